@@ -1,0 +1,62 @@
+import 'reflect-metadata';
+import { createEventStoreDataSource, runEventStoreMigrations } from '@ecab/event-store';
+import { createKafka, ensureTopics, KafkaRelay } from '@ecab/messaging';
+import { createLogger, PinoNestLogger, ProblemDetailsFilter, type HealthCheck } from '@ecab/platform';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ApiModule } from './app.module.js';
+import type { ApiConfig } from './config.js';
+import { mapDomainProblems } from './projects/domain-problems.js';
+
+export interface RunningApi {
+  app: INestApplication;
+  url: string;
+  relay: KafkaRelay | undefined;
+  close(): Promise<void>;
+}
+
+/** Starts portfolio-api: migrations, the HTTP app, and (with Kafka) topics and the relay. */
+export async function startApi(config: ApiConfig): Promise<RunningApi> {
+  const log = createLogger('portfolio-api');
+  const dataSource = createEventStoreDataSource(config.databaseUrl, { applicationName: 'portfolio-api' });
+  await dataSource.initialize();
+  await runEventStoreMigrations(dataSource);
+
+  const healthChecks: HealthCheck[] = [];
+  let relay: KafkaRelay | undefined;
+  if (config.kafka) {
+    const kafka = createKafka(config.kafka, log);
+    const created = await ensureTopics(kafka, config.kafka);
+    if (created.length > 0) log.info({ topics: created }, 'created Kafka topics');
+    if (config.relayEnabled) {
+      relay = new KafkaRelay(dataSource, kafka, config.kafka, { log });
+      await relay.start();
+    }
+    const admin = kafka.admin();
+    healthChecks.push({
+      name: 'kafka',
+      check: async () => {
+        await admin.connect();
+        await admin.describeCluster();
+      },
+    });
+  }
+
+  const app = await NestFactory.create(ApiModule.forRoot({ dataSource, healthChecks }), { logger: new PinoNestLogger(log), bodyParser: true });
+  app.useGlobalFilters(new ProblemDetailsFilter([mapDomainProblems]));
+  app.enableShutdownHooks();
+  await app.listen(config.port, config.host);
+  const url = await app.getUrl();
+  log.info({ url, transport: config.kafka ? 'kafka' : 'postgres-log', relay: relay !== undefined }, 'portfolio-api listening');
+
+  return {
+    app,
+    url: url.replace('[::1]', '127.0.0.1'),
+    relay,
+    async close() {
+      await relay?.stop();
+      await app.close();
+      await dataSource.destroy();
+    },
+  };
+}

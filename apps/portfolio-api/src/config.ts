@@ -1,0 +1,23 @@
+import { kafkaSettingsFromEnv, type KafkaSettings } from '@ecab/messaging';
+
+export interface ApiConfig {
+  port: number;
+  /** 127.0.0.1 by default; 0.0.0.0 in a container. */
+  host: string;
+  databaseUrl: string;
+  kafka: KafkaSettings | undefined;
+  /** The relay runs in this service unless RELAY_ENABLED=false (e.g. when it runs elsewhere). */
+  relayEnabled: boolean;
+}
+
+export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) throw new Error('DATABASE_URL is not set (npm start sets it for the embedded PostgreSQL)');
+  return {
+    port: Number(env.PORT ?? 3001),
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl,
+    kafka: kafkaSettingsFromEnv('ecab-portfolio-api', env),
+    relayEnabled: env.RELAY_ENABLED !== 'false',
+  };
+}

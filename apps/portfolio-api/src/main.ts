@@ -1,0 +1,9 @@
+import { apiConfigFromEnv } from './config.js';
+import { startApi } from './bootstrap.js';
+
+const api = await startApi(apiConfigFromEnv());
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void api.close().then(() => process.exit(0));
+  });
+}

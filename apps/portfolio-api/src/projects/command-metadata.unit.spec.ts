@@ -1,0 +1,42 @@
+import { ProblemError } from '@ecab/platform';
+import { commandContextFrom } from './command-metadata.js';
+import { todayInAlmaty } from './today.js';
+
+describe('command context from HTTP headers', () => {
+  it('reads If-Match as the expected stream version, quoted, weak or bare', () => {
+    expect(commandContextFrom({ 'if-match': '"3"' }).expectedVersion).toBe(3);
+    expect(commandContextFrom({ 'if-match': 'W/"4"' }).expectedVersion).toBe(4);
+    expect(commandContextFrom({ 'if-match': '5' }).expectedVersion).toBe(5);
+    expect(commandContextFrom({}).expectedVersion).toBeUndefined();
+  });
+
+  it('rejects an If-Match that is not a version with a 400 problem', () => {
+    expect(() => commandContextFrom({ 'if-match': '"abc"' })).toThrow(ProblemError);
+    try {
+      commandContextFrom({ 'if-match': '*' });
+    } catch (error) {
+      expect((error as ProblemError).problem.status).toBe(400);
+    }
+  });
+
+  it('keeps a valid traceparent and correlation id, and drops a malformed traceparent', () => {
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    const context = commandContextFrom({ traceparent, 'x-correlation-id': 'corr-1' });
+    expect(context).toMatchObject({ traceparent, correlationId: 'corr-1' });
+    expect(commandContextFrom({ traceparent: 'garbage' }).traceparent).toBeUndefined();
+  });
+
+  it('gives every command its own id and a correlation id when none was sent', () => {
+    const a = commandContextFrom({});
+    const b = commandContextFrom({});
+    expect(a.commandId).not.toBe(b.commandId);
+    expect(a.correlationId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe("today's date in Almaty", () => {
+  it('is already the next day in Almaty when it is evening in UTC', () => {
+    expect(todayInAlmaty(new Date('2026-11-26T20:30:00Z'))).toBe('2026-11-27');
+    expect(todayInAlmaty(new Date('2026-11-26T10:00:00Z'))).toBe('2026-11-26');
+  });
+});

@@ -1,0 +1,28 @@
+import { randomUUID } from 'node:crypto';
+import { parseOrProblem } from '@ecab/platform';
+import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { commandContextFrom } from '../command-metadata.js';
+import { type CreatedResponse, created, type HeaderSink } from '../created-response.js';
+import { moneyFlowRequest, projectIdField } from '../request-fields.js';
+import { RecordCommitment } from './record-commitment.command.js';
+
+@Controller('api/v1/projects/:projectId/commitments')
+export class RecordCommitmentController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post()
+  @HttpCode(201)
+  async record(
+    @Param('projectId') rawProjectId: string,
+    @Body() body: unknown,
+    @Headers() headers: Record<string, string | undefined>,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ): Promise<CreatedResponse> {
+    const projectId = parseOrProblem(projectIdField, rawProjectId);
+    const request = parseOrProblem(moneyFlowRequest, body);
+    const id = randomUUID();
+    const outcome = await this.commandBus.execute(new RecordCommitment(projectId, id, request, commandContextFrom(headers)));
+    return created(response, id, outcome.projectId, outcome.version);
+  }
+}

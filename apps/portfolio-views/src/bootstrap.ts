@@ -1,0 +1,90 @@
+import 'reflect-metadata';
+import { createEventStoreDataSource, runEventStoreMigrations } from '@ecab/event-store';
+import { createKafka, ensureTopics, KafkaEventSource, PostgresLogEventSource, type PortfolioEventSource } from '@ecab/messaging';
+import { createLogger, PinoNestLogger, ProblemDetailsFilter, type HealthCheck } from '@ecab/platform';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { ViewsModule } from './app.module.js';
+import type { ViewsConfig } from './config.js';
+import { ProjectSummaryProjection } from './projections/project-summary.projection.js';
+import { viewsMigrations } from './projections/views-migrations.js';
+
+export interface RunningViews {
+  app: INestApplication;
+  url: string;
+  source: PortfolioEventSource;
+  projection: ProjectSummaryProjection;
+  close(): Promise<void>;
+}
+
+/** Starts portfolio-views: its tables, the event source (Kafka or the PostgreSQL log), the query API. */
+export async function startViews(config: ViewsConfig): Promise<RunningViews> {
+  const log = createLogger('portfolio-views');
+  // The PostgreSQL-log transport reads the event store's tables, so their migrations run here too.
+  const eventStore = createEventStoreDataSource(config.databaseUrl, { applicationName: 'portfolio-views' });
+  await eventStore.initialize();
+  await runEventStoreMigrations(eventStore);
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url: config.databaseUrl,
+    applicationName: 'portfolio-views',
+    migrations: viewsMigrations,
+    migrationsTableName: 'portfolio_views_migrations',
+    extra: { max: 10 },
+  });
+  await dataSource.initialize();
+  // Two instances starting together must not both create the tables: a session lock serialises them.
+  const lock = eventStore.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('select pg_advisory_lock(hashtext($1))', ['portfolio-views-migrations']);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await lock.query('select pg_advisory_unlock(hashtext($1))', ['portfolio-views-migrations']).catch(() => undefined);
+    await lock.release();
+  }
+
+  const projection = new ProjectSummaryProjection(dataSource);
+  const healthChecks: HealthCheck[] = [{ name: 'postgres', check: async () => void (await dataSource.query('select 1')) }];
+  let source: PortfolioEventSource;
+  if (config.kafka) {
+    const kafka = createKafka(config.kafka, log);
+    await ensureTopics(kafka, config.kafka);
+    source = new KafkaEventSource(kafka, config.kafka, { groupId: config.consumerGroup, log });
+    const admin = kafka.admin();
+    healthChecks.push({
+      name: 'kafka',
+      check: async () => {
+        await admin.connect();
+        await admin.describeCluster();
+      },
+    });
+  } else {
+    source = new PostgresLogEventSource(eventStore, { name: `consumer:${config.consumerGroup}` });
+  }
+  await source.start((events) => projection.apply(events));
+
+  const app = await NestFactory.create(
+    ViewsModule.forRoot({ dataSource, projection, healthChecks, consistencyWaitMs: config.consistencyWaitMs }),
+    { logger: new PinoNestLogger(log) },
+  );
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+  await app.listen(config.port, config.host);
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  log.info({ url, transport: source.transport }, 'portfolio-views listening');
+
+  return {
+    app,
+    url,
+    source,
+    projection,
+    async close() {
+      await source.stop();
+      await app.close();
+      await dataSource.destroy();
+      await eventStore.destroy();
+    },
+  };
+}

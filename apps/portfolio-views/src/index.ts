@@ -1,0 +1,2 @@
+export { startViews, type RunningViews } from './bootstrap.js';
+export { viewsConfigFromEnv, type ViewsConfig } from './config.js';

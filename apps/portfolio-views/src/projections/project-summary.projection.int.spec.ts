@@ -1,0 +1,80 @@
+import type { PortfolioEvent } from '@ecab/contracts';
+import { createTestDatabase, type TestDatabase } from '@ecab/testing';
+import { DataSource } from 'typeorm';
+import { MalformedEventError, ProjectionGapError, ProjectSummaryProjection } from './project-summary.projection.js';
+import { viewsMigrations } from './views-migrations.js';
+
+let sequence = 0;
+function event(projectId: string, streamVersion: number, type: string, data: Record<string, unknown>): PortfolioEvent {
+  sequence += 1;
+  return {
+    eventId: `00000000-0000-4000-8000-${String(sequence).padStart(12, '0')}`,
+    type,
+    schemaVersion: 1,
+    streamId: `project-${projectId}`,
+    streamVersion,
+    subject: projectId,
+    cluster: 'agribusiness',
+    time: '2026-11-26T08:00:00.000Z',
+    data,
+  };
+}
+
+const registered = (id: string) => event(id, 1, 'ProjectRegistered', { projectId: id, title: `ITLC ${id}`, cluster: 'agribusiness', countries: [{ code: 'KZ', percentage: 50 }, { code: 'KG', percentage: 50 }] });
+const committed = (id: string, v: number, amount: string, currency = 'USD') => event(id, v, 'CommitmentRecorded', { projectId: id, commitmentId: `c${v}`, amount, currency, valueDate: '2024-01-01', financier: 'XM-DAC-46004' });
+
+describe('projectSummary projection (real PostgreSQL)', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let projection: ProjectSummaryProjection;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('views');
+    dataSource = new DataSource({ type: 'postgres', url: database.url, migrations: viewsMigrations, migrationsTableName: 'portfolio_views_migrations' });
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    projection = new ProjectSummaryProjection(dataSource);
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+    await database.drop();
+  });
+
+  async function money(projectId: string): Promise<{ currency: string; committed: string }[]> {
+    return dataSource.query('select currency, committed::text as committed from project_financing where project_id = $1 order by currency', [projectId]);
+  }
+
+  it('applies a batch and skips events it already applied (redelivery has one effect)', async () => {
+    const batch = [registered('AG-1'), committed('AG-1', 2, '100.00'), committed('AG-1', 3, '0.50', 'KZT')];
+    await projection.apply(batch);
+    await projection.apply(batch);
+    await projection.apply([batch[1]!]);
+    expect(await money('AG-1')).toEqual([
+      { currency: 'KZT', committed: '0.50' },
+      { currency: 'USD', committed: '100.00' },
+    ]);
+    expect(await projection.appliedVersion('project-AG-1')).toBe(3);
+    const [row] = await dataSource.query('select version, countries from project_summary where project_id = $1', ['AG-1']);
+    expect(row).toEqual({ version: 3, countries: [{ code: 'KZ', percentage: 50 }, { code: 'KG', percentage: 50 }] });
+  });
+
+  it('refuses a version past the next one and leaves the whole batch unapplied', async () => {
+    await expect(projection.apply([registered('AG-2'), committed('AG-2', 3, '5.00')])).rejects.toThrow(ProjectionGapError);
+    expect(await projection.appliedVersion('project-AG-2')).toBe(0);
+    expect(await dataSource.query('select 1 from project_summary where project_id = $1', ['AG-2'])).toEqual([]);
+  });
+
+  it('rejects a malformed event without applying any of its batch', async () => {
+    await expect(projection.apply([registered('AG-3'), committed('AG-3', 2, '12,5')])).rejects.toThrow(MalformedEventError);
+    expect(await projection.appliedVersion('project-AG-3')).toBe(0);
+  });
+
+  it('tells listeners what it applied, after the commit', async () => {
+    const seen: string[] = [];
+    const stop = projection.onApplied((streamId, version) => seen.push(`${streamId}@${version}`));
+    await projection.apply([registered('AG-4'), committed('AG-4', 2, '1.00')]);
+    stop();
+    expect(seen).toEqual(['project-AG-4@2']);
+  });
+});

@@ -1,0 +1,49 @@
+import { ProblemError } from '@ecab/platform';
+import type { ProjectSummaryProjection } from '../projections/project-summary.projection.js';
+
+/** `?consistentWith=<projectId>:<version>`: what the caller has written and wants to read back. */
+export interface ConsistencyToken {
+  projectId: string;
+  version: number;
+}
+
+export function parseConsistencyToken(raw: string | undefined): ConsistencyToken | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const match = /^(.{1,64}):(\d{1,9})$/.exec(raw);
+  if (!match?.[1] || !match[2]) {
+    throw ProblemError.validation([{ pointer: '/consistentWith', detail: 'must be <projectId>:<version>, e.g. ECAB-TR-01:3' }], 'The consistentWith parameter is malformed.');
+  }
+  return { projectId: match[1], version: Number(match[2]) };
+}
+
+/**
+ * Waits until the projection has applied the version, woken by the projection itself and
+ * re-checking the table (another instance may apply it); 409 naming the version it has if the
+ * bound passes.
+ */
+export async function waitForVersion(projection: ProjectSummaryProjection, token: ConsistencyToken, timeoutMs: number): Promise<void> {
+  const streamId = `project-${token.projectId}`;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const applied = await projection.appliedVersion(streamId);
+    if (applied >= token.version) return;
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) {
+      throw ProblemError.conflict(
+        `The view of ${token.projectId} is at version ${applied}, not yet at ${token.version}; retry shortly.`,
+        { requiredVersion: token.version, appliedVersion: applied },
+      );
+    }
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, Math.min(remaining, 100));
+      const unsubscribe = projection.onApplied((applyingStream, version) => {
+        if (applyingStream === streamId && version >= token.version) done();
+      });
+      function done(): void {
+        clearTimeout(timer);
+        unsubscribe();
+        resolve();
+      }
+    });
+  }
+}

@@ -1,0 +1,11 @@
+# Sourced by the scripts here: where the broker's jars, data and log live (all outside git).
+KAFKA_VERSION=3.9.1
+KAFKA_HOME_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ECAB_ROOT="$(cd "$KAFKA_HOME_DIR/../.." && pwd)"
+KAFKA_CACHE_DIR="${KAFKA_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/ecab-kafka/$KAFKA_VERSION}"
+KAFKA_LIB_DIR="$KAFKA_CACHE_DIR/lib"
+KAFKA_DATA_DIR="${KAFKA_DATA_DIR:-$ECAB_ROOT/.data/kafka}"
+KAFKA_LOG_FILE="$KAFKA_DATA_DIR/broker.log"
+KAFKA_PID_FILE="$KAFKA_DATA_DIR/broker.pid"
+KAFKA_HOST=127.0.0.1
+KAFKA_PORT=9092

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Start the local single-node KRaft broker on 127.0.0.1:9092 and wait until it answers.
+# Idempotent: a broker already answering there is reused.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+
+if node "$KAFKA_HOME_DIR/wait.js" --timeout 2 >/dev/null 2>&1; then
+  echo "kafka: broker already running on $KAFKA_HOST:$KAFKA_PORT"
+  exit 0
+fi
+command -v java >/dev/null || { echo "kafka: Java 17 is needed to run the broker" >&2; exit 1; }
+bash "$KAFKA_HOME_DIR/fetch.sh"
+
+mkdir -p "$KAFKA_DATA_DIR"
+props="$KAFKA_DATA_DIR/server.properties"
+{ cat "$KAFKA_HOME_DIR/server.properties"; echo "log.dirs=$KAFKA_DATA_DIR/logs"; } >"$props"
+classpath="$KAFKA_LIB_DIR/*"
+if [ ! -f "$KAFKA_DATA_DIR/logs/meta.properties" ]; then
+  cluster_id=$(java -cp "$classpath" kafka.tools.StorageTool random-uuid 2>/dev/null)
+  java -cp "$classpath" kafka.tools.StorageTool format -t "$cluster_id" -c "$props" >>"$KAFKA_LOG_FILE" 2>&1
+fi
+
+cat >"$KAFKA_DATA_DIR/log4j.properties" <<LOG4J
+log4j.rootLogger=WARN, stdout
+log4j.appender.stdout=org.apache.log4j.ConsoleAppender
+log4j.appender.stdout.layout=org.apache.log4j.PatternLayout
+log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n
+log4j.logger.kafka.server.KafkaServer=INFO
+log4j.logger.kafka.server.BrokerServer=INFO
+LOG4J
+
+echo "kafka: starting Apache Kafka $KAFKA_VERSION (log: $KAFKA_LOG_FILE)"
+nohup java -Xms256m -Xmx512m -XX:+UseG1GC -Djava.awt.headless=true \
+  -Dlog4j.configuration="file:$KAFKA_DATA_DIR/log4j.properties" \
+  -cp "$classpath" kafka.Kafka "$props" >>"$KAFKA_LOG_FILE" 2>&1 &
+echo $! >"$KAFKA_PID_FILE"
+
+if ! node "$KAFKA_HOME_DIR/wait.js" --timeout 90; then
+  echo "kafka: the broker did not come up; the end of its log:" >&2
+  tail -n 40 "$KAFKA_LOG_FILE" >&2
+  exit 1
+fi
+echo "kafka: broker ready on $KAFKA_HOST:$KAFKA_PORT (pid $(cat "$KAFKA_PID_FILE"))"

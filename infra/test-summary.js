@@ -1,0 +1,23 @@
+// Adds up the jest results of every workspace (each writes .jest-results.json) into one closing line.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const workspaces = [];
+for (const group of ['packages', 'apps', 'tests']) {
+  if (!existsSync(group)) continue;
+  for (const name of readdirSync(group)) {
+    const file = join(group, name, '.jest-results.json');
+    if (!existsSync(file)) continue;
+    const result = JSON.parse(readFileSync(file, 'utf8'));
+    passed += result.numPassedTests;
+    failed += result.numFailedTests;
+    skipped += result.numPendingTests + (result.numTodoTests ?? 0);
+    workspaces.push(`${name} ${result.numPassedTests}/${result.numTotalTests}`);
+  }
+}
+console.log(`\nworkspaces: ${workspaces.join(', ') || 'none ran'}`);
+console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+if (workspaces.length === 0 || failed > 0 || skipped > 0) process.exit(1);

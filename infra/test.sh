@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# `npm test`: makes sure the real PostgreSQL and the real Kafka broker are up, runs turbo's test
+# pipeline (build → typecheck → jest in every workspace), and prints one closing count.
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:9092}"
+export TURBO_TELEMETRY_DISABLED=1
+
+if [[ "$DATABASE_URL" == *"@127.0.0.1:5432/"* ]]; then
+  bash infra/postgres/ensure-local.sh || exit 1
+fi
+
+started_kafka=0
+if [[ "$KAFKA_BROKERS" == "127.0.0.1:9092" ]] && ! node infra/kafka/wait.js --timeout 2 >/dev/null 2>&1; then
+  bash infra/kafka/start.sh || exit 1
+  started_kafka=1
+fi
+stop_kafka() { if [[ $started_kafka == 1 ]]; then bash infra/kafka/stop.sh; fi; }
+trap stop_kafka EXIT
+
+find apps packages tests -maxdepth 2 -name .jest-results.json -delete
+npx turbo run test --concurrency=2 "$@"
+status=$?
+
+node infra/test-summary.js || status=1
+exit $status

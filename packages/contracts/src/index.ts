@@ -1,0 +1,4 @@
+export * from './topics.js';
+export * from './event-types.js';
+export * from './portfolio-event.js';
+export * from './cloudevents-kafka.js';

@@ -1,0 +1,32 @@
+import { checkCluster } from '../cluster/cluster.js';
+import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
+import { checkIdentifier } from '../identifiers/identifier.js';
+import { checkCountryShares } from '../recipient-countries/country-shares.js';
+import type { RegisterProject } from './commands.js';
+import type { ProjectRegistered } from './events.js';
+import type { ProjectState } from './project-state.js';
+import { normalizeProjectTitle } from './project-title.js';
+import type { ProjectRuleCode } from './rule-codes.js';
+
+export function decideRegisterProject({ data }: RegisterProject, state: ProjectState): ProjectRegistered[] {
+  if (state.exists) {
+    throw new DomainRuleViolation<ProjectRuleCode>('PROJECT_ALREADY_REGISTERED', `Project ${data.projectId} is already registered`, {
+      projectId: data.projectId,
+    });
+  }
+  checkIdentifier(data.projectId, 'projectId');
+  const title = normalizeProjectTitle(data.title);
+  const cluster = checkCluster(data.cluster);
+  checkCountryShares(data.countries);
+  return [
+    {
+      type: 'ProjectRegistered',
+      data: {
+        projectId: data.projectId,
+        title,
+        cluster,
+        countries: data.countries.map(({ code, percentage }) => ({ code, percentage })),
+      },
+    },
+  ];
+}

@@ -1,0 +1,72 @@
+import type { DecisionContext } from '../decider/decider.js';
+import type { RecordCommitment, RecordDisbursement, RegisterProject } from '../project/commands.js';
+import { projectDecider } from '../project/decide.js';
+import type { CommitmentRecorded, DisbursementRecorded, ProjectRegistered } from '../project/events.js';
+import { deciderSpecification } from '../testing/decider-spec.js';
+
+export const TODAY = '2026-11-26';
+export const context: DecisionContext = { today: TODAY };
+export const given = deciderSpecification(projectDecider, context);
+
+export const PROJECT_ID = 'ECAB-TR-01';
+export const ADB = 'XM-DAC-46004';
+
+export function registerProject(data: Partial<RegisterProject['data']> = {}): RegisterProject {
+  return {
+    type: 'RegisterProject',
+    data: {
+      projectId: PROJECT_ID,
+      title: 'Almaty–Issyk-Kul road: FS',
+      cluster: 'transport',
+      countries: [
+        { code: 'KZ', percentage: 59.4 },
+        { code: 'KG', percentage: 40.6 },
+      ],
+      ...data,
+    },
+  };
+}
+
+export function projectRegistered(data: Partial<ProjectRegistered['data']> = {}): ProjectRegistered {
+  return {
+    type: 'ProjectRegistered',
+    data: {
+      projectId: PROJECT_ID,
+      title: 'Almaty–Issyk-Kul road: FS',
+      cluster: 'transport',
+      countries: [
+        { code: 'KZ', percentage: 59.4 },
+        { code: 'KG', percentage: 40.6 },
+      ],
+      ...data,
+    },
+  };
+}
+
+export function recordCommitment(data: Partial<RecordCommitment['data']> = {}): RecordCommitment {
+  return {
+    type: 'RecordCommitment',
+    data: { projectId: PROJECT_ID, commitmentId: 'G-0001', amount: '1500000', currency: 'USD', date: '2025-03-14', financier: ADB, ...data },
+  };
+}
+
+export function commitmentRecorded(data: Partial<CommitmentRecorded['data']> = {}): CommitmentRecorded {
+  return {
+    type: 'CommitmentRecorded',
+    data: { projectId: PROJECT_ID, commitmentId: 'G-0001', amount: '1500000.00', currency: 'USD', valueDate: '2025-03-14', financier: ADB, ...data },
+  };
+}
+
+export function recordDisbursement(data: Partial<RecordDisbursement['data']> = {}): RecordDisbursement {
+  return {
+    type: 'RecordDisbursement',
+    data: { projectId: PROJECT_ID, disbursementId: 'D-0001', amount: '250000', currency: 'USD', date: '2025-06-30', financier: ADB, ...data },
+  };
+}
+
+export function disbursementRecorded(data: Partial<DisbursementRecorded['data']> = {}): DisbursementRecorded {
+  return {
+    type: 'DisbursementRecorded',
+    data: { projectId: PROJECT_ID, disbursementId: 'D-0001', amount: '250000.00', currency: 'USD', valueDate: '2025-06-30', financier: ADB, ...data },
+  };
+}

@@ -1,0 +1,30 @@
+import type { DataSource } from 'typeorm';
+import { LOG_START, type LogCheckpoint } from './log-reader.js';
+import { PreparedStatement } from './prepared-statement.js';
+
+const SAVE = new PreparedStatement<never>(
+  'ecab_event_store_save_checkpoint',
+  `INSERT INTO checkpoints (name, transaction_id, position, updated_at)
+   VALUES ($1, $2::text::xid8, $3::bigint, now())
+   ON CONFLICT (name) DO UPDATE
+     SET transaction_id = excluded.transaction_id, position = excluded.position, updated_at = excluded.updated_at`,
+);
+
+/** Named log readers' positions (the relay, a projection rebuild, …) in the `checkpoints` table. */
+export class CheckpointStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The saved checkpoint, or LOG_START for a reader that never saved one. */
+  async load(name: string): Promise<LogCheckpoint> {
+    const rows = await this.dataSource.query<{ transaction_id_text: string; position: string }[]>(
+      'SELECT transaction_id::text AS transaction_id_text, position FROM checkpoints WHERE name = $1',
+      [name],
+    );
+    const row = rows[0];
+    return row ? { transactionId: BigInt(row.transaction_id_text), position: BigInt(row.position) } : { ...LOG_START };
+  }
+
+  async save(name: string, checkpoint: LogCheckpoint): Promise<void> {
+    await SAVE.run(this.dataSource, [name, checkpoint.transactionId.toString(), checkpoint.position.toString()]);
+  }
+}

@@ -1,0 +1,14 @@
+export type { EventMetadata, NewEvent, RecordedEvent } from './recorded-event.js';
+export { WrongExpectedVersionError } from './wrong-expected-version-error.js';
+export { createEventStoreDataSource } from './data-source.js';
+export type { EventStoreDataSourceOptions } from './data-source.js';
+export { eventStoreMigrations } from './migrations/index.js';
+export { runEventStoreMigrations, MIGRATION_LOCK_KEY } from './run-event-store-migrations.js';
+export { PostgresEventStore } from './postgres-event-store.js';
+export { EVENTS_CHANNEL } from './events-channel.js';
+export type { AppendResult, PostgresEventStoreOptions } from './postgres-event-store.js';
+export { LogReader, LOG_START } from './log-reader.js';
+export type { LogCheckpoint } from './log-reader.js';
+export { CheckpointStore } from './checkpoint-store.js';
+export { LogSubscription } from './log-subscription.js';
+export type { LogSubscriptionOptions } from './log-subscription.js';

@@ -1,0 +1,63 @@
+import type { DataSource } from 'typeorm';
+import { PreparedStatement } from './prepared-statement.js';
+import { EVENT_COLUMNS, type EventRow, type RecordedEvent, toRecordedEvent } from './recorded-event.js';
+
+/** Where a reader stands in the log: the last (transactionId, position) it has processed. */
+export interface LogCheckpoint {
+  transactionId: bigint;
+  position: bigint;
+}
+
+export const LOG_START: LogCheckpoint = Object.freeze({ transactionId: 0n, position: 0n });
+
+// Row comparison on (transaction_id, position) walks the index of the same name.
+const READ_BATCH = new PreparedStatement<EventRow>(
+  'ecab_event_store_read_batch',
+  `SELECT ${EVENT_COLUMNS} FROM events
+   WHERE events.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+     AND (events.transaction_id, events.position) > ($1::text::xid8, $2::bigint)
+   ORDER BY events.transaction_id, events.position
+   LIMIT $3::integer`,
+);
+
+const HELD_BACK = new PreparedStatement<{ held_back: boolean }>(
+  'ecab_event_store_held_back',
+  `SELECT EXISTS (
+     SELECT 1 FROM events WHERE transaction_id >= pg_snapshot_xmin(pg_current_snapshot())
+   ) AS held_back`,
+);
+
+/**
+ * Reads the whole log in (transaction id, position) order, gap-safe: positions are handed out at insert
+ * but transactions commit out of order, so "position > N" would skip an event whose transaction commits
+ * after a later position was read. Only rows of transactions older than the current snapshot's xmin are
+ * read — every such transaction has finished, and any transaction still to commit has a larger id — so
+ * nothing can appear behind a checkpoint later.
+ */
+export class LogReader {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Up to `limit` events after `after`, in log order. */
+  async readBatch(after: LogCheckpoint, limit: number): Promise<RecordedEvent[]> {
+    const rows = await READ_BATCH.run(this.dataSource, [after.transactionId.toString(), after.position.toString(), limit]);
+    return rows.map(toRecordedEvent);
+  }
+
+  /** Committed events after `after` not yet processed, including those still behind an open transaction. */
+  async backlog(after: LogCheckpoint): Promise<number> {
+    const rows = await this.dataSource.query<{ backlog: string }[]>(
+      'SELECT count(*) AS backlog FROM events WHERE (transaction_id, position) > ($1::text::xid8, $2::bigint)',
+      [after.transactionId.toString(), after.position.toString()],
+    );
+    return Number(rows[0]?.backlog ?? 0);
+  }
+
+  /**
+   * Whether committed events wait behind a still-running older transaction (one that may write no event,
+   * so no NOTIFY will announce its end): a subscription then polls soon instead of at its poll interval.
+   */
+  async heldBack(): Promise<boolean> {
+    const rows = await HELD_BACK.run(this.dataSource, []);
+    return rows[0]?.held_back ?? false;
+  }
+}

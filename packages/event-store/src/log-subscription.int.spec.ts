@@ -1,0 +1,195 @@
+import { waitFor } from '@ecab/testing';
+import { CheckpointStore } from './checkpoint-store.js';
+import { LOG_START } from './log-reader.js';
+import { LogSubscription, type LogSubscriptionOptions } from './log-subscription.js';
+import { PostgresEventStore } from './postgres-event-store.js';
+import type { RecordedEvent } from './recorded-event.js';
+import {
+  createEventStoreDatabase,
+  type EventStoreDatabase,
+  openTransactionWithEvent,
+  projectRegistered,
+} from './test-support/event-store-database.js';
+
+const APPLICATION = 'ecab-event-store-subscription-test';
+
+describe('LogSubscription', () => {
+  let db: EventStoreDatabase;
+  let store: PostgresEventStore;
+  const running: LogSubscription[] = [];
+
+  beforeEach(async () => {
+    db = await createEventStoreDatabase('log_subscription', { poolSize: 20, applicationName: APPLICATION });
+    store = new PostgresEventStore(db.dataSource);
+  });
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((subscription) => subscription.stop()));
+    await db.close();
+  });
+
+  /** A started subscription collecting every batch it is handed. */
+  async function subscribe(options: Partial<LogSubscriptionOptions> & { name: string }) {
+    const batches: RecordedEvent[][] = [];
+    const subscription = new LogSubscription(db.dataSource, {
+      handle: async (batch) => {
+        batches.push(batch);
+      },
+      ...options,
+    });
+    running.push(subscription);
+    await subscription.start();
+    return { subscription, batches, handled: () => batches.flat() };
+  }
+
+  const ids = (events: RecordedEvent[]) => events.map((event) => event.eventId);
+
+  it('delivers everything exactly once and in log order while a transaction is held open', async () => {
+    const { handled, batches } = await subscribe({ name: 'gap', pollIntervalMs: 50, batchSize: 3 });
+    const appended: string[] = [];
+    appended.push(...ids((await store.append('project-a', 0, [projectRegistered('a1'), projectRegistered('a2')])).events));
+    await waitFor(async () => (handled().length === 2 ? true : undefined), { description: 'the first two events', timeoutMs: 10_000 });
+
+    const slow = await openTransactionWithEvent(db.database.url, 'project-slow');
+    appended.push(slow.eventId);
+    await Promise.all(
+      Array.from({ length: 8 }, async (_, writer) => {
+        for (let version = 0; version < 3; version += 1) {
+          const { events } = await store.append(`project-w${writer}`, version, [projectRegistered(`w${writer}`)]);
+          appended.push(...ids(events));
+        }
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300)); // several polls and notifications
+    expect(handled()).toHaveLength(2); // everything later waits behind the open transaction
+
+    await slow.commit();
+    await waitFor(async () => (handled().length >= appended.length ? true : undefined), {
+      description: `all ${appended.length} events`,
+      timeoutMs: 10_000,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 150)); // nothing arrives twice later either
+
+    const events = handled();
+    expect(events).toHaveLength(appended.length);
+    expect(new Set(ids(events))).toEqual(new Set(appended));
+    expect(events[2]?.eventId).toBe(slow.eventId);
+    for (let i = 1; i < events.length; i += 1) {
+      const [previous, current] = [events[i - 1]!, events[i]!];
+      expect(previous.transactionId < current.transactionId || (previous.transactionId === current.transactionId && previous.position < current.position)).toBe(true);
+    }
+    expect(Math.max(...batches.map((batch) => batch.length))).toBeLessThanOrEqual(3);
+  });
+
+  it('is woken by NOTIFY well before its poll interval, and resumes from its checkpoint after a restart', async () => {
+    const first = await subscribe({ name: 'notified', pollIntervalMs: 60_000 });
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the first drain is done; now it sleeps for a minute
+
+    const started = Date.now();
+    const [event] = (await store.append('project-n', 0, [projectRegistered('n1')])).events;
+    await waitFor(async () => (first.handled().length === 1 ? true : undefined), { description: 'the notified event', timeoutMs: 5_000 });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(first.subscription.position).toEqual({ transactionId: event!.transactionId, position: event!.position });
+    expect(await new CheckpointStore(db.dataSource).load('notified')).toEqual(first.subscription.position);
+
+    await first.subscription.stop();
+    const whileStopped = (await store.append('project-n', 1, [projectRegistered('n2'), projectRegistered('n3')])).events;
+
+    const second = await subscribe({ name: 'notified', pollIntervalMs: 60_000 });
+    await waitFor(async () => (second.handled().length === 2 ? true : undefined), { description: 'the events appended while stopped', timeoutMs: 5_000 });
+    const [later] = (await store.append('project-n', 3, [projectRegistered('n4')])).events;
+    await waitFor(async () => (second.handled().length === 3 ? true : undefined), { description: 'the next notified event', timeoutMs: 5_000 });
+    expect(ids(second.handled())).toEqual([...ids(whileStopped), later!.eventId]);
+    expect(first.handled()).toHaveLength(1);
+  });
+
+  it('retries a failing batch with backoff and never moves the checkpoint past it', async () => {
+    const errors: unknown[] = [];
+    let calls = 0;
+    const delivered: RecordedEvent[][] = [];
+    const appended = (await store.append('project-r', 0, [projectRegistered('r1'), projectRegistered('r2')])).events;
+    const subscription = new LogSubscription(db.dataSource, {
+      name: 'retrying',
+      pollIntervalMs: 20,
+      handle: async (batch) => {
+        calls += 1;
+        delivered.push(batch);
+        if (calls <= 2) throw new Error(`projection unavailable (${calls})`);
+      },
+      onError: (error, { attempt, during }) => errors.push({ message: (error as Error).message, attempt, during }),
+    });
+    running.push(subscription);
+    await subscription.start();
+
+    await waitFor(async () => (calls === 1 ? true : undefined), { description: 'the first attempt' });
+    expect(await new CheckpointStore(db.dataSource).load('retrying')).toEqual(LOG_START);
+    await waitFor(async () => (calls >= 3 && subscription.position.position === appended[1]!.position ? true : undefined), {
+      description: 'the third, successful attempt',
+    });
+    expect(delivered.map(ids)).toEqual([ids(appended), ids(appended), ids(appended)]);
+    expect(errors).toEqual([
+      { message: 'projection unavailable (1)', attempt: 1, during: 'processing' },
+      { message: 'projection unavailable (2)', attempt: 2, during: 'processing' },
+    ]);
+  });
+
+  it('reconnects its listener after the connection is killed and catches up at once', async () => {
+    const errors: string[] = [];
+    const { handled } = await subscribe({
+      name: 'reconnecting',
+      pollIntervalMs: 60_000,
+      onError: (_error, { during }) => errors.push(during),
+    });
+    const listenerBackends = async () =>
+      db.dataSource.query<{ pid: number }[]>(
+        `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1 AND query LIKE 'LISTEN%'`,
+        [`${APPLICATION}:listener`],
+      );
+    const [original] = await waitFor(async () => ((await listenerBackends()).length === 1 ? listenerBackends() : undefined), {
+      description: 'the listener connection',
+    });
+    await db.dataSource.query('SELECT pg_terminate_backend($1)', [original!.pid]);
+    await store.append('project-k', 0, [projectRegistered('while reconnecting')]);
+
+    await waitFor(async () => (handled().length === 1 ? true : undefined), { description: 'the event appended while reconnecting' });
+    await waitFor(async () => {
+      const backends = await listenerBackends();
+      return backends.length === 1 && backends[0]!.pid !== original!.pid ? true : undefined;
+    }, { description: 'a new listener connection' });
+    const started = Date.now();
+    await store.append('project-k', 1, [projectRegistered('after reconnecting')]);
+    await waitFor(async () => (handled().length === 2 ? true : undefined), { description: 'the event notified on the new connection' });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(errors).toContain('listening');
+  });
+
+  it('stop() waits for the batch in flight and its checkpoint', async () => {
+    let release!: () => void;
+    const inHandle = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let entered = false;
+    const [event] = (await store.append('project-s', 0, [projectRegistered('s1')])).events;
+    const subscription = new LogSubscription(db.dataSource, {
+      name: 'stopping',
+      handle: async () => {
+        entered = true;
+        await inHandle;
+      },
+    });
+    await subscription.start();
+    await waitFor(async () => (entered ? true : undefined), { description: 'handle to be entered' });
+
+    let stopped = false;
+    const stopping = subscription.stop().then(() => {
+      stopped = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    expect(await new CheckpointStore(db.dataSource).load('stopping')).toEqual({
+      transactionId: event!.transactionId,
+      position: event!.position,
+    });
+  });
+});

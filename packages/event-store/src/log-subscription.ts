@@ -1,0 +1,207 @@
+import pg from 'pg';
+import type { DataSource } from 'typeorm';
+import { CheckpointStore } from './checkpoint-store.js';
+import { LOG_START, type LogCheckpoint, LogReader } from './log-reader.js';
+import { EVENTS_CHANNEL } from './events-channel.js';
+import type { RecordedEvent } from './recorded-event.js';
+
+export interface LogSubscriptionOptions {
+  /** Checkpoint name: one name, one position in the log. */
+  name: string;
+  batchSize?: number;
+  /** Polling fallback for missed or absent notifications (default 250 ms). */
+  pollIntervalMs?: number;
+  /** Called with batches in (transactionId, position) order; the checkpoint moves only after it resolves. */
+  handle(batch: RecordedEvent[]): Promise<void>;
+  /** A failed read, handle or checkpoint save (retried with backoff), or a lost listener (reconnected). */
+  onError?(error: unknown, context: { attempt: number; during: 'processing' | 'listening' }): void;
+}
+
+const DEFAULT_BATCH_SIZE = 500;
+const DEFAULT_POLL_INTERVAL_MS = 250;
+/** Committed events held back by an older running transaction: look again soon, not a poll interval later. */
+const HELD_BACK_RECHECK_MS = 20;
+const RETRY_INITIAL_MS = 50;
+const RETRY_MAX_MS = 10_000;
+
+/**
+ * Delivers the log to `handle`, batch by batch, from a saved checkpoint: at-least-once (a batch handled but
+ * not yet checkpointed is delivered again after a crash), in log order, never skipping (gap-safe reader).
+ * A dedicated connection LISTENs on `ecab_events` so appends wake the loop at once; it polls anyway.
+ */
+export class LogSubscription {
+  private readonly reader: LogReader;
+  private readonly checkpoints: CheckpointStore;
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private checkpoint: LogCheckpoint = LOG_START;
+  private loop: Promise<void> | undefined;
+  private stopping = false;
+  private wakeRequested = false;
+  private interruptSleep: (() => void) | undefined;
+  private listener: pg.Client | undefined;
+  private listenerConnecting: Promise<void> | undefined;
+  private listenerFailures = 0;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly options: LogSubscriptionOptions,
+  ) {
+    this.reader = new LogReader(dataSource);
+    this.checkpoints = new CheckpointStore(dataSource);
+    this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    this.pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+    if (!Number.isInteger(this.batchSize) || this.batchSize < 1) throw new RangeError('batchSize must be a positive integer');
+  }
+
+  /** The last checkpoint saved: everything up to it has been handled. */
+  get position(): LogCheckpoint {
+    return this.checkpoint;
+  }
+
+  async start(): Promise<void> {
+    if (this.loop) throw new Error(`Log subscription ${this.options.name} is already running`);
+    this.stopping = false;
+    this.checkpoint = await this.checkpoints.load(this.options.name);
+    // Without a listener the subscription still works, by polling; the listener keeps reconnecting.
+    await this.connectListener();
+    this.loop = this.run();
+  }
+
+  /** Stops after the batch in flight (its handle and checkpoint save) has finished. */
+  async stop(): Promise<void> {
+    if (!this.loop) return;
+    this.stopping = true;
+    this.interruptSleep?.();
+    clearTimeout(this.reconnectTimer);
+    await this.loop;
+    this.loop = undefined;
+    await this.listenerConnecting?.catch(() => undefined);
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.end().catch(() => undefined);
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (!this.stopping) {
+      this.wakeRequested = false;
+      let delayMs = this.pollIntervalMs;
+      let wakeable = true;
+      try {
+        const heldBack = await this.drain();
+        failures = 0;
+        if (heldBack) delayMs = Math.min(delayMs, HELD_BACK_RECHECK_MS);
+      } catch (error) {
+        failures += 1;
+        this.reportError(error, failures, 'processing');
+        delayMs = Math.min(RETRY_MAX_MS, RETRY_INITIAL_MS * 2 ** (failures - 1));
+        wakeable = false; // a notification must not cut a retry backoff short
+      }
+      await this.sleep(delayMs, wakeable);
+    }
+  }
+
+  /** Handles every batch available now; tells whether committed events still wait behind older transactions. */
+  private async drain(): Promise<boolean> {
+    while (!this.stopping) {
+      const batch = await this.reader.readBatch(this.checkpoint, this.batchSize);
+      const last = batch.at(-1);
+      if (last) {
+        await this.options.handle(batch);
+        const next = { transactionId: last.transactionId, position: last.position };
+        await this.checkpoints.save(this.options.name, next);
+        this.checkpoint = next;
+      }
+      if (batch.length < this.batchSize) return this.reader.heldBack();
+    }
+    return false;
+  }
+
+  private sleep(ms: number, wakeable: boolean): Promise<void> {
+    if (this.stopping || (wakeable && this.wakeRequested)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.interruptSleep = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.interruptSleep = wakeable ? done : () => this.stopping && done();
+    });
+  }
+
+  private wake(): void {
+    this.wakeRequested = true;
+    this.interruptSleep?.();
+  }
+
+  /** Never rejects: a failure schedules the next attempt. */
+  private connectListener(): Promise<void> {
+    const client = new pg.Client(listenerConfig(this.dataSource));
+    this.listener = client;
+    client.on('notification', () => this.wake());
+    client.on('error', (error) => this.listenerLost(client, error));
+    client.on('end', () => this.listenerLost(client, new Error('listener connection ended')));
+    this.listenerConnecting = (async () => {
+      try {
+        await client.connect();
+        await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+      } catch (error) {
+        this.listenerLost(client, error);
+        return;
+      }
+      this.listenerFailures = 0;
+      if (this.stopping && this.listener === client) {
+        this.listener = undefined;
+        await client.end().catch(() => undefined);
+      }
+      this.wake(); // appends made while nobody listened were not announced
+    })().finally(() => {
+      this.listenerConnecting = undefined;
+    });
+    return this.listenerConnecting;
+  }
+
+  private listenerLost(client: pg.Client, error: unknown): void {
+    if (client !== this.listener) return; // an old connection's late event
+    this.listener = undefined;
+    client.end().catch(() => undefined);
+    if (this.stopping) return;
+    this.listenerFailures += 1;
+    this.reportError(error, this.listenerFailures, 'listening');
+    const delayMs = Math.min(RETRY_MAX_MS, RETRY_INITIAL_MS * 2 ** (this.listenerFailures - 1));
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = setTimeout(() => {
+      if (this.stopping) return;
+      void this.connectListener();
+    }, delayMs);
+  }
+
+  private reportError(error: unknown, attempt: number, during: 'processing' | 'listening'): void {
+    if (this.options.onError) {
+      this.options.onError(error, { attempt, during });
+    } else {
+      console.error(`log subscription ${this.options.name}: ${during} failed (attempt ${attempt})`, error);
+    }
+  }
+}
+
+/** The listener connects like the data source's pool does, but outside it: LISTEN needs a connection of its own. */
+function listenerConfig(dataSource: DataSource): pg.ClientConfig {
+  const options = dataSource.options;
+  if (options.type !== 'postgres') throw new Error(`LogSubscription needs a postgres data source, not ${options.type}`);
+  return {
+    connectionString: options.url,
+    host: options.host,
+    port: options.port,
+    user: options.username,
+    password: options.password,
+    database: options.database,
+    // TypeORM hands the same TLS options to pg; only their typings differ.
+    ssl: options.ssl as pg.ClientConfig['ssl'],
+    keepAlive: true,
+    application_name: `${options.applicationName ?? 'ecab-event-store'}:listener`,
+  };
+}

@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import { waitFor } from '@ecab/testing';
+import pg from 'pg';
+import { PostgresEventStore } from './postgres-event-store.js';
+import {
+  createEventStoreDatabase,
+  type EventStoreDatabase,
+  openTransactionWithEvent,
+  projectRegistered,
+} from './test-support/event-store-database.js';
+import { WrongExpectedVersionError } from './wrong-expected-version-error.js';
+
+describe('PostgresEventStore', () => {
+  let db: EventStoreDatabase;
+  let store: PostgresEventStore;
+
+  beforeAll(async () => {
+    db = await createEventStoreDatabase('event_store', { poolSize: 20 });
+    store = new PostgresEventStore(db.dataSource);
+  });
+  afterAll(() => db.close());
+
+  it('appends events as versions 1..n and reads them back with data and metadata', async () => {
+    const givenId = randomUUID();
+    const metadata = { correlationId: 'corr-1', causationId: 'cause-1', actor: 'pm@ecab', traceparent: '00-abc-def-01', source: 'portal' };
+    const { nextVersion, events: recorded } = await store.append('project-1', 0, [
+      { ...projectRegistered('Almaty–Bishkek road', metadata), eventId: givenId },
+      { type: 'FinancingRecorded', schemaVersion: 2, data: { amount: '1000000.00', currency: 'USD' }, metadata },
+      { type: 'MilestoneReached', schemaVersion: 1, data: { milestone: 'design', nested: { list: [1, 'two', null] } } },
+    ]);
+
+    expect(nextVersion).toBe(3);
+    const read = await store.readStream('project-1');
+    expect(read).toEqual(recorded);
+    expect(read.map((event) => event.streamVersion)).toEqual([1, 2, 3]);
+    expect(read[0]?.eventId).toBe(givenId);
+    expect(new Set(read.map((event) => event.eventId)).size).toBe(3);
+    expect(read[0]?.metadata).toEqual(metadata);
+    expect(read[2]?.metadata).toEqual({});
+    expect(read[1]).toMatchObject({ type: 'FinancingRecorded', schemaVersion: 2, data: { amount: '1000000.00', currency: 'USD' } });
+    expect(read[2]?.data).toEqual({ milestone: 'design', nested: { list: [1, 'two', null] } });
+    for (const event of read) {
+      expect(typeof event.position).toBe('bigint');
+      expect(typeof event.transactionId).toBe('bigint');
+      expect(event.transactionId).toBe(read[0]?.transactionId); // one append, one transaction
+      expect(event.recordedAt).toBeInstanceOf(Date);
+    }
+    expect(read[0]!.position < read[1]!.position && read[1]!.position < read[2]!.position).toBe(true);
+
+    const next = await store.append('project-1', 3, [projectRegistered('renamed')]);
+    expect(next.nextVersion).toBe(4);
+    expect(await store.streamVersion('project-1')).toBe(4);
+    expect((await store.readStream('project-1', { fromVersion: 2, toVersion: 3 })).map((e) => e.streamVersion)).toEqual([2, 3]);
+    expect((await store.readStream('project-1', { fromVersion: 4 })).map((e) => e.eventId)).toEqual([next.events[0]?.eventId]);
+  });
+
+  it('reports version 0 and no events for a stream that does not exist', async () => {
+    expect(await store.streamVersion('project-none')).toBe(0);
+    expect(await store.readStream('project-none')).toEqual([]);
+  });
+
+  it('keeps strings that need escaping intact', async () => {
+    const data = { text: 'quote " backslash \\ comma , braces {} unicode Алматы ✓', empty: '' };
+    await store.append('project-escaping', 0, [{ type: 'NoteAdded', schemaVersion: 1, data, metadata: { actor: '"x"\\' } }]);
+    const [event] = await store.readStream('project-escaping');
+    expect(event?.data).toEqual(data);
+    expect(event?.metadata).toEqual({ actor: '"x"\\' });
+  });
+
+  it('rejects a wrong expected version and stores nothing', async () => {
+    await store.append('project-2', 0, [projectRegistered('a'), projectRegistered('b')]);
+
+    for (const expectedVersion of [0, 1, 5]) {
+      const attempt = store.append('project-2', expectedVersion, [projectRegistered('late')]);
+      await expect(attempt).rejects.toThrow(WrongExpectedVersionError);
+      await expect(attempt).rejects.toMatchObject({ streamId: 'project-2', expectedVersion, actualVersion: 2 });
+    }
+    await expect(store.append('project-new', 1, [projectRegistered('x')])).rejects.toMatchObject({ actualVersion: 0 });
+    expect((await store.readStream('project-2')).map((event) => event.data['name'])).toEqual(['a', 'b']);
+    expect(await store.streamVersion('project-new')).toBe(0);
+  });
+
+  it('lets exactly one of 20 concurrent appends at the same expected version win, leaving no gap', async () => {
+    await store.append('project-race', 0, [projectRegistered('first')]);
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, writer) =>
+        store.append('project-race', 1, [projectRegistered(`writer ${writer}`), projectRegistered(`writer ${writer} again`)]),
+      ),
+    );
+
+    const won = results.filter((result) => result.status === 'fulfilled');
+    const lost = results.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(19);
+    for (const error of lost) {
+      expect(error).toBeInstanceOf(WrongExpectedVersionError);
+      expect(error).toMatchObject({ expectedVersion: 1, actualVersion: 3 });
+    }
+    const stream = await store.readStream('project-race');
+    expect(stream.map((event) => event.streamVersion)).toEqual([1, 2, 3]);
+    const winner = stream[1]?.data['name'] as string;
+    expect(stream[2]?.data['name']).toBe(`${winner} again`);
+  });
+
+  it('turns a loss on the unique (stream, version) index into WrongExpectedVersionError', async () => {
+    await store.append('project-blocked', 0, [projectRegistered('first')]);
+    const rival = await openTransactionWithEvent(db.database.url, 'project-blocked', 2);
+    // Sees version 1 (the rival has not committed), so it inserts version 2 and waits on the rival's index entry.
+    const attempt = store.append('project-blocked', 1, [projectRegistered('loser')]);
+    attempt.catch(() => undefined);
+    await waitFor(
+      async () => {
+        const [row] = await db.dataSource.query<{ waiting: boolean }[]>(
+          `SELECT EXISTS (SELECT 1 FROM pg_stat_activity
+                          WHERE datname = current_database() AND wait_event_type = 'Lock') AS waiting`,
+        );
+        return row?.waiting || undefined;
+      },
+      { description: 'the append to wait on the rival transaction', timeoutMs: 5_000 },
+    );
+    await rival.commit();
+
+    await expect(attempt).rejects.toThrow(WrongExpectedVersionError);
+    await expect(attempt).rejects.toMatchObject({ expectedVersion: 1, actualVersion: 2 });
+    expect((await store.readStream('project-blocked')).map((event) => event.eventId)).toEqual([
+      expect.any(String),
+      rival.eventId,
+    ]);
+  });
+
+  it('checks the version on an empty append without storing anything', async () => {
+    await expect(store.append('project-empty', 0, [])).resolves.toEqual({ nextVersion: 0, events: [] });
+    await expect(store.append('project-empty', 1, [])).rejects.toThrow(WrongExpectedVersionError);
+  });
+
+  it('rejects a duplicate event id as an error that is not a version conflict, storing nothing', async () => {
+    const eventId = randomUUID();
+    await store.append('project-dup-a', 0, [{ ...projectRegistered('a'), eventId }]);
+    const attempt = store.append('project-dup-b', 0, [projectRegistered('b'), { ...projectRegistered('b2'), eventId }]);
+    await expect(attempt).rejects.toThrow(/events_event_id_key/);
+    await expect(attempt).rejects.not.toThrow(WrongExpectedVersionError);
+    expect(await store.streamVersion('project-dup-b')).toBe(0);
+  });
+
+  it('announces appends on ecab_events after they commit, coalesced, and never for failed or quiet appends', async () => {
+    const listener = new pg.Client({ connectionString: db.database.url });
+    await listener.connect();
+    try {
+      const received: number[] = [];
+      listener.on('notification', (message) => {
+        if (message.channel === 'ecab_events') received.push(Date.now());
+      });
+      await listener.query('LISTEN ecab_events');
+
+      await new PostgresEventStore(db.dataSource, { notify: false }).append('project-quiet', 0, [projectRegistered('q')]);
+      await expect(store.append('project-quiet', 0, [projectRegistered('lost')])).rejects.toThrow(WrongExpectedVersionError);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(received).toEqual([]);
+
+      await store.append('project-notify', 0, [projectRegistered('a')]);
+      await waitFor(async () => (received.length === 1 ? true : undefined), { description: 'the notification of one append' });
+
+      const burst = await Promise.all(
+        Array.from({ length: 50 }, (_, i) => store.append(`project-burst-${i}`, 0, [projectRegistered(`b${i}`)])),
+      );
+      const allCommittedAt = Date.now();
+      expect(burst).toHaveLength(50);
+      await waitFor(async () => (received.some((at) => at >= allCommittedAt) ? true : undefined), {
+        description: 'a notification sent after the last append of the burst committed',
+      });
+      expect(received.length - 1).toBeLessThan(50);
+    } finally {
+      await listener.end();
+    }
+  });
+});

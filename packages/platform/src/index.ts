@@ -1,0 +1,5 @@
+export * from './problem.js';
+export * from './problem-details.filter.js';
+export * from './validation.js';
+export * from './logger.js';
+export * from './health.js';

@@ -1,0 +1,61 @@
+import { BadRequestException, type ArgumentsHost } from '@nestjs/common';
+import { ProblemDetailsFilter } from './problem-details.filter.js';
+import { ProblemError } from './problem.js';
+
+function fakeHost(): { host: ArgumentsHost; sent: { status?: number; headers: Record<string, string>; body?: Record<string, unknown> } } {
+  const sent: { status?: number; headers: Record<string, string>; body?: Record<string, unknown> } = { headers: {} };
+  const response = {
+    status(code: number) {
+      sent.status = code;
+      return response;
+    },
+    setHeader(name: string, value: string) {
+      sent.headers[name.toLowerCase()] = value;
+    },
+    end(body: string) {
+      sent.body = JSON.parse(body) as Record<string, unknown>;
+    },
+  };
+  const host = { switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ originalUrl: '/api/v1/projects' }) }) } as unknown as ArgumentsHost;
+  return { host, sent };
+}
+
+class CustomRuleError extends Error {}
+
+describe('ProblemDetailsFilter', () => {
+  it('renders a ProblemError as application/problem+json with its instance', () => {
+    const { host, sent } = fakeHost();
+    new ProblemDetailsFilter().catch(ProblemError.conflict('stale', { actualVersion: 3 }), host);
+    expect(sent.status).toBe(409);
+    expect(sent.headers['content-type']).toBe('application/problem+json');
+    expect(sent.body).toMatchObject({ status: 409, title: 'Conflict', detail: 'stale', actualVersion: 3, instance: '/api/v1/projects' });
+  });
+
+  it('lets the app map its own errors', () => {
+    const { host, sent } = fakeHost();
+    const filter = new ProblemDetailsFilter([(e) => (e instanceof CustomRuleError ? ProblemError.ruleViolated('X', 'broken') : undefined)]);
+    filter.catch(new CustomRuleError('x'), host);
+    expect(sent.status).toBe(422);
+    expect(sent.body).toMatchObject({ code: 'X', type: 'urn:problem:ecab:rule/X' });
+  });
+
+  it('turns malformed JSON bodies into a 400, not a 500', () => {
+    const { host, sent } = fakeHost();
+    new ProblemDetailsFilter().catch(Object.assign(new SyntaxError('Unexpected token'), { type: 'entity.parse.failed', status: 400 }), host);
+    expect(sent.status).toBe(400);
+    expect(sent.body).toMatchObject({ errors: [{ pointer: '', detail: 'The body is not valid JSON.' }] });
+  });
+
+  it('keeps Nest HTTP exceptions as problems', () => {
+    const { host, sent } = fakeHost();
+    new ProblemDetailsFilter().catch(new BadRequestException('bad'), host);
+    expect(sent.status).toBe(400);
+  });
+
+  it('answers 500 without leaking the error for anything unknown', () => {
+    const { host, sent } = fakeHost();
+    new ProblemDetailsFilter().catch(new Error('secret connection string'), host);
+    expect(sent.status).toBe(500);
+    expect(JSON.stringify(sent.body)).not.toContain('secret');
+  });
+});

@@ -1,0 +1,164 @@
+import { CloudEvent, Kafka as CloudEventsKafka, type KafkaMessage as CloudEventsKafkaMessage } from 'cloudevents';
+import { createTestDatabase, deleteTopicsWithPrefix, readTopics, testKafkaBrokers, uniqueTopicPrefix, type TestDatabase } from '@ecab/testing';
+import { Kafka, logLevel } from 'kafkajs';
+import pg from 'pg';
+import { getJson, postJson, startApp, type AppProcess } from './platform-process.js';
+
+/**
+ * The first change end to end, everything real: HTTP command → event store → relay → Kafka
+ * (CloudEvents binary mode) → portfolio-views' consumer group → the portfolio summary.
+ */
+describe('a program manager’s change flows from the API through Kafka into the portfolio view', () => {
+  let database: TestDatabase;
+  let api: AppProcess;
+  let views: AppProcess;
+  const prefix = uniqueTopicPrefix('flow');
+  const transportTopic = `${prefix}ecab.portfolio.transport.v1`;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('e2e_flow');
+    const env = { DATABASE_URL: database.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix, KAFKA_PARTITIONS: '3' };
+    api = await startApp('portfolio-api', env);
+    views = await startApp('portfolio-views', { ...env, VIEWS_CONSUMER_GROUP: `${prefix}views` });
+  });
+
+  afterAll(async () => {
+    await views?.stop();
+    await api?.stop();
+    await database?.drop();
+    await deleteTopicsWithPrefix(prefix);
+  });
+
+  const project = {
+    id: 'ECAB-TR-01',
+    title: 'Almaty–Issyk-Kul road: feasibility study',
+    cluster: 'transport',
+    countries: [
+      { code: 'KZ', percentage: 59.4 },
+      { code: 'KG', percentage: 40.6 },
+    ],
+  };
+  const money = (amount: string, date = '2024-06-01') => ({ amount, currency: 'USD', date, financier: 'XM-DAC-46004' });
+
+  async function eventCount(): Promise<number> {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      const result = await client.query<{ count: string }>('select count(*) from events');
+      return Number(result.rows[0]?.count);
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('registers a project, records money, publishes CloudEvents and shows them in the summary', async () => {
+    const registered = await postJson(`${api.url}/api/v1/projects`, project, { 'x-correlation-id': 'corr-e2e-1' });
+    expect(registered.status).toBe(201);
+    expect(registered.body).toEqual({ id: 'ECAB-TR-01', projectId: 'ECAB-TR-01', version: 1 });
+    expect(registered.headers.get('etag')).toBe('"1"');
+
+    const committed = await postJson(`${api.url}/api/v1/projects/ECAB-TR-01/commitments`, money('1500000.00'));
+    expect(committed.status).toBe(201);
+    expect(committed.body.version).toBe(2);
+    const disbursed = await postJson(`${api.url}/api/v1/projects/ECAB-TR-01/disbursements`, money('250000.5'), { 'if-match': '"2"' });
+    expect(disbursed.status).toBe(201);
+    expect(disbursed.body.version).toBe(3);
+
+    const summary = await getJson(`${views.url}/api/v1/portfolio/summary?consistentWith=ECAB-TR-01:3`);
+    expect(summary.status).toBe(200);
+    const transport = (summary.body.clusters as { cluster: string }[]).find((c) => c.cluster === 'transport');
+    expect(transport).toEqual({ cluster: 'transport', projects: 1, financing: [{ currency: 'USD', committed: '1500000.00', disbursed: '250000.50' }] });
+
+    const view = await getJson(`${views.url}/api/v1/projects/ECAB-TR-01`);
+    expect(view.body).toMatchObject({ id: 'ECAB-TR-01', version: 3, cluster: 'transport', countries: project.countries });
+
+    const read = await readTopics([transportTopic], { count: 3 });
+    expect(read).toHaveLength(3);
+    const events = read.map(({ message }) => {
+      const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]));
+      const incoming: CloudEventsKafkaMessage<Buffer> = { key: String(message.key), value: message.value as Buffer, headers, body: message.value };
+      return CloudEventsKafka.toEvent(incoming) as CloudEvent<Record<string, unknown>>;
+    });
+    for (const event of events) expect(event.validate()).toBe(true);
+    expect(events.map((e) => e.type)).toEqual(['ecab.project.registered.v1', 'ecab.project.commitment-recorded.v1', 'ecab.project.disbursement-recorded.v1']);
+    expect(events.map((e) => e['streamversion'])).toEqual(['1', '2', '3']);
+    expect(new Set(read.map((r) => r.partition)).size).toBe(1);
+    expect(read.every((r) => String(r.message.key) === 'ECAB-TR-01')).toBe(true);
+    const first = events[0]!;
+    expect(first.source).toBe('/ecab/portfolio');
+    expect(first.subject).toBe('ECAB-TR-01');
+    expect(first['cluster']).toBe('transport');
+    expect(first['correlationid']).toBe('corr-e2e-1');
+    expect(first.dataschema).toBe('urn:ecab:schema:ecab.project.registered.v1');
+    expect(first.data).toMatchObject({ projectId: 'ECAB-TR-01', title: project.title, cluster: 'transport' });
+    expect(events[2]!.data).toMatchObject({ amount: '250000.50', currency: 'USD', valueDate: '2024-06-01', financier: 'XM-DAC-46004' });
+  });
+
+  it('applies a message delivered twice only once', async () => {
+    const [original] = await readTopics([transportTopic], { count: 1, idleMs: 0 });
+    expect(original).toBeDefined();
+    // The commitment (version 2) is delivered again, as a relay retry would.
+    const all = await readTopics([transportTopic], { count: 3, idleMs: 0 });
+    const commitment = all.find((r) => String(r.message.headers?.ce_streamversion) === '2')!;
+    const kafka = new Kafka({ clientId: 'e2e-duplicator', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING });
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({ topic: transportTopic, messages: [{ key: commitment.message.key, value: commitment.message.value, headers: commitment.message.headers! }] });
+    await producer.disconnect();
+
+    // A later command proves the duplicate was consumed before it.
+    const disbursed = await postJson(`${api.url}/api/v1/projects/ECAB-TR-01/disbursements`, money('100.00'));
+    expect(disbursed.status).toBe(201);
+    const summary = await getJson(`${views.url}/api/v1/portfolio/summary?consistentWith=ECAB-TR-01:${disbursed.body.version as number}`);
+    const transport = (summary.body.clusters as { cluster: string; financing: unknown[] }[]).find((c) => c.cluster === 'transport');
+    expect(transport?.financing).toEqual([{ currency: 'USD', committed: '1500000.00', disbursed: '250100.50' }]);
+  });
+
+  it('lets exactly one of two concurrent commands on the same version win', async () => {
+    const before = await getJson(`${views.url}/api/v1/projects/ECAB-TR-01`);
+    const version = before.body.version as number;
+    const results = await Promise.all(
+      [1, 2].map(() => postJson(`${api.url}/api/v1/projects/ECAB-TR-01/disbursements`, money('10.00'), { 'if-match': `"${version}"` })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    const loser = results.find((r) => r.status === 409)!;
+    expect(loser.headers.get('content-type')).toContain('application/problem+json');
+    expect(loser.body).toMatchObject({ status: 409, expectedVersion: version, actualVersion: version + 1 });
+    const after = await getJson(`${views.url}/api/v1/projects/ECAB-TR-01?consistentWith=ECAB-TR-01:${version + 1}`);
+    expect(after.body.version).toBe(version + 1);
+    expect(after.body.financing).toEqual([{ currency: 'USD', committed: '1500000.00', disbursed: '250110.50' }]);
+  });
+
+  it('rejects bad input with problem+json listing every field, and stores nothing', async () => {
+    const storedBefore = await eventCount();
+    const bad = await postJson(`${api.url}/api/v1/projects`, { title: '', cluster: 'space', countries: [{ code: 'US', percentage: -1 }], extra: 1 });
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('content-type')).toContain('application/problem+json');
+    const pointers = (bad.body.errors as { pointer: string }[]).map((e) => e.pointer);
+    expect(pointers).toEqual(expect.arrayContaining(['/title', '/cluster', '/countries/0/code', '/countries/0/percentage']));
+
+    const malformed = await postJson(`${api.url}/api/v1/projects`, '{"title": ');
+    expect(malformed.status).toBe(400);
+
+    const badMoney = await postJson(`${api.url}/api/v1/projects/ECAB-TR-01/commitments`, { amount: 12.5, currency: 'XXQ', date: '2024-02-30' });
+    expect(badMoney.status).toBe(400);
+    expect((badMoney.body.errors as { pointer: string }[]).map((e) => e.pointer).sort()).toEqual(['/amount', '/currency', '/date', '/financier']);
+
+    const tooMuch = await postJson(`${api.url}/api/v1/projects/ECAB-TR-01/disbursements`, money('999999999.00'));
+    expect(tooMuch.status).toBe(422);
+    expect(tooMuch.body.code).toBe('DISBURSEMENT_EXCEEDS_COMMITMENT');
+
+    const unknown = await postJson(`${api.url}/api/v1/projects/NO-SUCH/commitments`, money('1.00'));
+    expect(unknown.status).toBe(404);
+
+    const notHundred = await postJson(`${api.url}/api/v1/projects`, { ...project, id: 'ECAB-X', countries: [{ code: 'KZ', percentage: 50 }] });
+    expect(notHundred.status).toBe(422);
+    expect(notHundred.body.code).toBe('COUNTRY_PERCENTAGES_MUST_SUM_TO_100');
+
+    const again = await postJson(`${api.url}/api/v1/projects`, project);
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('PROJECT_ALREADY_REGISTERED');
+
+    expect(await eventCount()).toBe(storedBefore);
+  });
+});
