@@ -1,0 +1,284 @@
+// `npm start`: run the whole platform on this machine, after `turbo run build`.
+// PostgreSQL: DATABASE_URL, else the embedded one (infra/postgres/embedded.js, database `ecab`).
+// Transport: Kafka when KAFKA_BROKERS is set, else the PostgreSQL log.
+// Each app is `node apps/<app>/dist/main.js`, configured only through its environment.
+// Ctrl-C (SIGINT) or SIGTERM stops the apps, then the embedded PostgreSQL; an app that crashes stops everything.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import readline from 'node:readline';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+// The apps, in the order they are listed once running. An app not built yet is skipped.
+const APPS = [
+  { app: 'web-portal', title: 'portal', port: 3000 },
+  { app: 'portfolio-api', title: 'api', port: 3001 },
+  { app: 'portfolio-views', title: 'views', port: 3002 },
+  { app: 'partner-gateway', title: 'partner gateway', port: 3003 },
+  { app: 'reporting', title: 'reporting', port: 3004 },
+];
+const SEED_FILE = path.join(ROOT, 'infra', 'platform', 'seed.js');
+const PIDS_FILE = path.join(ROOT, '.data', 'platform.pids.json'); // apps of a run that was killed can be stopped by the next
+
+const START_TIMEOUT_MS = seconds('ECAB_START_TIMEOUT', 120) * 1000;
+const STOP_GRACE_MS = seconds('ECAB_STOP_GRACE', 10) * 1000;
+
+const WIDTH = Math.max(...APPS.map(({ app }) => app.length), 'platform'.length);
+const COLOURS = [36, 35, 33, 32, 34, 91, 96];
+const useColour = process.stdout.isTTY && !process.env.NO_COLOR;
+const say = (line) => print('platform', line);
+
+const running = new Map(); // app name → ChildProcess
+const healthy = new Set();
+let postgres; // the embedded PostgreSQL handle, when we started one
+let postgresStarting;
+let shuttingDown = false;
+
+for (const name of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(name, () => {
+    if (shuttingDown) {
+      say(`${name} again: killing the apps now`);
+      for (const child of running.values()) killGroup(child, 'SIGKILL');
+      return;
+    }
+    void shutdown(0, `${name} received: stopping`);
+  });
+}
+// A bug in this file must not leave apps behind.
+process.on('exit', () => { for (const child of running.values()) killGroup(child, 'SIGKILL'); });
+
+try {
+  await main();
+} catch (error) {
+  await shutdown(1, error instanceof Error ? error.message : String(error));
+}
+
+async function main() {
+  const apps = APPS.filter(({ app }) => {
+    const built = fs.existsSync(entryOf(app));
+    if (!built) say(`skipping ${app}: ${path.relative(ROOT, entryOf(app))} does not exist (not written or not built yet)`);
+    return built;
+  });
+  if (apps.length === 0) throw new Error('no app is built: run `npm run build` (or `npm start`, which builds first)');
+  await stopAppsLeftByAKilledRun();
+  for (const { app, port } of apps) {
+    if (await somethingListensOn(port)) throw new Error(`port ${port} for ${app} is already in use (is the platform already running?)`);
+  }
+
+  const env = { ...process.env };
+  let databaseShown;
+  if (env.DATABASE_URL) {
+    databaseShown = withoutPassword(env.DATABASE_URL);
+    say(`PostgreSQL: ${databaseShown} (DATABASE_URL)`);
+  } else {
+    say('DATABASE_URL is unset: starting the embedded PostgreSQL');
+    const { startEmbeddedPostgres } = await import('../postgres/embedded.js');
+    postgresStarting = startEmbeddedPostgres({ database: 'ecab', log: (line) => print('postgres', line) });
+    postgres = await postgresStarting;
+    if (shuttingDown) return;
+    postgres.exited.then(({ code, signal }) => {
+      if (!shuttingDown) void shutdown(1, `the embedded PostgreSQL exited unexpectedly (code ${code}, signal ${signal}); see ${postgres.logFile}`);
+    });
+    env.DATABASE_URL = postgres.url;
+    databaseShown = `${postgres.url} (embedded)`;
+  }
+  const transport = env.KAFKA_BROKERS ? `Kafka at ${env.KAFKA_BROKERS}` : 'the PostgreSQL log';
+  say(env.KAFKA_BROKERS
+    ? `KAFKA_BROKERS=${env.KAFKA_BROKERS}: the apps run on Kafka`
+    : 'KAFKA_BROKERS is unset: the apps use the PostgreSQL-log transport (npm run kafka:start, then KAFKA_BROKERS=127.0.0.1:9092, to run on Kafka)');
+
+  for (const { app, port } of apps) launch(app, port, env);
+  await Promise.all(apps.map(({ app, port }) => waitUntilHealthy(app, port)));
+  if (shuttingDown) return;
+
+  await seedIfPresent(apps);
+  if (shuttingDown) return;
+
+  const rows = [
+    ...apps.map(({ title, port }) => [title, `http://127.0.0.1:${port}`]),
+    ['PostgreSQL', databaseShown],
+    ['events via', transport],
+  ];
+  const titleWidth = Math.max(...rows.map(([title]) => title.length));
+  say('');
+  for (const [title, value] of rows) say(`  ${title.padEnd(titleWidth)}  ${value}`);
+  say('');
+  say('ECAB Portfolio is running; Ctrl-C stops it');
+}
+
+function launch(app, port, env) {
+  const child = spawn(process.execPath, ['--enable-source-maps', entryOf(app)], {
+    cwd: ROOT,
+    env: { ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // its own process group: a terminal Ctrl-C reaches only us, and we stop the apps in order
+  });
+  running.set(app, child);
+  rememberPids();
+  readline.createInterface({ input: child.stdout }).on('line', (line) => print(app, line));
+  readline.createInterface({ input: child.stderr }).on('line', (line) => print(app, line, process.stderr));
+  child.on('error', (error) => {
+    running.delete(app);
+    if (!shuttingDown) void shutdown(1, `${app} could not be started: ${error.message}`);
+  });
+  child.on('exit', (code, signal) => {
+    running.delete(app);
+    rememberPids();
+    const how = signal ? `signal ${signal}` : `code ${code}`;
+    if (!shuttingDown) void shutdown(1, healthy.has(app) ? `${app} exited unexpectedly (${how})` : `${app} exited (${how}) before answering GET /health`);
+  });
+}
+
+async function waitUntilHealthy(app, port) {
+  const url = `http://127.0.0.1:${port}/health`;
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  let last = 'no answer';
+  while (!shuttingDown) {
+    if (!running.has(app)) throw new Error(`${app} exited before answering GET ${url}`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      await response.body?.cancel();
+      if (response.status === 200) {
+        healthy.add(app);
+        say(`${app} is up on port ${port}`);
+        return;
+      }
+      last = `HTTP ${response.status}`;
+    } catch (error) {
+      last = error?.cause?.code ?? error?.name ?? String(error);
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`${app} did not answer GET ${url} with 200 within ${START_TIMEOUT_MS / 1000}s (last: ${last}); ECAB_START_TIMEOUT sets the limit in seconds`);
+    }
+    await sleep(250);
+  }
+}
+
+async function seedIfPresent(apps) {
+  if (!fs.existsSync(SEED_FILE)) return;
+  const { seed } = await import(pathToFileURL(SEED_FILE).href);
+  if (typeof seed !== 'function') {
+    say(`${path.relative(ROOT, SEED_FILE)} exports no seed() function: not seeding`);
+    return;
+  }
+  const api = apps.find(({ app }) => app === 'portfolio-api');
+  if (!api) {
+    say('portfolio-api is not running: not seeding');
+    return;
+  }
+  try {
+    await seed({ apiUrl: `http://127.0.0.1:${api.port}`, log: (line) => print('seed', line) });
+  } catch (error) {
+    throw new Error(`seeding failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  }
+}
+
+async function shutdown(exitCode, reason) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  (exitCode === 0 ? say : (line) => print('platform', line, process.stderr))(reason);
+
+  await Promise.all([...running].map(([app, child]) => stopApp(app, child)));
+  const database = postgres ?? (await postgresStarting?.catch(() => undefined));
+  if (database) await database.stop().catch((error) => print('platform', `stopping PostgreSQL: ${error.message}`, process.stderr));
+  say(exitCode === 0 ? 'stopped' : 'stopped after a failure');
+  process.exit(exitCode);
+}
+
+function rememberPids() {
+  const pids = Object.fromEntries([...running].map(([app, child]) => [app, child.pid]));
+  try {
+    if (Object.keys(pids).length === 0) fs.rmSync(PIDS_FILE, { force: true });
+    else {
+      fs.mkdirSync(path.dirname(PIDS_FILE), { recursive: true });
+      fs.writeFileSync(PIDS_FILE, JSON.stringify(pids));
+    }
+  } catch { /* only a convenience for the next run */ }
+}
+
+async function stopAppsLeftByAKilledRun() {
+  let recorded;
+  try { recorded = JSON.parse(fs.readFileSync(PIDS_FILE, 'utf8')); } catch { return; }
+  const leftovers = Object.entries(recorded).filter(([app, pid]) => {
+    try { return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(entryOf(app)); } catch { return false; }
+  });
+  for (const [app, pid] of leftovers) {
+    say(`stopping ${app} left running by an earlier run (pid ${pid})`);
+    try { process.kill(-pid, 'SIGTERM'); } catch { /* gone meanwhile */ }
+  }
+  const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+  const deadline = Date.now() + STOP_GRACE_MS;
+  while (leftovers.some(([, pid]) => alive(pid)) && Date.now() < deadline) await sleep(100);
+  for (const [, pid] of leftovers) if (alive(pid)) try { process.kill(-pid, 'SIGKILL'); } catch { /* gone */ }
+  fs.rmSync(PIDS_FILE, { force: true });
+}
+
+async function stopApp(app, child) {
+  const exited = new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', resolve);
+  });
+  killGroup(child, 'SIGTERM');
+  let timer;
+  const inTime = await Promise.race([
+    exited.then(() => true),
+    new Promise((resolve) => { timer = setTimeout(() => resolve(false), STOP_GRACE_MS); }),
+  ]);
+  clearTimeout(timer);
+  if (!inTime) {
+    say(`${app} did not stop within ${STOP_GRACE_MS / 1000}s: killing it`);
+    killGroup(child, 'SIGKILL');
+    await exited;
+  }
+}
+
+// Signal the app's whole process group (it was spawned detached), so anything it started goes too.
+function killGroup(child, signal) {
+  try { process.kill(-child.pid, signal); } catch { try { child.kill(signal); } catch { /* already gone */ } }
+}
+
+function print(source, line, stream = process.stdout) {
+  let prefix = source.padEnd(WIDTH);
+  if (useColour) {
+    const index = [...source].reduce((sum, char) => sum + char.charCodeAt(0), 0) % COLOURS.length;
+    prefix = `\x1b[${COLOURS[index]}m${prefix}\x1b[0m`;
+  }
+  stream.write(String(line).split('\n').map((part) => `${prefix} | ${part}\n`).join(''));
+}
+
+function entryOf(app) {
+  return path.join(ROOT, 'apps', app, 'dist', 'main.js');
+}
+
+function withoutPassword(url) {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparsable DATABASE_URL)';
+  }
+}
+
+function somethingListensOn(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.setTimeout(1000);
+    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('timeout', () => { socket.destroy(); resolve(false); });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+function seconds(name, fallback) {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number of seconds`);
+  return value;
+}
+
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
