@@ -18,3 +18,10 @@ export interface Decider<C, E, S, Ctx = DecisionContext> {
   readonly evolve: (state: S, event: E) => S;
   readonly initialState: () => S;
 }
+
+/** How an event type is published: `ecab.<aggregate>.<event>.v<N>`, and whether partners may rely on it (DOMAIN.md §3.2). */
+export interface EventPublication {
+  /** Kebab-case public name inside the CloudEvents type, e.g. `status-changed`. */
+  readonly event: string;
+  readonly partnerFacing: boolean;
+}

@@ -35,7 +35,7 @@ describe('disbursements never exceed commitments', () => {
         // Recount from the accepted events themselves, not from the state the rules used.
         const totals = new Map<string, { committed: bigint; disbursed: bigint }>();
         for (const event of accepted) {
-          if (event.type === 'ProjectRegistered') continue;
+          if (event.type !== 'CommitmentRecorded' && event.type !== 'DisbursementRecorded') continue;
           const { currency: code, minorUnits } = parseMoney(event.data);
           const total = totals.get(code) ?? { committed: 0n, disbursed: 0n };
           if (event.type === 'CommitmentRecorded') total.committed += minorUnits;

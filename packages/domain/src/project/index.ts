@@ -5,3 +5,5 @@ export * from './decide.js';
 export * from './stream.js';
 export * from './rule-codes.js';
 export { normalizeProjectTitle, PROJECT_TITLE_MAX_LENGTH } from './project-title.js';
+export * from './project-stage.js';
+export * from './status-transitions.js';

@@ -1,6 +1,9 @@
 import type { Cluster } from '../cluster/cluster.js';
 import { toMinorUnits } from '../money/money.js';
+import type { ActivityDateTypeCode, ActivityStatusCode } from '../code-lists/iati-code-lists.js';
+import { organisationKey } from '../organisation-reference/organisation-reference.js';
 import type { ProjectEvent } from './events.js';
+import type { ProjectStage } from './project-stage.js';
 
 export interface UnregisteredProject {
   readonly exists: false;
@@ -16,6 +19,22 @@ export interface RegisteredProject {
   readonly disbursed: ReadonlyMap<string, bigint>;
   readonly commitmentIds: ReadonlySet<string>;
   readonly disbursementIds: ReadonlySet<string>;
+  /** IATI ActivityStatus; a newly registered project is in the pipeline (1). */
+  readonly status: ActivityStatusCode;
+  readonly stage: ProjectStage;
+  readonly approved: boolean;
+  readonly iatiIdentifier: string | undefined;
+  /** Once published the IATI identifier is frozen; only a correction replaces it. */
+  readonly published: boolean;
+  /** `<type>:<ref>` of every other-identifier. */
+  readonly otherIdentifiers: ReadonlySet<string>;
+  readonly dates: Readonly<Partial<Record<ActivityDateTypeCode, string>>>;
+  readonly locationIds: ReadonlySet<string>;
+  /** `<role>:<organisation key>` of every participant. */
+  readonly participants: ReadonlySet<string>;
+  /** Related activity id → IATI relation type. */
+  readonly relatedActivities: ReadonlyMap<string, string>;
+  readonly checkpointsWithChild: ReadonlySet<string>;
 }
 
 /** Only what the rules need; read models are built elsewhere. */
@@ -41,6 +60,17 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
         disbursed: new Map(),
         commitmentIds: new Set(),
         disbursementIds: new Set(),
+        status: '1',
+        stage: 'pipeline',
+        approved: false,
+        iatiIdentifier: undefined,
+        published: false,
+        otherIdentifiers: new Set(),
+        dates: {},
+        locationIds: new Set(),
+        participants: new Set(),
+        relatedActivities: new Map(),
+        checkpointsWithChild: new Set(),
       };
     case 'CommitmentRecorded': {
       if (!state.exists) return state;
@@ -60,5 +90,39 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
         disbursementIds: new Set(state.disbursementIds).add(disbursementId),
       };
     }
+    default:
+      return state.exists ? evolveRegisteredProject(state, event) : state;
+  }
+}
+
+/** Events that describe a project that exists; read models keep the descriptive data, the state only what rules need. */
+function evolveRegisteredProject(state: RegisteredProject, event: ProjectEvent): RegisteredProject {
+  switch (event.type) {
+    case 'ProjectIdentifierAssigned':
+      return { ...state, iatiIdentifier: event.data.iatiIdentifier };
+    case 'ProjectPublished':
+      return { ...state, published: true };
+    case 'OtherIdentifierAdded':
+      return { ...state, otherIdentifiers: new Set(state.otherIdentifiers).add(`${event.data.identifierType.code}:${event.data.ref}`) };
+    case 'ProjectDateRecorded':
+      return { ...state, dates: { ...state.dates, [event.data.dateType.code]: event.data.date } };
+    case 'ProjectApproved':
+      return { ...state, approved: true, stage: event.data.stage };
+    case 'ProjectStatusChanged':
+      return { ...state, status: event.data.to.code, stage: event.data.stage };
+    case 'LocationAdded':
+      return { ...state, locationIds: new Set(state.locationIds).add(event.data.locationId) };
+    case 'ParticipantAssigned':
+      return { ...state, participants: new Set(state.participants).add(`${event.data.role.code}:${organisationKey(event.data.organisation)}`) };
+    case 'RelatedActivityLinked': {
+      const { relatedActivityId, relationType, checkpoint } = event.data;
+      return {
+        ...state,
+        relatedActivities: new Map(state.relatedActivities).set(relatedActivityId, relationType.code),
+        checkpointsWithChild: checkpoint === undefined ? state.checkpointsWithChild : new Set(state.checkpointsWithChild).add(checkpoint),
+      };
+    }
+    default:
+      return state;
   }
 }

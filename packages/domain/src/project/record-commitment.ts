@@ -34,6 +34,7 @@ export function decideRecordCommitment(
         currency: money.currency,
         valueDate: data.date,
         financier: data.financier,
+        effectiveDate: data.date,
       },
     },
   ];

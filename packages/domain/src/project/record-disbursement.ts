@@ -57,6 +57,7 @@ export function decideRecordDisbursement(
         currency,
         valueDate: data.date,
         financier: data.financier,
+        effectiveDate: data.date,
       },
     },
   ];

@@ -1,4 +1,6 @@
 import { checkCluster } from '../cluster/cluster.js';
+import type { DecisionContext } from '../decider/decider.js';
+import { resolveEffectiveDate } from '../dates/world-dates.js';
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import { checkIdentifier } from '../identifiers/identifier.js';
 import { checkCountryShares } from '../recipient-countries/country-shares.js';
@@ -8,7 +10,7 @@ import type { ProjectState } from './project-state.js';
 import { normalizeProjectTitle } from './project-title.js';
 import type { ProjectRuleCode } from './rule-codes.js';
 
-export function decideRegisterProject({ data }: RegisterProject, state: ProjectState): ProjectRegistered[] {
+export function decideRegisterProject({ data }: RegisterProject, state: ProjectState, { today }: DecisionContext): ProjectRegistered[] {
   if (state.exists) {
     throw new DomainRuleViolation<ProjectRuleCode>('PROJECT_ALREADY_REGISTERED', `Project ${data.projectId} is already registered`, {
       projectId: data.projectId,
@@ -18,6 +20,7 @@ export function decideRegisterProject({ data }: RegisterProject, state: ProjectS
   const title = normalizeProjectTitle(data.title);
   const cluster = checkCluster(data.cluster);
   checkCountryShares(data.countries);
+  const effectiveDate = resolveEffectiveDate(data.effectiveDate, today);
   return [
     {
       type: 'ProjectRegistered',
@@ -26,6 +29,7 @@ export function decideRegisterProject({ data }: RegisterProject, state: ProjectS
         title,
         cluster,
         countries: data.countries.map(({ code, percentage }) => ({ code, percentage })),
+        effectiveDate,
       },
     },
   ];

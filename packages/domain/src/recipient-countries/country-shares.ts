@@ -1,4 +1,5 @@
 import { DomainRuleViolation, type JsonValue } from '../decider/domain-rule-violation.js';
+import { formatHundredths, percentageToHundredths } from '../percentages/hundredths.js';
 
 /** The corridor's two recipient countries (ISO 3166-1 alpha-2). */
 export const COUNTRY_CODES = ['KZ', 'KG'] as const;
@@ -29,16 +30,6 @@ export function isCountryCode(value: unknown): value is CountryCode {
 }
 
 /**
- * The percentage in exact hundredths, or undefined if it has more than 2 decimals. Reads the
- * number's shortest decimal form, so 59.4 is 5940 although 59.4 * 100 is 5940.000000000001.
- */
-function toHundredths(percentage: number): number | undefined {
-  const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(String(percentage));
-  if (!match) return undefined;
-  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
-}
-
-/**
  * The whole set of recipient countries: at least one, each once, each share positive with at
  * most 2 decimals, together exactly 100 (summed in integer hundredths). Throws otherwise.
  */
@@ -62,7 +53,7 @@ export function checkCountryShares(shares: readonly CountryShare[]): void {
       });
     }
     // Above 100 the sum check below says what is wrong; precision is not the issue.
-    const hundredths = percentage > 100 ? Math.round(percentage * 100) : toHundredths(percentage);
+    const hundredths = percentage > 100 ? Math.round(percentage * 100) : percentageToHundredths(percentage);
     if (hundredths === undefined) {
       throw violation('COUNTRY_PERCENTAGE_TOO_PRECISE', `The share of ${code} may have at most 2 decimal places`, {
         country: code,
@@ -76,8 +67,4 @@ export function checkCountryShares(shares: readonly CountryShare[]): void {
       total: formatHundredths(totalHundredths),
     });
   }
-}
-
-function formatHundredths(hundredths: number): string {
-  return (hundredths / 100).toFixed(2);
 }

@@ -38,6 +38,7 @@ export function projectRegistered(data: Partial<ProjectRegistered['data']> = {})
         { code: 'KZ', percentage: 59.4 },
         { code: 'KG', percentage: 40.6 },
       ],
+      effectiveDate: TODAY,
       ...data,
     },
   };
@@ -53,7 +54,16 @@ export function recordCommitment(data: Partial<RecordCommitment['data']> = {}): 
 export function commitmentRecorded(data: Partial<CommitmentRecorded['data']> = {}): CommitmentRecorded {
   return {
     type: 'CommitmentRecorded',
-    data: { projectId: PROJECT_ID, commitmentId: 'G-0001', amount: '1500000.00', currency: 'USD', valueDate: '2025-03-14', financier: ADB, ...data },
+    data: {
+      projectId: PROJECT_ID,
+      commitmentId: 'G-0001',
+      amount: '1500000.00',
+      currency: 'USD',
+      valueDate: '2025-03-14',
+      financier: ADB,
+      effectiveDate: data.valueDate ?? '2025-03-14',
+      ...data,
+    },
   };
 }
 
@@ -67,6 +77,15 @@ export function recordDisbursement(data: Partial<RecordDisbursement['data']> = {
 export function disbursementRecorded(data: Partial<DisbursementRecorded['data']> = {}): DisbursementRecorded {
   return {
     type: 'DisbursementRecorded',
-    data: { projectId: PROJECT_ID, disbursementId: 'D-0001', amount: '250000.00', currency: 'USD', valueDate: '2025-06-30', financier: ADB, ...data },
+    data: {
+      projectId: PROJECT_ID,
+      disbursementId: 'D-0001',
+      amount: '250000.00',
+      currency: 'USD',
+      valueDate: '2025-06-30',
+      financier: ADB,
+      effectiveDate: data.valueDate ?? '2025-06-30',
+      ...data,
+    },
   };
 }

@@ -1,0 +1,33 @@
+import type { DecisionContext } from '../decider/decider.js';
+import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
+import { resolveEffectiveDate } from '../dates/world-dates.js';
+import { checkIdentifier } from '../identifiers/identifier.js';
+import type { RaiseIssue } from './commands.js';
+import type { IssueRaised } from './events.js';
+import type { PerformanceReviewState } from './performance-review-state.js';
+import { checkDimension } from './ratings.js';
+import { checkReviewPeriod } from './review-period.js';
+import type { PerformanceReviewRuleCode } from './rule-codes.js';
+
+export function decideRaiseIssue({ data }: RaiseIssue, state: PerformanceReviewState, { today }: DecisionContext): IssueRaised[] {
+  const period = checkReviewPeriod(data.period);
+  checkIdentifier(data.issueId, 'issueId');
+  if (state.issues.has(data.issueId)) {
+    throw new DomainRuleViolation<PerformanceReviewRuleCode>('DUPLICATE_ISSUE_ID', `Issue ${data.issueId} is already raised`, { issueId: data.issueId });
+  }
+  const description = data.description.trim();
+  if (description === '') throw new DomainRuleViolation<PerformanceReviewRuleCode>('ISSUE_DESCRIPTION_REQUIRED', 'An issue needs a description', { issueId: data.issueId });
+  return [
+    {
+      type: 'IssueRaised',
+      data: {
+        projectId: data.projectId,
+        period,
+        effectiveDate: resolveEffectiveDate(data.effectiveDate, today),
+        issueId: data.issueId,
+        description,
+        ...(data.dimension !== undefined ? { dimension: checkDimension(data.dimension) } : {}),
+      },
+    },
+  ];
+}
