@@ -1,0 +1,71 @@
+import { Parser } from '@asyncapi/parser';
+import { buildAsyncApiDocument } from './asyncapi.js';
+import { EVENT_CONTRACTS } from './event-types.js';
+import { ALL_TOPICS } from './topics.js';
+
+// Spectral's severities: 0 error, 1 warning, 2 information, 3 hint.
+const ERROR = 0;
+
+describe('the AsyncAPI document', () => {
+  const document = buildAsyncApiDocument();
+  const onClusterTopics = EVENT_CONTRACTS.filter((c) => c.topics === 'cluster');
+
+  it('is valid AsyncAPI 3.0 for @asyncapi/parser', async () => {
+    const diagnostics = await new Parser().validate(document);
+    expect(diagnostics.filter((d) => d.severity === ERROR).map((d) => `${d.path.join('/')}: ${d.message}`)).toEqual([]);
+  });
+
+  it('has one channel per topic, with Kafka bindings', async () => {
+    const { document: parsed } = await new Parser().parse(document);
+    const channels = parsed!.channels().all();
+    expect(channels.map((c) => c.address()).sort()).toEqual([...ALL_TOPICS].sort());
+    for (const channel of channels) expect(channel.bindings().get('kafka')?.value()).toMatchObject({ topic: channel.address(), partitions: 6 });
+  });
+
+  it('has one message per event type and version, its payload the data schema and its key the project id', async () => {
+    const { document: parsed } = await new Parser().parse(document);
+    const transport = parsed!.channels().get('transport')!;
+    expect(transport.messages().all().map((m) => m.id()).sort()).toEqual(onClusterTopics.map((c) => c.ceType).sort());
+    const registered = transport.messages().get('ecab.project.registered.v1')!;
+    expect(registered.payload()?.required()).toEqual(['projectId', 'title', 'cluster', 'countries']);
+    expect(registered.bindings().get('kafka')?.value()).toMatchObject({ key: { type: 'string' } });
+  });
+
+  it('describes the CloudEvents headers, the required ones and the ECAB extensions', async () => {
+    const { document: parsed } = await new Parser().parse(document);
+    const headers = parsed!.components().schemas().get('CloudEventHeaders')!;
+    expect(headers.required()).toEqual(['ce_specversion', 'ce_id', 'ce_source', 'ce_type', 'ce_subject', 'ce_time', 'content-type']);
+    expect(Object.keys(headers.properties() ?? {})).toEqual(
+      expect.arrayContaining(['ce_cluster', 'ce_streamid', 'ce_streamversion', 'ce_partitionkey', 'ce_correlationid', 'ce_causationid', 'ce_traceparent']),
+    );
+  });
+
+  it('lets partners receive every cluster topic with a consumer group of their own', async () => {
+    const { document: parsed } = await new Parser().parse(document);
+    const receive = parsed!.operations().get('receive-transport')!;
+    expect(receive.action()).toBe('receive');
+    expect(receive.bindings().get('kafka')?.value()).toHaveProperty('groupId');
+    expect(receive.messages().all().map((m) => m.id())).toEqual(onClusterTopics.filter((c) => c.partnerFacing).map((c) => c.ceType));
+  });
+
+  it('carries programme-wide events on the programme topic only, and offers partners only the partner-facing ones', async () => {
+    const { document: parsed } = await new Parser().parse(document);
+    const onProgramme = EVENT_CONTRACTS.filter((c) => c.topics === 'programme');
+    expect(parsed!.channels().get('programme')!.messages().all().map((m) => m.id()).sort()).toEqual(onProgramme.map((c) => c.ceType).sort());
+    const offered = parsed!.operations().get('receive-programme')!.messages().all().map((m) => m.id());
+    expect(offered).toEqual(onProgramme.filter((c) => c.partnerFacing).map((c) => c.ceType));
+  });
+
+  it('keeps internal events out of what partners receive, though they travel on the same topics', async () => {
+    const { document: parsed } = await new Parser().parse(document);
+    const internal = new Set(EVENT_CONTRACTS.filter((c) => !c.partnerFacing).map((c) => c.ceType));
+    expect(internal.size).toBeGreaterThan(0);
+    const offered = parsed!.operations().all().filter((o) => o.id() !== 'receive-dead-letters').flatMap((o) => o.messages().all().map((m) => m.id()));
+    expect(offered.filter((id) => internal.has(id))).toEqual([]);
+  });
+
+  it('takes the real partition count and replication factor', () => {
+    const { channels } = buildAsyncApiDocument({ partitions: 12, replicas: 3 });
+    expect(channels['health']).toMatchObject({ bindings: { kafka: { partitions: 12, replicas: 3 } } });
+  });
+});
