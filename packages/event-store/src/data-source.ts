@@ -5,6 +5,8 @@ export interface EventStoreDataSourceOptions {
   /** Maximum pooled connections; 20 keeps 16 concurrent writers from queueing. */
   poolSize?: number;
   applicationName?: string;
+  /** An app's own migrations (e.g. the users table), run together with the event store's by runEventStoreMigrations. */
+  extraMigrations?: Function[];
 }
 
 /** A TypeORM postgres DataSource with the event store's migrations registered (not run: see runEventStoreMigrations). */
@@ -14,7 +16,7 @@ export function createEventStoreDataSource(url: string, options: EventStoreDataS
     url,
     poolSize: options.poolSize ?? 20,
     applicationName: options.applicationName ?? 'ecab-event-store',
-    migrations: eventStoreMigrations,
+    migrations: [...eventStoreMigrations, ...(options.extraMigrations ?? [])],
     migrationsRun: false,
     synchronize: false,
     entities: [],

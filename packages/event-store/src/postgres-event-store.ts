@@ -6,6 +6,15 @@ import { EVENT_COLUMNS, type EventMetadata, type EventRow, type NewEvent, type R
 import { WrongExpectedVersionError } from './wrong-expected-version-error.js';
 
 const STREAM_VERSION_CONSTRAINT = 'events_stream_id_stream_version_key';
+const IDEMPOTENCY_KEY_INDEX = 'events_idempotency_key_idx';
+
+/** Another append already carries this idempotency key: the command was sent before; nothing was stored now. */
+export class DuplicateIdempotencyKeyError extends Error {
+  constructor(readonly idempotencyKey: string) {
+    super(`an event with idempotency key ${idempotencyKey} is already stored`);
+    this.name = 'DuplicateIdempotencyKeyError';
+  }
+}
 
 /**
  * The whole append is one statement, so one transaction and one round trip: read the stream's version
@@ -102,6 +111,9 @@ export class PostgresEventStore {
         metadataJson,
       ]);
     } catch (error) {
+      if (isUniqueViolation(error, IDEMPOTENCY_KEY_INDEX)) {
+        throw new DuplicateIdempotencyKeyError(String(events[0]?.metadata?.idempotencyKey));
+      }
       if (isStreamVersionConflict(error)) {
         throw new WrongExpectedVersionError(streamId, expectedVersion, await this.streamVersion(streamId));
       }
@@ -137,11 +149,28 @@ export class PostgresEventStore {
     return rows.map(toRecordedEvent);
   }
 
+  /** The events of the command that carried this idempotency key (its first event holds the key), or []. */
+  async readByIdempotencyKey(idempotencyKey: string): Promise<RecordedEvent[]> {
+    const rows = await this.dataSource.query<EventRow[]>(
+      `SELECT ${EVENT_COLUMNS} FROM events e
+        WHERE e.stream_id = (SELECT stream_id FROM events WHERE metadata->>'idempotencyKey' = $1)
+          AND e.metadata->>'causationId' = (SELECT metadata->>'causationId' FROM events WHERE metadata->>'idempotencyKey' = $1)
+        ORDER BY e.stream_version`,
+      [idempotencyKey],
+    );
+    return rows.map(toRecordedEvent);
+  }
+
   /** The stream's last version; 0 if it has no events. */
   async streamVersion(streamId: string): Promise<number> {
     const rows = await STREAM_VERSION.run(this.dataSource, [streamId]);
     return rows[0]?.version ?? 0;
   }
+}
+
+function isUniqueViolation(error: unknown, name: string): boolean {
+  const { code, constraint } = (error ?? {}) as { code?: unknown; constraint?: unknown };
+  return code === '23505' && constraint === name;
 }
 
 function isStreamVersionConflict(error: unknown): boolean {

@@ -1,4 +1,5 @@
 import { CreateEventStoreTables1732600000000 } from './1732600000000-create-event-store-tables.js';
+import { UniqueIdempotencyKeys1732800000000 } from './1732800000000-unique-idempotency-keys.js';
 
 /** In order; an app registers these next to its own migrations. */
-export const eventStoreMigrations: Function[] = [CreateEventStoreTables1732600000000];
+export const eventStoreMigrations: Function[] = [CreateEventStoreTables1732600000000, UniqueIdempotencyKeys1732800000000];
