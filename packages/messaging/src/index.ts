@@ -5,3 +5,6 @@ export * from './kafka-event-source.js';
 export * from './postgres-log-event-source.js';
 export * from './kafka-relay.js';
 export * from './recorded-to-portfolio-event.js';
+export * from './parking/parked-messages.migration.js';
+export * from './parking/parked-message-store.js';
+export * from './parking/sequenced-dead-letters.js';

@@ -1,8 +1,11 @@
 import { DEAD_LETTER_TOPIC, encodeCloudEvent, type PortfolioEvent } from '@ecab/contracts';
-import { deleteTopicsWithPrefix, readTopics, testKafkaBrokers, uniqueTopicPrefix, waitFor } from '@ecab/testing';
+import { createTestDatabase, deleteTopicsWithPrefix, readTopics, testKafkaBrokers, uniqueTopicPrefix, waitFor, type TestDatabase } from '@ecab/testing';
 import { Partitioners } from 'kafkajs';
+import { DataSource } from 'typeorm';
 import { createKafka, type KafkaSettings } from './kafka-config.js';
 import { KafkaEventSource } from './kafka-event-source.js';
+import { ParkedMessageStore } from './parking/parked-message-store.js';
+import { parkingMigrations } from './parking/parked-messages.migration.js';
 import { ensureTopics } from './topics-admin.js';
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -27,13 +30,36 @@ describe('KafkaEventSource (real Kafka)', () => {
   const kafka = createKafka(settings);
   const topic = `${prefix}ecab.portfolio.tourism.v1`;
 
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let parked: ParkedMessageStore;
+
   beforeAll(async () => {
     await ensureTopics(kafka, settings);
+    database = await createTestDatabase('source');
+    dataSource = new DataSource({ type: 'postgres', url: database.url, migrations: parkingMigrations });
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    parked = new ParkedMessageStore(dataSource);
   });
 
   afterAll(async () => {
+    await dataSource.destroy();
+    await database.drop();
     await deleteTopicsWithPrefix(prefix);
   });
+
+  /** Messages the group has committed past, summed over the topic's partitions. */
+  async function committedOffsetTotal(groupId: string): Promise<number> {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
+      return (offsets?.partitions ?? []).reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0);
+    } finally {
+      await admin.disconnect();
+    }
+  }
 
   async function produce(messages: { key: string; value: Buffer; headers: Record<string, string> }[]): Promise<void> {
     const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
@@ -42,14 +68,22 @@ describe('KafkaEventSource (real Kafka)', () => {
     await producer.disconnect();
   }
 
-  it('hands decoded batches over, sends undecodable messages to the dead-letter topic, and resumes after its committed offset', async () => {
-    await produce([encodeCloudEvent(event('TO-1', 1)), { key: 'TO-1', value: Buffer.from('not json'), headers: { ce_specversion: '1.0', ce_type: 'ecab.project.registered.v1' } }, encodeCloudEvent(event('TO-1', 2))]);
+  it('hands decoded batches over, parks an undecodable message and sends it to the dead-letter topic, and resumes after its committed offset', async () => {
+    await produce([encodeCloudEvent(event('TO-1', 1)), { key: 'TO-9', value: Buffer.from('not json'), headers: { ce_specversion: '1.0', ce_type: 'ecab.project.registered.v1' } }, encodeCloudEvent(event('TO-1', 2))]);
 
     const received: PortfolioEvent[] = [];
-    const source = new KafkaEventSource(kafka, settings, { groupId: `${prefix}group`, log: silent, topics: ['ecab.portfolio.tourism.v1'] });
+    const source = new KafkaEventSource(kafka, settings, { groupId: `${prefix}group`, log: silent, parked, topics: ['ecab.portfolio.tourism.v1'] });
     await source.start(async (events) => void received.push(...events));
-    await waitFor(async () => (received.length >= 2 && source.deadLettered.length >= 1 ? true : undefined), { timeoutMs: 30_000, description: 'two events and one dead letter' });
-    await source.stop();
+    try {
+      await waitFor(async () => (received.length >= 2 && source.deadLettered.length >= 1 ? true : undefined), { timeoutMs: 30_000, description: 'two events and one dead letter' });
+      // Handing over comes before the offset commit; on a fresh broker the group coordinator may still be
+      // loading, and the commit is retried. Stop only once the group's position is past all three messages.
+      await waitFor(async () => ((await committedOffsetTotal(`${prefix}group`)) === 3 ? true : undefined), { timeoutMs: 30_000, description: 'offsets committed past the three messages' });
+    } finally {
+      await source.stop();
+    }
+    // The poison message is parked under its project (the key), which blocks only that project.
+    expect((await parked.list({ consumer: `${prefix}group` })).map((m) => m.subject)).toEqual(['TO-9']);
     expect(received.map((e) => e.streamVersion)).toEqual([1, 2]);
 
     const dead = await readTopics([`${prefix}${DEAD_LETTER_TOPIC}`], { count: 1 });
@@ -60,7 +94,7 @@ describe('KafkaEventSource (real Kafka)', () => {
     // A restarted consumer of the same group starts after what was committed: nothing twice.
     await produce([encodeCloudEvent(event('TO-1', 3))]);
     const again: PortfolioEvent[] = [];
-    const restarted = new KafkaEventSource(kafka, settings, { groupId: `${prefix}group`, log: silent, topics: ['ecab.portfolio.tourism.v1'] });
+    const restarted = new KafkaEventSource(kafka, settings, { groupId: `${prefix}group`, log: silent, parked, topics: ['ecab.portfolio.tourism.v1'] });
     await restarted.start(async (events) => void again.push(...events));
     await waitFor(async () => (again.length >= 1 ? true : undefined), { timeoutMs: 30_000, description: 'the new event' });
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -68,20 +102,41 @@ describe('KafkaEventSource (real Kafka)', () => {
     expect(again.map((e) => e.streamVersion)).toEqual([3]);
   });
 
-  it('dead-letters an event its handler keeps failing on, and goes on with the others', async () => {
+  it('parks an event its handler keeps failing on with every later event of that project, goes on with the others, and applies them in order on retry', async () => {
     const group = `${prefix}failing`;
-    await produce([encodeCloudEvent(event('TO-2', 1)), encodeCloudEvent(event('TO-3', 1))]);
+    await produce([encodeCloudEvent(event('TO-2', 1)), encodeCloudEvent(event('TO-3', 1)), encodeCloudEvent(event('TO-2', 2)), encodeCloudEvent(event('TO-3', 2))]);
     const applied: string[] = [];
-    const source = new KafkaEventSource(kafka, settings, { groupId: group, log: silent, topics: ['ecab.portfolio.tourism.v1'], maxAttempts: 2 });
+    let fixed = false;
+    const source = new KafkaEventSource(kafka, settings, { groupId: group, log: silent, parked, topics: ['ecab.portfolio.tourism.v1'], maxAttempts: 2 });
     await source.start(async (events) => {
-      if (events.some((e) => e.subject === 'TO-2')) throw new Error('cannot apply TO-2');
+      if (!fixed && events.some((e) => e.subject === 'TO-2' && e.streamVersion === 1)) throw new Error('cannot apply TO-2');
       applied.push(...events.map((e) => `${e.subject}@${e.streamVersion}`));
     });
-    await waitFor(async () => (applied.includes('TO-3@1') && source.deadLettered.some((d) => d.error.includes('cannot apply TO-2')) ? true : undefined), {
-      timeoutMs: 30_000,
-      description: 'TO-3 applied and TO-2 dead-lettered',
-    });
+    try {
+      await waitFor(async () => (applied.includes('TO-3@2') && (await parked.list({ consumer: group, subject: 'TO-2' })).length === 2 ? true : undefined), {
+        timeoutMs: 30_000,
+        description: 'TO-3 applied and both TO-2 events parked',
+      });
+    } catch (error) {
+      await source.stop();
+      throw error;
+    }
+    expect(applied.filter((a) => a.startsWith('TO-2'))).toEqual([]);
+    // The topic also holds the first test's messages, so this group parked that poison message too.
+    const list = await parked.list({ consumer: group, subject: 'TO-2' });
+    expect(list.map((m) => [m.subject, m.message.headers.ce_streamversion])).toEqual([
+      ['TO-2', '1'],
+      ['TO-2', '2'],
+    ]);
+    expect(list[0]!.error).toMatch(/cannot apply TO-2/);
+    expect(list[1]!.error).toMatch(/waiting behind/);
+    expect(source.deadLettered.map((d) => d.subject).sort()).toEqual(['TO-2', 'TO-9']);
+
+    fixed = true;
+    const outcome = await source.retryParked('TO-2');
     await source.stop();
-    expect(applied).not.toContain('TO-2@1');
+    expect(outcome).toEqual({ subject: 'TO-2', applied: 2, remaining: 0 });
+    expect(applied.filter((a) => a.startsWith('TO-2'))).toEqual(['TO-2@1', 'TO-2@2']);
+    expect(await parked.list({ consumer: group, subject: 'TO-2' })).toEqual([]);
   });
 });

@@ -1,36 +1,54 @@
-import { DEAD_LETTER_TOPIC, decodeCloudEvent, EVENT_TOPICS, type PortfolioEvent } from '@ecab/contracts';
-import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { DEAD_LETTER_TOPIC, EVENT_TOPICS } from '@ecab/contracts';
+import type { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { Partitioners } from 'kafkajs';
 import type { BatchHandler, PortfolioEventSource } from './event-source.js';
 import type { KafkaSettings, LogSink } from './kafka-config.js';
+import type { ParkedMessageStore, WireMessage } from './parking/parked-message-store.js';
+import { SequencedDeadLetters, type Delivery, type PoisonReport, type RetryOutcome } from './parking/sequenced-dead-letters.js';
 import { prefixed } from './topics-admin.js';
 
 export interface KafkaEventSourceOptions {
   groupId: string;
   /** Defaults to every event topic (all clusters and the programme). */
   topics?: readonly string[];
-  /** How often one event is tried on its own before it is dead-lettered. */
+  /** How often one event is tried on its own before it is parked. */
   maxAttempts?: number;
+  parked: ParkedMessageStore;
   log: LogSink;
 }
 
 export interface DeadLetter {
-  topic: string;
-  partition: number;
-  offset: string;
+  origin: string;
+  subject: string;
   error: string;
+}
+
+function headerText(headers: IHeaders | undefined, name: string): string | undefined {
+  const raw = headers?.[name];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  return value === undefined ? undefined : value.toString();
+}
+
+function toWire(message: KafkaMessage): WireMessage {
+  const headers: Record<string, string> = {};
+  for (const name of Object.keys(message.headers ?? {})) {
+    const value = headerText(message.headers, name);
+    if (value !== undefined) headers[name] = value;
+  }
+  return { key: message.key?.toString() ?? null, value: message.value?.toString('base64') ?? null, headers };
 }
 
 /**
  * A thin Kafka consumer: decodes CloudEvents and hands batches to the projection. Offsets are
- * committed only after the handler's transaction committed; a redelivered batch is harmless
- * because the handler skips stream versions it already applied.
+ * committed only after the handler's transaction committed (and poison messages were parked); a
+ * redelivered batch is harmless because the handler skips stream versions it already applied.
  */
 export class KafkaEventSource implements PortfolioEventSource {
   readonly transport = 'kafka' as const;
   private readonly consumer: Consumer;
   private readonly producer: Producer;
-  private readonly deadLetters: DeadLetter[] = [];
+  private readonly poisoned: DeadLetter[] = [];
+  private deadLetters: SequencedDeadLetters | undefined;
 
   constructor(
     kafka: Kafka,
@@ -41,12 +59,21 @@ export class KafkaEventSource implements PortfolioEventSource {
     this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
   }
 
-  /** The messages this instance sent to the dead-letter topic since it started. */
+  /** The poison messages this instance parked and sent to the dead-letter topic since it started. */
   get deadLettered(): readonly DeadLetter[] {
-    return this.deadLetters;
+    return this.poisoned;
+  }
+
+  get consumerName(): string {
+    return this.options.groupId;
   }
 
   async start(handle: BatchHandler): Promise<void> {
+    this.deadLetters = new SequencedDeadLetters(this.options.parked, this.options.groupId, handle, {
+      log: this.options.log,
+      ...(this.options.maxAttempts !== undefined ? { maxAttempts: this.options.maxAttempts } : {}),
+      onPoison: (report) => this.publishDeadLetter(report),
+    });
     await this.producer.connect();
     await this.consumer.connect();
     const topics = (this.options.topics ?? EVENT_TOPICS).map((t) => prefixed(this.settings, t));
@@ -54,7 +81,7 @@ export class KafkaEventSource implements PortfolioEventSource {
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      eachBatch: (payload) => this.consumeBatch(payload, handle),
+      eachBatch: (payload) => this.consumeBatch(payload),
     });
   }
 
@@ -63,72 +90,45 @@ export class KafkaEventSource implements PortfolioEventSource {
     await this.producer.disconnect();
   }
 
-  private async consumeBatch(payload: EachBatchPayload, handle: BatchHandler): Promise<void> {
+  async retryParked(subject: string): Promise<RetryOutcome> {
+    if (!this.deadLetters) throw new Error('the consumer has not started');
+    return this.deadLetters.retry(subject);
+  }
+
+  private async consumeBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
-    if (batch.messages.length === 0) return;
-    const decoded: { message: KafkaMessage; event: PortfolioEvent }[] = [];
-    for (const message of batch.messages) {
-      try {
-        decoded.push({ message, event: decodeCloudEvent(message) });
-      } catch (error) {
-        await this.deadLetter(batch.topic, batch.partition, message, error);
-      }
-    }
-    try {
-      await handle(decoded.map((d) => d.event));
-    } catch (batchError) {
-      this.options.log.warn({ topic: batch.topic, partition: batch.partition, error: errorText(batchError) }, 'batch failed; applying its events one by one');
-      for (const { message, event } of decoded) {
-        await this.applyAlone(batch.topic, batch.partition, message, event, handle);
-        await payload.heartbeat();
-      }
-    }
     const last = batch.messages[batch.messages.length - 1];
-    if (last === undefined) return;
+    if (last === undefined || !this.deadLetters) return;
+    const deliveries: Delivery[] = batch.messages.map((message) => ({
+      subject: headerText(message.headers, 'ce_subject') ?? message.key?.toString() ?? '(no subject)',
+      origin: `${batch.topic}/${batch.partition}@${message.offset}`,
+      message: toWire(message),
+    }));
+    await this.deadLetters.process(deliveries);
     payload.resolveOffset(last.offset);
     await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last.offset) + 1n).toString() }]);
   }
 
-  private async applyAlone(topic: string, partition: number, message: KafkaMessage, event: PortfolioEvent, handle: BatchHandler): Promise<void> {
-    const maxAttempts = this.options.maxAttempts ?? 3;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await handle([event]);
-        return;
-      } catch (error) {
-        if (attempt >= maxAttempts) {
-          await this.deadLetter(topic, partition, message, error);
-          return;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
-      }
-    }
-  }
-
-  private async deadLetter(topic: string, partition: number, message: KafkaMessage, error: unknown): Promise<void> {
-    const reason = errorText(error);
-    this.options.log.error({ topic, partition, offset: message.offset, error: reason }, 'message dead-lettered');
-    const headers: Record<string, string | Buffer> = {};
-    for (const [name, value] of Object.entries(message.headers ?? {})) {
-      const first = Array.isArray(value) ? value[0] : value;
-      if (first !== undefined) headers[name] = first;
-    }
-    Object.assign(headers, {
-      ecab_dlq_error: reason,
-      ecab_dlq_topic: topic,
-      ecab_dlq_partition: String(partition),
-      ecab_dlq_offset: message.offset,
-      ecab_dlq_group: this.options.groupId,
-    });
+  private async publishDeadLetter({ delivery, error }: PoisonReport): Promise<void> {
+    const [topic, partition, offset] = delivery.origin.split(/[/@]/);
     await this.producer.send({
       topic: prefixed(this.settings, DEAD_LETTER_TOPIC),
       acks: -1,
-      messages: [{ key: message.key, value: message.value, headers }],
+      messages: [
+        {
+          key: delivery.message.key,
+          value: delivery.message.value === null ? null : Buffer.from(delivery.message.value, 'base64'),
+          headers: {
+            ...delivery.message.headers,
+            ecab_dlq_error: error,
+            ecab_dlq_topic: topic ?? '',
+            ecab_dlq_partition: partition ?? '',
+            ecab_dlq_offset: offset ?? '',
+            ecab_dlq_group: this.options.groupId,
+          },
+        },
+      ],
     });
-    this.deadLetters.push({ topic, partition, offset: message.offset, error: reason });
+    this.poisoned.push({ origin: delivery.origin, subject: delivery.subject, error });
   }
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -52,6 +52,10 @@ export class KafkaRelay {
     return this.published;
   }
 
+  get checkpointName(): string {
+    return this.options.checkpointName ?? 'relay:kafka';
+  }
+
   async start(): Promise<void> {
     this.stopped = false;
     await this.tick();
@@ -90,10 +94,13 @@ export class KafkaRelay {
     this.options.log.info({}, 'relay is now the active publisher');
     await this.producer.connect();
     const subscription = new LogSubscription(this.dataSource, {
-      name: this.options.checkpointName ?? 'relay:kafka',
+      name: this.checkpointName,
       batchSize: this.options.batchSize ?? 1_000,
       ...(this.options.pollIntervalMs !== undefined ? { pollIntervalMs: this.options.pollIntervalMs } : {}),
       handle: (batch) => this.publish(batch),
+      // Kafka or PostgreSQL down: the subscription retries with backoff; say so in the service's log.
+      onError: (error, { attempt, during }) =>
+        this.options.log.warn({ attempt, during, error: error instanceof Error ? error.message : String(error) }, 'relay could not publish; retrying'),
     });
     this.subscription = subscription;
     await subscription.start();

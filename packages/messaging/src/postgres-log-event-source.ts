@@ -1,29 +1,61 @@
+import { encodeCloudEvent } from '@ecab/contracts';
 import { LogSubscription } from '@ecab/event-store';
 import type { DataSource } from 'typeorm';
 import type { BatchHandler, PortfolioEventSource } from './event-source.js';
+import type { LogSink } from './kafka-config.js';
+import type { ParkedMessageStore } from './parking/parked-message-store.js';
+import { SequencedDeadLetters, type Delivery, type RetryOutcome } from './parking/sequenced-dead-letters.js';
 import { portfolioEventFromRecorded } from './recorded-to-portfolio-event.js';
 
 /** Reads the event store's log directly: the embedded default, and projection rebuilds. */
 export class PostgresLogEventSource implements PortfolioEventSource {
   readonly transport = 'postgres-log' as const;
   private subscription: LogSubscription | undefined;
+  private deadLetters: SequencedDeadLetters | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly options: { name: string; batchSize?: number; pollIntervalMs?: number },
+    private readonly options: { name: string; parked: ParkedMessageStore; log: LogSink; batchSize?: number; pollIntervalMs?: number; maxAttempts?: number },
   ) {}
 
+  get consumerName(): string {
+    return this.options.name;
+  }
+
   async start(handle: BatchHandler): Promise<void> {
+    const deadLetters = new SequencedDeadLetters(this.options.parked, this.options.name, handle, {
+      log: this.options.log,
+      ...(this.options.maxAttempts !== undefined ? { maxAttempts: this.options.maxAttempts } : {}),
+    });
+    this.deadLetters = deadLetters;
     this.subscription = new LogSubscription(this.dataSource, {
       name: this.options.name,
       ...(this.options.batchSize !== undefined ? { batchSize: this.options.batchSize } : {}),
       ...(this.options.pollIntervalMs !== undefined ? { pollIntervalMs: this.options.pollIntervalMs } : {}),
-      handle: (batch) => handle(batch.map(portfolioEventFromRecorded)),
+      onError: (error, { attempt, during }) =>
+        this.options.log.warn({ attempt, during, error: error instanceof Error ? error.message : String(error) }, 'log consumer failed; retrying'),
+      // The same wire form as on Kafka, so parked messages are stored and retried one way.
+      handle: (batch) =>
+        deadLetters.process(
+          batch.map((recorded): Delivery => {
+            const record = encodeCloudEvent(portfolioEventFromRecorded(recorded));
+            return {
+              subject: record.key,
+              origin: `log@${recorded.position}`,
+              message: { key: record.key, value: record.value.toString('base64'), headers: record.headers },
+            };
+          }),
+        ),
     });
     await this.subscription.start();
   }
 
   async stop(): Promise<void> {
     await this.subscription?.stop();
+  }
+
+  async retryParked(subject: string): Promise<RetryOutcome> {
+    if (!this.deadLetters) throw new Error('the consumer has not started');
+    return this.deadLetters.retry(subject);
   }
 }

@@ -1,4 +1,5 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
+import { HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
 
 /** One dependency the service needs to work (PostgreSQL, Kafka). */
 export interface HealthCheck {
@@ -6,31 +7,40 @@ export interface HealthCheck {
   check(): Promise<void>;
 }
 
-/** Apps provide their checks under this token and list HealthController among their controllers. */
+/** Apps provide their checks under this token, import TerminusModule and list HealthController. */
 export const HEALTH_CHECKS = Symbol('HEALTH_CHECKS');
 
 interface StatusResponse {
   status(code: number): { json(body: unknown): void };
 }
 
+/** GET /health through @nestjs/terminus: 200 when every dependency answers, 503 naming the ones that do not. */
 @Controller('health')
 export class HealthController {
-  constructor(@Inject(HEALTH_CHECKS) private readonly checks: HealthCheck[]) {}
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(HEALTH_CHECKS) private readonly checks: HealthCheck[],
+  ) {}
 
   @Get()
-  async health(@Res() response: StatusResponse): Promise<void> {
-    const results = await Promise.all(
-      this.checks.map(async (check) => {
-        try {
-          await withTimeout(check.check(), 3000);
-          return [check.name, { status: 'up' }] as const;
-        } catch (error) {
-          return [check.name, { status: 'down', error: error instanceof Error ? error.message : String(error) }] as const;
-        }
-      }),
-    );
-    const up = results.every(([, result]) => result.status === 'up');
-    response.status(up ? 200 : 503).json({ status: up ? 'up' : 'down', checks: Object.fromEntries(results) });
+  async report(@Res() response: StatusResponse): Promise<void> {
+    try {
+      response.status(200).json(await this.health.check(this.checks.map((check) => () => this.probe(check))));
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      response.status(503).json(error.getResponse() as HealthCheckResult);
+    }
+  }
+
+  private async probe(check: HealthCheck) {
+    const indicator = this.indicators.check(check.name);
+    try {
+      await withTimeout(check.check(), 3000);
+      return indicator.up();
+    } catch (error) {
+      return indicator.down({ error: error instanceof Error ? error.message : String(error) });
+    }
   }
 }
 

@@ -16,6 +16,11 @@ interface HttpRequestLike {
   url?: string;
 }
 
+/** Maps the errors that mean a dependency is down (e.g. PostgreSQL restarting) to 503, never 500. */
+export function serviceUnavailableWhen(isUnavailable: (error: unknown) => boolean, dependency = 'The database'): ProblemMapper {
+  return (error) => (isUnavailable(error) ? ProblemError.unavailable(`${dependency} is not reachable right now; nothing was changed. Retry shortly.`) : undefined);
+}
+
 /**
  * Renders every error as application/problem+json (RFC 9457). Domain errors are mapped by the
  * app's mappers; anything unknown is a 500 and is logged, because a 5xx is always a bug.

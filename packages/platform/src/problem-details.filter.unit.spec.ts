@@ -1,5 +1,5 @@
 import { BadRequestException, type ArgumentsHost } from '@nestjs/common';
-import { ProblemDetailsFilter } from './problem-details.filter.js';
+import { ProblemDetailsFilter, serviceUnavailableWhen } from './problem-details.filter.js';
 import { ProblemError } from './problem.js';
 
 function fakeHost(): { host: ArgumentsHost; sent: { status?: number; headers: Record<string, string>; body?: Record<string, unknown> } } {
@@ -57,5 +57,14 @@ describe('ProblemDetailsFilter', () => {
     new ProblemDetailsFilter().catch(new Error('secret connection string'), host);
     expect(sent.status).toBe(500);
     expect(JSON.stringify(sent.body)).not.toContain('secret');
+  });
+
+  it('answers 503 with Retry-After when a dependency is down, not 500', () => {
+    const { host, sent } = fakeHost();
+    const outage = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+    new ProblemDetailsFilter([serviceUnavailableWhen((e) => (e as { code?: string }).code === 'ECONNREFUSED')]).catch(outage, host);
+    expect(sent.status).toBe(503);
+    expect(sent.headers['retry-after']).toBe('5');
+    expect(sent.body).toMatchObject({ type: 'urn:problem:ecab:service-unavailable' });
   });
 });

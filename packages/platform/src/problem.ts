@@ -54,6 +54,14 @@ export class ProblemError extends Error {
     });
   }
 
+  /** 503 with Retry-After: a dependency is down for a moment; the request changed nothing and may be retried. */
+  static unavailable(detail: string, retryAfterSeconds = 5): ProblemError {
+    return new ProblemError(
+      { type: problemType('service-unavailable'), title: 'Service unavailable', status: HttpStatus.SERVICE_UNAVAILABLE, detail },
+      { 'Retry-After': String(retryAfterSeconds) },
+    );
+  }
+
   static ruleViolated(code: string, detail: string, extensions: Record<string, unknown> = {}): ProblemError {
     return new ProblemError({
       type: problemType(`rule/${code}`),

@@ -1,0 +1,113 @@
+import type { DataSource } from 'typeorm';
+
+/** A message as it came off the wire, kept so that it can be decoded again after a fix. */
+export interface WireMessage {
+  key: string | null;
+  /** base64 of the value bytes. */
+  value: string | null;
+  headers: Record<string, string>;
+}
+
+export interface ParkedMessage {
+  id: string;
+  consumer: string;
+  subject: string;
+  origin: string;
+  message: WireMessage;
+  error: string;
+  attempts: number;
+  parkedAt: Date;
+  lastTriedAt: Date | null;
+}
+
+export interface MessageToPark {
+  subject: string;
+  origin: string;
+  message: WireMessage;
+  error: string;
+}
+
+interface ParkedRow {
+  id: string;
+  consumer: string;
+  subject: string;
+  origin: string;
+  message: WireMessage;
+  error: string;
+  attempts: number;
+  parked_at: Date;
+  last_tried_at: Date | null;
+}
+
+const toParked = (row: ParkedRow): ParkedMessage => ({
+  id: row.id,
+  consumer: row.consumer,
+  subject: row.subject,
+  origin: row.origin,
+  message: row.message,
+  error: row.error,
+  attempts: row.attempts,
+  parkedAt: row.parked_at,
+  lastTriedAt: row.last_tried_at,
+});
+
+export class ParkedMessageStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Which of these subjects have parked messages for this consumer (their new messages must wait too). */
+  async parkedSubjects(consumer: string, subjects: string[]): Promise<Set<string>> {
+    if (subjects.length === 0) return new Set();
+    const rows: { subject: string }[] = await this.dataSource.query(
+      'select distinct subject from parked_messages where consumer = $1 and subject = any($2)',
+      [consumer, subjects],
+    );
+    return new Set(rows.map((r) => r.subject));
+  }
+
+  async park(consumer: string, messages: MessageToPark[]): Promise<void> {
+    if (messages.length === 0) return;
+    await this.dataSource.query(
+      `insert into parked_messages (consumer, subject, origin, message, error)
+       select $1, s, o, m, e from unnest($2::text[], $3::text[], $4::jsonb[], $5::text[]) with ordinality as t(s, o, m, e, n) order by n`,
+      [consumer, messages.map((m) => m.subject), messages.map((m) => m.origin), messages.map((m) => JSON.stringify(m.message)), messages.map((m) => m.error)],
+    );
+  }
+
+  /** Parked messages in the order they must be applied; all consumers when none is named. */
+  async list(options: { consumer?: string; subject?: string; limit?: number } = {}): Promise<ParkedMessage[]> {
+    const rows: ParkedRow[] = await this.dataSource.query(
+      `select id::text as id, consumer, subject, origin, message, error, attempts, parked_at, last_tried_at from parked_messages
+        where ($1::text is null or consumer = $1) and ($2::text is null or subject = $2)
+        order by consumer, subject, id limit $3`,
+      [options.consumer ?? null, options.subject ?? null, options.limit ?? 1000],
+    );
+    return rows.map(toParked);
+  }
+
+  async count(consumer?: string): Promise<number> {
+    const rows: { count: number }[] = await this.dataSource.query(
+      'select count(*)::int as count from parked_messages where ($1::text is null or consumer = $1)',
+      [consumer ?? null],
+    );
+    return rows[0]?.count ?? 0;
+  }
+
+  /** One parked message of a consumer, or undefined. */
+  async find(consumer: string, id: string): Promise<ParkedMessage | undefined> {
+    if (!/^\d{1,18}$/.test(id)) return undefined;
+    const rows: ParkedRow[] = await this.dataSource.query(
+      `select id::text as id, consumer, subject, origin, message, error, attempts, parked_at, last_tried_at from parked_messages
+        where consumer = $1 and id = $2`,
+      [consumer, id],
+    );
+    return rows[0] ? toParked(rows[0]) : undefined;
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.dataSource.query('delete from parked_messages where id = $1', [id]);
+  }
+
+  async recordFailedRetry(id: string, error: string): Promise<void> {
+    await this.dataSource.query('update parked_messages set attempts = attempts + 1, error = $2, last_tried_at = now() where id = $1', [id, error]);
+  }
+}

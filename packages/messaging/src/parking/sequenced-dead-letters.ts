@@ -1,0 +1,133 @@
+import { decodeCloudEvent, upcast, type PortfolioEvent } from '@ecab/contracts';
+import { isDatabaseUnavailable } from '@ecab/event-store';
+import type { BatchHandler } from '../event-source.js';
+import type { LogSink } from '../kafka-config.js';
+import type { MessageToPark, ParkedMessageStore, WireMessage } from './parked-message-store.js';
+
+/** One message as delivered, before decoding: what it is about, where it came from, its bytes. */
+export interface Delivery {
+  subject: string;
+  origin: string;
+  message: WireMessage;
+}
+
+export interface PoisonReport {
+  delivery: Delivery;
+  error: string;
+}
+
+export interface RetryOutcome {
+  subject: string;
+  applied: number;
+  remaining: number;
+  error?: string;
+}
+
+/** Decodes a CloudEvent and upcasts it, so every reader sees the newest version of its event type. */
+export function decodeWireMessage(message: WireMessage): PortfolioEvent {
+  return upcast(
+    decodeCloudEvent({
+      key: message.key,
+      value: message.value === null ? null : Buffer.from(message.value, 'base64'),
+      headers: message.headers,
+    }),
+  );
+}
+
+export function errorText(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/**
+ * Applies deliveries with a sequenced dead-letter store, as Axon does it: a message that cannot be
+ * decoded or applied is parked together with every later message of the same subject (project),
+ * while other subjects go on. After a fix, `retry(subject)` applies the parked ones in order.
+ */
+export class SequencedDeadLetters {
+  constructor(
+    private readonly store: ParkedMessageStore,
+    private readonly consumer: string,
+    private readonly handle: BatchHandler,
+    private readonly options: { log: LogSink; maxAttempts?: number; onPoison?: (report: PoisonReport) => Promise<void> },
+  ) {}
+
+  async process(deliveries: Delivery[]): Promise<void> {
+    if (deliveries.length === 0) return;
+    const parked = await this.store.parkedSubjects(this.consumer, [...new Set(deliveries.map((d) => d.subject))]);
+    const toPark: MessageToPark[] = [];
+    const ready: { delivery: Delivery; event: PortfolioEvent }[] = [];
+    for (const delivery of deliveries) {
+      if (parked.has(delivery.subject)) {
+        toPark.push({ ...delivery, error: 'waiting behind an earlier parked message of the same project' });
+        continue;
+      }
+      try {
+        ready.push({ delivery, event: decodeWireMessage(delivery.message) });
+      } catch (error) {
+        parked.add(delivery.subject);
+        toPark.push(await this.poison(delivery, error));
+      }
+    }
+    try {
+      await this.handle(ready.map((r) => r.event));
+    } catch (batchError) {
+      // An outage is not poison: give the whole batch back to be delivered again.
+      if (isDatabaseUnavailable(batchError)) throw batchError;
+      this.options.log.warn({ consumer: this.consumer, error: errorText(batchError) }, 'batch failed; applying its events one by one');
+      for (const { delivery, event } of ready) {
+        if (parked.has(delivery.subject)) {
+          toPark.push({ ...delivery, error: 'waiting behind an earlier parked message of the same project' });
+          continue;
+        }
+        const failure = await this.applyAlone(event);
+        if (failure !== undefined) {
+          parked.add(delivery.subject);
+          toPark.push(await this.poison(delivery, failure));
+        }
+      }
+    }
+    await this.store.park(this.consumer, toPark);
+  }
+
+  /** Applies the subject's parked messages in order until one fails again; loops while new ones were parked meanwhile. */
+  async retry(subject: string): Promise<RetryOutcome> {
+    let applied = 0;
+    for (;;) {
+      const parked = await this.store.list({ consumer: this.consumer, subject });
+      if (parked.length === 0) return { subject, applied, remaining: 0 };
+      for (const [index, message] of parked.entries()) {
+        try {
+          await this.handle([decodeWireMessage(message.message)]);
+          await this.store.remove(message.id);
+          applied += 1;
+        } catch (error) {
+          if (isDatabaseUnavailable(error)) throw error;
+          const text = errorText(error);
+          await this.store.recordFailedRetry(message.id, text);
+          return { subject, applied, remaining: parked.length - index, error: text };
+        }
+      }
+    }
+  }
+
+  private async applyAlone(event: PortfolioEvent): Promise<unknown> {
+    const maxAttempts = this.options.maxAttempts ?? 3;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.handle([event]);
+        return undefined;
+      } catch (error) {
+        if (isDatabaseUnavailable(error)) throw error;
+        if (attempt >= maxAttempts) return error;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      }
+    }
+  }
+
+  private async poison(delivery: Delivery, error: unknown): Promise<MessageToPark> {
+    const text = errorText(error);
+    this.options.log.error({ consumer: this.consumer, subject: delivery.subject, origin: delivery.origin, error: text }, 'message parked');
+    await this.options.onPoison?.({ delivery, error: text });
+    return { ...delivery, error: text };
+  }
+}
