@@ -1,0 +1,69 @@
+import { RemoteJwks } from './signing-keys.js';
+import type { TokenIssuer } from './token-issuer.js';
+import { TokenVerifier, type TrustedIssuer } from './token-verifier.js';
+
+/** Everything auth reads from the environment (see README.md). */
+export interface AuthConfig {
+  /** `iss` of locally issued tokens (AUTH_ISSUER). */
+  issuer: string;
+  /** `aud` of locally issued tokens, and the default audience for external ones (AUTH_AUDIENCE). */
+  audience: string;
+  tokenTtlSeconds: number;
+  privateKeyPem?: string | undefined;
+  /** Issue and trust local tokens (AUTH_LOCAL_TOKENS, default true). */
+  localTokens: boolean;
+  oidc?: { issuer: string; jwksUrl: string; audience: string; rolesClaim: string; clustersClaim: string; allowHttp?: boolean } | undefined;
+  clockSkewSeconds: number;
+}
+
+export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthConfig {
+  const audience = env.AUTH_AUDIENCE || 'ecab-portfolio';
+  const oidcIssuer = env.AUTH_OIDC_ISSUER;
+  const jwksUrl = env.AUTH_JWKS_URL;
+  if (Boolean(oidcIssuer) !== Boolean(jwksUrl)) throw new Error('set both AUTH_OIDC_ISSUER and AUTH_JWKS_URL, or neither');
+  const config: AuthConfig = {
+    issuer: env.AUTH_ISSUER || 'urn:ecab:portfolio',
+    audience,
+    tokenTtlSeconds: integer(env.AUTH_TOKEN_TTL_SECONDS, 3600, 'AUTH_TOKEN_TTL_SECONDS'),
+    privateKeyPem: env.AUTH_PRIVATE_KEY || undefined,
+    localTokens: env.AUTH_LOCAL_TOKENS !== 'false',
+    oidc:
+      oidcIssuer && jwksUrl
+        ? {
+            issuer: oidcIssuer,
+            jwksUrl,
+            audience: env.AUTH_OIDC_AUDIENCE || audience,
+            rolesClaim: env.AUTH_OIDC_ROLES_CLAIM || 'roles',
+            clustersClaim: env.AUTH_OIDC_CLUSTERS_CLAIM || 'clusters',
+            allowHttp: env.AUTH_JWKS_ALLOW_HTTP === 'true',
+          }
+        : undefined,
+    clockSkewSeconds: integer(env.AUTH_CLOCK_SKEW_SECONDS, 30, 'AUTH_CLOCK_SKEW_SECONDS'),
+  };
+  if (!config.localTokens && !config.oidc) throw new Error('AUTH_LOCAL_TOKENS=false needs AUTH_OIDC_ISSUER and AUTH_JWKS_URL, or no token could ever be accepted');
+  return config;
+}
+
+/** Trusts the local issuer (when given) and the external OIDC issuer (when configured). */
+export function createTokenVerifier(config: AuthConfig, localIssuer: TokenIssuer | undefined): TokenVerifier {
+  const trusted: TrustedIssuer[] = [];
+  if (localIssuer) trusted.push({ issuer: localIssuer.issuer, audience: localIssuer.audience, keys: localIssuer });
+  if (config.oidc) {
+    if (localIssuer?.issuer === config.oidc.issuer) throw new Error('AUTH_OIDC_ISSUER must differ from AUTH_ISSUER while local tokens are on');
+    trusted.push({
+      issuer: config.oidc.issuer,
+      audience: config.oidc.audience,
+      keys: new RemoteJwks({ url: config.oidc.jwksUrl, allowHttp: config.oidc.allowHttp ?? false }),
+      rolesClaim: config.oidc.rolesClaim,
+      clustersClaim: config.oidc.clustersClaim,
+    });
+  }
+  return new TokenVerifier(trusted, { clockSkewSeconds: config.clockSkewSeconds });
+}
+
+function integer(raw: string | undefined, fallback: number, name: string): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got ${raw}`);
+  return value;
+}

@@ -1,0 +1,27 @@
+import { authConfigFromEnv } from './auth-config.js';
+
+describe('authConfigFromEnv', () => {
+  it('has safe defaults: local tokens for an hour, no external issuer', () => {
+    expect(authConfigFromEnv({})).toEqual({
+      issuer: 'urn:ecab:portfolio',
+      audience: 'ecab-portfolio',
+      tokenTtlSeconds: 3600,
+      privateKeyPem: undefined,
+      localTokens: true,
+      oidc: undefined,
+      clockSkewSeconds: 30,
+    });
+  });
+
+  it('reads an external OIDC issuer, defaulting its audience to AUTH_AUDIENCE', () => {
+    const config = authConfigFromEnv({ AUTH_AUDIENCE: 'api', AUTH_OIDC_ISSUER: 'https://id.example', AUTH_JWKS_URL: 'https://id.example/jwks', AUTH_OIDC_ROLES_CLAIM: 'realm_access.roles' });
+    expect(config.oidc).toEqual({ issuer: 'https://id.example', jwksUrl: 'https://id.example/jwks', audience: 'api', rolesClaim: 'realm_access.roles', clustersClaim: 'clusters', allowHttp: false });
+    expect(authConfigFromEnv({ AUTH_OIDC_ISSUER: 'urn:x', AUTH_JWKS_URL: 'http://api:3001/jwks', AUTH_JWKS_ALLOW_HTTP: 'true' }).oidc?.allowHttp).toBe(true);
+  });
+
+  it('refuses half an OIDC configuration, or one that could never accept a token', () => {
+    expect(() => authConfigFromEnv({ AUTH_OIDC_ISSUER: 'https://id.example' })).toThrow(/AUTH_JWKS_URL/);
+    expect(() => authConfigFromEnv({ AUTH_LOCAL_TOKENS: 'false' })).toThrow(/no token could ever be accepted/);
+    expect(() => authConfigFromEnv({ AUTH_TOKEN_TTL_SECONDS: 'soon' })).toThrow(/whole number/);
+  });
+});

@@ -1,0 +1,113 @@
+import { TokenRejectedError } from './jwt.js';
+import { TokenVerifier } from './token-verifier.js';
+import { claims, forged, NOW, rsaKeyPair, signed, staticKeys } from './test-support/tokens.js';
+
+const { privateKey, publicKey } = rsaKeyPair();
+const other = rsaKeyPair();
+const verifier = new TokenVerifier([{ issuer: 'urn:test:issuer', audience: 'test-api', keys: staticKeys({ 'key-1': publicKey }) }], { now: () => NOW, clockSkewSeconds: 30 });
+
+async function rejection(token: string): Promise<string> {
+  try {
+    await verifier.verify(token);
+  } catch (error) {
+    if (error instanceof TokenRejectedError) return error.reason;
+    throw error;
+  }
+  throw new Error('the token was accepted');
+}
+
+describe('TokenVerifier', () => {
+  it('accepts a token it can verify and turns it into a principal', async () => {
+    const principal = await verifier.verify(signed(claims({ roles: ['program-manager', 'unknown-role'], clusters: ['transport'] }), privateKey));
+    expect(principal).toEqual({ subject: 'alice', issuer: 'urn:test:issuer', roles: ['program-manager'], clusters: ['transport'] });
+  });
+
+  it('treats an absent clusters claim as every cluster', async () => {
+    const principal = await verifier.verify(signed(claims(), privateKey));
+    expect(principal.clusters).toBeUndefined();
+  });
+
+  it('accepts an audience list that contains this service', async () => {
+    await expect(verifier.verify(signed(claims({ aud: ['other', 'test-api'] }), privateKey))).resolves.toMatchObject({ subject: 'alice' });
+  });
+
+  it('rejects an expired token, tolerating only the clock skew', async () => {
+    expect(await rejection(signed(claims({ exp: NOW - 31 }), privateKey))).toBe('The token has expired.');
+    await expect(verifier.verify(signed(claims({ exp: NOW - 29 }), privateKey))).resolves.toBeDefined();
+  });
+
+  it('rejects a token without an expiry', async () => {
+    const { exp: _exp, ...noExpiry } = claims();
+    expect(await rejection(signed(noExpiry, privateKey))).toMatch(/no expiry/);
+  });
+
+  it('rejects a token that is not valid yet, or issued in the future', async () => {
+    expect(await rejection(signed(claims({ nbf: NOW + 120 }), privateKey))).toMatch(/not valid yet/);
+    expect(await rejection(signed(claims({ iat: NOW + 120 }), privateKey))).toMatch(/issued in the future/);
+    await expect(verifier.verify(signed(claims({ nbf: NOW + 10 }), privateKey))).resolves.toBeDefined();
+  });
+
+  it('rejects a wrong issuer or audience', async () => {
+    expect(await rejection(signed(claims({ iss: 'urn:evil' }), privateKey))).toMatch(/issuer is not trusted/);
+    expect(await rejection(signed(claims({ aud: 'another-api' }), privateKey))).toMatch(/not meant for this service/);
+    const { aud: _aud, ...noAudience } = claims();
+    expect(await rejection(signed(noAudience, privateKey))).toMatch(/not meant for this service/);
+  });
+
+  it('rejects alg none and HS256, including an HMAC keyed with the public key (algorithm confusion)', async () => {
+    expect(await rejection(forged({ alg: 'none', typ: 'JWT', kid: 'key-1' }, claims()))).toMatch(/algorithm "none" is not accepted/);
+    expect(await rejection(forged({ alg: 'HS256', typ: 'JWT', kid: 'key-1' }, claims(), 'secret'))).toMatch(/algorithm "HS256" is not accepted/);
+    const publicPem = publicKey.export({ type: 'spki', format: 'pem' });
+    expect(await rejection(forged({ alg: 'HS256', kid: 'key-1' }, claims(), publicPem))).toMatch(/only RS256/);
+    expect(await rejection(forged({ kid: 'key-1' }, claims(), 'x'))).toMatch(/algorithm null/);
+  });
+
+  it('rejects a tampered payload', async () => {
+    const [header, , signature] = signed(claims(), privateKey).split('.');
+    const elevated = Buffer.from(JSON.stringify(claims({ roles: ['admin'] }))).toString('base64url');
+    expect(await rejection(`${header}.${elevated}.${signature}`)).toBe('The token signature is invalid.');
+  });
+
+  it('rejects a token signed by another key under a known kid', async () => {
+    expect(await rejection(signed(claims(), other.privateKey, 'key-1'))).toBe('The token signature is invalid.');
+  });
+
+  it('rejects an unknown or missing kid', async () => {
+    expect(await rejection(signed(claims(), privateKey, 'key-2'))).toBe('The token was signed with an unknown key.');
+    expect(await rejection(forged({ alg: 'RS256' }, claims(), 'x'))).toMatch(/no key id/);
+  });
+
+  it('rejects malformed tokens with a reason', async () => {
+    expect(await rejection('not-a-jwt')).toMatch(/not a signed JWT/);
+    expect(await rejection('a.b.c.d')).toMatch(/not a signed JWT/);
+    expect(await rejection('!!.e30.e30')).toMatch(/not base64url/);
+    expect(await rejection(`${Buffer.from('[1]').toString('base64url')}.e30.AA`)).toMatch(/not a JSON object/);
+    expect(await rejection('x'.repeat(9000))).toMatch(/too large/);
+    expect(await rejection(forged({ alg: 'RS256', kid: 'key-1', crit: ['exp'] }, claims(), 'x'))).toMatch(/critical/);
+  });
+
+  it('rejects a missing subject and malformed roles or clusters claims', async () => {
+    const { sub: _sub, ...noSubject } = claims();
+    expect(await rejection(signed(noSubject, privateKey))).toMatch(/subject/);
+    expect(await rejection(signed(claims({ roles: 'admin' }), privateKey))).toMatch(/roles claim/);
+    expect(await rejection(signed(claims({ clusters: 'transport' }), privateKey))).toMatch(/clusters claim/);
+  });
+
+  it('reads roles and clusters from nested claims when configured (e.g. Keycloak)', async () => {
+    const nested = new TokenVerifier([{ issuer: 'urn:test:issuer', audience: 'test-api', keys: staticKeys({ 'key-1': publicKey }), rolesClaim: 'realm_access.roles' }], { now: () => NOW });
+    const principal = await nested.verify(signed(claims({ roles: undefined, realm_access: { roles: ['admin'] } }), privateKey));
+    expect(principal.roles).toEqual(['admin']);
+  });
+
+  it("matches keys to their issuer: one issuer's key cannot vouch for another issuer's tokens", async () => {
+    const two = new TokenVerifier(
+      [
+        { issuer: 'urn:a', audience: 'test-api', keys: staticKeys({ 'key-1': publicKey }) },
+        { issuer: 'urn:b', audience: 'test-api', keys: staticKeys({ 'key-b': other.publicKey }) },
+      ],
+      { now: () => NOW },
+    );
+    await expect(two.verify(signed(claims({ iss: 'urn:b' }), other.privateKey, 'key-b'))).resolves.toMatchObject({ issuer: 'urn:b' });
+    await expect(two.verify(signed(claims({ iss: 'urn:b' }), privateKey, 'key-1'))).rejects.toThrow('unknown key');
+  });
+});

@@ -1,0 +1,5 @@
+import { CreateUsersTable1732700000000 } from './1732700000000-create-users-table.js';
+
+/** In order; an app registers these next to its own migrations. */
+export const authMigrations: Function[] = [CreateUsersTable1732700000000];
+export { CreateUsersTable1732700000000 };
