@@ -1,7 +1,9 @@
+import { AuthModule, type AuthConfig } from '@ecab/auth';
 import { PostgresEventStore } from '@ecab/event-store';
-import { HEALTH_CHECKS, HealthController, type HealthCheck } from '@ecab/platform';
+import { AsyncApiController, HEALTH_CHECKS, HealthController, METRICS_REGISTRY, MetricsController, TerminusModule, type HealthCheck } from '@ecab/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import type { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { DATA_SOURCE, EVENT_STORE } from './infrastructure/tokens.js';
 import { projectCommandHandlers, projectControllers } from './projects/project-commands.js';
@@ -11,6 +13,8 @@ export interface ApiModuleOptions {
   dataSource: DataSource;
   /** Extra dependencies to report at /health (Kafka, when the relay runs here). */
   healthChecks?: HealthCheck[];
+  metrics: Registry;
+  auth: AuthConfig;
 }
 
 @Module({})
@@ -19,12 +23,18 @@ export class ApiModule {
     const postgres: HealthCheck = { name: 'postgres', check: async () => void (await options.dataSource.query('select 1')) };
     return {
       module: ApiModule,
-      imports: [CqrsModule.forRoot()],
-      controllers: [HealthController, ...projectControllers],
+      imports: [
+        CqrsModule.forRoot(),
+        TerminusModule.forRoot({ logger: false }),
+        // Health, the event contract and metrics answer without a token (probes, partners, Prometheus).
+        AuthModule.forRoot({ dataSource: options.dataSource, config: options.auth, publicControllers: [HealthController, AsyncApiController, MetricsController] }),
+      ],
+      controllers: [HealthController, MetricsController, AsyncApiController, ...projectControllers],
       providers: [
         { provide: DATA_SOURCE, useValue: options.dataSource },
         { provide: EVENT_STORE, useValue: new PostgresEventStore(options.dataSource) },
         { provide: HEALTH_CHECKS, useValue: [postgres, ...(options.healthChecks ?? [])] },
+        { provide: METRICS_REGISTRY, useValue: options.metrics },
         ProjectCommandExecutor,
         ...projectCommandHandlers,
       ],

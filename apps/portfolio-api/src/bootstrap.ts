@@ -1,11 +1,13 @@
 import 'reflect-metadata';
-import { createEventStoreDataSource, runEventStoreMigrations } from '@ecab/event-store';
+import { adminSeedFromEnv, authConfigFromEnv, authMigrations, ensureAdminUser, UserStore } from '@ecab/auth';
+import { createEventStoreDataSource, isDatabaseUnavailable, runEventStoreMigrations } from '@ecab/event-store';
 import { createKafka, ensureTopics, KafkaRelay } from '@ecab/messaging';
-import { createLogger, PinoNestLogger, ProblemDetailsFilter, type HealthCheck } from '@ecab/platform';
+import { createLogger, PinoNestLogger, ProblemDetailsFilter, serviceUnavailableWhen, type HealthCheck } from '@ecab/platform';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ApiModule } from './app.module.js';
 import type { ApiConfig } from './config.js';
+import { apiMetrics } from './infrastructure/api-metrics.js';
 import { mapDomainProblems } from './projects/domain-problems.js';
 
 export interface RunningApi {
@@ -18,9 +20,15 @@ export interface RunningApi {
 /** Starts portfolio-api: migrations, the HTTP app, and (with Kafka) topics and the relay. */
 export async function startApi(config: ApiConfig): Promise<RunningApi> {
   const log = createLogger('portfolio-api');
-  const dataSource = createEventStoreDataSource(config.databaseUrl, { applicationName: 'portfolio-api' });
+  const auth = authConfigFromEnv();
+  const dataSource = createEventStoreDataSource(config.databaseUrl, { applicationName: 'portfolio-api', extraMigrations: authMigrations });
   await dataSource.initialize();
   await runEventStoreMigrations(dataSource);
+  const admin = adminSeedFromEnv();
+  if (admin) {
+    const { created } = await ensureAdminUser(new UserStore(dataSource), admin);
+    if (created) log.info({ username: admin.username }, 'created the admin user');
+  }
 
   const healthChecks: HealthCheck[] = [];
   let relay: KafkaRelay | undefined;
@@ -42,9 +50,8 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
     });
   }
 
-  const app = await NestFactory.create(ApiModule.forRoot({ dataSource, healthChecks }), { logger: new PinoNestLogger(log), bodyParser: true });
-  app.useGlobalFilters(new ProblemDetailsFilter([mapDomainProblems]));
-  app.enableShutdownHooks();
+  const app = await NestFactory.create(ApiModule.forRoot({ dataSource, healthChecks, metrics: apiMetrics(dataSource, relay), auth }), { logger: new PinoNestLogger(log), bodyParser: true });
+  app.useGlobalFilters(new ProblemDetailsFilter([mapDomainProblems, serviceUnavailableWhen(isDatabaseUnavailable)]));
   await app.listen(config.port, config.host);
   const url = await app.getUrl();
   log.info({ url, transport: config.kafka ? 'kafka' : 'postgres-log', relay: relay !== undefined }, 'portfolio-api listening');

@@ -1,13 +1,21 @@
-import { HEALTH_CHECKS, HealthController, type HealthCheck } from '@ecab/platform';
+import { AsyncApiController, HEALTH_CHECKS, HealthController, METRICS_REGISTRY, MetricsController, TerminusModule, type HealthCheck } from '@ecab/platform';
+import { AuthModule, type AuthConfig } from '@ecab/auth';
+import type { ParkedMessageStore, PortfolioEventSource } from '@ecab/messaging';
 import { type DynamicModule, Module } from '@nestjs/common';
+import type { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { ProjectSummaryProjection } from './projections/project-summary.projection.js';
+import { DeadLettersController } from './admin/dead-letters.controller.js';
 import { PortfolioQueriesController } from './queries/portfolio-queries.controller.js';
-import { VIEWS_DATA_SOURCE, VIEWS_OPTIONS, type ViewsOptions } from './queries/tokens.js';
+import { EVENT_SOURCE, PARKED_MESSAGES, VIEWS_DATA_SOURCE, VIEWS_OPTIONS, type ViewsOptions } from './queries/tokens.js';
 
 export interface ViewsModuleOptions extends ViewsOptions {
   dataSource: DataSource;
   projection: ProjectSummaryProjection;
+  source: PortfolioEventSource;
+  parked: ParkedMessageStore;
+  metrics: Registry;
+  auth: AuthConfig;
   healthChecks: HealthCheck[];
 }
 
@@ -16,12 +24,19 @@ export class ViewsModule {
   static forRoot(options: ViewsModuleOptions): DynamicModule {
     return {
       module: ViewsModule,
-      controllers: [HealthController, PortfolioQueriesController],
+      imports: [
+        TerminusModule.forRoot({ logger: false }),
+        AuthModule.forRoot({ dataSource: options.dataSource, config: options.auth, publicControllers: [HealthController, AsyncApiController, MetricsController] }),
+      ],
+      controllers: [HealthController, MetricsController, AsyncApiController, PortfolioQueriesController, DeadLettersController],
       providers: [
         { provide: VIEWS_DATA_SOURCE, useValue: options.dataSource },
         { provide: VIEWS_OPTIONS, useValue: { consistencyWaitMs: options.consistencyWaitMs } },
         { provide: ProjectSummaryProjection, useValue: options.projection },
         { provide: HEALTH_CHECKS, useValue: options.healthChecks },
+        { provide: EVENT_SOURCE, useValue: options.source },
+        { provide: METRICS_REGISTRY, useValue: options.metrics },
+        { provide: PARKED_MESSAGES, useValue: options.parked },
       ],
     };
   }

@@ -1,14 +1,16 @@
 import 'reflect-metadata';
-import { createEventStoreDataSource, runEventStoreMigrations } from '@ecab/event-store';
-import { createKafka, ensureTopics, KafkaEventSource, PostgresLogEventSource, type PortfolioEventSource } from '@ecab/messaging';
-import { createLogger, PinoNestLogger, ProblemDetailsFilter, type HealthCheck } from '@ecab/platform';
+import { createEventStoreDataSource, isDatabaseUnavailable, runEventStoreMigrations } from '@ecab/event-store';
+import { createKafka, ensureTopics, KafkaEventSource, ParkedMessageStore, parkingMigrations, PostgresLogEventSource, type PortfolioEventSource } from '@ecab/messaging';
+import { createLogger, PinoNestLogger, ProblemDetailsFilter, serviceUnavailableWhen, type HealthCheck } from '@ecab/platform';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { ViewsModule } from './app.module.js';
 import type { ViewsConfig } from './config.js';
 import { ProjectSummaryProjection } from './projections/project-summary.projection.js';
 import { viewsMigrations } from './projections/views-migrations.js';
+import { viewsMetrics } from './views-metrics.js';
 
 export interface RunningViews {
   app: INestApplication;
@@ -29,7 +31,7 @@ export async function startViews(config: ViewsConfig): Promise<RunningViews> {
     type: 'postgres',
     url: config.databaseUrl,
     applicationName: 'portfolio-views',
-    migrations: viewsMigrations,
+    migrations: [...viewsMigrations, ...parkingMigrations],
     migrationsTableName: 'portfolio_views_migrations',
     extra: { max: 10 },
   });
@@ -46,12 +48,15 @@ export async function startViews(config: ViewsConfig): Promise<RunningViews> {
   }
 
   const projection = new ProjectSummaryProjection(dataSource);
+  const parked = new ParkedMessageStore(dataSource);
   const healthChecks: HealthCheck[] = [{ name: 'postgres', check: async () => void (await dataSource.query('select 1')) }];
   let source: PortfolioEventSource;
+  let kafkaClient: Kafka | undefined;
   if (config.kafka) {
     const kafka = createKafka(config.kafka, log);
+    kafkaClient = kafka;
     await ensureTopics(kafka, config.kafka);
-    source = new KafkaEventSource(kafka, config.kafka, { groupId: config.consumerGroup, log });
+    source = new KafkaEventSource(kafka, config.kafka, { groupId: config.consumerGroup, parked, log });
     const admin = kafka.admin();
     healthChecks.push({
       name: 'kafka',
@@ -61,16 +66,25 @@ export async function startViews(config: ViewsConfig): Promise<RunningViews> {
       },
     });
   } else {
-    source = new PostgresLogEventSource(eventStore, { name: `consumer:${config.consumerGroup}` });
+    source = new PostgresLogEventSource(eventStore, { name: `consumer:${config.consumerGroup}`, parked, log });
   }
-  await source.start((events) => projection.apply(events));
+  await source.start(async (events) => {
+    await projection.apply(events);
+    // The command's correlation and trace ids, carried through the event's metadata and Kafka headers.
+    for (const event of events) {
+      log.debug(
+        { eventId: event.eventId, type: event.type, streamId: event.streamId, streamVersion: event.streamVersion, correlationId: event.correlationId, causationId: event.causationId, traceparent: event.traceparent },
+        'event applied',
+      );
+    }
+  });
+  const metrics = viewsMetrics({ dataSource, eventStore, source, parked, ...(kafkaClient && config.kafka ? { kafka: { client: kafkaClient, settings: config.kafka } } : {}) });
 
   const app = await NestFactory.create(
-    ViewsModule.forRoot({ dataSource, projection, healthChecks, consistencyWaitMs: config.consistencyWaitMs }),
+    ViewsModule.forRoot({ dataSource, projection, source, parked, metrics, auth: config.auth, healthChecks, consistencyWaitMs: config.consistencyWaitMs }),
     { logger: new PinoNestLogger(log) },
   );
-  app.useGlobalFilters(new ProblemDetailsFilter());
-  app.enableShutdownHooks();
+  app.useGlobalFilters(new ProblemDetailsFilter([serviceUnavailableWhen(isDatabaseUnavailable)]));
   await app.listen(config.port, config.host);
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   log.info({ url, transport: source.transport }, 'portfolio-views listening');

@@ -1,3 +1,4 @@
+import { authConfigFromEnv, type AuthConfig } from '@ecab/auth';
 import { kafkaSettingsFromEnv, type KafkaSettings } from '@ecab/messaging';
 
 export interface ViewsConfig {
@@ -9,6 +10,21 @@ export interface ViewsConfig {
   consumerGroup: string;
   /** How long `?consistentWith=` waits for a version before answering 409. */
   consistencyWaitMs: number;
+  auth: AuthConfig;
+}
+
+/**
+ * The views issue no tokens: by default they trust portfolio-api's, through its JWKS (API_URL), unless
+ * AUTH_* says otherwise (e.g. an external OIDC issuer).
+ */
+function viewsAuthEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const apiUrl = env.API_URL ?? 'http://127.0.0.1:3001';
+  return {
+    AUTH_LOCAL_TOKENS: 'false',
+    AUTH_OIDC_ISSUER: env.AUTH_ISSUER ?? 'urn:ecab:portfolio',
+    AUTH_JWKS_URL: `${apiUrl}/.well-known/jwks.json`,
+    ...env,
+  };
 }
 
 export function viewsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ViewsConfig {
@@ -21,5 +37,6 @@ export function viewsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ViewsC
     kafka: kafkaSettingsFromEnv('ecab-portfolio-views', env),
     consumerGroup: env.VIEWS_CONSUMER_GROUP ?? 'ecab.portfolio-views',
     consistencyWaitMs: Number(env.CONSISTENCY_WAIT_MS ?? 2000),
+    auth: authConfigFromEnv(viewsAuthEnv(env)),
   };
 }

@@ -161,4 +161,58 @@ describe('a program manager’s change flows from the API through Kafka into the
 
     expect(await eventCount()).toBe(storedBefore);
   });
+
+  it('parks a poison message under its project, shows it to operators, and keeps applying other projects', async () => {
+    const kafka = new Kafka({ clientId: 'e2e-poisoner', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING });
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({
+      topic: transportTopic,
+      messages: [{ key: 'ECAB-BAD', value: '{"broken": ', headers: { ce_specversion: '1.0', ce_type: 'ecab.project.registered.v1', ce_subject: 'ECAB-BAD', ce_id: 'poison-1' } }],
+    });
+    await producer.disconnect();
+
+    const other = await postJson(`${api.url}/api/v1/projects`, { ...project, id: 'ECAB-TR-02', title: 'ABEC Regional Improvement of Border Services' });
+    expect(other.status).toBe(201);
+    const view = await getJson(`${views.url}/api/v1/projects/ECAB-TR-02?consistentWith=ECAB-TR-02:1`);
+    expect(view.status).toBe(200);
+
+    const parked = await getJson(`${views.url}/api/v1/admin/dead-letters`);
+    expect(parked.status).toBe(200);
+    expect(parked.body).toMatchObject({ count: 1, messages: [{ project: 'ECAB-BAD', eventId: 'poison-1', type: 'ecab.project.registered.v1' }] });
+    const [message] = parked.body.messages as { error: string }[];
+    expect(message?.error).toMatch(/EventDecodingError/);
+
+    const dead = await readTopics([`${prefix}ecab.portfolio.dlq.v1`], { count: 1 });
+    expect(dead.map((d) => String(d.message.headers?.ce_id))).toEqual(['poison-1']);
+
+    // Retrying without a fix fails again and keeps the message parked, in order.
+    const retry = await postJson(`${views.url}/api/v1/admin/dead-letters/ECAB-BAD/retry`, {});
+    expect(retry.status).toBe(200);
+    expect(retry.body).toMatchObject({ subject: 'ECAB-BAD', applied: 0, remaining: 1 });
+    const none = await postJson(`${views.url}/api/v1/admin/dead-letters/ECAB-NONE/retry`, {});
+    expect(none.status).toBe(404);
+  });
+
+  it('exposes relay backlog, consumer lag, projection progress and parked messages at /metrics', async () => {
+    const apiMetrics = await waitForMetric(`${api.url}/metrics`, /^ecab_relay_backlog_events\{service="portfolio-api"\} 0$/m);
+    expect(apiMetrics).toMatch(/^ecab_relay_active\{service="portfolio-api"\} 1$/m);
+    const stored = Number(/^ecab_events_stored\{service="portfolio-api"\} (\d+)$/m.exec(apiMetrics)?.[1]);
+    expect(stored).toBeGreaterThanOrEqual(6);
+
+    const viewsMetrics = await waitForMetric(`${views.url}/metrics`, /^ecab_consumer_lag\{.*topic="[^"]*transport\.v1".*\} 0$/m);
+    expect(viewsMetrics).toMatch(/^ecab_parked_messages\{consumer="[^"]+",service="portfolio-views"\} 1$/m);
+    // Every stored event was applied except none: the poison message never reached the event store.
+    expect(viewsMetrics).toMatch(new RegExp(`^ecab_projection_applied_events\\{projection="projectSummary",service="portfolio-views"\\} ${stored}$`, 'm'));
+  });
 });
+
+async function waitForMetric(url: string, pattern: RegExp): Promise<string> {
+  let text = '';
+  for (let attempt = 0; attempt < 50; attempt++) {
+    text = await (await fetch(url)).text();
+    if (pattern.test(text)) return text;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} never matched ${pattern}:\n${text.split('\n').filter((l) => l.startsWith('ecab_')).join('\n')}`);
+}

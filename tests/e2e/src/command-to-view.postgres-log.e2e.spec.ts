@@ -10,7 +10,7 @@ describe('without Kafka, the views follow the PostgreSQL log', () => {
   beforeAll(async () => {
     database = await createTestDatabase('e2e_pglog');
     api = await startApp('portfolio-api', { DATABASE_URL: database.url, KAFKA_BROKERS: undefined });
-    views = await startApp('portfolio-views', { DATABASE_URL: database.url, KAFKA_BROKERS: undefined });
+    views = await startApp('portfolio-views', { DATABASE_URL: database.url, KAFKA_BROKERS: undefined, LOG_LEVEL: 'debug' });
   });
 
   afterAll(async () => {
@@ -21,7 +21,7 @@ describe('without Kafka, the views follow the PostgreSQL log', () => {
 
   it('shows a registered project and its money in the portfolio summary', async () => {
     const health = await getJson(`${views.url}/health`);
-    expect(health.body).toEqual({ status: 'up', checks: { postgres: { status: 'up' } } });
+    expect(health.body).toMatchObject({ status: 'ok', info: { postgres: { status: 'up' } } });
 
     const registered = await postJson(`${api.url}/api/v1/projects`, {
       id: 'ECAB-HE-01',
@@ -50,5 +50,56 @@ describe('without Kafka, the views follow the PostgreSQL log', () => {
     const response = await getJson(`${views.url}/api/v1/projects/NOPE`);
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it("carries the command's correlation id and W3C trace context into the consumer's logs", async () => {
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    const registered = await postJson(
+      `${api.url}/api/v1/projects`,
+      { id: 'ECAB-AQ-02', title: 'Joint air-quality data platform', cluster: 'air-quality', countries: [{ code: 'KZ', percentage: 50 }, { code: 'KG', percentage: 50 }] },
+      { traceparent, 'x-correlation-id': 'corr-trace-e2e' },
+    );
+    expect(registered.status).toBe(201);
+    await getJson(`${views.url}/api/v1/projects/ECAB-AQ-02?consistentWith=ECAB-AQ-02:1`);
+    const line = views
+      .output()
+      .split('\n')
+      .find((l) => l.includes('"event applied"') && l.includes('ECAB-AQ-02'));
+    expect(line).toBeDefined();
+    expect(JSON.parse(line!)).toMatchObject({ correlationId: 'corr-trace-e2e', traceparent, streamVersion: 1, type: 'ProjectRegistered' });
+  });
+
+  it('serves the AsyncAPI document of the published events', async () => {
+    for (const url of [api.url, views.url]) {
+      const document = await getJson(`${url}/api/asyncapi.json`);
+      expect(document.status).toBe(200);
+      expect(document.body.asyncapi).toMatch(/^3\./);
+      expect(Object.keys(document.body.channels as object).length).toBeGreaterThanOrEqual(8);
+    }
+  });
+
+  it('answers a retried command with its first answer and stores nothing new (Idempotency-Key)', async () => {
+    const url = `${api.url}/api/v1/projects/ECAB-HE-01/commitments`;
+    const body = { amount: '5000000.00', currency: 'USD', date: '2024-03-01', financier: 'XM-DAC-46004' };
+    const key = { 'idempotency-key': 'e2e-commitment-7f3a' };
+    const first = await postJson(url, body, key);
+    expect(first.status).toBe(201);
+    const again = await postJson(url, body, key);
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+
+    // Sent five times at once: one command, one event, five identical answers.
+    const burst = await Promise.all(Array.from({ length: 5 }, () => postJson(url, { ...body, amount: '7.00' }, { 'idempotency-key': 'e2e-burst-91c2' })));
+    expect(burst.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+    expect(new Set(burst.map((r) => JSON.stringify(r.body))).size).toBe(1);
+
+    const reused = await postJson(url, { ...body, amount: '1.00' }, key);
+    expect(reused.status).toBe(422);
+    expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+
+    const view = await getJson(`${views.url}/api/v1/projects/ECAB-HE-01?consistentWith=ECAB-HE-01:${burst[0]!.body.version as number}`);
+    expect(view.body.version).toBe(4);
+    expect(view.body.financing).toEqual([{ currency: 'USD', committed: '25000007.00', disbursed: '0.00' }]);
   });
 });

@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import type { Principal } from '@ecab/auth';
 import { ProblemError } from '@ecab/platform';
 
 /** What every command carries besides its payload: who, why, and how it is traced. */
@@ -6,9 +7,22 @@ export interface CommandContext {
   commandId: string;
   correlationId: string;
   actor: string;
+  /** Who sends the command, with roles and clusters: checked against the project's cluster. */
+  principal?: Principal;
   traceparent?: string;
   /** From If-Match: the stream version the client saw; undefined = the version just loaded. */
   expectedVersion?: number;
+  /**
+   * From Idempotency-Key, scoped to the sender: a retried command returns the first answer and stores
+   * nothing new. `requestFingerprint` tells a retry from another request reusing the key.
+   */
+  idempotency?: { key: string; requestFingerprint: string };
+}
+
+/** What was asked: the route and the body as sent, so that a retry can be told from a different request. */
+export interface CommandRequest {
+  route: string;
+  body: unknown;
 }
 
 type Headers = Record<string, string | string[] | undefined>;
@@ -20,7 +34,7 @@ function header(headers: Headers, name: string): string | undefined {
 
 const TRACEPARENT = /^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
 
-export function commandContextFrom(headers: Headers): CommandContext {
+export function commandContextFrom(headers: Headers, principal?: Principal, request?: CommandRequest): CommandContext {
   const ifMatch = header(headers, 'if-match');
   let expectedVersion: number | undefined;
   if (ifMatch !== undefined) {
@@ -30,13 +44,27 @@ export function commandContextFrom(headers: Headers): CommandContext {
     }
     expectedVersion = Number(match[1]);
   }
+  const idempotencyKey = header(headers, 'idempotency-key');
+  if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
+    throw ProblemError.validation([{ pointer: '', detail: 'Idempotency-Key must be 1–200 visible ASCII characters, e.g. a UUID' }], 'The Idempotency-Key header is malformed.');
+  }
   const traceparent = header(headers, 'traceparent');
   const correlationId = header(headers, 'x-correlation-id');
+  const actor = principal ? (principal.issuer === 'urn:ecab:portfolio' ? principal.subject : `${principal.issuer}|${principal.subject}`) : 'anonymous';
   return {
     commandId: randomUUID(),
     correlationId: correlationId && correlationId.length <= 200 ? correlationId : randomUUID(),
-    actor: 'anonymous',
+    actor,
+    ...(principal ? { principal } : {}),
     ...(traceparent && TRACEPARENT.test(traceparent) ? { traceparent } : {}),
     ...(expectedVersion !== undefined ? { expectedVersion } : {}),
+    ...(idempotencyKey !== undefined
+      ? {
+          idempotency: {
+            key: `${actor}:${idempotencyKey}`,
+            requestFingerprint: createHash('sha256').update(JSON.stringify([request?.route ?? '', request?.body ?? null])).digest('base64url'),
+          },
+        }
+      : {}),
   };
 }

@@ -34,6 +34,22 @@ describe('command context from HTTP headers', () => {
   });
 });
 
+describe('Idempotency-Key', () => {
+  it('is scoped to the sender and fingerprints the request', () => {
+    const request = { route: 'POST /api/v1/projects/X/commitments', body: { amount: '1.00' } };
+    const a = commandContextFrom({ 'idempotency-key': 'k-1' }, undefined, request);
+    const b = commandContextFrom({ 'idempotency-key': 'k-1' }, undefined, { ...request, body: { amount: '2.00' } });
+    expect(a.idempotency?.key).toBe('anonymous:k-1');
+    expect(a.idempotency?.requestFingerprint).toBe(commandContextFrom({ 'idempotency-key': 'k-1' }, undefined, request).idempotency?.requestFingerprint);
+    expect(a.idempotency?.requestFingerprint).not.toBe(b.idempotency?.requestFingerprint);
+  });
+
+  it('rejects a malformed key with a 400 problem', () => {
+    expect(() => commandContextFrom({ 'idempotency-key': 'has spaces in it' })).toThrow(ProblemError);
+    expect(() => commandContextFrom({ 'idempotency-key': 'x'.repeat(201) })).toThrow(ProblemError);
+  });
+});
+
 describe("today's date in Almaty", () => {
   it('is already the next day in Almaty when it is evening in UTC', () => {
     expect(todayInAlmaty(new Date('2026-11-26T20:30:00Z'))).toBe('2026-11-27');

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { CurrentPrincipal, RequireRole, type Principal } from '@ecab/auth';
 import { parseOrProblem } from '@ecab/platform';
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -12,15 +13,17 @@ export class RegisterProjectController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
+  @RequireRole('program-manager')
   @HttpCode(201)
   async register(
     @Body() body: unknown,
     @Headers() headers: Record<string, string | undefined>,
+    @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: HeaderSink,
   ): Promise<CreatedResponse> {
     const request = parseOrProblem(registerProjectRequest, body);
     const projectId = request.id ?? randomUUID();
-    const outcome = await this.commandBus.execute(new RegisterProject(projectId, request, commandContextFrom(headers)));
-    return created(response, projectId, outcome.projectId, outcome.version);
+    const outcome = await this.commandBus.execute(new RegisterProject(projectId, request, commandContextFrom(headers, principal, { route: 'POST /api/v1/projects', body })));
+    return created(response, outcome);
   }
 }

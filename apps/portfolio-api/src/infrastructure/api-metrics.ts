@@ -1,0 +1,30 @@
+import { CheckpointStore, LogReader } from '@ecab/event-store';
+import type { KafkaRelay } from '@ecab/messaging';
+import { createMetricsRegistry, scrapedGauge } from '@ecab/platform';
+import type { Registry } from 'prom-client';
+import type { DataSource } from 'typeorm';
+
+/** What operators watch on the write side: the events not yet on Kafka, and which instance publishes. */
+export function apiMetrics(dataSource: DataSource, relay: KafkaRelay | undefined): Registry {
+  const registry = createMetricsRegistry('portfolio-api');
+  const checkpoints = new CheckpointStore(dataSource);
+  const reader = new LogReader(dataSource);
+  scrapedGauge(registry, {
+    name: 'ecab_events_stored',
+    help: 'Events in the event store',
+    read: async () => {
+      const [row]: { count: string }[] = await dataSource.query('select count(*) as count from events');
+      return [{ value: Number(row?.count ?? 0) }];
+    },
+  });
+  if (relay) {
+    scrapedGauge(registry, {
+      name: 'ecab_relay_backlog_events',
+      help: 'Events in the event store not yet acknowledged by Kafka',
+      read: async () => [{ value: await reader.backlog(await checkpoints.load(relay.checkpointName)) }],
+    });
+    scrapedGauge(registry, { name: 'ecab_relay_active', help: '1 when this instance holds the relay lock and publishes', read: async () => [{ value: relay.isActive ? 1 : 0 }] });
+    scrapedGauge(registry, { name: 'ecab_relay_published_events', help: 'Events this instance published since it started', read: async () => [{ value: relay.publishedCount }] });
+  }
+  return registry;
+}

@@ -1,0 +1,72 @@
+import { CheckpointStore, LogReader } from '@ecab/event-store';
+import { prefixed, type KafkaSettings, type ParkedMessageStore, type PortfolioEventSource } from '@ecab/messaging';
+import { EVENT_TOPICS } from '@ecab/contracts';
+import { createMetricsRegistry, scrapedGauge } from '@ecab/platform';
+import type { Kafka } from 'kafkajs';
+import type { Registry } from 'prom-client';
+import type { DataSource } from 'typeorm';
+import { PROJECT_SUMMARY } from './projections/project-summary.projection.js';
+
+export interface ViewsMetricsSources {
+  dataSource: DataSource;
+  eventStore: DataSource;
+  source: PortfolioEventSource;
+  parked: ParkedMessageStore;
+  kafka?: { client: Kafka; settings: KafkaSettings };
+}
+
+/** What operators watch on the read side: how far behind it is, how far it got, what is parked. */
+export function viewsMetrics({ dataSource, eventStore, source, parked, kafka }: ViewsMetricsSources): Registry {
+  const registry = createMetricsRegistry('portfolio-views');
+  if (kafka) {
+    const admin = kafka.client.admin();
+    let connected: Promise<void> | undefined;
+    scrapedGauge(registry, {
+      name: 'ecab_consumer_lag',
+      help: 'Messages on Kafka not yet committed by the consumer group, per partition',
+      labelNames: ['group', 'topic', 'partition'],
+      read: async () => {
+        connected ??= admin.connect();
+        await connected;
+        const topics = EVENT_TOPICS.map((t) => prefixed(kafka.settings, t));
+        const committed = await admin.fetchOffsets({ groupId: source.consumerName, topics });
+        const samples = [];
+        for (const { topic, partitions } of committed) {
+          const ends = await admin.fetchTopicOffsets(topic);
+          for (const { partition, offset } of partitions) {
+            const end = ends.find((e) => e.partition === partition);
+            if (!end) continue;
+            const from = offset === '-1' ? BigInt(end.low) : BigInt(offset);
+            samples.push({ labels: { group: source.consumerName, topic, partition }, value: Number(BigInt(end.high) - from) });
+          }
+        }
+        return samples;
+      },
+    });
+  } else {
+    const checkpoints = new CheckpointStore(eventStore);
+    const reader = new LogReader(eventStore);
+    scrapedGauge(registry, {
+      name: 'ecab_consumer_backlog_events',
+      help: 'Events in the event store this consumer has not applied yet (PostgreSQL-log transport)',
+      labelNames: ['consumer'],
+      read: async () => [{ labels: { consumer: source.consumerName }, value: await reader.backlog(await checkpoints.load(source.consumerName)) }],
+    });
+  }
+  scrapedGauge(registry, {
+    name: 'ecab_projection_applied_events',
+    help: 'Events applied by the projection (the sum of its per-stream versions)',
+    labelNames: ['projection'],
+    read: async () => {
+      const [row]: { applied: string | null }[] = await dataSource.query('select sum(version) as applied from applied_stream_versions where projection = $1', [PROJECT_SUMMARY]);
+      return [{ labels: { projection: PROJECT_SUMMARY }, value: Number(row?.applied ?? 0) }];
+    },
+  });
+  scrapedGauge(registry, {
+    name: 'ecab_parked_messages',
+    help: 'Messages parked in the sequenced dead-letter store, waiting for a fix and a retry',
+    labelNames: ['consumer'],
+    read: async () => [{ labels: { consumer: source.consumerName }, value: await parked.count(source.consumerName) }],
+  });
+  return registry;
+}

@@ -1,0 +1,134 @@
+import { UserStore, type Role } from '@ecab/auth';
+import { createTestDatabase, type TestDatabase } from '@ecab/testing';
+import { DataSource } from 'typeorm';
+import { authorization, startApp, tokenFor, type AppProcess } from './platform-process.js';
+
+type Caller = 'anonymous' | 'viewer' | 'pm-transport' | 'pm-health' | 'pm-all' | 'admin';
+
+const USERS: { caller: Exclude<Caller, 'anonymous' | 'admin'>; roles: Role[]; clusters?: string[] }[] = [
+  { caller: 'viewer', roles: ['viewer'] },
+  { caller: 'pm-transport', roles: ['program-manager'], clusters: ['transport'] },
+  { caller: 'pm-health', roles: ['program-manager'], clusters: ['health'] },
+  { caller: 'pm-all', roles: ['program-manager'] },
+];
+const PASSWORD = 'a-long-enough-test-password';
+
+/**
+ * Every endpoint × every kind of caller, on the real apps: reads for any role, commands for program
+ * managers of the project's cluster (or all clusters) and admins, parked-message operations for admins.
+ */
+describe('who may do what', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let api: AppProcess;
+  let views: AppProcess;
+  const tokens = new Map<Caller, string | undefined>();
+  let sequence = 0;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('e2e_roles');
+    api = await startApp('portfolio-api', { DATABASE_URL: database.url, KAFKA_BROKERS: undefined });
+    views = await startApp('portfolio-views', { DATABASE_URL: database.url, KAFKA_BROKERS: undefined });
+    dataSource = new DataSource({ type: 'postgres', url: database.url });
+    await dataSource.initialize();
+    const users = new UserStore(dataSource);
+    for (const user of USERS) await users.create({ username: user.caller, password: PASSWORD, roles: user.roles, clusters: user.clusters ?? null });
+    tokens.set('anonymous', undefined);
+    tokens.set('admin', authorization().authorization?.replace('Bearer ', ''));
+    for (const user of USERS) tokens.set(user.caller, await tokenFor(api.url, user.caller, PASSWORD));
+    // Two projects to act on, one per cluster, registered by the admin.
+    for (const [id, cluster] of [
+      ['ROLE-TR', 'transport'],
+      ['ROLE-HE', 'health'],
+    ] as const) {
+      const status = await send('admin', 'POST', `${api.url}/api/v1/projects`, { id, title: `Project ${id}`, cluster, countries: [{ code: 'KG', percentage: 100 }] });
+      expect(status).toBe(201);
+      const committed = await send('admin', 'POST', `${api.url}/api/v1/projects/${id}/commitments`, { amount: '1000000.00', currency: 'USD', date: '2024-01-10', financier: 'XM-DAC-46004' });
+      expect(committed).toBe(201);
+    }
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await views?.stop();
+    await api?.stop();
+    await database?.drop();
+  });
+
+  async function send(caller: Caller, method: string, url: string, body?: unknown): Promise<number> {
+    const token = tokens.get(caller);
+    const response = await fetch(url, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (response.status === 401 || response.status === 403) {
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+    }
+    await response.arrayBuffer();
+    return response.status;
+  }
+
+  const money = { amount: '1.00', currency: 'USD', date: '2024-02-01', financier: 'XM-DAC-46004' };
+  const endpoints: { name: string; call: (caller: Caller) => Promise<number>; expected: Record<Caller, number> }[] = [
+    {
+      name: 'register a transport project',
+      call: (caller) => send(caller, 'POST', `${api.url}/api/v1/projects`, { id: `NEW-TR-${++sequence}`, title: 'New', cluster: 'transport', countries: [{ code: 'KZ', percentage: 100 }] }),
+      expected: { anonymous: 401, viewer: 403, 'pm-transport': 201, 'pm-health': 403, 'pm-all': 201, admin: 201 },
+    },
+    {
+      name: 'record a commitment on a transport project',
+      call: (caller) => send(caller, 'POST', `${api.url}/api/v1/projects/ROLE-TR/commitments`, money),
+      expected: { anonymous: 401, viewer: 403, 'pm-transport': 201, 'pm-health': 403, 'pm-all': 201, admin: 201 },
+    },
+    {
+      name: 'record a disbursement on a health project',
+      call: (caller) => send(caller, 'POST', `${api.url}/api/v1/projects/ROLE-HE/disbursements`, money),
+      expected: { anonymous: 401, viewer: 403, 'pm-transport': 403, 'pm-health': 201, 'pm-all': 201, admin: 201 },
+    },
+    {
+      name: 'read the portfolio summary',
+      call: (caller) => send(caller, 'GET', `${views.url}/api/v1/portfolio/summary`),
+      expected: { anonymous: 401, viewer: 200, 'pm-transport': 200, 'pm-health': 200, 'pm-all': 200, admin: 200 },
+    },
+    {
+      name: 'read a project',
+      call: (caller) => send(caller, 'GET', `${views.url}/api/v1/projects/ROLE-TR?consistentWith=ROLE-TR:2`),
+      expected: { anonymous: 401, viewer: 200, 'pm-transport': 200, 'pm-health': 200, 'pm-all': 200, admin: 200 },
+    },
+    {
+      name: 'list parked messages',
+      call: (caller) => send(caller, 'GET', `${views.url}/api/v1/admin/dead-letters`),
+      expected: { anonymous: 401, viewer: 403, 'pm-transport': 403, 'pm-health': 403, 'pm-all': 403, admin: 200 },
+    },
+    {
+      name: 'retry a project’s parked messages',
+      call: (caller) => send(caller, 'POST', `${views.url}/api/v1/admin/dead-letters/ROLE-TR/retry`, {}),
+      expected: { anonymous: 401, viewer: 403, 'pm-transport': 403, 'pm-health': 403, 'pm-all': 403, admin: 404 },
+    },
+    {
+      name: 'read health, metrics and the AsyncAPI document',
+      call: async (caller) => Math.max(...(await Promise.all(['/health', '/metrics', '/api/asyncapi.json'].map((path) => send(caller, 'GET', `${api.url}${path}`))))),
+      expected: { anonymous: 200, viewer: 200, 'pm-transport': 200, 'pm-health': 200, 'pm-all': 200, admin: 200 },
+    },
+  ];
+
+  it.each(endpoints.map((e) => [e.name, e] as const))('%s', async (_name, endpoint) => {
+    const actual: Partial<Record<Caller, number>> = {};
+    for (const caller of Object.keys(endpoint.expected) as Caller[]) actual[caller] = await endpoint.call(caller);
+    expect(actual).toEqual(endpoint.expected);
+  });
+
+  it('records who sent each command in the event metadata', async () => {
+    const rows: { actor: string }[] = await dataSource.query(
+      "select metadata->>'actor' as actor from events where stream_id = 'project-ROLE-HE' order by stream_version",
+    );
+    expect(rows.map((r) => r.actor)).toEqual(expect.arrayContaining(['e2e-admin', 'pm-health', 'pm-all']));
+  });
+
+  it('answers a bad or missing token with 401 and a forged one too', async () => {
+    const forged = `${tokens.get('viewer')!.slice(0, -4)}AAAA`;
+    const response = await fetch(`${views.url}/api/v1/portfolio/summary`, { headers: { authorization: `Bearer ${forged}` } });
+    expect(response.status).toBe(401);
+  });
+});
