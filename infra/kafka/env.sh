@@ -1,4 +1,6 @@
-# Sourced by the scripts here: where the broker's jars, data and log live (all outside git).
+# Sourced by the scripts here: where the broker's jars, data and log live (all outside git), and its ports.
+# KAFKA_PORT, KAFKA_CONTROLLER_PORT and KAFKA_DATA_DIR select another broker (e.g. a fault drill's own
+# broker on 19092/19093 under a temp dir); the defaults are the shared one on 127.0.0.1:9092.
 KAFKA_VERSION=3.9.1
 KAFKA_HOME_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ECAB_ROOT="$(cd "$KAFKA_HOME_DIR/../.." && pwd)"
@@ -8,4 +10,5 @@ KAFKA_DATA_DIR="${KAFKA_DATA_DIR:-$ECAB_ROOT/.data/kafka}"
 KAFKA_LOG_FILE="$KAFKA_DATA_DIR/broker.log"
 KAFKA_PID_FILE="$KAFKA_DATA_DIR/broker.pid"
 KAFKA_HOST=127.0.0.1
-KAFKA_PORT=9092
+KAFKA_PORT="${KAFKA_PORT:-9092}"
+KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"

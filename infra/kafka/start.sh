@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Start the local single-node KRaft broker on 127.0.0.1:9092 and wait until it answers.
+# Start the local single-node KRaft broker on 127.0.0.1:9092 (KAFKA_PORT, KAFKA_CONTROLLER_PORT and
+# KAFKA_DATA_DIR choose another one, see env.sh) and wait until it answers.
 # Idempotent: a broker already answering there is reused.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
-if node "$KAFKA_HOME_DIR/wait.js" --timeout 2 >/dev/null 2>&1; then
+if node "$KAFKA_HOME_DIR/wait.js" --brokers "$KAFKA_HOST:$KAFKA_PORT" --timeout 2 >/dev/null 2>&1; then
   echo "kafka: broker already running on $KAFKA_HOST:$KAFKA_PORT"
   exit 0
 fi
@@ -13,7 +14,14 @@ bash "$KAFKA_HOME_DIR/fetch.sh"
 
 mkdir -p "$KAFKA_DATA_DIR"
 props="$KAFKA_DATA_DIR/server.properties"
-{ cat "$KAFKA_HOME_DIR/server.properties"; echo "log.dirs=$KAFKA_DATA_DIR/logs"; } >"$props"
+# The listeners follow KAFKA_HOST, KAFKA_PORT and KAFKA_CONTROLLER_PORT (127.0.0.1, 9092, 9093 by default).
+{
+  sed -e "s|^controller.quorum.voters=.*|controller.quorum.voters=1@$KAFKA_HOST:$KAFKA_CONTROLLER_PORT|" \
+    -e "s|^listeners=.*|listeners=PLAINTEXT://$KAFKA_HOST:$KAFKA_PORT,CONTROLLER://$KAFKA_HOST:$KAFKA_CONTROLLER_PORT|" \
+    -e "s|^advertised.listeners=.*|advertised.listeners=PLAINTEXT://$KAFKA_HOST:$KAFKA_PORT|" \
+    "$KAFKA_HOME_DIR/server.properties"
+  echo "log.dirs=$KAFKA_DATA_DIR/logs"
+} >"$props"
 classpath="$KAFKA_LIB_DIR/*"
 if [ ! -f "$KAFKA_DATA_DIR/logs/meta.properties" ]; then
   cluster_id=$(java -cp "$classpath" kafka.tools.StorageTool random-uuid 2>/dev/null)
@@ -35,7 +43,7 @@ nohup java -Xms256m -Xmx512m -XX:+UseG1GC -Djava.awt.headless=true \
   -cp "$classpath" kafka.Kafka "$props" >>"$KAFKA_LOG_FILE" 2>&1 &
 echo $! >"$KAFKA_PID_FILE"
 
-if ! node "$KAFKA_HOME_DIR/wait.js" --timeout 90; then
+if ! node "$KAFKA_HOME_DIR/wait.js" --brokers "$KAFKA_HOST:$KAFKA_PORT" --timeout 90; then
   echo "kafka: the broker did not come up; the end of its log:" >&2
   tail -n 40 "$KAFKA_LOG_FILE" >&2
   exit 1

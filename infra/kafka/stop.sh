@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Stop the broker that start.sh started (and only that one), waiting for a clean shutdown.
+# Stop the broker that start.sh started (and only that one: the pid file in KAFKA_DATA_DIR), waiting
+# for a clean shutdown.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 [ -f "$KAFKA_PID_FILE" ] || { echo "kafka: no broker started from here"; exit 0; }

@@ -1,5 +1,6 @@
 // Wait until the broker answers a metadata request (kafkajs admin describeCluster).
 // Usage: node wait.js [--timeout seconds] [--brokers host:port,...]
+// Without --brokers: KAFKA_BROKERS, else 127.0.0.1:${KAFKA_PORT:-9092}.
 import { Kafka, logLevel } from 'kafkajs';
 
 const args = process.argv.slice(2);
@@ -8,7 +9,7 @@ const option = (name, fallback) => {
   return at >= 0 && args[at + 1] ? args[at + 1] : fallback;
 };
 const timeoutMs = Number(option('--timeout', '60')) * 1000;
-const brokers = option('--brokers', process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+const brokers = option('--brokers', process.env.KAFKA_BROKERS ?? `127.0.0.1:${process.env.KAFKA_PORT ?? '9092'}`).split(',');
 const kafka = new Kafka({ clientId: 'ecab-kafka-wait', brokers, logLevel: logLevel.NOTHING, retry: { retries: 0 } });
 
 const deadline = Date.now() + timeoutMs;

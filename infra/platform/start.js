@@ -4,6 +4,7 @@
 // Each app is `node apps/<app>/dist/main.js`, configured only through its environment.
 // Ctrl-C (SIGINT) or SIGTERM stops the apps, then the embedded PostgreSQL; an app that crashes stops everything.
 import { spawn } from 'node:child_process';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -21,6 +22,8 @@ const APPS = [
   { app: 'reporting', title: 'reporting', port: 3004 },
 ];
 const SEED_FILE = path.join(ROOT, 'infra', 'platform', 'seed.js');
+const SIGNING_KEY_FILE = path.join(ROOT, '.data', 'auth', 'signing-key.pem');
+const ADMIN_PASSWORD_FILE = path.join(ROOT, '.data', 'auth', 'admin-password');
 const PIDS_FILE = path.join(ROOT, '.data', 'platform.pids.json'); // apps of a run that was killed can be stopped by the next
 
 const START_TIMEOUT_MS = seconds('ECAB_START_TIMEOUT', 120) * 1000;
@@ -85,6 +88,7 @@ async function main() {
     env.DATABASE_URL = postgres.url;
     databaseShown = `${postgres.url} (embedded)`;
   }
+  const admin = localCredentials(env);
   const transport = env.KAFKA_BROKERS ? `Kafka at ${env.KAFKA_BROKERS}` : 'the PostgreSQL log';
   say(env.KAFKA_BROKERS
     ? `KAFKA_BROKERS=${env.KAFKA_BROKERS}: the apps run on Kafka`
@@ -94,12 +98,13 @@ async function main() {
   await Promise.all(apps.map(({ app, port }) => waitUntilHealthy(app, port)));
   if (shuttingDown) return;
 
-  await seedIfPresent(apps);
+  await seedIfPresent(apps, admin);
   if (shuttingDown) return;
 
   const rows = [
     ...apps.map(({ title, port }) => [title, `http://127.0.0.1:${port}`]),
     ['PostgreSQL', databaseShown],
+    ['sign in', `${admin.username} / ${admin.password}${admin.generated ? ` (generated, kept in ${path.relative(ROOT, ADMIN_PASSWORD_FILE)})` : ''}`],
     ['events via', transport],
   ];
   const titleWidth = Math.max(...rows.map(([title]) => title.length));
@@ -157,9 +162,32 @@ async function waitUntilHealthy(app, port) {
   }
 }
 
-async function seedIfPresent(apps) {
+/**
+ * A local platform signs its own tokens: without AUTH_PRIVATE_KEY a key is made once and kept in .data/,
+ * so tokens survive a restart; without ECAB_ADMIN_PASSWORD an admin password is made once likewise.
+ */
+function localCredentials(env) {
+  fs.mkdirSync(path.dirname(SIGNING_KEY_FILE), { recursive: true, mode: 0o700 });
+  if (!env.AUTH_PRIVATE_KEY) {
+    if (!fs.existsSync(SIGNING_KEY_FILE)) {
+      const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 3072 });
+      fs.writeFileSync(SIGNING_KEY_FILE, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+    }
+    env.AUTH_PRIVATE_KEY = fs.readFileSync(SIGNING_KEY_FILE, 'utf8');
+  }
+  env.ECAB_ADMIN_USERNAME ||= 'admin';
+  let generated = false;
+  if (!env.ECAB_ADMIN_PASSWORD) {
+    if (!fs.existsSync(ADMIN_PASSWORD_FILE)) fs.writeFileSync(ADMIN_PASSWORD_FILE, randomBytes(15).toString('base64url'), { mode: 0o600 });
+    env.ECAB_ADMIN_PASSWORD = fs.readFileSync(ADMIN_PASSWORD_FILE, 'utf8').trim();
+    generated = true;
+  }
+  return { username: env.ECAB_ADMIN_USERNAME, password: env.ECAB_ADMIN_PASSWORD, generated };
+}
+
+async function seedIfPresent(apps, admin) {
   if (!fs.existsSync(SEED_FILE)) return;
-  const { seed } = await import(pathToFileURL(SEED_FILE).href);
+  const { seed, adminAuthorization } = await import(pathToFileURL(SEED_FILE).href);
   if (typeof seed !== 'function') {
     say(`${path.relative(ROOT, SEED_FILE)} exports no seed() function: not seeding`);
     return;
@@ -170,7 +198,9 @@ async function seedIfPresent(apps) {
     return;
   }
   try {
-    await seed({ apiUrl: `http://127.0.0.1:${api.port}`, log: (line) => print('seed', line) });
+    const apiUrl = `http://127.0.0.1:${api.port}`;
+    const headers = await adminAuthorization(apiUrl, admin.username, admin.password);
+    await seed({ apiUrl, headers, log: (line) => print('seed', line) });
   } catch (error) {
     throw new Error(`seeding failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
   }
