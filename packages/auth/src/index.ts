@@ -1,6 +1,6 @@
 export { ROLES, isRole } from './principal.js';
 export type { Principal, Role } from './principal.js';
-export { canRead, hasAnyRole, canActOnCluster, assertMayCommand } from './policy.js';
+export { canRead, hasAnyRole, canActOnCluster, assertMayCommand, canActOnProgramme, assertMayCommandProgramme } from './policy.js';
 export { authenticationRequired, invalidToken, invalidCredentials, forbidden, issuerKeysUnavailable } from './auth-problems.js';
 export { Public, RequireRole, CurrentPrincipal, IS_PUBLIC, REQUIRED_ROLES } from './decorators.js';
 export type { AuthenticatedRequest } from './decorators.js';

@@ -33,3 +33,20 @@ export function assertMayCommand(principal: Principal | undefined, cluster: stri
   if (!principal.roles.includes('program-manager')) throw forbidden('Your role may not change projects.');
   throw forbidden(`You may not change projects of the ${cluster} cluster.`);
 }
+
+/**
+ * May the principal change what belongs to the whole programme (its targets, governance, the
+ * organisations register)? Admins and program managers not limited to clusters.
+ */
+export function canActOnProgramme(principal: Principal): boolean {
+  if (principal.roles.includes('admin')) return true;
+  return principal.roles.includes('program-manager') && principal.clusters === undefined;
+}
+
+/** Throws 401/403 problems unless the principal may change programme-wide records. */
+export function assertMayCommandProgramme(principal: Principal | undefined): asserts principal is Principal {
+  if (!principal) throw authenticationRequired();
+  if (canActOnProgramme(principal)) return;
+  if (!principal.roles.includes('program-manager')) throw forbidden('Your role may not change programme records.');
+  throw forbidden('Programme records (targets, governance, organisations) are changed by program managers of every cluster; yours are limited to some clusters.');
+}

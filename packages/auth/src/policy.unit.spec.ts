@@ -1,5 +1,5 @@
 import { ProblemError } from '@ecab/platform';
-import { assertMayCommand, canActOnCluster, canRead, hasAnyRole } from './policy.js';
+import { assertMayCommand, assertMayCommandProgramme, canActOnCluster, canActOnProgramme, canRead, hasAnyRole } from './policy.js';
 import type { Principal } from './principal.js';
 
 const principals: Record<string, Principal> = {
@@ -60,3 +60,31 @@ function catchProblem(action: () => void): ProblemError {
   }
   throw new Error('nothing was thrown');
 }
+
+describe('programme-wide records (targets, governance, organisations)', () => {
+  const allowed: Record<string, boolean> = {
+    admin: true,
+    'admin limited to health': true,
+    'program-manager (transport)': false,
+    'program-manager (unscoped)': true,
+    'program-manager (no clusters)': false,
+    viewer: false,
+    'viewer with clusters': false,
+    'no known role': false,
+  };
+
+  it.each(Object.entries(allowed))('%s may change them: %s', (name, may) => {
+    const principal = principals[name]!;
+    expect(canActOnProgramme(principal)).toBe(may);
+    if (may) expect(() => assertMayCommandProgramme(principal)).not.toThrow();
+    else expect(() => assertMayCommandProgramme(principal)).toThrow(ProblemError);
+  });
+
+  it('asks for a token when there is none', () => {
+    expect(() => assertMayCommandProgramme(undefined)).toThrow(expect.objectContaining({ problem: expect.objectContaining({ status: 401 }) }));
+  });
+
+  it('tells a cluster-limited program manager why', () => {
+    expect(() => assertMayCommandProgramme(principals['program-manager (transport)'])).toThrow(/limited to some clusters/);
+  });
+});
