@@ -77,4 +77,29 @@ describe('projectSummary projection (real PostgreSQL)', () => {
     stop();
     expect(seen).toEqual(['project-AG-4@2']);
   });
+
+  it('gathers a project’s activity from its other streams without moving the project’s own version', async () => {
+    await projection.apply([registered('AG-7')]);
+    const signed: PortfolioEvent = { ...event('AG-7', 1, 'AgreementSigned', { agreementId: 'L-1', projectId: 'AG-7', effectiveDate: '2025-03-14' }), streamId: 'agreement-L-1' };
+    const status: PortfolioEvent = event('AG-7', 2, 'ProjectStatusChanged', {
+      projectId: 'AG-7',
+      from: { code: '1', codelist: 'ActivityStatus', version: '2.03' },
+      to: { code: '2', codelist: 'ActivityStatus', version: '2.03' },
+      stage: 'implementation',
+    });
+    const programme: PortfolioEvent = { ...event('ECAB', 1, 'ProgrammeRegistered', { programmeId: 'ECAB' }), streamId: 'programme-ECAB' };
+    await projection.apply([signed, status, programme]);
+    await projection.apply([signed]);
+    const activity = await dataSource.query('select stream_id, stream_version, type, effective_date::text as effective_date from project_activity where project_id = $1 order by stream_id', ['AG-7']);
+    expect(activity).toEqual([
+      { stream_id: 'agreement-L-1', stream_version: 1, type: 'AgreementSigned', effective_date: '2025-03-14' },
+      { stream_id: 'project-AG-7', stream_version: 1, type: 'ProjectRegistered', effective_date: null },
+      { stream_id: 'project-AG-7', stream_version: 2, type: 'ProjectStatusChanged', effective_date: null },
+    ]);
+    const [row] = await dataSource.query('select version, status, stage from project_summary where project_id = $1', ['AG-7']);
+    expect(row).toEqual({ version: 2, status: '2', stage: 'implementation' });
+    // A programme-wide event has no project: counted as applied, shown nowhere.
+    expect(await projection.appliedVersion('programme-ECAB')).toBe(1);
+    expect(await dataSource.query('select count(*)::int as n from project_activity where project_id = $1', ['ECAB'])).toEqual([{ n: 0 }]);
+  });
 });

@@ -84,15 +84,43 @@ function decimal(event: PortfolioEvent, field: string): string {
   return value;
 }
 
+function coded(event: PortfolioEvent, field: string): string {
+  const value = event.data[field];
+  const code = typeof value === 'object' && value !== null ? (value as { code?: unknown }).code : undefined;
+  if (typeof code !== 'string' || code === '') throw new MalformedEventError(event, `${field}.code`);
+  return code;
+}
+
+/** An ISO date the event says it took effect, if it carries a valid one. */
+function effectiveDateOf(event: PortfolioEvent): string | null {
+  const value = event.data.effectiveDate;
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;
+}
+
 async function applyOne(manager: EntityManager, event: PortfolioEvent): Promise<void> {
   const projectId = event.subject;
+  const ownStream = event.streamId === `project-${projectId}`;
+  if (ownStream) await applyToSummary(manager, event, projectId);
+  // Every event about a registered project joins its activity, whichever stream it comes from;
+  // programme-wide events (the programme, organisations) have no project and are only counted.
+  await manager.query(
+    `insert into project_activity (stream_id, stream_version, project_id, type, effective_date, recorded_at, data)
+     select $1, $2, project_id, $4, $5, $6, $7 from project_summary where project_id = $3
+     on conflict (stream_id, stream_version) do nothing`,
+    [event.streamId, event.streamVersion, projectId, event.type, effectiveDateOf(event), event.time, JSON.stringify(event.data)],
+  );
+  if (ownStream) await manager.query('update project_summary set version = $2, updated_at = $3 where project_id = $1', [projectId, event.streamVersion, event.time]);
+  else await manager.query('update project_summary set updated_at = greatest(updated_at, $2) where project_id = $1', [projectId, event.time]);
+}
+
+async function applyToSummary(manager: EntityManager, event: PortfolioEvent, projectId: string): Promise<void> {
   switch (event.type) {
     case 'ProjectRegistered': {
       const countries = event.data.countries;
       if (!Array.isArray(countries)) throw new MalformedEventError(event, 'countries');
       await manager.query(
-        `insert into project_summary (project_id, title, cluster, countries, version, registered_at, updated_at)
-         values ($1, $2, $3, $4, $5, $6, $6) on conflict (project_id) do nothing`,
+        `insert into project_summary (project_id, title, cluster, countries, version, registered_at, updated_at, status, stage)
+         values ($1, $2, $3, $4, $5, $6, $6, '1', 'pipeline') on conflict (project_id) do nothing`,
         [projectId, text(event, 'title'), text(event, 'cluster'), JSON.stringify(countries), event.streamVersion, event.time],
       );
       return;
@@ -105,11 +133,28 @@ async function applyOne(manager: EntityManager, event: PortfolioEvent): Promise<
          on conflict (project_id, currency) do update set ${column} = project_financing.${column} + excluded.${column}`,
         [projectId, text(event, 'currency'), decimal(event, 'amount')],
       );
-      break;
+      return;
     }
+    case 'ProjectTitlesSet': {
+      const titles = event.data.titles;
+      if (typeof titles !== 'object' || titles === null || typeof (titles as { en?: unknown }).en !== 'string') throw new MalformedEventError(event, 'titles.en');
+      await manager.query('update project_summary set titles = $2, title = $3 where project_id = $1', [projectId, JSON.stringify(titles), (titles as { en: string }).en]);
+      return;
+    }
+    case 'RecipientCountriesSet': {
+      const countries = event.data.countries;
+      if (!Array.isArray(countries)) throw new MalformedEventError(event, 'countries');
+      await manager.query('update project_summary set countries = $2 where project_id = $1', [projectId, JSON.stringify(countries)]);
+      return;
+    }
+    case 'ProjectApproved':
+      await manager.query('update project_summary set stage = $2 where project_id = $1', [projectId, text(event, 'stage')]);
+      return;
+    case 'ProjectStatusChanged':
+      await manager.query('update project_summary set status = $2, stage = $3 where project_id = $1', [projectId, coded(event, 'to'), text(event, 'stage')]);
+      return;
     default:
-      // An event this view does not show still moves the project's version forward.
-      break;
+      // Other events of the project still join its activity and move its version forward.
+      return;
   }
-  await manager.query('update project_summary set version = $2, updated_at = $3 where project_id = $1', [projectId, event.streamVersion, event.time]);
 }

@@ -1,19 +1,28 @@
 import { ProblemError } from '@ecab/platform';
 import type { ProjectSummaryProjection } from '../projections/project-summary.projection.js';
 
-/** `?consistentWith=<projectId>:<version>`: what the caller has written and wants to read back. */
+/**
+ * `?consistentWith=<projectId>:<version>` (a project's own stream) or `<streamId>@<version>` (any other
+ * stream, e.g. `agreement-AG-1@2`): what the caller has written and wants to read back. Every command
+ * answers the token in its `consistentWith` field.
+ */
 export interface ConsistencyToken {
-  projectId: string;
+  streamId: string;
   version: number;
 }
 
 export function parseConsistencyToken(raw: string | undefined): ConsistencyToken | undefined {
   if (raw === undefined || raw === '') return undefined;
-  const match = /^(.{1,64}):(\d{1,9})$/.exec(raw);
-  if (!match?.[1] || !match[2]) {
-    throw ProblemError.validation([{ pointer: '/consistentWith', detail: 'must be <projectId>:<version>, e.g. ECAB-TR-01:3' }], 'The consistentWith parameter is malformed.');
+  const stream = /^([A-Za-z0-9][A-Za-z0-9._-]{0,160})@(\d{1,9})$/.exec(raw);
+  if (stream?.[1] && stream[2]) return { streamId: stream[1], version: Number(stream[2]) };
+  const project = /^(.{1,64}):(\d{1,9})$/.exec(raw);
+  if (!project?.[1] || !project[2]) {
+    throw ProblemError.validation(
+      [{ pointer: '/consistentWith', detail: 'must be <projectId>:<version> (e.g. ECAB-TR-01:3) or <streamId>@<version> (e.g. agreement-AG-1@2)' }],
+      'The consistentWith parameter is malformed.',
+    );
   }
-  return { projectId: match[1], version: Number(match[2]) };
+  return { streamId: `project-${project[1]}`, version: Number(project[2]) };
 }
 
 /**
@@ -22,7 +31,7 @@ export function parseConsistencyToken(raw: string | undefined): ConsistencyToken
  * bound passes.
  */
 export async function waitForVersion(projection: ProjectSummaryProjection, token: ConsistencyToken, timeoutMs: number): Promise<void> {
-  const streamId = `project-${token.projectId}`;
+  const { streamId } = token;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const applied = await projection.appliedVersion(streamId);
@@ -30,7 +39,7 @@ export async function waitForVersion(projection: ProjectSummaryProjection, token
     const remaining = deadline - Date.now();
     if (remaining <= 0) {
       throw ProblemError.conflict(
-        `The view of ${token.projectId} is at version ${applied}, not yet at ${token.version}; retry shortly.`,
+        `The view of ${streamId} is at version ${applied}, not yet at ${token.version}; retry shortly.`,
         { requiredVersion: token.version, appliedVersion: applied },
       );
     }

@@ -26,8 +26,29 @@ export interface ProjectView {
   version: number;
   registeredAt: string;
   updatedAt: string;
+  /** IATI ActivityStatus code (1 pipeline … 6 suspended) and the portfolio stage derived from it. */
+  status: string | null;
+  stage: string | null;
+  titles: Record<string, string> | null;
   financing: MoneyByCurrency[];
+  /** How many events the project has lived, over all of its streams. */
+  activityCount: number;
+  /** The latest events (at most ACTIVITY_LIMIT), oldest first. */
+  activity: ActivityEntry[];
 }
+
+export interface ActivityEntry {
+  streamId: string;
+  version: number;
+  type: string;
+  /** When it happened in the world (YYYY-MM-DD), when the event says. */
+  effectiveDate: string | null;
+  /** When the platform learned it. */
+  recordedAt: string;
+  data: Record<string, unknown>;
+}
+
+export const ACTIVITY_LIMIT = 200;
 
 /** PostgreSQL's numeric keeps whatever scale it summed; the API answers in the currency's own decimals. */
 function canonical(money: MoneyByCurrency): MoneyByCurrency {
@@ -80,6 +101,9 @@ export class PortfolioQueriesController {
       version: number;
       registered_at: Date;
       updated_at: Date;
+      status: string | null;
+      stage: string | null;
+      titles: Record<string, string> | null;
     }[] = await this.dataSource.query('select * from project_summary where project_id = $1', [id]);
     const row = rows[0];
     if (!row) throw ProblemError.notFound(`No project ${id} in the portfolio view.`);
@@ -87,6 +111,16 @@ export class PortfolioQueriesController {
       'select currency, committed::text as committed, disbursed::text as disbursed from project_financing where project_id = $1 order by currency',
       [id],
     );
+    const [{ count }] = (await this.dataSource.query('select count(*)::int as count from project_activity where project_id = $1', [id])) as [{ count: number }];
+    const activity: { stream_id: string; stream_version: number; type: string; effective_date: string | null; recorded_at: Date; data: Record<string, unknown> }[] =
+      await this.dataSource.query(
+        `select * from (
+           select stream_id, stream_version, type, to_char(effective_date, 'YYYY-MM-DD') as effective_date, recorded_at, data
+             from project_activity where project_id = $1
+            order by recorded_at desc, stream_id desc, stream_version desc limit $2
+         ) latest order by recorded_at, stream_id, stream_version`,
+        [id, ACTIVITY_LIMIT],
+      );
     return {
       id: row.project_id,
       title: row.title,
@@ -95,7 +129,19 @@ export class PortfolioQueriesController {
       version: row.version,
       registeredAt: row.registered_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),
+      status: row.status,
+      stage: row.stage,
+      titles: row.titles,
       financing: financing.map(canonical),
+      activityCount: count,
+      activity: activity.map((a) => ({
+        streamId: a.stream_id,
+        version: a.stream_version,
+        type: a.type,
+        effectiveDate: a.effective_date,
+        recordedAt: a.recorded_at.toISOString(),
+        data: a.data,
+      })),
     };
   }
 }
