@@ -6,8 +6,9 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { DATA_SOURCE, EVENT_STORE } from './infrastructure/tokens.js';
-import { projectCommandHandlers, projectControllers } from './projects/project-commands.js';
-import { ProjectCommandExecutor } from './projects/project-command-executor.js';
+import { AggregateCommandExecutor } from './commands/aggregate-command-executor.js';
+import { commandControllers } from './commands/command-table.js';
+import { ExecuteDomainCommandHandler } from './commands/execute-command.js';
 
 export interface ApiModuleOptions {
   dataSource: DataSource;
@@ -29,14 +30,14 @@ export class ApiModule {
         // Health, the event contract and metrics answer without a token (probes, partners, Prometheus).
         AuthModule.forRoot({ dataSource: options.dataSource, config: options.auth, publicControllers: [HealthController, AsyncApiController, MetricsController] }),
       ],
-      controllers: [HealthController, MetricsController, AsyncApiController, ...projectControllers],
+      controllers: [HealthController, MetricsController, AsyncApiController, ...commandControllers],
       providers: [
         { provide: DATA_SOURCE, useValue: options.dataSource },
         { provide: EVENT_STORE, useValue: new PostgresEventStore(options.dataSource) },
         { provide: HEALTH_CHECKS, useValue: [postgres, ...(options.healthChecks ?? [])] },
         { provide: METRICS_REGISTRY, useValue: options.metrics },
-        ProjectCommandExecutor,
-        ...projectCommandHandlers,
+        AggregateCommandExecutor,
+        ExecuteDomainCommandHandler,
       ],
     };
   }

@@ -8,7 +8,8 @@ import { NestFactory } from '@nestjs/core';
 import { ApiModule } from './app.module.js';
 import type { ApiConfig } from './config.js';
 import { apiMetrics } from './infrastructure/api-metrics.js';
-import { mapDomainProblems } from './projects/domain-problems.js';
+import { mapDomainProblems } from './commands/domain-problems.js';
+import { serveOpenApi } from './commands/openapi.js';
 
 export interface RunningApi {
   app: INestApplication;
@@ -52,6 +53,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
 
   const app = await NestFactory.create(ApiModule.forRoot({ dataSource, healthChecks, metrics: apiMetrics(dataSource, relay), auth }), { logger: new PinoNestLogger(log), bodyParser: true });
   app.useGlobalFilters(new ProblemDetailsFilter([mapDomainProblems, serviceUnavailableWhen(isDatabaseUnavailable)]));
+  serveOpenApi(app);
   await app.listen(config.port, config.host);
   const url = await app.getUrl();
   log.info({ url, transport: config.kafka ? 'kafka' : 'postgres-log', relay: relay !== undefined }, 'portfolio-api listening');

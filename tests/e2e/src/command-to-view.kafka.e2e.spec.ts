@@ -54,7 +54,7 @@ describe('a program manager’s change flows from the API through Kafka into the
   it('registers a project, records money, publishes CloudEvents and shows them in the summary', async () => {
     const registered = await postJson(`${api.url}/api/v1/projects`, project, { 'x-correlation-id': 'corr-e2e-1' });
     expect(registered.status).toBe(201);
-    expect(registered.body).toEqual({ id: 'ECAB-TR-01', projectId: 'ECAB-TR-01', version: 1 });
+    expect(registered.body).toEqual({ id: 'ECAB-TR-01', projectId: 'ECAB-TR-01', streamId: 'project-ECAB-TR-01', version: 1, events: ['ProjectRegistered'], consistentWith: 'ECAB-TR-01:1' });
     expect(registered.headers.get('etag')).toBe('"1"');
 
     const committed = await postJson(`${api.url}/api/v1/projects/ECAB-TR-01/commitments`, money('1500000.00'));

@@ -3,13 +3,13 @@ import { DomainRuleViolation } from '@ecab/domain';
 import { createTestDatabase, type TestDatabase } from '@ecab/testing';
 import type { DataSource } from 'typeorm';
 import type { CommandContext } from './command-metadata.js';
-import { ProjectCommandExecutor } from './project-command-executor.js';
+import { AggregateCommandExecutor } from './aggregate-command-executor.js';
 
-describe('ProjectCommandExecutor (real PostgreSQL)', () => {
+describe('AggregateCommandExecutor (real PostgreSQL)', () => {
   let database: TestDatabase;
   let dataSource: DataSource;
   let store: PostgresEventStore;
-  let executor: ProjectCommandExecutor;
+  let executor: AggregateCommandExecutor;
   const context: CommandContext = { commandId: 'cmd-1', correlationId: 'corr-1', actor: 'pm-transport', traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' };
 
   beforeAll(async () => {
@@ -18,7 +18,7 @@ describe('ProjectCommandExecutor (real PostgreSQL)', () => {
     await dataSource.initialize();
     await runEventStoreMigrations(dataSource);
     store = new PostgresEventStore(dataSource);
-    executor = new ProjectCommandExecutor(store);
+    executor = new AggregateCommandExecutor(store);
   });
 
   afterAll(async () => {
@@ -28,12 +28,12 @@ describe('ProjectCommandExecutor (real PostgreSQL)', () => {
 
   it('stores the decided events with the metadata every consumer relies on', async () => {
     const outcome = await executor.execute(
-      'ECAB-AQ-01',
+      'project',
       { type: 'RegisterProject', data: { projectId: 'ECAB-AQ-01', title: 'Air-quality sensor network, Bishkek', cluster: 'air-quality', countries: [{ code: 'KG', percentage: 100 }] } },
       context,
     );
     expect(outcome.version).toBe(1);
-    await executor.execute('ECAB-AQ-01', { type: 'RecordCommitment', data: { projectId: 'ECAB-AQ-01', commitmentId: 'c1', amount: '250000', currency: 'USD', date: '2019-03-01', financier: 'XM-DAC-46004' } }, context);
+    await executor.execute('project', { type: 'RecordCommitment', data: { projectId: 'ECAB-AQ-01', commitmentId: 'c1', amount: '250000', currency: 'USD', date: '2019-03-01', financier: 'XM-DAC-46004' } }, context);
     const stream = await store.readStream('project-ECAB-AQ-01');
     expect(stream.map((e) => [e.type, e.streamVersion])).toEqual([
       ['ProjectRegistered', 1],
@@ -53,7 +53,7 @@ describe('ProjectCommandExecutor (real PostgreSQL)', () => {
 
   it('stores nothing when a rule is broken', async () => {
     await expect(
-      executor.execute('ECAB-AQ-01', { type: 'RecordDisbursement', data: { projectId: 'ECAB-AQ-01', disbursementId: 'd1', amount: '250000.01', currency: 'USD', date: '2020-01-01', financier: 'XM-DAC-46004' } }, context),
+      executor.execute('project', { type: 'RecordDisbursement', data: { projectId: 'ECAB-AQ-01', disbursementId: 'd1', amount: '250000.01', currency: 'USD', date: '2020-01-01', financier: 'XM-DAC-46004' } }, context),
     ).rejects.toThrow(DomainRuleViolation);
     expect(await store.streamVersion('project-ECAB-AQ-01')).toBe(2);
   });
@@ -61,7 +61,7 @@ describe('ProjectCommandExecutor (real PostgreSQL)', () => {
   it('refuses a command made against a version that is no longer current', async () => {
     await expect(
       executor.execute(
-        'ECAB-AQ-01',
+        'project',
         { type: 'RecordDisbursement', data: { projectId: 'ECAB-AQ-01', disbursementId: 'd2', amount: '1.00', currency: 'USD', date: '2020-01-01', financier: 'XM-DAC-46004' } },
         { ...context, expectedVersion: 1 },
       ),
@@ -73,7 +73,7 @@ describe('ProjectCommandExecutor (real PostgreSQL)', () => {
     const attempts = await Promise.allSettled(
       Array.from({ length: 20 }, (_, n) =>
         executor.execute(
-          'ECAB-AQ-01',
+          'project',
           { type: 'RecordDisbursement', data: { projectId: 'ECAB-AQ-01', disbursementId: `race-${n}`, amount: '1.00', currency: 'USD', date: '2020-01-01', financier: 'XM-DAC-46004' } },
           { ...context, expectedVersion: 2 },
         ),
@@ -84,5 +84,59 @@ describe('ProjectCommandExecutor (real PostgreSQL)', () => {
     expect(rejected.every((a) => a.reason instanceof WrongExpectedVersionError)).toBe(true);
     const versions = (await store.readStream('project-ECAB-AQ-01')).map((e) => e.streamVersion);
     expect(versions).toEqual([1, 2, 3]);
+  });
+
+  describe('commands of other aggregates', () => {
+    const sign = (agreementId: string, projectId: string) =>
+      ({
+        type: 'SignAgreement',
+        data: {
+          agreementId,
+          projectId,
+          agreementNumber: '0900-KGZ',
+          financier: { organisationId: 'XM-DAC-46004' },
+          instrument: 'grant',
+          financeType: '110',
+          flowType: '10',
+          aidType: 'C01',
+          amount: '1000000',
+          currency: 'USD',
+          signedDate: '2025-03-14',
+        },
+      }) as const;
+    const transportManager = { subject: 'pm-t', issuer: 'urn:ecab:portfolio', roles: ['program-manager'] as const, clusters: ['transport'] };
+
+    it('puts an agreement on its project: subject, cluster (the topic) and roles travel in the metadata', async () => {
+      const outcome = await executor.execute('agreement', sign('AG-AQ-1', 'ECAB-AQ-01'), { ...context, principal: { subject: 'pm', issuer: 'urn:ecab:portfolio', roles: ['program-manager'] } });
+      expect(outcome).toMatchObject({ streamId: 'agreement-AG-AQ-1', projectId: 'ECAB-AQ-01', subject: 'ECAB-AQ-01', version: 1, replayed: false });
+      const [signed] = await store.readStream('agreement-AG-AQ-1');
+      expect(signed!.metadata).toMatchObject({ subject: 'ECAB-AQ-01', cluster: 'air-quality', actor: 'pm-transport', roles: ['program-manager'] });
+    });
+
+    it('finds the project of a later agreement command from the stream, and scopes it by that project’s cluster', async () => {
+      const declare = { type: 'DeclareAgreementEffective', data: { agreementId: 'AG-AQ-1', effectivenessDate: '2025-06-01' } } as const;
+      await expect(executor.execute('agreement', declare, { ...context, principal: transportManager })).rejects.toMatchObject({ problem: { status: 403 } });
+      expect(await store.streamVersion('agreement-AG-AQ-1')).toBe(1);
+      const outcome = await executor.execute('agreement', declare, context);
+      expect(outcome).toMatchObject({ projectId: 'ECAB-AQ-01', version: 2 });
+    });
+
+    it('refuses a command on a project that is not registered, storing nothing', async () => {
+      await expect(executor.execute('agreement', sign('AG-NONE', 'NO-SUCH-PROJECT'), context)).rejects.toMatchObject({ problem: { status: 404 } });
+      await expect(executor.execute('agreement', { type: 'DeclareAgreementEffective', data: { agreementId: 'AG-NEVER-SIGNED', effectivenessDate: '2025-06-01' } }, context)).rejects.toMatchObject({
+        problem: { status: 404 },
+      });
+      expect(await store.streamVersion('agreement-AG-NONE')).toBe(0);
+    });
+
+    it('keeps programme records to admins and program managers of every cluster', async () => {
+      const register = { type: 'RegisterProgramme', data: { programmeId: 'ECAB', names: { en: 'Economic Corridor Almaty–Bishkek' }, clusters: ['transport'] } } as const;
+      await expect(executor.execute('programme', register, { ...context, principal: transportManager })).rejects.toMatchObject({ problem: { status: 403 } });
+      const outcome = await executor.execute('programme', register, { ...context, principal: { subject: 'root', issuer: 'urn:ecab:portfolio', roles: ['admin'] } });
+      expect(outcome).toMatchObject({ streamId: 'programme-ECAB', projectId: undefined, subject: 'ECAB', version: 1 });
+      const [registered] = await store.readStream('programme-ECAB');
+      expect(registered!.metadata.cluster).toBeUndefined();
+      expect(registered!.metadata.subject).toBe('ECAB');
+    });
   });
 });

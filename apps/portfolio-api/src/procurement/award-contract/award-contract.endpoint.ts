@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { defineEndpoint } from '../../commands/command-endpoint.js';
+import { dateField, organisationReferenceField, pathIds, sourceField } from '../../commands/fields.js';
+import { moneyField } from '../money-fields.js';
+
+export const awardContractEndpoint = defineEndpoint({
+  name: 'AwardContract',
+  aggregate: 'contract-package',
+  method: 'post',
+  path: 'contract-packages/:contractId/award',
+  tag: 'Procurement',
+  summary: 'Award a planned package to a contractor, with the contract value and award date',
+  creates: false,
+  params: pathIds('contractId'),
+  body: z.object({ contractor: organisationReferenceField, contractValue: moneyField, awardDate: dateField, source: sourceField.optional() }).strict(),
+  toCommand: ({ params, body }) => ({ type: 'AwardContract', data: { contractId: params.contractId, ...body } }),
+  resourceId: (command) => command.data.contractId,
+  example: ({ projectId }) => ({
+    params: { contractId: `CP-${projectId}` },
+    body: {
+      contractor: { name: 'Kyrgyzavtozhol JV (example)' },
+      contractValue: { amount: '11500000.00', currency: 'USD' },
+      awardDate: '2025-04-15',
+      source: { citation: 'Contract award notice (example)', confidence: 'illustrative' },
+    },
+  }),
+});

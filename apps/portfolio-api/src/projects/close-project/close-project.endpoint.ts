@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { defineEndpoint } from '../../commands/command-endpoint.js';
+import { effectiveDateField, pathIds, text } from '../../commands/fields.js';
+
+export const closeProjectEndpoint = defineEndpoint({
+  name: 'CloseProject',
+  aggregate: 'project',
+  method: 'post',
+  path: 'projects/:projectId/closure',
+  tag: 'Lifecycle',
+  summary: 'Close a completed project',
+  creates: false,
+  params: pathIds('projectId'),
+  body: z.object({ reason: text(1000).optional(), effectiveDate: effectiveDateField }).strict(),
+  toCommand: ({ params, body }) => ({ type: 'CloseProject', data: { projectId: params.projectId, ...body } }),
+  example: ({ projectId }) => ({ params: { projectId }, body: { reason: 'Completed and handed over' } }),
+  examplePrelude: ({ projectId }) => [
+    { name: 'RecordProjectDate', params: { projectId }, body: { dateType: '4', date: '2026-06-30' } },
+    { name: 'ChangeProjectStatus', params: { projectId }, body: { status: '3' } },
+  ],
+});

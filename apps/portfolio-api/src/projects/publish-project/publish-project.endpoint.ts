@@ -1,0 +1,16 @@
+import { defineEndpoint } from '../../commands/command-endpoint.js';
+import { effectiveDatedBody, pathIds } from '../../commands/fields.js';
+
+export const publishProjectEndpoint = defineEndpoint({
+  name: 'PublishProject',
+  aggregate: 'project',
+  method: 'post',
+  path: 'projects/:projectId/publication',
+  tag: 'Projects',
+  summary: 'Publish the project (IATI, partners): its identifier is frozen from now on',
+  creates: false,
+  params: pathIds('projectId'),
+  body: effectiveDatedBody,
+  toCommand: ({ params, body }) => ({ type: 'PublishProject', data: { projectId: params.projectId, ...body } }),
+  example: ({ projectId }) => ({ params: { projectId }, body: {} }),
+});

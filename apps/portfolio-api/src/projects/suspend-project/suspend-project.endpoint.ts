@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { defineEndpoint } from '../../commands/command-endpoint.js';
+import { effectiveDateField, pathIds, requiredText } from '../../commands/fields.js';
+
+export const suspendProjectEndpoint = defineEndpoint({
+  name: 'SuspendProject',
+  aggregate: 'project',
+  method: 'post',
+  path: 'projects/:projectId/suspension',
+  tag: 'Lifecycle',
+  summary: 'Suspend the project, with the reason',
+  creates: false,
+  params: pathIds('projectId'),
+  body: z.object({ reason: requiredText(1000), effectiveDate: effectiveDateField }).strict(),
+  toCommand: ({ params, body }) => ({ type: 'SuspendProject', data: { projectId: params.projectId, ...body } }),
+  example: ({ projectId }) => ({ params: { projectId }, body: { reason: 'Winter works stop on the pass (example)' } }),
+});

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { defineEndpoint } from '../../commands/command-endpoint.js';
+import { effectiveDateField, pathIds, periodField, sourceField } from '../../commands/fields.js';
+import { indicatorValueField } from '../indicator-value-field.js';
+
+export const reportActualEndpoint = defineEndpoint({
+  name: 'ReportActual',
+  aggregate: 'results',
+  method: 'post',
+  path: 'projects/:projectId/indicators/:indicatorId/actuals',
+  tag: 'Results',
+  summary: 'Report an indicator’s actual value for a period that has started; it awaits verification',
+  description: 'An actual is addressed by its indicator and period. A new report replaces a pending or rejected one for the same period, never a verified one.',
+  creates: false,
+  params: pathIds('projectId', 'indicatorId'),
+  body: z.object({ period: periodField, value: indicatorValueField, source: sourceField.optional(), effectiveDate: effectiveDateField }).strict(),
+  toCommand: ({ params, body }) => ({ type: 'ReportActual', data: { projectId: params.projectId, indicatorId: params.indicatorId, ...body } }),
+  resourceId: (command) => command.data.indicatorId,
+  example: ({ projectId }) => ({
+    params: { projectId, indicatorId: 'TRIP-HOURS' },
+    body: { period: { start: '2025-01-01', end: '2025-12-31' }, value: '5.8', source: { citation: 'Road agency travel-time survey 2025 (example)', confidence: 'illustrative' } },
+  }),
+});
