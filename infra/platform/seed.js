@@ -1,8 +1,11 @@
 // Seeds the ECAB demo portfolio through the same HTTP commands a program manager sends, so every
-// seeded fact is a real event. Idempotent: a project already registered is left as it is.
-// Titles, clusters and recipient-country shares come from shared/docs/DOMAIN.md §5; financing is
-// not seeded yet, because most amounts there are illustrative and the commands cannot yet mark
-// a value as illustrative.
+// seeded fact is a real event. Runs once: a project already registered is left as it is.
+// Facts come from shared/docs/DOMAIN.md: the programme (names, clusters, baselines, the 12th
+// Intergovernmental Council), the organisations and the 17 seed projects with their status,
+// financing and key indicator. Every sourced value carries its source and confidence; the values
+// DOMAIN.md marks [ILLUSTRATIVE] (and the dates it does not give, which the lifecycle needs) are
+// recorded with confidence "illustrative", so that they can be kept out of partner feeds and IATI.
+// Each command carries an Idempotency-Key: a seed interrupted half-way is resumed by running it again.
 // Run by `npm start` after the apps are up (as the admin it created), or on its own: `npm run seed`
 // (API_URL, default :3001; ECAB_TOKEN, or ECAB_ADMIN_USERNAME + ECAB_ADMIN_PASSWORD to log in).
 import { pathToFileURL } from 'node:url';
@@ -33,24 +36,218 @@ export const ECAB_SEED_PROJECTS = [
   { id: 'ECAB-CL-01', cluster: 'climate', countries: both(50, 50), title: 'Corridor climate and disaster-risk assessment' },
 ];
 
+const source = (citation, confidence, date) => ({ citation, confidence, ...(date ? { date } : {}) });
+const SEED_TABLE = 'DOMAIN.md §5 seed table';
+const illustrative = (what) => source(`${SEED_TABLE}: ${what} [ILLUSTRATIVE]`, 'illustrative');
+const ALL_CLUSTERS = ['transport', 'tourism', 'air-quality', 'health', 'agribusiness', 'climate'];
+const ADB = { organisationId: 'XM-DAC-46004', name: 'Asian Development Bank' };
+
+/** The programme itself: names, clusters, programme-level targets and observations, governance. */
+export const ECAB_PROGRAMME_ID = 'ECAB';
+const programmeSteps = [
+  [
+    'POST',
+    '/api/v1/programmes',
+    {
+      programmeId: ECAB_PROGRAMME_ID,
+      names: { en: 'Economic Corridor Almaty–Bishkek', ru: 'Экономический коридор Алматы–Бишкек' },
+      aliases: ['ABEC', 'ABCI'],
+      clusters: ALL_CLUSTERS,
+      effectiveDate: '2014-11-06',
+    },
+  ],
+  ['POST', `/api/v1/programmes/${ECAB_PROGRAMME_ID}/targets`, { kpi: 'bilateral-trade-usd', unit: 'USD', value: '3000000000', year: 2030, source: source('IGC, Dec 2024; silkway.news; silkwaytv.kz', 'unconfirmed', '2024-12-05') }],
+  ['POST', `/api/v1/programmes/${ECAB_PROGRAMME_ID}/kpi-observations`, { kpi: 'bilateral-trade-usd', unit: 'USD', value: '1600000000', year: 2023, source: source('silkway.news; silkwaytv.kz', 'unconfirmed') }],
+  [
+    'POST',
+    `/api/v1/programmes/${ECAB_PROGRAMME_ID}/kpi-observations`,
+    { kpi: 'border-crossings-per-day', unit: 'people/day', value: '30000', year: 2022, source: source('development.asia: "more than 30,000 people/day" (a lower bound; the year is not stated, 2022 assumed)', 'unconfirmed') },
+  ],
+  [
+    'POST',
+    `/api/v1/programmes/${ECAB_PROGRAMME_ID}/kpi-observations`,
+    { kpi: 'almaty-bishkek-trip-hours', unit: 'hours', value: '4', year: 2022, source: source('development.asia: "often more than 4 h, because of the BCPs" (the year is not stated, 2022 assumed)', 'unconfirmed') },
+  ],
+  [
+    'POST',
+    `/api/v1/programmes/${ECAB_PROGRAMME_ID}/governance-meetings`,
+    {
+      id: 'IGC-12',
+      body: 'igc',
+      meetingNumber: 12,
+      date: '2024-12-05',
+      place: 'Bishkek',
+      decisions: [
+        { decisionId: 'IGC12-ROAD-FS', text: 'ADB-grant feasibility study for the 280 km Almaty–Issyk-Kul road', kind: 'protocol' },
+        { decisionId: 'IGC12-BCP-ROADMAP', text: 'Roadmap for seven joint border checkpoints', kind: 'roadmap' },
+        { decisionId: 'IGC12-ITLC', text: 'Industrial Trade and Logistics Complex at Karasu / Ak-Tilek', kind: 'protocol' },
+        { decisionId: 'IGC12-ALATAU', text: '"Alatau" industrial zone', kind: 'protocol' },
+      ],
+      source: source('trend.az, 4 Dec 2024; 24.kg, 5 Dec 2024', 'confirmed', '2024-12-05'),
+    },
+  ],
+];
+
+/** The reference organisations DOMAIN.md gives identifiers for. */
+const organisationSteps = [
+  ['POST', '/api/v1/organisations', { organisationId: 'XM-DAC-46004', names: { en: 'Asian Development Bank' }, iatiOrgId: 'XM-DAC-46004', type: '40' }],
+  ['POST', '/api/v1/organisations', { organisationId: 'XM-DAC-44000', names: { en: 'World Bank' }, iatiOrgId: 'XM-DAC-44000', type: '40' }],
+];
+
+/** A financing agreement and its commitment, in USD, with the source of the figure. */
+function financing(projectId, n, { instrument, amount, signedDate, source: why, financier = ADB, number }) {
+  const agreementId = `${projectId}-F${n}`;
+  const codes = { grant: ['110', 'C01'], loan: ['421', 'C01'], ta: ['110', 'D02'] }[instrument];
+  return [
+    [
+      'POST',
+      `/api/v1/projects/${projectId}/agreements`,
+      {
+        id: agreementId,
+        agreementNumber: number ?? `${agreementId} (number not in the seed source)`,
+        financier,
+        instrument,
+        financeType: codes[0],
+        flowType: '10',
+        aidType: codes[1],
+        amount,
+        currency: 'USD',
+        signedDate,
+        source: why,
+      },
+    ],
+    ['POST', `/api/v1/agreements/${agreementId}/commitments`, { id: `${agreementId}-C1`, amount, currency: 'USD', valueDate: signedDate, source: why }],
+  ];
+}
+
+/**
+ * The IATI status the seed table gives, reached through the legal lifecycle. DOMAIN.md gives no
+ * approval, start or end dates for most projects: the ones used here are illustrative and say so.
+ */
+function lifecycle(projectId, status, dates = {}) {
+  if (status === '1') return [];
+  const approval = dates.approval ?? '2023-06-01';
+  const start = dates.start ?? '2023-09-01';
+  const end = dates.end ?? '2025-06-30';
+  const dated = (what, date, given) => (given ? source(`${SEED_TABLE}: ${what}`, 'unconfirmed') : illustrative(`${what} ${date}`));
+  const steps = [
+    ['POST', `/api/v1/projects/${projectId}/approval`, { approvalDate: approval, source: dated('approval date', approval, dates.approval) }],
+    ['POST', `/api/v1/projects/${projectId}/dates`, { dateType: '2', date: start, source: dated('actual start', start, dates.start) }],
+    ['POST', `/api/v1/projects/${projectId}/status`, { status: '2', effectiveDate: start }],
+  ];
+  if (status === '3' || status === '4') steps.push(['POST', `/api/v1/projects/${projectId}/status`, { status: '3', effectiveDate: end }]);
+  if (status === '4') {
+    steps.push(['POST', `/api/v1/projects/${projectId}/dates`, { dateType: '4', date: end, source: dated('actual end', end, dates.end) }]);
+    steps.push(['POST', `/api/v1/projects/${projectId}/status`, { status: '4', effectiveDate: end }]);
+  }
+  return steps;
+}
+
+/** The project's key indicator from the seed table: one outcome, its indicator, baseline and target. */
+function keyIndicator(projectId, { result, indicator, unit, baseline, baselineYear, target, targetYear, why }) {
+  return [
+    ['POST', `/api/v1/projects/${projectId}/results`, { id: 'KEY', resultType: '2', title: result }],
+    ['POST', `/api/v1/projects/${projectId}/results/KEY/indicators`, { id: 'KEY-1', title: indicator, measure: '1', ascending: true, unit }],
+    ['PUT', `/api/v1/projects/${projectId}/indicators/KEY-1/baseline`, { year: baselineYear, value: baseline, source: why }],
+    ['POST', `/api/v1/projects/${projectId}/indicators/KEY-1/targets`, { period: { start: `${targetYear}-01-01`, end: `${targetYear}-12-31` }, value: target }],
+  ];
+}
+
+/** What the seed records for each project after its registration (DOMAIN.md §5). */
+export const ECAB_SEED_DETAILS = {
+  'ECAB-TR-01': [
+    ...lifecycle('ECAB-TR-01', '2', { approval: '2024-12-05' }),
+    ...financing('ECAB-TR-01', 1, { instrument: 'grant', amount: '1500000.00', signedDate: '2025-03-01', source: illustrative('ADB grant, 1.5m, signing date') }),
+    ...keyIndicator('ECAB-TR-01', { result: 'Feasibility study of the Almaty–Issyk-Kul road approved', indicator: 'Feasibility study approved', unit: 'studies', baseline: '0', baselineYear: 2024, target: '1', targetYear: 2026, why: source(`${SEED_TABLE}; inform.kz, 21 Jan 2026`, 'unconfirmed') }),
+  ],
+  'ECAB-TR-02': [
+    ...financing('ECAB-TR-02', 1, { instrument: 'grant', amount: '24000000.00', signedDate: '2023-01-15', source: source('adb.org project 54439-001: ADF grant 24m (signing date not in the seed source)', 'unconfirmed') }),
+    ...financing('ECAB-TR-02', 2, { instrument: 'loan', amount: '13000000.00', signedDate: '2023-01-15', source: source('adb.org project 54439-001: concessional loan 13m (signing date not in the seed source)', 'unconfirmed') }),
+    ...keyIndicator('ECAB-TR-02', { result: 'Border crossing points rebuilt', indicator: 'BCPs built', unit: 'BCPs', baseline: '0', baselineYear: 2022, target: '3', targetYear: 2028, why: source('adb.org project 54439-001', 'unconfirmed') }),
+  ],
+  'ECAB-TR-03': lifecycle('ECAB-TR-03', '2', { start: '2024-01-01' }),
+  'ECAB-AG-01': lifecycle('ECAB-AG-01', '2', { approval: '2023-06-09' }),
+  'ECAB-AG-02': lifecycle('ECAB-AG-02', '2'),
+  'ECAB-AG-03': [
+    ...lifecycle('ECAB-AG-03', '4', { approval: '2017-12-15', start: '2018-01-15', end: '2018-12-31' }),
+    ...financing('ECAB-AG-03', 1, { instrument: 'ta', amount: '400000.00', signedDate: '2017-12-15', source: illustrative('ADB TA, 0.4m, signing date') }),
+  ],
+  'ECAB-TO-01': [
+    ...lifecycle('ECAB-TO-01', '3', { end: '2026-02-28' }),
+    ...financing('ECAB-TO-01', 1, { instrument: 'ta', amount: '600000.00', signedDate: '2018-06-01', source: illustrative('ADB TA, 0.6m, signing date') }),
+  ],
+  'ECAB-TO-02': [
+    ...lifecycle('ECAB-TO-02', '2'),
+    ...financing('ECAB-TO-02', 1, { instrument: 'loan', amount: '25000000.00', signedDate: '2023-06-01', source: source(`${SEED_TABLE}: concessional loan 25m (signing date not in the seed source)`, 'unconfirmed') }),
+    ...financing('ECAB-TO-02', 2, { instrument: 'grant', amount: '31000000.00', signedDate: '2023-06-01', source: source(`${SEED_TABLE}: ADF grant 31m (signing date not in the seed source)`, 'unconfirmed') }),
+    ...keyIndicator('ECAB-TO-02', { result: 'Wastewater of the Issyk-Kul shore treated', indicator: 'Wastewater treatment capacity', unit: 'm3/day', baseline: '0', baselineYear: 2023, target: '14200', targetYear: 2029, why: source(SEED_TABLE, 'unconfirmed') }),
+  ],
+  'ECAB-AQ-01': [
+    ...lifecycle('ECAB-AQ-01', '4', { end: '2024-12-31' }),
+    ...financing('ECAB-AQ-01', 1, { instrument: 'ta', amount: '250000.00', signedDate: '2023-03-01', source: illustrative('ADB, 0.25m, signing date') }),
+    ...keyIndicator('ECAB-AQ-01', { result: 'Bishkek air quality measured', indicator: 'Sensors installed', unit: 'sensors', baseline: '0', baselineYear: 2023, target: '50', targetYear: 2024, why: source('almaty-bishkek.org', 'unconfirmed') }),
+  ],
+  'ECAB-HE-01': [
+    ...lifecycle('ECAB-HE-01', '2'),
+    ...financing('ECAB-HE-01', 1, { instrument: 'grant', amount: '20000000.00', signedDate: '2023-03-01', source: source('adb.org project 55131-001: grant 20m (signing date not in the seed source)', 'unconfirmed') }),
+    ...financing('ECAB-HE-01', 2, { instrument: 'loan', amount: '10000000.00', signedDate: '2023-03-01', source: source('adb.org project 55131-001: concessional loan 10m (signing date not in the seed source)', 'unconfirmed') }),
+    ...keyIndicator('ECAB-HE-01', { result: 'Regional laboratories upgraded', indicator: 'Laboratories upgraded', unit: 'labs', baseline: '0', baselineYear: 2023, target: '21', targetYear: 2028, why: source('adb.org project 55131-001', 'unconfirmed') }),
+  ],
+  'ECAB-CL-01': [
+    ...lifecycle('ECAB-CL-01', '2'),
+    ...financing('ECAB-CL-01', 1, { instrument: 'ta', amount: '800000.00', signedDate: '2024-03-01', source: illustrative('ADB TA, 0.8m, signing date') }),
+  ],
+};
+
+async function send(apiUrl, headers, [method, path, body], key) {
+  const response = await fetch(`${apiUrl}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', 'x-correlation-id': 'seed-ecab-demo-portfolio', 'idempotency-key': key, ...headers },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, replayed: response.headers.get('idempotent-replayed') === 'true', text };
+}
+
+async function run(apiUrl, headers, steps, keyPrefix) {
+  for (const [index, step] of steps.entries()) {
+    const answer = await send(apiUrl, headers, step, `${keyPrefix}:${index}`);
+    if (answer.status !== 200 && answer.status !== 201) throw new Error(`seed: ${step[0]} ${step[1]} failed with ${answer.status}: ${answer.text}`);
+  }
+}
+
 export async function seed({ apiUrl, log = console.log, headers = {} }) {
+  // The programme and the organisations first: once, like the projects.
+  const programme = await send(apiUrl, headers, programmeSteps[0], 'seed:programme:0');
+  if (programme.status === 201) {
+    await run(apiUrl, headers, programmeSteps, 'seed:programme');
+    await run(apiUrl, headers, organisationSteps, 'seed:organisations');
+  } else if (programme.status !== 409) {
+    throw new Error(`seed: registering the programme failed with ${programme.status}: ${programme.text}`);
+  }
+
   let registered = 0;
   let present = 0;
+  let details = 0;
   for (const project of ECAB_SEED_PROJECTS) {
-    const response = await fetch(`${apiUrl}/api/v1/projects`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-correlation-id': 'seed-ecab-demo-portfolio', ...headers },
-      body: JSON.stringify(project),
-    });
-    if (response.status === 201) {
-      registered += 1;
-    } else if (response.status === 409) {
+    const registration = await send(apiUrl, headers, ['POST', '/api/v1/projects', project], `seed:${project.id}:register`);
+    if (registration.status === 409) {
+      // Registered before, by someone else or by a seed without idempotency keys: left as it is.
       present += 1;
-    } else {
-      throw new Error(`registering ${project.id} failed with ${response.status}: ${await response.text()}`);
+      continue;
     }
+    if (registration.status !== 201) throw new Error(`registering ${project.id} failed with ${registration.status}: ${registration.text}`);
+    if (registration.replayed) present += 1;
+    else registered += 1;
+    // Replayed by this seed earlier: its remaining steps answer as before or complete what was interrupted.
+    const steps = ECAB_SEED_DETAILS[project.id] ?? [];
+    await run(apiUrl, headers, steps, `seed:${project.id}`);
+    details += steps.length;
   }
-  log(`ECAB demo portfolio: ${registered} projects registered, ${present} already there (${ECAB_SEED_PROJECTS.length} in the seed)`);
+  log(
+    `ECAB demo portfolio: ${registered} projects registered, ${present} already there (${ECAB_SEED_PROJECTS.length} in the seed)` +
+      (registered > 0 ? `; programme, organisations and ${details} project commands (lifecycle, financing, key indicators)` : ''),
+  );
   return { registered, present };
 }
 
