@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createTestDatabase, type TestDatabase } from '@ecab/testing';
+import pg from 'pg';
 import { authorization, getJson, startApp, type AppProcess } from './platform-process.js';
 
 interface SeedModule {
@@ -38,7 +39,43 @@ describe('the ECAB demo portfolio seed', () => {
     const summary = await getJson(`${views.url}/api/v1/portfolio/summary?consistentWith=${last.id}:1`);
     const projects = Object.fromEntries((summary.body.clusters as { cluster: string; projects: number }[]).map((c) => [c.cluster, c.projects]));
     expect(projects).toEqual({ transport: 5, tourism: 3, 'air-quality': 2, health: 2, agribusiness: 4, climate: 1 });
-    const road = await getJson(`${views.url}/api/v1/projects/ECAB-TR-01?consistentWith=ECAB-TR-01:1`);
+    const road = await getJson(`${views.url}/api/v1/projects/ECAB-TR-01`);
     expect(road.body).toMatchObject({ cluster: 'transport', countries: [{ code: 'KZ', percentage: 59.4 }, { code: 'KG', percentage: 40.6 }] });
+  });
+
+  it('records the statuses, financing and key indicators of DOMAIN.md through real events, marking what is illustrative', async () => {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    const versions = await client.query<{ stream_id: string; version: number }>("select stream_id, max(stream_version)::int as version from events where stream_id like 'project-%' group by stream_id");
+    const versionOf = new Map(versions.rows.map((r) => [r.stream_id.replace(/^project-/, ''), r.version]));
+    const statuses: Record<string, string | null> = {};
+    for (const project of seedModule.ECAB_SEED_PROJECTS) {
+      const view = await getJson(`${views.url}/api/v1/projects/${project.id}?consistentWith=${project.id}:${versionOf.get(project.id)}`);
+      statuses[project.id] = view.body.status as string | null;
+    }
+    // The seed table's IATI statuses (DOMAIN.md §5).
+    expect(statuses).toEqual({
+      'ECAB-TR-01': '2', 'ECAB-TR-01b': '1', 'ECAB-TR-02': '1', 'ECAB-TR-03': '2', 'ECAB-TR-04': '1',
+      'ECAB-AG-01': '2', 'ECAB-AG-02': '2', 'ECAB-AG-03': '4', 'ECAB-AG-04': '1',
+      'ECAB-TO-01': '3', 'ECAB-TO-02': '2', 'ECAB-TO-03': '1',
+      'ECAB-AQ-01': '4', 'ECAB-AQ-02': '1', 'ECAB-HE-01': '2', 'ECAB-HE-02': '1', 'ECAB-CL-01': '2',
+    });
+
+    try {
+      const signed = await client.query<{ project: string; amount: string; confidence: string }>(
+        "select data->>'projectId' as project, data->>'amount' as amount, data->'source'->>'confidence' as confidence from events where type = 'AgreementSigned' order by stream_id",
+      );
+      const byProject = (id: string) => signed.rows.filter((r) => r.project === id).map((r) => [r.amount, r.confidence]);
+      expect(byProject('ECAB-TR-02')).toEqual([['24000000.00', 'unconfirmed'], ['13000000.00', 'unconfirmed']]);
+      expect(byProject('ECAB-TR-01')).toEqual([['1500000.00', 'illustrative']]);
+      // Every agreement says how far it can be trusted; none claims to be confirmed without a source.
+      expect(signed.rows.every((r) => r.confidence === 'illustrative' || r.confidence === 'unconfirmed')).toBe(true);
+      const programme = await client.query<{ type: string }>("select type from events where stream_id = 'programme-ECAB' order by stream_version");
+      expect(programme.rows.map((r) => r.type)).toEqual(expect.arrayContaining(['ProgrammeRegistered', 'GovernanceMeetingRecorded']));
+      const baselines = await client.query<{ n: number }>("select count(*)::int as n from events where type = 'BaselineSet'");
+      expect(baselines.rows[0]!.n).toBe(5);
+    } finally {
+      await client.end();
+    }
   });
 });

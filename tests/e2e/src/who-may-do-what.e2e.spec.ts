@@ -1,17 +1,7 @@
-import { UserStore, type Role } from '@ecab/auth';
 import { createTestDatabase, type TestDatabase } from '@ecab/testing';
 import { DataSource } from 'typeorm';
-import { authorization, startApp, tokenFor, type AppProcess } from './platform-process.js';
-
-type Caller = 'anonymous' | 'viewer' | 'pm-transport' | 'pm-health' | 'pm-all' | 'admin';
-
-const USERS: { caller: Exclude<Caller, 'anonymous' | 'admin'>; roles: Role[]; clusters?: string[] }[] = [
-  { caller: 'viewer', roles: ['viewer'] },
-  { caller: 'pm-transport', roles: ['program-manager'], clusters: ['transport'] },
-  { caller: 'pm-health', roles: ['program-manager'], clusters: ['health'] },
-  { caller: 'pm-all', roles: ['program-manager'] },
-];
-const PASSWORD = 'a-long-enough-test-password';
+import { callerTokens, type Caller } from './callers.js';
+import { authorization, startApp, type AppProcess } from './platform-process.js';
 
 /**
  * Every endpoint × every kind of caller, on the real apps: reads for any role, commands for program
@@ -22,7 +12,7 @@ describe('who may do what', () => {
   let dataSource: DataSource;
   let api: AppProcess;
   let views: AppProcess;
-  const tokens = new Map<Caller, string | undefined>();
+  let tokens: Map<Caller, string | undefined>;
   let sequence = 0;
 
   beforeAll(async () => {
@@ -31,11 +21,7 @@ describe('who may do what', () => {
     views = await startApp('portfolio-views', { DATABASE_URL: database.url, KAFKA_BROKERS: undefined });
     dataSource = new DataSource({ type: 'postgres', url: database.url });
     await dataSource.initialize();
-    const users = new UserStore(dataSource);
-    for (const user of USERS) await users.create({ username: user.caller, password: PASSWORD, roles: user.roles, clusters: user.clusters ?? null });
-    tokens.set('anonymous', undefined);
-    tokens.set('admin', authorization().authorization?.replace('Bearer ', ''));
-    for (const user of USERS) tokens.set(user.caller, await tokenFor(api.url, user.caller, PASSWORD));
+    tokens = await callerTokens(dataSource, api.url);
     // Two projects to act on, one per cluster, registered by the admin.
     for (const [id, cluster] of [
       ['ROLE-TR', 'transport'],

@@ -1,0 +1,26 @@
+import { UserStore, type Role } from '@ecab/auth';
+import type { DataSource } from 'typeorm';
+import { authorization, tokenFor } from './platform-process.js';
+
+/** The kinds of caller the role tests try every endpoint with. */
+export type Caller = 'anonymous' | 'viewer' | 'pm-transport' | 'pm-health' | 'pm-all' | 'admin';
+
+const USERS: { caller: Exclude<Caller, 'anonymous' | 'admin'>; roles: Role[]; clusters?: string[] }[] = [
+  { caller: 'viewer', roles: ['viewer'] },
+  { caller: 'pm-transport', roles: ['program-manager'], clusters: ['transport'] },
+  { caller: 'pm-health', roles: ['program-manager'], clusters: ['health'] },
+  { caller: 'pm-all', roles: ['program-manager'] },
+];
+const PASSWORD = 'a-long-enough-test-password';
+
+/** Creates a local user per kind of caller and logs each in: caller → bearer token (none when anonymous). */
+export async function callerTokens(dataSource: DataSource, apiUrl: string): Promise<Map<Caller, string | undefined>> {
+  const users = new UserStore(dataSource);
+  for (const user of USERS) await users.create({ username: user.caller, password: PASSWORD, roles: user.roles, clusters: user.clusters ?? null });
+  const tokens = new Map<Caller, string | undefined>([
+    ['anonymous', undefined],
+    ['admin', authorization().authorization?.replace('Bearer ', '')],
+  ]);
+  for (const user of USERS) tokens.set(user.caller, await tokenFor(apiUrl, user.caller, PASSWORD));
+  return tokens;
+}

@@ -1,0 +1,151 @@
+import { createTestDatabase, deleteTopicsWithPrefix, testKafkaBrokers, uniqueTopicPrefix, type TestDatabase } from '@ecab/testing';
+import { DataSource } from 'typeorm';
+import { ENDPOINTS, isProgrammeWide, scenario, urlOf, type Step } from './command-catalogue.js';
+import { callerTokens, type Caller } from './callers.js';
+import { authorization, startApp, type AppProcess } from './platform-process.js';
+
+
+interface Answer {
+  status: number;
+  contentType: string;
+  body: Record<string, unknown>;
+}
+
+/**
+ * Every command of the API, end to end on the real apps, PostgreSQL and Kafka: each endpoint's example
+ * is sent in table order on a transport project; it must be recorded, reach the views through Kafka
+ * and show in the project's activity. Before each one, every caller who may not send it is refused and
+ * nothing is stored. The scenario runs three times, as a transport program manager, as a program
+ * manager of every cluster and as an admin.
+ */
+describe('every command, every role (HTTP → events → Kafka → the project view)', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let api: AppProcess;
+  let views: AppProcess;
+  const prefix = uniqueTopicPrefix('every');
+  let tokens: Map<Caller, string | undefined>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('e2e_every');
+    const env = { DATABASE_URL: database.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix, KAFKA_PARTITIONS: '2' };
+    api = await startApp('portfolio-api', env);
+    views = await startApp('portfolio-views', { ...env, VIEWS_CONSUMER_GROUP: `${prefix}views` });
+    dataSource = new DataSource({ type: 'postgres', url: database.url });
+    await dataSource.initialize();
+    tokens = await callerTokens(dataSource, api.url);
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await views?.stop();
+    await api?.stop();
+    await database?.drop();
+    await deleteTopicsWithPrefix(prefix);
+  });
+
+  async function send(caller: Caller, step: Step): Promise<Answer> {
+    const token = tokens.get(caller);
+    const response = await fetch(`${api.url}${urlOf(step.endpoint, step.request.params)}`, {
+      method: step.endpoint.method.toUpperCase(),
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(step.request.body),
+    });
+    return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: (await response.json()) as Record<string, unknown> };
+  }
+
+  async function storedEvents(): Promise<number> {
+    const [row] = (await dataSource.query('select count(*)::int as n from events')) as [{ n: number }];
+    return row.n;
+  }
+
+  /** Who must be refused, and with what, for a step sent on a transport project. */
+  function refusals(step: Step): Partial<Record<Caller, number>> {
+    const refused: Partial<Record<Caller, number>> = { anonymous: 401, viewer: 403, 'pm-health': 403 };
+    if (isProgrammeWide(step.endpoint)) refused['pm-transport'] = 403;
+    return refused;
+  }
+
+  const done: { step: Step; answer: Answer }[] = [];
+
+  it('refuses every caller without the right, stores nothing for them, and records each command for those with it', async () => {
+    const refusedActual: Record<string, Partial<Record<Caller, number>>> = {};
+    const refusedExpected: Record<string, Partial<Record<Caller, number>>> = {};
+    const failures: string[] = [];
+    for (const step of scenario({ projectId: 'EV-TR', unique: 'a' })) {
+      if (step.own) {
+        const expected = refusals(step);
+        const before = await storedEvents();
+        const actual: Partial<Record<Caller, number>> = {};
+        for (const caller of Object.keys(expected) as Caller[]) {
+          const answer = await send(caller, step);
+          actual[caller] = answer.status;
+          if (!answer.contentType.includes('application/problem+json')) failures.push(`${step.endpoint.name} as ${caller}: ${answer.contentType}`);
+        }
+        if ((await storedEvents()) !== before) failures.push(`${step.endpoint.name}: a refused caller stored events`);
+        refusedActual[step.endpoint.name] = actual;
+        refusedExpected[step.endpoint.name] = expected;
+      }
+      const caller: Caller = isProgrammeWide(step.endpoint) ? 'pm-all' : 'pm-transport';
+      const answer = await send(caller, step);
+      if (answer.status !== (step.endpoint.creates ? 201 : 200)) failures.push(`${step.endpoint.name} as ${caller}: ${answer.status} ${JSON.stringify(answer.body)}`);
+      else done.push({ step, answer });
+    }
+    expect(failures).toEqual([]);
+    expect(refusedActual).toEqual(refusedExpected);
+    expect(Object.keys(refusedActual).sort()).toEqual(ENDPOINTS.map((e) => e.name).sort());
+  });
+
+  it.each([['pm-all'], ['admin']] as const)('takes every command from %s too', async (caller) => {
+    const failures: string[] = [];
+    for (const step of scenario({ projectId: `EV-TR-${caller}`, unique: caller })) {
+      const answer = await send(caller, step);
+      if (answer.status !== (step.endpoint.creates ? 201 : 200)) failures.push(`${step.endpoint.name}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('shows every project command’s events in the project view, after they travelled through Kafka', async () => {
+    expect(done.length).toBeGreaterThanOrEqual(ENDPOINTS.length);
+    const projectScoped = done.filter((d) => d.answer.body.projectId === 'EV-TR');
+    const last = projectScoped.reduce((latest, d) => (d.answer.body.streamId === 'project-EV-TR' ? d : latest));
+    const read = await fetch(`${views.url}/api/v1/projects/EV-TR?consistentWith=${encodeURIComponent(String(last.answer.body.consistentWith))}`, { headers: authorization() });
+    expect(read.status).toBe(200);
+    const view = (await read.json()) as { activity: { streamId: string; version: number; type: string }[]; activityCount: number; status: string };
+    // Every other stream's last event must be applied too before the activity is complete.
+    for (const d of projectScoped) {
+      const wait = await fetch(`${views.url}/api/v1/portfolio/summary?consistentWith=${encodeURIComponent(String(d.answer.body.consistentWith))}`, { headers: authorization() });
+      expect({ command: d.step.endpoint.name, status: wait.status }).toEqual({ command: d.step.endpoint.name, status: 200 });
+    }
+    const again = (await (await fetch(`${views.url}/api/v1/projects/EV-TR`, { headers: authorization() })).json()) as typeof view;
+    const shown = new Set(again.activity.map((a) => `${a.streamId}@${a.version}:${a.type}`));
+    const missing: string[] = [];
+    for (const { step, answer } of projectScoped) {
+      const events = answer.body.events as string[];
+      const version = answer.body.version as number;
+      events.forEach((type, index) => {
+        const key = `${String(answer.body.streamId)}@${version - events.length + 1 + index}:${type}`;
+        if (!shown.has(key)) missing.push(`${step.endpoint.name} → ${key}`);
+      });
+    }
+    expect(missing).toEqual([]);
+    expect(again.activityCount).toBe(projectScoped.reduce((n, d) => n + (d.answer.body.events as string[]).length, 0));
+    expect(view.status).toBe('4');
+  });
+
+  it('applies the programme-wide commands in the views too, and records actor and roles on every event', async () => {
+    const programmeWide = done.filter((d) => isProgrammeWide(d.step.endpoint));
+    expect(programmeWide.length).toBeGreaterThan(0);
+    for (const d of programmeWide) {
+      const wait = await fetch(`${views.url}/api/v1/portfolio/summary?consistentWith=${encodeURIComponent(String(d.answer.body.consistentWith))}`, { headers: authorization() });
+      expect({ command: d.step.endpoint.name, status: wait.status }).toEqual({ command: d.step.endpoint.name, status: 200 });
+    }
+    const metadata: { actor: string; roles: string[] | null; cluster: string | null; stream_id: string }[] = await dataSource.query(
+      "select metadata->>'actor' as actor, metadata->'roles' as roles, metadata->>'cluster' as cluster, stream_id from events where metadata->>'actor' in ('pm-transport', 'pm-all')",
+    );
+    expect(metadata.length).toBeGreaterThan(ENDPOINTS.length);
+    for (const row of metadata) expect(row.roles).toEqual(['program-manager']);
+    // Events of a project's streams carry its cluster (their Kafka topic); programme records carry none.
+    for (const row of metadata.filter((m) => m.stream_id.includes('EV-TR'))) expect(row.cluster).toBe('transport');
+  });
+});

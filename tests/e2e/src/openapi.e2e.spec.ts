@@ -1,0 +1,62 @@
+import { createTestDatabase, type TestDatabase } from '@ecab/testing';
+import { ENDPOINTS } from './command-catalogue.js';
+import { startApp, type AppProcess } from './platform-process.js';
+
+interface Operation {
+  operationId?: string;
+  requestBody?: { content?: Record<string, { schema?: Record<string, unknown>; example?: unknown }> };
+  responses?: Record<string, unknown>;
+  parameters?: { name: string; in: string }[];
+  security?: unknown[];
+}
+
+/** The OpenAPI document at /api/docs: every command, its body schema and example, from the same table. */
+describe('the OpenAPI document', () => {
+  let database: TestDatabase;
+  let api: AppProcess;
+  let document: { openapi: string; paths: Record<string, Record<string, Operation>>; components?: { securitySchemes?: Record<string, unknown> } };
+
+  beforeAll(async () => {
+    database = await createTestDatabase('e2e_openapi');
+    api = await startApp('portfolio-api', { DATABASE_URL: database.url, KAFKA_BROKERS: undefined });
+    const response = await fetch(`${api.url}/api/docs/openapi.json`);
+    expect(response.status).toBe(200);
+    document = (await response.json()) as typeof document;
+  });
+
+  afterAll(async () => {
+    await api?.stop();
+    await database?.drop();
+  });
+
+  it('describes every command endpoint with its operationId, path parameters, body schema, example and answers', () => {
+    expect(document.openapi).toMatch(/^3\./);
+    const problems: string[] = [];
+    for (const endpoint of ENDPOINTS) {
+      const path = `/api/v1/${endpoint.path.replace(/:([A-Za-z]+)/g, '{$1}')}`;
+      const operation = document.paths[path]?.[endpoint.method];
+      if (!operation) {
+        problems.push(`${endpoint.name}: no ${endpoint.method} ${path}`);
+        continue;
+      }
+      const content = operation.requestBody?.content?.['application/json'];
+      if (operation.operationId !== endpoint.name) problems.push(`${endpoint.name}: operationId ${operation.operationId}`);
+      if (content?.schema?.type !== 'object') problems.push(`${endpoint.name}: body schema ${JSON.stringify(content?.schema)}`);
+      if (content?.schema?.additionalProperties !== false) problems.push(`${endpoint.name}: the body schema allows unknown fields, the endpoint does not`);
+      if (content?.example === undefined) problems.push(`${endpoint.name}: no example`);
+      for (const status of [endpoint.creates ? '201' : '200', '400', '401', '403', '404', '409', '422']) if (!operation.responses?.[status]) problems.push(`${endpoint.name}: no ${status} answer`);
+      const declared = (operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name).sort();
+      const inPath = [...endpoint.path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]!).sort();
+      if (JSON.stringify(declared) !== JSON.stringify(inPath)) problems.push(`${endpoint.name}: path parameters ${declared} ≠ ${inPath}`);
+      if (!operation.security?.length) problems.push(`${endpoint.name}: no bearer security`);
+    }
+    expect(problems).toEqual([]);
+    expect(document.components?.securitySchemes).toHaveProperty('bearer');
+  });
+
+  it('serves the interactive documentation without a token', async () => {
+    const page = await fetch(`${api.url}/api/docs`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('swagger');
+  });
+});
