@@ -61,6 +61,14 @@ describe('the ECAB demo portfolio seed', () => {
       'ECAB-AQ-01': '4', 'ECAB-AQ-02': '1', 'ECAB-HE-01': '2', 'ECAB-HE-02': '1', 'ECAB-CL-01': '2',
     });
 
+    // The summary counts what the agreements commit (DOMAIN.md's amounts, in USD); read once the
+    // views have applied the last event the seed stored (the log is applied in order).
+    const last = await client.query<{ stream_id: string; stream_version: number }>('select stream_id, stream_version from events order by position desc limit 1');
+    const summary = await getJson(`${views.url}/api/v1/portfolio/summary?consistentWith=${last.rows[0]!.stream_id}@${last.rows[0]!.stream_version}`);
+    expect(summary.status).toBe(200);
+    const committed = Object.fromEntries((summary.body.clusters as { cluster: string; financing: { committed: string }[] }[]).map((c) => [c.cluster, c.financing[0]?.committed]));
+    expect(committed).toEqual({ transport: '38500000.00', tourism: '56600000.00', 'air-quality': '250000.00', health: '30000000.00', agribusiness: '400000.00', climate: '800000.00' });
+
     try {
       const signed = await client.query<{ project: string; amount: string; confidence: string }>(
         "select data->>'projectId' as project, data->>'amount' as amount, data->'source'->>'confidence' as confidence from events where type = 'AgreementSigned' order by stream_id",

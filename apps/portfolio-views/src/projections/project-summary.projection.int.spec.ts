@@ -102,4 +102,26 @@ describe('projectSummary projection (real PostgreSQL)', () => {
     expect(await projection.appliedVersion('programme-ECAB')).toBe(1);
     expect(await dataSource.query('select count(*)::int as n from project_activity where project_id = $1', ['ECAB'])).toEqual([{ n: 0 }]);
   });
+
+  it('counts money moved under a financing agreement in the project’s totals, and undoes a reversed movement', async () => {
+    await projection.apply([registered('AG-8')]);
+    const agreementEvent = (version: number, type: string, data: Record<string, unknown>): PortfolioEvent => ({
+      ...event('AG-8', version, type, { agreementId: 'G-8', projectId: 'AG-8', currency: 'USD', ...data }),
+      streamId: 'agreement-G-8',
+    });
+    await projection.apply([
+      agreementEvent(1, 'AgreementSigned', { amount: '900.00' }),
+      agreementEvent(2, 'AgreementCommitmentRecorded', { transactionId: 't1', amount: '1000.00' }),
+      agreementEvent(3, 'CommitmentAmended', { transactionId: 't2', amount: '-100.00' }),
+      agreementEvent(4, 'FundsCancelled', { transactionId: 't3', amount: '50.00' }),
+      agreementEvent(5, 'FundsReceived', { transactionId: 't4', amount: '400.00' }),
+      agreementEvent(6, 'AgreementDisbursementRecorded', { transactionId: 't5', amount: '300.00' }),
+      agreementEvent(7, 'ExpenditureRecorded', { transactionId: 't6', amount: '20.00' }),
+      agreementEvent(8, 'TransactionReversed', { transactionId: 't6', reversedEventType: 'ExpenditureRecorded', amount: '20.00' }),
+      agreementEvent(9, 'TransactionReversed', { transactionId: 't2', reversedEventType: 'CommitmentAmended', amount: '-100.00' }),
+    ]);
+    const [row] = await dataSource.query('select committed::text as committed, disbursed::text as disbursed from project_financing where project_id = $1', ['AG-8']);
+    // 1000 − 100 − 50, then the decrease reversed: 950 committed; 300 + 20 − 20 disbursed.
+    expect(row).toEqual({ committed: '950.00', disbursed: '300.00' });
+  });
 });

@@ -101,6 +101,7 @@ async function applyOne(manager: EntityManager, event: PortfolioEvent): Promise<
   const projectId = event.subject;
   const ownStream = event.streamId === `project-${projectId}`;
   if (ownStream) await applyToSummary(manager, event, projectId);
+  else await applyAgreementMoney(manager, event, projectId);
   // Every event about a registered project joins its activity, whichever stream it comes from;
   // programme-wide events (the programme, organisations) have no project and are only counted.
   await manager.query(
@@ -111,6 +112,42 @@ async function applyOne(manager: EntityManager, event: PortfolioEvent): Promise<
   );
   if (ownStream) await manager.query('update project_summary set version = $2, updated_at = $3 where project_id = $1', [projectId, event.streamVersion, event.time]);
   else await manager.query('update project_summary set updated_at = greatest(updated_at, $2) where project_id = $1', [projectId, event.time]);
+}
+
+function signedDecimal(event: PortfolioEvent, field: string): string {
+  const value = text(event, field);
+  if (!/^-?\d{1,20}(\.\d{1,10})?$/.test(value)) throw new MalformedEventError(event, field);
+  return value;
+}
+
+/**
+ * What a money movement under a financing agreement does to the project's committed and disbursed
+ * totals: +1 / -1 per column. Funds received are incoming and change neither; a reversal undoes
+ * the movement it names with the amount it recorded.
+ */
+const AGREEMENT_MONEY: Readonly<Record<string, { committed: number; disbursed: number }>> = {
+  AgreementCommitmentRecorded: { committed: 1, disbursed: 0 },
+  CommitmentAmended: { committed: 1, disbursed: 0 },
+  FundsCancelled: { committed: -1, disbursed: 0 },
+  AgreementDisbursementRecorded: { committed: 0, disbursed: 1 },
+  ExpenditureRecorded: { committed: 0, disbursed: 1 },
+};
+
+async function applyAgreementMoney(manager: EntityManager, event: PortfolioEvent, projectId: string): Promise<void> {
+  let effect = AGREEMENT_MONEY[event.type];
+  if (event.type === 'TransactionReversed') {
+    const reversed = AGREEMENT_MONEY[text(event, 'reversedEventType')];
+    effect = reversed ? { committed: -reversed.committed, disbursed: -reversed.disbursed } : undefined;
+  }
+  if (!effect) return;
+  const amount = signedDecimal(event, 'amount');
+  await manager.query(
+    `insert into project_financing (project_id, currency, committed, disbursed)
+     select project_id, $2, $3::numeric * $4, $3::numeric * $5 from project_summary where project_id = $1
+     on conflict (project_id, currency) do update
+       set committed = project_financing.committed + excluded.committed, disbursed = project_financing.disbursed + excluded.disbursed`,
+    [projectId, text(event, 'currency'), amount, effect.committed, effect.disbursed],
+  );
 }
 
 async function applyToSummary(manager: EntityManager, event: PortfolioEvent, projectId: string): Promise<void> {
