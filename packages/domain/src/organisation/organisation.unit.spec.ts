@@ -43,6 +43,8 @@ describe('RegisterOrganisation', () => {
     given([]).when(register({ countryCode: 'KAZ' })).thenThrows('ORGANISATION_COUNTRY_INVALID');
     given([]).when(register({ parentId: 'KZ-MNE' })).thenThrows('ORGANISATION_PARENT_IS_SELF');
     given([]).when(register({ names: { en: '', ru: 'Минэкономики' } })).thenThrows('NAME_REQUIRED');
+    given([]).when(register({ names: { en: 'Ministry of National Economy', ru: 'М'.repeat(501) } })).thenThrows('NAME_TOO_LONG');
+    given([]).when(register({ names: { en: 'Ministry of National Economy', de: 'Wirtschaftsministerium' } as never })).thenThrows('UNKNOWN_LANGUAGE');
     given([]).when(register({ effectiveDate: '2026-11-27' })).thenThrows('EFFECTIVE_DATE_IN_FUTURE');
   });
   it('lives in the stream organisation-<id>', () => {
