@@ -7,6 +7,7 @@ import type { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { DATA_SOURCE, EVENT_STORE } from './infrastructure/tokens.js';
 import { AggregateCommandExecutor } from './commands/aggregate-command-executor.js';
+import { COMMAND_SETTINGS, type CommandSettings } from './commands/command-settings.js';
 import { commandControllers } from './commands/command-table.js';
 import { ExecuteDomainCommandHandler } from './commands/execute-command.js';
 
@@ -16,6 +17,7 @@ export interface ApiModuleOptions {
   healthChecks?: HealthCheck[];
   metrics: Registry;
   auth: AuthConfig;
+  commandSettings: CommandSettings;
 }
 
 @Module({})
@@ -36,6 +38,7 @@ export class ApiModule {
         { provide: EVENT_STORE, useValue: new PostgresEventStore(options.dataSource) },
         { provide: HEALTH_CHECKS, useValue: [postgres, ...(options.healthChecks ?? [])] },
         { provide: METRICS_REGISTRY, useValue: options.metrics },
+        { provide: COMMAND_SETTINGS, useValue: options.commandSettings },
         AggregateCommandExecutor,
         ExecuteDomainCommandHandler,
       ],

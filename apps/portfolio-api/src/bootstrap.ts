@@ -51,7 +51,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
     });
   }
 
-  const app = await NestFactory.create(ApiModule.forRoot({ dataSource, healthChecks, metrics: apiMetrics(dataSource, relay), auth }), { logger: new PinoNestLogger(log), bodyParser: true });
+  const app = await NestFactory.create(ApiModule.forRoot({ dataSource, healthChecks, metrics: apiMetrics(dataSource, relay), auth, commandSettings: config.commands }), { logger: new PinoNestLogger(log), bodyParser: true });
   app.useGlobalFilters(new ProblemDetailsFilter([mapDomainProblems, serviceUnavailableWhen(isDatabaseUnavailable)]));
   serveOpenApi(app);
   await app.listen(config.port, config.host);

@@ -1,4 +1,5 @@
 import { kafkaSettingsFromEnv, type KafkaSettings } from '@ecab/messaging';
+import { commandSettingsFromEnv, type CommandSettings } from './commands/command-settings.js';
 
 export interface ApiConfig {
   port: number;
@@ -8,6 +9,7 @@ export interface ApiConfig {
   kafka: KafkaSettings | undefined;
   /** The relay runs in this service unless RELAY_ENABLED=false (e.g. when it runs elsewhere). */
   relayEnabled: boolean;
+  commands: CommandSettings;
 }
 
 export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -19,5 +21,6 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     databaseUrl,
     kafka: kafkaSettingsFromEnv('ecab-portfolio-api', env),
     relayEnabled: env.RELAY_ENABLED !== 'false',
+    commands: commandSettingsFromEnv(env),
   };
 }

@@ -29,7 +29,8 @@ describe('every command, every role (HTTP → events → Kafka → the project v
   beforeAll(async () => {
     database = await createTestDatabase('e2e_every');
     const env = { DATABASE_URL: database.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix, KAFKA_PARTITIONS: '2' };
-    api = await startApp('portfolio-api', env);
+    // Rating thresholds come from configuration; every rating records the version it used.
+    api = await startApp('portfolio-api', { ...env, RATING_THRESHOLDS: '{"version":"e2e-1","forAttentionGapPoints":20,"atRiskGapPoints":40}' });
     views = await startApp('portfolio-views', { ...env, VIEWS_CONSUMER_GROUP: `${prefix}views` });
     dataSource = new DataSource({ type: 'postgres', url: database.url });
     await dataSource.initialize();
@@ -145,6 +146,8 @@ describe('every command, every role (HTTP → events → Kafka → the project v
     );
     expect(metadata.length).toBeGreaterThan(ENDPOINTS.length);
     for (const row of metadata) expect(row.roles).toEqual(['program-manager']);
+    const rated: { version: string }[] = await dataSource.query("select data->'thresholds'->>'version' as version from events where type = 'PerformanceRated'");
+    expect(rated.map((r) => r.version)).toEqual(['e2e-1', 'e2e-1', 'e2e-1']);
     // Events of a project's streams carry its cluster (their Kafka topic); programme records carry none.
     for (const row of metadata.filter((m) => m.stream_id.includes('EV-TR'))) expect(row.cluster).toBe('transport');
   });

@@ -7,6 +7,7 @@ import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiParam, ApiResponse,
 import { z } from 'zod';
 import { commandContextFrom } from './command-metadata.js';
 import type { AnyCommandEndpoint } from './command-endpoint.js';
+import { COMMAND_SETTINGS, type CommandSettings } from './command-settings.js';
 import { commandResponse, type CommandResponse, type HeaderSink } from './command-response.js';
 import { ExecuteDomainCommand } from './execute-command.js';
 import { rejectUnstorableText } from './storable-text.js';
@@ -36,7 +37,10 @@ export function commandController(endpoint: AnyCommandEndpoint): Type {
   @ApiBearerAuth()
   @Controller('api/v1')
   class GeneratedCommandController {
-    constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
+    constructor(
+      @Inject(CommandBus) private readonly commandBus: CommandBus,
+      @Inject(COMMAND_SETTINGS) private readonly settings: CommandSettings,
+    ) {}
 
     @Verb(route)
     @RequireRole('program-manager')
@@ -67,7 +71,7 @@ export function commandController(endpoint: AnyCommandEndpoint): Type {
       // With an Idempotency-Key the ids a command creates derive from the key, so a retry rebuilds the same command.
       let sequence = 0;
       const newId = (): string => (idempotencyKey && context.idempotency ? uuidFrom(`${context.idempotency.key}#${sequence++}`) : randomUUID());
-      const command = endpoint.toCommand({ params, body: parsed, newId });
+      const command = endpoint.toCommand({ params, body: parsed, newId, settings: this.settings });
       const outcome = await this.commandBus.execute(new ExecuteDomainCommand(endpoint.aggregate, command, context));
       const id = endpoint.resourceId?.(command) ?? outcome.subject;
       return commandResponse(response, outcome, id);

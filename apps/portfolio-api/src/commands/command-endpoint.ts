@@ -1,10 +1,13 @@
 import type { z } from 'zod';
 import type { AggregateCommands, AggregateKind } from './aggregates.js';
+import type { CommandSettings } from './command-settings.js';
 
 /** What an endpoint's mapping gets: the parsed path parameters and body, and a source of new ids. */
 export interface EndpointInput<P, B> {
   params: P;
   body: B;
+  /** What the platform's configuration decides for commands (e.g. rating thresholds). */
+  settings: CommandSettings;
   /** A new UUID, for what the command creates when the client did not name it. */
   newId(): string;
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_RATING_THRESHOLDS } from '@ecab/domain';
 import type { AnyCommandEndpoint, ExampleContext, ExampleRequest } from './command-endpoint.js';
 import { AGGREGATES, type AggregateDefinition } from './aggregates.js';
 import { COMMAND_ENDPOINTS } from './command-table.js';
@@ -13,7 +14,7 @@ const context: ExampleContext = { projectId: 'ECAB-TR-EX', unique: 'u1' };
 function run(states: Map<string, unknown>, endpoint: AnyCommandEndpoint, request: { params: Record<string, string>; body: unknown }, counter: { n: number }): string[] {
   const params: unknown = endpoint.params.parse(request.params);
   const body: unknown = endpoint.body.parse(request.body);
-  const command = endpoint.toCommand({ params, body, newId: () => `id-${++counter.n}` }) as { type: string; data: object };
+  const command = endpoint.toCommand({ params, body, newId: () => `id-${++counter.n}`, settings: { ratingThresholds: DEFAULT_RATING_THRESHOLDS } }) as { type: string; data: object };
   expect(command.type).toBe(endpoint.name);
   const definition = AGGREGATES[endpoint.aggregate as keyof typeof AGGREGATES] as unknown as AggregateDefinition<{ type: string; data: object }>;
   const streamId = definition.streamId(command);

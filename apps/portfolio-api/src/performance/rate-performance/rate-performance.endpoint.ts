@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { codeField, correctionField, effectiveDateField, requiredText, text } from '../../commands/fields.js';
+import { codeField, correctionField, effectiveDateField, text } from '../../commands/fields.js';
 import { reviewParams } from '../review-params.js';
 
 /** A percentage as a decimal string ("40.5") or a number; the domain checks it is 0–100. */
@@ -15,7 +15,7 @@ export const ratePerformanceEndpoint = defineEndpoint({
   summary:
     'Rate a started quarter: each dimension (outputs, contract_awards, disbursements, financial_management, safeguards) and overall as on_track, for_attention or at_risk; rating it again is a correction with a reason',
   description:
-    'The disbursements rating may be left out when disbursementProgress is given: the thresholds (default illustrative-1) then compute it, and a rating given with it must agree.',
+    'The disbursements rating may be left out when disbursementProgress is given: the configured thresholds (RATING_THRESHOLDS; default illustrative-1, recorded with the rating) then compute it, and a rating given with it must agree.',
   creates: true,
   params: reviewParams,
   body: z
@@ -26,23 +26,16 @@ export const ratePerformanceEndpoint = defineEndpoint({
       overall: codeField,
       worldBankRating: codeField.optional(),
       disbursementProgress: z.object({ disbursedPct: progressPercentage, elapsedPct: progressPercentage }, { error: 'must be an object {disbursedPct, elapsedPct}' }).strict().optional(),
-      thresholds: z
-        .object(
-          {
-            version: requiredText(100),
-            forAttentionGapPoints: z.number({ error: 'must be a number (percentage points)' }).finite('must be a finite number'),
-            atRiskGapPoints: z.number({ error: 'must be a number (percentage points)' }).finite('must be a finite number'),
-          },
-          { error: 'must be an object {version, forAttentionGapPoints, atRiskGapPoints}' },
-        )
-        .strict()
-        .optional(),
       rationale: text(2000).optional(),
       correction: correctionField.optional(),
       effectiveDate: effectiveDateField,
     })
     .strict(),
-  toCommand: ({ params, body }) => ({ type: 'RatePerformance', data: { projectId: params.projectId, period: params.period, ...body } }),
+  // The thresholds are the platform's (RATING_THRESHOLDS), never the client's: a rating cannot pick its own.
+  toCommand: ({ params, body, settings }) => ({
+    type: 'RatePerformance',
+    data: { projectId: params.projectId, period: params.period, ...body, thresholds: settings.ratingThresholds },
+  }),
   resourceId: (command) => command.data.period,
   example: ({ projectId }) => ({
     params: { projectId, period: '2026-Q3' },
