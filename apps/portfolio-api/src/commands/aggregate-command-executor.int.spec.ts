@@ -86,6 +86,24 @@ describe('AggregateCommandExecutor (real PostgreSQL)', () => {
     expect(versions).toEqual([1, 2, 3]);
   });
 
+  it('answers every copy of a command sent many times at once under one Idempotency-Key, storing it once', async () => {
+    const before = await store.streamVersion('project-ECAB-AQ-01');
+    const idempotency = { key: 'pm:burst-1', requestFingerprint: 'same-request' };
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, (_, n) =>
+        executor.execute(
+          'project',
+          { type: 'RecordCommitment', data: { projectId: 'ECAB-AQ-01', commitmentId: 'burst-c', amount: '5.00', currency: 'USD', date: '2020-01-01', financier: 'XM-DAC-46004' } },
+          // Each HTTP request is its own command (its own id), even when it repeats another.
+          { ...context, commandId: `burst-${n}`, idempotency },
+        ),
+      ),
+    );
+    expect(new Set(outcomes.map((o) => o.version))).toEqual(new Set([before + 1]));
+    expect(outcomes.filter((o) => !o.replayed)).toHaveLength(1);
+    expect(await store.streamVersion('project-ECAB-AQ-01')).toBe(before + 1);
+  });
+
   describe('commands of other aggregates', () => {
     const sign = (agreementId: string, projectId: string) =>
       ({

@@ -1,6 +1,6 @@
 import { assertMayCommand, assertMayCommandProgramme } from '@ecab/auth';
 import { projectDecider, projectStreamId, type ProjectState } from '@ecab/domain';
-import { DuplicateIdempotencyKeyError, WrongExpectedVersionError, type PostgresEventStore, type RecordedEvent } from '@ecab/event-store';
+import { WrongExpectedVersionError, type PostgresEventStore, type RecordedEvent } from '@ecab/event-store';
 import { ProblemError } from '@ecab/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE } from '../infrastructure/tokens.js';
@@ -33,11 +33,24 @@ export class AggregateCommandExecutor {
   constructor(@Inject(EVENT_STORE) private readonly eventStore: PostgresEventStore) {}
 
   async execute<A extends AggregateKind>(aggregate: A, command: AggregateCommands[A], context: CommandContext): Promise<CommandOutcome> {
-    const definition = AGGREGATES[aggregate];
-    if (context.idempotency) {
-      const earlier = await this.eventStore.readByIdempotencyKey(context.idempotency.key);
-      if (earlier.length > 0) return replay(earlier, context.idempotency.requestFingerprint);
+    const { idempotency } = context;
+    if (!idempotency) return this.run(aggregate, command, context);
+    const earlier = await this.eventStore.readByIdempotencyKey(idempotency.key);
+    if (earlier.length > 0) return replay(earlier, idempotency.requestFingerprint);
+    try {
+      return await this.run(aggregate, command, context);
+    } catch (error) {
+      // A copy of this request sent at the same moment may have won: then this one failed because of
+      // it (a version conflict, the key's unique index, or a rule such as a duplicate id, since the
+      // copy's ids are the same). Answer as the winner was answered.
+      const winner = await this.eventStore.readByIdempotencyKey(idempotency.key);
+      if (winner.length > 0) return replay(winner, idempotency.requestFingerprint);
+      throw error;
     }
+  }
+
+  private async run<A extends AggregateKind>(aggregate: A, command: AggregateCommands[A], context: CommandContext): Promise<CommandOutcome> {
+    const definition = AGGREGATES[aggregate];
     const streamId = definition.streamId(command);
     const history = await this.eventStore.readStream(streamId);
     const version = history.length;
@@ -74,28 +87,19 @@ export class AggregateCommandExecutor {
       ...(context.principal ? { roles: [...context.principal.roles] } : {}),
       ...(context.traceparent ? { traceparent: context.traceparent } : {}),
     };
-    let appended;
-    try {
-      appended = await this.eventStore.append(
-        streamId,
-        version,
-        events.map((event, index) => ({
-          type: event.type,
-          schemaVersion: schemaVersionOf(event.type),
-          data: event.data as Record<string, unknown>,
-          metadata:
-            context.idempotency && index === 0
-              ? { ...metadata, idempotencyKey: context.idempotency.key, requestFingerprint: context.idempotency.requestFingerprint }
-              : metadata,
-        })),
-      );
-    } catch (error) {
-      // The same key raced in concurrently and won: answer as it was answered.
-      if (error instanceof DuplicateIdempotencyKeyError && context.idempotency) {
-        return replay(await this.eventStore.readByIdempotencyKey(context.idempotency.key), context.idempotency.requestFingerprint);
-      }
-      throw error;
-    }
+    const appended = await this.eventStore.append(
+      streamId,
+      version,
+      events.map((event, index) => ({
+        type: event.type,
+        schemaVersion: schemaVersionOf(event.type),
+        data: event.data as Record<string, unknown>,
+        metadata:
+          context.idempotency && index === 0
+            ? { ...metadata, idempotencyKey: context.idempotency.key, requestFingerprint: context.idempotency.requestFingerprint }
+            : metadata,
+      })),
+    );
     return { streamId, projectId, subject, version: appended.nextVersion, events, replayed: false };
   }
 
