@@ -39,3 +39,27 @@ export function scenario(context: ExampleContext): Step[] {
   }
   return steps;
 }
+
+/** What a command endpoint answered: status, content type and the body (or what could not be parsed). */
+export interface Answer {
+  status: number;
+  contentType: string;
+  body: Record<string, unknown>;
+}
+
+/** Sends a request to a command endpoint of the API at `apiUrl`, as the holder of `token` (none: anonymous). */
+export async function sendCommand(apiUrl: string, endpoint: AnyCommandEndpoint, params: Record<string, string>, body: unknown, token?: string): Promise<Answer> {
+  const response = await fetch(`${apiUrl}${urlOf(endpoint, params)}`, {
+    method: endpoint.method.toUpperCase(),
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    parsed = { unparsable: text.slice(0, 200) };
+  }
+  return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: parsed };
+}

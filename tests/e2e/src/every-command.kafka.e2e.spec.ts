@@ -1,15 +1,9 @@
 import { createTestDatabase, deleteTopicsWithPrefix, testKafkaBrokers, uniqueTopicPrefix, type TestDatabase } from '@ecab/testing';
 import { DataSource } from 'typeorm';
-import { ENDPOINTS, isProgrammeWide, scenario, urlOf, type Step } from './command-catalogue.js';
+import { ENDPOINTS, isProgrammeWide, scenario, sendCommand, type Answer, type Step } from './command-catalogue.js';
 import { callerTokens, type Caller } from './callers.js';
 import { authorization, startApp, type AppProcess } from './platform-process.js';
 
-
-interface Answer {
-  status: number;
-  contentType: string;
-  body: Record<string, unknown>;
-}
 
 /**
  * Every command of the API, end to end on the real apps, PostgreSQL and Kafka: each endpoint's example
@@ -45,14 +39,8 @@ describe('every command, every role (HTTP → events → Kafka → the project v
     await deleteTopicsWithPrefix(prefix);
   });
 
-  async function send(caller: Caller, step: Step): Promise<Answer> {
-    const token = tokens.get(caller);
-    const response = await fetch(`${api.url}${urlOf(step.endpoint, step.request.params)}`, {
-      method: step.endpoint.method.toUpperCase(),
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(step.request.body),
-    });
-    return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: (await response.json()) as Record<string, unknown> };
+  function send(caller: Caller, step: Step): Promise<Answer> {
+    return sendCommand(api.url, step.endpoint, step.request.params, step.request.body, tokens.get(caller));
   }
 
   async function storedEvents(): Promise<number> {

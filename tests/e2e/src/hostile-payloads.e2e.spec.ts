@@ -1,14 +1,8 @@
 import { createTestDatabase, type TestDatabase } from '@ecab/testing';
 import fc from 'fast-check';
 import pg from 'pg';
-import { ENDPOINTS, scenario, urlOf, type Step } from './command-catalogue.js';
+import { ENDPOINTS, scenario, sendCommand, urlOf, type Answer, type Step } from './command-catalogue.js';
 import { authorization, startApp, type AppProcess } from './platform-process.js';
-
-interface Answer {
-  status: number;
-  contentType: string;
-  body: Record<string, unknown>;
-}
 
 /** More runs for a deeper search: HOSTILE_RUNS=500 npm test -w @ecab/e2e (CI uses the default). */
 const RUNS = Number(process.env.HOSTILE_RUNS ?? 25);
@@ -100,20 +94,8 @@ describe('hostile payloads at every command endpoint', () => {
     await database?.drop();
   });
 
-  async function send(step: Step, params: Record<string, string>, body: unknown): Promise<Answer> {
-    const response = await fetch(`${api.url}${urlOf(step.endpoint, params)}`, {
-      method: step.endpoint.method.toUpperCase(),
-      headers: { 'content-type': 'application/json', ...authorization() },
-      body: JSON.stringify(body),
-    });
-    const text = await response.text();
-    let parsed: Record<string, unknown> = {};
-    try {
-      parsed = JSON.parse(text) as Record<string, unknown>;
-    } catch {
-      parsed = { unparsable: text.slice(0, 200) };
-    }
-    return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: parsed };
+  function send(step: Step, params: Record<string, string>, body: unknown): Promise<Answer> {
+    return sendCommand(api.url, step.endpoint, params, body, authorization().authorization?.replace('Bearer ', ''));
   }
 
   async function storedEvents(): Promise<number> {

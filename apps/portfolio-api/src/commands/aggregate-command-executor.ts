@@ -6,7 +6,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE } from '../infrastructure/tokens.js';
 import type { CommandContext } from './command-metadata.js';
 import { todayInAlmaty } from './today.js';
-import { AGGREGATES, schemaVersionOf, type AggregateCommands, type AggregateKind } from './aggregates.js';
+import { AGGREGATES, projectNamedBy, schemaVersionOf, type AggregateCommands, type AggregateKind } from './aggregates.js';
 
 export interface CommandOutcome {
   streamId: string;
@@ -64,7 +64,7 @@ export class AggregateCommandExecutor {
     let cluster: string | undefined;
     let subject: string;
     if (definition.scope === 'project') {
-      projectId = definition.projectOf?.(command, state);
+      projectId = projectNamedBy(command, state);
       if (projectId === undefined) throw ProblemError.notFound(`${streamId} does not exist; it names no project yet.`);
       cluster = aggregate === 'project' ? this.clusterFromProject(command, state as ProjectState) : await this.clusterOfProject(projectId);
       // The project's cluster decides who may act on it: a transport manager cannot touch a health project.
@@ -77,7 +77,6 @@ export class AggregateCommandExecutor {
     }
 
     const events = decider.decide(command, state, { today: todayInAlmaty() });
-    if (aggregate === 'project') cluster ??= events.reduce<string | undefined>((found, e) => (e.type === 'ProjectRegistered' ? (e.data as { cluster: string }).cluster : found), undefined);
     const metadata = {
       subject,
       ...(cluster ? { cluster } : {}),

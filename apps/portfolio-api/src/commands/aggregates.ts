@@ -44,21 +44,20 @@ export type AggregateKind = keyof AggregateCommands;
 type AnyState = { readonly exists?: boolean; readonly projectId?: string };
 
 /**
- * How commands of one aggregate find their stream and their project. A project-scoped command acts
- * on one project: its cluster decides who may send it and which Kafka topic carries the events.
+ * How commands of one aggregate find their stream. A project-scoped command acts on one project (see
+ * `projectNamedBy`): its cluster decides who may send it and which Kafka topic carries the events.
  * Programme-scoped commands (the programme itself, organisations) belong to no cluster.
  */
 export interface AggregateDefinition<C extends { type: string; data: object }> {
   readonly decider: Decider<C, { type: string; data: object }, AnyState, DecisionContext>;
   readonly streamId: (command: C) => string;
   readonly scope: 'project' | 'programme';
-  /** The project the command touches: named in the command, or known to the stream once it exists. */
-  readonly projectOf?: (command: C, state: AnyState) => string | undefined;
   /** The subject of a programme-scoped command's events (the programme or organisation id). */
   readonly subjectOf?: (command: C) => string;
 }
 
-function fromCommandOrState(command: { data: object }, state: AnyState): string | undefined {
+/** The project a project-scoped command touches: named in the command, or known to the stream once it exists. */
+export function projectNamedBy(command: { data: object }, state: AnyState): string | undefined {
   const named = (command.data as { projectId?: unknown }).projectId;
   if (typeof named === 'string') return named;
   return state.exists ? state.projectId : undefined;
@@ -68,28 +67,21 @@ function definition<C extends { type: string; data: object }>(d: {
   decider: unknown;
   streamId: (command: C) => string;
   scope: 'project' | 'programme';
-  projectOf?: (command: C, state: AnyState) => string | undefined;
   subjectOf?: (command: C) => string;
 }): AggregateDefinition<C> {
   return d as AggregateDefinition<C>;
 }
 
 export const AGGREGATES: { readonly [K in AggregateKind]: AggregateDefinition<AggregateCommands[K]> } = {
-  project: definition<ProjectCommand>({ decider: projectDecider, scope: 'project', streamId: (c) => projectStreamId(c.data.projectId), projectOf: (c) => c.data.projectId }),
-  agreement: definition<AgreementCommand>({ decider: agreementDecider, scope: 'project', streamId: (c) => agreementStreamId(c.data.agreementId), projectOf: fromCommandOrState }),
-  'contract-package': definition<ContractPackageCommand>({
-    decider: contractPackageDecider,
-    scope: 'project',
-    streamId: (c) => contractPackageStreamId(c.data.contractId),
-    projectOf: fromCommandOrState,
-  }),
-  milestones: definition<MilestoneCommand>({ decider: milestonesDecider, scope: 'project', streamId: (c) => milestonesStreamId(c.data.projectId), projectOf: (c) => c.data.projectId }),
-  results: definition<ResultsCommand>({ decider: resultsDecider, scope: 'project', streamId: (c) => resultsStreamId(c.data.projectId), projectOf: (c) => c.data.projectId }),
+  project: definition<ProjectCommand>({ decider: projectDecider, scope: 'project', streamId: (c) => projectStreamId(c.data.projectId) }),
+  agreement: definition<AgreementCommand>({ decider: agreementDecider, scope: 'project', streamId: (c) => agreementStreamId(c.data.agreementId) }),
+  'contract-package': definition<ContractPackageCommand>({ decider: contractPackageDecider, scope: 'project', streamId: (c) => contractPackageStreamId(c.data.contractId) }),
+  milestones: definition<MilestoneCommand>({ decider: milestonesDecider, scope: 'project', streamId: (c) => milestonesStreamId(c.data.projectId) }),
+  results: definition<ResultsCommand>({ decider: resultsDecider, scope: 'project', streamId: (c) => resultsStreamId(c.data.projectId) }),
   'performance-review': definition<PerformanceReviewCommand>({
     decider: performanceReviewDecider,
     scope: 'project',
     streamId: (c) => performanceReviewStreamId(c.data.projectId, c.data.period),
-    projectOf: (c) => c.data.projectId,
   }),
   programme: definition<ProgrammeCommand>({ decider: programmeDecider, scope: 'programme', streamId: (c) => programmeStreamId(c.data.programmeId), subjectOf: (c) => c.data.programmeId }),
   organisation: definition<OrganisationCommand>({

@@ -70,7 +70,7 @@ export function commandController(endpoint: AnyCommandEndpoint): Type {
       const context = commandContextFrom(headers, principal, { route: `${endpoint.method.toUpperCase()} /api/v1/${route} ${JSON.stringify(params)}`, body });
       // With an Idempotency-Key the ids a command creates derive from the key, so a retry rebuilds the same command.
       let sequence = 0;
-      const newId = (): string => (idempotencyKey && context.idempotency ? uuidFrom(`${context.idempotency.key}#${sequence++}`) : randomUUID());
+      const newId = (): string => (context.idempotency ? uuidFrom(`${context.idempotency.key}#${sequence++}`) : randomUUID());
       const command = endpoint.toCommand({ params, body: parsed, newId, settings: this.settings });
       const outcome = await this.commandBus.execute(new ExecuteDomainCommand(endpoint.aggregate, command, context));
       const id = endpoint.resourceId?.(command) ?? outcome.subject;

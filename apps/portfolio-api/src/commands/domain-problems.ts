@@ -4,7 +4,7 @@ import { ProblemError, type ProblemMapper } from '@ecab/platform';
 
 /** Creating what already exists (a registration, a signature, a plan, an id in use): 409, not 422. */
 const CREATION_CONFLICTS = new Set(['AGREEMENT_ALREADY_SIGNED', 'CONTRACT_PACKAGE_ALREADY_PLANNED']);
-export function isCreationConflict(code: string): boolean {
+function isCreationConflict(code: string): boolean {
   return code.endsWith('_ALREADY_REGISTERED') || CREATION_CONFLICTS.has(code) || (code.startsWith('DUPLICATE_') && code.endsWith('_ID'));
 }
 

@@ -78,9 +78,10 @@ function text(event: PortfolioEvent, field: string): string {
   return value;
 }
 
-function decimal(event: PortfolioEvent, field: string): string {
+/** A decimal string; `signed` lets it carry a minus (commitment amendments, their reversals). */
+function decimal(event: PortfolioEvent, field: string, { signed = false } = {}): string {
   const value = text(event, field);
-  if (!/^\d{1,20}(\.\d{1,10})?$/.test(value)) throw new MalformedEventError(event, field);
+  if (!(signed ? /^-?\d{1,20}(\.\d{1,10})?$/ : /^\d{1,20}(\.\d{1,10})?$/).test(value)) throw new MalformedEventError(event, field);
   return value;
 }
 
@@ -114,12 +115,6 @@ async function applyOne(manager: EntityManager, event: PortfolioEvent): Promise<
   else await manager.query('update project_summary set updated_at = greatest(updated_at, $2) where project_id = $1', [projectId, event.time]);
 }
 
-function signedDecimal(event: PortfolioEvent, field: string): string {
-  const value = text(event, field);
-  if (!/^-?\d{1,20}(\.\d{1,10})?$/.test(value)) throw new MalformedEventError(event, field);
-  return value;
-}
-
 /**
  * What a money movement under a financing agreement does to the project's committed and disbursed
  * totals: +1 / -1 per column. Funds received are incoming and change neither; a reversal undoes
@@ -140,7 +135,7 @@ async function applyAgreementMoney(manager: EntityManager, event: PortfolioEvent
     effect = reversed ? { committed: -reversed.committed, disbursed: -reversed.disbursed } : undefined;
   }
   if (!effect) return;
-  const amount = signedDecimal(event, 'amount');
+  const amount = decimal(event, 'amount', { signed: true });
   await manager.query(
     `insert into project_financing (project_id, currency, committed, disbursed)
      select project_id, $2, $3::numeric * $4, $3::numeric * $5 from project_summary where project_id = $1
