@@ -1,5 +1,4 @@
-import { createTestDatabase, testKafkaBrokers, uniqueTopicPrefix, type TestDatabase } from '@ecab/testing';
-import { authHeaders, cleanUp, startApp, type AppProcess } from './support/apps.js';
+import { type AppProcess, authHeaders, cleanUp, createTestDatabase, startApp, type TestDatabase, testKafkaBrokers, uniqueTopicPrefix } from '@ecab/testing';
 import { readStore, streamGaps, streamOf, type StoredEvent } from './support/ledger.js';
 import { cleanUpKafka, recordDrill, saveLogs } from './support/results.js';
 import { settle, type Settled } from './support/settle.js';

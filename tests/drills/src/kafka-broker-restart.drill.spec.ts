@@ -1,5 +1,4 @@
-import { createTestDatabase, uniqueTopicPrefix, type TestDatabase } from '@ecab/testing';
-import { cleanUp, startApp, type AppProcess } from './support/apps.js';
+import { type AppProcess, cleanUp, createTestDatabase, startApp, type TestDatabase, uniqueTopicPrefix } from '@ecab/testing';
 import { createOwnKafka, type OwnKafka } from './support/own-kafka.js';
 import { recordDrill, saveLogs } from './support/results.js';
 import { settle, type Settled } from './support/settle.js';

@@ -1,6 +1,5 @@
-import { createTestDatabase, testKafkaBrokers, uniqueTopicPrefix, type TestDatabase } from '@ecab/testing';
+import { type AppProcess, authHeaders, cleanUp, createTestDatabase, startApp, type TestDatabase, testKafkaBrokers, uniqueTopicPrefix } from '@ecab/testing';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
-import { authHeaders, cleanUp, startApp, type AppProcess } from './support/apps.js';
 import { cleanUpKafka, recordDrill, saveLogs } from './support/results.js';
 import { settle, type Settled } from './support/settle.js';
 import { money, projectBody, type Acknowledged, type StatusCounts } from './support/traffic.js';

@@ -1,6 +1,5 @@
-import { testKafkaBrokers, uniqueTopicPrefix } from '@ecab/testing';
+import { type AppProcess, cleanUp, sleep, startApp, testKafkaBrokers, uniqueTopicPrefix, waitHealthy } from '@ecab/testing';
 import pg from 'pg';
-import { cleanUp, sleep, startApp, waitHealthy, type AppProcess } from './support/apps.js';
 import { appliedTotal, eventsAfterCheckpoint } from './support/ledger.js';
 import { createOwnPostgres, type OwnPostgres } from './support/own-postgres.js';
 import { cleanUpKafka, loggedServerErrors, recordDrill, saveLogs } from './support/results.js';

@@ -1,6 +1,5 @@
-import { createTestDatabase, testKafkaBrokers, uniqueTopicPrefix, type TestDatabase } from '@ecab/testing';
+import { type AppProcess, cleanUp, createTestDatabase, sleep, startApp, type TestDatabase, testKafkaBrokers, uniqueTopicPrefix } from '@ecab/testing';
 import pg from 'pg';
-import { cleanUp, sleep, startApp, type AppProcess } from './support/apps.js';
 import { eventsAfterCheckpoint, kafkaMessageCount } from './support/ledger.js';
 import { relayLockHolders, socketOwner } from './support/relay-lock.js';
 import { cleanUpKafka, recordDrill, saveLogs } from './support/results.js';

@@ -1,6 +1,5 @@
-import { createTestDatabase, testKafkaBrokers, uniqueTopicPrefix, type TestDatabase } from '@ecab/testing';
+import { type AppProcess, cleanUp, createTestDatabase, startApp, type TestDatabase, testKafkaBrokers, uniqueTopicPrefix } from '@ecab/testing';
 import pg from 'pg';
-import { cleanUp, startApp, type AppProcess } from './support/apps.js';
 import { appliedTotal, differencesFromRebuild, eventsAfterCheckpoint } from './support/ledger.js';
 import { cleanUpKafka, recordDrill, saveLogs } from './support/results.js';
 import { settle, type Settled } from './support/settle.js';

@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@ecab/testing';
 import { DataSource } from 'typeorm';
 import { callerTokens, type Caller } from './callers.js';
-import { authorization, startApp, type AppProcess } from './platform-process.js';
+import { ADMIN, authorization, startApp, type AppProcess } from './platform-process.js';
 
 /**
  * Every endpoint × every kind of caller, on the real apps: reads for any role, commands for program
@@ -109,7 +109,7 @@ describe('who may do what', () => {
     const rows: { actor: string }[] = await dataSource.query(
       "select metadata->>'actor' as actor from events where stream_id = 'project-ROLE-HE' order by stream_version",
     );
-    expect(rows.map((r) => r.actor)).toEqual(expect.arrayContaining(['e2e-admin', 'pm-health', 'pm-all']));
+    expect(rows.map((r) => r.actor)).toEqual(expect.arrayContaining([ADMIN.username, 'pm-health', 'pm-all']));
   });
 
   it('answers a bad or missing token with 401 and a forged one too', async () => {

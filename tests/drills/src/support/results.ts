@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, hostname, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import { repoRoot } from './apps.js';
+import { repoRoot } from '@ecab/testing';
 import type { DrillCounts } from './ledger.js';
 import type { StatusCounts } from './traffic.js';
 

@@ -1,4 +1,4 @@
-import { authHeaders, sleep } from './apps.js';
+import { authHeaders, sleep } from '@ecab/testing';
 
 export const CLUSTERS = ['transport', 'tourism', 'air-quality', 'health', 'agribusiness', 'climate'] as const;
 /** Every commitment is this much and every disbursement that much: an effect applied twice shows as an exact multiple. */
