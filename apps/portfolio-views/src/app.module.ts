@@ -4,20 +4,25 @@ import type { ParkedMessageStore, PortfolioEventSource } from '@ecab/messaging';
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
-import { ProjectSummaryProjection } from './projections/project-summary.projection.js';
+import { PortfolioProjection } from './projections/portfolio-projection.js';
 import { DeadLettersController } from './admin/dead-letters.controller.js';
-import { PortfolioQueriesController } from './queries/portfolio-queries.controller.js';
+import { PortfolioSummaryController } from './queries/portfolio-summary/portfolio-summary.controller.js';
+import { ProjectProfileController } from './queries/project-profile/project-profile.controller.js';
+import { ViewsReader } from './queries/views-reader.js';
 import { EVENT_SOURCE, PARKED_MESSAGES, VIEWS_DATA_SOURCE, VIEWS_OPTIONS, type ViewsOptions } from './queries/tokens.js';
 
 export interface ViewsModuleOptions extends ViewsOptions {
   dataSource: DataSource;
-  projection: ProjectSummaryProjection;
+  projection: PortfolioProjection;
   source: PortfolioEventSource;
   parked: ParkedMessageStore;
   metrics: Registry;
   auth: AuthConfig;
   healthChecks: HealthCheck[];
 }
+
+/** The query controllers, one per folder under queries/. */
+const QUERY_CONTROLLERS = [PortfolioSummaryController, ProjectProfileController];
 
 @Module({})
 export class ViewsModule {
@@ -28,11 +33,12 @@ export class ViewsModule {
         TerminusModule.forRoot({ logger: false }),
         AuthModule.forRoot({ dataSource: options.dataSource, config: options.auth, publicControllers: [HealthController, AsyncApiController, MetricsController] }),
       ],
-      controllers: [HealthController, MetricsController, AsyncApiController, PortfolioQueriesController, DeadLettersController],
+      controllers: [HealthController, MetricsController, AsyncApiController, DeadLettersController, ...QUERY_CONTROLLERS],
       providers: [
+        ViewsReader,
         { provide: VIEWS_DATA_SOURCE, useValue: options.dataSource },
         { provide: VIEWS_OPTIONS, useValue: { consistencyWaitMs: options.consistencyWaitMs } },
-        { provide: ProjectSummaryProjection, useValue: options.projection },
+        { provide: PortfolioProjection, useValue: options.projection },
         { provide: HEALTH_CHECKS, useValue: options.healthChecks },
         { provide: EVENT_SOURCE, useValue: options.source },
         { provide: METRICS_REGISTRY, useValue: options.metrics },

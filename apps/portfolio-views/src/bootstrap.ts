@@ -8,15 +8,17 @@ import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { ViewsModule } from './app.module.js';
 import type { ViewsConfig } from './config.js';
-import { ProjectSummaryProjection } from './projections/project-summary.projection.js';
-import { viewsMigrations } from './projections/views-migrations.js';
+import { PortfolioProjection } from './projections/portfolio-projection.js';
+import { replayEventStore } from './projections/rebuild-from-event-store.js';
+import { VIEW_FAMILIES } from './projections/view-families.js';
+import { ViewGenerations } from './projections/view-generations.js';
 import { viewsMetrics } from './views-metrics.js';
 
 export interface RunningViews {
   app: INestApplication;
   url: string;
   source: PortfolioEventSource;
-  projection: ProjectSummaryProjection;
+  projection: PortfolioProjection;
   close(): Promise<void>;
 }
 
@@ -31,23 +33,38 @@ export async function startViews(config: ViewsConfig): Promise<RunningViews> {
     type: 'postgres',
     url: config.databaseUrl,
     applicationName: 'portfolio-views',
-    migrations: [...viewsMigrations, ...parkingMigrations],
+    migrations: parkingMigrations,
     migrationsTableName: 'portfolio_views_migrations',
     extra: { max: 10 },
   });
   await dataSource.initialize();
+  const generations = new ViewGenerations(dataSource, VIEW_FAMILIES);
+  let projection: PortfolioProjection;
   // Two instances starting together must not both create the tables: a session lock serialises them.
   const lock = eventStore.createQueryRunner();
   await lock.connect();
   try {
     await lock.query('select pg_advisory_lock(hashtext($1))', ['portfolio-views-migrations']);
     await dataSource.runMigrations({ transaction: 'each' });
+    await generations.ensureCatalogue();
+    await generations.dropAbandoned();
+    const live = await generations.live();
+    if (live?.shape === generations.shape) {
+      projection = new PortfolioProjection(dataSource, VIEW_FAMILIES, live.schema);
+    } else {
+      // First start, or code with other read tables: a new generation is filled from the event store.
+      const generation = await generations.create();
+      projection = new PortfolioProjection(dataSource, VIEW_FAMILIES, generation.schema);
+      const started = Date.now();
+      await replayEventStore(eventStore, projection);
+      await generations.switchTo(generation.schema);
+      log.info({ generation: generation.schema, ms: Date.now() - started }, 'read tables built from the event store');
+    }
   } finally {
     await lock.query('select pg_advisory_unlock(hashtext($1))', ['portfolio-views-migrations']).catch(() => undefined);
     await lock.release();
   }
 
-  const projection = new ProjectSummaryProjection(dataSource);
   const parked = new ParkedMessageStore(dataSource);
   const healthChecks: HealthCheck[] = [{ name: 'postgres', check: async () => void (await dataSource.query('select 1')) }];
   let source: PortfolioEventSource;

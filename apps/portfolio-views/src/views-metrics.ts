@@ -5,7 +5,7 @@ import { createMetricsRegistry, scrapedGauge } from '@ecab/platform';
 import type { Kafka } from 'kafkajs';
 import type { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
-import { PROJECT_SUMMARY } from './projections/project-summary.projection.js';
+import { PORTFOLIO_VIEWS } from './projections/portfolio-projection.js';
 
 export interface ViewsMetricsSources {
   dataSource: DataSource;
@@ -58,8 +58,8 @@ export function viewsMetrics({ dataSource, eventStore, source, parked, kafka }: 
     help: 'Events applied by the projection (the sum of its per-stream versions)',
     labelNames: ['projection'],
     read: async () => {
-      const [row]: { applied: string | null }[] = await dataSource.query('select sum(version) as applied from applied_stream_versions where projection = $1', [PROJECT_SUMMARY]);
-      return [{ labels: { projection: PROJECT_SUMMARY }, value: Number(row?.applied ?? 0) }];
+      const [row]: { applied: string | null }[] = await dataSource.query('select sum(version) as applied from applied_stream_versions');
+      return [{ labels: { projection: PORTFOLIO_VIEWS }, value: Number(row?.applied ?? 0) }];
     },
   });
   scrapedGauge(registry, {

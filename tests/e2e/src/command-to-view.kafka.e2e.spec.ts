@@ -203,7 +203,7 @@ describe('a program manager’s change flows from the API through Kafka into the
     const viewsMetrics = await waitForMetric(`${views.url}/metrics`, /^ecab_consumer_lag\{.*topic="[^"]*transport\.v1".*\} 0$/m);
     expect(viewsMetrics).toMatch(/^ecab_parked_messages\{consumer="[^"]+",service="portfolio-views"\} 1$/m);
     // Every stored event was applied except none: the poison message never reached the event store.
-    expect(viewsMetrics).toMatch(new RegExp(`^ecab_projection_applied_events\\{projection="projectSummary",service="portfolio-views"\\} ${stored}$`, 'm'));
+    expect(viewsMetrics).toMatch(new RegExp(`^ecab_projection_applied_events\\{projection="portfolioViews",service="portfolio-views"\\} ${stored}$`, 'm'));
   });
 });
 

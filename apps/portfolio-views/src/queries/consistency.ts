@@ -1,5 +1,5 @@
 import { ProblemError } from '@ecab/platform';
-import type { ProjectSummaryProjection } from '../projections/project-summary.projection.js';
+import type { PortfolioProjection } from '../projections/portfolio-projection.js';
 
 /**
  * `?consistentWith=<projectId>:<version>` (a project's own stream) or `<streamId>@<version>` (any other
@@ -30,7 +30,7 @@ export function parseConsistencyToken(raw: string | undefined): ConsistencyToken
  * re-checking the table (another instance may apply it); 409 naming the version it has if the
  * bound passes.
  */
-export async function waitForVersion(projection: ProjectSummaryProjection, token: ConsistencyToken, timeoutMs: number): Promise<void> {
+export async function waitForVersion(projection: PortfolioProjection, token: ConsistencyToken, timeoutMs: number): Promise<void> {
   const { streamId } = token;
   const deadline = Date.now() + timeoutMs;
   for (;;) {

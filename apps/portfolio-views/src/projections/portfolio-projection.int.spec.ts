@@ -1,8 +1,10 @@
 import type { PortfolioEvent } from '@ecab/contracts';
 import { createTestDatabase, type TestDatabase } from '@ecab/testing';
 import { DataSource } from 'typeorm';
-import { MalformedEventError, ProjectionGapError, ProjectSummaryProjection } from './project-summary.projection.js';
-import { viewsMigrations } from './views-migrations.js';
+import { MalformedEventError } from './event-data.js';
+import { PortfolioProjection, ProjectionGapError } from './portfolio-projection.js';
+import { VIEW_FAMILIES } from './view-families.js';
+import { ViewGenerations } from './view-generations.js';
 
 let sequence = 0;
 function event(projectId: string, streamVersion: number, type: string, data: Record<string, unknown>): PortfolioEvent {
@@ -23,17 +25,20 @@ function event(projectId: string, streamVersion: number, type: string, data: Rec
 const registered = (id: string) => event(id, 1, 'ProjectRegistered', { projectId: id, title: `ITLC ${id}`, cluster: 'agribusiness', countries: [{ code: 'KZ', percentage: 50 }, { code: 'KG', percentage: 50 }] });
 const committed = (id: string, v: number, amount: string, currency = 'USD') => event(id, v, 'CommitmentRecorded', { projectId: id, commitmentId: `c${v}`, amount, currency, valueDate: '2024-01-01', financier: 'XM-DAC-46004' });
 
-describe('projectSummary projection (real PostgreSQL)', () => {
+describe('the portfolio projection (real PostgreSQL)', () => {
   let database: TestDatabase;
   let dataSource: DataSource;
-  let projection: ProjectSummaryProjection;
+  let projection: PortfolioProjection;
 
   beforeAll(async () => {
     database = await createTestDatabase('views');
-    dataSource = new DataSource({ type: 'postgres', url: database.url, migrations: viewsMigrations, migrationsTableName: 'portfolio_views_migrations' });
+    dataSource = new DataSource({ type: 'postgres', url: database.url, extra: { max: 4 } });
     await dataSource.initialize();
-    await dataSource.runMigrations();
-    projection = new ProjectSummaryProjection(dataSource);
+    const generations = new ViewGenerations(dataSource, VIEW_FAMILIES);
+    await generations.ensureCatalogue();
+    const generation = await generations.create();
+    await generations.switchTo(generation.schema);
+    projection = new PortfolioProjection(dataSource, VIEW_FAMILIES, generation.schema);
   });
 
   afterAll(async () => {
@@ -72,7 +77,7 @@ describe('projectSummary projection (real PostgreSQL)', () => {
 
   it('tells listeners what it applied, after the commit', async () => {
     const seen: string[] = [];
-    const stop = projection.onApplied((streamId, version) => seen.push(`${streamId}@${version}`));
+    const stop = projection.onApplied((streamId: string, version: number) => seen.push(`${streamId}@${version}`));
     await projection.apply([registered('AG-4'), committed('AG-4', 2, '1.00')]);
     stop();
     expect(seen).toEqual(['project-AG-4@2']);
@@ -123,5 +128,18 @@ describe('projectSummary projection (real PostgreSQL)', () => {
     const [row] = await dataSource.query('select committed::text as committed, disbursed::text as disbursed from project_financing where project_id = $1', ['AG-8']);
     // 1000 − 100 − 50, then the decrease reversed: 950 committed; 300 + 20 − 20 disbursed.
     expect(row).toEqual({ committed: '950.00', disbursed: '300.00' });
+  });
+
+  it('applies a new stream once when two appliers race on its first batch', async () => {
+    // Two consumers (a rebalance, a retry) deliver the same first events of a stream nobody has seen:
+    // both must not add the money. Repeated, as the race needs both transactions to overlap.
+    for (let round = 0; round < 10; round += 1) {
+      const id = `RACE-${round}`;
+      const batch = [registered(id), committed(id, 2, '100.00')];
+      const outcomes = await Promise.allSettled([projection.apply(batch), projection.apply(batch), projection.apply(batch)]);
+      expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
+      expect(await money(id)).toEqual([{ currency: 'USD', committed: '100.00' }]);
+      expect(await projection.appliedVersion(`project-${id}`)).toBe(2);
+    }
   });
 });

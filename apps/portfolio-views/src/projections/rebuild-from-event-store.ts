@@ -1,0 +1,35 @@
+import { upcast } from '@ecab/contracts';
+import { LOG_START, LogReader, type LogCheckpoint } from '@ecab/event-store';
+import { portfolioEventFromRecorded } from '@ecab/messaging';
+import type { DataSource } from 'typeorm';
+import type { PortfolioProjection } from './portfolio-projection.js';
+
+export interface RebuildProgress {
+  done: number;
+  total: number;
+}
+
+/**
+ * Fills a generation from the event store's log (gap-safe, in commit order) up to its current head.
+ * The projection skips what it already has, so running it again, or the live consumer delivering the
+ * same events later, changes nothing.
+ */
+export async function replayEventStore(
+  eventStore: DataSource,
+  projection: PortfolioProjection,
+  { batchSize = 1000, from = LOG_START, onProgress }: { batchSize?: number; from?: LogCheckpoint; onProgress?: (progress: RebuildProgress) => void } = {},
+): Promise<LogCheckpoint> {
+  const reader = new LogReader(eventStore);
+  const total = await reader.backlog(from);
+  let done = 0;
+  let after = from;
+  for (;;) {
+    const batch = await reader.readBatch(after, batchSize);
+    if (batch.length === 0) return after;
+    await projection.apply(batch.map((recorded) => upcast(portfolioEventFromRecorded(recorded))));
+    const last = batch[batch.length - 1]!;
+    after = { transactionId: last.transactionId, position: last.position };
+    done += batch.length;
+    onProgress?.({ done, total: Math.max(total, done) });
+  }
+}

@@ -1,0 +1,6 @@
+import { portfolioSummaryQuery } from './portfolio-summary/portfolio-summary.query.js';
+import { projectProfileQuery } from './project-profile/project-profile.query.js';
+import type { ViewQuery } from './view-query.js';
+
+/** Every read endpoint of portfolio-views, declared once (the OpenAPI document is made from this list). */
+export const VIEW_QUERIES: readonly ViewQuery[] = [portfolioSummaryQuery, projectProfileQuery];
