@@ -57,7 +57,8 @@ export async function listProjects(sql: Sql, parameters: Parameters, after: (str
   if (countries) where.push(`(${countries.map((code) => `p.countries @> ${bind(JSON.stringify([{ code }]))}::jsonb`).join(' or ')})`);
   const financiers = values(parameters.financier);
   if (financiers) where.push(`exists (select 1 from agreement_view a where a.project_id = p.project_id and a.financier_ref = any(${bind(financiers)}::text[]))`);
-  if (parameters.q !== undefined) where.push(`p.search_text ilike ${bind(`%${parameters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+  // search_text is lower-cased when written; the pattern too (Unicode-aware, whatever the database's locale).
+  if (parameters.q !== undefined) where.push(`p.search_text like ${bind(`%${parameters.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
   const comparison = descending ? '<' : '>';
   const direction = descending ? 'desc' : 'asc';
   if (after) {
