@@ -49,7 +49,7 @@ export async function listProjects(sql: Sql, parameters: Parameters, after: (str
   const clusters = values(parameters.cluster);
   if (clusters) where.push(`p.cluster = any(${bind(clusters)}::text[])`);
   const statuses = values(parameters.status);
-  if (statuses) where.push(`p.status = any(${bind(statuses)}::text[])`);
+  if (statuses) where.push(`p.status collate "C" = any(${bind(statuses)}::text[])`);
   const ratings = values(parameters.rating);
   if (ratings) where.push(`p.rating = any(${bind(ratings)}::text[])`);
   const countries = values(parameters.country);
