@@ -98,8 +98,8 @@ async function readProject(sql: Sql, id: string): Promise<ProjectView> {
       `select * from (
          select stream_id, stream_version, type, to_char(effective_date, 'YYYY-MM-DD') as effective_date, recorded_at, data
            from project_activity where project_id = $1
-          order by recorded_at desc, stream_id desc, stream_version desc limit $2
-       ) latest order by recorded_at, stream_id, stream_version`,
+          order by recorded_at desc, stream_id collate "C" desc, stream_version desc limit $2
+       ) latest order by recorded_at, stream_id collate "C", stream_version`,
       [id, ACTIVITY_LIMIT],
     );
   const ratings: (Omit<RatingEntry, 'recordedAt'> & { recordedAt: Date })[] = await sql(
