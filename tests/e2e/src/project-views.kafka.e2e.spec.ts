@@ -193,7 +193,7 @@ describe('the project list, profile and timeline, from commands through Kafka', 
     for (const item of (await walk('status=3', 50)).items) expect(item.status).toBe('3');
   });
 
-  it('answers 400 problem+json naming every bad parameter, and for a cursor of another order', async () => {
+  it('answers 400 problem+json naming every bad parameter, and for a cursor of another order; 401 without a token', async () => {
     const bad = await getJson(`${views.url}/api/v1/projects?sort=colour&limit=0&status=9&rating=great&country=kz&q=ab&bogus=1`);
     expect(bad.status).toBe(400);
     expect(bad.headers.get('content-type')).toContain('application/problem+json');
@@ -210,6 +210,9 @@ describe('the project list, profile and timeline, from commands through Kafka', 
     expect(other.body.errors).toEqual([expect.objectContaining({ pointer: '/cursor' })]);
     const garbage = await getJson(`${views.url}/api/v1/projects?cursor=bm90LWpzb24`);
     expect(garbage.status).toBe(400);
+    // Like every read, the list and the timeline need a signed-in caller.
+    expect((await getJson(`${views.url}/api/v1/projects`, {})).status).toBe(401);
+    expect((await getJson(`${views.url}/api/v1/projects/RICH-01/timeline`, {})).status).toBe(401);
   });
 
   it('shows the profile: what the project is, its dates, identifier, ratings, risks and issues', async () => {
