@@ -3,26 +3,60 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import type { Sql } from '../../projections/view-family.js';
 import { canonicalAmount } from '../money.js';
 import type { MoneyByCurrency } from '../portfolio-summary/portfolio-summary.controller.js';
+import { PROJECT_COLUMNS, projectListItem, type ProjectListItem, type ProjectRow } from '../project-list/project-row.js';
 import { ViewsReader } from '../views-reader.js';
 import { projectProfileQuery } from './project-profile.query.js';
 
-export interface ProjectView {
-  id: string;
-  title: string;
-  cluster: string;
-  countries: { code: string; percentage: number }[];
-  version: number;
-  registeredAt: string;
-  updatedAt: string;
-  /** IATI ActivityStatus code (1 pipeline … 6 suspended) and the portfolio stage derived from it. */
-  status: string | null;
-  stage: string | null;
+/** The project's list entry (id, title, cluster, countries, status, stage, identifier, dates, rating…) and its sections. */
+export interface ProjectView extends ProjectListItem {
   titles: Record<string, string> | null;
   financing: MoneyByCurrency[];
   /** How many events the project has lived, over all of its streams. */
   activityCount: number;
   /** The latest events (at most ACTIVITY_LIMIT), oldest first. */
   activity: ActivityEntry[];
+  /** Every quarter rated, latest first; a corrected quarter shows the correction (and how many there were). */
+  ratings: RatingEntry[];
+  /** Risks registered in the reviews, latest first (at most SECTION_LIMIT). */
+  risks: RiskEntry[];
+  /** Issues raised in the reviews, latest first (at most SECTION_LIMIT), open or resolved. */
+  issues: IssueEntry[];
+}
+
+export interface RatingEntry {
+  period: string;
+  overall: string;
+  ratings: Record<string, string>;
+  worldBankRating: string | null;
+  rationale: string | null;
+  ratedOn: string;
+  corrections: number;
+  correctionReason: string | null;
+  eventId: string;
+  recordedAt: string;
+}
+
+export interface RiskEntry {
+  period: string;
+  id: string;
+  description: string;
+  likelihood: string;
+  impact: string;
+  mitigation: string;
+  dimension: string | null;
+  status: string;
+  raisedOn: string;
+}
+
+export interface IssueEntry {
+  period: string;
+  id: string;
+  description: string;
+  dimension: string | null;
+  status: 'open' | 'resolved';
+  raisedOn: string;
+  resolvedOn: string | null;
+  resolution: string | null;
 }
 
 export interface ActivityEntry {
@@ -37,6 +71,7 @@ export interface ActivityEntry {
 }
 
 export const ACTIVITY_LIMIT = 200;
+export const SECTION_LIMIT = 500;
 
 @Controller('api/v1')
 export class ProjectProfileController {
@@ -50,18 +85,7 @@ export class ProjectProfileController {
 }
 
 async function readProject(sql: Sql, id: string): Promise<ProjectView> {
-  const rows: {
-    project_id: string;
-    title: string;
-    cluster: string;
-    countries: ProjectView['countries'];
-    version: number;
-    registered_at: Date;
-    updated_at: Date;
-    status: string | null;
-    stage: string | null;
-    titles: Record<string, string> | null;
-  }[] = await sql('select * from project_summary where project_id = $1', [id]);
+  const rows: ProjectRow[] = await sql(`select ${PROJECT_COLUMNS} from project_summary p where p.project_id = $1`, [id]);
   const row = rows[0];
   if (!row) throw ProblemError.notFound(`No project ${id} in the portfolio view.`);
   const financing: MoneyByCurrency[] = await sql(
@@ -74,20 +98,28 @@ async function readProject(sql: Sql, id: string): Promise<ProjectView> {
       `select * from (
          select stream_id, stream_version, type, to_char(effective_date, 'YYYY-MM-DD') as effective_date, recorded_at, data
            from project_activity where project_id = $1
-          order by recorded_at desc, stream_id desc, stream_version desc limit $2
-       ) latest order by recorded_at, stream_id, stream_version`,
+          order by recorded_at desc, stream_id collate "C" desc, stream_version desc limit $2
+       ) latest order by recorded_at, stream_id collate "C", stream_version`,
       [id, ACTIVITY_LIMIT],
     );
+  const ratings: (Omit<RatingEntry, 'recordedAt'> & { recordedAt: Date })[] = await sql(
+    `select period, overall, ratings, world_bank_rating as "worldBankRating", rationale, to_char(rated_on, 'YYYY-MM-DD') as "ratedOn",
+            corrections, correction_reason as "correctionReason", event_id as "eventId", recorded_at as "recordedAt"
+       from performance_rating where project_id = $1 order by period desc limit $2`,
+    [id, SECTION_LIMIT],
+  );
+  const risks: RiskEntry[] = await sql(
+    `select period, id, description, likelihood, impact, mitigation, dimension, status, to_char(raised_on, 'YYYY-MM-DD') as "raisedOn"
+       from project_risk where project_id = $1 order by raised_on desc, period desc, id limit $2`,
+    [id, SECTION_LIMIT],
+  );
+  const issues: IssueEntry[] = await sql(
+    `select period, id, description, dimension, status, to_char(raised_on, 'YYYY-MM-DD') as "raisedOn", to_char(resolved_on, 'YYYY-MM-DD') as "resolvedOn", resolution
+       from project_issue where project_id = $1 order by raised_on desc, period desc, id limit $2`,
+    [id, SECTION_LIMIT],
+  );
   return {
-    id: row.project_id,
-    title: row.title,
-    cluster: row.cluster,
-    countries: row.countries,
-    version: row.version,
-    registeredAt: row.registered_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-    status: row.status,
-    stage: row.stage,
+    ...projectListItem(row),
     titles: row.titles,
     financing: financing.map((m) => ({ currency: m.currency, committed: canonicalAmount(m.committed, m.currency), disbursed: canonicalAmount(m.disbursed, m.currency) })),
     activityCount: count,
@@ -99,5 +131,8 @@ async function readProject(sql: Sql, id: string): Promise<ProjectView> {
       recordedAt: a.recorded_at.toISOString(),
       data: a.data,
     })),
+    ratings: ratings.map((r) => ({ ...r, recordedAt: r.recordedAt.toISOString() })),
+    risks,
+    issues,
   };
 }

@@ -6,6 +6,6 @@ export const projectProfileQuery = defineQuery({
   path: 'projects/:id',
   pathParameters: ['id'],
   tag: 'Projects',
-  summary: 'One project: what it is, its status, its money and its latest activity',
+  summary: 'One project: what it is, its status, dates and rating, its money, its quarterly ratings, risks and issues, and its latest activity',
   query: z.object({ ...READ_PARAMETERS }).strict(),
 });
