@@ -6,8 +6,11 @@ import type { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { PortfolioProjection } from './projections/portfolio-projection.js';
 import { DeadLettersController } from './admin/dead-letters.controller.js';
+import { OverdueMilestonesController } from './queries/overdue-milestones/overdue-milestones.controller.js';
 import { PortfolioSummaryController } from './queries/portfolio-summary/portfolio-summary.controller.js';
+import { ProgrammeController } from './queries/programme/programme.controller.js';
 import { ProjectProfileController } from './queries/project-profile/project-profile.controller.js';
+import { ResultsScorecardController } from './queries/results-scorecard/results-scorecard.controller.js';
 import { ViewsReader } from './queries/views-reader.js';
 import { EVENT_SOURCE, PARKED_MESSAGES, VIEWS_DATA_SOURCE, VIEWS_OPTIONS, type ViewsOptions } from './queries/tokens.js';
 
@@ -22,7 +25,13 @@ export interface ViewsModuleOptions extends ViewsOptions {
 }
 
 /** The query controllers, one per folder under queries/. */
-const QUERY_CONTROLLERS = [PortfolioSummaryController, ProjectProfileController];
+const QUERY_CONTROLLERS = [
+  PortfolioSummaryController,
+  ProjectProfileController,
+  ProgrammeController,
+  OverdueMilestonesController,
+  ResultsScorecardController,
+];
 
 @Module({})
 export class ViewsModule {

@@ -1,7 +1,17 @@
 import { activityFamily } from './activity/activity.family.js';
 import { agreementFamily } from './agreement/agreement.family.js';
+import { milestonesFamily } from './milestones/milestones.family.js';
+import { programmeFamily } from './programme/programme.family.js';
 import { projectFamily } from './project/project.family.js';
+import { resultsFamily } from './results/results.family.js';
 import type { ViewFamily } from './view-family.js';
 
 /** Every read-table family, in the order they apply an event (the project's row first: others refer to it). */
-export const VIEW_FAMILIES: readonly ViewFamily[] = [projectFamily, agreementFamily, activityFamily];
+export const VIEW_FAMILIES: readonly ViewFamily[] = [
+  projectFamily,
+  agreementFamily,
+  milestonesFamily,
+  resultsFamily,
+  programmeFamily,
+  activityFamily,
+];

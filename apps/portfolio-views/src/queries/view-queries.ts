@@ -1,6 +1,15 @@
+import { overdueMilestonesQuery } from './overdue-milestones/overdue-milestones.query.js';
 import { portfolioSummaryQuery } from './portfolio-summary/portfolio-summary.query.js';
+import { programmeQuery } from './programme/programme.query.js';
 import { projectProfileQuery } from './project-profile/project-profile.query.js';
+import { resultsScorecardQuery } from './results-scorecard/results-scorecard.query.js';
 import type { ViewQuery } from './view-query.js';
 
 /** Every read endpoint of portfolio-views, declared once (the OpenAPI document is made from this list). */
-export const VIEW_QUERIES: readonly ViewQuery[] = [portfolioSummaryQuery, projectProfileQuery];
+export const VIEW_QUERIES: readonly ViewQuery[] = [
+  portfolioSummaryQuery,
+  projectProfileQuery,
+  programmeQuery,
+  overdueMilestonesQuery,
+  resultsScorecardQuery,
+];
