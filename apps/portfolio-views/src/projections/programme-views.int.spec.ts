@@ -282,6 +282,12 @@ describe('the milestones, results and programme views (real PostgreSQL)', () => 
       expect(trip).toMatchObject({ unit: 'hours', baseline: { year: 2022, value: '4' }, latest: { date: '2024-07-01', value: '3.5' }, target: { date: '2027-06-30', value: '2' }, progress: 0.25 });
     });
 
+    it('keeps every decimal the domain accepts (12 places), exactly', async () => {
+      await projection.apply([programme('ProgrammeKpiObserved', { kpi: 'load-factor', unit: 'ratio', value: '0.123456789012', year: 2024, source, effectiveDate: '2025-01-01' })]);
+      const series = (await readProgramme(sql, 'ECAB', '2025-07-01')).kpis.find((k) => k.kpi === 'load-factor');
+      expect(series).toMatchObject({ observations: [{ year: 2024, value: '0.123456789012' }], targets: [], target: null, progress: null });
+    });
+
     it('answers meetings with their decisions and action items, judged on a day', async () => {
       const view = await readProgramme(sql, 'ECAB', '2025-07-01');
       expect(view.meetingCount).toBe(1);

@@ -1,5 +1,6 @@
 import type { PortfolioEvent } from '@ecab/contracts';
-import { decimal, MalformedEventError, optionalText, text } from '../event-data.js';
+import { parseDecimal } from '@ecab/domain';
+import { MalformedEventError, optionalText, text } from '../event-data.js';
 import type { Sql, ViewFamily } from '../view-family.js';
 
 /**
@@ -174,7 +175,7 @@ async function kpiValue(sql: Sql, event: PortfolioEvent, kind: 'target' | 'obser
       year ?? null,
       date,
       asOf,
-      decimal(event, 'value', { signed: true }),
+      kpiDecimal(event),
       text(event, 'unit'),
       event.data.source === undefined ? null : JSON.stringify(event.data.source),
       isoDate(event.data.effectiveDate),
@@ -222,5 +223,12 @@ function isoDate(value: unknown): string | null {
 function requiredDate(event: PortfolioEvent, field: string): string {
   const value = isoDate(event.data[field]);
   if (value === null) throw new MalformedEventError(event, field);
+  return value;
+}
+
+/** The value as the domain accepted it (its decimal pattern, up to 12 decimals), so no accepted value stalls the stream. */
+function kpiDecimal(event: PortfolioEvent): string {
+  const value = text(event, 'value');
+  if (parseDecimal(value) === undefined) throw new MalformedEventError(event, 'value');
   return value;
 }
