@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from '@ecab/testing';
 import { DataSource } from 'typeorm';
 import { projectMilestonesAndResults } from '../queries/milestones-and-results/project-milestones-and-results.js';
 import { overdueMilestones, overdueMilestonesPage } from '../queries/overdue-milestones/overdue-milestones.js';
-import { readProgramme } from '../queries/programme/programme.js';
+import { readProgramme, resolveProgramme } from '../queries/programme/programme.js';
 import { resultsScorecard, resultsScorecardPage } from '../queries/results-scorecard/results-scorecard.js';
 import { PortfolioProjection } from './portfolio-projection.js';
 import type { Sql } from './view-family.js';
@@ -322,6 +322,13 @@ describe('the milestones, results and programme views (real PostgreSQL)', () => 
       expect(view.actionCounts).toEqual({ open: 1, overdue: 1, done: 1 });
       // Before A2's due date it was merely open.
       expect((await readProgramme(sql, 'ECAB', '2025-03-31')).actionCounts).toEqual({ open: 2, overdue: 0, done: 1 });
+    });
+
+    it('answers the only programme by default, and asks which one when there are several', async () => {
+      expect(await resolveProgramme(sql, undefined)).toBe('ECAB');
+      await projection.apply([event('programme-OTHER', 'OTHER', 'ProgrammeRegistered', { programmeId: 'OTHER', names: { en: 'Other' }, aliases: [], clusters: [] })]);
+      await expect(resolveProgramme(sql, undefined)).rejects.toMatchObject({ problem: { status: 400, errors: [{ pointer: '/programme', detail: 'several programmes are registered (ECAB, OTHER): say which' }] } });
+      expect(await resolveProgramme(sql, 'OTHER')).toBe('OTHER');
     });
   });
 });

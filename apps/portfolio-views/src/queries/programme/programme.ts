@@ -71,7 +71,8 @@ export async function resolveProgramme(sql: Sql, programme: string | undefined):
   const rows: { programme_id: string }[] = await sql('select programme_id from programme_view order by programme_id limit 6');
   if (rows.length === 1) return rows[0]!.programme_id;
   if (rows.length === 0) throw ProblemError.notFound('No programme is registered.');
-  throw ProblemError.validation([{ pointer: '/programme', detail: `several programmes are registered (${rows.map((r) => r.programme_id).join(', ')}…): say which` }]);
+  const named = rows.slice(0, 5).map((r) => r.programme_id).join(', ') + (rows.length > 5 ? ', …' : '');
+  throw ProblemError.validation([{ pointer: '/programme', detail: `several programmes are registered (${named}): say which` }]);
 }
 
 export async function readProgramme(sql: Sql, programmeId: string, on: string = todayIso()): Promise<ProgrammeView> {
