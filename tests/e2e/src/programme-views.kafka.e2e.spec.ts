@@ -19,7 +19,7 @@ describe('programme KPIs, governance actions, milestones and results flow from t
     database = await createTestDatabase('e2e_programme');
     const env = { DATABASE_URL: database.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix, KAFKA_PARTITIONS: '3' };
     api = await startApp('portfolio-api', env);
-    views = await startApp('portfolio-views', { ...env, VIEWS_CONSUMER_GROUP: `${prefix}views` });
+    views = await startApp('portfolio-views', { ...env, VIEWS_CONSUMER_GROUP: `${prefix}views`, CONSISTENCY_WAIT_MS: '10000' });
   });
 
   afterAll(async () => {
@@ -41,11 +41,15 @@ describe('programme KPIs, governance actions, milestones and results flow from t
     return response;
   }
 
-  /** Waits until the views reflect every stream written so far. */
+  /** Waits until the views reflect every stream written so far (a 409 says the view is behind: retry, for a bounded time). */
   async function caughtUp(): Promise<void> {
+    const deadline = Date.now() + 120_000;
     for (const token of last.values()) {
-      const response = await getJson(`${views.url}/api/v1/portfolio/results-scorecard?limit=1&consistentWith=${encodeURIComponent(token)}`);
-      expect(response.status).toBe(200);
+      for (;;) {
+        const response = await getJson(`${views.url}/api/v1/portfolio/results-scorecard?limit=1&consistentWith=${encodeURIComponent(token)}`);
+        if (response.status === 200) break;
+        if (response.status !== 409 || Date.now() > deadline) throw new Error(`the views never reached ${token}: ${response.status} ${JSON.stringify(response.body)}`);
+      }
     }
   }
 
