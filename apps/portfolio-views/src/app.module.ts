@@ -6,10 +6,13 @@ import type { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { PortfolioProjection } from './projections/portfolio-projection.js';
 import { DeadLettersController } from './admin/dead-letters.controller.js';
+import { OverdueMilestonesController } from './queries/overdue-milestones/overdue-milestones.controller.js';
 import { PortfolioSummaryController } from './queries/portfolio-summary/portfolio-summary.controller.js';
+import { ProgrammeController } from './queries/programme/programme.controller.js';
 import { ProjectListController } from './queries/project-list/project-list.controller.js';
 import { ProjectProfileController } from './queries/project-profile/project-profile.controller.js';
 import { ProjectTimelineController } from './queries/project-timeline/project-timeline.controller.js';
+import { ResultsScorecardController } from './queries/results-scorecard/results-scorecard.controller.js';
 import { ViewsReader } from './queries/views-reader.js';
 import { EVENT_SOURCE, PARKED_MESSAGES, VIEWS_DATA_SOURCE, VIEWS_OPTIONS, type ViewsOptions } from './queries/tokens.js';
 
@@ -24,7 +27,15 @@ export interface ViewsModuleOptions extends ViewsOptions {
 }
 
 /** The query controllers, one per folder under queries/. */
-const QUERY_CONTROLLERS = [PortfolioSummaryController, ProjectListController, ProjectProfileController, ProjectTimelineController];
+const QUERY_CONTROLLERS = [
+  PortfolioSummaryController,
+  ProjectListController,
+  ProjectProfileController,
+  ProjectTimelineController,
+  ProgrammeController,
+  OverdueMilestonesController,
+  ResultsScorecardController,
+];
 
 @Module({})
 export class ViewsModule {

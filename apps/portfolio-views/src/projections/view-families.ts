@@ -1,8 +1,19 @@
 import { activityFamily } from './activity/activity.family.js';
 import { agreementFamily } from './agreement/agreement.family.js';
+import { milestonesFamily } from './milestones/milestones.family.js';
 import { performanceFamily } from './performance/performance.family.js';
+import { programmeFamily } from './programme/programme.family.js';
 import { projectFamily } from './project/project.family.js';
+import { resultsFamily } from './results/results.family.js';
 import type { ViewFamily } from './view-family.js';
 
 /** Every read-table family, in the order they apply an event (the project's row first: others refer to it). */
-export const VIEW_FAMILIES: readonly ViewFamily[] = [projectFamily, agreementFamily, performanceFamily, activityFamily];
+export const VIEW_FAMILIES: readonly ViewFamily[] = [
+  projectFamily,
+  agreementFamily,
+  performanceFamily,
+  milestonesFamily,
+  resultsFamily,
+  programmeFamily,
+  activityFamily,
+];
