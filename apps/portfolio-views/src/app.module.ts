@@ -2,12 +2,14 @@ import { AsyncApiController, HEALTH_CHECKS, HealthController, METRICS_REGISTRY, 
 import { AuthModule, type AuthConfig } from '@ecab/auth';
 import type { ParkedMessageStore, PortfolioEventSource } from '@ecab/messaging';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import type { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { PortfolioProjection } from './projections/portfolio-projection.js';
 import { DeadLettersController } from './admin/dead-letters.controller.js';
 import { PortfolioSummaryController } from './queries/portfolio-summary/portfolio-summary.controller.js';
 import { ProjectProfileController } from './queries/project-profile/project-profile.controller.js';
+import { ReadContextInterceptor } from './queries/time-travel/read-context.js';
 import { ViewsReader } from './queries/views-reader.js';
 import { EVENT_SOURCE, PARKED_MESSAGES, VIEWS_DATA_SOURCE, VIEWS_OPTIONS, type ViewsOptions } from './queries/tokens.js';
 
@@ -36,6 +38,8 @@ export class ViewsModule {
       controllers: [HealthController, MetricsController, AsyncApiController, DeadLettersController, ...QUERY_CONTROLLERS],
       providers: [
         ViewsReader,
+        // Tells ViewsReader which project a request reads and lets it set the time-travel headers.
+        { provide: APP_INTERCEPTOR, useClass: ReadContextInterceptor },
         { provide: VIEWS_DATA_SOURCE, useValue: options.dataSource },
         { provide: VIEWS_OPTIONS, useValue: { consistencyWaitMs: options.consistencyWaitMs } },
         { provide: PortfolioProjection, useValue: options.projection },
