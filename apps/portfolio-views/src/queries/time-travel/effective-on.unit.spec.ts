@@ -49,4 +49,15 @@ describe('the "as effective on" cut', () => {
     // Nothing of a stream counts: its first event stays out.
     expect(names(new EffectiveOnCut('2025-01-01').select([registered, signed, received]))).toEqual([]);
   });
+
+  it('lets a rate correction replace the rate from the rate’s own date, in the order they were recorded', () => {
+    const rate = { ...event('exchange-rates-KZT', 1, 'ExchangeRateRecorded', { currency: 'KZT', date: '2026-09-30', usdPerUnit: '0.0021', effectiveDate: '2026-09-30' }), subject: 'exchange-rates' };
+    const corrected = {
+      ...event('exchange-rates-KZT', 2, 'ExchangeRateRecorded', { currency: 'KZT', date: '2026-09-30', usdPerUnit: '0.0020', correctsRate: '0.0021', effectiveDate: '2026-09-30' }, '2026-11-27T05:00:00.000Z'),
+      subject: 'exchange-rates',
+    };
+    // On the rate's date, both count and the correction, recorded later, applies last (it wins the row).
+    expect(names(new EffectiveOnCut('2026-09-30').select([rate, corrected]))).toEqual(['exchange-rates-KZT@1', 'exchange-rates-KZT@2']);
+    expect(names(new EffectiveOnCut('2026-09-29').select([rate, corrected]))).toEqual([]);
+  });
 });
