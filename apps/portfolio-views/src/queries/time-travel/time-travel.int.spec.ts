@@ -210,6 +210,29 @@ describe('time travel, replayed from the event store (real PostgreSQL)', () => {
     expect(await views.query(`select nspname from pg_namespace where nspname like 'time_travel_%'`)).toEqual([]);
   });
 
+  it('runs at most two replays at once, the others waiting their turn', async () => {
+    let running = 0;
+    let most = 0;
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        withReadContext({ projectId: Q, setHeader: () => undefined }, () =>
+          reader.read({ effectiveOn: today }, async (sql) => {
+            running += 1;
+            most = Math.max(most, running);
+            // Wait for a second one to be running (there is room for two), then hold on long enough for
+            // a third to pile up if nothing stopped it.
+            for (let waited = 0; running < 2 && waited < 3000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+            await new Promise((resolve) => setTimeout(resolve, 300));
+            running -= 1;
+            return ((await sql('select count(*)::int as n from project_summary')) as [{ n: number }])[0].n;
+          }),
+        ),
+      ),
+    );
+    expect(answers).toEqual([1, 1, 1, 1, 1]);
+    expect(most).toBe(2);
+  });
+
   it('sets the headers of the cut it answered', async () => {
     const headers: Record<string, string> = {};
     await withReadContext({ setHeader: (name, value) => void (headers[name] = value) }, () => summaries.summary({ recordedAt: afterCorrection, effectiveOn: lastQuarterEnd }));

@@ -68,20 +68,28 @@ function recorded(row: EventRow): RecordedEvent {
  * transaction is rolled back, so nothing persists and concurrent reads never see each other's schemas.
  *
  * Cost: a query of one project replays that project's streams (found through the live `project_activity`
- * index) and the exchange rates; a portfolio-wide query replays the whole event store, in batches.
+ * index) and the exchange rates; a portfolio-wide query replays the whole event store, in batches. Each
+ * replay holds a pooled connection throughout, so only `concurrency` run at once (the others wait their
+ * turn): the live projection and the other queries keep their connections.
  */
 export class TimeTravel {
   private readonly tables: readonly { name: string; ddl: readonly string[] }[];
+  private readonly turns: Turns;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly families: readonly ViewFamily[],
-    private readonly options: { batchSize?: number } = {},
+    private readonly options: { batchSize?: number; concurrency?: number } = {},
   ) {
     this.tables = new ViewGenerations(dataSource, families).tables();
+    this.turns = new Turns(options.concurrency ?? 2);
   }
 
   async read<T>(request: TimeTravelRequest, run: (sql: Sql) => Promise<T>): Promise<T> {
+    return this.turns.take(() => this.replay(request, run));
+  }
+
+  private async replay<T>(request: TimeTravelRequest, run: (sql: Sql) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
@@ -155,6 +163,26 @@ export class TimeTravel {
       const last = rows[rows.length - 1]!;
       after = { transactionId: last.transaction_id_text, position: last.position };
       if (rows.length < batchSize) return;
+    }
+  }
+}
+
+/** At most `limit` tasks at once; the others start in the order they asked. */
+class Turns {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  async take<T>(task: () => Promise<T>): Promise<T> {
+    if (this.running >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.running += 1;
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running -= 1;
     }
   }
 }
