@@ -2,6 +2,7 @@ import { AsyncApiController, HEALTH_CHECKS, HealthController, METRICS_REGISTRY, 
 import { AuthModule, type AuthConfig } from '@ecab/auth';
 import type { ParkedMessageStore, PortfolioEventSource } from '@ecab/messaging';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import type { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { PortfolioProjection } from './projections/portfolio-projection.js';
@@ -13,6 +14,7 @@ import { ProjectListController } from './queries/project-list/project-list.contr
 import { ProjectProfileController } from './queries/project-profile/project-profile.controller.js';
 import { ProjectTimelineController } from './queries/project-timeline/project-timeline.controller.js';
 import { ResultsScorecardController } from './queries/results-scorecard/results-scorecard.controller.js';
+import { ReadContextInterceptor } from './queries/time-travel/read-context.js';
 import { ViewsReader } from './queries/views-reader.js';
 import { EVENT_SOURCE, PARKED_MESSAGES, VIEWS_DATA_SOURCE, VIEWS_OPTIONS, type ViewsOptions } from './queries/tokens.js';
 
@@ -49,6 +51,8 @@ export class ViewsModule {
       controllers: [HealthController, MetricsController, AsyncApiController, DeadLettersController, ...QUERY_CONTROLLERS],
       providers: [
         ViewsReader,
+        // Tells ViewsReader which project a request reads and lets it set the time-travel headers.
+        { provide: APP_INTERCEPTOR, useClass: ReadContextInterceptor },
         { provide: VIEWS_DATA_SOURCE, useValue: options.dataSource },
         { provide: VIEWS_OPTIONS, useValue: { consistencyWaitMs: options.consistencyWaitMs } },
         { provide: PortfolioProjection, useValue: options.projection },

@@ -47,32 +47,41 @@ export class PortfolioProjection {
 
   async apply(events: readonly PortfolioEvent[]): Promise<void> {
     if (events.length === 0) return;
-    const applied = new Map<string, number>();
-    await this.dataSource.transaction(async (manager) => {
-      const sql: Sql = (text, params) => manager.query(text, params as unknown[] | undefined);
-      await sql(`set local search_path to ${this.schema}, public`);
-      // Sorted, so two batches sharing streams take their row locks in the same order (no deadlock).
-      const streamIds = [...new Set(events.map((e) => e.streamId))].sort();
-      await sql('insert into applied_stream_versions (stream_id, version) select unnest($1::text[]), 0 on conflict do nothing', [streamIds]);
-      const rows: { stream_id: string; version: number }[] = await sql(
-        'select stream_id, version from applied_stream_versions where stream_id = any($1) order by stream_id for update',
-        [streamIds],
-      );
-      const known = new Map(rows.map((r) => [r.stream_id, r.version]));
-      for (const event of events) {
-        const current = applied.get(event.streamId) ?? known.get(event.streamId) ?? 0;
-        if (event.streamVersion <= current) continue;
-        if (event.streamVersion !== current + 1) throw new ProjectionGapError(event.streamId, current, event.streamVersion);
-        for (const family of this.families) await family.apply(sql, event);
-        applied.set(event.streamId, event.streamVersion);
-      }
-      if (applied.size === 0) return;
-      await sql(
-        `update applied_stream_versions a set version = t.v from unnest($1::text[], $2::int[]) as t(s, v) where a.stream_id = t.s`,
-        [[...applied.keys()], [...applied.values()]],
-      );
-    });
+    const applied = await this.dataSource.transaction((manager) => this.applyWithin((text, params) => manager.query(text, params as unknown[] | undefined), events));
     for (const [streamId, version] of applied) for (const listener of this.listeners) listener(streamId, version);
+  }
+
+  /**
+   * Applies a batch inside the caller's transaction (`apply` opens one; a time-travel replay runs in its
+   * own, rolled back) and answers the last version applied per stream; listeners are not told (the caller
+   * knows when its transaction commits). `allowGaps` is for a replay that leaves events out on purpose
+   * (time travel by effective date): a stream's version may then jump; the live path never passes it.
+   */
+  async applyWithin(sql: Sql, events: readonly PortfolioEvent[], { allowGaps = false }: { allowGaps?: boolean } = {}): Promise<ReadonlyMap<string, number>> {
+    const applied = new Map<string, number>();
+    if (events.length === 0) return applied;
+    await sql(`set local search_path to ${this.schema}, public`);
+    // Sorted, so two batches sharing streams take their row locks in the same order (no deadlock).
+    const streamIds = [...new Set(events.map((e) => e.streamId))].sort();
+    await sql('insert into applied_stream_versions (stream_id, version) select unnest($1::text[]), 0 on conflict do nothing', [streamIds]);
+    const rows: { stream_id: string; version: number }[] = await sql(
+      'select stream_id, version from applied_stream_versions where stream_id = any($1) order by stream_id for update',
+      [streamIds],
+    );
+    const known = new Map(rows.map((r) => [r.stream_id, r.version]));
+    for (const event of events) {
+      const current = applied.get(event.streamId) ?? known.get(event.streamId) ?? 0;
+      if (event.streamVersion <= current) continue;
+      if (event.streamVersion !== current + 1 && !allowGaps) throw new ProjectionGapError(event.streamId, current, event.streamVersion);
+      for (const family of this.families) await family.apply(sql, event);
+      applied.set(event.streamId, event.streamVersion);
+    }
+    if (applied.size === 0) return applied;
+    await sql(
+      `update applied_stream_versions a set version = t.v from unnest($1::text[], $2::int[]) as t(s, v) where a.stream_id = t.s`,
+      [[...applied.keys()], [...applied.values()]],
+    );
+    return applied;
   }
 
   /** The stream's version the live tables reflect (0: none of it). */

@@ -1,0 +1,196 @@
+import { randomBytes } from 'node:crypto';
+import { upcast } from '@ecab/contracts';
+import { CURRENCIES } from '@ecab/domain';
+import type { RecordedEvent } from '@ecab/event-store';
+import { portfolioEventFromRecorded } from '@ecab/messaging';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { PortfolioProjection } from '../../projections/portfolio-projection.js';
+import type { Sql, ViewFamily } from '../../projections/view-family.js';
+import { ViewGenerations } from '../../projections/view-generations.js';
+import { EffectiveOnCut } from './effective-on.js';
+
+/** What a time-travel read answers: as recorded at an instant, as effective on a date, or both (the intersection). */
+export interface TimeTravelRequest {
+  /** ISO 8601 date-time: only events recorded at or before it (what the platform knew then). */
+  recordedAt?: string | undefined;
+  /** YYYY-MM-DD: only what had taken effect in the world by the end of that day (see `EffectiveOnCut`). */
+  effectiveOn?: string | undefined;
+  /** Replay only this project's events (and the reference data), for a query of one project. */
+  projectId?: string | undefined;
+}
+
+/**
+ * Reference streams a project's answer reads besides the project's own: the exchange rates (USD
+ * equivalents). Listed by name, so reading them walks the (stream_id, stream_version) index.
+ */
+const REFERENCE_STREAMS: readonly string[] = Object.keys(CURRENCIES).map((currency) => `exchange-rates-${currency}`);
+
+/**
+ * The event store's columns as its own readers select them (its EVENT_COLUMNS, not exported): the xid8
+ * goes out as text under another name, so ORDER BY transaction_id sorts by the xid8.
+ */
+const EVENT_COLUMNS =
+  'position, transaction_id::text as transaction_id_text, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at';
+
+/** The stored row as it comes back with EVENT_COLUMNS. */
+interface EventRow {
+  position: string;
+  transaction_id_text: string;
+  stream_id: string;
+  stream_version: number;
+  event_id: string;
+  type: string;
+  schema_version: number;
+  data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+  recorded_at: Date;
+}
+
+function recorded(row: EventRow): RecordedEvent {
+  return {
+    position: BigInt(row.position),
+    transactionId: BigInt(row.transaction_id_text),
+    streamId: row.stream_id,
+    streamVersion: row.stream_version,
+    eventId: row.event_id,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    data: row.data,
+    metadata: row.metadata,
+    recordedAt: row.recorded_at,
+  };
+}
+
+/**
+ * Time travel answered from the event store, not from history tables: in one transaction, a throw-away
+ * schema gets every family's tables (the DDL of a generation), the selected events are replayed into it
+ * by the same `PortfolioProjection` the live tables use, the query's own SQL runs there — and the
+ * transaction is rolled back, so nothing persists and concurrent reads never see each other's schemas.
+ *
+ * Cost: a query of one project replays that project's streams (found through the live `project_activity`
+ * index) and the exchange rates; a portfolio-wide query replays the whole event store, in batches. Each
+ * replay holds a pooled connection throughout, so only `concurrency` run at once (the others wait their
+ * turn): the live projection and the other queries keep their connections.
+ */
+export class TimeTravel {
+  private readonly tables: readonly { name: string; ddl: readonly string[] }[];
+  private readonly turns: Turns;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly families: readonly ViewFamily[],
+    private readonly options: { batchSize?: number; concurrency?: number } = {},
+  ) {
+    this.tables = new ViewGenerations(dataSource, families).tables();
+    this.turns = new Turns(options.concurrency ?? 2);
+  }
+
+  async read<T>(request: TimeTravelRequest, run: (sql: Sql) => Promise<T>): Promise<T> {
+    return this.turns.take(() => this.replay(request, run));
+  }
+
+  private async replay<T>(request: TimeTravelRequest, run: (sql: Sql) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      // One snapshot for every statement: the events read in batches are one consistent log.
+      await runner.startTransaction('REPEATABLE READ');
+      const sql: Sql = (text, params) => runner.query(text, params as unknown[] | undefined);
+      const events = await this.eventsTable(sql);
+      const streams = request.projectId === undefined ? undefined : await this.streamsOf(sql, request.projectId);
+      const schema = `time_travel_${randomBytes(8).toString('hex')}`;
+      await sql(`create schema ${schema}`);
+      await sql(`set local search_path to ${schema}, public`);
+      for (const table of this.tables) for (const statement of table.ddl) await sql(statement);
+      const projection = new PortfolioProjection(this.dataSource, this.families, schema);
+      const cut = request.effectiveOn === undefined ? undefined : new EffectiveOnCut(request.effectiveOn);
+      for await (const batch of this.readLog(sql, events, streams, request.recordedAt)) {
+        const replayed = batch.map((row) => upcast(portfolioEventFromRecorded(recorded(row))));
+        await projection.applyWithin(sql, cut ? cut.select(replayed) : replayed, { allowGaps: true });
+      }
+      await sql(`set local search_path to ${schema}, public`);
+      return await run(sql);
+    } finally {
+      await rollback(runner);
+    }
+  }
+
+  /** The event store's table, schema-qualified: the replay's search_path points elsewhere. */
+  private async eventsTable(sql: Sql): Promise<string> {
+    const rows: { schema: string | null }[] = await sql(
+      `select n.nspname as schema from pg_class c join pg_namespace n on n.oid = c.relnamespace where c.oid = to_regclass('events')`,
+    );
+    const schema = rows[0]?.schema;
+    if (!schema) throw new Error('the event store\'s events table is not in this database');
+    return `"${schema.replaceAll('"', '""')}".events`;
+  }
+
+  /**
+   * The streams of a project: its own, those the live view has seen for it (agreements, contracts,
+   * milestones…; `project_activity` is indexed by project), and the reference streams. A stream the live
+   * view has not applied yet is missed — `consistentWith` waits for it.
+   */
+  private async streamsOf(sql: Sql, projectId: string): Promise<string[]> {
+    const rows: { stream_id: string }[] = await sql('select distinct stream_id from project_activity where project_id = $1', [projectId]);
+    return [...new Set([`project-${projectId}`, ...rows.map((r) => r.stream_id), ...REFERENCE_STREAMS])];
+  }
+
+  /** The log in (transaction id, position) order, as the live consumers read it; cut at recordedAt. */
+  private async *readLog(sql: Sql, events: string, streams: string[] | undefined, recordedAt: string | undefined): AsyncGenerator<EventRow[]> {
+    const until = recordedAt ?? null;
+    if (streams) {
+      // One project: a few streams, read whole through the stream index.
+      yield await sql(
+        `select ${EVENT_COLUMNS} from ${events}
+          where stream_id = any($1) and ($2::timestamptz is null or recorded_at <= $2::timestamptz)
+          order by transaction_id, position`,
+        [streams, until],
+      );
+      return;
+    }
+    const batchSize = this.options.batchSize ?? 2000;
+    let after = { transactionId: '0', position: '0' };
+    for (;;) {
+      const rows: EventRow[] = await sql(
+        `select ${EVENT_COLUMNS} from ${events}
+          where (transaction_id, position) > ($1::text::xid8, $2::bigint)
+            and ($3::timestamptz is null or recorded_at <= $3::timestamptz)
+          order by transaction_id, position limit $4`,
+        [after.transactionId, after.position, until, batchSize],
+      );
+      if (rows.length === 0) return;
+      yield rows;
+      const last = rows[rows.length - 1]!;
+      after = { transactionId: last.transaction_id_text, position: last.position };
+      if (rows.length < batchSize) return;
+    }
+  }
+}
+
+/** At most `limit` tasks at once; the others start in the order they asked. */
+class Turns {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  async take<T>(task: () => Promise<T>): Promise<T> {
+    if (this.running >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.running += 1;
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running -= 1;
+    }
+  }
+}
+
+async function rollback(runner: QueryRunner): Promise<void> {
+  try {
+    if (runner.isTransactionActive) await runner.rollbackTransaction();
+  } finally {
+    await runner.release();
+  }
+}
