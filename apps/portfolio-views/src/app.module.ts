@@ -7,6 +7,9 @@ import type { DataSource } from 'typeorm';
 import { PortfolioProjection } from './projections/portfolio-projection.js';
 import { DeadLettersController } from './admin/dead-letters.controller.js';
 import { PortfolioSummaryController } from './queries/portfolio-summary/portfolio-summary.controller.js';
+import { DisbursementCurveController } from './queries/disbursement-curve/disbursement-curve.controller.js';
+import { LineageController } from './queries/lineage/lineage.controller.js';
+import { QuarterlyListsController } from './queries/quarterly-lists/quarterly-lists.controller.js';
 import { ProjectProfileController } from './queries/project-profile/project-profile.controller.js';
 import { ViewsReader } from './queries/views-reader.js';
 import { EVENT_SOURCE, PARKED_MESSAGES, VIEWS_DATA_SOURCE, VIEWS_OPTIONS, type ViewsOptions } from './queries/tokens.js';
@@ -22,7 +25,7 @@ export interface ViewsModuleOptions extends ViewsOptions {
 }
 
 /** The query controllers, one per folder under queries/. */
-const QUERY_CONTROLLERS = [PortfolioSummaryController, ProjectProfileController];
+const QUERY_CONTROLLERS = [PortfolioSummaryController, ProjectProfileController, DisbursementCurveController, LineageController, QuarterlyListsController];
 
 @Module({})
 export class ViewsModule {

@@ -1,6 +1,16 @@
+import { portfolioDisbursementCurveQuery, projectDisbursementCurveQuery } from './disbursement-curve/disbursement-curve.query.js';
+import { lineageQuery } from './lineage/lineage.query.js';
 import { portfolioSummaryQuery } from './portfolio-summary/portfolio-summary.query.js';
 import { projectProfileQuery } from './project-profile/project-profile.query.js';
+import { quarterlyListsQuery } from './quarterly-lists/quarterly-lists.query.js';
 import type { ViewQuery } from './view-query.js';
 
 /** Every read endpoint of portfolio-views, declared once (the OpenAPI document is made from this list). */
-export const VIEW_QUERIES: readonly ViewQuery[] = [portfolioSummaryQuery, projectProfileQuery];
+export const VIEW_QUERIES: readonly ViewQuery[] = [
+  portfolioSummaryQuery,
+  projectProfileQuery,
+  projectDisbursementCurveQuery,
+  portfolioDisbursementCurveQuery,
+  lineageQuery,
+  quarterlyListsQuery,
+];
