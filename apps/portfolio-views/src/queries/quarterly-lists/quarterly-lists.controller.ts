@@ -68,7 +68,7 @@ async function list(sql: Sql, section: Section, start: string, end: string, limi
     cursor = `and (a.project_id, a.agreement_id) > ($4, $5)`;
   }
   const rows: Record<string, string | null>[] = await sql(
-    `select a.project_id, s.title, a.agreement_id, a.agreement_number, a.financier_ref, a.financier_name, a.instrument, a.currency,
+    `select $1::date as quarter_start, $2::date as quarter_end, a.project_id, s.title, a.agreement_id, a.agreement_number, a.financier_ref, a.financier_name, a.instrument, a.currency,
             a.signed_amount::text as signed_amount, a.signed_on::text as signed_on, a.effective_on::text as effective_on,
             a.original_closing_on::text as original_closing_on, a.closing_on::text as closing_on,
             (a.committed - a.cancelled)::text as net_commitment, a.disbursed::text as disbursed, a.cancelled::text as cancelled,
