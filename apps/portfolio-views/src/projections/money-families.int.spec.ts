@@ -229,6 +229,22 @@ describe('the money families: agreements, money movements, plans, contracts and 
     expect(financiers.get('KZ-GOV')!.usd.netCommitment).toBeNull();
   });
 
+  it('opens the shorthand agreement of a project and financier from AgreementOpened, effective from its date', async () => {
+    await projection.apply([
+      on('project-P3', 'P3', 'ProjectRegistered', { projectId: 'P3', title: 'Hotel', cluster: 'tourism', countries: [{ code: 'TJ', percentage: 100 }] }, 'tourism'),
+      on('agreement-P3~ISDB', 'P3', 'AgreementOpened', { agreementId: 'P3~ISDB', projectId: 'P3', effectiveDate: '2026-03-01', financier: { ref: 'ISDB', name: 'Islamic Development Bank' }, currency: 'USD', openedBy: 'shorthand' }, 'tourism'),
+      tx('P3~ISDB', 'P3', 'AgreementCommitmentRecorded', 's1', '700.00', 'USD', '2026-03-01', '11'),
+      tx('P3~ISDB', 'P3', 'FundsReceived', 's2', '70.00', 'USD', '2026-04-01', '1'),
+      // An old project-stream commitment upcast to v2 names the shorthand agreement and its transaction.
+      { ...on('project-P3', 'P3', 'CommitmentRecorded', { projectId: 'P3', commitmentId: 'old-1', agreementId: 'P3~ISDB', transactionId: 'old-1', amount: '30.00', currency: 'USD', valueDate: '2026-03-05', financier: 'ISDB' }, 'tourism'), schemaVersion: 2 },
+    ]);
+    const [row] = await dataSource.query(`select financier_ref, financier_name, opened_by, effective_on::text, committed::text, disbursed::text from agreement_view where agreement_id = 'P3~ISDB'`);
+    expect(row).toEqual({ financier_ref: 'ISDB', financier_name: 'Islamic Development Bank', opened_by: 'shorthand', effective_on: '2026-03-01', committed: '730.00', disbursed: '70.00' });
+    const groups = await moneyByGroup(sql, await groupKeysSql(sql, 'cluster'), '2026-01-01', '2026-12-31');
+    // Effective in the period: its whole commitment is the denominator.
+    expect(groups.get('tourism')!.usd).toMatchObject({ netCommitment: '730.00', disbursed: '70.00', disbursementRatio: round4(70 / 730) });
+  });
+
   it('counts money as of the end of the period: before the 2026 cancellation and funds, the figures of 2025', async () => {
     const groups = await moneyByGroup(sql, await groupKeysSql(sql, 'cluster'), '2025-01-01', '2025-12-31');
     const usd = groups.get('transport')!.currencies.find((c) => c.currency === 'USD')!;
