@@ -9,8 +9,11 @@ import { PortfolioProjection } from './projections/portfolio-projection.js';
 import { DeadLettersController } from './admin/dead-letters.controller.js';
 import { OverdueMilestonesController } from './queries/overdue-milestones/overdue-milestones.controller.js';
 import { PortfolioSummaryController } from './queries/portfolio-summary/portfolio-summary.controller.js';
+import { DisbursementCurveController } from './queries/disbursement-curve/disbursement-curve.controller.js';
+import { LineageController } from './queries/lineage/lineage.controller.js';
 import { ProgrammeController } from './queries/programme/programme.controller.js';
 import { ProjectListController } from './queries/project-list/project-list.controller.js';
+import { QuarterlyListsController } from './queries/quarterly-lists/quarterly-lists.controller.js';
 import { ProjectProfileController } from './queries/project-profile/project-profile.controller.js';
 import { ProjectTimelineController } from './queries/project-timeline/project-timeline.controller.js';
 import { ResultsScorecardController } from './queries/results-scorecard/results-scorecard.controller.js';
@@ -34,6 +37,9 @@ const QUERY_CONTROLLERS = [
   ProjectListController,
   ProjectProfileController,
   ProjectTimelineController,
+  DisbursementCurveController,
+  LineageController,
+  QuarterlyListsController,
   ProgrammeController,
   OverdueMilestonesController,
   ResultsScorecardController,

@@ -47,7 +47,11 @@ describe('the portfolio projection (real PostgreSQL)', () => {
   });
 
   async function money(projectId: string): Promise<{ currency: string; committed: string }[]> {
-    return dataSource.query('select currency, committed::text as committed from project_financing where project_id = $1 order by currency', [projectId]);
+    return dataSource.query(
+      `select currency, sum(case kind when 'commitment' then amount when 'cancellation' then -amount else 0 end)::text as committed
+         from money_movement where project_id = $1 group by currency order by currency`,
+      [projectId],
+    );
   }
 
   it('applies a batch and skips events it already applied (redelivery has one effect)', async () => {
@@ -108,10 +112,10 @@ describe('the portfolio projection (real PostgreSQL)', () => {
     expect(await dataSource.query('select count(*)::int as n from project_activity where project_id = $1', ['ECAB'])).toEqual([{ n: 0 }]);
   });
 
-  it('counts money moved under a financing agreement in the project’s totals, and undoes a reversed movement', async () => {
+  it('counts money moved under a financing agreement in its totals (funds received are the disbursement), and undoes a reversed movement', async () => {
     await projection.apply([registered('AG-8')]);
     const agreementEvent = (version: number, type: string, data: Record<string, unknown>): PortfolioEvent => ({
-      ...event('AG-8', version, type, { agreementId: 'G-8', projectId: 'AG-8', currency: 'USD', ...data }),
+      ...event('AG-8', version, type, { agreementId: 'G-8', projectId: 'AG-8', currency: 'USD', valueDate: '2025-06-01', ...data }),
       streamId: 'agreement-G-8',
     });
     await projection.apply([
@@ -125,9 +129,12 @@ describe('the portfolio projection (real PostgreSQL)', () => {
       agreementEvent(8, 'TransactionReversed', { transactionId: 't6', reversedEventType: 'ExpenditureRecorded', amount: '20.00' }),
       agreementEvent(9, 'TransactionReversed', { transactionId: 't2', reversedEventType: 'CommitmentAmended', amount: '-100.00' }),
     ]);
-    const [row] = await dataSource.query('select committed::text as committed, disbursed::text as disbursed from project_financing where project_id = $1', ['AG-8']);
-    // 1000 − 100 − 50, then the decrease reversed: 950 committed; 300 + 20 − 20 disbursed.
-    expect(row).toEqual({ committed: '950.00', disbursed: '300.00' });
+    const [row] = await dataSource.query(
+      'select (committed - cancelled)::text as committed, disbursed::text as disbursed, spent::text as spent from agreement_view where agreement_id = $1',
+      ['G-8'],
+    );
+    // 1000 − 100 − 50, then the decrease reversed: 950 committed; 400 received (disbursed); 300 + 20 − 20 spent onward.
+    expect(row).toEqual({ committed: '950.00', disbursed: '400.00', spent: '300.00' });
   });
 
   it('applies a new stream once when two appliers race on its first batch', async () => {

@@ -1,16 +1,20 @@
 import { activityFamily } from './activity/activity.family.js';
 import { agreementFamily } from './agreement/agreement.family.js';
+import { contractFamily } from './contract/contract.family.js';
 import { milestonesFamily } from './milestones/milestones.family.js';
 import { performanceFamily } from './performance/performance.family.js';
 import { programmeFamily } from './programme/programme.family.js';
 import { projectFamily } from './project/project.family.js';
+import { referenceFamily } from './reference/reference.family.js';
 import { resultsFamily } from './results/results.family.js';
 import type { ViewFamily } from './view-family.js';
 
-/** Every read-table family, in the order they apply an event (the project's row first: others refer to it). */
+/** Every read-table family, in the order they apply an event (the project's row first: others refer to it; the activity last). */
 export const VIEW_FAMILIES: readonly ViewFamily[] = [
   projectFamily,
   agreementFamily,
+  contractFamily,
+  referenceFamily,
   performanceFamily,
   milestonesFamily,
   resultsFamily,

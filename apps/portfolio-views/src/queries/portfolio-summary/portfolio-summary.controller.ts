@@ -1,12 +1,18 @@
 import { CLUSTERS } from '@ecab/domain';
 import { Controller, Get, Query } from '@nestjs/common';
-import { canonicalAmount } from '../money.js';
+import type { Sql } from '../../projections/view-family.js';
+import { canonicalAmount, type MissingRate } from '../money.js';
+import { pageOf } from '../pagination.js';
+import { groupKeysSql, ratingSql, type GroupBy } from '../project-selection.js';
 import { ViewsReader } from '../views-reader.js';
+import { emptyFigures, moneyByGroup, withoutContractFigures, type MoneyFigures } from './money-figures.js';
 import { portfolioSummaryQuery } from './portfolio-summary.query.js';
 
 export interface MoneyByCurrency {
   currency: string;
+  /** Net commitment: commitments + amendments − cancellations. */
   committed: string;
+  /** Funds received under the agreements (IATI 1). */
   disbursed: string;
 }
 
@@ -16,28 +22,98 @@ export interface ClusterSummary {
   financing: MoneyByCurrency[];
 }
 
+export const RATINGS = ['on_track', 'for_attention', 'at_risk', 'unrated'] as const;
+
+export interface GroupSummary {
+  key: string;
+  projects: number;
+  /** How many of the group's projects have each overall rating (their latest rated quarter). */
+  ratings: Record<(typeof RATINGS)[number], number>;
+  currencies: ({ currency: string } & MoneyFigures)[];
+  usd: MoneyFigures;
+  missingRates: MissingRate[];
+}
+
+export interface GroupedSummary {
+  groupBy: GroupBy;
+  from: string;
+  to: string;
+  estimatedCostSource: string;
+  items: GroupSummary[];
+  nextCursor: string | null;
+}
+
 @Controller('api/v1')
 export class PortfolioSummaryController {
   constructor(private readonly reader: ViewsReader) {}
 
   @Get(portfolioSummaryQuery.path)
-  async summary(@Query() raw: unknown): Promise<{ clusters: ClusterSummary[] }> {
+  async summary(@Query() raw: unknown): Promise<{ clusters: ClusterSummary[] } | GroupedSummary> {
     const parameters = this.reader.parameters(portfolioSummaryQuery, raw);
+    const { groupBy } = parameters;
+    if (groupBy === undefined) return this.reader.read(parameters, clusterSummary);
+    const year = new Date().getUTCFullYear();
+    const from = parameters.from ?? `${year}-01-01`;
+    const to = parameters.to ?? `${year}-12-31`;
     return this.reader.read(parameters, async (sql) => {
-      const counts: { cluster: string; projects: number }[] = await sql('select cluster, count(*)::int as projects from project_summary group by cluster');
-      const money: ({ cluster: string } & MoneyByCurrency)[] = await sql(
-        `select s.cluster, f.currency, sum(f.committed)::text as committed, sum(f.disbursed)::text as disbursed
-           from project_financing f join project_summary s using (project_id)
-          group by s.cluster, f.currency order by f.currency`,
-      );
-      const clusters = CLUSTERS.map((cluster) => ({
-        cluster,
-        projects: counts.find((c) => c.cluster === cluster)?.projects ?? 0,
-        financing: money
-          .filter((m) => m.cluster === cluster)
-          .map((m) => ({ currency: m.currency, committed: canonicalAmount(m.committed, m.currency), disbursed: canonicalAmount(m.disbursed, m.currency) })),
-      }));
-      return { clusters };
+      const groups = await groupedSummary(sql, groupBy, from, to);
+      return {
+        groupBy,
+        from,
+        to,
+        estimatedCostSource: 'procurement plan: Σ ProcurementPackagePlanned.estimatedValue',
+        ...pageOf(groups, (g) => g.key, parameters.limit, parameters.cursor),
+      };
     });
   }
+}
+
+/** Per cluster: projects, and per currency the net commitment and the funds received (all recorded). */
+async function clusterSummary(sql: Sql): Promise<{ clusters: ClusterSummary[] }> {
+  const counts: { cluster: string; projects: number }[] = await sql('select cluster, count(*)::int as projects from project_summary group by cluster');
+  const money: ({ cluster: string } & MoneyByCurrency)[] = await sql(
+    `select s.cluster, m.currency,
+            coalesce(sum(case m.kind when 'commitment' then m.amount when 'cancellation' then -m.amount end), 0)::text as committed,
+            coalesce(sum(m.amount) filter (where m.kind = 'disbursement'), 0)::text as disbursed
+       from money_movement m join project_summary s using (project_id)
+      where m.kind in ('commitment', 'cancellation', 'disbursement')
+      group by s.cluster, m.currency order by m.currency`,
+  );
+  const clusters = CLUSTERS.map((cluster) => ({
+    cluster,
+    projects: counts.find((c) => c.cluster === cluster)?.projects ?? 0,
+    financing: money
+      .filter((m) => m.cluster === cluster)
+      .map((m) => ({ currency: m.currency, committed: canonicalAmount(m.committed, m.currency), disbursed: canonicalAmount(m.disbursed, m.currency) })),
+  }));
+  return { clusters };
+}
+
+async function groupedSummary(sql: Sql, groupBy: GroupBy, from: string, to: string): Promise<GroupSummary[]> {
+  const keys = await groupKeysSql(sql, groupBy);
+  const rating = await ratingSql(sql);
+  const counted: { key: string; rating: string; projects: number }[] = await sql(
+    `with keys as (${keys}), rated as (select s.project_id, ${rating} as rating from project_summary s)
+     select k.key, r.rating, count(distinct k.project_id)::int as projects from keys k join rated r on r.project_id = k.project_id group by k.key, r.rating`,
+  );
+  const money = await moneyByGroup(sql, keys, from, to);
+  const names = new Set<string>([...counted.map((c) => c.key), ...money.keys(), ...(groupBy === 'cluster' ? CLUSTERS : [])]);
+  return [...names].sort().map((key) => {
+    const ratings = Object.fromEntries(RATINGS.map((r) => [r, 0])) as GroupSummary['ratings'];
+    let projects = 0;
+    for (const c of counted.filter((c) => c.key === key)) {
+      ratings[c.rating as keyof GroupSummary['ratings']] = (ratings[c.rating as keyof GroupSummary['ratings']] ?? 0) + c.projects;
+      projects += c.projects;
+    }
+    const group = money.get(key) ?? { currencies: [], usd: emptyFigures('USD'), missingRates: [] };
+    const attributable = (f: MoneyFigures) => (groupBy === 'financier' ? withoutContractFigures(f) : f);
+    return {
+      key,
+      projects,
+      ratings,
+      currencies: group.currencies.map((c) => ({ ...c, ...attributable(c) })),
+      usd: attributable(group.usd),
+      missingRates: group.missingRates,
+    };
+  });
 }

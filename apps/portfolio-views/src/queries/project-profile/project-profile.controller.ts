@@ -89,7 +89,11 @@ async function readProject(sql: Sql, id: string): Promise<ProjectView> {
   const row = rows[0];
   if (!row) throw ProblemError.notFound(`No project ${id} in the portfolio view.`);
   const financing: MoneyByCurrency[] = await sql(
-    'select currency, committed::text as committed, disbursed::text as disbursed from project_financing where project_id = $1 order by currency',
+    `select currency,
+            coalesce(sum(case kind when 'commitment' then amount when 'cancellation' then -amount end), 0)::text as committed,
+            coalesce(sum(amount) filter (where kind = 'disbursement'), 0)::text as disbursed
+       from money_movement where project_id = $1 and kind in ('commitment', 'cancellation', 'disbursement')
+      group by currency order by currency`,
     [id],
   );
   const [{ count }] = (await sql('select count(*)::int as count from project_activity where project_id = $1', [id])) as [{ count: number }];

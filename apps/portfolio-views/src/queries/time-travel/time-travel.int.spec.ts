@@ -138,8 +138,9 @@ describe('time travel, replayed from the event store (real PostgreSQL)', () => {
   });
 
   async function transport(parameters: Record<string, string>): Promise<unknown> {
-    const { clusters } = await summaries.summary(parameters);
-    return clusters.find((c) => c.cluster === 'transport');
+    const answer = await summaries.summary(parameters);
+    if (!('clusters' in answer)) throw new Error('a summary without groupBy answers per cluster');
+    return answer.clusters.find((c) => c.cluster === 'transport');
   }
   const cluster = (projects: number, committed: number, disbursed: number) => ({
     cluster: 'transport',
