@@ -1,10 +1,12 @@
 import { ProblemError } from '@ecab/platform';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import type { Sql } from '../../projections/view-family.js';
+import { projectMilestonesAndResults, type ProjectMilestone, type ProjectResult } from '../milestones-and-results/project-milestones-and-results.js';
 import { canonicalAmount } from '../money.js';
 import type { MoneyByCurrency } from '../portfolio-summary/portfolio-summary.controller.js';
 import { PROJECT_COLUMNS, projectListItem, type ProjectListItem, type ProjectRow } from '../project-list/project-row.js';
 import { ViewsReader } from '../views-reader.js';
+import { projectAgreements, projectContracts, type AgreementEntry, type ContractEntry } from './project-finance.js';
 import { projectProfileQuery } from './project-profile.query.js';
 
 /** The project's list entry (id, title, cluster, countries, status, stage, identifier, dates, rating…) and its sections. */
@@ -21,6 +23,14 @@ export interface ProjectView extends ProjectListItem {
   risks: RiskEntry[];
   /** Issues raised in the reviews, latest first (at most SECTION_LIMIT), open or resolved. */
   issues: IssueEntry[];
+  /** Financing agreements (signed, or opened by a project-level shorthand) with their transactions. */
+  agreements: AgreementEntry[];
+  /** Procurement packages and the contracts awarded under them. */
+  contracts: ContractEntry[];
+  /** Milestones, planned against actual, with slippage and whether overdue. */
+  milestones: ProjectMilestone[];
+  /** The results framework: results, their indicators and progress toward target. */
+  results: ProjectResult[];
 }
 
 export interface RatingEntry {
@@ -122,6 +132,7 @@ async function readProject(sql: Sql, id: string): Promise<ProjectView> {
        from project_issue where project_id = $1 order by raised_on desc, period desc, id limit $2`,
     [id, SECTION_LIMIT],
   );
+  const { milestones, results } = await projectMilestonesAndResults(sql, id);
   return {
     ...projectListItem(row),
     titles: row.titles,
@@ -138,5 +149,9 @@ async function readProject(sql: Sql, id: string): Promise<ProjectView> {
     ratings: ratings.map((r) => ({ ...r, recordedAt: r.recordedAt.toISOString() })),
     risks,
     issues,
+    agreements: await projectAgreements(sql, id, SECTION_LIMIT),
+    contracts: await projectContracts(sql, id, SECTION_LIMIT),
+    milestones,
+    results,
   };
 }

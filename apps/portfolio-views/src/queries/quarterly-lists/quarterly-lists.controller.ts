@@ -3,9 +3,16 @@ import type { Sql } from '../../projections/view-family.js';
 import { roundedAmount } from '../money.js';
 import { decodeCursor, encodeCursor } from '../pagination.js';
 import { ViewsReader } from '../views-reader.js';
-import { QUARTERLY_SECTIONS, quarterlyListsQuery } from './quarterly-lists.query.js';
+import { overdueMilestonesPage, type OverdueMilestone } from '../overdue-milestones/overdue-milestones.js';
+import { resultsScorecardPage, type IndicatorScore } from '../results-scorecard/results-scorecard.js';
+import { AGREEMENT_SECTIONS, QUARTERLY_SECTIONS, quarterlyListsQuery } from './quarterly-lists.query.js';
 
-type Section = (typeof QUARTERLY_SECTIONS)[number];
+type Section = (typeof AGREEMENT_SECTIONS)[number];
+
+interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
 
 export interface QuarterlyAgreement {
   projectId: string;
@@ -28,7 +35,10 @@ export interface QuarterlyAgreement {
   cancelledInQuarter: string | null;
 }
 
-export type QuarterlyLists = { quarter: string; start: string; end: string } & Partial<Record<Section, { items: QuarterlyAgreement[]; nextCursor: string | null }>>;
+export type QuarterlyLists = { quarter: string; start: string; end: string } & Partial<Record<Section, Page<QuarterlyAgreement>>> & {
+  overdueMilestones?: Page<OverdueMilestone>;
+  resultsScorecard?: Page<IndicatorScore>;
+};
 
 /** Which agreements each list holds ($1 = first day of the quarter, $2 = last day). */
 const CONDITIONS: Record<Section, string> = {
@@ -49,11 +59,22 @@ export class QuarterlyListsController {
     const q = Number(parameters.quarter.slice(6));
     const start = `${year}-${String(q * 3 - 2).padStart(2, '0')}-01`;
     const end = new Date(Date.UTC(year, q * 3, 0)).toISOString().slice(0, 10);
-    const after = decodeCursor(parameters.cursor, 2);
+    const sections = parameters.section ? [parameters.section] : QUARTERLY_SECTIONS;
+    // A cursor pages one list; each list's cursor carries its own sort key (3 parts for milestones).
+    const after = (length: number) => decodeCursor(parameters.cursor, length) as string[] | null;
     return this.reader.read(parameters, async (sql) => {
       const answer: QuarterlyLists = { quarter: parameters.quarter, start, end };
-      for (const section of parameters.section ? [parameters.section] : QUARTERLY_SECTIONS) {
-        answer[section] = await list(sql, section, start, end, parameters.limit, after as [string, string] | null);
+      for (const section of sections) {
+        if (section === 'overdueMilestones') {
+          // Overdue on the quarter's last day: planned date before it, neither achieved nor dropped.
+          const key = after(3);
+          answer.overdueMilestones = await overdueMilestonesPage(sql, { on: nextDay(end), limit: parameters.limit, ...(key ? { after: key } : {}) });
+        } else if (section === 'resultsScorecard') {
+          const key = after(2);
+          answer.resultsScorecard = await resultsScorecardPage(sql, { limit: parameters.limit, ...(key ? { after: key } : {}) });
+        } else {
+          answer[section] = await list(sql, section, start, end, parameters.limit, after(2) as [string, string] | null);
+        }
       }
       return answer;
     });
@@ -103,4 +124,11 @@ async function list(sql: Sql, section: Section, start: string, end: string, limi
     })),
     nextCursor: rows.length > limit && last ? encodeCursor([last.project_id, last.agreement_id]) : null,
   };
+}
+
+/** The day after an ISO date: "overdue on D" counts a milestone planned for D as not yet late. */
+function nextDay(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10);
 }
