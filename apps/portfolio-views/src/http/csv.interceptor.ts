@@ -1,7 +1,9 @@
 import { negotiateMediaType, ProblemError, problemType, toCsv } from '@ecab/platform';
-import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import { type CallHandler, type ExecutionContext, Inject, Injectable, type NestInterceptor, Optional } from '@nestjs/common';
 import { map, type Observable } from 'rxjs';
-import { viewQueryOf } from './view-query-route.js';
+import { VIEW_QUERIES } from '../queries/view-queries.js';
+import type { ViewQuery } from '../queries/view-query.js';
+import { VIEW_QUERY_LIST, viewQueryOf } from './view-query-route.js';
 
 interface HttpRequest {
   headers: Record<string, string | string[] | undefined>;
@@ -27,8 +29,14 @@ export const NEXT_CURSOR_HEADER = 'ECAB-Next-Cursor';
  */
 @Injectable()
 export class CsvInterceptor implements NestInterceptor {
+  private readonly queries: readonly ViewQuery[];
+
+  constructor(@Optional() @Inject(VIEW_QUERY_LIST) queries?: readonly ViewQuery[]) {
+    this.queries = queries ?? VIEW_QUERIES;
+  }
+
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const query = viewQueryOf(context);
+    const query = viewQueryOf(context, this.queries);
     if (!query) return next.handle();
     const http = context.switchToHttp();
     const request = http.getRequest<HttpRequest>();

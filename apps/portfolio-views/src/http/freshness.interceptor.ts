@@ -1,9 +1,11 @@
-import { type CallHandler, type ExecutionContext, Inject, Injectable, Logger, type NestInterceptor } from '@nestjs/common';
+import { type CallHandler, type ExecutionContext, Inject, Injectable, Logger, type NestInterceptor, Optional } from '@nestjs/common';
 import { from, type Observable, switchMap } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import { VIEWS_DATA_SOURCE } from '../queries/tokens.js';
 import { LAG_HEADER, POSITION_HEADER, readFreshness } from './freshness.js';
-import { viewQueryOf } from './view-query-route.js';
+import { VIEW_QUERIES } from '../queries/view-queries.js';
+import type { ViewQuery } from '../queries/view-query.js';
+import { VIEW_QUERY_LIST, viewQueryOf } from './view-query-route.js';
 
 interface HeaderSink {
   setHeader(name: string, value: string): void;
@@ -17,10 +19,17 @@ interface HeaderSink {
 export class FreshnessInterceptor implements NestInterceptor {
   private readonly logger = new Logger('Freshness');
 
-  constructor(@Inject(VIEWS_DATA_SOURCE) private readonly dataSource: DataSource) {}
+  private readonly queries: readonly ViewQuery[];
+
+  constructor(
+    @Inject(VIEWS_DATA_SOURCE) private readonly dataSource: DataSource,
+    @Optional() @Inject(VIEW_QUERY_LIST) queries?: readonly ViewQuery[],
+  ) {
+    this.queries = queries ?? VIEW_QUERIES;
+  }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (!viewQueryOf(context)) return next.handle();
+    if (!viewQueryOf(context, this.queries)) return next.handle();
     const response = context.switchToHttp().getResponse<HeaderSink>();
     return from(
       readFreshness(this.dataSource).then(

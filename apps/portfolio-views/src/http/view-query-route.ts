@@ -3,6 +3,9 @@ import { PATH_METADATA } from '@nestjs/common/constants.js';
 import { VIEW_QUERIES } from '../queries/view-queries.js';
 import type { ViewQuery } from '../queries/view-query.js';
 
+/** Nest token of the query declarations the read interceptors match routes against (default VIEW_QUERIES). */
+export const VIEW_QUERY_LIST = Symbol('VIEW_QUERY_LIST');
+
 /** The route of a handler as declared on its method (`@Get('projects/:id')`), without the controller's prefix. */
 export function handlerPath(handler: object): string | undefined {
   const path: unknown = Reflect.getMetadata(PATH_METADATA, handler);
