@@ -55,16 +55,16 @@ export async function startViews(config: ViewsConfig): Promise<RunningViews> {
     await generations.dropAbandoned();
     const live = await generations.live();
     if (live?.shape === generations.shape) {
-      projection = new PortfolioProjection(dataSource, VIEW_FAMILIES, live.schema);
+      projection = new PortfolioProjection(dataSource, VIEW_FAMILIES, live.schema, { followLive: true });
     } else if (live) {
       // Code with other read tables: the old generation serves (stale: the consumer, whose code writes
       // the new tables, starts after the switch) while a new one is filled in the background.
-      projection = new PortfolioProjection(dataSource, VIEW_FAMILIES, live.schema);
+      projection = new PortfolioProjection(dataSource, VIEW_FAMILIES, live.schema, { followLive: true });
       rebuildAtStart = true;
     } else {
       // First start: the tables are filled from the event store before anything is served.
       const generation = await generations.create();
-      projection = new PortfolioProjection(dataSource, VIEW_FAMILIES, generation.schema);
+      projection = new PortfolioProjection(dataSource, VIEW_FAMILIES, generation.schema, { followLive: true });
       const started = Date.now();
       await replayEventStore(eventStore, projection);
       await generations.switchTo(generation.schema);

@@ -16,6 +16,12 @@ export class ProjectionGapError extends Error {
 type Listener = (streamId: string, version: number) => void;
 
 /**
+ * Held shared by every apply of a live projection (in its transaction) and exclusively by a rebuild while
+ * it catches up and switches: the pause that holds the projections of every instance, not only this one's.
+ */
+export const APPLY_LOCK_SQL = `hashtext('portfolio-views-apply')`;
+
+/**
  * Applies events to every read-table family of one generation (a PostgreSQL schema). A batch is applied
  * in one transaction together with the last applied version per stream, so redelivered events (Kafka is
  * at-least-once) are skipped and the effect is exactly once. The version rows are created before they are
@@ -29,10 +35,16 @@ export class PortfolioProjection {
   /** Set while paused: applies wait on it before they start. */
   private hold: Promise<void> | undefined;
 
+  /**
+   * `followLive`: the live projection of a running service — it takes the apply lock shared and writes to
+   * whatever generation is live, so it follows a switch made by another instance's rebuild. A projection
+   * filling a generation being built (or a throw-away one) does neither.
+   */
   constructor(
     private readonly dataSource: DataSource,
     private readonly families: readonly ViewFamily[],
     private schema: string,
+    private readonly options: { followLive?: boolean } = {},
   ) {}
 
   /** The generation it writes to. */
@@ -91,6 +103,12 @@ export class PortfolioProjection {
     const positions = new Map<string, string>();
     await this.dataSource.transaction(async (manager) => {
       const sql: Sql = (text, params) => manager.query(text, params as unknown[] | undefined);
+      if (this.options.followLive) {
+        const [row] = (await sql(
+          `select (select schema from views_generations where state = 'live') as live from (select pg_advisory_xact_lock_shared(${APPLY_LOCK_SQL})) as locked`,
+        )) as [{ live: string | null }];
+        if (row.live && row.live !== this.schema) this.schema = row.live;
+      }
       await sql(`set local search_path to ${this.schema}, public`);
       // Sorted, so two batches sharing streams take their row locks in the same order (no deadlock).
       const streamIds = [...new Set(events.map((e) => e.streamId))].sort();

@@ -23,6 +23,8 @@ describe('rebuilding the read tables without downtime (real PostgreSQL)', () => 
   let store: PostgresEventStore;
   let generations: ViewGenerations;
   let live: PortfolioProjection;
+  /** The live projection of another instance of the service: not paused by this one's rebuild in memory. */
+  let other: PortfolioProjection;
 
   // What the test appended, counted by the test itself.
   let registered = 0;
@@ -42,7 +44,8 @@ describe('rebuilding the read tables without downtime (real PostgreSQL)', () => 
     await generations.ensureCatalogue();
     const first = await generations.create();
     await generations.switchTo(first.schema);
-    live = new PortfolioProjection(dataSource, VIEW_FAMILIES, first.schema);
+    live = new PortfolioProjection(dataSource, VIEW_FAMILIES, first.schema, { followLive: true });
+    other = new PortfolioProjection(dataSource, VIEW_FAMILIES, first.schema, { followLive: true });
   });
 
   afterAll(async () => {
@@ -52,7 +55,7 @@ describe('rebuilding the read tables without downtime (real PostgreSQL)', () => 
   });
 
   /** Appends to the store, then applies what was stored through the live projection, as the consumer does. */
-  async function write(streamId: string, expected: number, events: { type: string; data: Record<string, unknown> }[]): Promise<void> {
+  async function write(streamId: string, expected: number, events: { type: string; data: Record<string, unknown> }[], through = live): Promise<void> {
     const subject = streamId.replace(/^project-/, '');
     const result = await store.append(
       streamId,
@@ -60,25 +63,25 @@ describe('rebuilding the read tables without downtime (real PostgreSQL)', () => 
       events.map((e) => ({ ...e, schemaVersion: 1, metadata: { subject, cluster: 'agribusiness' } })),
     );
     appended += events.length;
-    await live.apply(result.events.map((recorded) => upcast(portfolioEventFromRecorded(recorded))));
+    await through.apply(result.events.map((recorded) => upcast(portfolioEventFromRecorded(recorded))));
   }
 
-  async function newProject(): Promise<string> {
+  async function newProject(through = live): Promise<string> {
     projectSeq += 1;
     const id = `RB-${projectSeq}`;
     registered += 1;
     await write(`project-${id}`, 0, [
       { type: 'ProjectRegistered', data: { projectId: id, title: `Project ${id}`, cluster: 'agribusiness', countries: [{ code: 'KZ', percentage: 100 }] } },
-    ]);
+    ], through);
     return id;
   }
 
-  async function commit(id: string, version: number, cents: number): Promise<void> {
+  async function commit(id: string, version: number, cents: number, through = live): Promise<void> {
     committedCents += BigInt(cents);
     const amount = `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
     await write(`project-${id}`, version, [
       { type: 'CommitmentRecorded', data: { projectId: id, commitmentId: `c${version + 1}`, amount, currency: 'USD', valueDate: '2025-01-01', financier: 'XM-DAC-46004' } },
-    ]);
+    ], through);
   }
 
   it('fills a new generation while the old one serves and takes live writes, switches, and loses nothing', async () => {
@@ -109,15 +112,16 @@ describe('rebuilding the read tables without downtime (real PostgreSQL)', () => 
         }
       }
     });
-    // Two writers on their own projects (the consumer applies partitions concurrently).
-    const writers = [0, 1].map(async () => {
+    // Two writers on their own projects (the consumer applies partitions concurrently), one of them
+    // through another instance's live projection, which only the lock in PostgreSQL holds.
+    const writers = [live, other].map(async (through) => {
       const mine: { id: string; version: number }[] = [];
       let round = 0;
       while (!stop) {
         round += 1;
-        if (mine.length === 0 || round % 3 === 0) mine.push({ id: await newProject(), version: 1 });
+        if (mine.length === 0 || round % 3 === 0) mine.push({ id: await newProject(through), version: 1 });
         const project = mine[round % mine.length]!;
-        await commit(project.id, project.version, 100 + round);
+        await commit(project.id, project.version, 100 + round, through);
         project.version += 1;
         await new Promise((resolve) => setTimeout(resolve, 2));
       }
@@ -139,6 +143,7 @@ describe('rebuilding the read tables without downtime (real PostgreSQL)', () => 
     expect(status.state).toBe('done');
     expect(status.generation).not.toBe(oldGeneration);
     expect(live.generation).toBe(status.generation);
+    expect(other.generation).toBe(status.generation);
     expect(status.done).toBeGreaterThanOrEqual(400);
     expect(status.total).toBeGreaterThanOrEqual(status.done);
     expect(status.finishedAt).not.toBeNull();

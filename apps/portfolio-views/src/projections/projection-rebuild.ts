@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { PortfolioProjection } from './portfolio-projection.js';
+import { APPLY_LOCK_SQL, PortfolioProjection } from './portfolio-projection.js';
 import { replayEventStore } from './rebuild-from-event-store.js';
 import type { ViewFamily } from './view-family.js';
 import type { ViewGenerations } from './view-generations.js';
@@ -129,8 +129,12 @@ export class ProjectionRebuild {
       let checkpoint = await replayEventStore(eventStore, target, { batchSize, onProgress: progress, signal });
 
       this.current.state = 'catching-up';
+      // Held here (this instance's applies wait between batches) and in PostgreSQL (every instance's do).
       const release = await live.pause();
+      const lock = dataSource.createQueryRunner();
       try {
+        await lock.connect();
+        await lock.query(`select pg_advisory_lock(${APPLY_LOCK_SQL})`);
         const oldSchema = live.generation;
         const deadline = Date.now() + catchUpTimeoutMs;
         for (;;) {
@@ -151,6 +155,8 @@ export class ProjectionRebuild {
         this.afterSwitch = undefined;
         await afterSwitch?.();
       } finally {
+        await lock.query(`select pg_advisory_unlock(${APPLY_LOCK_SQL})`).catch(() => undefined);
+        await lock.release();
         release();
       }
       this.current = { ...this.status(), state: 'done', finishedAt: new Date().toISOString() };
