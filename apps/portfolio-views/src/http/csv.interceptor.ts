@@ -42,6 +42,8 @@ export class CsvInterceptor implements NestInterceptor {
     const request = http.getRequest<HttpRequest>();
     const accept = request.headers.accept;
     const offered = query.csv ? [JSON_TYPE, CSV] : [JSON_TYPE];
+    // The answer depends on Accept for a list: caches must keep the JSON and the CSV apart.
+    if (query.csv) http.getResponse<HttpResponse>().setHeader('Vary', 'Accept');
     const chosen = negotiateMediaType(Array.isArray(accept) ? accept.join(',') : accept, offered);
     if (chosen === undefined) {
       throw new ProblemError({

@@ -59,6 +59,7 @@ describe('CSV answers (Accept: text/csv)', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="ThingList.csv"');
+    expect(response.headers.get('vary')).toBe('Accept');
     expect(response.headers.get('ecab-next-cursor')).toBe('next-page');
     expect(response.headers.get('link')).toBe('</api/v1/things?x=1&cursor=next-page>; rel="next"');
     expect(await response.text()).toBe(
