@@ -196,6 +196,22 @@ describe('rebuilding the read tables without downtime (real PostgreSQL)', () => 
     expect(done).toBe(true);
   });
 
+  it('reports a failed rebuild, drops what it built, and leaves the old generation serving', async () => {
+    const serving = live.generation;
+    const broken = [...VIEW_FAMILIES, { name: 'broken', tables: [], apply: async () => Promise.reject(new Error('this family cannot apply')) }];
+    const rebuild = new ProjectionRebuild({ dataSource, eventStore, generations, families: broken, live });
+    rebuild.start();
+    await rebuild.settled();
+    const status = rebuild.status();
+    expect(status).toMatchObject({ state: 'failed', error: 'this family cannot apply' });
+    expect(status.finishedAt).not.toBeNull();
+    expect(await dataSource.query('select 1 from pg_namespace where nspname = $1', [status.generation])).toEqual([]);
+    expect(await generations.live()).toMatchObject({ schema: serving });
+    expect(live.paused).toBe(false);
+    const [{ n }] = await dataSource.query('select count(*)::int as n from project_summary');
+    expect(n).toBe(registered);
+  });
+
   it('drops a generation a crash left half built, at the next start', async () => {
     const abandoned = await generations.create();
     await generations.dropAbandoned();
