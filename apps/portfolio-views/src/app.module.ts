@@ -7,6 +7,10 @@ import type { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { PortfolioProjection } from './projections/portfolio-projection.js';
 import { DeadLettersController } from './admin/dead-letters.controller.js';
+import { ProjectionRebuildController } from './admin/projection-rebuild.controller.js';
+import { CsvInterceptor } from './http/csv.interceptor.js';
+import { FreshnessInterceptor } from './http/freshness.interceptor.js';
+import { PROJECTION_REBUILD, type ProjectionRebuild } from './projections/projection-rebuild.js';
 import { OverdueMilestonesController } from './queries/overdue-milestones/overdue-milestones.controller.js';
 import { PortfolioSummaryController } from './queries/portfolio-summary/portfolio-summary.controller.js';
 import { DisbursementCurveController } from './queries/disbursement-curve/disbursement-curve.controller.js';
@@ -29,7 +33,11 @@ export interface ViewsModuleOptions extends ViewsOptions {
   metrics: Registry;
   auth: AuthConfig;
   healthChecks: HealthCheck[];
+  rebuild: ProjectionRebuild;
 }
+
+/** Operators' routes (role admin). */
+const ADMIN_CONTROLLERS = [DeadLettersController, ProjectionRebuildController];
 
 /** The query controllers, one per folder under queries/. */
 const QUERY_CONTROLLERS = [
@@ -54,7 +62,7 @@ export class ViewsModule {
         TerminusModule.forRoot({ logger: false }),
         AuthModule.forRoot({ dataSource: options.dataSource, config: options.auth, publicControllers: [HealthController, AsyncApiController, MetricsController] }),
       ],
-      controllers: [HealthController, MetricsController, AsyncApiController, DeadLettersController, ...QUERY_CONTROLLERS],
+      controllers: [HealthController, MetricsController, AsyncApiController, ...ADMIN_CONTROLLERS, ...QUERY_CONTROLLERS],
       providers: [
         ViewsReader,
         // Tells ViewsReader which project a request reads and lets it set the time-travel headers.
@@ -66,7 +74,14 @@ export class ViewsModule {
         { provide: EVENT_SOURCE, useValue: options.source },
         { provide: METRICS_REGISTRY, useValue: options.metrics },
         { provide: PARKED_MESSAGES, useValue: options.parked },
+        { provide: PROJECTION_REBUILD, useValue: options.rebuild },
+        // Reads: the freshness headers on every answer, then CSV when asked (both only on VIEW_QUERIES routes).
+        { provide: APP_INTERCEPTOR, useClass: FreshnessInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: CsvInterceptor },
       ],
     };
   }
 }
+
+// The OpenAPI test compares these controllers' routes with the document.
+export { ADMIN_CONTROLLERS, QUERY_CONTROLLERS };

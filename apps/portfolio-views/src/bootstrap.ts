@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import { createEventStoreDataSource, isDatabaseUnavailable, runEventStoreMigrations } from '@ecab/event-store';
 import { createKafka, ensureTopics, KafkaEventSource, ParkedMessageStore, parkingMigrations, PostgresLogEventSource, type PortfolioEventSource } from '@ecab/messaging';
-import { createLogger, PinoNestLogger, ProblemDetailsFilter, serviceUnavailableWhen, type HealthCheck } from '@ecab/platform';
+import { createLogger, PinoNestLogger, ProblemDetailsFilter, ProblemError, serveOpenApi, serviceUnavailableWhen, type HealthCheck } from '@ecab/platform';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { ViewsModule } from './app.module.js';
+import { viewsOpenApiDocument } from './openapi/views-openapi.js';
+import { ProjectionRebuild } from './projections/projection-rebuild.js';
 import type { ViewsConfig } from './config.js';
 import { PortfolioProjection } from './projections/portfolio-projection.js';
 import { replayEventStore } from './projections/rebuild-from-event-store.js';
@@ -19,6 +21,7 @@ export interface RunningViews {
   url: string;
   source: PortfolioEventSource;
   projection: PortfolioProjection;
+  rebuild: ProjectionRebuild;
   close(): Promise<void>;
 }
 
@@ -40,6 +43,8 @@ export async function startViews(config: ViewsConfig): Promise<RunningViews> {
   await dataSource.initialize();
   const generations = new ViewGenerations(dataSource, VIEW_FAMILIES);
   let projection: PortfolioProjection;
+  // The live generation has tables of another shape: it keeps serving while a new one is built.
+  let rebuildAtStart = false;
   // Two instances starting together must not both create the tables: a session lock serialises them.
   const lock = eventStore.createQueryRunner();
   await lock.connect();
@@ -50,11 +55,16 @@ export async function startViews(config: ViewsConfig): Promise<RunningViews> {
     await generations.dropAbandoned();
     const live = await generations.live();
     if (live?.shape === generations.shape) {
-      projection = new PortfolioProjection(dataSource, VIEW_FAMILIES, live.schema);
+      projection = new PortfolioProjection(dataSource, VIEW_FAMILIES, live.schema, { followLive: true });
+    } else if (live) {
+      // Code with other read tables: the old generation serves (stale: the consumer, whose code writes
+      // the new tables, starts after the switch) while a new one is filled in the background.
+      projection = new PortfolioProjection(dataSource, VIEW_FAMILIES, live.schema, { followLive: true });
+      rebuildAtStart = true;
     } else {
-      // First start, or code with other read tables: a new generation is filled from the event store.
+      // First start: the tables are filled from the event store before anything is served.
       const generation = await generations.create();
-      projection = new PortfolioProjection(dataSource, VIEW_FAMILIES, generation.schema);
+      projection = new PortfolioProjection(dataSource, VIEW_FAMILIES, generation.schema, { followLive: true });
       const started = Date.now();
       await replayEventStore(eventStore, projection);
       await generations.switchTo(generation.schema);
@@ -85,7 +95,7 @@ export async function startViews(config: ViewsConfig): Promise<RunningViews> {
   } else {
     source = new PostgresLogEventSource(eventStore, { name: `consumer:${config.consumerGroup}`, parked, log });
   }
-  await source.start(async (events) => {
+  const startConsumer = (): Promise<void> => source.start(async (events) => {
     await projection.apply(events);
     // The command's correlation and trace ids, carried through the event's metadata and Kafka headers.
     for (const event of events) {
@@ -95,27 +105,44 @@ export async function startViews(config: ViewsConfig): Promise<RunningViews> {
       );
     }
   });
-  const metrics = viewsMetrics({ dataSource, eventStore, source, parked, ...(kafkaClient && config.kafka ? { kafka: { client: kafkaClient, settings: config.kafka } } : {}) });
+  const rebuild = new ProjectionRebuild({ dataSource, eventStore, generations, families: VIEW_FAMILIES, live: projection, log });
+  if (!rebuildAtStart) await startConsumer();
+  const metrics = viewsMetrics({ dataSource, eventStore, source, parked, rebuild, ...(kafkaClient && config.kafka ? { kafka: { client: kafkaClient, settings: config.kafka } } : {}) });
 
   const app = await NestFactory.create(
-    ViewsModule.forRoot({ dataSource, projection, source, parked, metrics, auth: config.auth, healthChecks, consistencyWaitMs: config.consistencyWaitMs }),
+    ViewsModule.forRoot({ dataSource, projection, source, parked, metrics, rebuild, auth: config.auth, healthChecks, consistencyWaitMs: config.consistencyWaitMs }),
     { logger: new PinoNestLogger(log) },
   );
-  app.useGlobalFilters(new ProblemDetailsFilter([serviceUnavailableWhen(isDatabaseUnavailable)]));
+  app.useGlobalFilters(new ProblemDetailsFilter([serviceUnavailableWhen(isDatabaseUnavailable), (error) => (rebuild.isRunning && isOlderShape(error) ? READ_TABLES_REBUILDING : undefined)]));
+  serveOpenApi(app, viewsOpenApiDocument());
   await app.listen(config.port, config.host);
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   log.info({ url, transport: source.transport }, 'portfolio-views listening');
+  if (rebuildAtStart) {
+    log.info({ serving: projection.generation, shape: generations.shape }, 'the read tables have another shape: rebuilding in the background');
+    rebuild.start({ afterSwitch: startConsumer });
+  }
 
   return {
     app,
     url,
     source,
     projection,
+    rebuild,
     async close() {
+      await rebuild.stop();
       await source.stop();
       await app.close();
       await dataSource.destroy();
       await eventStore.destroy();
     },
   };
+}
+
+const READ_TABLES_REBUILDING = ProblemError.unavailable('The read tables are being rebuilt for this version of the service; retry shortly.', 10);
+
+/** undefined_table / undefined_column: a query of this version read a generation of the older shape. */
+function isOlderShape(error: unknown): boolean {
+  const code = (error as { driverError?: { code?: unknown }; code?: unknown }).driverError?.code ?? (error as { code?: unknown }).code;
+  return code === '42P01' || code === '42703';
 }

@@ -6,17 +6,19 @@ import type { Kafka } from 'kafkajs';
 import type { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { PORTFOLIO_VIEWS } from './projections/portfolio-projection.js';
+import { REBUILD_STATES, type ProjectionRebuild } from './projections/projection-rebuild.js';
 
 export interface ViewsMetricsSources {
   dataSource: DataSource;
   eventStore: DataSource;
   source: PortfolioEventSource;
   parked: ParkedMessageStore;
+  rebuild?: ProjectionRebuild;
   kafka?: { client: Kafka; settings: KafkaSettings };
 }
 
 /** What operators watch on the read side: how far behind it is, how far it got, what is parked. */
-export function viewsMetrics({ dataSource, eventStore, source, parked, kafka }: ViewsMetricsSources): Registry {
+export function viewsMetrics({ dataSource, eventStore, source, parked, rebuild, kafka }: ViewsMetricsSources): Registry {
   const registry = createMetricsRegistry('portfolio-views');
   if (kafka) {
     const admin = kafka.client.admin();
@@ -62,6 +64,39 @@ export function viewsMetrics({ dataSource, eventStore, source, parked, kafka }: 
       return [{ labels: { projection: PORTFOLIO_VIEWS }, value: Number(row?.applied ?? 0) }];
     },
   });
+  scrapedGauge(registry, {
+    name: 'ecab_projection_position',
+    help: 'The highest event-store log position the live read tables reflect (ECAB-Position)',
+    labelNames: ['projection'],
+    read: async () => {
+      const [row]: { position: string | null }[] = await dataSource.query('select max(position)::text as position from applied_stream_versions');
+      return [{ labels: { projection: PORTFOLIO_VIEWS }, value: Number(row?.position ?? 0) }];
+    },
+  });
+  if (rebuild) {
+    const labels = { projection: PORTFOLIO_VIEWS };
+    scrapedGauge(registry, {
+      name: 'ecab_projection_rebuild_events_done',
+      help: 'Events applied to the generation being rebuilt (or last rebuilt)',
+      labelNames: ['projection'],
+      read: async () => [{ labels, value: rebuild.status().done }],
+    });
+    scrapedGauge(registry, {
+      name: 'ecab_projection_rebuild_events_total',
+      help: 'Events the rebuild has to apply: the event store at its start, plus those it caught up with',
+      labelNames: ['projection'],
+      read: async () => [{ labels, value: rebuild.status().total }],
+    });
+    scrapedGauge(registry, {
+      name: 'ecab_projection_rebuild_state',
+      help: 'The rebuild\'s state: 1 for the current one, 0 for the others',
+      labelNames: ['projection', 'state'],
+      read: async () => {
+        const { state } = rebuild.status();
+        return REBUILD_STATES.map((s) => ({ labels: { ...labels, state: s }, value: s === state ? 1 : 0 }));
+      },
+    });
+  }
   scrapedGauge(registry, {
     name: 'ecab_parked_messages',
     help: 'Messages parked in the sequenced dead-letter store, waiting for a fix and a retry',

@@ -6,3 +6,5 @@ export * from './health.js';
 export { TerminusModule } from '@nestjs/terminus';
 export * from './metrics.js';
 export * from './asyncapi.controller.js';
+export * from './openapi.js';
+export * from './csv.js';

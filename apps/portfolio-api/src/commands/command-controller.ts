@@ -1,10 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { CurrentPrincipal, RequireRole, type Principal } from '@ecab/auth';
-import { parseOrProblem } from '@ecab/platform';
+import { openApiSchemaOf, parseOrProblem } from '@ecab/platform';
 import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Put, Res, type Type } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
 import { commandContextFrom } from './command-metadata.js';
 import type { AnyCommandEndpoint } from './command-endpoint.js';
 import { COMMAND_SETTINGS, type CommandSettings } from './command-settings.js';
@@ -12,11 +11,6 @@ import { commandResponse, type CommandResponse, type HeaderSink } from './comman
 import { ExecuteDomainCommand } from './execute-command.js';
 import { rejectUnstorableText } from './storable-text.js';
 
-/** JSON Schema of a zod schema, for the OpenAPI document: the same schema that validates the request. */
-export function openApiSchemaOf(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _ignored, ...json } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  return json;
-}
 
 function pathParameters(path: string): string[] {
   return [...path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]!);

@@ -1,9 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { serveOpenApi as serveOpenApiAt } from '@ecab/platform';
 import { COMMAND_ENDPOINTS } from './command-table.js';
 
-export const OPENAPI_PATH = 'api/docs';
-export const OPENAPI_JSON_PATH = 'api/docs/openapi.json';
 
 /**
  * The OpenAPI document of the commands, made by @nestjs/swagger from the controllers; the request
@@ -32,5 +31,5 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
 }
 
 export function serveOpenApi(app: INestApplication): void {
-  SwaggerModule.setup(OPENAPI_PATH, app, () => openApiDocument(app), { jsonDocumentUrl: OPENAPI_JSON_PATH, yamlDocumentUrl: 'api/docs/openapi.yaml' });
+  serveOpenApiAt(app, () => openApiDocument(app));
 }

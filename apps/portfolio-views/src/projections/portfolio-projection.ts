@@ -16,6 +16,12 @@ export class ProjectionGapError extends Error {
 type Listener = (streamId: string, version: number) => void;
 
 /**
+ * Held shared by every apply of a live projection (in its transaction) and exclusively by a rebuild while
+ * it catches up and switches: the pause that holds the projections of every instance, not only this one's.
+ */
+export const APPLY_LOCK_SQL = `hashtext('portfolio-views-apply')`;
+
+/**
  * Applies events to every read-table family of one generation (a PostgreSQL schema). A batch is applied
  * in one transaction together with the last applied version per stream, so redelivered events (Kafka is
  * at-least-once) are skipped and the effect is exactly once. The version rows are created before they are
@@ -23,11 +29,22 @@ type Listener = (streamId: string, version: number) => void;
  */
 export class PortfolioProjection {
   private readonly listeners = new Set<Listener>();
+  /** Applies running now; a pause waits for them to end. */
+  private inFlight = 0;
+  private drained: (() => void) | undefined;
+  /** Set while paused: applies wait on it before they start. */
+  private hold: Promise<void> | undefined;
 
+  /**
+   * `followLive`: the live projection of a running service — it takes the apply lock shared and writes to
+   * whatever generation is live, so it follows a switch made by another instance's rebuild. A projection
+   * filling a generation being built (or a throw-away one) does neither.
+   */
   constructor(
     private readonly dataSource: DataSource,
     private readonly families: readonly ViewFamily[],
     private schema: string,
+    private readonly options: { followLive?: boolean } = {},
   ) {}
 
   /** The generation it writes to. */
@@ -45,9 +62,53 @@ export class PortfolioProjection {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Holds the projection between batches: waits until the applies running now have committed, and makes
+   * every later apply wait until the returned release is called (a rebuild catching up and switching).
+   * Pauses queue: a second one starts when the first is released.
+   */
+  async pause(): Promise<() => void> {
+    while (this.hold) await this.hold;
+    let release!: () => void;
+    this.hold = new Promise<void>((resolve) => (release = resolve));
+    if (this.inFlight > 0) await new Promise<void>((resolve) => (this.drained = resolve));
+    this.drained = undefined;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.hold = undefined;
+      release();
+    };
+  }
+
+  get paused(): boolean {
+    return this.hold !== undefined;
+  }
+
   async apply(events: readonly PortfolioEvent[]): Promise<void> {
     if (events.length === 0) return;
-    const applied = await this.dataSource.transaction((manager) => this.applyWithin((text, params) => manager.query(text, params as unknown[] | undefined), events));
+    while (this.hold) await this.hold;
+    this.inFlight += 1;
+    try {
+      await this.applyNow(events);
+    } finally {
+      this.inFlight -= 1;
+      if (this.inFlight === 0) this.drained?.();
+    }
+  }
+
+  private async applyNow(events: readonly PortfolioEvent[]): Promise<void> {
+    const applied = await this.dataSource.transaction(async (manager) => {
+      const sql: Sql = (text, params) => manager.query(text, params as unknown[] | undefined);
+      if (this.options.followLive) {
+        const [row] = (await sql(
+          `select (select schema from views_generations where state = 'live') as live from (select pg_advisory_xact_lock_shared(${APPLY_LOCK_SQL})) as locked`,
+        )) as [{ live: string | null }];
+        if (row.live && row.live !== this.schema) this.schema = row.live;
+      }
+      return this.applyWithin(sql, events);
+    });
     for (const [streamId, version] of applied) for (const listener of this.listeners) listener(streamId, version);
   }
 
@@ -59,6 +120,7 @@ export class PortfolioProjection {
    */
   async applyWithin(sql: Sql, events: readonly PortfolioEvent[], { allowGaps = false }: { allowGaps?: boolean } = {}): Promise<ReadonlyMap<string, number>> {
     const applied = new Map<string, number>();
+    const positions = new Map<string, string>();
     if (events.length === 0) return applied;
     await sql(`set local search_path to ${this.schema}, public`);
     // Sorted, so two batches sharing streams take their row locks in the same order (no deadlock).
@@ -75,13 +137,24 @@ export class PortfolioProjection {
       if (event.streamVersion !== current + 1 && !allowGaps) throw new ProjectionGapError(event.streamId, current, event.streamVersion);
       for (const family of this.families) await family.apply(sql, event);
       applied.set(event.streamId, event.streamVersion);
+      if (event.position !== undefined) positions.set(event.streamId, event.position);
     }
     if (applied.size === 0) return applied;
+    // With the log position of the stream's last applied event: the highest one is the position the
+    // tables reflect (`ECAB-Position`), kept per stream so concurrent appliers share no hot row.
+    const streams = [...applied.keys()];
     await sql(
-      `update applied_stream_versions a set version = t.v from unnest($1::text[], $2::int[]) as t(s, v) where a.stream_id = t.s`,
-      [[...applied.keys()], [...applied.values()]],
+      `update applied_stream_versions a set version = t.v, position = coalesce(t.p, a.position)
+         from unnest($1::text[], $2::int[], $3::bigint[]) as t(s, v, p) where a.stream_id = t.s`,
+      [streams, streams.map((s) => applied.get(s)), streams.map((s) => positions.get(s) ?? null)],
     );
     return applied;
+  }
+
+  /** The highest event-store log position applied to the generation it writes to (0: none known). */
+  async appliedPosition(): Promise<bigint> {
+    const rows: { position: string | null }[] = await this.dataSource.query(`select max(position)::text as position from ${this.schema}.applied_stream_versions`);
+    return BigInt(rows[0]?.position ?? 0);
   }
 
   /** The stream's version the live tables reflect (0: none of it). */

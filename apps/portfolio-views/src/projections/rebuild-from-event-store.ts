@@ -12,18 +12,24 @@ export interface RebuildProgress {
 /**
  * Fills a generation from the event store's log (gap-safe, in commit order) up to its current head.
  * The projection skips what it already has, so running it again, or the live consumer delivering the
- * same events later, changes nothing.
+ * same events later, changes nothing. `signal` stops it between batches.
  */
 export async function replayEventStore(
   eventStore: DataSource,
   projection: PortfolioProjection,
-  { batchSize = 1000, from = LOG_START, onProgress }: { batchSize?: number; from?: LogCheckpoint; onProgress?: (progress: RebuildProgress) => void } = {},
+  {
+    batchSize = 1000,
+    from = LOG_START,
+    onProgress,
+    signal,
+  }: { batchSize?: number; from?: LogCheckpoint; onProgress?: (progress: RebuildProgress) => void; signal?: AbortSignal } = {},
 ): Promise<LogCheckpoint> {
   const reader = new LogReader(eventStore);
   const total = await reader.backlog(from);
   let done = 0;
   let after = from;
   for (;;) {
+    signal?.throwIfAborted();
     const batch = await reader.readBatch(after, batchSize);
     if (batch.length === 0) return after;
     await projection.apply(batch.map((recorded) => upcast(portfolioEventFromRecorded(recorded))));

@@ -6,7 +6,11 @@ import type { ViewFamily } from './view-family.js';
 const GENERATION_TABLES = [
   {
     name: 'applied_stream_versions',
-    ddl: ['create table applied_stream_versions (stream_id text primary key, version integer not null)'],
+    ddl: [
+      // position: the event-store log position of the stream's last applied event, when the event carried it.
+      'create table applied_stream_versions (stream_id text primary key, version integer not null, position bigint)',
+      'create index applied_stream_versions_position on applied_stream_versions (position)',
+    ],
   },
 ];
 
@@ -74,26 +78,42 @@ export class ViewGenerations {
   /**
    * Makes `schema` the one queries read: the views in `public` are replaced, the previous generation
    * retired and dropped, all in one transaction (a query sees the old tables or the new, never neither).
+   * The locks are taken with a short `lock_timeout` and the whole switch retried: a query that holds one
+   * view and waits for another (a join) is never made to deadlock with the switch, it waits a moment.
    */
-  async switchTo(schema: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await dropLegacyTables(manager);
-      for (const { name } of this.tables()) {
-        await manager.query(`drop view if exists public.${name} cascade`);
-        await manager.query(`create view public.${name} as select * from ${schema}.${name}`);
+  async switchTo(schema: string, { attempts = 200, lockTimeoutMs = 100 }: { attempts?: number; lockTimeoutMs?: number } = {}): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.dataSource.transaction(async (manager) => {
+          await manager.query(`set local lock_timeout = '${Math.max(1, Math.floor(lockTimeoutMs))}ms'`);
+          await dropLegacyTables(manager);
+          for (const { name } of this.tables()) {
+            await manager.query(`drop view if exists public.${name} cascade`);
+            await manager.query(`create view public.${name} as select * from ${schema}.${name}`);
+          }
+          const retired = returned<{ schema: string }>(
+            await manager.query(`update views_generations set state = 'retired' where state <> 'retired' and schema <> $1 returning schema`, [schema]),
+          );
+          await manager.query(`update views_generations set state = 'live', switched_at = now() where schema = $1`, [schema]);
+          for (const old of retired) await manager.query(`drop schema if exists ${old.schema} cascade`);
+        });
+        return;
+      } catch (error) {
+        if (attempt >= attempts || !isLockConflict(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(20 * attempt, 200)));
       }
-      const retired: { schema: string }[] = await manager.query(
-        `update views_generations set state = 'retired' where state <> 'retired' and schema <> $1 returning schema`,
-        [schema],
-      );
-      await manager.query(`update views_generations set state = 'live', switched_at = now() where schema = $1`, [schema]);
-      for (const old of retired) await manager.query(`drop schema if exists ${old.schema} cascade`);
-    });
+    }
+  }
+
+  /** Drops a generation that will not be switched to (a rebuild that failed or was stopped). */
+  async drop(schema: string): Promise<void> {
+    const rows = returned(await this.dataSource.query(`delete from views_generations where schema = $1 and state <> 'live' returning schema`, [schema]));
+    if (rows.length > 0) await this.dataSource.query(`drop schema if exists ${schema} cascade`);
   }
 
   /** Generations a crash left half built: dropped, they are rebuilt from the events when needed. */
   async dropAbandoned(): Promise<void> {
-    const rows: { schema: string }[] = await this.dataSource.query(`delete from views_generations where state = 'building' returning schema`);
+    const rows = returned<{ schema: string }>(await this.dataSource.query(`delete from views_generations where state = 'building' returning schema`));
     for (const { schema } of rows) await this.dataSource.query(`drop schema if exists ${schema} cascade`);
   }
 }
@@ -105,4 +125,19 @@ async function dropLegacyTables(manager: EntityManager): Promise<void> {
     [LEGACY_TABLES],
   );
   if (legacy.length > 0) await manager.query(`drop table if exists ${legacy.map((t) => `public.${t.name}`).join(', ')} cascade`);
+}
+
+/** lock_not_available (lock_timeout) or deadlock_detected: the switch met a reader and tries again. */
+function isLockConflict(error: unknown): boolean {
+  const code = (error as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code ?? (error as { code?: unknown }).code;
+  return code === '55P03' || code === '40P01';
+}
+
+/**
+ * The rows of an `update`/`delete … returning`: TypeORM answers those as `[rows, affectedCount]` (other
+ * statements as the rows), so iterating its answer directly walks the pair, not the rows.
+ */
+function returned<T = unknown>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  return result as T[];
 }
