@@ -173,14 +173,16 @@ describe('rebuilding the read tables without downtime (real PostgreSQL)', () => 
       await manager.query(`set local search_path to ${CONTROL}, public`);
       for (const table of generations.tables()) for (const statement of table.ddl) await manager.query(statement);
     });
-    await replayEventStore(eventStore, new PortfolioProjection(dataSource, VIEW_FAMILIES, CONTROL));
+    await replayEventStore(eventStore, new PortfolioProjection(dataSource, VIEW_FAMILIES, CONTROL), { waitForHeldBackMs: 60_000 });
+    // The tables the test's events fill must hold rows, or "no difference" would prove nothing for them.
+    const filled = new Set(['applied_stream_versions', 'project_summary', 'agreement_view', 'money_movement', 'project_activity']);
     for (const { name } of generations.tables()) {
       const [diff] = await dataSource.query(
         `select (select count(*) from (select * from public.${name} except all select * from ${CONTROL}.${name}) a)::int as extra,
                 (select count(*) from (select * from ${CONTROL}.${name} except all select * from public.${name}) b)::int as missing,
                 (select count(*) from public.${name})::int as rows`,
       );
-      expect({ table: name, ...diff, rows: diff.rows > 0 }).toEqual({ table: name, extra: 0, missing: 0, rows: true });
+      expect({ table: name, ...diff, rows: diff.rows > 0 }).toEqual({ table: name, extra: 0, missing: 0, rows: filled.has(name) ? true : diff.rows > 0 });
     }
   }, 120_000);
 

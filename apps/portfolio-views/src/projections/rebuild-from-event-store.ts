@@ -12,7 +12,9 @@ export interface RebuildProgress {
 /**
  * Fills a generation from the event store's log (gap-safe, in commit order) up to its current head.
  * The projection skips what it already has, so running it again, or the live consumer delivering the
- * same events later, changes nothing. `signal` stops it between batches.
+ * same events later, changes nothing. `signal` stops it between batches. Events committed behind a
+ * transaction still open anywhere on the server are not readable yet (the gap-safe horizon): with
+ * `waitForHeldBackMs` it waits up to that long for them instead of stopping short of the head.
  */
 export async function replayEventStore(
   eventStore: DataSource,
@@ -22,16 +24,22 @@ export async function replayEventStore(
     from = LOG_START,
     onProgress,
     signal,
-  }: { batchSize?: number; from?: LogCheckpoint; onProgress?: (progress: RebuildProgress) => void; signal?: AbortSignal } = {},
+    waitForHeldBackMs = 0,
+  }: { batchSize?: number; from?: LogCheckpoint; onProgress?: (progress: RebuildProgress) => void; signal?: AbortSignal; waitForHeldBackMs?: number } = {},
 ): Promise<LogCheckpoint> {
   const reader = new LogReader(eventStore);
   const total = await reader.backlog(from);
   let done = 0;
   let after = from;
+  const waitUntil = Date.now() + waitForHeldBackMs;
   for (;;) {
     signal?.throwIfAborted();
     const batch = await reader.readBatch(after, batchSize);
-    if (batch.length === 0) return after;
+    if (batch.length === 0) {
+      if (Date.now() >= waitUntil || !(await reader.heldBack())) return after;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      continue;
+    }
     await projection.apply(batch.map((recorded) => upcast(portfolioEventFromRecorded(recorded))));
     const last = batch[batch.length - 1]!;
     after = { transactionId: last.transactionId, position: last.position };
