@@ -41,6 +41,7 @@ export function encodeCloudEvent(event: PortfolioEvent): KafkaRecord {
   if (event.actor) headers.ce_actor = event.actor;
   // W3C trace context, as the CloudEvents distributed-tracing extension names it.
   if (event.traceparent) headers.ce_traceparent = event.traceparent;
+  if (event.position) headers.ce_position = event.position;
   return { key: event.subject, value: Buffer.from(JSON.stringify(event.data)), headers };
 }
 
@@ -103,5 +104,6 @@ export function decodeCloudEvent(message: {
     causationId: headerText(headers, 'ce_causationid'),
     actor: headerText(headers, 'ce_actor'),
     traceparent: headerText(headers, 'ce_traceparent'),
+    position: headerText(headers, 'ce_position'),
   };
 }

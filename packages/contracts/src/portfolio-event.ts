@@ -19,4 +19,9 @@ export interface PortfolioEvent {
   readonly causationId?: string | undefined;
   readonly actor?: string | undefined;
   readonly traceparent?: string | undefined;
+  /**
+   * The event store's global position of the event, a decimal integer as a string (`ce_position` on Kafka):
+   * unique, and increasing in insertion order (not strictly in commit order), so "as of event N" can be said.
+   */
+  readonly position?: string | undefined;
 }

@@ -20,5 +20,6 @@ export function portfolioEventFromRecorded(recorded: RecordedEvent): PortfolioEv
     causationId: text(metadata.causationId),
     actor: text(metadata.actor),
     traceparent: text(metadata.traceparent),
+    position: recorded.position.toString(),
   };
 }
