@@ -205,7 +205,7 @@ export class KafkaRelay {
   private async publish(batch: RecordedEvent[]): Promise<void> {
     if (batch.length === 0) return;
     const parked = this.options.parked;
-    await parked.exclusively(this.consumerName, async () => {
+    await parked.sharing(this.consumerName, async () => {
       const events = batch.map(portfolioEventFromRecorded);
       const waiting = await parked.parkedSubjects(this.consumerName, [...new Set(events.map((e) => e.subject))]);
       const toPark: MessageToPark[] = [];

@@ -75,19 +75,33 @@ export class ParkedMessageStore {
   }
 
   /**
-   * Runs `work` while holding the consumer's parking lock (a session advisory lock on a pooled connection,
-   * released with it if the process dies): the live consumer's batch and a retry of its parked messages —
-   * which may run on another instance — take turns, so no project goes on past a message being parked.
+   * Runs `work` (a retry of parked messages) while holding the consumer's parking lock exclusively: live
+   * batches (`sharing`) — on this or another instance — wait meanwhile, so no project goes on past a
+   * message being parked or retried. A session advisory lock on a pooled connection, released with it if
+   * the process dies.
    */
-  async exclusively<T>(consumer: string, work: () => Promise<T>): Promise<T> {
+  exclusively<T>(consumer: string, work: () => Promise<T>): Promise<T> {
+    return this.holding('', consumer, work);
+  }
+
+  /**
+   * Runs `work` (a live batch: check parked projects, apply or publish, park) holding the consumer's parking
+   * lock shared: batches of several instances of one consumer group go on side by side; a retry waits for
+   * them, and they for it.
+   */
+  sharing<T>(consumer: string, work: () => Promise<T>): Promise<T> {
+    return this.holding('_shared', consumer, work);
+  }
+
+  private async holding<T>(mode: '' | '_shared', consumer: string, work: () => Promise<T>): Promise<T> {
     const session = this.dataSource.createQueryRunner('master');
     await session.connect();
     try {
-      await session.query('select pg_advisory_lock(hashtext($1), hashtext($2))', [PARKING_LOCK_NAMESPACE, consumer]);
+      await session.query(`select pg_advisory_lock${mode}(hashtext($1), hashtext($2))`, [PARKING_LOCK_NAMESPACE, consumer]);
       try {
         return await work();
       } finally {
-        await session.query('select pg_advisory_unlock(hashtext($1), hashtext($2))', [PARKING_LOCK_NAMESPACE, consumer]).catch(() => undefined);
+        await session.query(`select pg_advisory_unlock${mode}(hashtext($1), hashtext($2))`, [PARKING_LOCK_NAMESPACE, consumer]).catch(() => undefined);
       }
     } finally {
       await session.release();

@@ -46,10 +46,10 @@ export class SequencedDeadLetters {
   async process(deliveries: Delivery[]): Promise<void> {
     if (deliveries.length === 0) return;
     // A retry (from any instance) and this batch must not interleave: a project could go on past a message being parked.
-    await this.store.exclusively(this.consumer, () => this.processExclusively(deliveries));
+    await this.store.sharing(this.consumer, () => this.processBatch(deliveries));
   }
 
-  private async processExclusively(deliveries: Delivery[]): Promise<void> {
+  private async processBatch(deliveries: Delivery[]): Promise<void> {
     const parked = await this.store.parkedSubjects(this.consumer, [...new Set(deliveries.map((d) => d.subject))]);
     const toPark: MessageToPark[] = [];
     const ready: { delivery: Delivery; event: PortfolioEvent }[] = [];
