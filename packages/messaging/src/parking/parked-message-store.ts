@@ -75,9 +75,9 @@ export class ParkedMessageStore {
   }
 
   /**
-   * Runs `work` (a retry of parked messages) while holding the consumer's parking lock exclusively: live
-   * batches (`sharing`) — on this or another instance — wait meanwhile, so no project goes on past a
-   * message being parked or retried. A session advisory lock on a pooled connection, released with it if
+   * Runs `work` (a retry of parked messages) while holding the consumer's parking lock exclusively: other
+   * retries and live batches (`sharing`, the relay's) — on this or another instance — wait meanwhile, so no
+   * project goes on past a message being parked or retried. A session advisory lock on a pooled connection, released with it if
    * the process dies.
    */
   exclusively<T>(consumer: string, work: () => Promise<T>): Promise<T> {
