@@ -1,11 +1,13 @@
 import { AuthModule, type AuthConfig } from '@ecab/auth';
 import { PostgresEventStore } from '@ecab/event-store';
+import { ParkedMessageStore, type KafkaRelay } from '@ecab/messaging';
 import { AsyncApiController, HEALTH_CHECKS, HealthController, METRICS_REGISTRY, MetricsController, TerminusModule, type HealthCheck } from '@ecab/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
-import { DATA_SOURCE, EVENT_STORE } from './infrastructure/tokens.js';
+import { DATA_SOURCE, EVENT_STORE, PARKED_MESSAGES, RELAY } from './infrastructure/tokens.js';
+import { RelayDeadLettersController } from './admin/relay-dead-letters.controller.js';
 import { AggregateCommandExecutor } from './commands/aggregate-command-executor.js';
 import { COMMAND_SETTINGS, type CommandSettings } from './commands/command-settings.js';
 import { commandControllers } from './commands/command-table.js';
@@ -18,6 +20,8 @@ export interface ApiModuleOptions {
   metrics: Registry;
   auth: AuthConfig;
   commandSettings: CommandSettings;
+  /** The Kafka relay (started or standby), whose parked events the admin endpoints show; none without Kafka. */
+  relay?: KafkaRelay | undefined;
 }
 
 @Module({})
@@ -32,13 +36,15 @@ export class ApiModule {
         // Health, the event contract and metrics answer without a token (probes, partners, Prometheus).
         AuthModule.forRoot({ dataSource: options.dataSource, config: options.auth, publicControllers: [HealthController, AsyncApiController, MetricsController] }),
       ],
-      controllers: [HealthController, MetricsController, AsyncApiController, ...commandControllers],
+      controllers: [HealthController, MetricsController, AsyncApiController, RelayDeadLettersController, ...commandControllers],
       providers: [
         { provide: DATA_SOURCE, useValue: options.dataSource },
         { provide: EVENT_STORE, useValue: new PostgresEventStore(options.dataSource) },
         { provide: HEALTH_CHECKS, useValue: [postgres, ...(options.healthChecks ?? [])] },
         { provide: METRICS_REGISTRY, useValue: options.metrics },
         { provide: COMMAND_SETTINGS, useValue: options.commandSettings },
+        { provide: PARKED_MESSAGES, useValue: new ParkedMessageStore(options.dataSource) },
+        { provide: RELAY, useValue: options.relay ?? null },
         AggregateCommandExecutor,
         ExecuteDomainCommandHandler,
       ],

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { adminSeedFromEnv, authConfigFromEnv, authMigrations, ensureAdminUser, UserStore } from '@ecab/auth';
 import { createEventStoreDataSource, isDatabaseUnavailable, runEventStoreMigrations } from '@ecab/event-store';
-import { createKafka, ensureTopics, KafkaRelay } from '@ecab/messaging';
+import { createKafka, ensureTopics, KafkaRelay, ParkedMessageStore, parkingMigrations } from '@ecab/messaging';
 import { createLogger, PinoNestLogger, ProblemDetailsFilter, serviceUnavailableWhen, type HealthCheck } from '@ecab/platform';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -14,6 +14,7 @@ import { serveOpenApi } from './commands/openapi.js';
 export interface RunningApi {
   app: INestApplication;
   url: string;
+  /** The relay when this instance publishes (active or standby). */
   relay: KafkaRelay | undefined;
   close(): Promise<void>;
 }
@@ -22,7 +23,7 @@ export interface RunningApi {
 export async function startApi(config: ApiConfig): Promise<RunningApi> {
   const log = createLogger('portfolio-api');
   const auth = authConfigFromEnv();
-  const dataSource = createEventStoreDataSource(config.databaseUrl, { applicationName: 'portfolio-api', extraMigrations: authMigrations });
+  const dataSource = createEventStoreDataSource(config.databaseUrl, { applicationName: 'portfolio-api', extraMigrations: [...authMigrations, ...parkingMigrations] });
   await dataSource.initialize();
   await runEventStoreMigrations(dataSource);
   const admin = adminSeedFromEnv();
@@ -33,12 +34,15 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
 
   const healthChecks: HealthCheck[] = [];
   let relay: KafkaRelay | undefined;
+  // Every instance with Kafka can retry the relay's parked events (an admin endpoint); only those with the relay enabled publish the log.
+  let parkedEvents: KafkaRelay | undefined;
   if (config.kafka) {
     const kafka = createKafka(config.kafka, log);
     const created = await ensureTopics(kafka, config.kafka);
     if (created.length > 0) log.info({ topics: created }, 'created Kafka topics');
+    parkedEvents = new KafkaRelay(dataSource, kafka, config.kafka, { log, parked: new ParkedMessageStore(dataSource) });
     if (config.relayEnabled) {
-      relay = new KafkaRelay(dataSource, kafka, config.kafka, { log });
+      relay = parkedEvents;
       await relay.start();
     }
     const admin = kafka.admin();
@@ -51,7 +55,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
     });
   }
 
-  const app = await NestFactory.create(ApiModule.forRoot({ dataSource, healthChecks, metrics: apiMetrics(dataSource, relay), auth, commandSettings: config.commands }), { logger: new PinoNestLogger(log), bodyParser: true });
+  const app = await NestFactory.create(ApiModule.forRoot({ dataSource, healthChecks, metrics: apiMetrics(dataSource, relay), auth, commandSettings: config.commands, relay: parkedEvents }), { logger: new PinoNestLogger(log), bodyParser: true });
   app.useGlobalFilters(new ProblemDetailsFilter([mapDomainProblems, serviceUnavailableWhen(isDatabaseUnavailable)]));
   serveOpenApi(app);
   await app.listen(config.port, config.host);
@@ -63,7 +67,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
     url: url.replace('[::1]', '127.0.0.1'),
     relay,
     async close() {
-      await relay?.stop();
+      await (relay ?? parkedEvents)?.stop();
       await app.close();
       await dataSource.destroy();
     },

@@ -59,6 +59,9 @@ const CLOUD_EVENT_HEADERS: JsonSchema = {
     ce_causationid: text('Extension: the command or event that caused it'),
     ce_actor: text('Extension: who recorded it'),
     ce_traceparent: text('Extension (distributed tracing): W3C trace context'),
+    ce_position: text('Extension: the global position of the event in the event store; unique, increases in insertion order (not strictly in commit order)', {
+      pattern: '^[1-9][0-9]*$',
+    }),
   },
   required: ['ce_specversion', 'ce_id', 'ce_source', 'ce_type', 'ce_subject', 'ce_time', 'content-type'],
   additionalProperties: { type: 'string' },

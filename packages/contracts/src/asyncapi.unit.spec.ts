@@ -36,7 +36,7 @@ describe('the AsyncAPI document', () => {
     const headers = parsed!.components().schemas().get('CloudEventHeaders')!;
     expect(headers.required()).toEqual(['ce_specversion', 'ce_id', 'ce_source', 'ce_type', 'ce_subject', 'ce_time', 'content-type']);
     expect(Object.keys(headers.properties() ?? {})).toEqual(
-      expect.arrayContaining(['ce_cluster', 'ce_streamid', 'ce_streamversion', 'ce_partitionkey', 'ce_correlationid', 'ce_causationid', 'ce_traceparent']),
+      expect.arrayContaining(['ce_cluster', 'ce_streamid', 'ce_streamversion', 'ce_partitionkey', 'ce_correlationid', 'ce_causationid', 'ce_traceparent', 'ce_position']),
     );
   });
 

@@ -56,6 +56,24 @@ describe('CloudEvents binary mode on Kafka', () => {
     expect(decodeCloudEvent({ key: record.key, value: record.value, headers: bufferHeaders })).toEqual(registered);
   });
 
+  it('carries the event store position as the ce_position extension, there and back', () => {
+    const positioned: PortfolioEvent = { ...registered, position: '9007199254740993' }; // past Number's exact range
+    const record = encodeCloudEvent(positioned);
+    expect(record.headers.ce_position).toBe('9007199254740993');
+    const sdkEvent = Kafka.toEvent({ key: record.key, value: record.value, headers: record.headers, body: record.value }) as CloudEvent<unknown>;
+    expect(sdkEvent.validate()).toBe(true);
+    expect(sdkEvent['position']).toBe('9007199254740993');
+    const bufferHeaders = Object.fromEntries(Object.entries(record.headers).map(([k, v]) => [k, Buffer.from(v)]));
+    expect(decodeCloudEvent({ key: record.key, value: record.value, headers: bufferHeaders })).toEqual(positioned);
+    expect(decodeCloudEvent({ key: record.key, value: record.value, headers: bufferHeaders }).position).toBe('9007199254740993');
+  });
+
+  it('writes no ce_position for an event without one, and decodes none', () => {
+    const record = encodeCloudEvent(registered);
+    expect(record.headers).not.toHaveProperty('ce_position');
+    expect(decodeCloudEvent({ key: record.key, value: record.value, headers: record.headers }).position).toBeUndefined();
+  });
+
   it.each([
     ['no ce_type', { ce_type: undefined }, /ce_type/],
     ['an unknown type', { ce_type: 'ecab.project.exploded.v1' }, /unknown event type/],

@@ -1,5 +1,7 @@
 import { waitFor } from '@ecab/testing';
+import type { DataSource } from 'typeorm';
 import { CheckpointStore } from './checkpoint-store.js';
+import { createEventStoreDataSource } from './data-source.js';
 import { LOG_START } from './log-reader.js';
 import { LogSubscription, type LogSubscriptionOptions } from './log-subscription.js';
 import { PostgresEventStore } from './postgres-event-store.js';
@@ -88,6 +90,8 @@ describe('LogSubscription', () => {
     const [event] = (await store.append('project-n', 0, [projectRegistered('n1')])).events;
     await waitFor(async () => (first.handled().length === 1 ? true : undefined), { description: 'the notified event', timeoutMs: 5_000 });
     expect(Date.now() - started).toBeLessThan(1_000);
+    // The checkpoint is saved just after the handler resolved.
+    await waitFor(async () => (first.subscription.position.position === event!.position ? true : undefined), { description: 'the checkpoint', timeoutMs: 5_000 });
     expect(first.subscription.position).toEqual({ transactionId: event!.transactionId, position: event!.position });
     expect(await new CheckpointStore(db.dataSource).load('notified')).toEqual(first.subscription.position);
 
@@ -190,6 +194,115 @@ describe('LogSubscription', () => {
     expect(await new CheckpointStore(db.dataSource).load('stopping')).toEqual({
       transactionId: event!.transactionId,
       position: event!.position,
+    });
+  });
+
+  describe('one consumer per checkpoint', () => {
+    const others: DataSource[] = [];
+    afterEach(async () => {
+      await Promise.all(running.splice(0).map((subscription) => subscription.stop()));
+      await Promise.all(others.splice(0).map((dataSource) => dataSource.destroy()));
+    });
+
+    /** Another service instance: its own pool and application name, so its lock session can be told apart. */
+    async function instance(applicationName: string): Promise<DataSource> {
+      const dataSource = createEventStoreDataSource(db.database.url, { poolSize: 4, applicationName });
+      await dataSource.initialize();
+      others.push(dataSource);
+      return dataSource;
+    }
+
+    async function killLockSession(applicationName: string): Promise<void> {
+      const killed = await db.dataSource.query<{ pid: number }[]>(
+        `SELECT pid, pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1`,
+        [`${applicationName}:lock`],
+      );
+      expect(killed).toHaveLength(1);
+    }
+
+    async function appendSequentially(count: number, from: number): Promise<string[]> {
+      const appended: string[] = [];
+      for (let n = from; n < from + count; n += 1) appended.push(...ids((await store.append(`project-one-${n}`, 0, [projectRegistered(`one ${n}`)])).events));
+      return appended;
+    }
+
+    it('lets one of two same-named subscriptions handle the log; the other takes over when its lock session dies, without loss or duplicate', async () => {
+      const handled: { by: string; eventId: string }[] = [];
+      const start = async (by: string) => {
+        const subscription = new LogSubscription(await instance(by), {
+          name: 'single',
+          batchSize: 2,
+          pollIntervalMs: 30,
+          lockIntervalMs: 100,
+          handle: async (batch) => void handled.push(...batch.map((event) => ({ by, eventId: event.eventId }))),
+          onError: () => undefined,
+        });
+        running.push(subscription);
+        await subscription.start();
+        return subscription;
+      };
+      const one = await start('instance-one');
+      const two = await start('instance-two');
+      expect([one.isActive, two.isActive]).toEqual([true, false]);
+
+      const before = await appendSequentially(7, 0);
+      await waitFor(async () => (handled.length >= 7 ? true : undefined), { description: 'the first seven events' });
+      await new Promise((resolve) => setTimeout(resolve, 300)); // several polls of both
+      expect(handled).toEqual(before.map((eventId) => ({ by: 'instance-one', eventId })));
+
+      await killLockSession('instance-one');
+      await waitFor(async () => (two.isActive ? true : undefined), { description: 'the second to take the lock' });
+      expect(one.isActive).toBe(false);
+      const after = await appendSequentially(5, 7);
+      await waitFor(async () => (handled.length >= 12 ? true : undefined), { description: 'the events appended after the takeover' });
+      await new Promise((resolve) => setTimeout(resolve, 500)); // the deposed one is a standby again, not a second consumer
+      expect(handled).toEqual([...before.map((eventId) => ({ by: 'instance-one', eventId })), ...after.map((eventId) => ({ by: 'instance-two', eventId }))]);
+      expect([one.isActive, two.isActive]).toEqual([false, true]);
+
+      await two.stop(); // and back: the first, waiting again, takes over from the second's checkpoint
+      await waitFor(async () => (one.isActive ? true : undefined), { description: 'the first to take the lock back' });
+      const last = await appendSequentially(2, 12);
+      await waitFor(async () => (handled.length >= 14 ? true : undefined), { description: 'the last two events' });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(handled.map((h) => h.eventId)).toEqual([...before, ...after, ...last]);
+      expect(handled.slice(12).map((h) => h.by)).toEqual(['instance-one', 'instance-one']);
+    });
+
+    it('never lets a subscription that lost its lock mid-batch move the checkpoint: the batch goes to the new holder', async () => {
+      const [first] = await appendSequentially(1, 100);
+      let release!: () => void;
+      const blocked = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const handledBy: Record<string, string[]> = { 'instance-a': [], 'instance-b': [] };
+      const start = async (by: 'instance-a' | 'instance-b') => {
+        const subscription = new LogSubscription(await instance(by), {
+          name: 'fenced',
+          pollIntervalMs: 30,
+          lockIntervalMs: 100,
+          handle: async (batch) => {
+            handledBy[by]!.push(...ids(batch));
+            if (by === 'instance-a') await blocked;
+          },
+          onError: () => undefined,
+        });
+        running.push(subscription);
+        await subscription.start();
+        return subscription;
+      };
+      const a = await start('instance-a');
+      await waitFor(async () => (handledBy['instance-a']!.length === 1 ? true : undefined), { description: 'a to be inside its batch' });
+      const b = await start('instance-b');
+      await killLockSession('instance-a');
+      await waitFor(async () => (b.isActive && handledBy['instance-b']!.length === 1 ? true : undefined), { description: 'b to take over the batch' });
+      release(); // a finishes its batch now, but may not save its checkpoint any more
+      const [second] = await appendSequentially(1, 101);
+      await waitFor(async () => (handledBy['instance-b']!.length === 2 ? true : undefined), { description: 'b to go on' });
+      expect(handledBy).toEqual({ 'instance-a': [first], 'instance-b': [first, second] });
+      expect(a.isActive).toBe(false);
+      const saved = await new CheckpointStore(db.dataSource).load('fenced');
+      expect(saved).toEqual(b.position);
+      expect(saved.position).toBeGreaterThan(0n);
     });
   });
 });

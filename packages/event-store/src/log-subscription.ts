@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { CheckpointStore } from './checkpoint-store.js';
+import { CheckpointStore, SAVE_CHECKPOINT_SQL } from './checkpoint-store.js';
 import { LOG_START, type LogCheckpoint, LogReader } from './log-reader.js';
 import { EVENTS_CHANNEL } from './events-channel.js';
 import type { RecordedEvent } from './recorded-event.js';
@@ -11,14 +11,25 @@ export interface LogSubscriptionOptions {
   batchSize?: number;
   /** Polling fallback for missed or absent notifications (default 250 ms). */
   pollIntervalMs?: number;
+  /** How often a waiting subscription tries to take the checkpoint's lock (default 1 s). */
+  lockIntervalMs?: number;
   /** Called with batches in (transactionId, position) order; the checkpoint moves only after it resolves. */
   handle(batch: RecordedEvent[]): Promise<void>;
-  /** A failed read, handle or checkpoint save (retried with backoff), or a lost listener (reconnected). */
-  onError?(error: unknown, context: { attempt: number; during: 'processing' | 'listening' }): void;
+  /**
+   * A failed read, handle or checkpoint save (retried with backoff), a lost listener (reconnected), or a
+   * lost or unreachable lock session (the subscription stands down and waits for the lock again).
+   */
+  onError?(error: unknown, context: { attempt: number; during: 'processing' | 'listening' | 'locking' }): void;
 }
+
+/** The advisory-lock namespace (first key) of log checkpoints; the second key is the checkpoint name's hash. */
+export const CHECKPOINT_LOCK_NAMESPACE = 'ecab-log-checkpoint';
 
 const DEFAULT_BATCH_SIZE = 500;
 const DEFAULT_POLL_INTERVAL_MS = 250;
+const DEFAULT_LOCK_INTERVAL_MS = 1_000;
+/** A subscription that lost its lock waits this many lock intervals, so that one already waiting takes over. */
+const DEPOSED_WAIT_INTERVALS = 3;
 /** Committed events held back by an older running transaction: look again soon, not a poll interval later. */
 const HELD_BACK_RECHECK_MS = 20;
 const RETRY_INITIAL_MS = 50;
@@ -28,12 +39,23 @@ const RETRY_MAX_MS = 10_000;
  * Delivers the log to `handle`, batch by batch, from a saved checkpoint: at-least-once (a batch handled but
  * not yet checkpointed is delivered again after a crash), in log order, never skipping (gap-safe reader).
  * A dedicated connection LISTENs on `ecab_events` so appends wake the loop at once; it polls anyway.
+ *
+ * One consumer per checkpoint: a subscription handles batches only while it holds a PostgreSQL advisory
+ * lock on its name, taken by a session of its own; another subscription with the same name (another
+ * instance of the service) waits and takes over when that session ends — the process died, stopped, or
+ * the connection was cut. The checkpoint is saved on the lock session itself, so a subscription that lost
+ * its lock can never move the checkpoint under the one that took over (a batch in flight then is delivered
+ * again to the new holder: at-least-once, as after a crash).
  */
 export class LogSubscription {
   private readonly reader: LogReader;
   private readonly checkpoints: CheckpointStore;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
+  private readonly lockIntervalMs: number;
+  private lockSession: pg.Client | undefined;
+  private leading = false;
+  private deposedUntil = 0;
   private checkpoint: LogCheckpoint = LOG_START;
   private loop: Promise<void> | undefined;
   private stopping = false;
@@ -52,6 +74,7 @@ export class LogSubscription {
     this.checkpoints = new CheckpointStore(dataSource);
     this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     this.pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+    this.lockIntervalMs = options.lockIntervalMs ?? DEFAULT_LOCK_INTERVAL_MS;
     if (!Number.isInteger(this.batchSize) || this.batchSize < 1) throw new RangeError('batchSize must be a positive integer');
   }
 
@@ -60,12 +83,23 @@ export class LogSubscription {
     return this.checkpoint;
   }
 
+  /** Whether this subscription holds its checkpoint's lock and handles batches (otherwise it waits). */
+  get isActive(): boolean {
+    return this.leading;
+  }
+
+  /** Returns once it leads or waits for the lock (another subscription with the same name leads). */
   async start(): Promise<void> {
     if (this.loop) throw new Error(`Log subscription ${this.options.name} is already running`);
     this.stopping = false;
-    this.checkpoint = await this.checkpoints.load(this.options.name);
+    this.deposedUntil = 0;
     // Without a listener the subscription still works, by polling; the listener keeps reconnecting.
     await this.connectListener();
+    try {
+      await this.tryToLead();
+    } catch (error) {
+      this.reportError(error, 1, 'locking'); // the loop tries again
+    }
     this.loop = this.run();
   }
 
@@ -81,12 +115,33 @@ export class LogSubscription {
     const listener = this.listener;
     this.listener = undefined;
     await listener?.end().catch(() => undefined);
+    // Ending the session releases the lock: a waiting subscription takes over.
+    const lockSession = this.lockSession;
+    this.lockSession = undefined;
+    this.leading = false;
+    await lockSession?.end().catch(() => undefined);
   }
 
   private async run(): Promise<void> {
     let failures = 0;
+    let lockFailures = 0;
     while (!this.stopping) {
       this.wakeRequested = false;
+      if (!this.leading) {
+        let acquired = false;
+        try {
+          acquired = Date.now() >= this.deposedUntil && (await this.tryToLead());
+          lockFailures = 0;
+        } catch (error) {
+          lockFailures += 1;
+          this.reportError(error, lockFailures, 'locking');
+        }
+        if (!acquired) {
+          await this.sleep(this.lockIntervalMs, false);
+          continue;
+        }
+        failures = 0;
+      }
       let delayMs = this.pollIntervalMs;
       let wakeable = true;
       try {
@@ -105,18 +160,77 @@ export class LogSubscription {
 
   /** Handles every batch available now; tells whether committed events still wait behind older transactions. */
   private async drain(): Promise<boolean> {
-    while (!this.stopping) {
+    while (!this.stopping && this.leading) {
       const batch = await this.reader.readBatch(this.checkpoint, this.batchSize);
       const last = batch.at(-1);
       if (last) {
         await this.options.handle(batch);
         const next = { transactionId: last.transactionId, position: last.position };
-        await this.checkpoints.save(this.options.name, next);
+        await this.saveOnLockSession(next);
         this.checkpoint = next;
       }
       if (batch.length < this.batchSize) return this.reader.heldBack();
     }
     return false;
+  }
+
+  /**
+   * Takes the checkpoint's lock if it is free, on a session of its own, and then reads the checkpoint
+   * (the previous holder may have moved it). False when another subscription holds it.
+   */
+  private async tryToLead(): Promise<boolean> {
+    let session = this.lockSession;
+    if (!session) {
+      const client = new pg.Client(sessionConfig(this.dataSource, 'lock'));
+      client.on('error', (error) => this.lockLost(client, error));
+      client.on('end', () => this.lockLost(client, new Error('lock session ended')));
+      this.lockSession = client;
+      try {
+        await client.connect();
+      } catch (error) {
+        this.lockLost(client, error);
+        throw error;
+      }
+      session = client;
+    }
+    const { rows } = await session.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1), hashtext($2)) AS locked', [
+      CHECKPOINT_LOCK_NAMESPACE,
+      this.options.name,
+    ]);
+    if (!rows[0]?.locked || session !== this.lockSession) return false;
+    try {
+      this.checkpoint = await this.checkpoints.load(this.options.name);
+    } catch (error) {
+      await session.query('SELECT pg_advisory_unlock(hashtext($1), hashtext($2))', [CHECKPOINT_LOCK_NAMESPACE, this.options.name]).catch(() => undefined);
+      throw error;
+    }
+    this.leading = true;
+    return true;
+  }
+
+  /** Only the lock holder's session can write: a deposed subscription's save fails instead of moving the checkpoint. */
+  private async saveOnLockSession(checkpoint: LogCheckpoint): Promise<void> {
+    const session = this.lockSession;
+    if (!session || !this.leading) throw new Error(`log subscription ${this.options.name} lost its lock before saving its checkpoint`);
+    await session.query({
+      name: 'ecab_event_store_save_checkpoint',
+      text: SAVE_CHECKPOINT_SQL,
+      values: [this.options.name, checkpoint.transactionId.toString(), checkpoint.position.toString()],
+    });
+  }
+
+  private lockLost(client: pg.Client, error: unknown): void {
+    if (client !== this.lockSession) return; // an old session's late event, or stop() ended it
+    this.lockSession = undefined;
+    const wasLeading = this.leading;
+    this.leading = false;
+    client.end().catch(() => undefined);
+    if (this.stopping) return;
+    if (wasLeading) {
+      // Whoever already waits takes over; this one comes back as a standby.
+      this.deposedUntil = Date.now() + DEPOSED_WAIT_INTERVALS * this.lockIntervalMs;
+      this.reportError(error, 1, 'locking');
+    }
   }
 
   private sleep(ms: number, wakeable: boolean): Promise<void> {
@@ -139,7 +253,7 @@ export class LogSubscription {
 
   /** Never rejects: a failure schedules the next attempt. */
   private connectListener(): Promise<void> {
-    const client = new pg.Client(listenerConfig(this.dataSource));
+    const client = new pg.Client(sessionConfig(this.dataSource, 'listener'));
     this.listener = client;
     client.on('notification', () => this.wake());
     client.on('error', (error) => this.listenerLost(client, error));
@@ -179,7 +293,7 @@ export class LogSubscription {
     }, delayMs);
   }
 
-  private reportError(error: unknown, attempt: number, during: 'processing' | 'listening'): void {
+  private reportError(error: unknown, attempt: number, during: 'processing' | 'listening' | 'locking'): void {
     if (this.options.onError) {
       this.options.onError(error, { attempt, during });
     } else {
@@ -188,8 +302,11 @@ export class LogSubscription {
   }
 }
 
-/** The listener connects like the data source's pool does, but outside it: LISTEN needs a connection of its own. */
-function listenerConfig(dataSource: DataSource): pg.ClientConfig {
+/**
+ * The listener and the lock session connect like the data source's pool does, but outside it: LISTEN and a
+ * session-level advisory lock each need a connection of their own.
+ */
+function sessionConfig(dataSource: DataSource, role: 'listener' | 'lock'): pg.ClientConfig {
   const options = dataSource.options;
   if (options.type !== 'postgres') throw new Error(`LogSubscription needs a postgres data source, not ${options.type}`);
   return {
@@ -202,6 +319,6 @@ function listenerConfig(dataSource: DataSource): pg.ClientConfig {
     // TypeORM hands the same TLS options to pg; only their typings differ.
     ssl: options.ssl as pg.ClientConfig['ssl'],
     keepAlive: true,
-    application_name: `${options.applicationName ?? 'ecab-event-store'}:listener`,
+    application_name: `${options.applicationName ?? 'ecab-event-store'}:${role}`,
   };
 }

@@ -8,3 +8,5 @@ export * from './recorded-to-portfolio-event.js';
 export * from './parking/parked-messages.migration.js';
 export * from './parking/parked-message-store.js';
 export * from './parking/sequenced-dead-letters.js';
+export * from './parking/event-wire.js';
+export * from './parking/dead-letter-desk.js';

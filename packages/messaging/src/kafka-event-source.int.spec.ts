@@ -139,4 +139,42 @@ describe('KafkaEventSource (real Kafka)', () => {
     expect(applied.filter((a) => a.startsWith('TO-2'))).toEqual(['TO-2@1', 'TO-2@2']);
     expect(await parked.list({ consumer: group, subject: 'TO-2' })).toEqual([]);
   });
+
+  it('parks a well-formed event of a contract it does not know (an older build reading newer events) like a poison message, with its project, in order', async () => {
+    const group = `${prefix}unknown-contract`;
+    const climate = `${prefix}ecab.portfolio.climate.v1`;
+    const withPosition = (e: PortfolioEvent, position: string): PortfolioEvent => ({ ...e, cluster: 'climate', position });
+    const newer = encodeCloudEvent(withPosition(event('CL-5', 2), '12'));
+    const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+    await producer.send({
+      topic: climate,
+      messages: [
+        encodeCloudEvent(withPosition(event('CL-5', 1), '11')),
+        { ...newer, headers: { ...newer.headers, ce_type: 'ecab.project.commitment-recorded.v99' } },
+        encodeCloudEvent(withPosition(event('CL-5', 3), '13')),
+        encodeCloudEvent(withPosition(event('CL-6', 1), '14')),
+      ],
+    });
+    await producer.disconnect();
+    const applied: PortfolioEvent[] = [];
+    const source = new KafkaEventSource(kafka, settings, { groupId: group, log: silent, parked, topics: ['ecab.portfolio.climate.v1'] });
+    await source.start(async (events) => void applied.push(...events));
+    try {
+      await waitFor(async () => (applied.length >= 2 && (await parked.count(group)) === 2 ? true : undefined), { timeoutMs: 30_000, description: 'CL-5 v2 and v3 parked' });
+    } finally {
+      await source.stop();
+    }
+    // Two projects may sit on two partitions: compare per project, not across.
+    expect(applied.map((e) => [e.subject, e.streamVersion, e.position]).sort()).toEqual([
+      ['CL-5', 1, '11'],
+      ['CL-6', 1, '14'],
+    ]);
+    const list = await parked.list({ consumer: group });
+    expect(list.map((m) => [m.subject, m.message.headers.ce_streamversion, m.message.headers.ce_position])).toEqual([
+      ['CL-5', '2', '12'],
+      ['CL-5', '3', '13'],
+    ]);
+    expect(list[0]!.error).toMatch(/unknown event type ecab.project.commitment-recorded.v99/);
+  });
 });

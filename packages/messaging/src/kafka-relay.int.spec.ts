@@ -4,6 +4,8 @@ import { createTestDatabase, deleteTopicsWithPrefix, readTopics, testKafkaBroker
 import type { DataSource } from 'typeorm';
 import { createKafka, type KafkaSettings } from './kafka-config.js';
 import { KafkaRelay } from './kafka-relay.js';
+import { ParkedMessageStore } from './parking/parked-message-store.js';
+import { parkingMigrations } from './parking/parked-messages.migration.js';
 import { ensureTopics } from './topics-admin.js';
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -18,7 +20,7 @@ describe('KafkaRelay (real PostgreSQL, real Kafka)', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('relay');
-    dataSource = createEventStoreDataSource(database.url);
+    dataSource = createEventStoreDataSource(database.url, { extraMigrations: parkingMigrations });
     await dataSource.initialize();
     await runEventStoreMigrations(dataSource);
     store = new PostgresEventStore(dataSource);
@@ -49,8 +51,8 @@ describe('KafkaRelay (real PostgreSQL, real Kafka)', () => {
     await store.append('project-TR-1', 0, [registered('TR-1', 'transport'), committed('TR-1', 'transport', 1)]);
     await store.append('project-HE-1', 0, [registered('HE-1', 'health')]);
 
-    const first = new KafkaRelay(dataSource, createKafka(settings), settings, { log: silent, lockIntervalMs: 200 });
-    const second = new KafkaRelay(dataSource, createKafka(settings), settings, { log: silent, lockIntervalMs: 200 });
+    const first = new KafkaRelay(dataSource, createKafka(settings), settings, { log: silent, parked: new ParkedMessageStore(dataSource), lockIntervalMs: 200 });
+    const second = new KafkaRelay(dataSource, createKafka(settings), settings, { log: silent, parked: new ParkedMessageStore(dataSource), lockIntervalMs: 200 });
     relays.push(first, second);
     await first.start();
     await second.start();

@@ -1,8 +1,11 @@
-import { encodeCloudEvent, topicFor } from '@ecab/contracts';
+import { encodeCloudEvent, topicFor, type KafkaRecord, type PortfolioEvent } from '@ecab/contracts';
 import { LogSubscription, type RecordedEvent } from '@ecab/event-store';
 import { Partitioners, type Kafka, type Message, type Producer } from 'kafkajs';
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { KafkaSettings, LogSink } from './kafka-config.js';
+import { storedEventOf, storedEventWireMessage } from './parking/event-wire.js';
+import type { MessageToPark, ParkedMessageStore } from './parking/parked-message-store.js';
+import { errorText, WAITING_BEHIND, type RetryOutcome } from './parking/sequenced-dead-letters.js';
 import { portfolioEventFromRecorded } from './recorded-to-portfolio-event.js';
 import { prefixed } from './topics-admin.js';
 
@@ -11,6 +14,13 @@ export const RELAY_LOCK_KEY = 0x4543_4142; // "ECAB"
 
 export interface KafkaRelayOptions {
   log: LogSink;
+  /**
+   * Where an event that cannot be published waits (an event this build has no contract for: a newer build
+   * wrote it), with every later event of its project, under consumer = the checkpoint name.
+   */
+  parked: ParkedMessageStore;
+  /** This build's encoder (default `encodeCloudEvent`); a test stands in a newer build with it. */
+  encode?: (event: PortfolioEvent) => KafkaRecord;
   checkpointName?: string;
   batchSize?: number;
   /** How often a standby tries to take the lock, and the leader checks it still holds it. */
@@ -22,6 +32,11 @@ export interface KafkaRelayOptions {
  * Publishes the event store's log to Kafka: gap-safe log reader → idempotent producer (acks=all),
  * key = project id, one topic per cluster. The checkpoint advances only after Kafka acknowledged,
  * so a crash republishes (consumers skip duplicates) and never loses.
+ *
+ * An event it cannot encode (no contract in this build: an unknown type, or a schema version newer than it
+ * knows) does not halt the log: it is parked in the stored form with its project, every later event of that
+ * project is parked behind it in order, and the other projects go on. After a fix (a build that knows the
+ * contract, or an admin skipping the event for good), `retryParked(project)` publishes them in order.
  */
 export class KafkaRelay {
   private readonly producer: Producer;
@@ -30,6 +45,7 @@ export class KafkaRelay {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private published = 0;
+  private retryProducer: Producer | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -42,7 +58,10 @@ export class KafkaRelay {
       maxInFlightRequests: 1,
       createPartitioner: Partitioners.DefaultPartitioner,
     });
+    this.newProducer = () => kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
   }
+
+  private readonly newProducer: () => Producer;
 
   get isActive(): boolean {
     return this.subscription !== undefined;
@@ -56,6 +75,16 @@ export class KafkaRelay {
     return this.options.checkpointName ?? 'relay:kafka';
   }
 
+  /** Who its parked messages belong to: the checkpoint name. */
+  get consumerName(): string {
+    return this.checkpointName;
+  }
+
+  /** Events parked by the relay (unpublishable, or waiting behind one of their project). */
+  parkedCount(): Promise<number> {
+    return this.options.parked.count(this.consumerName);
+  }
+
   async start(): Promise<void> {
     this.stopped = false;
     await this.tick();
@@ -65,6 +94,8 @@ export class KafkaRelay {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.resign();
+    await this.retryProducer?.disconnect().catch(() => undefined);
+    this.retryProducer = undefined;
   }
 
   private schedule(): void {
@@ -125,21 +156,92 @@ export class KafkaRelay {
     }
   }
 
+  /**
+   * Publishes a project's parked events in order, with this build's encoder, and unparks each once Kafka
+   * acknowledged it; stops at the first that still cannot be encoded. Any instance may run it (an admin
+   * endpoint): the parking lock keeps the live relay from publishing that project meanwhile.
+   */
+  async retryParked(subject: string): Promise<RetryOutcome> {
+    const parked = this.options.parked;
+    return parked.exclusively(this.consumerName, async () => {
+      const messages = await parked.list({ consumer: this.consumerName, subject });
+      let applied = 0;
+      let producer: Producer | undefined;
+      for (const [index, message] of messages.entries()) {
+        let topic: string;
+        let record: KafkaRecord;
+        try {
+          const event = storedEventOf(message.message);
+          record = this.encode(event);
+          topic = prefixed(this.settings, topicFor(event.cluster));
+        } catch (error) {
+          const text = errorText(error);
+          await parked.recordFailedRetry(message.id, text);
+          return { subject, applied, remaining: messages.length - index, error: text };
+        }
+        producer ??= await this.connectedRetryProducer();
+        await producer.send({ topic, acks: -1, messages: [{ key: record.key, value: record.value, headers: record.headers }] });
+        await parked.remove(message.id);
+        applied += 1;
+      }
+      this.published += applied;
+      return { subject, applied, remaining: 0 };
+    });
+  }
+
+  private get encode(): (event: PortfolioEvent) => KafkaRecord {
+    return this.options.encode ?? encodeCloudEvent;
+  }
+
+  private async connectedRetryProducer(): Promise<Producer> {
+    if (!this.retryProducer) {
+      const producer = this.newProducer();
+      await producer.connect();
+      this.retryProducer = producer;
+    }
+    return this.retryProducer;
+  }
+
   private async publish(batch: RecordedEvent[]): Promise<void> {
     if (batch.length === 0) return;
-    const byTopic = new Map<string, Message[]>();
-    for (const recorded of batch) {
-      const event = portfolioEventFromRecorded(recorded);
-      const topic = prefixed(this.settings, topicFor(event.cluster));
-      const record = encodeCloudEvent(event);
-      const messages = byTopic.get(topic) ?? [];
-      messages.push({ key: record.key, value: record.value, headers: record.headers });
-      byTopic.set(topic, messages);
-    }
-    await this.producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+    const parked = this.options.parked;
+    await parked.sharing(this.consumerName, async () => {
+      const events = batch.map(portfolioEventFromRecorded);
+      const waiting = await parked.parkedSubjects(this.consumerName, [...new Set(events.map((e) => e.subject))]);
+      const toPark: MessageToPark[] = [];
+      const byTopic = new Map<string, Message[]>();
+      let sent = 0;
+      for (const event of events) {
+        const origin = `log@${event.position}`;
+        if (waiting.has(event.subject)) {
+          toPark.push({ subject: event.subject, origin, message: storedEventWireMessage(event), error: WAITING_BEHIND });
+          continue;
+        }
+        let topic: string;
+        let record: KafkaRecord;
+        try {
+          record = this.encode(event);
+          topic = prefixed(this.settings, topicFor(event.cluster));
+        } catch (error) {
+          // The same event fails the same way every time: park it with its project instead of halting the log.
+          const text = errorText(error);
+          this.options.log.error({ consumer: this.consumerName, subject: event.subject, origin, type: event.type, schemaVersion: event.schemaVersion, error: text }, 'relay parked an event it cannot publish');
+          waiting.add(event.subject);
+          toPark.push({ subject: event.subject, origin, message: storedEventWireMessage(event), error: text });
+          continue;
+        }
+        const messages = byTopic.get(topic) ?? [];
+        messages.push({ key: record.key, value: record.value, headers: record.headers });
+        byTopic.set(topic, messages);
+        sent += 1;
+      }
+      // Kafka first, then parking: a failure in between gives the whole batch back, to be published again
+      // (consumers skip duplicates) and parked again (once: a message already parked from its origin is not).
+      if (sent > 0) {
+        await this.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+      }
+      await parked.park(this.consumerName, toPark);
+      this.published += sent;
     });
-    this.published += batch.length;
   }
 }

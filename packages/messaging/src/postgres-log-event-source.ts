@@ -1,8 +1,8 @@
-import { encodeCloudEvent } from '@ecab/contracts';
 import { LogSubscription } from '@ecab/event-store';
 import type { DataSource } from 'typeorm';
 import type { BatchHandler, PortfolioEventSource } from './event-source.js';
 import type { LogSink } from './kafka-config.js';
+import { wireMessageOf } from './parking/event-wire.js';
 import type { ParkedMessageStore } from './parking/parked-message-store.js';
 import { SequencedDeadLetters, type Delivery, type RetryOutcome } from './parking/sequenced-dead-letters.js';
 import { portfolioEventFromRecorded } from './recorded-to-portfolio-event.js';
@@ -34,16 +34,14 @@ export class PostgresLogEventSource implements PortfolioEventSource {
       ...(this.options.pollIntervalMs !== undefined ? { pollIntervalMs: this.options.pollIntervalMs } : {}),
       onError: (error, { attempt, during }) =>
         this.options.log.warn({ attempt, during, error: error instanceof Error ? error.message : String(error) }, 'log consumer failed; retrying'),
-      // The same wire form as on Kafka, so parked messages are stored and retried one way.
+      // The same wire form as on Kafka, so parked messages are stored and retried one way. An event this
+      // build has no contract for (a newer build wrote it) goes in the stored form: decoding it fails, so it
+      // is parked with its project's later events, and a build that knows it applies it on retry.
       handle: (batch) =>
         deadLetters.process(
           batch.map((recorded): Delivery => {
-            const record = encodeCloudEvent(portfolioEventFromRecorded(recorded));
-            return {
-              subject: record.key,
-              origin: `log@${recorded.position}`,
-              message: { key: record.key, value: record.value.toString('base64'), headers: record.headers },
-            };
+            const event = portfolioEventFromRecorded(recorded);
+            return { subject: event.subject, origin: `log@${recorded.position}`, message: wireMessageOf(event).message };
           }),
         ),
     });

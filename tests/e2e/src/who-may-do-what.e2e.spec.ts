@@ -93,6 +93,16 @@ describe('who may do what', () => {
       expected: { anonymous: 401, viewer: 403, 'pm-transport': 403, 'pm-health': 403, 'pm-all': 403, admin: 404 },
     },
     {
+      name: 'skip a parked message for good',
+      call: (caller) => send(caller, 'DELETE', `${views.url}/api/v1/admin/dead-letters/1`),
+      expected: { anonymous: 401, viewer: 403, 'pm-transport': 403, 'pm-health': 403, 'pm-all': 403, admin: 404 },
+    },
+    {
+      name: 'list the relay’s parked events (portfolio-api; no relay without Kafka)',
+      call: (caller) => send(caller, 'GET', `${api.url}/api/v1/admin/dead-letters`),
+      expected: { anonymous: 401, viewer: 403, 'pm-transport': 403, 'pm-health': 403, 'pm-all': 403, admin: 404 },
+    },
+    {
       name: 'read health, metrics and the AsyncAPI document',
       call: async (caller) => Math.max(...(await Promise.all(['/health', '/metrics', '/api/asyncapi.json'].map((path) => send(caller, 'GET', `${api.url}${path}`))))),
       expected: { anonymous: 200, viewer: 200, 'pm-transport': 200, 'pm-health': 200, 'pm-all': 200, admin: 200 },

@@ -25,6 +25,13 @@ export function apiMetrics(dataSource: DataSource, relay: KafkaRelay | undefined
     });
     scrapedGauge(registry, { name: 'ecab_relay_active', help: '1 when this instance holds the relay lock and publishes', read: async () => [{ value: relay.isActive ? 1 : 0 }] });
     scrapedGauge(registry, { name: 'ecab_relay_published_events', help: 'Events this instance published since it started', read: async () => [{ value: relay.publishedCount }] });
+    // The same metric as portfolio-views' consumer: one alert rule for every parked message.
+    scrapedGauge(registry, {
+      name: 'ecab_parked_messages',
+      help: 'Messages parked in the sequenced dead-letter store, waiting for a fix and a retry',
+      labelNames: ['consumer'],
+      read: async () => [{ labels: { consumer: relay.consumerName }, value: await relay.parkedCount() }],
+    });
   }
   return registry;
 }

@@ -1,3 +1,6 @@
 /** Nest injection tokens for the infrastructure the use cases need. */
 export const DATA_SOURCE = Symbol('DATA_SOURCE');
 export const EVENT_STORE = Symbol('EVENT_STORE');
+/** The relay's parked events (ParkedMessageStore) and the relay itself (KafkaRelay, or null without Kafka). */
+export const PARKED_MESSAGES = Symbol('PARKED_MESSAGES');
+export const RELAY = Symbol('RELAY');

@@ -20,6 +20,13 @@ export interface ParkedMessage {
   lastTriedAt: Date | null;
 }
 
+/** An admin's decision to drop a parked message for good, kept with the message. */
+export interface SkippedMessage extends ParkedMessage {
+  skippedBy: string;
+  skippedAt: Date;
+  reason: string | null;
+}
+
 export interface MessageToPark {
   subject: string;
   origin: string;
@@ -51,6 +58,9 @@ const toParked = (row: ParkedRow): ParkedMessage => ({
   lastTriedAt: row.last_tried_at,
 });
 
+/** First key of the parking advisory locks; the second is the consumer name's hash. */
+export const PARKING_LOCK_NAMESPACE = 'ecab-parked-messages';
+
 export class ParkedMessageStore {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -64,11 +74,48 @@ export class ParkedMessageStore {
     return new Set(rows.map((r) => r.subject));
   }
 
+  /**
+   * Runs `work` (a retry of parked messages) while holding the consumer's parking lock exclusively: other
+   * retries and live batches (`sharing`, the relay's) — on this or another instance — wait meanwhile, so no
+   * project goes on past a message being parked or retried. A session advisory lock on a pooled connection, released with it if
+   * the process dies.
+   */
+  exclusively<T>(consumer: string, work: () => Promise<T>): Promise<T> {
+    return this.holding('', consumer, work);
+  }
+
+  /**
+   * Runs `work` (a live batch: check parked projects, apply or publish, park) holding the consumer's parking
+   * lock shared: batches of several instances of one consumer group go on side by side; a retry waits for
+   * them, and they for it.
+   */
+  sharing<T>(consumer: string, work: () => Promise<T>): Promise<T> {
+    return this.holding('_shared', consumer, work);
+  }
+
+  private async holding<T>(mode: '' | '_shared', consumer: string, work: () => Promise<T>): Promise<T> {
+    const session = this.dataSource.createQueryRunner('master');
+    await session.connect();
+    try {
+      await session.query(`select pg_advisory_lock${mode}(hashtext($1), hashtext($2))`, [PARKING_LOCK_NAMESPACE, consumer]);
+      try {
+        return await work();
+      } finally {
+        await session.query(`select pg_advisory_unlock${mode}(hashtext($1), hashtext($2))`, [PARKING_LOCK_NAMESPACE, consumer]).catch(() => undefined);
+      }
+    } finally {
+      await session.release();
+    }
+  }
+
+  /** Parks messages in order; a message already parked from the same origin (a redelivered batch) is not parked twice. */
   async park(consumer: string, messages: MessageToPark[]): Promise<void> {
     if (messages.length === 0) return;
     await this.dataSource.query(
       `insert into parked_messages (consumer, subject, origin, message, error)
-       select $1, s, o, m, e from unnest($2::text[], $3::text[], $4::jsonb[], $5::text[]) with ordinality as t(s, o, m, e, n) order by n`,
+       select $1, s, o, m, e from unnest($2::text[], $3::text[], $4::jsonb[], $5::text[]) with ordinality as t(s, o, m, e, n)
+        where not exists (select 1 from parked_messages p where p.consumer = $1 and p.origin = t.o)
+        order by n`,
       [consumer, messages.map((m) => m.subject), messages.map((m) => m.origin), messages.map((m) => JSON.stringify(m.message)), messages.map((m) => m.error)],
     );
   }
@@ -101,6 +148,33 @@ export class ParkedMessageStore {
       [consumer, id],
     );
     return rows[0] ? toParked(rows[0]) : undefined;
+  }
+
+  /**
+   * Drops a parked message for good by an admin's decision, and records who decided it, when and why,
+   * together with the message itself (in one statement: nothing is dropped unrecorded).
+   */
+  async skip(consumer: string, id: string, skippedBy: string, reason?: string): Promise<SkippedMessage | undefined> {
+    if (!/^\d{1,18}$/.test(id)) return undefined;
+    const rows: (ParkedRow & { skipped_by: string; skipped_at: Date; reason: string | null })[] = await this.dataSource.query(
+      `with gone as (delete from parked_messages where consumer = $1 and id = $2 returning *)
+       insert into skipped_messages (parked_id, consumer, subject, origin, message, error, attempts, parked_at, last_tried_at, skipped_by, reason)
+       select id, consumer, subject, origin, message, error, attempts, parked_at, last_tried_at, $3, $4 from gone
+       returning parked_id::text as id, consumer, subject, origin, message, error, attempts, parked_at, last_tried_at, skipped_by, skipped_at, reason`,
+      [consumer, id, skippedBy, reason ?? null],
+    );
+    const row = rows[0];
+    return row ? { ...toParked(row), skippedBy: row.skipped_by, skippedAt: row.skipped_at, reason: row.reason } : undefined;
+  }
+
+  /** The skip decisions of a consumer, newest first. */
+  async skipped(consumer: string, options: { subject?: string; limit?: number } = {}): Promise<SkippedMessage[]> {
+    const rows: (ParkedRow & { skipped_by: string; skipped_at: Date; reason: string | null })[] = await this.dataSource.query(
+      `select parked_id::text as id, consumer, subject, origin, message, error, attempts, parked_at, last_tried_at, skipped_by, skipped_at, reason
+         from skipped_messages where consumer = $1 and ($2::text is null or subject = $2) order by skipped_at desc, id desc limit $3`,
+      [consumer, options.subject ?? null, options.limit ?? 50],
+    );
+    return rows.map((row) => ({ ...toParked(row), skippedBy: row.skipped_by, skippedAt: row.skipped_at, reason: row.reason }));
   }
 
   async remove(id: string): Promise<void> {
