@@ -60,7 +60,8 @@ describe('CloudEvents binary mode on Kafka', () => {
     const positioned: PortfolioEvent = { ...registered, position: '9007199254740993' }; // past Number's exact range
     const record = encodeCloudEvent(positioned);
     expect(record.headers.ce_position).toBe('9007199254740993');
-    const sdkEvent = Kafka.toEvent({ key: record.key, value: record.value, headers: record.headers, body: record.value }) as CloudEvent<unknown>;
+    const message: KafkaMessage<Buffer> = { key: record.key, value: record.value, headers: record.headers, body: record.value };
+    const sdkEvent = Kafka.toEvent(message) as CloudEvent<unknown>;
     expect(sdkEvent.validate()).toBe(true);
     expect(sdkEvent['position']).toBe('9007199254740993');
     const bufferHeaders = Object.fromEntries(Object.entries(record.headers).map(([k, v]) => [k, Buffer.from(v)]));
