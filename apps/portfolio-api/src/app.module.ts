@@ -9,7 +9,7 @@ import { DATA_SOURCE, EVENT_STORE } from './infrastructure/tokens.js';
 import { AggregateCommandExecutor } from './commands/aggregate-command-executor.js';
 import { COMMAND_SETTINGS, type CommandSettings } from './commands/command-settings.js';
 import { commandControllers } from './commands/command-table.js';
-import { ExecuteDomainCommandHandler } from './commands/execute-command.js';
+import { ExecuteDomainCommandHandler, ExecuteDomainCommandsHandler } from './commands/execute-command.js';
 
 export interface ApiModuleOptions {
   dataSource: DataSource;
@@ -41,6 +41,7 @@ export class ApiModule {
         { provide: COMMAND_SETTINGS, useValue: options.commandSettings },
         AggregateCommandExecutor,
         ExecuteDomainCommandHandler,
+        ExecuteDomainCommandsHandler,
       ],
     };
   }
