@@ -214,7 +214,18 @@ describe('AggregateCommandExecutor (real PostgreSQL)', () => {
       expect(kzt!.metadata.cluster).toBeUndefined();
       const again = await executor.executeAll('exchange-rates', [record('KZT', [{ date: '2024-06-03', usdPerUnit: '0.0022350' }])], context);
       expect(again.events).toEqual([]);
+      expect(again.streams).toEqual([]);
       expect(await store.streamVersion('exchange-rates-KZT')).toBe(1);
+    });
+
+    it('answers a retried request of several currencies (Idempotency-Key) with its first answer, storing nothing new', async () => {
+      const commands = [record('KZT', [{ date: '2024-06-04', usdPerUnit: '0.00224' }]), record('KGS', [{ date: '2024-06-04', usdPerUnit: '0.01136' }])];
+      const keyed = { ...context, commandId: 'rates-1', idempotency: { key: 'pm:rates-1', requestFingerprint: 'rates' } };
+      const first = await executor.executeAll('exchange-rates', commands, keyed);
+      expect(first.streams).toEqual([{ streamId: 'exchange-rates-KZT', version: 2 }, { streamId: 'exchange-rates-KGS', version: 2 }]);
+      const again = await executor.executeAll('exchange-rates', commands, { ...keyed, commandId: 'rates-1-retry' });
+      expect(again).toEqual({ ...first, replayed: true });
+      expect(await store.streamVersion('exchange-rates-KGS')).toBe(2);
     });
 
     it('stores nothing of a request with one refused rate, and keeps it to programme-wide roles', async () => {

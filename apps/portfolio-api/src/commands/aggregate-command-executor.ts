@@ -89,20 +89,43 @@ export class AggregateCommandExecutor {
     const { idempotency } = context;
     if (idempotency) {
       const earlier = await this.eventStore.readByIdempotencyKey(idempotency.key);
-      if (earlier.length > 0) return replay(earlier, idempotency.requestFingerprint);
+      if (earlier.length > 0) return this.replayAll(aggregate, commands, earlier, idempotency.requestFingerprint);
     }
+    try {
+      return await this.decideAndAppendAll(aggregate, commands, context);
+    } catch (error) {
+      // As in execute: a copy of this request sent at the same moment may have won.
+      const winner = idempotency ? await this.eventStore.readByIdempotencyKey(idempotency.key) : [];
+      if (idempotency && winner.length > 0) return this.replayAll(aggregate, commands, winner, idempotency.requestFingerprint);
+      throw error;
+    }
+  }
+
+  private async decideAndAppendAll<A extends AggregateKind>(aggregate: A, commands: readonly AggregateCommands[A][], context: CommandContext): Promise<CommandOutcome> {
     const decisions: Decision[] = [];
     for (const command of commands) decisions.push(await this.decide(aggregate, command, context));
     const outcomes: CommandOutcome[] = [];
     let keyed = false;
     for (const decision of decisions) {
+      // The Idempotency-Key goes on the first event the request stores (the unique index allows one).
       const withKey: boolean = !keyed && decision.events.length > 0;
       outcomes.push(await this.append(decision, withKey ? context : { ...context, idempotency: undefined }));
       keyed ||= withKey;
     }
-    const last = outcomes.filter((o) => o.events.length > 0).at(-1) ?? outcomes.at(-1);
-    if (!last) throw new Error('executeAll needs at least one command');
-    return { ...last, events: outcomes.flatMap((o) => o.events), streams: outcomes.map((o) => ({ streamId: o.streamId, version: o.version })) };
+    return combined(outcomes);
+  }
+
+  /** A retried multi-stream request: its first answer, rebuilt from what it stored in each stream (same causation). */
+  private async replayAll<A extends AggregateKind>(aggregate: A, commands: readonly AggregateCommands[A][], earlier: RecordedEvent[], requestFingerprint: string): Promise<CommandOutcome> {
+    const first = replay(earlier, requestFingerprint);
+    const causation = earlier[0]!.metadata.causationId;
+    const outcomes: CommandOutcome[] = [];
+    for (const streamId of new Set(commands.map((command) => AGGREGATES[aggregate].streamId(command)))) {
+      const stored = (await this.eventStore.readStream(streamId)).filter((e) => e.metadata.causationId === causation);
+      const last = stored.at(-1);
+      if (last) outcomes.push({ ...first, streamId, version: last.streamVersion, events: stored.map((e) => ({ type: e.type, data: e.data })) });
+    }
+    return { ...combined(outcomes.length > 0 ? outcomes : [first]), replayed: true };
   }
 
   private async run<A extends AggregateKind>(aggregate: A, command: AggregateCommands[A], context: CommandContext): Promise<CommandOutcome> {
@@ -225,6 +248,17 @@ export class AggregateCommandExecutor {
     if (!project.exists) throw ProblemError.notFound(`Project ${projectId} is not registered.`);
     return project.cluster;
   }
+}
+
+/**
+ * One answer for a request that wrote several streams: the last stream that recorded something (or the
+ * last one), every event, and each stream that recorded something with its version.
+ */
+function combined(outcomes: CommandOutcome[]): CommandOutcome {
+  const written = outcomes.filter((o) => o.events.length > 0);
+  const last = written.at(-1) ?? outcomes.at(-1);
+  if (!last) throw new Error('executeAll needs at least one command');
+  return { ...last, events: outcomes.flatMap((o) => o.events), streams: written.map((o) => ({ streamId: o.streamId, version: o.version })) };
 }
 
 function replay(earlier: RecordedEvent[], requestFingerprint: string): CommandOutcome {
