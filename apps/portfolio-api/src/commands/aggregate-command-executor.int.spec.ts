@@ -155,6 +155,11 @@ describe('AggregateCommandExecutor (real PostgreSQL)', () => {
       expect(registered!.metadata.subject).toBe('ECAB');
     });
 
+    it('refuses a shorthand from a manager of another cluster before looking at the project’s agreements', async () => {
+      const healthManager = { subject: 'pm-h', issuer: 'urn:ecab:portfolio', roles: ['program-manager'] as const, clusters: ['health'] };
+      await expect(executor.execute('agreement', commitment('not-mine', '1.00'), { ...context, principal: healthManager })).rejects.toMatchObject({ problem: { status: 403 } });
+    });
+
     it('the shorthand refuses to guess once the project has two agreements with that financier', async () => {
       // ECAB-AQ-01 has its shorthand agreement with ADB and, since the test above, the signed AG-AQ-1 with ADB.
       await expect(executor.execute('agreement', commitment('after-signing', '1.00'), context)).rejects.toMatchObject({

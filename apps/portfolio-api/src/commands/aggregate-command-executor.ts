@@ -140,7 +140,8 @@ export class AggregateCommandExecutor {
       if (!read) projectStreams.set(projectId, (read = this.eventStore.readStream(projectStreamId(projectId))));
       return read;
     };
-    const command = aggregate === 'agreement' ? ((await this.onFinancierAgreement(original as AggregateCommands['agreement'], readProject)) as AggregateCommands[A]) : original;
+    const command =
+      aggregate === 'agreement' ? ((await this.onFinancierAgreement(original as AggregateCommands['agreement'], readProject, context)) as AggregateCommands[A]) : original;
     const streamId = definition.streamId(command);
     const history = await this.eventStore.readStream(streamId);
     const version = history.length;
@@ -204,9 +205,16 @@ export class AggregateCommandExecutor {
    * is its project — plus the shorthand agreement when old project-stream money of that financier names
    * it; the domain chooses (exactly one: it; none: open the shorthand one; several: refuse).
    */
-  private async onFinancierAgreement(command: AggregateCommands['agreement'], readProject: (projectId: string) => Promise<RecordedEvent[]>): Promise<AggregateCommands['agreement']> {
+  private async onFinancierAgreement(
+    command: AggregateCommands['agreement'],
+    readProject: (projectId: string) => Promise<RecordedEvent[]>,
+    context: CommandContext,
+  ): Promise<AggregateCommands['agreement']> {
     if (command.type !== 'RecordCommitment' && command.type !== 'RecordDisbursement') return command;
     const { projectId, financier } = command.data;
+    // Who may act on the project is settled before its agreements are looked at (and named in a refusal).
+    const cluster = await this.clusterOfProject(projectId, readProject);
+    if (context.principal !== undefined) assertMayCommand(context.principal, cluster);
     const openings = await this.eventStore.readBySubjectAndTypes(projectId, AGREEMENT_OPENINGS);
     const agreements: FinancierAgreement[] = openings
       .filter((e) => e.data.projectId === projectId && typeof e.data.agreementId === 'string' && e.streamId === agreementStreamId(e.data.agreementId))
