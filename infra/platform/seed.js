@@ -1,8 +1,8 @@
 // Seeds the ECAB demo portfolio through the same HTTP commands a program manager sends, so every
 // seeded fact is a real event. Runs once: a project already registered is left as it is.
 // Facts come from shared/docs/DOMAIN.md: the programme (names, clusters, baselines, the 12th
-// Intergovernmental Council), the organisations and the 17 seed projects with their status,
-// financing and key indicator. Every sourced value carries its source and confidence; the values
+// Intergovernmental Council), the organisations, KZT and KGS exchange rates on the seed's money dates
+// (illustrative) and the 17 seed projects with their status, financing and key indicator. Every sourced value carries its source and confidence; the values
 // DOMAIN.md marks [ILLUSTRATIVE] (and the dates it does not give, which the lifecycle needs) are
 // recorded with confidence "illustrative", so that they can be kept out of partner feeds and IATI.
 // Each command carries an Idempotency-Key: a seed interrupted half-way is resumed by running it again.
@@ -92,6 +92,36 @@ const programmeSteps = [
 const organisationSteps = [
   ['POST', '/api/v1/organisations', { organisationId: 'XM-DAC-46004', names: { en: 'Asian Development Bank' }, iatiOrgId: 'XM-DAC-46004', type: '40' }],
   ['POST', '/api/v1/organisations', { organisationId: 'XM-DAC-44000', names: { en: 'World Bank' }, iatiOrgId: 'XM-DAC-44000', type: '40' }],
+];
+
+/**
+ * Exchange rates (US dollars per unit) of the corridor's two currencies on the value dates of the seed's
+ * money, so that USD equivalents of tenge and som amounts have a rate to use. The figures are rounded
+ * from memory of the official rates of the National Bank of Kazakhstan and the National Bank of the
+ * Kyrgyz Republic, not read from their publications: they are recorded as illustrative, to be replaced
+ * (a correction names the rate it replaces) by the official figure.
+ */
+const SEED_RATE_DATES = {
+  '2017-12-15': { KZT: '0.002985', KGS: '0.01437' },
+  '2018-06-01': { KZT: '0.002933', KGS: '0.01464' },
+  '2023-01-15': { KZT: '0.002160', KGS: '0.01167' },
+  '2023-03-01': { KZT: '0.002257', KGS: '0.01144' },
+  '2023-06-01': { KZT: '0.002242', KGS: '0.01143' },
+  '2024-03-01': { KZT: '0.002222', KGS: '0.01119' },
+  '2025-03-01': { KZT: '0.002000', KGS: '0.01144' },
+};
+const rateSource = (bank) => source(`${bank} official rate, rounded from memory, not read from its publication [ILLUSTRATIVE]`, 'illustrative');
+const exchangeRateSteps = [
+  [
+    'POST',
+    '/api/v1/reference/exchange-rates',
+    {
+      rates: Object.entries(SEED_RATE_DATES).flatMap(([date, { KZT, KGS }]) => [
+        { currency: 'KZT', date, usdPerUnit: KZT, source: rateSource('National Bank of Kazakhstan') },
+        { currency: 'KGS', date, usdPerUnit: KGS, source: rateSource('National Bank of the Kyrgyz Republic') },
+      ]),
+    },
+  ],
 ];
 
 /** A financing agreement and its commitment, in USD, with the source of the figure. */
@@ -222,6 +252,7 @@ export async function seed({ apiUrl, log = console.log, headers = {} }) {
   if (programme.status === 201) {
     await run(apiUrl, headers, programmeSteps, 'seed:programme');
     await run(apiUrl, headers, organisationSteps, 'seed:organisations');
+    await run(apiUrl, headers, exchangeRateSteps, 'seed:exchange-rates');
   } else if (programme.status !== 409) {
     throw new Error(`seed: registering the programme failed with ${programme.status}: ${programme.text}`);
   }

@@ -11,7 +11,7 @@ import { RelayDeadLettersController } from './admin/relay-dead-letters.controlle
 import { AggregateCommandExecutor } from './commands/aggregate-command-executor.js';
 import { COMMAND_SETTINGS, type CommandSettings } from './commands/command-settings.js';
 import { commandControllers } from './commands/command-table.js';
-import { ExecuteDomainCommandHandler } from './commands/execute-command.js';
+import { ExecuteDomainCommandHandler, ExecuteDomainCommandsHandler } from './commands/execute-command.js';
 
 export interface ApiModuleOptions {
   dataSource: DataSource;
@@ -47,6 +47,7 @@ export class ApiModule {
         { provide: RELAY, useValue: options.relay ?? null },
         AggregateCommandExecutor,
         ExecuteDomainCommandHandler,
+        ExecuteDomainCommandsHandler,
       ],
     };
   }

@@ -8,11 +8,12 @@ import type {
   ProgrammeEvent,
   ProjectEvent,
   ResultsEvent,
+  ExchangeRatesEvent,
 } from '@ecab/domain';
 import { contractForStoredType, EVENT_CONTRACTS, latestContract } from './event-types.js';
 import type {
-  CommitmentRecordedDataV1,
-  DisbursementRecordedDataV1,
+  CommitmentRecordedDataV2,
+  DisbursementRecordedDataV2,
   LocationAddedDataV1,
   OtherIdentifierAddedDataV1,
   ParticipantAssignedDataV1,
@@ -32,6 +33,7 @@ import type {
   AgreementCommitmentRecordedDataV1,
   AgreementDeclaredEffectiveDataV1,
   AgreementDisbursementRecordedDataV1,
+  AgreementOpenedDataV1,
   AgreementSignedDataV1,
   ClosingDateExtendedDataV1,
   CommitmentAmendedDataV1,
@@ -82,6 +84,7 @@ import type {
   OrganisationRegisteredDataV1,
   OrganisationRenamedDataV1,
 } from './events/organisation/index.js';
+import type { ExchangeRateRecordedDataV1 } from './events/exchange-rates/index.js';
 
 /**
  * The contract as the domain must honour it: read-only, and without the index signature of the tolerant
@@ -135,7 +138,8 @@ type DomainEvent =
   | ContractPackageEvent
   | PerformanceReviewEvent
   | ProgrammeEvent
-  | OrganisationEvent;
+  | OrganisationEvent
+  | ExchangeRatesEvent;
 type DataOf<Type extends DomainEvent['type']> = Extract<DomainEvent, { type: Type }>['data'];
 
 // Checked by `npm run typecheck`: a domain change that breaks a published contract fails here. The data
@@ -143,8 +147,8 @@ type DataOf<Type extends DomainEvent['type']> = Extract<DomainEvent, { type: Typ
 // declare the same properties, required alike; a new domain event type needs its line.
 export interface DomainEventsFitTheirContracts {
   ProjectRegistered: Fits<DataOf<'ProjectRegistered'>, ProjectRegisteredDataV1>;
-  CommitmentRecorded: Fits<DataOf<'CommitmentRecorded'>, CommitmentRecordedDataV1>;
-  DisbursementRecorded: Fits<DataOf<'DisbursementRecorded'>, DisbursementRecordedDataV1>;
+  CommitmentRecorded: Fits<DataOf<'CommitmentRecorded'>, CommitmentRecordedDataV2>;
+  DisbursementRecorded: Fits<DataOf<'DisbursementRecorded'>, DisbursementRecordedDataV2>;
   ProjectIdentifierAssigned: Fits<DataOf<'ProjectIdentifierAssigned'>, ProjectIdentifierAssignedDataV1>;
   ProjectPublished: Fits<DataOf<'ProjectPublished'>, ProjectPublishedDataV1>;
   OtherIdentifierAdded: Fits<DataOf<'OtherIdentifierAdded'>, OtherIdentifierAddedDataV1>;
@@ -159,6 +163,7 @@ export interface DomainEventsFitTheirContracts {
   ProjectStatusChanged: Fits<DataOf<'ProjectStatusChanged'>, ProjectStatusChangedDataV1>;
   RelatedActivityLinked: Fits<DataOf<'RelatedActivityLinked'>, RelatedActivityLinkedDataV1>;
   AgreementSigned: Fits<DataOf<'AgreementSigned'>, AgreementSignedDataV1>;
+  AgreementOpened: Fits<DataOf<'AgreementOpened'>, AgreementOpenedDataV1>;
   AgreementDeclaredEffective: Fits<DataOf<'AgreementDeclaredEffective'>, AgreementDeclaredEffectiveDataV1>;
   AgreementCommitmentRecorded: Fits<DataOf<'AgreementCommitmentRecorded'>, AgreementCommitmentRecordedDataV1>;
   CommitmentAmended: Fits<DataOf<'CommitmentAmended'>, CommitmentAmendedDataV1>;
@@ -198,6 +203,7 @@ export interface DomainEventsFitTheirContracts {
   OrganisationRegistered: Fits<DataOf<'OrganisationRegistered'>, OrganisationRegisteredDataV1>;
   OrganisationRenamed: Fits<DataOf<'OrganisationRenamed'>, OrganisationRenamedDataV1>;
   OrganisationMerged: Fits<DataOf<'OrganisationMerged'>, OrganisationMergedDataV1>;
+  ExchangeRateRecorded: Fits<DataOf<'ExchangeRateRecorded'>, ExchangeRateRecordedDataV1>;
 }
 
 /** Compiles only if every contract declares exactly what the domain writes; the error says where they differ. */
@@ -212,8 +218,8 @@ export const contractsDeclareWhatTheDomainWrites: [Mismatches] extends [never] ?
 type Unchecked = Exclude<DomainEvent['type'], keyof DomainEventsFitTheirContracts>;
 export const everyDomainEventTypeIsChecked: [Unchecked] extends [never] ? true : [`no line for ${Unchecked}`] = true;
 
-/** Programme-wide and organisation events go on the programme topic; everything else on its project's cluster topic. */
-const PROGRAMME_AGGREGATES: readonly string[] = ['programme', 'organisation'];
+/** Programme-wide, organisation and exchange-rate events go on the programme topic; everything else on its project's cluster topic. */
+const PROGRAMME_AGGREGATES: readonly string[] = ['programme', 'organisation', 'exchange-rates'];
 
 describe('the domain and the published contract', () => {
   it('reads the domain event table', () => {
@@ -246,7 +252,7 @@ describe('the domain and the published contract', () => {
     expect(EVENT_CONTRACTS.filter((c) => !recorded.has(c.type)).map((c) => c.ceType)).toEqual([]);
   });
 
-  it('routes programme and organisation events to the programme topic and every other event to its cluster topic', () => {
+  it('routes programme, organisation and exchange-rate events to the programme topic and every other event to its cluster topic', () => {
     const misrouted = EVENT_CONTRACTS.filter((c) => c.topics !== (PROGRAMME_AGGREGATES.includes(c.aggregate) ? 'programme' : 'cluster'));
     expect(misrouted.map((c) => `${c.ceType} on ${c.topics}`)).toEqual([]);
   });

@@ -2,7 +2,11 @@ import { createEventRegistry, defineContract, type EventContract } from './event
 import type { PortfolioEvent } from './portfolio-event.js';
 import {
   commitmentRecordedV1,
+  commitmentRecordedV2,
   disbursementRecordedV1,
+  disbursementRecordedV2,
+  upcastCommitmentRecordedV1,
+  upcastDisbursementRecordedV1,
   locationAddedV1,
   otherIdentifierAddedV1,
   participantAssignedV1,
@@ -22,6 +26,7 @@ import {
   agreementCommitmentRecordedV1,
   agreementDeclaredEffectiveV1,
   agreementDisbursementRecordedV1,
+  agreementOpenedV1,
   agreementSignedV1,
   closingDateExtendedV1,
   commitmentAmendedV1,
@@ -72,6 +77,7 @@ import {
   organisationRegisteredV1,
   organisationRenamedV1,
 } from './events/organisation/index.js';
+import { exchangeRateRecordedV1 } from './events/exchange-rates/index.js';
 
 /**
  * Every event type and version ever published, kept forever. A new event is one schema file under
@@ -89,8 +95,18 @@ export const EVENT_CONTRACTS: readonly EventContract[] = [
     partnerFacing: true, description: 'A financier committed funds to a project.',
   }),
   defineContract({
+    type: 'CommitmentRecorded', schemaVersion: 2, aggregate: 'project', event: 'commitment-recorded', schema: commitmentRecordedV2,
+    partnerFacing: true, description: "A financier committed funds to a project (recorded before money lived on agreements); names the project's shorthand agreement with the financier it counts under.",
+    upcastFromPrevious: upcastCommitmentRecordedV1,
+  }),
+  defineContract({
     type: 'DisbursementRecorded', schemaVersion: 1, aggregate: 'project', event: 'disbursement-recorded', schema: disbursementRecordedV1,
     partnerFacing: true, description: 'Funds of a financier were disbursed to a project.',
+  }),
+  defineContract({
+    type: 'DisbursementRecorded', schemaVersion: 2, aggregate: 'project', event: 'disbursement-recorded', schema: disbursementRecordedV2,
+    partnerFacing: true, description: "Funds of a financier were released to a project (recorded before money lived on agreements; counts as funds received, IATI 1); names the project's shorthand agreement it counts under.",
+    upcastFromPrevious: upcastDisbursementRecordedV1,
   }),
   defineContract({
     type: 'ProjectIdentifierAssigned', schemaVersion: 1, aggregate: 'project', event: 'identifier-assigned', schema: projectIdentifierAssignedV1,
@@ -149,6 +165,10 @@ export const EVENT_CONTRACTS: readonly EventContract[] = [
   defineContract({
     type: 'AgreementSigned', schemaVersion: 1, aggregate: 'agreement', event: 'signed', schema: agreementSignedV1,
     partnerFacing: true, description: 'A financing agreement (grant, loan, TA, counterpart or PPP tranche) for a project was signed.',
+  }),
+  defineContract({
+    type: 'AgreementOpened', schemaVersion: 1, aggregate: 'agreement', event: 'opened', schema: agreementOpenedV1,
+    partnerFacing: true, description: 'The project-level shorthand opened the agreement <projectId>~<financier> for money of a financier the project had no agreement with.',
   }),
   defineContract({
     type: 'AgreementDeclaredEffective', schemaVersion: 1, aggregate: 'agreement', event: 'declared-effective', schema: agreementDeclaredEffectiveV1,
@@ -325,6 +345,13 @@ export const EVENT_CONTRACTS: readonly EventContract[] = [
   defineContract({
     type: 'OrganisationMerged', schemaVersion: 1, aggregate: 'organisation', event: 'merged', schema: organisationMergedV1,
     partnerFacing: false, description: 'An organisation was merged into another; it is valid until the effective date.',
+    topics: 'programme',
+  }),
+
+  // Exchange rates (reference data): one stream per currency, exchange-rates-<currency>, subject exchange-rates.
+  defineContract({
+    type: 'ExchangeRateRecorded', schemaVersion: 1, aggregate: 'exchange-rates', event: 'rate-recorded', schema: exchangeRateRecordedV1,
+    partnerFacing: false, description: 'The US-dollar value of one unit of a currency on a date was recorded, or corrected (correctsRate).',
     topics: 'programme',
   }),
 ];

@@ -29,5 +29,6 @@ export * from './contract-package/index.js';
 export * from './performance-review/index.js';
 export * from './programme/index.js';
 export * from './organisation/index.js';
+export * from './exchange-rates/index.js';
 export * from './event-catalogue/domain-event-types.js';
 export * from './testing/decider-spec.js';

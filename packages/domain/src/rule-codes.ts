@@ -10,6 +10,7 @@ import { CONTRACT_PACKAGE_RULE_CODES } from './contract-package/rule-codes.js';
 import { PERFORMANCE_REVIEW_RULE_CODES } from './performance-review/rule-codes.js';
 import { PROGRAMME_RULE_CODES } from './programme/rule-codes.js';
 import { ORGANISATION_RULE_CODES } from './organisation/rule-codes.js';
+import { EXCHANGE_RATES_RULE_CODES } from './exchange-rates/rule-codes.js';
 import { COUNTRY_RULE_CODES } from './recipient-countries/country-shares.js';
 import { CODE_LIST_RULE_CODES } from './code-lists/coded.js';
 import { WORLD_DATE_RULE_CODES } from './dates/world-dates.js';
@@ -32,6 +33,7 @@ export const RULE_CODES = [
   ...PERFORMANCE_REVIEW_RULE_CODES,
   ...PROGRAMME_RULE_CODES,
   ...ORGANISATION_RULE_CODES,
+  ...EXCHANGE_RATES_RULE_CODES,
   ...IDENTIFIER_RULE_CODES,
   ...CLUSTER_RULE_CODES,
   ...COUNTRY_RULE_CODES,

@@ -173,4 +173,27 @@ describe('PostgresEventStore', () => {
       await listener.end();
     }
   });
+
+  it('finds the events of one subject of some types, in log order, by an index', async () => {
+    const subject = `P-${randomUUID()}`;
+    const signed = (id: string) => ({ type: 'AgreementSigned', schemaVersion: 1, data: { agreementId: id }, metadata: { subject } });
+    await store.append(`agreement-${subject}-A`, 0, [signed('A'), { type: 'FundsReceived', schemaVersion: 1, data: {}, metadata: { subject } }]);
+    await store.append(`agreement-${subject}-B`, 0, [{ type: 'AgreementOpened', schemaVersion: 1, data: { agreementId: 'B' }, metadata: { subject } }]);
+    await store.append(`agreement-other-${subject}`, 0, [{ ...signed('C'), metadata: { subject: `${subject}-other` } }]);
+
+    const found = await store.readBySubjectAndTypes(subject, ['AgreementSigned', 'AgreementOpened']);
+    expect(found.map((e) => [e.streamId, e.type])).toEqual([
+      [`agreement-${subject}-A`, 'AgreementSigned'],
+      [`agreement-${subject}-B`, 'AgreementOpened'],
+    ]);
+    expect(await store.readBySubjectAndTypes(subject, ['AgreementSigned', 'AgreementOpened'], 1)).toHaveLength(1);
+
+    await db.dataSource.query('SET enable_seqscan = off');
+    try {
+      const plan = (await db.dataSource.query(`EXPLAIN SELECT * FROM events WHERE metadata->>'subject' = 'x' AND type = ANY('{AgreementSigned}')`)) as { 'QUERY PLAN': string }[];
+      expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toContain('events_subject_type_idx');
+    } finally {
+      await db.dataSource.query('SET enable_seqscan = on');
+    }
+  });
 });

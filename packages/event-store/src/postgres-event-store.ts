@@ -161,6 +161,20 @@ export class PostgresEventStore {
     return rows.map(toRecordedEvent);
   }
 
+  /**
+   * The events of one subject (metadata `subject`) whose type is one of `types`, in log order; at most
+   * `limit`, by the index on (subject, type). For look-ups a command needs before it knows its stream.
+   */
+  async readBySubjectAndTypes(subject: string, types: readonly string[], limit = 1000): Promise<RecordedEvent[]> {
+    const rows = await this.dataSource.query<EventRow[]>(
+      `SELECT ${EVENT_COLUMNS} FROM events
+        WHERE metadata->>'subject' = $1 AND type = ANY($2::text[])
+        ORDER BY position LIMIT $3`,
+      [subject, [...types], limit],
+    );
+    return rows.map(toRecordedEvent);
+  }
+
   /** The stream's last version; 0 if it has no events. */
   async streamVersion(streamId: string): Promise<number> {
     const rows = await STREAM_VERSION.run(this.dataSource, [streamId]);

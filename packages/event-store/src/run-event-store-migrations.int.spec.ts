@@ -22,9 +22,9 @@ describe('runEventStoreMigrations', () => {
   it('runs once when several services migrate one fresh database at the same time', async () => {
     const executed = await Promise.all(services.map((service) => runEventStoreMigrations(service)));
 
-    expect(executed.flat()).toEqual(['CreateEventStoreTables1732600000000', 'UniqueIdempotencyKeys1732800000000']);
+    expect(executed.flat()).toEqual(['CreateEventStoreTables1732600000000', 'UniqueIdempotencyKeys1732800000000', 'EventsBySubjectAndType1764230400000']);
     const [row] = await services[0]!.query<{ runs: string }[]>('SELECT count(*) AS runs FROM migrations');
-    expect(Number(row?.runs)).toBe(2);
+    expect(Number(row?.runs)).toBe(3);
     expect(await runEventStoreMigrations(services[1]!)).toEqual([]);
     const { nextVersion } = await new PostgresEventStore(services[2]!).append('project-1', 0, [
       { type: 'ProjectRegistered', schemaVersion: 1, data: {} },
@@ -66,6 +66,7 @@ describe('runEventStoreMigrations', () => {
       'events_idempotency_key_idx',
       'events_pkey',
       'events_stream_id_stream_version_key',
+      'events_subject_type_idx',
       'events_transaction_id_position_idx',
     ]);
   });

@@ -6,6 +6,8 @@ import { money, projectBody, type Acknowledged, type StatusCounts } from './supp
 
 const RACERS = 100;
 const PROJECT = 'DRILL-RACE-1';
+/** Money lives on the project's agreement with the financier, which the first shorthand commitment opened. */
+const AGREEMENT_STREAM = `agreement-${PROJECT}~XM-DAC-46004`;
 
 interface Answer {
   status: number;
@@ -44,7 +46,9 @@ describe('drill 6: 100 concurrent commands on the same project version', () => {
     const registered = await post(`${api.url}/api/v1/projects`, projectBody(PROJECT, 'transport'));
     const committed = await post(`${api.url}/api/v1/projects/${PROJECT}/commitments`, money('1000.00'));
     if (registered.status !== 201 || committed.status !== 201) throw new Error(`setup failed: ${registered.status} ${committed.status}`);
-    acknowledged.push({ projectId: PROJECT, version: 1, kind: 'register' }, { projectId: PROJECT, version: 2, kind: 'commitment' });
+    // The commitment opened the project's agreement with the financier (AgreementOpened + the commitment): version 2 of its stream.
+    expect(committed.body).toMatchObject({ streamId: AGREEMENT_STREAM, version: 2 });
+    acknowledged.push({ projectId: PROJECT, streamId: streamOf(PROJECT), version: 1, kind: 'register' }, { projectId: PROJECT, streamId: AGREEMENT_STREAM, version: 2, kind: 'commitment' });
 
     const raceStarted = Date.now();
     answers = await Promise.all(
@@ -52,7 +56,7 @@ describe('drill 6: 100 concurrent commands on the same project version', () => {
     );
     notes['raceMs'] = Date.now() - raceStarted;
     for (const answer of answers) {
-      if (answer.status === 201) acknowledged.push({ projectId: PROJECT, version: answer.body['version'] as number, kind: 'disbursement' });
+      if (answer.status === 201) acknowledged.push({ projectId: PROJECT, streamId: String(answer.body['streamId']), version: answer.body['version'] as number, kind: 'disbursement' });
     }
 
     stored = await readStore(database.url);
@@ -92,7 +96,12 @@ describe('drill 6: 100 concurrent commands on the same project version', () => {
   });
 
   it('stores the winner only, and the stream has no gap', () => {
-    expect(stored.filter((e) => e.streamId === streamOf(PROJECT)).map((e) => e.version)).toEqual([1, 2, 3]);
+    expect(stored.filter((e) => e.streamId === streamOf(PROJECT)).map((e) => e.version)).toEqual([1]);
+    expect(stored.filter((e) => e.streamId === AGREEMENT_STREAM).map((e) => [e.version, e.type])).toEqual([
+      [1, 'AgreementOpened'],
+      [2, 'AgreementCommitmentRecorded'],
+      [3, 'FundsReceived'],
+    ]);
     expect(streamGaps(stored)).toEqual([]);
   });
 
@@ -100,7 +109,7 @@ describe('drill 6: 100 concurrent commands on the same project version', () => {
     expect(settled.counts.lost).toBe(0);
     expect(settled.counts.duplicatedEffects).toBe(0);
     expect(settled.counts.mismatches).toEqual([]);
-    expect(settled.counts.applied).toBe(3);
-    expect(settled.counts.onKafkaUnique).toBe(3);
+    expect(settled.counts.applied).toBe(4);
+    expect(settled.counts.onKafkaUnique).toBe(4);
   });
 });

@@ -53,12 +53,18 @@ describe('drill 5: a poison message on a topic', () => {
   let retry: Answer;
   let settled: Settled;
 
+  /** The consistentWith token of each project's last command, to read it back. */
+  const lastToken = new Map<string, string>();
+
   async function command(phase: string, path: string, body: unknown, projectId: string, kind: Acknowledged['kind']): Promise<void> {
     sent += 1;
     const answer = await call('POST', `${api.url}${path}`, body);
     const counts = (statuses[phase] ??= {});
     counts[String(answer.status)] = (counts[String(answer.status)] ?? 0) + 1;
-    if (answer.status === 201) acknowledged.push({ projectId, version: answer.body['version'] as number, kind });
+    if (answer.status === 201) {
+      acknowledged.push({ projectId, streamId: String(answer.body['streamId']), version: answer.body['version'] as number, kind });
+      lastToken.set(projectId, String(answer.body['consistentWith']));
+    }
   }
 
   beforeAll(async () => {
@@ -93,12 +99,13 @@ describe('drill 5: a poison message on a topic', () => {
       await command('after-poison', `/api/v1/projects/${id}/disbursements`, money('10.00'), id, 'disbursement');
     }
     healthyWhileParked = await Promise.all(
-      Array.from({ length: HEALTHY_PROJECTS }, async (_, i) => (await call('GET', `${views.url}/api/v1/projects/DRILL-HEALTHY-${i + 1}?consistentWith=DRILL-HEALTHY-${i + 1}:3`)).status),
+      // Read back after each healthy project's last command (its disbursement, on its agreement stream).
+      Array.from({ length: HEALTHY_PROJECTS }, async (_, i) => (await call('GET', `${views.url}/api/v1/projects/DRILL-HEALTHY-${i + 1}?consistentWith=${encodeURIComponent(lastToken.get(`DRILL-HEALTHY-${i + 1}`) ?? '')}`)).status),
     );
     const deadline = Date.now() + 20_000;
     for (;;) {
       parkedBeforeFix = ((await call('GET', `${views.url}/api/v1/admin/dead-letters`)).body['messages'] as ParkedView[]) ?? [];
-      if (parkedBeforeFix.length >= 3 || Date.now() > deadline) break;
+      if (parkedBeforeFix.length >= 4 || Date.now() > deadline) break;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     notes['poisonedViewVersionWhileParked'] = (await call('GET', `${views.url}/api/v1/projects/${POISONED}`)).body['version'];
@@ -130,8 +137,10 @@ describe('drill 5: a poison message on a topic', () => {
   }, 60_000);
 
   it('parks the poisoned project: the poison and every later event of it, in order', () => {
+    // Its later events are on its agreement with ADB: opened (1) and the commitment (2) by the first command, the disbursement (3).
     expect(parkedBeforeFix.map((m) => [m.project, m.streamVersion ?? null])).toEqual([
       [POISONED, null],
+      [POISONED, 1],
       [POISONED, 2],
       [POISONED, 3],
     ]);
@@ -145,7 +154,7 @@ describe('drill 5: a poison message on a topic', () => {
   it('applies the parked events in order after the fix and leaves nothing parked', () => {
     expect(notes['discardStatus']).toBe(204);
     expect(retry.status).toBe(200);
-    expect(retry.body).toEqual({ subject: POISONED, applied: 2, remaining: 0 });
+    expect(retry.body).toEqual({ subject: POISONED, applied: 3, remaining: 0 });
     expect(settled.counts.parked).toBe(0);
     expect(settled.counts.deadLettered).toBe(1);
   });

@@ -15,7 +15,7 @@ export function urlOf(endpoint: AnyCommandEndpoint, params: Record<string, strin
 }
 
 export function isProgrammeWide(endpoint: AnyCommandEndpoint): boolean {
-  return endpoint.aggregate === 'programme' || endpoint.aggregate === 'organisation';
+  return endpoint.aggregate === 'programme' || endpoint.aggregate === 'organisation' || endpoint.aggregate === 'exchange-rates';
 }
 
 export interface Step {

@@ -39,6 +39,9 @@ describe('a program manager’s change flows from the API through Kafka into the
     ],
   };
   const money = (amount: string, date = '2024-06-01') => ({ amount, currency: 'USD', date, financier: 'XM-DAC-46004' });
+  // Money lives on agreements: the project had none with ADB, so the first shorthand opened this one.
+  const AGREEMENT = 'ECAB-TR-01~XM-DAC-46004';
+  const agreementToken = (version: number) => encodeURIComponent(`agreement-${AGREEMENT}@${version}`);
 
   async function eventCount(): Promise<number> {
     const client = new pg.Client({ connectionString: database.url });
@@ -59,29 +62,43 @@ describe('a program manager’s change flows from the API through Kafka into the
 
     const committed = await postJson(`${api.url}/api/v1/projects/ECAB-TR-01/commitments`, money('1500000.00'));
     expect(committed.status).toBe(201);
-    expect(committed.body.version).toBe(2);
+    expect(committed.body).toEqual({
+      id: expect.any(String),
+      projectId: 'ECAB-TR-01',
+      streamId: `agreement-${AGREEMENT}`,
+      version: 2,
+      events: ['AgreementOpened', 'AgreementCommitmentRecorded'],
+      consistentWith: `agreement-${AGREEMENT}@2`,
+    });
+    // If-Match compares the agreement stream's version.
     const disbursed = await postJson(`${api.url}/api/v1/projects/ECAB-TR-01/disbursements`, money('250000.5'), { 'if-match': '"2"' });
     expect(disbursed.status).toBe(201);
-    expect(disbursed.body.version).toBe(3);
+    expect(disbursed.body).toMatchObject({ streamId: `agreement-${AGREEMENT}`, version: 3, events: ['FundsReceived'], consistentWith: `agreement-${AGREEMENT}@3` });
 
-    const summary = await getJson(`${views.url}/api/v1/portfolio/summary?consistentWith=ECAB-TR-01:3`);
+    const summary = await getJson(`${views.url}/api/v1/portfolio/summary?consistentWith=${agreementToken(3)}`);
     expect(summary.status).toBe(200);
     const transport = (summary.body.clusters as { cluster: string }[]).find((c) => c.cluster === 'transport');
     expect(transport).toEqual({ cluster: 'transport', projects: 1, financing: [{ currency: 'USD', committed: '1500000.00', disbursed: '250000.50' }] });
 
+    // The project's own stream holds only its registration now.
     const view = await getJson(`${views.url}/api/v1/projects/ECAB-TR-01`);
-    expect(view.body).toMatchObject({ id: 'ECAB-TR-01', version: 3, cluster: 'transport', countries: project.countries });
+    expect(view.body).toMatchObject({ id: 'ECAB-TR-01', version: 1, cluster: 'transport', countries: project.countries });
 
-    const read = await readTopics([transportTopic], { count: 3 });
-    expect(read).toHaveLength(3);
+    const read = await readTopics([transportTopic], { count: 4 });
+    expect(read).toHaveLength(4);
     const events = read.map(({ message }) => {
       const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]));
       const incoming: CloudEventsKafkaMessage<Buffer> = { key: String(message.key), value: message.value as Buffer, headers, body: message.value };
       return CloudEventsKafka.toEvent(incoming) as CloudEvent<Record<string, unknown>>;
     });
     for (const event of events) expect(event.validate()).toBe(true);
-    expect(events.map((e) => e.type)).toEqual(['ecab.project.registered.v1', 'ecab.project.commitment-recorded.v1', 'ecab.project.disbursement-recorded.v1']);
-    expect(events.map((e) => e['streamversion'])).toEqual(['1', '2', '3']);
+    expect(events.map((e) => e.type)).toEqual(['ecab.project.registered.v1', 'ecab.agreement.opened.v1', 'ecab.agreement.commitment-recorded.v1', 'ecab.agreement.funds-received.v1']);
+    expect(events.map((e) => `${String(e['streamid'])}@${String(e['streamversion'])}`)).toEqual([
+      'project-ECAB-TR-01@1',
+      `agreement-${AGREEMENT}@1`,
+      `agreement-${AGREEMENT}@2`,
+      `agreement-${AGREEMENT}@3`,
+    ]);
     expect(new Set(read.map((r) => r.partition)).size).toBe(1);
     expect(read.every((r) => String(r.message.key) === 'ECAB-TR-01')).toBe(true);
     const first = events[0]!;
@@ -91,15 +108,17 @@ describe('a program manager’s change flows from the API through Kafka into the
     expect(first['correlationid']).toBe('corr-e2e-1');
     expect(first.dataschema).toBe('urn:ecab:schema:ecab.project.registered.v1');
     expect(first.data).toMatchObject({ projectId: 'ECAB-TR-01', title: project.title, cluster: 'transport' });
-    expect(events[2]!.data).toMatchObject({ amount: '250000.50', currency: 'USD', valueDate: '2024-06-01', financier: 'XM-DAC-46004' });
+    expect(events[1]!.data).toEqual({ agreementId: AGREEMENT, projectId: 'ECAB-TR-01', effectiveDate: '2024-06-01', financier: { ref: 'XM-DAC-46004' }, currency: 'USD', openedBy: 'shorthand' });
+    expect(events[3]!.data).toMatchObject({ agreementId: AGREEMENT, amount: '250000.50', currency: 'USD', valueDate: '2024-06-01', transactionType: { code: '1' } });
   });
 
   it('applies a message delivered twice only once', async () => {
     const [original] = await readTopics([transportTopic], { count: 1, idleMs: 0 });
     expect(original).toBeDefined();
-    // The commitment (version 2) is delivered again, as a relay retry would.
-    const all = await readTopics([transportTopic], { count: 3, idleMs: 0 });
-    const commitment = all.find((r) => String(r.message.headers?.ce_streamversion) === '2')!;
+    // The commitment (version 2 of the agreement) is delivered again, as a relay retry would.
+    const all = await readTopics([transportTopic], { count: 4, idleMs: 0 });
+    const commitment = all.find((r) => String(r.message.headers?.ce_streamid) === `agreement-${AGREEMENT}` && String(r.message.headers?.ce_streamversion) === '2')!;
+    expect(String(commitment.message.headers?.ce_type)).toBe('ecab.agreement.commitment-recorded.v1');
     const kafka = new Kafka({ clientId: 'e2e-duplicator', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING });
     const producer = kafka.producer();
     await producer.connect();
@@ -109,14 +128,15 @@ describe('a program manager’s change flows from the API through Kafka into the
     // A later command proves the duplicate was consumed before it.
     const disbursed = await postJson(`${api.url}/api/v1/projects/ECAB-TR-01/disbursements`, money('100.00'));
     expect(disbursed.status).toBe(201);
-    const summary = await getJson(`${views.url}/api/v1/portfolio/summary?consistentWith=ECAB-TR-01:${disbursed.body.version as number}`);
+    expect(disbursed.body.version).toBe(4);
+    const summary = await getJson(`${views.url}/api/v1/portfolio/summary?consistentWith=${agreementToken(disbursed.body.version as number)}`);
     const transport = (summary.body.clusters as { cluster: string; financing: unknown[] }[]).find((c) => c.cluster === 'transport');
     expect(transport?.financing).toEqual([{ currency: 'USD', committed: '1500000.00', disbursed: '250100.50' }]);
   });
 
   it('lets exactly one of two concurrent commands on the same version win', async () => {
-    const before = await getJson(`${views.url}/api/v1/projects/ECAB-TR-01`);
-    const version = before.body.version as number;
+    // The version a client saw is the agreement's (the last answer: the disbursement above was its version 4).
+    const version = 4;
     const results = await Promise.all(
       [1, 2].map(() => postJson(`${api.url}/api/v1/projects/ECAB-TR-01/disbursements`, money('10.00'), { 'if-match': `"${version}"` })),
     );
@@ -124,8 +144,10 @@ describe('a program manager’s change flows from the API through Kafka into the
     const loser = results.find((r) => r.status === 409)!;
     expect(loser.headers.get('content-type')).toContain('application/problem+json');
     expect(loser.body).toMatchObject({ status: 409, expectedVersion: version, actualVersion: version + 1 });
-    const after = await getJson(`${views.url}/api/v1/projects/ECAB-TR-01?consistentWith=ECAB-TR-01:${version + 1}`);
-    expect(after.body.version).toBe(version + 1);
+    const winner = results.find((r) => r.status === 201)!;
+    expect(winner.body).toMatchObject({ streamId: `agreement-${AGREEMENT}`, version: version + 1 });
+    const after = await getJson(`${views.url}/api/v1/projects/ECAB-TR-01?consistentWith=${agreementToken(version + 1)}`);
+    expect(after.status).toBe(200);
     expect(after.body.financing).toEqual([{ currency: 'USD', committed: '1500000.00', disbursed: '250110.50' }]);
   });
 
@@ -146,7 +168,7 @@ describe('a program manager’s change flows from the API through Kafka into the
 
     const tooMuch = await postJson(`${api.url}/api/v1/projects/ECAB-TR-01/disbursements`, money('999999999.00'));
     expect(tooMuch.status).toBe(422);
-    expect(tooMuch.body.code).toBe('DISBURSEMENT_EXCEEDS_COMMITMENT');
+    expect(tooMuch.body.code).toBe('FUNDS_RECEIVED_EXCEED_COMMITMENT');
 
     const unknown = await postJson(`${api.url}/api/v1/projects/NO-SUCH/commitments`, money('1.00'));
     expect(unknown.status).toBe(404);

@@ -3,6 +3,8 @@ import { getJson, postJson, startApp, type AppProcess } from './platform-process
 
 /** The embedded default (no KAFKA_BROKERS): the same views, fed from the event store's own log. */
 describe('without Kafka, the views follow the PostgreSQL log', () => {
+  /** The project's agreement with ADB, opened by its first commitment through the project-level shorthand. */
+  const AGREEMENT = 'ECAB-HE-01~XM-DAC-46004';
   let database: TestDatabase;
   let api: AppProcess;
   let views: AppProcess;
@@ -32,8 +34,9 @@ describe('without Kafka, the views follow the PostgreSQL log', () => {
     expect(registered.status).toBe(201);
     const commitment = await postJson(`${api.url}/api/v1/projects/ECAB-HE-01/commitments`, { amount: '20000000', currency: 'USD', date: '2023-05-10', financier: 'XM-DAC-46004' });
     expect(commitment.status).toBe(201);
+    expect(commitment.body).toMatchObject({ streamId: `agreement-${AGREEMENT}`, version: 2, consistentWith: `agreement-${AGREEMENT}@2` });
 
-    const summary = await getJson(`${views.url}/api/v1/portfolio/summary?consistentWith=ECAB-HE-01:2`);
+    const summary = await getJson(`${views.url}/api/v1/portfolio/summary?consistentWith=${encodeURIComponent(String(commitment.body.consistentWith))}`);
     expect(summary.status).toBe(200);
     const clusters = summary.body.clusters as { cluster: string; projects: number; financing: unknown[] }[];
     expect(clusters.map((c) => c.cluster)).toEqual(['transport', 'tourism', 'air-quality', 'health', 'agribusiness', 'climate']);
@@ -43,7 +46,8 @@ describe('without Kafka, the views follow the PostgreSQL log', () => {
   it('answers 409 naming the version it has when asked for one that never comes', async () => {
     const response = await getJson(`${views.url}/api/v1/projects/ECAB-HE-01?consistentWith=ECAB-HE-01:99`);
     expect(response.status).toBe(409);
-    expect(response.body).toMatchObject({ requiredVersion: 99, appliedVersion: 2 });
+    // The project's own stream holds only its registration: its money is on the agreement.
+    expect(response.body).toMatchObject({ requiredVersion: 99, appliedVersion: 1 });
   });
 
   it('answers 404 as problem+json for an unknown project', async () => {
@@ -98,8 +102,10 @@ describe('without Kafka, the views follow the PostgreSQL log', () => {
     expect(reused.status).toBe(422);
     expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
 
-    const view = await getJson(`${views.url}/api/v1/projects/ECAB-HE-01?consistentWith=ECAB-HE-01:${burst[0]!.body.version as number}`);
-    expect(view.body.version).toBe(4);
+    expect(burst[0]!.body).toMatchObject({ streamId: `agreement-${AGREEMENT}`, version: 4, events: ['AgreementCommitmentRecorded'] });
+    const view = await getJson(`${views.url}/api/v1/projects/ECAB-HE-01?consistentWith=${encodeURIComponent(String(burst[0]!.body.consistentWith))}`);
+    expect(view.status).toBe(200);
+    expect(view.body.version).toBe(1);
     expect(view.body.financing).toEqual([{ currency: 'USD', committed: '25000007.00', disbursed: '0.00' }]);
   });
 });

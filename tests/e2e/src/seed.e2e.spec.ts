@@ -82,6 +82,16 @@ describe('the ECAB demo portfolio seed', () => {
       expect(programme.rows.map((r) => r.type)).toEqual(expect.arrayContaining(['ProgrammeRegistered', 'GovernanceMeetingRecorded']));
       const baselines = await client.query<{ n: number }>("select count(*)::int as n from events where type = 'BaselineSet'");
       expect(baselines.rows[0]!.n).toBe(5);
+      // Exchange rates of tenge and som on every value date of the seed's money, none claiming more than it is.
+      const moneyDates = await client.query<{ date: string }>("select distinct data->>'valueDate' as date from events where type = 'AgreementCommitmentRecorded' order by 1");
+      const rates = await client.query<{ stream_id: string; currency: string; date: string; usd_per_unit: string; confidence: string }>(
+        "select stream_id, data->>'currency' as currency, data->>'date' as date, data->>'usdPerUnit' as usd_per_unit, data->'source'->>'confidence' as confidence from events where type = 'ExchangeRateRecorded' order by stream_id, stream_version",
+      );
+      const datesOf = (currency: string) => rates.rows.filter((r) => r.currency === currency).map((r) => r.date).sort();
+      expect(datesOf('KZT')).toEqual(moneyDates.rows.map((r) => r.date));
+      expect(datesOf('KGS')).toEqual(moneyDates.rows.map((r) => r.date));
+      expect(new Set(rates.rows.map((r) => `${r.stream_id}:${r.currency}`))).toEqual(new Set(['exchange-rates-KGS:KGS', 'exchange-rates-KZT:KZT']));
+      expect(rates.rows.every((r) => r.confidence === 'illustrative' && Number(r.usd_per_unit) > 0)).toBe(true);
     } finally {
       await client.end();
     }

@@ -73,13 +73,20 @@ describe('who may do what', () => {
       expected: { anonymous: 401, viewer: 403, 'pm-transport': 403, 'pm-health': 201, 'pm-all': 201, admin: 201 },
     },
     {
+      name: 'record exchange rates (programme-wide reference data)',
+      call: (caller) =>
+        send(caller, 'POST', `${api.url}/api/v1/reference/exchange-rates`, { rates: [{ currency: 'KZT', date: '2024-02-01', usdPerUnit: `0.00222${++sequence}` }] }),
+      expected: { anonymous: 401, viewer: 403, 'pm-transport': 403, 'pm-health': 403, 'pm-all': 201, admin: 201 },
+    },
+    {
       name: 'read the portfolio summary',
       call: (caller) => send(caller, 'GET', `${views.url}/api/v1/portfolio/summary`),
       expected: { anonymous: 401, viewer: 200, 'pm-transport': 200, 'pm-health': 200, 'pm-all': 200, admin: 200 },
     },
     {
       name: 'read a project',
-      call: (caller) => send(caller, 'GET', `${views.url}/api/v1/projects/ROLE-TR?consistentWith=ROLE-TR:2`),
+      // The project's own stream holds its registration; its money is on its agreement with ADB.
+      call: (caller) => send(caller, 'GET', `${views.url}/api/v1/projects/ROLE-TR?consistentWith=ROLE-TR:1`),
       expected: { anonymous: 401, viewer: 200, 'pm-transport': 200, 'pm-health': 200, 'pm-all': 200, admin: 200 },
     },
     {
@@ -117,7 +124,7 @@ describe('who may do what', () => {
 
   it('records who sent each command in the event metadata', async () => {
     const rows: { actor: string }[] = await dataSource.query(
-      "select metadata->>'actor' as actor from events where stream_id = 'project-ROLE-HE' order by stream_version",
+      "select metadata->>'actor' as actor from events where stream_id = 'agreement-ROLE-HE~XM-DAC-46004' order by stream_version",
     );
     expect(rows.map((r) => r.actor)).toEqual(expect.arrayContaining([ADMIN.username, 'pm-health', 'pm-all']));
   });

@@ -10,6 +10,12 @@ describe('AggregateCommandExecutor (real PostgreSQL)', () => {
   let dataSource: DataSource;
   let store: PostgresEventStore;
   let executor: AggregateCommandExecutor;
+  const SHORTHAND_STREAM = 'agreement-ECAB-AQ-01~XM-DAC-46004';
+  const shorthand = (projectId: string, financier: string) => ({ agreementId: `${projectId}~${financier}`, projectId, financier, currency: 'USD' });
+  const commitment = (id: string, amount: string, date = '2020-01-01', projectId = 'ECAB-AQ-01', financier = 'XM-DAC-46004') =>
+    ({ type: 'RecordCommitment', data: { ...shorthand(projectId, financier), commitmentId: id, amount, date } }) as const;
+  const disbursement = (id: string, amount: string, date = '2020-01-01', projectId = 'ECAB-AQ-01', financier = 'XM-DAC-46004') =>
+    ({ type: 'RecordDisbursement', data: { ...shorthand(projectId, financier), disbursementId: id, amount, date } }) as const;
   const context: CommandContext = { commandId: 'cmd-1', correlationId: 'corr-1', actor: 'pm-transport', traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' };
 
   beforeAll(async () => {
@@ -33,11 +39,13 @@ describe('AggregateCommandExecutor (real PostgreSQL)', () => {
       context,
     );
     expect(outcome.version).toBe(1);
-    await executor.execute('project', { type: 'RecordCommitment', data: { projectId: 'ECAB-AQ-01', commitmentId: 'c1', amount: '250000', currency: 'USD', date: '2019-03-01', financier: 'XM-DAC-46004' } }, context);
-    const stream = await store.readStream('project-ECAB-AQ-01');
+    const committed = await executor.execute('agreement', commitment('c1', '250000', '2019-03-01'), context);
+    expect(committed).toMatchObject({ streamId: SHORTHAND_STREAM, projectId: 'ECAB-AQ-01', subject: 'ECAB-AQ-01', version: 2 });
+    expect((await store.readStream('project-ECAB-AQ-01')).map((e) => e.type)).toEqual(['ProjectRegistered']);
+    const stream = await store.readStream(SHORTHAND_STREAM);
     expect(stream.map((e) => [e.type, e.streamVersion])).toEqual([
-      ['ProjectRegistered', 1],
-      ['CommitmentRecorded', 2],
+      ['AgreementOpened', 1],
+      ['AgreementCommitmentRecorded', 2],
     ]);
     // The cluster is known from the registration, so later events carry it for the relay's topic choice.
     expect(stream[1]!.metadata).toEqual({
@@ -52,48 +60,38 @@ describe('AggregateCommandExecutor (real PostgreSQL)', () => {
   });
 
   it('stores nothing when a rule is broken', async () => {
-    await expect(
-      executor.execute('project', { type: 'RecordDisbursement', data: { projectId: 'ECAB-AQ-01', disbursementId: 'd1', amount: '250000.01', currency: 'USD', date: '2020-01-01', financier: 'XM-DAC-46004' } }, context),
-    ).rejects.toThrow(DomainRuleViolation);
-    expect(await store.streamVersion('project-ECAB-AQ-01')).toBe(2);
+    await expect(executor.execute('agreement', disbursement('d1', '250000.01'), context)).rejects.toThrow(DomainRuleViolation);
+    expect(await store.streamVersion(SHORTHAND_STREAM)).toBe(2);
   });
 
   it('refuses a command made against a version that is no longer current', async () => {
     await expect(
-      executor.execute(
-        'project',
-        { type: 'RecordDisbursement', data: { projectId: 'ECAB-AQ-01', disbursementId: 'd2', amount: '1.00', currency: 'USD', date: '2020-01-01', financier: 'XM-DAC-46004' } },
-        { ...context, expectedVersion: 1 },
-      ),
+      executor.execute('agreement', disbursement('d2', '1.00'), { ...context, expectedVersion: 1 }),
     ).rejects.toThrow(WrongExpectedVersionError);
-    expect(await store.streamVersion('project-ECAB-AQ-01')).toBe(2);
+    expect(await store.streamVersion(SHORTHAND_STREAM)).toBe(2);
   });
 
   it('lets exactly one of many concurrent commands on the same version win, leaving no gap', async () => {
     const attempts = await Promise.allSettled(
       Array.from({ length: 20 }, (_, n) =>
-        executor.execute(
-          'project',
-          { type: 'RecordDisbursement', data: { projectId: 'ECAB-AQ-01', disbursementId: `race-${n}`, amount: '1.00', currency: 'USD', date: '2020-01-01', financier: 'XM-DAC-46004' } },
-          { ...context, expectedVersion: 2 },
-        ),
+        executor.execute('agreement', disbursement(`race-${n}`, '1.00'), { ...context, expectedVersion: 2 }),
       ),
     );
     expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
     const rejected = attempts.filter((a): a is PromiseRejectedResult => a.status === 'rejected');
     expect(rejected.every((a) => a.reason instanceof WrongExpectedVersionError)).toBe(true);
-    const versions = (await store.readStream('project-ECAB-AQ-01')).map((e) => e.streamVersion);
+    const versions = (await store.readStream(SHORTHAND_STREAM)).map((e) => e.streamVersion);
     expect(versions).toEqual([1, 2, 3]);
   });
 
   it('answers every copy of a command sent many times at once under one Idempotency-Key, storing it once', async () => {
-    const before = await store.streamVersion('project-ECAB-AQ-01');
+    const before = await store.streamVersion(SHORTHAND_STREAM);
     const idempotency = { key: 'pm:burst-1', requestFingerprint: 'same-request' };
     const outcomes = await Promise.all(
       Array.from({ length: 20 }, (_, n) =>
         executor.execute(
-          'project',
-          { type: 'RecordCommitment', data: { projectId: 'ECAB-AQ-01', commitmentId: 'burst-c', amount: '5.00', currency: 'USD', date: '2020-01-01', financier: 'XM-DAC-46004' } },
+          'agreement',
+          commitment('burst-c', '5.00', '2020-01-01'),
           // Each HTTP request is its own command (its own id), even when it repeats another.
           { ...context, commandId: `burst-${n}`, idempotency },
         ),
@@ -101,7 +99,7 @@ describe('AggregateCommandExecutor (real PostgreSQL)', () => {
     );
     expect(new Set(outcomes.map((o) => o.version))).toEqual(new Set([before + 1]));
     expect(outcomes.filter((o) => !o.replayed)).toHaveLength(1);
-    expect(await store.streamVersion('project-ECAB-AQ-01')).toBe(before + 1);
+    expect(await store.streamVersion(SHORTHAND_STREAM)).toBe(before + 1);
   });
 
   describe('commands of other aggregates', () => {
@@ -155,6 +153,95 @@ describe('AggregateCommandExecutor (real PostgreSQL)', () => {
       const [registered] = await store.readStream('programme-ECAB');
       expect(registered!.metadata.cluster).toBeUndefined();
       expect(registered!.metadata.subject).toBe('ECAB');
+    });
+
+    it('refuses a shorthand from a manager of another cluster before looking at the project’s agreements', async () => {
+      const healthManager = { subject: 'pm-h', issuer: 'urn:ecab:portfolio', roles: ['program-manager'] as const, clusters: ['health'] };
+      await expect(executor.execute('agreement', commitment('not-mine', '1.00'), { ...context, principal: healthManager })).rejects.toMatchObject({ problem: { status: 403 } });
+    });
+
+    it('the shorthand refuses to guess once the project has two agreements with that financier', async () => {
+      // ECAB-AQ-01 has its shorthand agreement with ADB and, since the test above, the signed AG-AQ-1 with ADB.
+      await expect(executor.execute('agreement', commitment('after-signing', '1.00'), context)).rejects.toMatchObject({
+        code: 'FINANCIER_AGREEMENT_AMBIGUOUS',
+        details: { agreementIds: ['AG-AQ-1', 'ECAB-AQ-01~XM-DAC-46004'] },
+      });
+    });
+
+    it('the shorthand records on the only agreement of the project with that financier, found by the index', async () => {
+      await executor.execute('project', { type: 'RegisterProject', data: { projectId: 'ECAB-AQ-02', title: 'Clean buses', cluster: 'air-quality', countries: [{ code: 'KZ', percentage: 100 }] } }, context);
+      await executor.execute('agreement', { ...sign('AG-WB-2', 'ECAB-AQ-02'), data: { ...sign('AG-WB-2', 'ECAB-AQ-02').data, financier: { organisationId: 'XM-DAC-44000', name: 'World Bank' } } }, context);
+      const outcome = await executor.execute('agreement', commitment('wb-c1', '300.00', '2025-04-01', 'ECAB-AQ-02', 'XM-DAC-44000'), context);
+      expect(outcome).toMatchObject({ streamId: 'agreement-AG-WB-2', version: 2, events: [{ type: 'AgreementCommitmentRecorded', data: { agreementId: 'AG-WB-2', transactionId: 'wb-c1' } }] });
+      // A financier without an agreement of this project gets its own shorthand agreement.
+      const other = await executor.execute('agreement', commitment('adb-c1', '10.00', '2025-04-01', 'ECAB-AQ-02'), context);
+      expect(other).toMatchObject({ streamId: 'agreement-ECAB-AQ-02~XM-DAC-46004', version: 2 });
+      expect(other.events.map((e) => e.type)).toEqual(['AgreementOpened', 'AgreementCommitmentRecorded']);
+    });
+
+    it('counts the project-stream money of before agreements (stored v1, untouched) under the shorthand agreement', async () => {
+      await executor.execute('project', { type: 'RegisterProject', data: { projectId: 'ECAB-AQ-03', title: 'Old money', cluster: 'air-quality', countries: [{ code: 'KG', percentage: 100 }] } }, context);
+      const v1 = { projectId: 'ECAB-AQ-03', currency: 'USD', valueDate: '2019-01-01', financier: 'XM-DAC-46004' };
+      await store.append('project-ECAB-AQ-03', 1, [
+        { type: 'CommitmentRecorded', schemaVersion: 1, data: { ...v1, commitmentId: 'old-c', amount: '100.00' }, metadata: { subject: 'ECAB-AQ-03', cluster: 'air-quality' } },
+        { type: 'DisbursementRecorded', schemaVersion: 1, data: { ...v1, disbursementId: 'old-d', amount: '40.00' }, metadata: { subject: 'ECAB-AQ-03', cluster: 'air-quality' } },
+      ]);
+      const stored = await store.readStream('project-ECAB-AQ-03');
+      await expect(executor.execute('agreement', disbursement('new-d', '60.01', '2020-01-01', 'ECAB-AQ-03'), context)).rejects.toMatchObject({ code: 'FUNDS_RECEIVED_EXCEED_COMMITMENT' });
+      await expect(executor.execute('agreement', commitment('old-c', '1.00', '2020-01-01', 'ECAB-AQ-03'), context)).rejects.toMatchObject({ code: 'DUPLICATE_TRANSACTION_ID' });
+      const outcome = await executor.execute('agreement', disbursement('new-d', '60.00', '2020-01-01', 'ECAB-AQ-03'), context);
+      expect(outcome).toMatchObject({ streamId: 'agreement-ECAB-AQ-03~XM-DAC-46004', version: 2 });
+      expect(outcome.events.map((e) => e.type)).toEqual(['AgreementOpened', 'FundsReceived']);
+      expect(await store.readStream('project-ECAB-AQ-03')).toEqual(stored);
+      // Later commands on the agreement itself see the old money too: it can be reversed there.
+      const reversal = await executor.execute(
+        'agreement',
+        { type: 'ReverseTransaction', data: { agreementId: 'ECAB-AQ-03~XM-DAC-46004', transactionId: 'old-d', reasonCode: 'DUPLICATE_ENTRY', source: { citation: 'Ledger check', confidence: 'confirmed' } } },
+        context,
+      );
+      expect(reversal.events).toMatchObject([{ type: 'TransactionReversed', data: { transactionId: 'old-d', reversedEventType: 'FundsReceived', amount: '40.00' } }]);
+    });
+  });
+
+  describe('exchange rates', () => {
+    const admin = { subject: 'root', issuer: 'urn:ecab:portfolio', roles: ['admin'] as const };
+    const record = (currency: string, rates: { date: string; usdPerUnit: string }[]) => ({ type: 'RecordExchangeRates', data: { currency, rates } }) as const;
+
+    it('records the rates of several currencies, one stream each, and nothing again for the same rates', async () => {
+      const first = await executor.executeAll('exchange-rates', [record('KZT', [{ date: '2024-06-03', usdPerUnit: '0.002235' }]), record('KGS', [{ date: '2024-06-03', usdPerUnit: '0.01137' }])], {
+        ...context,
+        principal: admin,
+      });
+      expect(first).toMatchObject({ streamId: 'exchange-rates-KGS', subject: 'exchange-rates', projectId: undefined, version: 1 });
+      expect(first.streams).toEqual([{ streamId: 'exchange-rates-KZT', version: 1 }, { streamId: 'exchange-rates-KGS', version: 1 }]);
+      const [kzt] = await store.readStream('exchange-rates-KZT');
+      expect(kzt!.metadata).toMatchObject({ subject: 'exchange-rates' });
+      expect(kzt!.metadata.cluster).toBeUndefined();
+      const again = await executor.executeAll('exchange-rates', [record('KZT', [{ date: '2024-06-03', usdPerUnit: '0.0022350' }])], context);
+      expect(again.events).toEqual([]);
+      expect(again.streams).toEqual([]);
+      expect(await store.streamVersion('exchange-rates-KZT')).toBe(1);
+    });
+
+    it('answers a retried request of several currencies (Idempotency-Key) with its first answer, storing nothing new', async () => {
+      const commands = [record('KZT', [{ date: '2024-06-04', usdPerUnit: '0.00224' }]), record('KGS', [{ date: '2024-06-04', usdPerUnit: '0.01136' }])];
+      const keyed = { ...context, commandId: 'rates-1', idempotency: { key: 'pm:rates-1', requestFingerprint: 'rates' } };
+      const first = await executor.executeAll('exchange-rates', commands, keyed);
+      expect(first.streams).toEqual([{ streamId: 'exchange-rates-KZT', version: 2 }, { streamId: 'exchange-rates-KGS', version: 2 }]);
+      const again = await executor.executeAll('exchange-rates', commands, { ...keyed, commandId: 'rates-1-retry' });
+      expect(again).toEqual({ ...first, replayed: true });
+      expect(await store.streamVersion('exchange-rates-KGS')).toBe(2);
+    });
+
+    it('stores nothing of a request with one refused rate, and keeps it to programme-wide roles', async () => {
+      await expect(executor.executeAll('exchange-rates', [record('TRY', [{ date: '2024-06-03', usdPerUnit: '0.03' }]), record('KGS', [{ date: '2024-06-04', usdPerUnit: '0' }])], context)).rejects.toMatchObject({
+        code: 'EXCHANGE_RATE_NOT_POSITIVE',
+      });
+      expect(await store.streamVersion('exchange-rates-TRY')).toBe(0);
+      const transportManager = { subject: 'pm-t', issuer: 'urn:ecab:portfolio', roles: ['program-manager'] as const, clusters: ['transport'] };
+      await expect(executor.executeAll('exchange-rates', [record('TRY', [{ date: '2024-06-03', usdPerUnit: '0.03' }])], { ...context, principal: transportManager })).rejects.toMatchObject({
+        problem: { status: 403 },
+      });
     });
   });
 });

@@ -1,5 +1,17 @@
 import { assertMayCommand, assertMayCommandProgramme } from '@ecab/auth';
-import { projectDecider, projectStreamId, type ProjectState } from '@ecab/domain';
+import {
+  agreementStreamId,
+  chooseFinancierAgreement,
+  evolveAgreementWithProjectMoney,
+  parseShorthandAgreementId,
+  projectDecider,
+  projectStreamId,
+  shorthandAgreementId,
+  type AgreementState,
+  type FinancierAgreement,
+  type LegacyProjectMoney,
+  type ProjectState,
+} from '@ecab/domain';
 import { WrongExpectedVersionError, type PostgresEventStore, type RecordedEvent } from '@ecab/event-store';
 import { ProblemError } from '@ecab/platform';
 import { Inject, Injectable } from '@nestjs/common';
@@ -19,7 +31,24 @@ export interface CommandOutcome {
   events: { type: string; data: object }[];
   /** True when an Idempotency-Key matched an earlier command: this is its answer, nothing new was stored. */
   replayed: boolean;
+  /** When one request wrote several streams (exchange rates of several currencies): each stream and its version. */
+  streams?: { streamId: string; version: number }[];
 }
+
+/** A decided command, not yet stored. */
+interface Decision {
+  streamId: string;
+  version: number;
+  projectId: string | undefined;
+  cluster: string | undefined;
+  subject: string;
+  events: { type: string; data: object }[];
+}
+
+/** The project-stream money of before agreements: it counts on the project's shorthand agreement with its financier. */
+const LEGACY_MONEY = new Set(['CommitmentRecorded', 'DisbursementRecorded']);
+/** The events that open an agreement, and name its project and financier. */
+const AGREEMENT_OPENINGS = ['AgreementSigned', 'AgreementOpened'];
 
 type Fold = { type: string; data: object };
 
@@ -49,8 +78,70 @@ export class AggregateCommandExecutor {
     }
   }
 
+  /**
+   * Several commands of one aggregate as one request (exchange rates of several currencies, one stream
+   * each): every one is decided before any is stored, so a broken rule stores nothing; then each stream
+   * is appended in turn. A concurrent writer can still make a later append fail after an earlier one
+   * was stored; the aggregate must make a retry harmless (exchange rates: the same rate again records
+   * nothing).
+   */
+  async executeAll<A extends AggregateKind>(aggregate: A, commands: readonly AggregateCommands[A][], context: CommandContext): Promise<CommandOutcome> {
+    const { idempotency } = context;
+    if (idempotency) {
+      const earlier = await this.eventStore.readByIdempotencyKey(idempotency.key);
+      if (earlier.length > 0) return this.replayAll(aggregate, commands, earlier, idempotency.requestFingerprint);
+    }
+    try {
+      return await this.decideAndAppendAll(aggregate, commands, context);
+    } catch (error) {
+      // As in execute: a copy of this request sent at the same moment may have won.
+      const winner = idempotency ? await this.eventStore.readByIdempotencyKey(idempotency.key) : [];
+      if (idempotency && winner.length > 0) return this.replayAll(aggregate, commands, winner, idempotency.requestFingerprint);
+      throw error;
+    }
+  }
+
+  private async decideAndAppendAll<A extends AggregateKind>(aggregate: A, commands: readonly AggregateCommands[A][], context: CommandContext): Promise<CommandOutcome> {
+    const decisions: Decision[] = [];
+    for (const command of commands) decisions.push(await this.decide(aggregate, command, context));
+    const outcomes: CommandOutcome[] = [];
+    let keyed = false;
+    for (const decision of decisions) {
+      // The Idempotency-Key goes on the first event the request stores (the unique index allows one).
+      const withKey: boolean = !keyed && decision.events.length > 0;
+      outcomes.push(await this.append(decision, withKey ? context : { ...context, idempotency: undefined }));
+      keyed ||= withKey;
+    }
+    return combined(outcomes);
+  }
+
+  /** A retried multi-stream request: its first answer, rebuilt from what it stored in each stream (same causation). */
+  private async replayAll<A extends AggregateKind>(aggregate: A, commands: readonly AggregateCommands[A][], earlier: RecordedEvent[], requestFingerprint: string): Promise<CommandOutcome> {
+    const first = replay(earlier, requestFingerprint);
+    const causation = earlier[0]!.metadata.causationId;
+    const outcomes: CommandOutcome[] = [];
+    for (const streamId of new Set(commands.map((command) => AGGREGATES[aggregate].streamId(command)))) {
+      const stored = (await this.eventStore.readStream(streamId)).filter((e) => e.metadata.causationId === causation);
+      const last = stored.at(-1);
+      if (last) outcomes.push({ ...first, streamId, version: last.streamVersion, events: stored.map((e) => ({ type: e.type, data: e.data })) });
+    }
+    return { ...combined(outcomes.length > 0 ? outcomes : [first]), replayed: true };
+  }
+
   private async run<A extends AggregateKind>(aggregate: A, command: AggregateCommands[A], context: CommandContext): Promise<CommandOutcome> {
+    return this.append(await this.decide(aggregate, command, context), context);
+  }
+
+  private async decide<A extends AggregateKind>(aggregate: A, original: AggregateCommands[A], context: CommandContext): Promise<Decision> {
     const definition = AGGREGATES[aggregate];
+    const projectStreams = new Map<string, Promise<RecordedEvent[]>>();
+    const readProject = (projectId: string) => {
+      let read = projectStreams.get(projectId);
+      if (!read) projectStreams.set(projectId, (read = this.eventStore.readStream(projectStreamId(projectId))));
+      return read;
+    };
+    const command =
+      aggregate === 'agreement' ? ((await this.onFinancierAgreement(original as AggregateCommands['agreement'], readProject, context)) as AggregateCommands[A]) : original;
     const streamId = definition.streamId(command);
     const history = await this.eventStore.readStream(streamId);
     const version = history.length;
@@ -58,7 +149,8 @@ export class AggregateCommandExecutor {
       throw new WrongExpectedVersionError(streamId, context.expectedVersion, version);
     }
     const { decider } = definition;
-    const state = history.reduce((current, recorded) => decider.evolve(current, { type: recorded.type, data: recorded.data } as Fold), decider.initialState());
+    const before = aggregate === 'agreement' ? await this.projectMoneyOf(streamId, readProject) : decider.initialState();
+    const state = history.reduce((current, recorded) => decider.evolve(current, { type: recorded.type, data: recorded.data } as Fold), before);
 
     let projectId: string | undefined;
     let cluster: string | undefined;
@@ -66,7 +158,7 @@ export class AggregateCommandExecutor {
     if (definition.scope === 'project') {
       projectId = projectNamedBy(command, state);
       if (projectId === undefined) throw ProblemError.notFound(`${streamId} does not exist; it names no project yet.`);
-      cluster = aggregate === 'project' ? this.clusterFromProject(command, state as ProjectState) : await this.clusterOfProject(projectId);
+      cluster = aggregate === 'project' ? this.clusterFromProject(command, state as ProjectState) : await this.clusterOfProject(projectId, readProject);
       // The project's cluster decides who may act on it: a transport manager cannot touch a health project.
       // Without a principal the caller is the platform itself (tests, tools); every HTTP route has one.
       if (cluster !== undefined && context.principal !== undefined) assertMayCommand(context.principal, cluster);
@@ -77,6 +169,11 @@ export class AggregateCommandExecutor {
     }
 
     const events = decider.decide(command, state, { today: todayInAlmaty() });
+    return { streamId, version, projectId, cluster, subject, events };
+  }
+
+  private async append(decision: Decision, context: CommandContext): Promise<CommandOutcome> {
+    const { streamId, version, projectId, cluster, subject, events } = decision;
     const metadata = {
       subject,
       ...(cluster ? { cluster } : {}),
@@ -102,6 +199,47 @@ export class AggregateCommandExecutor {
     return { streamId, projectId, subject, version: appended.nextVersion, events, replayed: false };
   }
 
+  /**
+   * The project-level shorthand acts on "the project's agreement with that financier": the project's
+   * agreements are found by the event store's index on (subject, type) — every agreement event's subject
+   * is its project — plus the shorthand agreement when old project-stream money of that financier names
+   * it; the domain chooses (exactly one: it; none: open the shorthand one; several: refuse).
+   */
+  private async onFinancierAgreement(
+    command: AggregateCommands['agreement'],
+    readProject: (projectId: string) => Promise<RecordedEvent[]>,
+    context: CommandContext,
+  ): Promise<AggregateCommands['agreement']> {
+    if (command.type !== 'RecordCommitment' && command.type !== 'RecordDisbursement') return command;
+    const { projectId, financier } = command.data;
+    // Who may act on the project is settled before its agreements are looked at (and named in a refusal).
+    const cluster = await this.clusterOfProject(projectId, readProject);
+    if (context.principal !== undefined) assertMayCommand(context.principal, cluster);
+    const openings = await this.eventStore.readBySubjectAndTypes(projectId, AGREEMENT_OPENINGS);
+    const agreements: FinancierAgreement[] = openings
+      .filter((e) => e.data.projectId === projectId && typeof e.data.agreementId === 'string' && e.streamId === agreementStreamId(e.data.agreementId))
+      .map((e) => ({ agreementId: e.data.agreementId as string, financier: (e.data.financier ?? {}) as FinancierAgreement['financier'] }));
+    const projectStream = await readProject(projectId);
+    if (projectStream.some((e) => LEGACY_MONEY.has(e.type) && e.data.financier === financier)) {
+      agreements.push({ agreementId: shorthandAgreementId(projectId, financier), financier: { ref: financier } });
+    }
+    const agreementId = chooseFinancierAgreement(projectId, financier, agreements);
+    return command.type === 'RecordCommitment' ? { ...command, data: { ...command.data, agreementId } } : { ...command, data: { ...command.data, agreementId } };
+  }
+
+  /** A shorthand agreement starts from its project's money of before agreements (stored v1 rows, never rewritten). */
+  private async projectMoneyOf(streamId: string, readProject: (projectId: string) => Promise<RecordedEvent[]>): Promise<AgreementState> {
+    const shorthand = parseShorthandAgreementId(streamId.slice('agreement-'.length));
+    let state: AgreementState = { exists: false };
+    if (!shorthand) return state;
+    for (const recorded of await readProject(shorthand.projectId)) {
+      if (LEGACY_MONEY.has(recorded.type) && recorded.data.financier === shorthand.financierRef) {
+        state = evolveAgreementWithProjectMoney(state, { type: recorded.type, data: recorded.data } as unknown as LegacyProjectMoney);
+      }
+    }
+    return state;
+  }
+
   /** A project's own command: its cluster is in its state, or in the registration being decided. */
   private clusterFromProject(command: { type: string; data: object }, state: ProjectState): string | undefined {
     if (state.exists) return state.cluster;
@@ -109,8 +247,8 @@ export class AggregateCommandExecutor {
   }
 
   /** Another aggregate of a project: the project must exist, and its cluster scopes the command. */
-  private async clusterOfProject(projectId: string): Promise<string> {
-    const history = await this.eventStore.readStream(projectStreamId(projectId));
+  private async clusterOfProject(projectId: string, readProject: (projectId: string) => Promise<RecordedEvent[]>): Promise<string> {
+    const history = await readProject(projectId);
     const project = history.reduce(
       (current, recorded) => projectDecider.evolve(current, { type: recorded.type, data: recorded.data } as never),
       projectDecider.initialState(),
@@ -118,6 +256,17 @@ export class AggregateCommandExecutor {
     if (!project.exists) throw ProblemError.notFound(`Project ${projectId} is not registered.`);
     return project.cluster;
   }
+}
+
+/**
+ * One answer for a request that wrote several streams: the last stream that recorded something (or the
+ * last one), every event, and each stream that recorded something with its version.
+ */
+function combined(outcomes: CommandOutcome[]): CommandOutcome {
+  const written = outcomes.filter((o) => o.events.length > 0);
+  const last = written.at(-1) ?? outcomes.at(-1);
+  if (!last) throw new Error('executeAll needs at least one command');
+  return { ...last, events: outcomes.flatMap((o) => o.events), streams: written.map((o) => ({ streamId: o.streamId, version: o.version })) };
 }
 
 function replay(earlier: RecordedEvent[], requestFingerprint: string): CommandOutcome {

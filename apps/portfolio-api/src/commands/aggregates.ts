@@ -4,6 +4,10 @@ import {
   contractPackageDecider,
   contractPackageStreamId,
   DOMAIN_EVENT_TYPES,
+  EXCHANGE_RATES_SUBJECT,
+  exchangeRatesDecider,
+  exchangeRatesStreamId,
+  type ExchangeRatesCommand,
   milestonesDecider,
   milestonesStreamId,
   organisationDecider,
@@ -38,6 +42,7 @@ export interface AggregateCommands {
   'performance-review': PerformanceReviewCommand;
   programme: ProgrammeCommand;
   organisation: OrganisationCommand;
+  'exchange-rates': ExchangeRatesCommand;
 }
 export type AggregateKind = keyof AggregateCommands;
 
@@ -89,6 +94,13 @@ export const AGGREGATES: { readonly [K in AggregateKind]: AggregateDefinition<Ag
     scope: 'programme',
     streamId: (c) => organisationStreamId(c.data.organisationId),
     subjectOf: (c) => c.data.organisationId,
+  }),
+  // Reference data: one stream per currency, all under the subject `exchange-rates` (programme topic).
+  'exchange-rates': definition<ExchangeRatesCommand>({
+    decider: exchangeRatesDecider,
+    scope: 'programme',
+    streamId: (c) => exchangeRatesStreamId(c.data.currency),
+    subjectOf: () => EXCHANGE_RATES_SUBJECT,
   }),
 };
 

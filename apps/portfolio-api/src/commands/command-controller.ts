@@ -8,7 +8,7 @@ import { commandContextFrom } from './command-metadata.js';
 import type { AnyCommandEndpoint } from './command-endpoint.js';
 import { COMMAND_SETTINGS, type CommandSettings } from './command-settings.js';
 import { commandResponse, type CommandResponse, type HeaderSink } from './command-response.js';
-import { ExecuteDomainCommand } from './execute-command.js';
+import { ExecuteDomainCommand, ExecuteDomainCommands } from './execute-command.js';
 import { rejectUnstorableText } from './storable-text.js';
 
 
@@ -66,7 +66,9 @@ export function commandController(endpoint: AnyCommandEndpoint): Type {
       let sequence = 0;
       const newId = (): string => (context.idempotency ? uuidFrom(`${context.idempotency.key}#${sequence++}`) : randomUUID());
       const command = endpoint.toCommand({ params, body: parsed, newId, settings: this.settings });
-      const outcome = await this.commandBus.execute(new ExecuteDomainCommand(endpoint.aggregate, command, context));
+      const outcome = endpoint.split
+        ? await this.commandBus.execute(new ExecuteDomainCommands(endpoint.aggregate, endpoint.split(command), context))
+        : await this.commandBus.execute(new ExecuteDomainCommand(endpoint.aggregate, command, context));
       const id = endpoint.resourceId?.(command) ?? outcome.subject;
       return commandResponse(response, outcome, id);
     }

@@ -33,6 +33,11 @@ export interface CommandEndpoint<A extends AggregateKind = AggregateKind, N exte
   /** True when the command creates something addressable (201 Created), false for a change (200). */
   readonly creates: boolean;
   readonly toCommand: (input: EndpointInput<P, B>) => CommandNamed<A, N>;
+  /**
+   * When one request writes several streams of the aggregate (exchange rates: one stream per currency):
+   * the command per stream. Every part is decided before any is stored.
+   */
+  readonly split?: (command: CommandNamed<A, N>) => CommandNamed<A, N>[];
   /** The id of what the command created or changed, for the response; defaults to the stream's subject. */
   readonly resourceId?: (command: CommandNamed<A, N>) => string;
   /**

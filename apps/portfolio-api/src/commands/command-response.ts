@@ -17,10 +17,12 @@ export interface CommandResponse {
   events: string[];
   /** For the views' `consistentWith` parameter: read your own write. */
   consistentWith: string;
+  /** Only when one request wrote several streams (exchange rates of several currencies): each one, with its own token. */
+  streams?: { streamId: string; version: number; consistentWith: string }[];
 }
 
 /** `<projectId>:<version>` for a project's own stream, `<streamId>@<version>` for any other stream. */
-export function consistencyTokenOf(outcome: Pick<CommandOutcome, 'streamId' | 'projectId' | 'version'>): string {
+export function consistencyTokenOf(outcome: { streamId: string; projectId?: string | undefined; version: number }): string {
   if (outcome.projectId !== undefined && outcome.streamId === `project-${outcome.projectId}`) return `${outcome.projectId}:${outcome.version}`;
   return `${outcome.streamId}@${outcome.version}`;
 }
@@ -37,5 +39,6 @@ export function commandResponse(response: HeaderSink, outcome: CommandOutcome, i
     version: outcome.version,
     events: outcome.events.map((e) => e.type),
     consistentWith: consistencyTokenOf(outcome),
+    ...(outcome.streams ? { streams: outcome.streams.map((s) => ({ ...s, consistentWith: consistencyTokenOf(s) })) } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import { agreementEndpoints } from '../financing/agreement-endpoints.js';
+import { exchangeRatesEndpoints } from '../exchange-rates/exchange-rates-endpoints.js';
 import { milestoneEndpoints } from '../milestones/milestone-endpoints.js';
 import { organisationEndpoints } from '../organisations/organisation-endpoints.js';
 import { performanceEndpoints } from '../performance/performance-endpoints.js';
@@ -10,6 +11,6 @@ import type { AnyCommandEndpoint } from './command-endpoint.js';
 import { commandController } from './command-controller.js';
 
 /** Every command the API takes, by resource family; the OpenAPI document and the role tests read this table. */
-export const COMMAND_ENDPOINTS: readonly AnyCommandEndpoint[] = [...projectEndpoints, ...agreementEndpoints, ...procurementEndpoints, ...milestoneEndpoints, ...performanceEndpoints, ...resultsEndpoints, ...programmeEndpoints, ...organisationEndpoints];
+export const COMMAND_ENDPOINTS: readonly AnyCommandEndpoint[] = [...projectEndpoints, ...agreementEndpoints, ...procurementEndpoints, ...milestoneEndpoints, ...performanceEndpoints, ...resultsEndpoints, ...programmeEndpoints, ...organisationEndpoints, ...exchangeRatesEndpoints];
 
 export const commandControllers = COMMAND_ENDPOINTS.map(commandController);

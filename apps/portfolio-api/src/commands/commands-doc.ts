@@ -14,10 +14,16 @@ export function commandsMarkdown(endpoints: readonly AnyCommandEndpoint[] = COMM
     'example is served at `/api/docs` (JSON: `/api/docs/openapi.json`).',
     '',
     'All routes are under `/api/v1` and need a bearer token. Project commands: `admin`, or a `program-manager`',
-    'of the project’s cluster (or of every cluster). Programme records (programme, organisations): `admin`, or a',
+    'of the project’s cluster (or of every cluster). Programme records (programme, organisations, exchange rates): `admin`, or a',
     '`program-manager` of every cluster. Answers: the status below with `{id, projectId?, streamId, version,',
     'events, consistentWith}` and `ETag`; 400 every field’s problem; 401/403; 404 unknown project or record;',
     '409 `If-Match` conflict or already exists; 422 a broken rule with its `code` (all `application/problem+json`).',
+    '',
+    'Money lives on financing agreements. The project-level `RecordCommitment` and `RecordDisbursement` are shorthands:',
+    'they act on the project’s only agreement with that financier, or open one, `<projectId>~<financier>`',
+    '(`AgreementOpened`), when there is none (422 `FINANCIER_AGREEMENT_AMBIGUOUS` when there are several); their',
+    'answer names the agreement stream (`streamId: agreement-…`, `consistentWith: agreement-…@<version>`).',
+    '`RecordExchangeRates` writes one stream per currency; with several currencies the answer lists each in `streams`.',
     '',
   ];
   // Grouped by tag, tags in the order they first appear, commands in table order within a tag.

@@ -16,7 +16,8 @@ describe('domain problems as HTTP answers', () => {
     ['MILESTONE_NOT_FOUND', 404],
     ['PROJECT_ALREADY_APPROVED', 422],
     ['STATUS_TRANSITION_NOT_ALLOWED', 422],
-    ['DISBURSEMENT_EXCEEDS_COMMITMENT', 422],
+    ['FUNDS_RECEIVED_EXCEED_COMMITMENT', 422],
+    ['FINANCIER_AGREEMENT_AMBIGUOUS', 422],
   ])('%s → %i', (code, status) => {
     expect(statusOf(new DomainRuleViolation(code, 'refused', {}))).toBe(status);
   });

@@ -14,6 +14,26 @@ export class ExecuteDomainCommand<A extends AggregateKind = AggregateKind> exten
   }
 }
 
+/** Several commands of one aggregate sent as one request (one stream each); see `AggregateCommandExecutor.executeAll`. */
+export class ExecuteDomainCommands<A extends AggregateKind = AggregateKind> extends Command<CommandOutcome> {
+  constructor(
+    readonly aggregate: A,
+    readonly commands: readonly AggregateCommands[A][],
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ExecuteDomainCommands)
+export class ExecuteDomainCommandsHandler implements ICommandHandler<ExecuteDomainCommands> {
+  constructor(private readonly executor: AggregateCommandExecutor) {}
+
+  execute({ aggregate, commands, context }: ExecuteDomainCommands): Promise<CommandOutcome> {
+    return this.executor.executeAll(aggregate, commands, context);
+  }
+}
+
 @CommandHandler(ExecuteDomainCommand)
 export class ExecuteDomainCommandHandler implements ICommandHandler<ExecuteDomainCommand> {
   constructor(private readonly executor: AggregateCommandExecutor) {}

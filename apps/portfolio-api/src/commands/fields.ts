@@ -20,6 +20,17 @@ export const idField = z
 
 export const projectIdField = idField;
 
+/**
+ * A financing agreement's id: an id, or the id of an agreement the project-level shorthand opened,
+ * `<projectId>~<financier>` (the only place `~` is accepted, so the two never collide).
+ */
+export const agreementIdField = z
+  .string({ error: 'must be an agreement id (text)' })
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}(?:~[A-Za-z0-9][A-Za-z0-9._-]{1,99})?$/,
+    'must be 1–64 letters, digits, ".", "_" or "-" starting with a letter or digit, or <projectId>~<financier> for an agreement the project-level shorthand opened',
+  );
+
 /** A code from an IATI or ECAB code list, as text ("110", "C01", "A1"); the domain checks the list. */
 export const codeField = z.string({ error: 'must be a code (text), e.g. "110"' }).regex(/^[A-Za-z0-9._-]{1,20}$/, 'must be a code of 1–20 letters, digits, ".", "_" or "-"');
 
@@ -78,9 +89,9 @@ export const localizedNamesField = z
   .object({ en: requiredText(500), ru: text(500).optional(), kk: text(500).optional(), ky: text(500).optional() }, { error: 'must be an object {en, ru?, kk?, ky?}' })
   .strict();
 
-/** Path parameters: each named one is an id. */
+/** Path parameters: each named one is an id (`agreementId` also the id of a shorthand agreement). */
 export const pathIds = <K extends string>(...names: K[]) =>
-  z.object(Object.fromEntries(names.map((name) => [name, idField])) as Record<K, typeof idField>).strict();
+  z.object(Object.fromEntries(names.map((name) => [name, name === 'agreementId' ? agreementIdField : idField])) as Record<K, typeof idField>).strict();
 
 /** A body with no fields but the effective date (e.g. publish). */
 export const effectiveDatedBody = z.object({ effectiveDate: effectiveDateField }).strict();

@@ -13,7 +13,7 @@ export interface ConsistencyToken {
 
 export function parseConsistencyToken(raw: string | undefined): ConsistencyToken | undefined {
   if (raw === undefined || raw === '') return undefined;
-  const stream = /^([A-Za-z0-9][A-Za-z0-9._-]{0,160})@(\d{1,9})$/.exec(raw);
+  const stream = /^([A-Za-z0-9][A-Za-z0-9._~-]{0,200})@(\d{1,9})$/.exec(raw);
   if (stream?.[1] && stream[2]) return { streamId: stream[1], version: Number(stream[2]) };
   const project = /^(.{1,64}):(\d{1,9})$/.exec(raw);
   if (!project?.[1] || !project[2]) {

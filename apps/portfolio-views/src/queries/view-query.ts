@@ -8,7 +8,7 @@ import { z } from 'zod';
 export const READ_PARAMETERS = {
   consistentWith: z
     .string()
-    .max(200)
+    .max(220)
     .optional()
     .describe('A command\'s `consistentWith` token (`<projectId>:<version>` or `<streamId>@<version>`): wait until the view reflects it'),
   recordedAt: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time, e.g. 2026-03-31T23:59:59Z' }).optional().describe('Answer as the platform knew it at this instant'),

@@ -58,8 +58,32 @@ export type ReverseTransaction = Command<
   { agreementId: string; transactionId: string; reasonCode: string; source: Source; note?: string } & EffectiveDated
 >;
 
+/**
+ * The project-level shorthands (`POST /projects/{id}/commitments` and `…/disbursements`): money of a
+ * financier to a project, recorded on the project's agreement with that financier. The caller chooses
+ * the agreement (`chooseFinancierAgreement`); when it is the shorthand one and has no events yet, it is
+ * opened first. The ids become the transaction ids.
+ */
+interface ShorthandMoneyInput {
+  agreementId: string;
+  projectId: string;
+  /** Organisation id of the financier, e.g. XM-DAC-46004 (ADB). */
+  financier: string;
+  /** Decimal string, e.g. "1500000.00". */
+  amount: string;
+  currency: string;
+  /** Value date, YYYY-MM-DD. */
+  date: string;
+}
+/** IATI 11 Incoming Commitment, through the shorthand. */
+export type RecordCommitment = Command<'RecordCommitment', ShorthandMoneyInput & { commitmentId: string }>;
+/** IATI 1 Incoming Funds (money released, D(t)), through the shorthand. */
+export type RecordDisbursement = Command<'RecordDisbursement', ShorthandMoneyInput & { disbursementId: string }>;
+
 export type AgreementCommand =
   | SignAgreement
+  | RecordCommitment
+  | RecordDisbursement
   | DeclareAgreementEffective
   | RecordAgreementCommitment
   | AmendCommitment

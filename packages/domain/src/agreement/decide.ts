@@ -13,12 +13,16 @@ import { decideRecordFundsReceived } from './record-funds-received.js';
 import { decideReverseTransaction } from './reverse-transaction.js';
 import { decideSchedulePlannedDisbursement } from './schedule-planned-disbursement.js';
 import { decideSignAgreement } from './sign-agreement.js';
+import { decideShorthandMoney } from './shorthand-money.js';
 
 /** The FinancingAgreement's rules. Pure. */
 export function decideAgreement(command: AgreementCommand, state: AgreementState, context: DecisionContext): AgreementEvent[] {
   switch (command.type) {
     case 'SignAgreement':
       return decideSignAgreement(command, state, context);
+    case 'RecordCommitment':
+    case 'RecordDisbursement':
+      return decideShorthandMoney(command, state, context);
     case 'DeclareAgreementEffective':
       return decideDeclareAgreementEffective(command, state, context);
     case 'RecordAgreementCommitment':

@@ -40,6 +40,16 @@ export type AgreementSigned = Event<
     source?: Source;
   }
 >;
+/**
+ * The project-level shorthand (`POST /projects/{id}/commitments` or `…/disbursements`) found no agreement
+ * of the project with that financier and opened one, `<projectId>~<financierRef>`: no signature, no
+ * number, effective from `effectiveDate` (the value date of its first money). `financier.ref` is the
+ * financier as the shorthand named it (usually an IATI organisation id).
+ */
+export type AgreementOpened = Event<
+  'AgreementOpened',
+  AgreementFact & { financier: { ref: string; name?: string }; currency: string; openedBy: 'shorthand' }
+>;
 export type AgreementDeclaredEffective = Event<'AgreementDeclaredEffective', AgreementFact & { effectivenessDate: string; source?: Source }>;
 export type AgreementCommitmentRecorded = Event<'AgreementCommitmentRecorded', AgreementTransaction>;
 /** `amount` is signed: "-500000.00" for a decrease. */
@@ -76,6 +86,7 @@ export type AgreementTransactionEventType = AgreementTransactionEvent['type'];
 
 export type AgreementEvent =
   | AgreementSigned
+  | AgreementOpened
   | AgreementDeclaredEffective
   | AgreementTransactionEvent
   | ClosingDateExtended
@@ -85,6 +96,7 @@ export type AgreementEventType = AgreementEvent['type'];
 
 export const AGREEMENT_EVENT_SCHEMA_VERSION = {
   AgreementSigned: 1,
+  AgreementOpened: 1,
   AgreementDeclaredEffective: 1,
   AgreementCommitmentRecorded: 1,
   CommitmentAmended: 1,
@@ -100,6 +112,7 @@ export const AGREEMENT_EVENT_SCHEMA_VERSION = {
 /** DOMAIN.md §3.2: agreements signed or effective, commitments, cancellations, disbursements and reversals go to partners. */
 export const AGREEMENT_EVENT_PUBLICATION = {
   AgreementSigned: { event: 'signed', partnerFacing: true },
+  AgreementOpened: { event: 'opened', partnerFacing: true },
   AgreementDeclaredEffective: { event: 'declared-effective', partnerFacing: true },
   AgreementCommitmentRecorded: { event: 'commitment-recorded', partnerFacing: true },
   CommitmentAmended: { event: 'commitment-amended', partnerFacing: true },

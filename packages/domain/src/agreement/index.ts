@@ -7,3 +7,4 @@ export * from './stream.js';
 export * from './rule-codes.js';
 export * from './instrument.js';
 export * from './reversal-reasons.js';
+export * from './financier-agreement.js';

@@ -12,6 +12,7 @@ import type { AgreementState } from './agreement-state.js';
 import type { SignAgreement } from './commands.js';
 import type { AgreementSigned } from './events.js';
 import { checkInstrument } from './instrument.js';
+import { checkSignedAgreementId } from './stream.js';
 import type { AgreementRuleCode } from './rule-codes.js';
 
 export function decideSignAgreement({ data }: SignAgreement, state: AgreementState, { today }: DecisionContext): AgreementSigned[] {
@@ -19,6 +20,7 @@ export function decideSignAgreement({ data }: SignAgreement, state: AgreementSta
     throw new DomainRuleViolation<AgreementRuleCode>('AGREEMENT_ALREADY_SIGNED', `Agreement ${data.agreementId} is already signed`, { agreementId: data.agreementId });
   }
   checkIdentifier(data.agreementId, 'agreementId');
+  checkSignedAgreementId(data.agreementId);
   checkIdentifier(data.projectId, 'projectId');
   checkIdentifier(data.agreementNumber, 'agreementNumber');
   const financier = checkOrganisationReference(data.financier, 'financier');

@@ -6,6 +6,7 @@ import { CONTRACT_PACKAGE_EVENT_PUBLICATION, CONTRACT_PACKAGE_EVENT_SCHEMA_VERSI
 import { PERFORMANCE_REVIEW_EVENT_PUBLICATION, PERFORMANCE_REVIEW_EVENT_SCHEMA_VERSION } from '../performance-review/events.js';
 import { PROGRAMME_EVENT_PUBLICATION, PROGRAMME_EVENT_SCHEMA_VERSION } from '../programme/events.js';
 import { ORGANISATION_EVENT_PUBLICATION, ORGANISATION_EVENT_SCHEMA_VERSION } from '../organisation/events.js';
+import { EXCHANGE_RATES_EVENT_PUBLICATION, EXCHANGE_RATES_EVENT_SCHEMA_VERSION } from '../exchange-rates/events.js';
 import { PROJECT_EVENT_PUBLICATION, PROJECT_EVENT_SCHEMA_VERSION } from '../project/events.js';
 
 /** One stored event type: the aggregate it belongs to, its current schema version and how it is published. */
@@ -39,4 +40,5 @@ export const DOMAIN_EVENT_TYPES: readonly DomainEventType[] = [
   ...table('performance', PERFORMANCE_REVIEW_EVENT_SCHEMA_VERSION, PERFORMANCE_REVIEW_EVENT_PUBLICATION),
   ...table('programme', PROGRAMME_EVENT_SCHEMA_VERSION, PROGRAMME_EVENT_PUBLICATION),
   ...table('organisation', ORGANISATION_EVENT_SCHEMA_VERSION, ORGANISATION_EVENT_PUBLICATION),
+  ...table('exchange-rates', EXCHANGE_RATES_EVENT_SCHEMA_VERSION, EXCHANGE_RATES_EVENT_PUBLICATION),
 ];

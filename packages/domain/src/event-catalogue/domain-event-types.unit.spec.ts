@@ -15,12 +15,12 @@ describe('DOMAIN_EVENT_TYPES', () => {
     for (const { event } of DOMAIN_EVENT_TYPES) expect(event).toMatch(/^[a-z]+(-[a-z]+)*$/);
   });
 
-  it('keeps the names partners already know and the examples of the brief', () => {
+  it('keeps the names partners already know and the examples of the brief (project money is read as v2; v1 stays published in @ecab/contracts)', () => {
     expect(DOMAIN_EVENT_TYPES.map(published)).toEqual(
       expect.arrayContaining([
         'ecab.project.registered.v1',
-        'ecab.project.commitment-recorded.v1',
-        'ecab.project.disbursement-recorded.v1',
+        'ecab.project.commitment-recorded.v2',
+        'ecab.project.disbursement-recorded.v2',
         'ecab.project.status-changed.v1',
         'ecab.agreement.signed.v1',
       ]),

@@ -14,26 +14,6 @@ export type RegisterProject = Command<
   { projectId: string; title: string; cluster: string; countries: readonly CountryShare[]; effectiveDate?: string }
 >;
 
-export type RecordCommitment = Command<
-  'RecordCommitment',
-  {
-    projectId: string;
-    commitmentId: string;
-    /** Decimal string, e.g. "1500000.00". */
-    amount: string;
-    currency: string;
-    /** Value date, YYYY-MM-DD. */
-    date: string;
-    /** Organisation id of the funder, e.g. XM-DAC-46004 (ADB). */
-    financier: string;
-  }
->;
-
-export type RecordDisbursement = Command<
-  'RecordDisbursement',
-  { projectId: string; disbursementId: string; amount: string; currency: string; date: string; financier: string }
->;
-
 /** IATI identifier `<reportingOrgRef>-<localId>`; after publication only a correction may change it. */
 export type AssignIatiIdentifier = Command<
   'AssignIatiIdentifier',
@@ -119,8 +99,6 @@ export type LinkRelatedActivity = Command<
 
 export type ProjectCommand =
   | RegisterProject
-  | RecordCommitment
-  | RecordDisbursement
   | AssignIatiIdentifier
   | PublishProject
   | AddOtherIdentifier

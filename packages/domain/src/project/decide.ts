@@ -12,8 +12,6 @@ import type { ProjectEvent } from './events.js';
 import { decideLinkRelatedActivity } from './link-related-activity.js';
 import { evolveProject, initialProjectState, type ProjectState } from './project-state.js';
 import { decidePublishProject } from './publish-project.js';
-import { decideRecordCommitment } from './record-commitment.js';
-import { decideRecordDisbursement } from './record-disbursement.js';
 import { decideRecordProjectDate } from './record-project-date.js';
 import { decideRegisterProject } from './register-project.js';
 import { decideResumeProject } from './resume-project.js';
@@ -28,10 +26,6 @@ export function decideProject(command: ProjectCommand, state: ProjectState, cont
   switch (command.type) {
     case 'RegisterProject':
       return decideRegisterProject(command, state, context);
-    case 'RecordCommitment':
-      return decideRecordCommitment(command, state, context);
-    case 'RecordDisbursement':
-      return decideRecordDisbursement(command, state, context);
     case 'AssignIatiIdentifier':
       return decideAssignIatiIdentifier(command, state, context);
     case 'PublishProject':

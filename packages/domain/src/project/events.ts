@@ -22,11 +22,21 @@ export type ProjectRegistered = Event<
   }
 >;
 
+/**
+ * Money on the project stream, recorded before money lived on financing agreements; no longer recorded
+ * (the shorthand writes AgreementCommitmentRecorded on the project's agreement with the financier).
+ * Stored rows are v1; readers see v2, which names the shorthand agreement `<projectId>~<financier>`
+ * and the transaction id (= commitmentId), and count it exactly like an AgreementCommitmentRecorded.
+ */
 export type CommitmentRecorded = Event<
   'CommitmentRecorded',
   {
     projectId: string;
     commitmentId: string;
+    /** v2: the shorthand agreement the commitment counts under. */
+    agreementId: string;
+    /** v2: = commitmentId. */
+    transactionId: string;
     /** Canonical decimal string with exactly the currency's minor-unit decimals. */
     amount: string;
     currency: string;
@@ -37,11 +47,16 @@ export type CommitmentRecorded = Event<
   }
 >;
 
+/** Like CommitmentRecorded: no longer recorded; v2 counts it exactly like a FundsReceived (IATI 1) under `agreementId`. */
 export type DisbursementRecorded = Event<
   'DisbursementRecorded',
   {
     projectId: string;
     disbursementId: string;
+    /** v2: the shorthand agreement the disbursement counts under. */
+    agreementId: string;
+    /** v2: = disbursementId. */
+    transactionId: string;
     amount: string;
     currency: string;
     valueDate: string;
@@ -132,8 +147,8 @@ export type ProjectEventType = ProjectEvent['type'];
 /** Schema version of each event's data; bump it (and add an upcaster) when the data changes shape. */
 export const PROJECT_EVENT_SCHEMA_VERSION = {
   ProjectRegistered: 1,
-  CommitmentRecorded: 1,
-  DisbursementRecorded: 1,
+  CommitmentRecorded: 2,
+  DisbursementRecorded: 2,
   ProjectIdentifierAssigned: 1,
   ProjectPublished: 1,
   OtherIdentifierAdded: 1,

@@ -1,5 +1,4 @@
 import type { Cluster } from '../cluster/cluster.js';
-import { toMinorUnits } from '../money/money.js';
 import type { ActivityDateTypeCode, ActivityStatusCode } from '../code-lists/iati-code-lists.js';
 import { organisationKey } from '../organisation-reference/organisation-reference.js';
 import type { ProjectEvent } from './events.js';
@@ -13,12 +12,6 @@ export interface RegisteredProject {
   readonly exists: true;
   readonly projectId: string;
   readonly cluster: Cluster;
-  /** Cumulative commitments per currency, in minor units. */
-  readonly committed: ReadonlyMap<string, bigint>;
-  /** Cumulative disbursements per currency, in minor units. */
-  readonly disbursed: ReadonlyMap<string, bigint>;
-  readonly commitmentIds: ReadonlySet<string>;
-  readonly disbursementIds: ReadonlySet<string>;
   /** IATI ActivityStatus; a newly registered project is in the pipeline (1). */
   readonly status: ActivityStatusCode;
   readonly stage: ProjectStage;
@@ -44,11 +37,6 @@ export function initialProjectState(): ProjectState {
   return { exists: false };
 }
 
-function plus(totals: ReadonlyMap<string, bigint>, amount: string, currency: string): ReadonlyMap<string, bigint> {
-  const { minorUnits } = toMinorUnits({ amount, currency });
-  return new Map(totals).set(currency, (totals.get(currency) ?? 0n) + minorUnits);
-}
-
 export function evolveProject(state: ProjectState, event: ProjectEvent): ProjectState {
   switch (event.type) {
     case 'ProjectRegistered':
@@ -56,10 +44,6 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
         exists: true,
         projectId: event.data.projectId,
         cluster: event.data.cluster,
-        committed: new Map(),
-        disbursed: new Map(),
-        commitmentIds: new Set(),
-        disbursementIds: new Set(),
         status: '1',
         stage: 'pipeline',
         approved: false,
@@ -72,24 +56,10 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
         relatedActivities: new Map(),
         checkpointsWithChild: new Set(),
       };
-    case 'CommitmentRecorded': {
-      if (!state.exists) return state;
-      const { commitmentId, amount, currency } = event.data;
-      return {
-        ...state,
-        committed: plus(state.committed, amount, currency),
-        commitmentIds: new Set(state.commitmentIds).add(commitmentId),
-      };
-    }
-    case 'DisbursementRecorded': {
-      if (!state.exists) return state;
-      const { disbursementId, amount, currency } = event.data;
-      return {
-        ...state,
-        disbursed: plus(state.disbursed, amount, currency),
-        disbursementIds: new Set(state.disbursementIds).add(disbursementId),
-      };
-    }
+    case 'CommitmentRecorded':
+    case 'DisbursementRecorded':
+      // Money of before agreements: it counts on the project's shorthand agreement (evolveAgreementWithProjectMoney), not here.
+      return state;
     default:
       return state.exists ? evolveRegisteredProject(state, event) : state;
   }

@@ -1,5 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
-import type { RecordCommitment, RecordDisbursement, RegisterProject } from '../project/commands.js';
+import type { RegisterProject } from '../project/commands.js';
 import { projectDecider } from '../project/decide.js';
 import type { CommitmentRecorded, DisbursementRecorded, ProjectRegistered } from '../project/events.js';
 import { deciderSpecification } from '../testing/decider-spec.js';
@@ -44,19 +44,14 @@ export function projectRegistered(data: Partial<ProjectRegistered['data']> = {})
   };
 }
 
-export function recordCommitment(data: Partial<RecordCommitment['data']> = {}): RecordCommitment {
-  return {
-    type: 'RecordCommitment',
-    data: { projectId: PROJECT_ID, commitmentId: 'G-0001', amount: '1500000', currency: 'USD', date: '2025-03-14', financier: ADB, ...data },
-  };
-}
-
 export function commitmentRecorded(data: Partial<CommitmentRecorded['data']> = {}): CommitmentRecorded {
   return {
     type: 'CommitmentRecorded',
     data: {
       projectId: PROJECT_ID,
       commitmentId: 'G-0001',
+      agreementId: `${PROJECT_ID}~${ADB}`,
+      transactionId: data.commitmentId ?? 'G-0001',
       amount: '1500000.00',
       currency: 'USD',
       valueDate: '2025-03-14',
@@ -67,19 +62,14 @@ export function commitmentRecorded(data: Partial<CommitmentRecorded['data']> = {
   };
 }
 
-export function recordDisbursement(data: Partial<RecordDisbursement['data']> = {}): RecordDisbursement {
-  return {
-    type: 'RecordDisbursement',
-    data: { projectId: PROJECT_ID, disbursementId: 'D-0001', amount: '250000', currency: 'USD', date: '2025-06-30', financier: ADB, ...data },
-  };
-}
-
 export function disbursementRecorded(data: Partial<DisbursementRecorded['data']> = {}): DisbursementRecorded {
   return {
     type: 'DisbursementRecorded',
     data: {
       projectId: PROJECT_ID,
       disbursementId: 'D-0001',
+      agreementId: `${PROJECT_ID}~${ADB}`,
+      transactionId: data.disbursementId ?? 'D-0001',
       amount: '250000.00',
       currency: 'USD',
       valueDate: '2025-06-30',

@@ -21,8 +21,8 @@ export interface DeciderWhen<C, E, Ctx> {
  * Given/When/Then for a pure decider, with no test framework dependency:
  *
  *   const given = deciderSpecification(projectDecider, { today: '2025-06-30' });
- *   given([registered]).when(recordCommitment).then([commitmentRecorded]);
- *   given([]).when(recordCommitment).thenThrows('PROJECT_NOT_FOUND');
+ *   given([registered]).when(approveProject).then([projectApproved]);
+ *   given([]).when(approveProject).thenThrows('PROJECT_NOT_FOUND');
  */
 export function deciderSpecification<C, E, S, Ctx>(
   decider: Decider<C, E, S, Ctx>,

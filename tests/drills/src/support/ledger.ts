@@ -9,14 +9,27 @@ export interface StoredEvent {
   streamId: string;
   version: number;
   type: string;
+  /** The project the event belongs to (its subject): money is on the project's agreement streams. */
+  projectId: string;
   amountMinor: bigint;
 }
 
+/** A project in the read model: its own stream's version and its money. */
 export interface ViewRow {
   version: number;
   committedMinor: bigint;
   disbursedMinor: bigint;
 }
+
+/** The read model: per project, and how far it applied each stream. */
+export interface View {
+  projects: Map<string, ViewRow>;
+  applied: Map<string, number>;
+}
+
+/** Commitments (IATI 11) and money released (IATI 1), on agreements or, before agreements, on the project stream. */
+const COMMITTED = new Set(['AgreementCommitmentRecorded', 'CommitmentRecorded']);
+const DISBURSED = new Set(['FundsReceived', 'DisbursementRecorded']);
 
 export interface KafkaTally {
   /** Messages read from the drill's event topics (duplicates included). */
@@ -65,14 +78,14 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
 
 export async function readStore(databaseUrl: string): Promise<StoredEvent[]> {
   return withClient(databaseUrl, async (client) => {
-    const { rows } = await client.query<{ stream_id: string; stream_version: number; type: string; amount: string | null }>(
-      "select stream_id, stream_version, type, data->>'amount' as amount from events order by stream_id, stream_version",
+    const { rows } = await client.query<{ stream_id: string; stream_version: number; type: string; subject: string; amount: string | null }>(
+      "select stream_id, stream_version, type, metadata->>'subject' as subject, data->>'amount' as amount from events order by stream_id, stream_version",
     );
-    return rows.map((r) => ({ streamId: r.stream_id, version: r.stream_version, type: r.type, amountMinor: r.amount === null ? 0n : toMinor(r.amount) }));
+    return rows.map((r) => ({ streamId: r.stream_id, version: r.stream_version, type: r.type, projectId: r.subject, amountMinor: r.amount === null ? 0n : toMinor(r.amount) }));
   });
 }
 
-export async function readView(databaseUrl: string): Promise<Map<string, ViewRow>> {
+export async function readView(databaseUrl: string): Promise<View> {
   return withClient(databaseUrl, async (client) => {
     const { rows } = await client.query<{ project_id: string; version: number; committed: string; disbursed: string }>(
       `select s.project_id, s.version,
@@ -80,7 +93,11 @@ export async function readView(databaseUrl: string): Promise<Map<string, ViewRow
          from project_summary s left join project_financing f using (project_id)
         group by s.project_id, s.version`,
     );
-    return new Map(rows.map((r) => [streamOf(r.project_id), { version: r.version, committedMinor: toMinor(r.committed), disbursedMinor: toMinor(r.disbursed) }]));
+    const applied = await client.query<{ stream_id: string; version: number }>('select stream_id, version from applied_stream_versions');
+    return {
+      projects: new Map(rows.map((r) => [r.project_id, { version: r.version, committedMinor: toMinor(r.committed), disbursedMinor: toMinor(r.disbursed) }])),
+      applied: new Map(applied.rows.map((r) => [r.stream_id, r.version])),
+    };
   });
 }
 
@@ -105,7 +122,7 @@ export async function waitForReadModel(databaseUrl: string, stored: readonly Sto
   while (Date.now() - started < timeoutMs) {
     try {
       const view = await readView(databaseUrl);
-      if ([...want].every(([stream, version]) => (view.get(stream)?.version ?? 0) >= version)) return Date.now() - started;
+      if ([...want].every(([stream, version]) => (view.applied.get(stream) ?? 0) >= version)) return Date.now() - started;
     } catch {
       // the view's tables may not exist yet
     }
@@ -226,13 +243,13 @@ export function reconcile(input: {
   acknowledged: readonly Acknowledged[];
   stored: readonly StoredEvent[];
   kafka: KafkaTally;
-  view: Map<string, ViewRow>;
+  view: View;
   parked: number;
   deadLettered: number;
 }): DrillCounts {
   const { acknowledged, stored, kafka, view } = input;
   const storedKeys = new Set(stored.map((e) => keyOf(e.streamId, e.version)));
-  const ackKeys = new Set(acknowledged.map((a) => keyOf(streamOf(a.projectId), a.version)));
+  const ackKeys = new Set(acknowledged.map((a) => keyOf(a.streamId, a.version)));
   let notStored = 0;
   for (const key of ackKeys) if (!storedKeys.has(key)) notStored += 1;
   let notOnKafka = 0;
@@ -240,27 +257,27 @@ export function reconcile(input: {
   let applied = 0;
   for (const e of stored) {
     const onKafka = (kafka.copies.get(keyOf(e.streamId, e.version)) ?? 0) > 0;
-    const isApplied = (view.get(e.streamId)?.version ?? 0) >= e.version;
+    const isApplied = (view.applied.get(e.streamId) ?? 0) >= e.version;
     if (isApplied) applied += 1;
     if (!onKafka) notOnKafka += 1;
     else if (!isApplied) notApplied += 1;
   }
 
-  // Money per project: read model against the sums of the stored events.
+  // Money per project (on all its streams): read model against the sums of the stored events; version = its own stream's.
   const expected = new Map<string, { version: number; committed: bigint; disbursed: bigint }>();
   for (const e of stored) {
-    const sums = expected.get(e.streamId) ?? { version: 0, committed: 0n, disbursed: 0n };
-    sums.version = Math.max(sums.version, e.version);
-    if (e.type === 'CommitmentRecorded') sums.committed += e.amountMinor;
-    if (e.type === 'DisbursementRecorded') sums.disbursed += e.amountMinor;
-    expected.set(e.streamId, sums);
+    const sums = expected.get(e.projectId) ?? { version: 0, committed: 0n, disbursed: 0n };
+    if (e.streamId === streamOf(e.projectId)) sums.version = Math.max(sums.version, e.version);
+    if (COMMITTED.has(e.type)) sums.committed += e.amountMinor;
+    if (DISBURSED.has(e.type)) sums.disbursed += e.amountMinor;
+    expected.set(e.projectId, sums);
   }
   let duplicatedEffects = 0;
   const mismatches: string[] = [];
-  for (const [stream, want] of expected) {
-    const got = view.get(stream);
+  for (const [project, want] of expected) {
+    const got = view.projects.get(project);
     if (!got) {
-      mismatches.push(`${stream}: not in the read model`);
+      mismatches.push(`${project}: not in the read model`);
       continue;
     }
     const extraCommitted = got.committedMinor - want.committed;
@@ -268,10 +285,10 @@ export function reconcile(input: {
     if (extraCommitted > 0n) duplicatedEffects += Number(extraCommitted / COMMITMENT_MINOR);
     if (extraDisbursed > 0n) duplicatedEffects += Number(extraDisbursed / DISBURSEMENT_MINOR);
     if (got.version !== want.version || extraCommitted !== 0n || extraDisbursed !== 0n) {
-      mismatches.push(`${stream}: view v${got.version} ${got.committedMinor}/${got.disbursedMinor}, store v${want.version} ${want.committed}/${want.disbursed}`);
+      mismatches.push(`${project}: view v${got.version} ${got.committedMinor}/${got.disbursedMinor}, store v${want.version} ${want.committed}/${want.disbursed}`);
     }
   }
-  for (const stream of view.keys()) if (!expected.has(stream)) mismatches.push(`${stream}: in the read model but not in the store`);
+  for (const project of view.projects.keys()) if (!expected.has(project)) mismatches.push(`${project}: in the read model but not in the store`);
 
   const onKafka = kafka.messages;
   const onKafkaUnique = kafka.copies.size;
@@ -315,12 +332,12 @@ export async function differencesFromRebuild(databaseUrl: string): Promise<strin
       `with registered as (
          select substr(stream_id, 9) as project_id, data from events where type = 'ProjectRegistered'),
        versions as (
-         select substr(stream_id, 9) as project_id, max(stream_version) as version from events group by stream_id),
+         select substr(stream_id, 9) as project_id, max(stream_version) as version from events where stream_id like 'project-%' group by stream_id),
        money as (
-         select substr(stream_id, 9) as project_id, data->>'currency' as currency,
-                sum((data->>'amount')::numeric) filter (where type = 'CommitmentRecorded') as committed,
-                sum((data->>'amount')::numeric) filter (where type = 'DisbursementRecorded') as disbursed
-           from events where type in ('CommitmentRecorded', 'DisbursementRecorded') group by 1, 2)
+         select metadata->>'subject' as project_id, data->>'currency' as currency,
+                sum((data->>'amount')::numeric) filter (where type in ('AgreementCommitmentRecorded', 'CommitmentRecorded')) as committed,
+                sum((data->>'amount')::numeric) filter (where type in ('FundsReceived', 'DisbursementRecorded')) as disbursed
+           from events where type in ('AgreementCommitmentRecorded', 'CommitmentRecorded', 'FundsReceived', 'DisbursementRecorded') group by 1, 2)
        select v.project_id, jsonb_build_object(
                 'title', r.data->>'title', 'cluster', r.data->>'cluster', 'countries', r.data->'countries', 'version', v.version,
                 'money', coalesce((select jsonb_object_agg(m.currency, jsonb_build_array(coalesce(m.committed, 0)::numeric(30,2)::text, coalesce(m.disbursed, 0)::numeric(30,2)::text))

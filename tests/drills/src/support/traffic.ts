@@ -10,6 +10,8 @@ export type CommandKind = 'register' | 'commitment' | 'disbursement';
 /** A command the API answered 201: it promised the event is stored at this version. */
 export interface Acknowledged {
   projectId: string;
+  /** The stream the command wrote (its answer's streamId): the project's own, or its agreement with the financier. */
+  streamId: string;
   version: number;
   kind: CommandKind;
 }
@@ -137,7 +139,7 @@ export class Traffic {
       const answer = await send(`${base}${path}`, body);
       count(this.statuses, this.phase, answer.status); // the phase the answer came in
       if (answer.status === '201' && typeof answer.body?.['version'] === 'number') {
-        this.acknowledged.push({ projectId: project.id, version: answer.body['version'], kind });
+        this.acknowledged.push({ projectId: project.id, streamId: String(answer.body['streamId']), version: answer.body['version'], kind });
         if (kind === 'register') project.registered = true;
         else project.next = kind === 'commitment' ? 'disbursement' : 'commitment';
       } else if (kind === 'register' && answer.status === '409' && answer.body?.['code'] === 'PROJECT_ALREADY_REGISTERED') {

@@ -1,4 +1,5 @@
 export * from './signed.v1.js';
+export * from './opened.v1.js';
 export * from './declared-effective.v1.js';
 export * from './commitment-recorded.v1.js';
 export * from './commitment-amended.v1.js';

@@ -1,0 +1,1 @@
+export * from './rate-recorded.v1.js';
