@@ -121,6 +121,15 @@ const ADMIN_PATHS: Record<string, Record<string, Operation>> = {
       responses: { '200': { description: 'The consumer, the count and the messages.' }, '401': problem('No valid bearer token.'), '403': problem('Only an admin may see them.') },
     },
   },
+  '/api/v1/admin/dead-letters/skipped': {
+    get: {
+      ...ADMIN,
+      operationId: 'ListSkippedMessages',
+      summary: 'Parked messages an admin decided to skip: who, when, why, and the message; newest first',
+      parameters: [{ name: 'project', in: 'query', required: false, schema: { type: 'string' } }],
+      responses: { '200': { description: 'The skip decisions (`items`).' }, '401': problem('No valid bearer token.'), '403': problem('Only an admin may see them.') },
+    },
+  },
   '/api/v1/admin/dead-letters/{project}/retry': {
     post: {
       ...ADMIN,
@@ -134,8 +143,11 @@ const ADMIN_PATHS: Record<string, Record<string, Operation>> = {
     delete: {
       ...ADMIN,
       operationId: 'DiscardParkedMessage',
-      summary: 'Discard one parked message that can never be applied (logged in full first)',
-      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+      summary: 'Skip one parked message that can never be applied: recorded with who, when and why (listed under skipped)',
+      parameters: [
+        { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+        { name: 'reason', in: 'query', required: false, schema: { type: 'string', maxLength: 500 } },
+      ],
       responses: { '204': { description: 'Discarded.' }, '401': problem('No valid bearer token.'), '403': problem('Only an admin may discard.'), '404': problem('No such parked message.') },
     },
   },
