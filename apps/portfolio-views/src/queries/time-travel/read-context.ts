@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
-import type { Observable } from 'rxjs';
+import { Observable } from 'rxjs';
 
 /** What `ViewsReader.read` knows of the HTTP request it answers, without each controller passing it. */
 export interface ReadContext {
@@ -35,7 +35,8 @@ interface HttpResponse {
 
 /**
  * Gives every handler its request's read context: the project its route names, and a way to set the
- * response's headers. Nest binds the handler to the async context in which `next.handle()` is called.
+ * response's headers. The inner chain is subscribed inside the context, so an interceptor after this one
+ * that defers the handler (waiting on a promise first) still runs it in the request's context.
  */
 @Injectable()
 export class ReadContextInterceptor implements NestInterceptor {
@@ -46,14 +47,12 @@ export class ReadContextInterceptor implements NestInterceptor {
     const response = http.getResponse<HttpResponse>();
     const route = typeof request.route?.path === 'string' ? request.route.path : '';
     const projectId = PROJECT_ROUTE.test(route) ? request.params?.id : undefined;
-    return withReadContext(
-      {
-        projectId,
-        setHeader: (name, value) => {
-          if (!response.headersSent) response.setHeader(name, value);
-        },
+    const read: ReadContext = {
+      projectId,
+      setHeader: (name, value) => {
+        if (!response.headersSent) response.setHeader(name, value);
       },
-      () => next.handle(),
-    );
+    };
+    return new Observable((subscriber) => withReadContext(read, () => next.handle().subscribe(subscriber)));
   }
 }
