@@ -1,3 +1,4 @@
+import { Agent, request as httpRequest } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { percentile, spread, type Spread } from './stats.js';
 
@@ -73,4 +74,29 @@ export async function until(probe: () => Promise<boolean>, { timeoutMs, interval
     if (now() > deadline) return false;
     await sleep(intervalMs);
   }
+}
+
+/**
+ * HTTP through a bounded pool of keep-alive connections (as a gateway or a portal's backend would hold),
+ * so an offered load above what the server takes queues in the client and shows as latency, instead of
+ * thousands of sockets. Time is measured by the caller from when the request was due.
+ */
+export function httpClient(maxSockets: number) {
+  const agent = new Agent({ keepAlive: true, maxSockets });
+  return {
+    request(url: string, options: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs: number }): Promise<{ status: number; body: string }> {
+      return new Promise((resolve, reject) => {
+        const req = httpRequest(url, { method: options.method ?? 'GET', headers: options.headers, agent }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+          res.on('error', reject);
+        });
+        req.setTimeout(Math.max(1, Math.ceil(options.timeoutMs)), () => req.destroy(Object.assign(new Error('timeout'), { name: 'TimeoutError' })));
+        req.on('error', reject);
+        req.end(options.body);
+      });
+    },
+    close: () => agent.destroy(),
+  };
 }

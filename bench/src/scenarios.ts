@@ -6,7 +6,7 @@ import { authHeaders, startApp, testKafkaBrokers, type AppProcess } from '@ecab/
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { latencies, memoryOf, now, offeredLoad, spreadOf, until, type ResultRow } from './measure.js';
+import { httpClient, latencies, memoryOf, now, offeredLoad, spreadOf, until, type ResultRow } from './measure.js';
 import { ratio } from './stats.js';
 
 /** What every scenario gets: the generated store, its size, and where to put processes and topics. */
@@ -361,6 +361,8 @@ export async function queryScenario(ctx: BenchContext): Promise<ResultRow[]> {
 
 /** A command not visible within this long counts as failed (it bounds the scenario when the apps cannot keep up). */
 const REQUEST_DEADLINE_MS = 30_000;
+/** Connections the load generator holds to each app (keep-alive); more requests queue in the client. */
+const HTTP_CONNECTIONS = 64;
 
 export async function commandToVisibleScenario(ctx: BenchContext): Promise<ResultRow[]> {
   const { api, views } = ctx;
@@ -374,44 +376,51 @@ export async function commandToVisibleScenario(ctx: BenchContext): Promise<Resul
   const loadStarted = now();
   let lastAnswer = loadStarted;
   let retries = 0;
-  await offeredLoad(ctx.commandsPerSecond, ctx.commandSeconds, async (i): Promise<void> => {
-    // Round-robin over the projects; a version conflict with a command still in flight on the same
-    // agreement is retried, as a client would (counted).
-    const projectId = ctx.projects[i % ctx.projects.length]!;
-    const started = now();
-    const deadline = started + REQUEST_DEADLINE_MS;
-    try {
-      let token: string | undefined;
-      for (let attempt = 0; token === undefined; attempt += 1) {
-        const response = await fetch(`${api.url}/api/v1/agreements/${encodeURIComponent(`AG-${projectId}`)}/funds-received`, {
-          method: 'POST',
-          headers,
-          body: JSON.stringify({ amount: '1.00', currency: 'USD', valueDate }),
-          signal: AbortSignal.timeout(Math.max(1, deadline - now())),
-        });
-        const body = (await response.json()) as { consistentWith?: string };
-        if (response.status === 201 && body.consistentWith) token = body.consistentWith;
-        else if (response.status === 409 && attempt < 5) retries += 1;
-        else return fail(`command HTTP ${response.status}`);
+  const firstFailure = new Map<string, string>();
+  const http = httpClient(HTTP_CONNECTIONS);
+  try {
+    await offeredLoad(ctx.commandsPerSecond, ctx.commandSeconds, async (i): Promise<void> => {
+      // Round-robin over the projects; a version conflict with a command still in flight on the same
+      // agreement is retried, as a client would (counted).
+      const projectId = ctx.projects[i % ctx.projects.length]!;
+      const started = now();
+      const deadline = started + REQUEST_DEADLINE_MS;
+      const failWith = (what: string, body: string) => {
+        if (!firstFailure.has(what)) firstFailure.set(what, body.slice(0, 300));
+        fail(what);
+      };
+      try {
+        let token: string | undefined;
+        for (let attempt = 0; token === undefined; attempt += 1) {
+          const response = await http.request(`${api.url}/api/v1/agreements/${encodeURIComponent(`AG-${projectId}`)}/funds-received`, {
+            method: 'POST',
+            headers,
+            body: JSON.stringify({ amount: '1.00', currency: 'USD', valueDate }),
+            timeoutMs: deadline - now(),
+          });
+          const consistentWith = response.status === 201 ? (JSON.parse(response.body) as { consistentWith?: string }).consistentWith : undefined;
+          if (consistentWith) token = consistentWith;
+          else if (response.status === 409 && attempt < 5) retries += 1;
+          else return failWith(`command HTTP ${response.status}`, response.body);
+        }
+        const answered = now();
+        lastAnswer = Math.max(lastAnswer, answered);
+        commandMs.push(answered - started);
+        // consistentWith waits in the views (bounded, then 409): ask again until visible or the deadline.
+        for (;;) {
+          const read = await http.request(`${views.url}/api/v1/projects/${encodeURIComponent(projectId)}?consistentWith=${encodeURIComponent(token)}`, { headers, timeoutMs: deadline - now() });
+          if (read.status === 200) break;
+          if (read.status !== 409) return failWith(`read HTTP ${read.status}`, read.body);
+        }
+        visibleMs.push(now() - started);
+      } catch (error) {
+        fail(error instanceof Error && error.name === 'TimeoutError' ? `not visible within ${REQUEST_DEADLINE_MS / 1000} s` : `error ${error instanceof Error ? ((error as { code?: string }).code ?? error.name) : typeof error}`);
       }
-      const answered = now();
-      lastAnswer = Math.max(lastAnswer, answered);
-      commandMs.push(answered - started);
-      // consistentWith waits in the views (bounded, then 409): ask again until visible or the deadline.
-      for (;;) {
-        const read = await fetch(`${views.url}/api/v1/projects/${encodeURIComponent(projectId)}?consistentWith=${encodeURIComponent(token)}`, {
-          headers,
-          signal: AbortSignal.timeout(Math.max(1, deadline - now())),
-        });
-        await read.arrayBuffer();
-        if (read.status === 200) break;
-        if (read.status !== 409) return fail(`read HTTP ${read.status}`);
-      }
-      visibleMs.push(now() - started);
-    } catch (error) {
-      fail(error instanceof Error && error.name === 'TimeoutError' ? `not visible within ${REQUEST_DEADLINE_MS / 1000} s` : `error ${String(error)}`);
-    }
-  });
+    });
+  } finally {
+    http.close();
+  }
+  for (const [what, body] of firstFailure) ctx.log(`first ${what}: ${body}`);
   const achieved = commandMs.length / ((lastAnswer - loadStarted) / 1000);
   const offered = ctx.commandsPerSecond * ctx.commandSeconds;
   ctx.log(`commands: ${commandMs.length}/${offered} answered (${achieved.toFixed(0)}/s achieved, ${retries} retried after a conflict), ${visibleMs.length} visible; failures ${JSON.stringify(Object.fromEntries(failures))}`);
