@@ -171,6 +171,7 @@ function render(rows: ResultRow[], facts: Record<string, string>, projects: numb
   const lines = [
     `## Read side at scale (issue 8): ${projects.toLocaleString('en-US')} projects / ${events.toLocaleString('en-US')} events`,
     '',
+    ...(events < 1_000_000 ? ['A smaller size than the issue asks (10,000 projects / 1,000,000 events: `npm run bench` without BENCH_PROJECTS / BENCH_EVENTS).', ''] : []),
     ...Object.entries(facts).map(([k, v]) => `- ${k}: ${v}`),
     '',
     '| Scenario | Unit | ECAB | Raw baseline (same run) | ECAB ÷ baseline | Target |',
