@@ -6,6 +6,7 @@
  * BENCH_PROJECTS (10000), BENCH_EVENTS (1000000): the size. BENCH_SCENARIOS: a comma list of rebuild,
  * catch-up, queries, command-to-visible (default all). BENCH_REPEATS_REBUILD (3 up to 20k events, else 1),
  * BENCH_QUERIES (500 a round, 3 rounds), BENCH_COMMANDS_PER_SECOND (500) for BENCH_COMMAND_SECONDS (10).
+ * BENCH_CATCH_UP_TIMEOUT_S: how long the relay and the catch-up may take (default: 500 events/s, at least 120 s).
  * BENCH_OUTPUT: the Markdown file (default docs/BENCHMARKS.md; `-` prints it instead).
  */
 import { execFileSync } from 'node:child_process';
@@ -111,6 +112,7 @@ async function main(): Promise<void> {
       queriesPerRound: intEnv('BENCH_QUERIES', 500),
       commandsPerSecond: intEnv('BENCH_COMMANDS_PER_SECOND', 500),
       commandSeconds: intEnv('BENCH_COMMAND_SECONDS', 10),
+      catchUpTimeoutMs: intEnv('BENCH_CATCH_UP_TIMEOUT_S', Math.max(120, Math.ceil(stored / 500))) * 1000,
       log,
     } satisfies Omit<BenchContext, 'processes'>);
     // Queries and commands need the apps the catch-up starts.

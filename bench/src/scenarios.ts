@@ -25,6 +25,8 @@ export interface BenchContext {
   queriesPerRound: number;
   commandsPerSecond: number;
   commandSeconds: number;
+  /** How long the relay and the catch-up may take before they are reported unfinished. */
+  catchUpTimeoutMs: number;
   log(message: string): void;
   /** Processes the runner stops at the end. */
   processes: AppProcess[];
@@ -185,7 +187,7 @@ export async function catchUpScenario(ctx: BenchContext): Promise<ResultRow[]> {
   const kafka = new Kafka({ clientId: 'ecab-bench', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING });
   const topics = EVENT_TOPICS.map((t) => `${ctx.topicPrefix}${t}`);
   const kafkaEnv = { KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: ctx.topicPrefix, KAFKA_PARTITIONS: '6' };
-  const timeoutMs = Math.max(120_000, ctx.events / 2); // ≥ 2,000 events/s, or it is reported as unfinished
+  const timeoutMs = ctx.catchUpTimeoutMs;
 
   // The relay: portfolio-api publishes the whole backlog.
   const apiStarted = now();
