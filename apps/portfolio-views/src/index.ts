@@ -1,2 +1,7 @@
 export { startViews, type RunningViews } from './bootstrap.js';
 export { viewsConfigFromEnv, type ViewsConfig } from './config.js';
+// What bootstrap builds the read tables with, for tools that rebuild them on their own (the benchmark).
+export { PortfolioProjection } from './projections/portfolio-projection.js';
+export { VIEW_FAMILIES } from './projections/view-families.js';
+export { ViewGenerations } from './projections/view-generations.js';
+export { replayEventStore } from './projections/rebuild-from-event-store.js';
