@@ -131,15 +131,18 @@ export class PortfolioProjection {
       [streamIds],
     );
     const known = new Map(rows.map((r) => [r.stream_id, r.version]));
+    const appliedEvents: PortfolioEvent[] = [];
     for (const event of events) {
       const current = applied.get(event.streamId) ?? known.get(event.streamId) ?? 0;
       if (event.streamVersion <= current) continue;
       if (event.streamVersion !== current + 1 && !allowGaps) throw new ProjectionGapError(event.streamId, current, event.streamVersion);
-      for (const family of this.families) await family.apply(sql, event);
+      for (const family of this.families) if (family.apply) await family.apply(sql, event);
+      appliedEvents.push(event);
       applied.set(event.streamId, event.streamVersion);
       if (event.position !== undefined) positions.set(event.streamId, event.position);
     }
     if (applied.size === 0) return applied;
+    for (const family of this.families) if (family.applyBatch) await family.applyBatch(sql, appliedEvents);
     // With the log position of the stream's last applied event: the highest one is the position the
     // tables reflect (`ECAB-Position`), kept per stream so concurrent appliers share no hot row.
     const streams = [...applied.keys()];

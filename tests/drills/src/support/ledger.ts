@@ -89,8 +89,9 @@ export async function readView(databaseUrl: string): Promise<View> {
   return withClient(databaseUrl, async (client) => {
     const { rows } = await client.query<{ project_id: string; version: number; committed: string; disbursed: string }>(
       `select s.project_id, s.version,
-              coalesce(sum(f.committed), 0)::text as committed, coalesce(sum(f.disbursed), 0)::text as disbursed
-         from project_summary s left join project_financing f using (project_id)
+              coalesce(sum(case m.kind when 'commitment' then m.amount when 'cancellation' then -m.amount end), 0)::text as committed,
+              coalesce(sum(m.amount) filter (where m.kind = 'disbursement'), 0)::text as disbursed
+         from project_summary s left join money_movement m on m.project_id = s.project_id and m.kind in ('commitment', 'cancellation', 'disbursement')
         group by s.project_id, s.version`,
     );
     const applied = await client.query<{ stream_id: string; version: number }>('select stream_id, version from applied_stream_versions');
@@ -348,7 +349,12 @@ export async function differencesFromRebuild(databaseUrl: string): Promise<strin
       `select s.project_id, jsonb_build_object(
                 'title', s.title, 'cluster', s.cluster, 'countries', s.countries, 'version', s.version,
                 'money', coalesce((select jsonb_object_agg(f.currency, jsonb_build_array(f.committed::numeric(30,2)::text, f.disbursed::numeric(30,2)::text))
-                                     from project_financing f where f.project_id = s.project_id), '{}'::jsonb)) as row
+                                     from (select m.currency,
+                                                  coalesce(sum(case m.kind when 'commitment' then m.amount when 'cancellation' then -m.amount end), 0) as committed,
+                                                  coalesce(sum(m.amount) filter (where m.kind = 'disbursement'), 0) as disbursed
+                                             from money_movement m
+                                            where m.project_id = s.project_id and m.kind in ('commitment', 'cancellation', 'disbursement')
+                                            group by m.currency) f), '{}'::jsonb)) as row
          from project_summary s`,
     );
     const want = new Map(rebuilt.rows.map((r) => [r.project_id, JSON.stringify(r.row)]));

@@ -37,25 +37,28 @@ export const activityFamily: ViewFamily = {
       ],
     },
   ],
-  async apply(sql, event) {
-    const effectiveDate = effectiveDateOf(event);
+  async applyBatch(sql, events) {
     await sql(
       `insert into project_activity (stream_id, stream_version, project_id, event_id, type, effective_date, effective_on, recorded_at, actor, correction, reason, data)
-       select $1, $2, project_id, $4, $5, $6, coalesce($6::date, ($7::timestamptz at time zone 'UTC')::date), $7, $8, $9, $10, $11
-         from project_summary where project_id = $3
+       select t.stream_id, t.stream_version, p.project_id, t.event_id, t.type, t.effective_date,
+              coalesce(t.effective_date, (t.recorded_at at time zone 'UTC')::date), t.recorded_at, t.actor, t.correction, t.reason, t.data
+         from unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::date[], $7::timestamptz[], $8::text[], $9::boolean[], $10::text[], $11::jsonb[])
+                with ordinality as t(stream_id, stream_version, project_id, event_id, type, effective_date, recorded_at, actor, correction, reason, data, n)
+         join project_summary p on p.project_id = t.project_id
+        order by t.n
        on conflict (stream_id, stream_version) do nothing`,
       [
-        event.streamId,
-        event.streamVersion,
-        projectOf(event),
-        event.eventId,
-        event.type,
-        effectiveDate,
-        event.time,
-        event.actor ?? null,
-        isCorrection(event),
-        reasonOf(event),
-        JSON.stringify(event.data),
+        events.map((e) => e.streamId),
+        events.map((e) => e.streamVersion),
+        events.map((e) => projectOf(e)),
+        events.map((e) => e.eventId),
+        events.map((e) => e.type),
+        events.map((e) => effectiveDateOf(e)),
+        events.map((e) => e.time),
+        events.map((e) => e.actor ?? null),
+        events.map((e) => isCorrection(e)),
+        events.map((e) => reasonOf(e)),
+        events.map((e) => JSON.stringify(e.data)),
       ],
     );
   },

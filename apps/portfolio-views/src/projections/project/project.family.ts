@@ -61,9 +61,24 @@ export const projectFamily: ViewFamily = {
     const projectId = projectOf(event);
     const ownStream = event.streamId === `project-${projectId}`;
     if (ownStream) await applyProjectEvent(sql, event, projectId);
-    // Every stream of a project moves its updated time; the project's own stream also its version.
-    if (ownStream) await sql('update project_summary set version = $2, updated_at = $3 where project_id = $1', [projectId, event.streamVersion, event.time]);
-    else await sql('update project_summary set updated_at = greatest(updated_at, $2) where project_id = $1', [projectId, event.time]);
+  },
+  // Every stream of a project moves its updated time, the project's own stream also its version: once per
+  // project and batch, to the batch's last.
+  async applyBatch(sql, events) {
+    const latest = new Map<string, { version: number | null; time: string }>();
+    for (const event of events) {
+      const projectId = projectOf(event);
+      const seen = latest.get(projectId) ?? { version: null, time: event.time };
+      if (event.streamId === `project-${projectId}`) seen.version = event.streamVersion;
+      if (event.time > seen.time) seen.time = event.time;
+      latest.set(projectId, seen);
+    }
+    const projects = [...latest.keys()];
+    await sql(
+      `update project_summary p set version = coalesce(t.version, p.version), updated_at = greatest(p.updated_at, t.time)
+         from unnest($1::text[], $2::int[], $3::timestamptz[]) as t(project_id, version, time) where p.project_id = t.project_id`,
+      [projects, projects.map((id) => latest.get(id)!.version), projects.map((id) => latest.get(id)!.time)],
+    );
   },
 };
 
