@@ -37,6 +37,9 @@ const endpointNamed = (name: string): AnyCommandEndpoint => {
   return endpoint;
 };
 const isProgrammeWide = (e: AnyCommandEndpoint) => e.aggregate === 'programme' || e.aggregate === 'organisation';
+/** The exchange-rates command: its example is recorded once for the whole portfolio. */
+const REFERENCE_RATES = 'RecordExchangeRates';
+
 /** The money movements that fill a project's budget, in turn. */
 const FILLERS = ['RecordFundsReceived', 'RecordAgreementDisbursement', 'RecordExpenditure'];
 /** The fillers go just before this step, while the agreement is open and effective. */
@@ -76,6 +79,8 @@ function catalogue(context: ExampleContext, cluster: string, withProgramme: bool
   const steps: ExampleRequest[] = [{ name: 'RegisterProject', params: {}, body: { ...(register.example(context).body as object), id: context.projectId, cluster } }];
   for (const endpoint of COMMAND_ENDPOINTS) {
     if (endpoint.name === 'RegisterProject') continue;
+    // Reference data, one stream per currency for the whole platform: recorded once, before the projects.
+    if (endpoint.name === REFERENCE_RATES) continue;
     if (isProgrammeWide(endpoint) && !withProgramme) continue;
     for (const request of endpoint.examplePrelude?.(context) ?? []) {
       if (isProgrammeWide(endpointNamed(request.name)) && !withProgramme) continue;
@@ -126,14 +131,35 @@ export async function generate(eventStore: PostgresEventStore, options: Generate
       scope: 'project' | 'programme';
       subjectOf?: (c: object) => string;
     };
-    const command = endpoint.toCommand({ params: endpoint.params.parse(request.params), body: endpoint.body.parse(request.body), settings, newId: randomUUID }) as { type: string; data: object };
+    const whole = endpoint.toCommand({ params: endpoint.params.parse(request.params), body: endpoint.body.parse(request.body), settings, newId: randomUUID }) as { type: string; data: object };
+    // A command over several streams (exchange rates of several currencies) is decided per stream, as the API does.
+    const split = (endpoint as { split?: (c: object) => object[] }).split;
+    const parts = (split ? split(whole) : [whole]) as { type: string; data: object }[];
+    let written = 0;
+    for (const command of parts) written += await decideAndAppend(command, definition, streams, projectCluster, request.name);
+    commands += 1;
+    return written;
+  }
+
+  async function decideAndAppend(
+    command: { type: string; data: object },
+    definition: {
+      decider: { initialState(): object; decide(c: object, s: object, ctx: { today: string }): { type: string; data: object }[]; evolve(s: object, e: object): object };
+      streamId(c: object): string;
+      scope: 'project' | 'programme';
+      subjectOf?: (c: object) => string;
+    },
+    streams: Map<string, StreamState>,
+    projectCluster: string,
+    name: string,
+  ): Promise<number> {
     const streamId = definition.streamId(command);
     const current = streams.get(streamId) ?? { state: definition.decider.initialState(), version: 0 };
     let subject: string;
     let cluster: string | undefined;
     if (definition.scope === 'project') {
       const projectId = projectNamedBy(command, current.state);
-      if (projectId === undefined) throw new Error(`${request.name}: no project`);
+      if (projectId === undefined) throw new Error(`${name}: no project`);
       subject = projectId;
       cluster = projectCluster;
     } else {
@@ -149,7 +175,6 @@ export async function generate(eventStore: PostgresEventStore, options: Generate
     let state = current.state;
     for (const event of decided) state = definition.decider.evolve(state, event);
     streams.set(streamId, { state, version: appended.nextVersion });
-    commands += 1;
     return decided.length;
   }
 
@@ -176,6 +201,10 @@ export async function generate(eventStore: PostgresEventStore, options: Generate
     events += written;
     options.onProgress?.(events);
   }
+
+  // The exchange rates first (reference data every project's USD figures use).
+  const rates = endpointNamed(REFERENCE_RATES);
+  events += await run({ name: REFERENCE_RATES, ...rates.example({ projectId: projectIdOf(0), unique: 'rates' }) }, new Map(), '');
 
   let next = 0;
   const workers = Array.from({ length: options.concurrency ?? 8 }, async () => {
