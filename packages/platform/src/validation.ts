@@ -7,7 +7,12 @@ function pointer(path: readonly PropertyKey[]): string {
 
 /** Every issue zod found, one per field, as RFC 9457 `errors` members. */
 export function fieldProblems(error: z.ZodError): FieldProblem[] {
-  return error.issues.map((issue) => ({ pointer: pointer(issue.path), detail: issue.message, code: issue.code }));
+  return error.issues.flatMap((issue): FieldProblem[] =>
+    // An unknown field is named by its own pointer, one problem each, like every other field's problem.
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ pointer: pointer([...issue.path, key]), detail: 'is not a field this request accepts', code: issue.code }))
+      : [{ pointer: pointer(issue.path), detail: issue.message, code: issue.code }],
+  );
 }
 
 /** Parses input against a schema, or throws a 400 problem listing every field's problem. */

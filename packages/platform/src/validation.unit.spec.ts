@@ -21,7 +21,7 @@ describe('parseOrProblem', () => {
     expect(problem.status).toBe(400);
     expect(problem.type).toBe('urn:problem:ecab:validation-failed');
     const pointers = (problem.errors as { pointer: string }[]).map((e) => e.pointer).sort();
-    expect(pointers).toEqual(['', '/amount', '/currency', '/nested/a~1b']);
+    expect(pointers).toEqual(['/amount', '/currency', '/extra', '/nested/a~1b']);
   });
 
   it('rejects a body that is not an object with a pointer to the root', () => {
