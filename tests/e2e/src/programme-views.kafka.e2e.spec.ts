@@ -304,7 +304,7 @@ describe('programme KPIs, governance actions, milestones and results flow from t
     const overdue = await getJson(`${views.url}/api/v1/portfolio/overdue-milestones?on=2026-13-01&cluster=space&country=kz&limit=501&cursor=nope&extra=1`);
     expect(overdue.status).toBe(400);
     expect(overdue.headers.get('content-type')).toContain('application/problem+json');
-    expect((overdue.body.errors as { pointer: string }[]).map((e) => e.pointer).sort()).toEqual(['', '/cluster', '/country', '/cursor', '/limit', '/on'].sort());
+    expect((overdue.body.errors as { pointer: string }[]).map((e) => e.pointer).sort()).toEqual(['/cluster', '/country', '/cursor', '/extra', '/limit', '/on'].sort());
     const scorecard = await getJson(`${views.url}/api/v1/portfolio/results-scorecard?limit=0&cluster=`);
     expect(scorecard.status).toBe(400);
     expect((scorecard.body.errors as { pointer: string }[]).map((e) => e.pointer).sort()).toEqual(['/cluster', '/limit']);
