@@ -34,3 +34,35 @@ export function pageOf<T>(items: readonly T[], keyOf: (item: T) => string, limit
 
 /** YYYY-MM-DD */
 export const isoDateParameter = z.iso.date({ error: 'must be a date, YYYY-MM-DD' });
+
+/** A `cursor` query parameter: decoded into the sort key it carries (`length` parts), or a 400 naming it. */
+export function cursorParameter(length: number) {
+  return z
+    .string()
+    .max(1000, 'must be at most 1000 characters')
+    .transform((value, context): string[] => {
+      try {
+        const key: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+        if (Array.isArray(key) && key.length === length && key.every((part) => typeof part === 'string')) return key as string[];
+      } catch {
+        // reported below
+      }
+      context.addIssue({ code: 'custom', message: 'must be a nextCursor this list answered' });
+      return z.NEVER;
+    })
+    .optional()
+    .describe('The `nextCursor` of the previous page');
+}
+
+export const LIMIT_PARAMETER = z.coerce
+  .number({ error: 'must be a number from 1 to 500' })
+  .int('must be a whole number')
+  .min(1, 'must be at least 1')
+  .max(500, 'must be at most 500')
+  .default(50)
+  .describe('Page size (default 50, at most 500)');
+
+/** Today, the UTC calendar date. */
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}

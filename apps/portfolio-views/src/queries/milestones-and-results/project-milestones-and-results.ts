@@ -1,6 +1,6 @@
 import type { Sql } from '../../projections/view-family.js';
 import { INDICATOR_SELECT, indicatorScore, type IndicatorRow, type IndicatorScore } from '../results-scorecard/results-scorecard.js';
-import { todayIso } from './keyset.js';
+import { todayIso } from '../pagination.js';
 
 export interface ProjectMilestone {
   milestoneId: string;

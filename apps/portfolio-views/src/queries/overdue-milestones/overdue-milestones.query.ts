@@ -1,6 +1,6 @@
 import { CLUSTERS } from '@ecab/domain';
 import { z } from 'zod';
-import { cursorParameter, LIMIT_PARAMETER } from '../milestones-and-results/keyset.js';
+import { cursorParameter, LIMIT_PARAMETER } from '../pagination.js';
 import { defineQuery, READ_PARAMETERS } from '../view-query.js';
 
 export const overdueMilestonesQuery = defineQuery({

@@ -1,5 +1,5 @@
 import type { Sql } from '../../projections/view-family.js';
-import { encodeCursor, todayIso } from '../milestones-and-results/keyset.js';
+import { encodeCursor, todayIso } from '../pagination.js';
 
 export interface OverdueMilestonesParameters {
   /** The day to judge on, YYYY-MM-DD (default today, UTC). */

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { todayIso } from '../milestones-and-results/keyset.js';
+import { todayIso } from '../pagination.js';
 import { ViewsReader } from '../views-reader.js';
 import { readProgramme, resolveProgramme, type ProgrammeView } from './programme.js';
 import { programmeQuery } from './programme.query.js';

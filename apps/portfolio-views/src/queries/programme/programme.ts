@@ -1,6 +1,6 @@
 import { ProblemError } from '@ecab/platform';
 import type { Sql } from '../../projections/view-family.js';
-import { todayIso } from '../milestones-and-results/keyset.js';
+import { todayIso } from '../pagination.js';
 
 export interface KpiPoint {
   year: number | null;

@@ -1,5 +1,5 @@
 import type { Sql } from '../../projections/view-family.js';
-import { encodeCursor } from '../milestones-and-results/keyset.js';
+import { encodeCursor } from '../pagination.js';
 
 export interface ResultsScorecardParameters {
   cluster?: string | undefined;
