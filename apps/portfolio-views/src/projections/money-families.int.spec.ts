@@ -1,12 +1,10 @@
 import type { PortfolioEvent } from '@ecab/contracts';
-import { createTestDatabase, type TestDatabase } from '@ecab/testing';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { createViewsTestDatabase, type ViewsTestDatabase } from '../test-support/views-test-database.js';
 import { moneyByGroup } from '../queries/portfolio-summary/money-figures.js';
 import { groupKeysSql } from '../queries/project-selection.js';
 import { PortfolioProjection } from './portfolio-projection.js';
 import type { Sql } from './view-family.js';
-import { VIEW_FAMILIES } from './view-families.js';
-import { ViewGenerations } from './view-generations.js';
 
 /**
  * The money families (agreement, contract, reference) on a real PostgreSQL, fed through the projection as
@@ -33,20 +31,14 @@ const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) /
 const round4 = (x: number) => Math.round(x * 10000) / 10000;
 
 describe('the money families: agreements, money movements, plans, contracts and exchange rates (real PostgreSQL)', () => {
-  let database: TestDatabase;
+  let views: ViewsTestDatabase;
   let dataSource: DataSource;
   let projection: PortfolioProjection;
   const sql: Sql = (text, params) => dataSource.query(text, params as unknown[] | undefined);
 
   beforeAll(async () => {
-    database = await createTestDatabase('views_money');
-    dataSource = new DataSource({ type: 'postgres', url: database.url, extra: { max: 4 } });
-    await dataSource.initialize();
-    const generations = new ViewGenerations(dataSource, VIEW_FAMILIES);
-    await generations.ensureCatalogue();
-    const generation = await generations.create();
-    await generations.switchTo(generation.schema);
-    projection = new PortfolioProjection(dataSource, VIEW_FAMILIES, generation.schema);
+    views = await createViewsTestDatabase('views_money');
+    ({ dataSource, projection } = views);
 
     await projection.apply([
       on('project-P1', 'P1', 'ProjectRegistered', { projectId: 'P1', title: 'Road', cluster: 'transport', countries: [{ code: 'KZ', percentage: 60 }, { code: 'KG', percentage: 40 }] }),
@@ -86,8 +78,7 @@ describe('the money families: agreements, money movements, plans, contracts and 
   });
 
   afterAll(async () => {
-    await dataSource.destroy();
-    await database.drop();
+    await views.drop();
   });
 
   it('keeps one row per agreement with its header, dates and running totals', async () => {

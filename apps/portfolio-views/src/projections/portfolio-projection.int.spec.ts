@@ -1,10 +1,8 @@
 import type { PortfolioEvent } from '@ecab/contracts';
-import { createTestDatabase, type TestDatabase } from '@ecab/testing';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { createViewsTestDatabase, type ViewsTestDatabase } from '../test-support/views-test-database.js';
 import { MalformedEventError } from './event-data.js';
 import { PortfolioProjection, ProjectionGapError } from './portfolio-projection.js';
-import { VIEW_FAMILIES } from './view-families.js';
-import { ViewGenerations } from './view-generations.js';
 
 let sequence = 0;
 function event(projectId: string, streamVersion: number, type: string, data: Record<string, unknown>): PortfolioEvent {
@@ -26,24 +24,17 @@ const registered = (id: string) => event(id, 1, 'ProjectRegistered', { projectId
 const committed = (id: string, v: number, amount: string, currency = 'USD') => event(id, v, 'CommitmentRecorded', { projectId: id, commitmentId: `c${v}`, amount, currency, valueDate: '2024-01-01', financier: 'XM-DAC-46004' });
 
 describe('the portfolio projection (real PostgreSQL)', () => {
-  let database: TestDatabase;
+  let views: ViewsTestDatabase;
   let dataSource: DataSource;
   let projection: PortfolioProjection;
 
   beforeAll(async () => {
-    database = await createTestDatabase('views');
-    dataSource = new DataSource({ type: 'postgres', url: database.url, extra: { max: 4 } });
-    await dataSource.initialize();
-    const generations = new ViewGenerations(dataSource, VIEW_FAMILIES);
-    await generations.ensureCatalogue();
-    const generation = await generations.create();
-    await generations.switchTo(generation.schema);
-    projection = new PortfolioProjection(dataSource, VIEW_FAMILIES, generation.schema);
+    views = await createViewsTestDatabase('views');
+    ({ dataSource, projection } = views);
   });
 
   afterAll(async () => {
-    await dataSource.destroy();
-    await database.drop();
+    await views.drop();
   });
 
   async function money(projectId: string): Promise<{ currency: string; committed: string }[]> {

@@ -1,14 +1,12 @@
 import type { PortfolioEvent } from '@ecab/contracts';
-import { createTestDatabase, type TestDatabase } from '@ecab/testing';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { createViewsTestDatabase, type ViewsTestDatabase } from '../test-support/views-test-database.js';
 import { projectMilestonesAndResults } from '../queries/milestones-and-results/project-milestones-and-results.js';
 import { overdueMilestones, overdueMilestonesPage } from '../queries/overdue-milestones/overdue-milestones.js';
 import { readProgramme, resolveProgramme } from '../queries/programme/programme.js';
 import { resultsScorecard, resultsScorecardPage } from '../queries/results-scorecard/results-scorecard.js';
 import { PortfolioProjection } from './portfolio-projection.js';
 import type { Sql } from './view-family.js';
-import { VIEW_FAMILIES } from './view-families.js';
-import { ViewGenerations } from './view-generations.js';
 
 let sequence = 0;
 const versions = new Map<string, number>();
@@ -40,20 +38,14 @@ const measure = (code: string) => ({ code, codelist: 'IndicatorMeasure', version
 const source = { citation: 'IGC protocol', confidence: 'unconfirmed' };
 
 describe('the milestones, results and programme views (real PostgreSQL)', () => {
-  let database: TestDatabase;
+  let views: ViewsTestDatabase;
   let dataSource: DataSource;
   let projection: PortfolioProjection;
   let sql: Sql;
 
   beforeAll(async () => {
-    database = await createTestDatabase('views_programme');
-    dataSource = new DataSource({ type: 'postgres', url: database.url, extra: { max: 4 } });
-    await dataSource.initialize();
-    const generations = new ViewGenerations(dataSource, VIEW_FAMILIES);
-    await generations.ensureCatalogue();
-    const generation = await generations.create();
-    await generations.switchTo(generation.schema);
-    projection = new PortfolioProjection(dataSource, VIEW_FAMILIES, generation.schema);
+    views = await createViewsTestDatabase('views_programme');
+    ({ dataSource, projection } = views);
     sql = (text, params) => dataSource.query(text, params as unknown[] | undefined);
     await projection.apply([
       project('TR-1', 'transport', [{ code: 'KZ', percentage: 60 }, { code: 'KG', percentage: 40 }]),
@@ -62,8 +54,7 @@ describe('the milestones, results and programme views (real PostgreSQL)', () => 
   });
 
   afterAll(async () => {
-    await dataSource.destroy();
-    await database.drop();
+    await views.drop();
   });
 
   describe('milestones', () => {

@@ -1,11 +1,9 @@
 import type { PortfolioEvent } from '@ecab/contracts';
 import { ProblemError } from '@ecab/platform';
-import { createTestDatabase, type TestDatabase } from '@ecab/testing';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { createViewsTestDatabase, type ViewsTestDatabase } from '../test-support/views-test-database.js';
 import { PortfolioProjection } from '../projections/portfolio-projection.js';
 import type { Sql } from '../projections/view-family.js';
-import { VIEW_FAMILIES } from '../projections/view-families.js';
-import { ViewGenerations } from '../projections/view-generations.js';
 import { decodeCursor } from './cursor.js';
 import { listProjects, type ProjectListPage } from './project-list/project-list.controller.js';
 import { projectListQuery } from './project-list/project-list.query.js';
@@ -44,26 +42,19 @@ const review = (projectId: string, period: string, type: string, data: Record<st
 const ratings = (r: string) => ({ outputs: r, contract_awards: r, disbursements: r, financial_management: r, safeguards: r });
 
 describe('project, performance and activity views and their queries (real PostgreSQL)', () => {
-  let database: TestDatabase;
+  let views: ViewsTestDatabase;
   let dataSource: DataSource;
   let projection: PortfolioProjection;
   let sql: Sql;
 
   beforeAll(async () => {
-    database = await createTestDatabase('views_projects');
-    dataSource = new DataSource({ type: 'postgres', url: database.url, extra: { max: 4 } });
-    await dataSource.initialize();
-    const generations = new ViewGenerations(dataSource, VIEW_FAMILIES);
-    await generations.ensureCatalogue();
-    const generation = await generations.create();
-    await generations.switchTo(generation.schema);
-    projection = new PortfolioProjection(dataSource, VIEW_FAMILIES, generation.schema);
+    views = await createViewsTestDatabase('views_projects');
+    ({ dataSource, projection } = views);
     sql = (text, params) => dataSource.query(text, params as unknown[] | undefined);
   });
 
   afterAll(async () => {
-    await dataSource.destroy();
-    await database.drop();
+    await views.drop();
   });
 
   it('keeps a project’s identifier, dates (the latest of each type) and approval', async () => {

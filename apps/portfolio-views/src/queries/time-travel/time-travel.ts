@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { upcast } from '@ecab/contracts';
 import { CURRENCIES } from '@ecab/domain';
-import type { RecordedEvent } from '@ecab/event-store';
+import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from '@ecab/event-store';
 import { portfolioEventFromRecorded } from '@ecab/messaging';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { PortfolioProjection } from '../../projections/portfolio-projection.js';
@@ -24,42 +24,6 @@ export interface TimeTravelRequest {
  * equivalents). Listed by name, so reading them walks the (stream_id, stream_version) index.
  */
 const REFERENCE_STREAMS: readonly string[] = Object.keys(CURRENCIES).map((currency) => `exchange-rates-${currency}`);
-
-/**
- * The event store's columns as its own readers select them (its EVENT_COLUMNS, not exported): the xid8
- * goes out as text under another name, so ORDER BY transaction_id sorts by the xid8.
- */
-const EVENT_COLUMNS =
-  'position, transaction_id::text as transaction_id_text, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at';
-
-/** The stored row as it comes back with EVENT_COLUMNS. */
-interface EventRow {
-  position: string;
-  transaction_id_text: string;
-  stream_id: string;
-  stream_version: number;
-  event_id: string;
-  type: string;
-  schema_version: number;
-  data: Record<string, unknown>;
-  metadata: Record<string, unknown>;
-  recorded_at: Date;
-}
-
-function recorded(row: EventRow): RecordedEvent {
-  return {
-    position: BigInt(row.position),
-    transactionId: BigInt(row.transaction_id_text),
-    streamId: row.stream_id,
-    streamVersion: row.stream_version,
-    eventId: row.event_id,
-    type: row.type,
-    schemaVersion: row.schema_version,
-    data: row.data,
-    metadata: row.metadata,
-    recordedAt: row.recorded_at,
-  };
-}
 
 /**
  * Time travel answered from the event store, not from history tables: in one transaction, a throw-away
@@ -105,7 +69,7 @@ export class TimeTravel {
       const projection = new PortfolioProjection(this.dataSource, this.families, schema);
       const cut = request.effectiveOn === undefined ? undefined : new EffectiveOnCut(request.effectiveOn);
       for await (const batch of this.readLog(sql, events, streams, request.recordedAt)) {
-        const replayed = batch.map((row) => upcast(portfolioEventFromRecorded(recorded(row))));
+        const replayed = batch.map((row) => upcast(portfolioEventFromRecorded(toRecordedEvent(row))));
         await projection.applyWithin(sql, cut ? cut.select(replayed) : replayed, { allowGaps: true });
       }
       await sql(`set local search_path to ${schema}, public`);
