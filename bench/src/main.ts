@@ -18,7 +18,7 @@ import { createEventStoreDataSource, PostgresEventStore, runEventStoreMigrations
 import { cleanUp, createTestDatabase, deleteTopicsWithPrefix, repoRoot } from '@ecab/testing';
 import { generate } from './generator.js';
 import { spreadOf, type ResultRow } from './measure.js';
-import { catchUpScenario, commandToVisibleScenario, describeSpread, queryScenario, ratioOf, rebuildScenario, type BenchContext } from './scenarios.js';
+import { catchUpScenario, commandToVisibleScenario, describeSpread, queryScenario, ratioOf, rebuildScenario, type BenchContext } from './scenarios/index.js';
 
 const SCENARIOS = { rebuild: rebuildScenario, 'catch-up': catchUpScenario, queries: queryScenario, 'command-to-visible': commandToVisibleScenario } as const;
 type ScenarioName = keyof typeof SCENARIOS;
