@@ -6,17 +6,18 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const workspaces = [];
-for (const group of ['packages', 'apps', 'tests']) {
-  if (!existsSync(group)) continue;
-  for (const name of readdirSync(group)) {
-    const file = join(group, name, '.jest-results.json');
-    if (!existsSync(file)) continue;
-    const result = JSON.parse(readFileSync(file, 'utf8'));
-    passed += result.numPassedTests;
-    failed += result.numFailedTests;
-    skipped += result.numPendingTests + (result.numTodoTests ?? 0);
-    workspaces.push(`${name} ${result.numPassedTests}/${result.numTotalTests}`);
-  }
+// The workspaces of package.json: `group/*` entries and single folders (bench).
+const folders = JSON.parse(readFileSync('package.json', 'utf8')).workspaces.flatMap((entry) =>
+  entry.endsWith('/*') ? (existsSync(entry.slice(0, -2)) ? readdirSync(entry.slice(0, -2)).map((name) => join(entry.slice(0, -2), name)) : []) : [entry],
+);
+for (const folder of folders) {
+  const file = join(folder, '.jest-results.json');
+  if (!existsSync(file)) continue;
+  const result = JSON.parse(readFileSync(file, 'utf8'));
+  passed += result.numPassedTests;
+  failed += result.numFailedTests;
+  skipped += result.numPendingTests + (result.numTodoTests ?? 0);
+  workspaces.push(`${folder.split('/').pop()} ${result.numPassedTests}/${result.numTotalTests}`);
 }
 console.log(`\nworkspaces: ${workspaces.join(', ') || 'none ran'}`);
 console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

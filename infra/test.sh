@@ -20,7 +20,7 @@ fi
 stop_kafka() { if [[ $started_kafka == 1 ]]; then bash infra/kafka/stop.sh; fi; }
 trap stop_kafka EXIT
 
-find apps packages tests -maxdepth 2 -name .jest-results.json -delete
+find apps packages tests bench -maxdepth 2 -name .jest-results.json -delete 2>/dev/null
 npx turbo run test --concurrency=2 "$@"
 status=$?
 
