@@ -14,13 +14,8 @@ export const cursorParameter = z
   .optional()
   .describe('The `nextCursor` of the previous page (opaque)');
 
-export const limitParameter = z.coerce
-  .number({ error: 'must be an integer from 1 to 500' })
-  .int('must be an integer from 1 to 500')
-  .min(1, 'must be an integer from 1 to 500')
-  .max(500, 'must be an integer from 1 to 500')
-  .default(50)
-  .describe('Page size, 1–500 (default 50)');
+/** The page size, as every list takes it. */
+export { LIMIT_PARAMETER as limitParameter } from './pagination.js';
 
 export function encodeCursor(order: string, key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify({ o: order, k: key }), 'utf8').toString('base64url');

@@ -2,8 +2,16 @@ import { ProblemError } from '@ecab/platform';
 import { z } from 'zod';
 
 /** Page size of every list: 50 unless asked, at most 500. */
+export const LIMIT_PARAMETER = z.coerce
+  .number({ error: 'must be a number from 1 to 500' })
+  .int('must be a whole number')
+  .min(1, 'must be at least 1')
+  .max(500, 'must be at most 500')
+  .default(50)
+  .describe('Page size (default 50, at most 500)');
+
 export const PAGE_PARAMETERS = {
-  limit: z.coerce.number().int().min(1).max(500).default(50).describe('Page size (1–500, default 50)'),
+  limit: LIMIT_PARAMETER,
   cursor: z.string().max(500).optional().describe('The `nextCursor` of the previous page'),
 };
 
@@ -53,14 +61,6 @@ export function cursorParameter(length: number) {
     .optional()
     .describe('The `nextCursor` of the previous page');
 }
-
-export const LIMIT_PARAMETER = z.coerce
-  .number({ error: 'must be a number from 1 to 500' })
-  .int('must be a whole number')
-  .min(1, 'must be at least 1')
-  .max(500, 'must be at most 500')
-  .default(50)
-  .describe('Page size (default 50, at most 500)');
 
 /** Today, the UTC calendar date. */
 export function todayIso(): string {
