@@ -1,4 +1,5 @@
 import type { PortfolioEvent } from '@ecab/contracts';
+import { addDecimals, formatDecimal, parseDecimal } from '@ecab/domain';
 
 /** An event's data lacks a field the read side needs, or holds it in a shape no contract allows. */
 export class MalformedEventError extends Error {
@@ -46,4 +47,32 @@ export function effectiveDateOf(event: PortfolioEvent): string | null {
 /** The project an event is about: its subject (the Kafka key), whichever of the project's streams it is on. */
 export function projectOf(event: PortfolioEvent): string {
   return event.subject;
+}
+
+/** The later of two instants (ISO-8601 text), as written. */
+export function later(a: string, b: string): string {
+  return Date.parse(b) > Date.parse(a) ? b : a;
+}
+
+/** a + b, exactly, for amounts kept as text (numeric columns are read as text). */
+export function sum(a: string, b: string): string {
+  const x = parseDecimal(a);
+  const y = parseDecimal(b);
+  if (!x || !y) throw new Error(`not a decimal: ${x ? b : a}`);
+  return formatDecimal(addDecimals(x, y));
+}
+
+/** An organisation reference: `{ organisationId?, name? }` (contracts) or `{ ref, name? }` (AgreementOpened). */
+export function organisation(event: PortfolioEvent, field: string): { ref: string; name: string | null } {
+  const value = event.data[field];
+  if (typeof value !== 'object' || value === null) throw new MalformedEventError(event, field);
+  const { organisationId, ref, name } = value as { organisationId?: unknown; ref?: unknown; name?: unknown };
+  const id = [organisationId, ref, name].find((v): v is string => typeof v === 'string' && v !== '');
+  if (!id) throw new MalformedEventError(event, `${field}.organisationId`);
+  return { ref: id, name: typeof name === 'string' && name !== '' ? name : null };
+}
+
+/** The amount with the opposite sign, as text. */
+export function negate(amount: string): string {
+  return amount.startsWith('-') ? amount.slice(1) : amount === '0' || /^0(\.0+)?$/.test(amount) ? amount : `-${amount}`;
 }

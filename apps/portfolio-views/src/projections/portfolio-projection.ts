@@ -1,5 +1,6 @@
 import type { PortfolioEvent } from '@ecab/contracts';
 import type { DataSource } from 'typeorm';
+import { BatchRows, readTableShapes, type TableShape } from './batch-rows.js';
 import type { Sql, ViewFamily } from './view-family.js';
 
 /** The projection's name where one is needed (metrics, logs). */
@@ -34,6 +35,7 @@ export class PortfolioProjection {
   private drained: (() => void) | undefined;
   /** Set while paused: applies wait on it before they start. */
   private hold: Promise<void> | undefined;
+  private readonly shapes = new Map<string, ReadonlyMap<string, TableShape>>();
 
   /**
    * `followLive`: the live projection of a running service — it takes the apply lock shared and writes to
@@ -131,18 +133,26 @@ export class PortfolioProjection {
       [streamIds],
     );
     const known = new Map(rows.map((r) => [r.stream_id, r.version]));
-    const appliedEvents: PortfolioEvent[] = [];
+    const toApply: PortfolioEvent[] = [];
     for (const event of events) {
       const current = applied.get(event.streamId) ?? known.get(event.streamId) ?? 0;
       if (event.streamVersion <= current) continue;
       if (event.streamVersion !== current + 1 && !allowGaps) throw new ProjectionGapError(event.streamId, current, event.streamVersion);
-      for (const family of this.families) if (family.apply) await family.apply(sql, event);
-      appliedEvents.push(event);
+      toApply.push(event);
       applied.set(event.streamId, event.streamVersion);
       if (event.position !== undefined) positions.set(event.streamId, event.position);
     }
     if (applied.size === 0) return applied;
-    for (const family of this.families) if (family.applyBatch) await family.applyBatch(sql, appliedEvents);
+    const batch = new BatchRows(await this.shapesOf(sql));
+    for (const event of toApply) for (const family of this.families) family.needs?.(event, batch);
+    await batch.load(sql);
+    for (const event of toApply) {
+      for (const family of this.families) {
+        family.change?.(event, batch);
+        if (family.apply) await family.apply(sql, event);
+      }
+    }
+    await batch.flush(sql);
     // With the log position of the stream's last applied event: the highest one is the position the
     // tables reflect (`ECAB-Position`), kept per stream so concurrent appliers share no hot row.
     const streams = [...applied.keys()];
@@ -152,6 +162,16 @@ export class PortfolioProjection {
       [streams, streams.map((s) => applied.get(s)), streams.map((s) => positions.get(s) ?? null)],
     );
     return applied;
+  }
+
+  /** The tables of the generation it writes to, read from its catalog once. */
+  private async shapesOf(sql: Sql): Promise<ReadonlyMap<string, TableShape>> {
+    let shapes = this.shapes.get(this.schema);
+    if (!shapes) {
+      shapes = await readTableShapes(sql, this.schema, new Map(this.families.flatMap((f) => f.tables.map((t) => [t.name, t.key] as const))));
+      this.shapes.set(this.schema, shapes);
+    }
+    return shapes;
   }
 
   /** The highest event-store log position applied to the generation it writes to (0: none known). */

@@ -1,29 +1,36 @@
 import type { PortfolioEvent } from '@ecab/contracts';
+import type { BatchRows } from './batch-rows.js';
 
 /** Runs one SQL statement on the projection's (or a query's) connection; rows as node-postgres returns them. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows are typed by each caller's own annotation
 export type Sql = (text: string, params?: readonly unknown[]) => Promise<any[]>;
 
-/** A read table: its name (the query side reads it under this name) and the DDL that makes it and its indexes. */
+/**
+ * A read table: its name (the query side reads it under this name), its key (the columns its rows are
+ * found and written by) and the DDL that makes it and its indexes.
+ */
 export interface ViewTable {
   readonly name: string;
+  readonly key: readonly string[];
   /** Unqualified DDL: it runs with `search_path` set to the generation's schema. */
   readonly ddl: readonly string[];
 }
 
 /**
  * One family of read tables, named after the aggregate whose events it reads (`project`, `agreement`,
- * `contract`…). `apply` runs inside the projection's transaction, with `search_path` set to the
- * generation being written, so the same code fills the live tables, a rebuild and a time-travel replay.
- * Families apply in the order of `VIEW_FAMILIES`, event by event (`apply`), then batch by batch (`applyBatch`); an event no family knows only moves its stream's version.
+ * `contract`…). A batch of events is applied in three steps, inside the projection's transaction with
+ * `search_path` set to the generation being written, so the same code fills the live tables, a rebuild
+ * and a time-travel replay:
+ * 1. `needs`: each family says which rows each event reads or changes; they are read, one statement per table;
+ * 2. event by event, in order, every family in the order of `VIEW_FAMILIES`: `change` changes the rows in
+ *    memory, `apply` (for events too rare to gather, on tables no `change` touches) runs its own statements;
+ * 3. the rows changed are written back, one statement per table.
+ * An event no family knows only moves its stream's version.
  */
 export interface ViewFamily {
   readonly name: string;
   readonly tables: readonly ViewTable[];
+  needs?(event: PortfolioEvent, rows: BatchRows): void;
+  change?(event: PortfolioEvent, rows: BatchRows): void;
   apply?(sql: Sql, event: PortfolioEvent): Promise<void>;
-  /**
-   * Once per batch, after every family applied each event: what a family can write for the whole batch in
-   * one statement instead of one per event (the events applied, in order; never empty).
-   */
-  applyBatch?(sql: Sql, events: readonly PortfolioEvent[]): Promise<void>;
 }

@@ -58,3 +58,12 @@ export function divideDecimals(numerator: ExactDecimal, denominator: ExactDecima
   const rounded = (scaled < 0n ? scaled - 5n : scaled + 5n) / 10n;
   return Number(rounded) / 10 ** places;
 }
+
+/** Writes an exact decimal back as text, with its scale ("-0.50" for { units: -50n, scale: 2 }). */
+export function formatDecimal(value: ExactDecimal): string {
+  const negative = value.units < 0n;
+  const digits = (negative ? -value.units : value.units).toString().padStart(value.scale + 1, '0');
+  const whole = digits.slice(0, digits.length - value.scale);
+  const fraction = value.scale > 0 ? `.${digits.slice(digits.length - value.scale)}` : '';
+  return `${negative ? '-' : ''}${whole}${fraction}`;
+}

@@ -16,6 +16,7 @@ export const activityFamily: ViewFamily = {
   tables: [
     {
       name: 'project_activity',
+      key: ['stream_id', 'stream_version'],
       ddl: [
         `create table project_activity (
            stream_id      text not null,
@@ -37,30 +38,27 @@ export const activityFamily: ViewFamily = {
       ],
     },
   ],
-  async applyBatch(sql, events) {
-    await sql(
-      `insert into project_activity (stream_id, stream_version, project_id, event_id, type, effective_date, effective_on, recorded_at, actor, correction, reason, data)
-       select t.stream_id, t.stream_version, p.project_id, t.event_id, t.type, t.effective_date,
-              coalesce(t.effective_date, (t.recorded_at at time zone 'UTC')::date), t.recorded_at, t.actor, t.correction, t.reason, t.data
-         from unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::date[], $7::timestamptz[], $8::text[], $9::boolean[], $10::text[], $11::jsonb[])
-                with ordinality as t(stream_id, stream_version, project_id, event_id, type, effective_date, recorded_at, actor, correction, reason, data, n)
-         join project_summary p on p.project_id = t.project_id
-        order by t.n
-       on conflict (stream_id, stream_version) do nothing`,
-      [
-        events.map((e) => e.streamId),
-        events.map((e) => e.streamVersion),
-        events.map((e) => projectOf(e)),
-        events.map((e) => e.eventId),
-        events.map((e) => e.type),
-        events.map((e) => effectiveDateOf(e)),
-        events.map((e) => e.time),
-        events.map((e) => e.actor ?? null),
-        events.map((e) => isCorrection(e)),
-        events.map((e) => reasonOf(e)),
-        events.map((e) => JSON.stringify(e.data)),
-      ],
-    );
+  needs(event, rows) {
+    rows.need('project_summary', [projectOf(event)]);
+  },
+  change(event, rows) {
+    const projectId = projectOf(event);
+    if (!rows.get('project_summary', [projectId])) return;
+    const effectiveDate = effectiveDateOf(event);
+    rows.append('project_activity', {
+      stream_id: event.streamId,
+      stream_version: event.streamVersion,
+      project_id: projectId,
+      event_id: event.eventId,
+      type: event.type,
+      effective_date: effectiveDate,
+      effective_on: effectiveDate ?? new Date(event.time).toISOString().slice(0, 10),
+      recorded_at: event.time,
+      actor: event.actor ?? null,
+      correction: isCorrection(event),
+      reason: reasonOf(event),
+      data: event.data,
+    });
   },
 };
 

@@ -1,7 +1,8 @@
 import type { PortfolioEvent } from '@ecab/contracts';
-import { organisation } from '../agreement/agreement.family.js';
-import { effectiveDateOf, MalformedEventError, projectOf, text } from '../event-data.js';
-import type { Sql, ViewFamily } from '../view-family.js';
+import { movementRow } from '../agreement/money-movement.js';
+import { effectiveDateOf, MalformedEventError, organisation, projectOf, text } from '../event-data.js';
+import type { BatchRows } from '../batch-rows.js';
+import type { ViewFamily } from '../view-family.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const UNSIGNED = /^\d{1,20}(\.\d{1,10})?$/;
@@ -17,6 +18,7 @@ export const contractFamily: ViewFamily = {
   tables: [
     {
       name: 'contract_view',
+      key: ['contract_id'],
       ddl: [
         `create table contract_view (
            contract_id        text primary key,
@@ -38,41 +40,51 @@ export const contractFamily: ViewFamily = {
       ],
     },
   ],
-  async apply(sql, event) {
+  needs(event, rows) {
+    if (event.streamId.startsWith('contract-')) rows.need('contract_view', [text(event, 'contractId')]);
+  },
+  change(event, rows) {
     if (!event.streamId.startsWith('contract-')) return;
     const projectId = projectOf(event);
     const contractId = text(event, 'contractId');
     switch (event.type) {
       case 'ProcurementPackagePlanned': {
         const estimate = money(event, 'estimatedValue');
-        await sql(
-          `insert into contract_view (contract_id, project_id, title, method, estimated_value, estimated_currency, planned_award_on, status, updated_at)
-           values ($1, $2, $3, $4, $5, $6, $7, 'planned', $8)
-           on conflict (contract_id) do update set title = excluded.title, method = excluded.method, estimated_value = excluded.estimated_value,
-             estimated_currency = excluded.estimated_currency, planned_award_on = excluded.planned_award_on, updated_at = excluded.updated_at`,
-          [contractId, projectId, text(event, 'title'), text(event, 'method'), estimate.amount, estimate.currency, date(event, 'plannedAwardDate'), event.time],
-        );
+        const planned = {
+          title: text(event, 'title'),
+          method: text(event, 'method'),
+          estimated_value: estimate.amount,
+          estimated_currency: estimate.currency,
+          planned_award_on: date(event, 'plannedAwardDate'),
+          updated_at: event.time,
+        };
+        const existing = rows.get('contract_view', [contractId]);
+        if (existing) rows.update('contract_view', existing, planned);
+        else rows.put('contract_view', { ...bareContract(contractId, projectId, event), ...planned });
         return;
       }
       case 'ContractAwarded': {
         const value = money(event, 'contractValue');
         const contractor = organisation(event, 'contractor');
         const awardDate = date(event, 'awardDate');
-        await ensureContract(sql, event, contractId, projectId);
-        await sql(
-          `update contract_view set contractor_ref = $2, contractor_name = $3, awarded_on = $4, contract_value = $5, contract_currency = $6, status = 'awarded', updated_at = $7
-            where contract_id = $1`,
-          [contractId, contractor.ref, contractor.name, awardDate, value.amount, value.currency, event.time],
-        );
-        await recordAward(sql, event, { projectId, contractId, transactionId: contractId, amount: value.amount, currency: value.currency, valueDate: awardDate });
+        rows.update('contract_view', ensureContract(rows, event, contractId, projectId), {
+          contractor_ref: contractor.ref,
+          contractor_name: contractor.name,
+          awarded_on: awardDate,
+          contract_value: value.amount,
+          contract_currency: value.currency,
+          status: 'awarded',
+          updated_at: event.time,
+        });
+        recordAward(rows, event, { projectId, contractId, transactionId: contractId, amount: value.amount, currency: value.currency, valueDate: awardDate });
         return;
       }
       case 'ContractVariationApproved': {
         const delta = money(event, 'amountDelta', true);
         const value = money(event, 'contractValue');
-        await ensureContract(sql, event, contractId, projectId);
-        await sql('update contract_view set contract_value = $2, contract_currency = coalesce(contract_currency, $3), updated_at = $4 where contract_id = $1', [contractId, value.amount, value.currency, event.time]);
-        await recordAward(sql, event, {
+        const contract = ensureContract(rows, event, contractId, projectId);
+        rows.update('contract_view', contract, { contract_value: value.amount, contract_currency: contract.contract_currency ?? value.currency, updated_at: event.time });
+        recordAward(rows, event, {
           projectId,
           contractId,
           transactionId: text(event, 'variationId'),
@@ -84,8 +96,10 @@ export const contractFamily: ViewFamily = {
       }
       case 'ContractCompleted':
       case 'ContractTerminated':
-        await ensureContract(sql, event, contractId, projectId);
-        await sql('update contract_view set status = $2, updated_at = $3 where contract_id = $1', [contractId, event.type === 'ContractCompleted' ? 'completed' : 'terminated', event.time]);
+        rows.update('contract_view', ensureContract(rows, event, contractId, projectId), {
+          status: event.type === 'ContractCompleted' ? 'completed' : 'terminated',
+          updated_at: event.time,
+        });
         return;
       default:
         return;
@@ -93,21 +107,45 @@ export const contractFamily: ViewFamily = {
   },
 };
 
-async function ensureContract(sql: Sql, event: PortfolioEvent, contractId: string, projectId: string): Promise<void> {
-  await sql(`insert into contract_view (contract_id, project_id, status, updated_at) values ($1, $2, 'planned', $3) on conflict (contract_id) do nothing`, [contractId, projectId, event.time]);
+interface ContractRow {
+  [column: string]: unknown;
+  contract_currency: string | null;
 }
 
-async function recordAward(
-  sql: Sql,
+function bareContract(contractId: string, projectId: string, event: PortfolioEvent): ContractRow {
+  return {
+    contract_id: contractId,
+    project_id: projectId,
+    title: null,
+    method: null,
+    estimated_value: null,
+    estimated_currency: null,
+    planned_award_on: null,
+    contractor_ref: null,
+    contractor_name: null,
+    awarded_on: null,
+    contract_value: null,
+    contract_currency: null,
+    status: 'planned',
+    updated_at: event.time,
+  };
+}
+
+function ensureContract(rows: BatchRows, event: PortfolioEvent, contractId: string, projectId: string): ContractRow {
+  const existing = rows.get<ContractRow>('contract_view', [contractId]);
+  if (existing) return existing;
+  const bare = bareContract(contractId, projectId, event);
+  rows.put('contract_view', bare);
+  return bare;
+}
+
+/** A contract award A(t): a money_movement row of kind 'award'. */
+function recordAward(
+  rows: BatchRows,
   event: PortfolioEvent,
   award: { projectId: string; contractId: string; transactionId: string; amount: string; currency: string; valueDate: string },
-): Promise<void> {
-  await sql(
-    `insert into money_movement (event_id, project_id, contract_id, stream_id, stream_version, kind, event_type, transaction_id, amount, currency, value_date, effective_on, recorded_at)
-     values ($1, $2, $3, $4, $5, 'award', $6, $7, $8, $9, $10, $11, $12)
-     on conflict (event_id) do nothing`,
-    [event.eventId, award.projectId, award.contractId, event.streamId, event.streamVersion, event.type, award.transactionId, award.amount, award.currency, award.valueDate, effectiveDateOf(event) ?? award.valueDate, event.time],
-  );
+): void {
+  rows.append('money_movement', movementRow(event, { ...award, agreementId: null, financierRef: null, kind: 'award' }));
 }
 
 function money(event: PortfolioEvent, field: string, signed = false): { amount: string; currency: string } {

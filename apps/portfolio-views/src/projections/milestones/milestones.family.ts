@@ -1,6 +1,6 @@
 import type { PortfolioEvent } from '@ecab/contracts';
 import { MalformedEventError, optionalText, projectOf, text } from '../event-data.js';
-import type { Sql, ViewFamily } from '../view-family.js';
+import type { ViewFamily } from '../view-family.js';
 
 /**
  * milestone_view: one row per milestone of a project (ids are unique within a project, so the key is
@@ -14,6 +14,7 @@ export const milestonesFamily: ViewFamily = {
   tables: [
     {
       name: 'milestone_view',
+      key: ['project_id', 'milestone_id'],
       ddl: [
         `create table milestone_view (
            project_id    text not null,
@@ -37,46 +38,70 @@ export const milestonesFamily: ViewFamily = {
       ],
     },
   ],
-  async apply(sql, event) {
+  needs(event, rows) {
+    if (event.streamId.startsWith('milestones-')) rows.need('milestone_view', [projectOf(event), text(event, 'milestoneId')]);
+  },
+  change(event, rows) {
     if (!event.streamId.startsWith('milestones-')) return;
     const projectId = projectOf(event);
-    switch (event.type) {
-      case 'MilestonePlanned':
-        await sql(
-          `insert into milestone_view (project_id, milestone_id, category, title, baseline_on, planned_on, status, updated_at)
-           values ($1, $2, $3, $4, $5, $5, 'planned', $6) on conflict (project_id, milestone_id) do nothing`,
-          [projectId, text(event, 'milestoneId'), text(event, 'category'), optionalText(event, 'title'), date(event, 'baselineDate'), event.time],
-        );
-        return;
-      case 'MilestoneRescheduled':
-        await change(sql, event, projectId, 'forecast_on = $3::date, planned_on = $3::date, reschedule_reason = $4', [date(event, 'newDate'), optionalText(event, 'reason')]);
-        return;
-      case 'MilestoneAchieved':
-        await change(sql, event, projectId, `actual_on = $3::date, status = 'achieved'`, [date(event, 'actualDate')]);
-        return;
-      case 'MilestoneDropped':
-        await change(sql, event, projectId, `status = 'dropped', drop_reason = $3, dropped_on = $4::date`, [optionalText(event, 'reason'), optionalText(event, 'effectiveDate')]);
-        return;
-      default:
-        return;
+    const milestoneId = text(event, 'milestoneId');
+    const milestone = rows.get<MilestoneRow>('milestone_view', [projectId, milestoneId]);
+    if (event.type === 'MilestonePlanned') {
+      const category = text(event, 'category');
+      const title = optionalText(event, 'title');
+      const baseline = date(event, 'baselineDate');
+      if (milestone) return;
+      rows.put('milestone_view', {
+        project_id: projectId,
+        milestone_id: milestoneId,
+        category,
+        title,
+        baseline_on: baseline,
+        forecast_on: null,
+        actual_on: null,
+        planned_on: baseline,
+        status: 'planned',
+        slippage_days: 0,
+        reschedule_reason: null,
+        drop_reason: null,
+        dropped_on: null,
+        updated_at: event.time,
+      });
+      return;
     }
+    const change = milestoneChange(event);
+    // A change to a milestone the view has not seen planned (a replay cut at an earlier effective date) changes nothing.
+    if (!change || !milestone) return;
+    Object.assign(milestone, change, { updated_at: event.time });
+    rows.update('milestone_view', milestone, { slippage_days: daysBetween(milestone.baseline_on, milestone.actual_on ?? milestone.forecast_on ?? milestone.baseline_on) });
   },
 };
 
-async function change(sql: Sql, event: PortfolioEvent, projectId: string, assignments: string, values: readonly unknown[]): Promise<void> {
-  const milestoneId = text(event, 'milestoneId');
-  // A change to a milestone the view has not seen planned (a replay cut at an earlier effective date)
-  // changes nothing.
-  await sql(
-    `update milestone_view set ${assignments}, updated_at = $${values.length + 3}
-      where project_id = $1 and milestone_id = $2`,
-    [projectId, milestoneId, ...values, event.time],
-  );
-  await sql(
-    `update milestone_view set slippage_days = coalesce(actual_on, forecast_on, baseline_on) - baseline_on
-      where project_id = $1 and milestone_id = $2`,
-    [projectId, milestoneId],
-  );
+interface MilestoneRow {
+  [column: string]: unknown;
+  baseline_on: string;
+  forecast_on: string | null;
+  actual_on: string | null;
+}
+
+function milestoneChange(event: PortfolioEvent): Partial<MilestoneRow> | undefined {
+  switch (event.type) {
+    case 'MilestoneRescheduled': {
+      const newDate = date(event, 'newDate');
+      return { forecast_on: newDate, planned_on: newDate, reschedule_reason: optionalText(event, 'reason') };
+    }
+    case 'MilestoneAchieved':
+      return { actual_on: date(event, 'actualDate'), status: 'achieved' };
+    case 'MilestoneDropped':
+      return { status: 'dropped', drop_reason: optionalText(event, 'reason'), dropped_on: optionalText(event, 'effectiveDate') };
+    default:
+      return undefined;
+  }
+}
+
+/** Whole days from one ISO date to another (negative when `to` is earlier). */
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 function date(event: PortfolioEvent, field: string): string {

@@ -1,6 +1,8 @@
 import type { PortfolioEvent } from '@ecab/contracts';
 import { MalformedEventError, optionalText, projectOf, text } from '../event-data.js';
-import type { Sql, ViewFamily } from '../view-family.js';
+import type { BatchRows } from '../batch-rows.js';
+import type { ProjectRow } from '../project/project.family.js';
+import type { ViewFamily } from '../view-family.js';
 
 const QUARTER = /^\d{4}-Q[1-4]$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -19,6 +21,7 @@ export const performanceFamily: ViewFamily = {
   tables: [
     {
       name: 'performance_rating',
+      key: ['project_id', 'period'],
       ddl: [
         `create table performance_rating (
            project_id        text not null references project_summary (project_id),
@@ -38,6 +41,7 @@ export const performanceFamily: ViewFamily = {
     },
     {
       name: 'project_risk',
+      key: ['project_id', 'period', 'id'],
       ddl: [
         `create table project_risk (
            project_id  text not null references project_summary (project_id),
@@ -58,6 +62,7 @@ export const performanceFamily: ViewFamily = {
     },
     {
       name: 'project_issue',
+      key: ['project_id', 'period', 'id'],
       ddl: [
         `create table project_issue (
            project_id  text not null references project_summary (project_id),
@@ -75,80 +80,102 @@ export const performanceFamily: ViewFamily = {
       ],
     },
   ],
-  async apply(sql, event) {
+  needs(event, rows) {
+    const projectId = projectOf(event);
     switch (event.type) {
       case 'PerformanceRated':
-        return rated(sql, event);
+        rows.need('project_summary', [projectId]);
+        rows.need('performance_rating', [projectId, period(event)]);
+        return;
       case 'RiskRegistered':
-        await sql(
-          `insert into project_risk (project_id, period, id, description, likelihood, impact, mitigation, dimension, status, raised_on, event_id)
-           select project_id, $2, $3, $4, $5, $6, $7, $8, 'open', $9, $10 from project_summary where project_id = $1
-           on conflict (project_id, period, id) do nothing`,
-          [
-            projectOf(event),
-            period(event),
-            text(event, 'riskId'),
-            text(event, 'description'),
-            text(event, 'likelihood'),
-            text(event, 'impact'),
-            text(event, 'mitigation'),
-            optionalText(event, 'dimension'),
-            date(event),
-            event.eventId,
-          ],
-        );
+        rows.need('project_summary', [projectId]);
+        rows.need('project_risk', [projectId, period(event), text(event, 'riskId')]);
         return;
       case 'IssueRaised':
-        await sql(
-          `insert into project_issue (project_id, period, id, description, dimension, status, raised_on, event_id)
-           select project_id, $2, $3, $4, $5, 'open', $6, $7 from project_summary where project_id = $1
-           on conflict (project_id, period, id) do nothing`,
-          [projectOf(event), period(event), text(event, 'issueId'), text(event, 'description'), optionalText(event, 'dimension'), date(event), event.eventId],
-        );
-        return;
       case 'IssueResolved':
-        await sql(`update project_issue set status = 'resolved', resolved_on = $4, resolution = $5 where project_id = $1 and period = $2 and id = $3`, [
-          projectOf(event),
-          period(event),
-          text(event, 'issueId'),
-          date(event),
-          text(event, 'resolution'),
-        ]);
+        rows.need('project_summary', [projectId]);
+        rows.need('project_issue', [projectId, period(event), text(event, 'issueId')]);
         return;
+      default:
+        return;
+    }
+  },
+  change(event, rows) {
+    const projectId = projectOf(event);
+    // Reviews of a project the view does not know are not kept (their rows refer to the project's).
+    if (!['PerformanceRated', 'RiskRegistered', 'IssueRaised', 'IssueResolved'].includes(event.type) || !rows.get('project_summary', [projectId])) return;
+    switch (event.type) {
+      case 'PerformanceRated':
+        return rated(rows, event, projectId);
+      case 'RiskRegistered': {
+        const key = [projectId, period(event), text(event, 'riskId')];
+        if (rows.get('project_risk', key)) return;
+        rows.put('project_risk', {
+          project_id: projectId,
+          period: key[1],
+          id: key[2],
+          description: text(event, 'description'),
+          likelihood: text(event, 'likelihood'),
+          impact: text(event, 'impact'),
+          mitigation: text(event, 'mitigation'),
+          dimension: optionalText(event, 'dimension'),
+          status: 'open',
+          raised_on: date(event),
+          resolved_on: null,
+          event_id: event.eventId,
+        });
+        return;
+      }
+      case 'IssueRaised': {
+        const key = [projectId, period(event), text(event, 'issueId')];
+        if (rows.get('project_issue', key)) return;
+        rows.put('project_issue', {
+          project_id: projectId,
+          period: key[1],
+          id: key[2],
+          description: text(event, 'description'),
+          dimension: optionalText(event, 'dimension'),
+          status: 'open',
+          raised_on: date(event),
+          resolved_on: null,
+          resolution: null,
+          event_id: event.eventId,
+        });
+        return;
+      }
+      case 'IssueResolved': {
+        const issue = rows.get('project_issue', [projectId, period(event), text(event, 'issueId')]);
+        if (issue) rows.update('project_issue', issue, { status: 'resolved', resolved_on: date(event), resolution: text(event, 'resolution') });
+        return;
+      }
       default:
         return;
     }
   },
 };
 
-async function rated(sql: Sql, event: PortfolioEvent): Promise<void> {
-  const projectId = projectOf(event);
+function rated(rows: BatchRows, event: PortfolioEvent, projectId: string): void {
   const quarter = period(event);
   const ratings = event.data.ratings;
   if (typeof ratings !== 'object' || ratings === null || Array.isArray(ratings)) throw new MalformedEventError(event, 'ratings');
   const overall = text(event, 'overall');
-  await sql(
-    `insert into performance_rating (project_id, period, overall, ratings, world_bank_rating, rationale, rated_on, correction_reason, event_id, recorded_at)
-     select project_id, $2, $3, $4, $5, $6, $7, $8, $9, $10 from project_summary where project_id = $1
-     on conflict (project_id, period) do update set
-       overall = excluded.overall, ratings = excluded.ratings, world_bank_rating = excluded.world_bank_rating,
-       rationale = excluded.rationale, rated_on = excluded.rated_on, correction_reason = excluded.correction_reason,
-       event_id = excluded.event_id, recorded_at = excluded.recorded_at, corrections = performance_rating.corrections + 1`,
-    [
-      projectId,
-      quarter,
-      overall,
-      JSON.stringify(ratings),
-      optionalText(event, 'worldBankRating'),
-      optionalText(event, 'rationale'),
-      date(event),
-      optionalText(event, 'correctionReason'),
-      event.eventId,
-      event.time,
-    ],
-  );
+  const previous = rows.get<{ corrections: number }>('performance_rating', [projectId, quarter]);
+  rows.put('performance_rating', {
+    project_id: projectId,
+    period: quarter,
+    overall,
+    ratings,
+    world_bank_rating: optionalText(event, 'worldBankRating'),
+    rationale: optionalText(event, 'rationale'),
+    rated_on: date(event),
+    corrections: previous ? previous.corrections + 1 : 0,
+    correction_reason: optionalText(event, 'correctionReason'),
+    event_id: event.eventId,
+    recorded_at: event.time,
+  });
   // The latest quarter rated is the project's rating; a correction of that quarter replaces it, of an older one not.
-  await sql('update project_summary set rating = $2, rating_period = $3 where project_id = $1 and (rating_period is null or rating_period <= $3)', [projectId, overall, quarter]);
+  const project = rows.get<ProjectRow>('project_summary', [projectId])!;
+  if (project.rating_period === null || project.rating_period <= quarter) rows.update('project_summary', project, { rating: overall, rating_period: quarter });
 }
 
 function period(event: PortfolioEvent): string {

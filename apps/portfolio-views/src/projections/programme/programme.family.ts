@@ -20,6 +20,7 @@ export const programmeFamily: ViewFamily = {
   tables: [
     {
       name: 'programme_view',
+      key: ['programme_id'],
       ddl: [
         `create table programme_view (
            programme_id  text primary key,
@@ -33,6 +34,7 @@ export const programmeFamily: ViewFamily = {
     },
     {
       name: 'programme_kpi',
+      key: ['event_id'],
       ddl: [
         `create table programme_kpi (
            event_id       text primary key,
@@ -54,6 +56,7 @@ export const programmeFamily: ViewFamily = {
     },
     {
       name: 'governance_meeting',
+      key: ['programme_id', 'meeting_id'],
       ddl: [
         `create table governance_meeting (
            programme_id   text not null,
@@ -72,6 +75,7 @@ export const programmeFamily: ViewFamily = {
     },
     {
       name: 'governance_decision',
+      key: ['programme_id', 'decision_id'],
       ddl: [
         `create table governance_decision (
            programme_id text not null,
@@ -87,6 +91,7 @@ export const programmeFamily: ViewFamily = {
     },
     {
       name: 'decision_action',
+      key: ['programme_id', 'action_id'],
       ddl: [
         `create table decision_action (
            programme_id text not null,

@@ -1,6 +1,7 @@
 import type { PortfolioEvent } from '@ecab/contracts';
-import { coded, MalformedEventError, projectOf, text } from '../event-data.js';
-import type { Sql, ViewFamily } from '../view-family.js';
+import type { BatchRows } from '../batch-rows.js';
+import { coded, later, MalformedEventError, projectOf, text } from '../event-data.js';
+import type { ViewFamily } from '../view-family.js';
 
 /** IATI ActivityDateType code → the project_summary column that keeps the latest date of that type. */
 const DATE_COLUMNS: Readonly<Record<string, string>> = { '1': 'planned_start', '2': 'actual_start', '3': 'planned_end', '4': 'actual_end' };
@@ -17,6 +18,7 @@ export const projectFamily: ViewFamily = {
   tables: [
     {
       name: 'project_summary',
+      key: ['project_id'],
       ddl: [
         // Trusted since PostgreSQL 13: the database owner may create it. Kept in public, so dropping a
         // generation's schema never drops it.
@@ -57,30 +59,32 @@ export const projectFamily: ViewFamily = {
       ],
     },
   ],
-  async apply(sql, event) {
-    const projectId = projectOf(event);
-    const ownStream = event.streamId === `project-${projectId}`;
-    if (ownStream) await applyProjectEvent(sql, event, projectId);
+  needs(event, rows) {
+    rows.need('project_summary', [projectOf(event)]);
   },
-  // Every stream of a project moves its updated time, the project's own stream also its version: once per
-  // project and batch, to the batch's last.
-  async applyBatch(sql, events) {
-    const latest = new Map<string, { version: number | null; time: string }>();
-    for (const event of events) {
-      const projectId = projectOf(event);
-      const seen = latest.get(projectId) ?? { version: null, time: event.time };
-      if (event.streamId === `project-${projectId}`) seen.version = event.streamVersion;
-      if (event.time > seen.time) seen.time = event.time;
-      latest.set(projectId, seen);
-    }
-    const projects = [...latest.keys()];
-    await sql(
-      `update project_summary p set version = coalesce(t.version, p.version), updated_at = greatest(p.updated_at, t.time)
-         from unnest($1::text[], $2::int[], $3::timestamptz[]) as t(project_id, version, time) where p.project_id = t.project_id`,
-      [projects, projects.map((id) => latest.get(id)!.version), projects.map((id) => latest.get(id)!.time)],
-    );
+  change(event, rows) {
+    const projectId = projectOf(event);
+    if (event.streamId === `project-${projectId}`) changeProject(rows, event, projectId);
+    // Every stream of a project moves its updated time, the project's own stream also its version.
+    const project = rows.get<ProjectRow>('project_summary', [projectId]);
+    if (!project) return;
+    rows.update('project_summary', project, {
+      updated_at: later(project.updated_at, event.time),
+      ...(event.streamId === `project-${projectId}` ? { version: event.streamVersion } : {}),
+    });
   },
 };
+
+/** A project_summary row as the families change it in memory. */
+export interface ProjectRow {
+  [column: string]: unknown;
+  project_id: string;
+  title: string;
+  updated_at: string;
+  version: number;
+  rating: string | null;
+  rating_period: string | null;
+}
 
 /** What the list's `q` searches: the id and every title, lower-cased (matched with LIKE on a trigram index). */
 function searchText(projectId: string, titles: readonly string[]): string {
@@ -93,54 +97,68 @@ function isoDate(event: PortfolioEvent, field: string): string {
   return value;
 }
 
-async function applyProjectEvent(sql: Sql, event: PortfolioEvent, projectId: string): Promise<void> {
+function changeProject(rows: BatchRows, event: PortfolioEvent, projectId: string): void {
+  if (event.type === 'ProjectRegistered') {
+    const countries = event.data.countries;
+    if (!Array.isArray(countries)) throw new MalformedEventError(event, 'countries');
+    const title = text(event, 'title');
+    const cluster = text(event, 'cluster');
+    if (rows.get('project_summary', [projectId])) return;
+    rows.put('project_summary', {
+      project_id: projectId,
+      title,
+      cluster,
+      countries,
+      version: event.streamVersion,
+      registered_at: event.time,
+      updated_at: event.time,
+      status: '1',
+      stage: 'pipeline',
+      titles: null,
+      iati_identifier: null,
+      planned_start: null,
+      actual_start: null,
+      planned_end: null,
+      actual_end: null,
+      approved_on: null,
+      rating: null,
+      rating_period: null,
+      search_text: searchText(projectId, [title]),
+    });
+    return;
+  }
+  const change = projectChange(event, projectId);
+  const project = rows.get<ProjectRow>('project_summary', [projectId]);
+  if (change && project) rows.update('project_summary', project, change);
+}
+
+/** What an event of the project's own stream changes in its row (undefined: nothing). */
+function projectChange(event: PortfolioEvent, projectId: string): Partial<ProjectRow> | undefined {
   switch (event.type) {
-    case 'ProjectRegistered': {
-      const countries = event.data.countries;
-      if (!Array.isArray(countries)) throw new MalformedEventError(event, 'countries');
-      const title = text(event, 'title');
-      await sql(
-        `insert into project_summary (project_id, title, cluster, countries, version, registered_at, updated_at, status, stage, search_text)
-         values ($1, $2, $3, $4, $5, $6, $6, '1', 'pipeline', $7) on conflict (project_id) do nothing`,
-        [projectId, title, text(event, 'cluster'), JSON.stringify(countries), event.streamVersion, event.time, searchText(projectId, [title])],
-      );
-      return;
-    }
     case 'ProjectTitlesSet': {
       const titles = event.data.titles;
       if (typeof titles !== 'object' || titles === null || typeof (titles as { en?: unknown }).en !== 'string') throw new MalformedEventError(event, 'titles.en');
       const all = Object.values(titles as Record<string, unknown>).filter((t): t is string => typeof t === 'string');
-      await sql('update project_summary set titles = $2, title = $3, search_text = $4 where project_id = $1', [
-        projectId,
-        JSON.stringify(titles),
-        (titles as { en: string }).en,
-        searchText(projectId, all),
-      ]);
-      return;
+      return { titles, title: (titles as { en: string }).en, search_text: searchText(projectId, all) };
     }
     case 'RecipientCountriesSet': {
       const countries = event.data.countries;
       if (!Array.isArray(countries)) throw new MalformedEventError(event, 'countries');
-      await sql('update project_summary set countries = $2 where project_id = $1', [projectId, JSON.stringify(countries)]);
-      return;
+      return { countries };
     }
     case 'ProjectIdentifierAssigned':
       // A correction assigns a new one (the old becomes an other-identifier): the latest is the identifier.
-      await sql('update project_summary set iati_identifier = $2 where project_id = $1', [projectId, text(event, 'iatiIdentifier')]);
-      return;
+      return { iati_identifier: text(event, 'iatiIdentifier') };
     case 'ProjectDateRecorded': {
       const column = DATE_COLUMNS[coded(event, 'dateType')];
       if (!column) throw new MalformedEventError(event, 'dateType.code');
-      await sql(`update project_summary set ${column} = $2 where project_id = $1`, [projectId, isoDate(event, 'date')]);
-      return;
+      return { [column]: isoDate(event, 'date') };
     }
     case 'ProjectApproved':
-      await sql('update project_summary set stage = $2, approved_on = $3 where project_id = $1', [projectId, text(event, 'stage'), isoDate(event, 'approvalDate')]);
-      return;
+      return { stage: text(event, 'stage'), approved_on: isoDate(event, 'approvalDate') };
     case 'ProjectStatusChanged':
-      await sql('update project_summary set status = $2, stage = $3 where project_id = $1', [projectId, coded(event, 'to'), text(event, 'stage')]);
-      return;
+      return { status: coded(event, 'to'), stage: text(event, 'stage') };
     default:
-      return;
+      return undefined;
   }
 }

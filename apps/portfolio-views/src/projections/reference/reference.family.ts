@@ -11,6 +11,7 @@ export const referenceFamily: ViewFamily = {
   tables: [
     {
       name: 'exchange_rate',
+      key: ['currency', 'rate_date'],
       ddl: [
         `create table exchange_rate (
            currency     text not null,

@@ -1,6 +1,6 @@
 import type { PortfolioEvent } from '@ecab/contracts';
 import { coded, MalformedEventError, optionalText, projectOf, text } from '../event-data.js';
-import type { Sql, ViewFamily } from '../view-family.js';
+import type { ViewFamily } from '../view-family.js';
 
 /**
  * A project's results framework. Ids of results and indicators are unique within a project (the seed
@@ -19,6 +19,7 @@ export const resultsFamily: ViewFamily = {
   tables: [
     {
       name: 'result_view',
+      key: ['project_id', 'result_id'],
       ddl: [
         `create table result_view (
            project_id  text not null,
@@ -31,6 +32,7 @@ export const resultsFamily: ViewFamily = {
     },
     {
       name: 'indicator_view',
+      key: ['project_id', 'indicator_id'],
       ddl: [
         `create table indicator_view (
            project_id          text not null,
@@ -56,6 +58,7 @@ export const resultsFamily: ViewFamily = {
     },
     {
       name: 'indicator_target',
+      key: ['project_id', 'indicator_id', 'period_start', 'period_end'],
       ddl: [
         `create table indicator_target (
            project_id   text not null,
@@ -69,6 +72,7 @@ export const resultsFamily: ViewFamily = {
     },
     {
       name: 'indicator_actual',
+      key: ['project_id', 'indicator_id', 'period_start', 'period_end'],
       ddl: [
         `create table indicator_actual (
            project_id   text not null,
@@ -83,92 +87,113 @@ export const resultsFamily: ViewFamily = {
       ],
     },
   ],
-  async apply(sql, event) {
+  needs(event, rows) {
+    if (!event.streamId.startsWith('results-') || event.type === 'ResultDefined') return;
+    const indicator = [projectOf(event), text(event, 'indicatorId')];
+    rows.need('indicator_view', indicator);
+    if (event.type === 'TargetSet') rows.need('indicator_target', indicator, BY_INDICATOR);
+    if (ACTUAL_STATUS[event.type]) rows.need('indicator_actual', indicator, BY_INDICATOR);
+  },
+  change(event, rows) {
     if (!event.streamId.startsWith('results-')) return;
     const projectId = projectOf(event);
+    if (event.type === 'ResultDefined') {
+      rows.put('result_view', { project_id: projectId, result_id: text(event, 'resultId'), result_type: coded(event, 'resultType'), title: text(event, 'title') });
+      return;
+    }
+    const indicatorId = text(event, 'indicatorId');
+    const indicator = rows.get<IndicatorRow>('indicator_view', [projectId, indicatorId]);
     switch (event.type) {
-      case 'ResultDefined':
-        await sql(
-          `insert into result_view (project_id, result_id, result_type, title) values ($1, $2, $3, $4)
-           on conflict (project_id, result_id) do update set result_type = excluded.result_type, title = excluded.title`,
-          [projectId, text(event, 'resultId'), coded(event, 'resultType'), text(event, 'title')],
-        );
-        return;
       case 'IndicatorDefined': {
         const ascending = event.data.ascending;
         if (typeof ascending !== 'boolean') throw new MalformedEventError(event, 'ascending');
-        await sql(
-          `insert into indicator_view (project_id, indicator_id, result_id, title, measure, ascending, unit, updated_at)
-           values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (project_id, indicator_id) do nothing`,
-          [projectId, text(event, 'indicatorId'), text(event, 'resultId'), text(event, 'title'), coded(event, 'measure'), ascending, optionalText(event, 'unit'), event.time],
-        );
+        const defined = { result_id: text(event, 'resultId'), title: text(event, 'title'), measure: coded(event, 'measure'), unit: optionalText(event, 'unit') };
+        if (indicator) return;
+        rows.put('indicator_view', { ...NO_FIGURES, project_id: projectId, indicator_id: indicatorId, ...defined, ascending, updated_at: event.time });
         return;
       }
       case 'BaselineSet': {
         const year = event.data.year;
         if (typeof year !== 'number' || !Number.isInteger(year)) throw new MalformedEventError(event, 'year');
-        await sql('update indicator_view set baseline_year = $3, baseline_value = $4, updated_at = $5 where project_id = $1 and indicator_id = $2', [
-          projectId,
-          text(event, 'indicatorId'),
-          year,
-          text(event, 'value'),
-          event.time,
-        ]);
+        if (indicator) rows.update('indicator_view', indicator, { baseline_year: year, baseline_value: text(event, 'value'), updated_at: event.time });
         return;
       }
       case 'TargetSet': {
         const { start, end } = period(event);
-        await sql(
-          `insert into indicator_target (project_id, indicator_id, period_start, period_end, value) values ($1, $2, $3, $4, $5)
-           on conflict (project_id, indicator_id, period_start, period_end) do update set value = excluded.value`,
-          [projectId, text(event, 'indicatorId'), start, end, text(event, 'value')],
-        );
-        await refreshTarget(sql, projectId, text(event, 'indicatorId'), event.time);
+        rows.put('indicator_target', { project_id: projectId, indicator_id: indicatorId, period_start: start, period_end: end, value: text(event, 'value') });
+        if (!indicator) return;
+        // The end target: the one whose period ends last.
+        const [target] = rows.where<PeriodRow>('indicator_target', { project_id: projectId, indicator_id: indicatorId }).sort(latestFirst);
+        rows.update('indicator_view', indicator, {
+          target_value: target?.value ?? null,
+          target_period_start: target?.period_start ?? null,
+          target_period_end: target?.period_end ?? null,
+          updated_at: event.time,
+        });
         return;
       }
-      case 'ActualReported':
-      case 'ActualVerified':
-      case 'ActualRejected': {
+      default: {
+        const status = ACTUAL_STATUS[event.type];
+        if (!status) return;
         const { start, end } = period(event);
-        const status = event.type === 'ActualReported' ? 'reported' : event.type === 'ActualVerified' ? 'verified' : 'rejected';
-        await sql(
-          `insert into indicator_actual (project_id, indicator_id, period_start, period_end, value, status, reason) values ($1, $2, $3, $4, $5, $6, $7)
-           on conflict (project_id, indicator_id, period_start, period_end) do update set value = excluded.value, status = excluded.status, reason = excluded.reason`,
-          [projectId, text(event, 'indicatorId'), start, end, text(event, 'value'), status, status === 'rejected' ? optionalText(event, 'reason') : null],
-        );
-        await refreshActual(sql, projectId, text(event, 'indicatorId'), event.time);
-        return;
+        rows.put('indicator_actual', {
+          project_id: projectId,
+          indicator_id: indicatorId,
+          period_start: start,
+          period_end: end,
+          value: text(event, 'value'),
+          status,
+          reason: status === 'rejected' ? optionalText(event, 'reason') : null,
+        });
+        if (!indicator) return;
+        // The latest verified actual, else the latest reported one; rejected ones never count.
+        const [actual] = rows
+          .where<PeriodRow & { status: string }>('indicator_actual', { project_id: projectId, indicator_id: indicatorId })
+          .filter((a) => a.status !== 'rejected')
+          .sort((a, b) => Number(b.status === 'verified') - Number(a.status === 'verified') || latestFirst(a, b));
+        rows.update('indicator_view', indicator, {
+          actual_value: actual?.value ?? null,
+          actual_verified: actual ? actual.status === 'verified' : null,
+          actual_period_start: actual?.period_start ?? null,
+          actual_period_end: actual?.period_end ?? null,
+          updated_at: event.time,
+        });
       }
-      default:
-        return;
     }
   },
 };
 
-/** The end target: the one whose period ends last. */
-async function refreshTarget(sql: Sql, projectId: string, indicatorId: string, time: string): Promise<void> {
-  await sql(
-    `update indicator_view i set (target_value, target_period_start, target_period_end) = (
-         select t.value, t.period_start, t.period_end from indicator_target t
-          where t.project_id = i.project_id and t.indicator_id = i.indicator_id
-          order by t.period_end desc, t.period_start desc limit 1),
-       updated_at = $3
-     where i.project_id = $1 and i.indicator_id = $2`,
-    [projectId, indicatorId, time],
-  );
+/** Targets and actuals are read per indicator: its row is recomputed from all of them. */
+const BY_INDICATOR = ['project_id', 'indicator_id'];
+
+const ACTUAL_STATUS: Readonly<Record<string, 'reported' | 'verified' | 'rejected'>> = { ActualReported: 'reported', ActualVerified: 'verified', ActualRejected: 'rejected' };
+
+interface IndicatorRow {
+  [column: string]: unknown;
 }
 
-/** The latest verified actual, else the latest reported one; rejected ones never count. */
-async function refreshActual(sql: Sql, projectId: string, indicatorId: string, time: string): Promise<void> {
-  await sql(
-    `update indicator_view i set (actual_value, actual_verified, actual_period_start, actual_period_end) = (
-         select a.value, a.status = 'verified', a.period_start, a.period_end from indicator_actual a
-          where a.project_id = i.project_id and a.indicator_id = i.indicator_id and a.status <> 'rejected'
-          order by a.status = 'verified' desc, a.period_end desc, a.period_start desc limit 1),
-       updated_at = $3
-     where i.project_id = $1 and i.indicator_id = $2`,
-    [projectId, indicatorId, time],
-  );
+interface PeriodRow {
+  [column: string]: unknown;
+  period_start: string;
+  period_end: string;
+  value: string;
+}
+
+const NO_FIGURES = {
+  baseline_year: null,
+  baseline_value: null,
+  target_value: null,
+  target_period_start: null,
+  target_period_end: null,
+  actual_value: null,
+  actual_verified: null,
+  actual_period_start: null,
+  actual_period_end: null,
+};
+
+/** The period that ends last first (then the one that starts last). */
+function latestFirst(a: PeriodRow, b: PeriodRow): number {
+  return b.period_end.localeCompare(a.period_end) || b.period_start.localeCompare(a.period_start);
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

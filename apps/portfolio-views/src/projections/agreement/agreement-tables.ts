@@ -1,0 +1,52 @@
+import type { ViewTable } from '../view-family.js';
+
+/** agreement_view: one row per financing agreement, with its header and its running totals. */
+export const AGREEMENT_VIEW_TABLE: ViewTable = {
+      name: 'agreement_view',
+      key: ['agreement_id'],
+      ddl: [
+        `create table agreement_view (
+           agreement_id        text primary key,
+           project_id          text not null,
+           financier_ref       text,
+           financier_name      text,
+           agreement_number    text,
+           instrument          text,
+           currency            text,
+           signed_amount       numeric,
+           signed_on           date,
+           effective_on        date,
+           original_closing_on date,
+           closing_on          date,
+           extended            boolean not null default false,
+           opened_by           text not null,
+           committed           numeric not null default 0,
+           cancelled           numeric not null default 0,
+           disbursed           numeric not null default 0,
+           spent               numeric not null default 0,
+           updated_at          timestamptz not null
+         )`,
+        'create index agreement_view_project on agreement_view (project_id)',
+        'create index agreement_view_financier on agreement_view (financier_ref)',
+      ],
+    };
+
+/** planned_disbursement: the agreement's schedule of planned disbursements (IATI planned-disbursement). */
+export const PLANNED_DISBURSEMENT_TABLE: ViewTable = {
+      name: 'planned_disbursement',
+      key: ['agreement_id', 'planned_disbursement_id'],
+      ddl: [
+        `create table planned_disbursement (
+           agreement_id            text not null,
+           planned_disbursement_id text not null,
+           project_id              text not null,
+           period_start            date not null,
+           period_end              date not null,
+           amount                  numeric not null,
+           currency                text not null,
+           event_id                text not null,
+           primary key (agreement_id, planned_disbursement_id)
+         )`,
+        'create index planned_disbursement_project on planned_disbursement (project_id, period_end)',
+      ],
+    };
