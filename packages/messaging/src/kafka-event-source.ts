@@ -15,6 +15,12 @@ export interface KafkaEventSourceOptions {
   maxAttempts?: number;
   parked: ParkedMessageStore;
   log: LogSink;
+  /**
+   * Partitions whose batches are handled at once (default 3). A subject's events share a partition, so
+   * each project's order holds; batches of other partitions apply meanwhile, and the projection's
+   * PostgreSQL work overlaps the decoding of the next batch.
+   */
+  partitionsConsumedConcurrently?: number;
 }
 
 export interface DeadLetter {
@@ -81,6 +87,7 @@ export class KafkaEventSource implements PortfolioEventSource {
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
       eachBatch: (payload) => this.consumeBatch(payload),
     });
   }

@@ -145,21 +145,12 @@ export class BatchRows {
       const state = this.tables.get(table);
       if (!state) continue;
       const { shape } = state;
-      const names = shape.columns.map((c) => c.name).join(', ');
       const changed = [...state.dirty].map((key) => state.rows.get(key)!);
       if (changed.length > 0) {
         const assignments = shape.columns.filter((c) => !shape.key.includes(c.name)).map((c) => `${c.name} = excluded.${c.name}`);
-        await sql(
-          `insert into ${shape.name} (${names}) select ${names} from jsonb_populate_recordset(null::${shape.name}, $1::jsonb)
-           on conflict (${shape.key.join(', ')}) do ${assignments.length > 0 ? `update set ${assignments.join(', ')}` : 'nothing'}`,
-          [JSON.stringify(changed)],
-        );
+        await sql(`${insertRows(shape)} on conflict (${shape.key.join(', ')}) do ${assignments.length > 0 ? `update set ${assignments.join(', ')}` : 'nothing'}`, columnArrays(shape, changed));
       }
-      if (state.appended.length > 0) {
-        await sql(`insert into ${shape.name} (${names}) select ${names} from jsonb_populate_recordset(null::${shape.name}, $1::jsonb) on conflict do nothing`, [
-          JSON.stringify(state.appended),
-        ]);
-      }
+      if (state.appended.length > 0) await sql(`${insertRows(shape)} on conflict do nothing`, columnArrays(shape, state.appended));
     }
   }
 
@@ -179,7 +170,7 @@ export class BatchRows {
   }
 }
 
-/** Reads a column in the form rows are kept in memory (and written back by `jsonb_populate_recordset`). */
+/** Reads a column in the form rows are kept in memory and written back in. */
 function selectColumn(column: Column): string {
   switch (column.kind) {
     case 'timestamp':
@@ -191,4 +182,20 @@ function selectColumn(column: Column): string {
     default:
       return `t.${column.name}::text as ${column.name}`;
   }
+}
+
+/** `insert … select` of rows given as one array per column (typed: `unnest` reads them as the columns' types). */
+function insertRows(shape: TableShape): string {
+  const names = shape.columns.map((c) => c.name).join(', ');
+  const arrays = shape.columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ');
+  return `insert into ${shape.name} (${names}) select * from unnest(${arrays})`;
+}
+
+function columnArrays(shape: TableShape, rows: readonly Row[]): unknown[][] {
+  return shape.columns.map((column) =>
+    rows.map((row) => {
+      const value = row[column.name] ?? null;
+      return column.kind === 'json' && value !== null ? JSON.stringify(value) : value;
+    }),
+  );
 }

@@ -149,6 +149,11 @@ describe('rebuilding the read tables without downtime (real PostgreSQL)', () => 
     expect(status.finishedAt).not.toBeNull();
     expect(await generations.live()).toMatchObject({ schema: status.generation, state: 'live' });
     expect(await dataSource.query('select 1 from pg_namespace where nspname = $1', [oldGeneration])).toEqual([]);
+    // The generation was filled without the query indexes; it switched with every one of them.
+    const declared = VIEW_FAMILIES.flatMap((f) => f.tables.flatMap((t) => t.indexes ?? [])).map((statement) => /^create index (\w+) /.exec(statement)![1]);
+    const built: { indexname: string }[] = await dataSource.query('select indexname from pg_indexes where schemaname = $1', [status.generation]);
+    expect(declared.length).toBeGreaterThan(20);
+    expect(declared.filter((name) => !built.some((b) => b.indexname === name))).toEqual([]);
 
     expect(readFailures).toEqual([]);
     expect(reads).toBeGreaterThan(10);

@@ -127,6 +127,8 @@ export class ProjectionRebuild {
         this.current.total = Math.max(this.current.total, doneBefore + total);
       };
       let checkpoint = await replayEventStore(eventStore, target, { batchSize, onProgress: progress, signal });
+      // The query indexes, built on the filled tables while the old generation still serves.
+      await generations.complete(schema);
 
       this.current.state = 'catching-up';
       // Held here (this instance's applies wait between batches) and in PostgreSQL (every instance's do).

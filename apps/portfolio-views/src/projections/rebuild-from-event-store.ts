@@ -32,18 +32,32 @@ export async function replayEventStore(
   let done = 0;
   let after = from;
   const waitUntil = Date.now() + waitForHeldBackMs;
+  // The next batch is read while this one applies: PostgreSQL reads and writes at once.
+  let next = readAhead(reader, after, batchSize);
   for (;;) {
     signal?.throwIfAborted();
-    const batch = await reader.readBatch(after, batchSize);
+    const batch = await next;
     if (batch.length === 0) {
       if (Date.now() >= waitUntil || !(await reader.heldBack())) return after;
       await new Promise((resolve) => setTimeout(resolve, 50));
+      next = readAhead(reader, after, batchSize);
       continue;
     }
-    await projection.apply(batch.map((recorded) => upcast(portfolioEventFromRecorded(recorded))));
     const last = batch[batch.length - 1]!;
-    after = { transactionId: last.transactionId, position: last.position };
+    const checkpoint = { transactionId: last.transactionId, position: last.position };
+    next = readAhead(reader, checkpoint, batchSize);
+    await projection.apply(batch.map((recorded) => upcast(portfolioEventFromRecorded(recorded))));
+    after = checkpoint;
     done += batch.length;
     onProgress?.({ done, total: Math.max(total, done) });
   }
 }
+
+/** A batch being read; a failure is seen where it is awaited (not as an unhandled rejection if it never is). */
+function readAhead(reader: LogReader, after: LogCheckpoint, batchSize: number): Promise<RecordedBatch> {
+  const reading = reader.readBatch(after, batchSize);
+  reading.catch(() => undefined);
+  return reading;
+}
+
+type RecordedBatch = Awaited<ReturnType<LogReader['readBatch']>>;

@@ -7,13 +7,16 @@ export type Sql = (text: string, params?: readonly unknown[]) => Promise<any[]>;
 
 /**
  * A read table: its name (the query side reads it under this name), its key (the columns its rows are
- * found and written by) and the DDL that makes it and its indexes.
+ * found and written by), the DDL that makes it with what applying events needs, and the indexes the
+ * queries read by, built once a generation is filled (a rebuild fills a table faster without them).
  */
 export interface ViewTable {
   readonly name: string;
   readonly key: readonly string[];
   /** Unqualified DDL: it runs with `search_path` set to the generation's schema. */
   readonly ddl: readonly string[];
+  /** `create index` statements, unqualified like `ddl`. */
+  readonly indexes?: readonly string[];
 }
 
 /**

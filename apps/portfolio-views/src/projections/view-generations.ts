@@ -41,7 +41,7 @@ export class ViewGenerations {
   }
 
   /** Every table of a generation, the generation's own first. */
-  tables(): { name: string; ddl: readonly string[] }[] {
+  tables(): { name: string; ddl: readonly string[]; indexes?: readonly string[] }[] {
     return [...GENERATION_TABLES, ...this.families.flatMap((f) => f.tables)];
   }
 
@@ -62,7 +62,10 @@ export class ViewGenerations {
     return rows[0];
   }
 
-  /** A new, empty generation with every table of the current code. */
+  /**
+   * A new, empty generation with every table of the current code, without the indexes only queries
+   * read by (`complete` builds them once it is filled; `switchTo` makes sure of it).
+   */
   async create(): Promise<Generation> {
     return this.dataSource.transaction(async (manager) => {
       const [{ n }] = (await manager.query(`select nextval('views_generation_seq')::int as n`)) as [{ n: number }];
@@ -75,13 +78,24 @@ export class ViewGenerations {
     });
   }
 
+  /** Builds the query indexes of a filled generation (those it has already are kept). */
+  async complete(schema: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`set local search_path to ${schema}, public`);
+      for (const table of this.tables()) {
+        for (const statement of table.indexes ?? []) await manager.query(statement.replace(/^create index /, 'create index if not exists '));
+      }
+    });
+  }
+
   /**
-   * Makes `schema` the one queries read: the views in `public` are replaced, the previous generation
+   * Makes `schema` the one queries read (its query indexes built first, if they are not yet): the views in `public` are replaced, the previous generation
    * retired and dropped, all in one transaction (a query sees the old tables or the new, never neither).
    * The locks are taken with a short `lock_timeout` and the whole switch retried: a query that holds one
    * view and waits for another (a join) is never made to deadlock with the switch, it waits a moment.
    */
   async switchTo(schema: string, { attempts = 200, lockTimeoutMs = 100 }: { attempts?: number; lockTimeoutMs?: number } = {}): Promise<void> {
+    await this.complete(schema);
     for (let attempt = 1; ; attempt += 1) {
       try {
         await this.dataSource.transaction(async (manager) => {

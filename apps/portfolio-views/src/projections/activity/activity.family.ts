@@ -33,6 +33,8 @@ export const activityFamily: ViewFamily = {
            data           jsonb not null,
            primary key (stream_id, stream_version)
          )`,
+      ],
+      indexes: [
         'create index project_activity_recorded on project_activity (project_id, recorded_at, (stream_id collate "C"), stream_version)',
         'create index project_activity_effective on project_activity (project_id, effective_on, recorded_at, (stream_id collate "C"), stream_version)',
       ],

@@ -26,6 +26,8 @@ export const AGREEMENT_VIEW_TABLE: ViewTable = {
            spent               numeric not null default 0,
            updated_at          timestamptz not null
          )`,
+      ],
+      indexes: [
         'create index agreement_view_project on agreement_view (project_id)',
         'create index agreement_view_financier on agreement_view (financier_ref)',
       ],
@@ -47,6 +49,8 @@ export const PLANNED_DISBURSEMENT_TABLE: ViewTable = {
            event_id                text not null,
            primary key (agreement_id, planned_disbursement_id)
          )`,
+      ],
+      indexes: [
         'create index planned_disbursement_project on planned_disbursement (project_id, period_end)',
       ],
     };

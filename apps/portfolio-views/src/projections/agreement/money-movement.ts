@@ -31,9 +31,11 @@ export const MONEY_MOVEMENT_TABLE: ViewTable = {
            effective_on   date,
            recorded_at    timestamptz not null
          )`,
+        'create index money_movement_transaction on money_movement (agreement_id, transaction_id)',
+      ],
+      indexes: [
         'create index money_movement_project on money_movement (project_id, kind, value_date)',
         'create index money_movement_kind on money_movement (kind, value_date)',
-        'create index money_movement_transaction on money_movement (agreement_id, transaction_id)',
         'create index money_movement_financier on money_movement (financier_ref, kind)',
         'create index money_movement_lineage on money_movement (kind, recorded_at, event_id)',
       ],

@@ -36,6 +36,8 @@ export const contractFamily: ViewFamily = {
            status             text not null check (status in ('planned', 'awarded', 'completed', 'terminated')),
            updated_at         timestamptz not null
          )`,
+      ],
+      indexes: [
         'create index contract_view_project on contract_view (project_id)',
       ],
     },

@@ -33,6 +33,8 @@ export const milestonesFamily: ViewFamily = {
            updated_at    timestamptz not null,
            primary key (project_id, milestone_id)
          )`,
+      ],
+      indexes: [
         // The overdue list scans open milestones by the date they are planned on.
         `create index milestone_view_open on milestone_view (planned_on, project_id, milestone_id) where status = 'planned'`,
       ],

@@ -51,6 +51,8 @@ export const programmeFamily: ViewFamily = {
            recorded_at    timestamptz not null,
            stream_version integer not null
          )`,
+      ],
+      indexes: [
         'create index programme_kpi_series on programme_kpi (programme_id, kpi, kind, as_of)',
       ],
     },
@@ -70,6 +72,8 @@ export const programmeFamily: ViewFamily = {
            event_id       text not null,
            primary key (programme_id, meeting_id)
          )`,
+      ],
+      indexes: [
         'create index governance_meeting_date on governance_meeting (programme_id, date)',
       ],
     },
@@ -86,6 +90,8 @@ export const programmeFamily: ViewFamily = {
            kind         text not null,
            primary key (programme_id, decision_id)
          )`,
+      ],
+      indexes: [
         'create index governance_decision_meeting on governance_decision (programme_id, meeting_id, position)',
       ],
     },
@@ -107,6 +113,8 @@ export const programmeFamily: ViewFamily = {
            status       text not null check (status in ('open', 'done')),
            primary key (programme_id, action_id)
          )`,
+      ],
+      indexes: [
         'create index decision_action_decision on decision_action (programme_id, decision_id)',
       ],
     },

@@ -44,13 +44,15 @@ export const projectFamily: ViewFamily = {
            rating_period   text,
            search_text     text not null
          )`,
+      ],
+      indexes: [
         'create index project_summary_cluster on project_summary (cluster)',
         'create index project_summary_rating on project_summary (rating)',
         'create index project_summary_countries on project_summary using gin (countries jsonb_path_ops)',
         'create index project_summary_search on project_summary using gin (search_text public.gin_trgm_ops)',
         // Keyset pagination of the list, one index per sort key (code-point order, whatever the database's
-        // collation); by_status also answers the status filter. Note: updated_at moves on every event, so
-        // every event's update of the row touches each of these indexes (no HOT update).
+        // collation); by_status also answers the status filter. Note: updated_at moves with every batch of
+        // the project's events, so each write of the row touches each of these indexes (no HOT update).
         'create index project_summary_by_id on project_summary ((project_id collate "C"))',
         'create index project_summary_by_title on project_summary ((title collate "C"), (project_id collate "C"))',
         'create index project_summary_by_status on project_summary ((status collate "C"), (project_id collate "C"))',

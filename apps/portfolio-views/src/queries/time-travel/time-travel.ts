@@ -65,6 +65,7 @@ export class TimeTravel {
       const schema = `time_travel_${randomBytes(8).toString('hex')}`;
       await sql(`create schema ${schema}`);
       await sql(`set local search_path to ${schema}, public`);
+      // The tables without the query indexes: a replay's tables are read once.
       for (const table of this.tables) for (const statement of table.ddl) await sql(statement);
       const projection = new PortfolioProjection(this.dataSource, this.families, schema);
       const cut = request.effectiveOn === undefined ? undefined : new EffectiveOnCut(request.effectiveOn);
