@@ -7,6 +7,7 @@ import { JwksController } from './jwks.controller.js';
 import { TokenController } from './token.controller.js';
 import { TokenIssuer } from './token-issuer.js';
 import { TokenVerifier } from './token-verifier.js';
+import { SignInThrottle } from './sign-in-throttle.js';
 import { UserStore } from './users/user-store.js';
 
 export interface AuthModuleOptions {
@@ -38,6 +39,7 @@ export class AuthModule {
     const providers: Provider[] = [
       { provide: TokenVerifier, useValue: verifier },
       { provide: UserStore, useValue: new UserStore(options.dataSource) },
+      { provide: SignInThrottle, useValue: new SignInThrottle(config.signIn) },
       { provide: PUBLIC_CONTROLLERS, useValue: options.publicControllers ?? [] },
       { provide: APP_GUARD, useClass: AuthGuard },
       ...(issuer ? [{ provide: TokenIssuer, useValue: issuer }] : []),
