@@ -20,9 +20,14 @@ export { hashPassword, verifyPassword, needsRehash, scryptMemoryBytes, DEFAULT_S
 export { SignInThrottle, DEFAULT_SIGN_IN_LIMITS } from './sign-in-throttle.js';
 export type { SignInLimits, SignInAttempt, SignInVerdict } from './sign-in-throttle.js';
 export type { ScryptParameters } from './password-hash.js';
-export { UserStore, UserAlreadyExistsError, normalizeUsername, MIN_PASSWORD_LENGTH } from './users/user-store.js';
-export type { LocalUser, NewLocalUser } from './users/user-store.js';
-export { authMigrations, CreateUsersTable1732700000000 } from './users/auth-migrations.js';
+export { UserStore, UserAlreadyExistsError, LastAdminError, normalizeUsername, MIN_PASSWORD_LENGTH } from './users/user-store.js';
+export type { LocalUser, NewLocalUser, UserAccess, TokenStatus } from './users/user-store.js';
+export { SYSTEM_ACTOR, USER_AUDIT_ACTIONS } from './users/user-audit.js';
+export type { UserAuditEntry, UserAuditAction } from './users/user-audit.js';
+export { UsersController } from './users/users.controller.js';
+export { OwnPasswordController } from './users/own-password.controller.js';
+export type { UserView, UserAuditView } from './users/user-requests.js';
+export { authMigrations, CreateUsersTable1732700000000, UserAccounts1767000000000 } from './users/auth-migrations.js';
 export { ensureAdminUser, adminSeedFromEnv } from './users/ensure-admin-user.js';
 export type { AdminSeed } from './users/ensure-admin-user.js';
 export { TokenController } from './token.controller.js';

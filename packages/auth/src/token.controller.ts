@@ -51,7 +51,7 @@ export class TokenController {
       throw invalidCredentials();
     }
     verdict.attempt.succeeded();
-    const { accessToken, expiresIn } = this.issuer.issue({ sub: user.username, roles: user.roles, clusters: user.clusters });
+    const { accessToken, expiresIn } = this.issuer.issue({ sub: user.username, roles: user.roles, clusters: user.clusters, tokenEpoch: user.tokenEpoch });
     return { access_token: accessToken, token_type: 'Bearer', expires_in: expiresIn };
   }
 }
