@@ -1,4 +1,5 @@
 import { AuthModule, type AuthConfig } from '@ecab/auth';
+import { CLUSTERS } from '@ecab/domain';
 import { PostgresEventStore } from '@ecab/event-store';
 import { ParkedMessageStore, type KafkaRelay } from '@ecab/messaging';
 import { AsyncApiController, HEALTH_CHECKS, HealthController, METRICS_REGISTRY, MetricsController, TerminusModule, type HealthCheck } from '@ecab/platform';
@@ -34,7 +35,8 @@ export class ApiModule {
         CqrsModule.forRoot(),
         TerminusModule.forRoot({ logger: false }),
         // Health, the event contract and metrics answer without a token (probes, partners, Prometheus).
-        AuthModule.forRoot({ dataSource: options.dataSource, config: options.auth, publicControllers: [HealthController, AsyncApiController, MetricsController] }),
+        // A user may be limited to the domain's clusters (the account endpoints check the names).
+        AuthModule.forRoot({ dataSource: options.dataSource, config: options.auth, clusters: CLUSTERS, publicControllers: [HealthController, AsyncApiController, MetricsController] }),
       ],
       controllers: [HealthController, MetricsController, AsyncApiController, RelayDeadLettersController, ...commandControllers],
       providers: [

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { authMigrations } from '@ecab/auth';
 import { createEventStoreDataSource, isDatabaseUnavailable, runEventStoreMigrations } from '@ecab/event-store';
 import { createKafka, ensureTopics, KafkaEventSource, ParkedMessageStore, parkingMigrations, PostgresLogEventSource, type PortfolioEventSource } from '@ecab/messaging';
 import { createLogger, PinoNestLogger, ProblemDetailsFilter, ProblemError, serveOpenApi, serviceUnavailableWhen, type HealthCheck } from '@ecab/platform';
@@ -28,8 +29,9 @@ export interface RunningViews {
 /** Starts portfolio-views: its tables, the event source (Kafka or the PostgreSQL log), the query API. */
 export async function startViews(config: ViewsConfig): Promise<RunningViews> {
   const log = createLogger('portfolio-views');
-  // The PostgreSQL-log transport reads the event store's tables, so their migrations run here too.
-  const eventStore = createEventStoreDataSource(config.databaseUrl, { applicationName: 'portfolio-views' });
+  // The PostgreSQL-log transport reads the event store's tables, so their migrations run here too; and the
+  // guard checks the account behind every token of portfolio-api in the users table.
+  const eventStore = createEventStoreDataSource(config.databaseUrl, { applicationName: 'portfolio-views', extraMigrations: authMigrations });
   await eventStore.initialize();
   await runEventStoreMigrations(eventStore);
   const dataSource = new DataSource({

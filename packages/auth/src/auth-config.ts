@@ -1,3 +1,4 @@
+import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './sign-in-throttle.js';
 import { RemoteJwks } from './signing-keys.js';
 import type { TokenIssuer } from './token-issuer.js';
 import { TokenVerifier, type TrustedIssuer } from './token-verifier.js';
@@ -14,6 +15,8 @@ export interface AuthConfig {
   localTokens: boolean;
   oidc?: { issuer: string; jwksUrl: string; audience: string; rolesClaim: string; clustersClaim: string; allowHttp?: boolean } | undefined;
   clockSkewSeconds: number;
+  /** Failed sign-ins before the token endpoint answers 429, and the backoff after them (AUTH_SIGNIN_*). */
+  signIn: SignInLimits;
 }
 
 export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthConfig {
@@ -39,7 +42,14 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthCon
           }
         : undefined,
     clockSkewSeconds: integer(env.AUTH_CLOCK_SKEW_SECONDS, 30, 'AUTH_CLOCK_SKEW_SECONDS'),
+    signIn: {
+      failuresPerIp: integer(env.AUTH_SIGNIN_FAILURES_PER_IP, DEFAULT_SIGN_IN_LIMITS.failuresPerIp, 'AUTH_SIGNIN_FAILURES_PER_IP'),
+      failuresPerUser: integer(env.AUTH_SIGNIN_FAILURES_PER_USER, DEFAULT_SIGN_IN_LIMITS.failuresPerUser, 'AUTH_SIGNIN_FAILURES_PER_USER'),
+      firstBackoffSeconds: DEFAULT_SIGN_IN_LIMITS.firstBackoffSeconds,
+      maxBackoffSeconds: integer(env.AUTH_SIGNIN_MAX_BACKOFF_SECONDS, DEFAULT_SIGN_IN_LIMITS.maxBackoffSeconds, 'AUTH_SIGNIN_MAX_BACKOFF_SECONDS'),
+    },
   };
+  for (const [name, value] of Object.entries(config.signIn)) if (value < 1) throw new Error(`AUTH_SIGNIN_* limits must be at least 1 (${name})`);
   if (!config.localTokens && !config.oidc) throw new Error('AUTH_LOCAL_TOKENS=false needs AUTH_OIDC_ISSUER and AUTH_JWKS_URL, or no token could ever be accepted');
   return config;
 }

@@ -10,7 +10,14 @@ describe('authConfigFromEnv', () => {
       localTokens: true,
       oidc: undefined,
       clockSkewSeconds: 30,
+      signIn: { failuresPerIp: 10, failuresPerUser: 5, firstBackoffSeconds: 1, maxBackoffSeconds: 900 },
     });
+  });
+
+  it('reads the sign-in limits, and refuses a limit of 0', () => {
+    const env = { AUTH_SIGNIN_FAILURES_PER_IP: '4', AUTH_SIGNIN_FAILURES_PER_USER: '2', AUTH_SIGNIN_MAX_BACKOFF_SECONDS: '60' };
+    expect(authConfigFromEnv(env).signIn).toEqual({ failuresPerIp: 4, failuresPerUser: 2, firstBackoffSeconds: 1, maxBackoffSeconds: 60 });
+    expect(() => authConfigFromEnv({ AUTH_SIGNIN_FAILURES_PER_USER: '0' })).toThrow(/at least 1/);
   });
 
   it('reads an external OIDC issuer, defaulting its audience to AUTH_AUDIENCE', () => {

@@ -22,6 +22,20 @@ export function invalidCredentials(): ProblemError {
   return new ProblemError({ type: problemType('invalid-credentials'), title: 'Invalid credentials', status: 401, detail: 'The username or password is wrong.' });
 }
 
+/** 429 from the token endpoint (and a password change): too many failed sign-ins; wait `retryAfterSeconds`. */
+export function tooManySignInFailures(retryAfterSeconds: number): ProblemError {
+  return new ProblemError(
+    {
+      type: problemType('too-many-sign-in-failures'),
+      title: 'Too many requests',
+      status: 429,
+      detail: `Too many failed sign-ins from this address or for this user; try again in ${retryAfterSeconds} s.`,
+      retryAfter: retryAfterSeconds,
+    },
+    { 'Retry-After': String(retryAfterSeconds) },
+  );
+}
+
 /** 403: the token is valid but does not grant this. */
 export function forbidden(detail: string): ProblemError {
   return new ProblemError(

@@ -7,6 +7,7 @@ import { startTestApp, type TestApp } from './test-support/test-app.js';
 import { rsaKeyPair, signed } from './test-support/tokens.js';
 import { TokenIssuer } from './token-issuer.js';
 import { TokenVerifier } from './token-verifier.js';
+import { UserStore } from './users/user-store.js';
 
 const EXTERNAL = 'https://id.example.test/realms/ecab';
 const external = rsaKeyPair();
@@ -45,6 +46,7 @@ describe('trusting an external OIDC issuer', () => {
     const config = authConfigFromEnv({ AUTH_OIDC_ISSUER: EXTERNAL, AUTH_JWKS_URL: idp.url, AUTH_OIDC_ROLES_CLAIM: 'realm_access.roles' });
     local = new TokenIssuer({ issuer: config.issuer, audience: config.audience, ttlSeconds: 600, warn: () => undefined });
     app = await startTestApp({ dataSource: db.dataSource, config, issuer: local });
+    await new UserStore(db.dataSource, { scrypt: { ln: 14, r: 8, p: 1 } }).create({ username: 'viewer', password: 'viewer password 1', roles: ['viewer'] });
   });
 
   afterAll(async () => {
@@ -60,8 +62,9 @@ describe('trusting an external OIDC issuer', () => {
     expect((await get('/test/clusters/transport/commands', token, 'POST')).status).toBe(403);
   });
 
-  it('still accepts local tokens next to the external ones', async () => {
-    expect((await get('/test/projects', local.issue({ sub: 'viewer', roles: ['viewer'] }).accessToken)).status).toBe(200);
+  it('still accepts local tokens next to the external ones (of an account of the users table)', async () => {
+    expect((await get('/test/projects', local.issue({ sub: 'viewer', roles: ['viewer'], tokenEpoch: 0 }).accessToken)).status).toBe(200);
+    expect((await get('/test/projects', local.issue({ sub: 'nobody', roles: ['viewer'], tokenEpoch: 0 }).accessToken)).status).toBe(401);
   });
 
   it('rejects tokens the external key did not sign, or that claim the wrong issuer for their key', async () => {

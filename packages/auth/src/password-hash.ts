@@ -7,19 +7,31 @@ export interface ScryptParameters {
   p: number;
 }
 
-/** N = 2^15, r = 8, p = 1 (32 MiB per hash). Raise `ln` to strengthen: old hashes still verify, and needsRehash flags them. */
-export const DEFAULT_SCRYPT: ScryptParameters = { ln: 15, r: 8, p: 1 };
+/**
+ * OWASP's Password Storage Cheat Sheet: N = 2^17, r = 8, p = 1 (128 MiB per hash). Hashes made with the
+ * earlier N = 2^15 still verify, and needsRehash flags them for the next successful sign-in.
+ */
+export const DEFAULT_SCRYPT: ScryptParameters = { ln: 17, r: 8, p: 1 };
 
 const SALT_BYTES = 16;
 const KEY_BYTES = 32;
 // Bounds for parameters read back from storage, so a corrupt row cannot make us allocate gigabytes.
 const LIMITS = { ln: [14, 22], r: [8, 32], p: [1, 16] } as const;
+/** At most 512 MiB for one hash (four times today's parameters), whatever the row says. */
+export const MAX_SCRYPT_MEMORY_BYTES = 512 * 1024 * 1024;
 const ENCODED = /^\$scrypt\$ln=(\d{1,2}),r=(\d{1,2}),p=(\d{1,2})\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/;
 
+/**
+ * The memory scrypt needs, which Node checks against `maxmem` (OpenSSL's EVP_PBE_scrypt): the block V of
+ * 128·r·(N + 2) bytes and B of 128·r·p bytes. 134,220,800 bytes for N = 2^17, r = 8, p = 1; Node's
+ * default maxmem (32 MiB) would refuse it.
+ */
+export function scryptMemoryBytes(params: ScryptParameters): number {
+  return 128 * params.r * (2 ** params.ln + 2 + params.p);
+}
+
 function derive(password: string, salt: Buffer, params: ScryptParameters, keyLength: number): Promise<Buffer> {
-  const N = 2 ** params.ln;
-  // scrypt needs 128·N·r bytes; Node's default maxmem (32 MiB) is exactly N=2^15,r=8 and fails, so allow twice that.
-  const options: ScryptOptions = { N, r: params.r, p: params.p, maxmem: 256 * N * params.r };
+  const options: ScryptOptions = { N: 2 ** params.ln, r: params.r, p: params.p, maxmem: scryptMemoryBytes(params) };
   return new Promise((resolve, reject) => {
     scrypt(password.normalize('NFC'), salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key)));
   });
@@ -30,11 +42,12 @@ function checkParameters(params: ScryptParameters): void {
     const [min, max] = LIMITS[name];
     if (!Number.isInteger(params[name]) || params[name] < min || params[name] > max) throw new Error(`scrypt ${name} must be between ${min} and ${max}`);
   }
+  if (scryptMemoryBytes(params) > MAX_SCRYPT_MEMORY_BYTES) throw new Error(`scrypt parameters needing more than ${MAX_SCRYPT_MEMORY_BYTES} bytes are refused`);
 }
 
 const b64 = (data: Buffer): string => data.toString('base64').replace(/=+$/, '');
 
-/** Hashes a password as `$scrypt$ln=15,r=8,p=1$<salt>$<hash>` (PHC string format, unpadded base64). */
+/** Hashes a password as `$scrypt$ln=17,r=8,p=1$<salt>$<hash>` (PHC string format, unpadded base64). */
 export async function hashPassword(password: string, params: ScryptParameters = DEFAULT_SCRYPT): Promise<string> {
   checkParameters(params);
   const salt = randomBytes(SALT_BYTES);

@@ -15,4 +15,6 @@ export interface Principal {
   readonly roles: readonly Role[];
   /** Clusters a program-manager may command; undefined = every cluster. */
   readonly clusters?: readonly string[];
+  /** A local user's token: the account's token epoch when it was issued (a later change of the account ends it). */
+  readonly tokenEpoch?: number;
 }

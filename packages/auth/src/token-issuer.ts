@@ -23,6 +23,8 @@ export interface TokenRequest {
   roles: readonly Role[];
   /** Clusters a program-manager is limited to; omit for every cluster. */
   clusters?: readonly string[] | undefined;
+  /** The account's token epoch (LocalUser.tokenEpoch): the token is refused once the account changes. */
+  tokenEpoch?: number | undefined;
 }
 
 export interface IssuedToken {
@@ -81,6 +83,7 @@ export class TokenIssuer implements SigningKeySource {
       sub: request.sub,
       roles: [...request.roles],
       ...(request.clusters !== undefined ? { clusters: [...request.clusters] } : {}),
+      ...(request.tokenEpoch !== undefined ? { token_epoch: request.tokenEpoch } : {}),
       iat: now,
       exp: now + this.ttlSeconds,
       jti: randomUUID(),

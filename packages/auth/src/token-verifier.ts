@@ -84,10 +84,13 @@ function principalFrom(payload: JwtPayload, trusted: TrustedIssuer): Principal {
   const rawRoles = claimAt(payload, trusted.rolesClaim ?? 'roles');
   if (rawRoles !== undefined && !Array.isArray(rawRoles)) throw new TokenRejectedError('The token roles claim is not a list.');
   const roles = [...new Set((rawRoles ?? []).filter(isRole))];
+  const epoch = payload.token_epoch;
+  if (epoch !== undefined && !(Number.isSafeInteger(epoch) && (epoch as number) >= 0)) throw new TokenRejectedError('The token epoch (token_epoch) is not a whole number.');
+  const principal = { subject: sub, issuer: trusted.issuer, roles, ...(epoch !== undefined ? { tokenEpoch: epoch as number } : {}) };
   const rawClusters = claimAt(payload, trusted.clustersClaim ?? 'clusters');
-  if (rawClusters === undefined || rawClusters === null) return { subject: sub, issuer: trusted.issuer, roles };
+  if (rawClusters === undefined || rawClusters === null) return principal;
   if (!Array.isArray(rawClusters) || !rawClusters.every((cluster) => typeof cluster === 'string')) {
     throw new TokenRejectedError('The token clusters claim is not a list of names.');
   }
-  return { subject: sub, issuer: trusted.issuer, roles, clusters: rawClusters };
+  return { ...principal, clusters: rawClusters };
 }

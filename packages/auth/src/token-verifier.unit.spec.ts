@@ -22,6 +22,12 @@ describe('TokenVerifier', () => {
     expect(principal).toEqual({ subject: 'alice', issuer: 'urn:test:issuer', roles: ['program-manager'], clusters: ['transport'] });
   });
 
+  it('carries the account token epoch a local token was issued at, and refuses one that is not a whole number', async () => {
+    expect((await verifier.verify(signed(claims({ token_epoch: 3 }), privateKey))).tokenEpoch).toBe(3);
+    expect((await verifier.verify(signed(claims(), privateKey))).tokenEpoch).toBeUndefined();
+    for (const epoch of [-1, 1.5, '3', null]) expect(await rejection(signed(claims({ token_epoch: epoch }), privateKey))).toMatch(/token epoch/);
+  });
+
   it('treats an absent clusters claim as every cluster', async () => {
     const principal = await verifier.verify(signed(claims(), privateKey));
     expect(principal.clusters).toBeUndefined();

@@ -28,7 +28,7 @@ describe('every command, every role (HTTP → events → Kafka → the project v
     views = await startApp('portfolio-views', { ...env, VIEWS_CONSUMER_GROUP: `${prefix}views` });
     dataSource = new DataSource({ type: 'postgres', url: database.url });
     await dataSource.initialize();
-    tokens = await callerTokens(dataSource, api.url);
+    tokens = await callerTokens(api.url);
   });
 
   afterAll(async () => {

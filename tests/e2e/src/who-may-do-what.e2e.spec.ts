@@ -21,7 +21,7 @@ describe('who may do what', () => {
     views = await startApp('portfolio-views', { DATABASE_URL: database.url, KAFKA_BROKERS: undefined });
     dataSource = new DataSource({ type: 'postgres', url: database.url });
     await dataSource.initialize();
-    tokens = await callerTokens(dataSource, api.url);
+    tokens = await callerTokens(api.url);
     // Two projects to act on, one per cluster, registered by the admin.
     for (const [id, cluster] of [
       ['ROLE-TR', 'transport'],

@@ -15,14 +15,14 @@ describe('UserStore (PostgreSQL)', () => {
 
   it('creates a user and verifies its password, never exposing the hash', async () => {
     const created = await users.create({ username: 'PM.Transport', password: 'long enough password', roles: ['program-manager'], clusters: ['transport'] });
-    expect(created).toEqual({ username: 'pm.transport', roles: ['program-manager'], clusters: ['transport'], createdAt: expect.any(Date) });
+    expect(created).toEqual({ username: 'pm.transport', roles: ['program-manager'], clusters: ['transport'], disabled: false, tokenEpoch: 0, createdAt: expect.any(Date), updatedAt: expect.any(Date) });
     expect(await users.verifyPassword('pm.transport', 'long enough password')).toMatchObject({ username: 'pm.transport' });
     expect(await users.verifyPassword('PM.TRANSPORT', 'long enough password')).toMatchObject({ username: 'pm.transport' });
     expect(await users.verifyPassword('pm.transport', 'wrong password here')).toBeUndefined();
     expect(JSON.stringify(await users.find('pm.transport'))).not.toContain('scrypt');
 
     const [row] = await db.dataSource.query<{ password_hash: string }[]>("SELECT password_hash FROM users WHERE username = 'pm.transport'");
-    expect(row?.password_hash).toMatch(/^\$scrypt\$ln=15,r=8,p=1\$/);
+    expect(row?.password_hash).toMatch(/^\$scrypt\$ln=17,r=8,p=1\$/);
     expect(row?.password_hash).not.toContain('long enough password');
   });
 
@@ -53,11 +53,11 @@ describe('UserStore (PostgreSQL)', () => {
     expect(unknown).toBeGreaterThan(wrong * 0.3);
   });
 
-  it('upgrades a hash made with weaker parameters at the next successful login', async () => {
-    await new UserStore(db.dataSource, { scrypt: { ln: 14, r: 8, p: 1 } }).create({ username: 'legacy', password: 'legacy password!', roles: ['viewer'] });
+  it('upgrades a hash made with the earlier parameters (N = 2^15) at the next successful login', async () => {
+    await new UserStore(db.dataSource, { scrypt: { ln: 15, r: 8, p: 1 } }).create({ username: 'legacy', password: 'legacy password!', roles: ['viewer'] });
     expect(await users.verifyPassword('legacy', 'legacy password!')).toBeDefined();
     const [row] = await db.dataSource.query<{ password_hash: string }[]>("SELECT password_hash FROM users WHERE username = 'legacy'");
-    expect(row?.password_hash).toMatch(/^\$scrypt\$ln=15,/);
+    expect(row?.password_hash).toMatch(/^\$scrypt\$ln=17,r=8,p=1\$/);
     expect(await users.verifyPassword('legacy', 'legacy password!')).toBeDefined();
   });
 
