@@ -3,7 +3,7 @@ import { EVENT_TOPICS } from '@ecab/contracts';
 import { startApp, testKafkaBrokers } from '@ecab/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { memoryOf, now, spreadOf, until, type ResultRow } from '../measure.js';
-import { type BenchContext, withClient } from './context.js';
+import { type BenchContext, copyAccounts, withClient } from './context.js';
 
 // ---------------------------------------------------------------------------------------------------
 // (b) Catch-up from Kafka: relay (portfolio-api), then portfolio-views with a fresh group vs a plain consumer
@@ -95,6 +95,7 @@ export async function catchUpScenario(ctx: BenchContext): Promise<ResultRow[]> {
   const views = await startApp('portfolio-views', { DATABASE_URL: ctx.viewsUrl, ...kafkaEnv, VIEWS_CONSUMER_GROUP: `${ctx.topicPrefix}views`, LOG_LEVEL: 'warn' }, 'portfolio-views (bench)');
   ctx.processes.push(views);
   ctx.views = views;
+  await copyAccounts(ctx.eventsUrl, ctx.viewsUrl);
   let firstApplied: number | undefined;
   let peakSampled = 0;
   let applied = 0;
