@@ -12,23 +12,37 @@ export const LIMIT_PARAMETER = z.coerce
 
 export const PAGE_PARAMETERS = {
   limit: LIMIT_PARAMETER,
-  cursor: z.string().max(500).optional().describe('The `nextCursor` of the previous page'),
+  cursor: z.string().max(2000, 'must be at most 2000 characters').optional().describe('The `nextCursor` of the previous page (opaque)'),
 };
 
-/** An opaque cursor: the sort key of the last item returned. */
-export function encodeCursor(key: readonly unknown[]): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
+/**
+ * Keyset pagination: a page ends with an opaque cursor carrying the sort key of its last item (and, for a
+ * list sortable several ways, the order it belongs to); the next page starts strictly after that key. No
+ * offset: a page costs the same at any depth, and rows added meanwhile neither repeat nor hide rows
+ * already walked past.
+ */
+export function encodeCursor(key: readonly (string | number)[], order?: string): string {
+  return Buffer.from(JSON.stringify(order === undefined ? key : [order, ...key])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined, length: number): unknown[] | null {
+/** The key a cursor carries: `length` values (after the order, when one is named); a 400 on /cursor otherwise. */
+export function decodeCursor(cursor: string | undefined, length: number, order?: string): (string | number)[] | null {
   if (cursor === undefined) return null;
+  const key = keyIn(cursor);
+  if (!key || key.length !== length + (order === undefined ? 0 : 1)) throw ProblemError.validation([{ pointer: '/cursor', detail: 'is not a nextCursor of this list' }]);
+  if (order === undefined) return key;
+  if (key[0] !== order) throw ProblemError.validation([{ pointer: '/cursor', detail: `belongs to another order (${String(key[0])}); start again without a cursor` }]);
+  return key.slice(1);
+}
+
+function keyIn(cursor: string): (string | number)[] | undefined {
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(key) && key.length === length && key.every((k) => typeof k === 'string' || typeof k === 'number')) return key;
+    if (Array.isArray(key) && key.every((k) => typeof k === 'string' || typeof k === 'number')) return key as (string | number)[];
   } catch {
-    // fall through to the problem below
+    // not a cursor: undefined
   }
-  throw ProblemError.validation([{ pointer: '/cursor', detail: 'is not a cursor this list gave' }]);
+  return undefined;
 }
 
 /** A page of a list computed whole (a few hundred groups or quarters at most): items after the cursor key. */
@@ -43,23 +57,15 @@ export function pageOf<T>(items: readonly T[], keyOf: (item: T) => string, limit
 /** YYYY-MM-DD */
 export const isoDateParameter = z.iso.date({ error: 'must be a date, YYYY-MM-DD' });
 
-/** A `cursor` query parameter: decoded into the sort key it carries (`length` parts), or a 400 naming it. */
+/** A `cursor` query parameter decoded while the query is parsed: the sort key it carries (`length` texts). */
 export function cursorParameter(length: number) {
-  return z
-    .string()
-    .max(1000, 'must be at most 1000 characters')
-    .transform((value, context): string[] => {
-      try {
-        const key: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-        if (Array.isArray(key) && key.length === length && key.every((part) => typeof part === 'string')) return key as string[];
-      } catch {
-        // reported below
-      }
-      context.addIssue({ code: 'custom', message: 'must be a nextCursor this list answered' });
-      return z.NEVER;
-    })
-    .optional()
-    .describe('The `nextCursor` of the previous page');
+  return PAGE_PARAMETERS.cursor.transform((value, context): string[] | undefined => {
+    if (value === undefined) return undefined;
+    const key = keyIn(value);
+    if (key && key.length === length && key.every((part) => typeof part === 'string')) return key as string[];
+    context.addIssue({ code: 'custom', message: 'is not a nextCursor of this list' });
+    return z.NEVER;
+  });
 }
 
 /** Today, the UTC calendar date. */

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { createViewsTestDatabase, type ViewsTestDatabase } from '../test-support/views-test-database.js';
 import { PortfolioProjection } from '../projections/portfolio-projection.js';
 import type { Sql } from '../projections/view-family.js';
-import { decodeCursor } from './cursor.js';
+import { decodeCursor } from './pagination.js';
 import { listProjects, type ProjectListPage } from './project-list/project-list.controller.js';
 import { projectListQuery } from './project-list/project-list.query.js';
 import { readTimeline, type TimelineEntry } from './project-timeline/project-timeline.controller.js';
@@ -136,7 +136,7 @@ describe('project, performance and activity views and their queries (real Postgr
       let cursor: string | undefined;
       for (let pages = 0; pages < 20; pages += 1) {
         const parameters = projectTimelineQuery.query.parse({ order, limit: String(limit), ...(cursor ? { cursor } : {}) });
-        const page = await readTimeline(sql, 'PF-2', parameters, decodeCursor(cursor, order, order === 'effective' ? 4 : 3));
+        const page = await readTimeline(sql, 'PF-2', parameters, decodeCursor(cursor, order === 'effective' ? 4 : 3, order));
         expect(page.items.length).toBeLessThanOrEqual(limit);
         all.push(...page.items);
         if (page.nextCursor === null) return all;
@@ -182,8 +182,8 @@ describe('project, performance and activity views and their queries (real Postgr
     expect(new Set(effective.map((e) => e.eventId))).toEqual(new Set(recorded.map((e) => e.eventId)));
 
     await expect(readTimeline(sql, 'NO-SUCH', projectTimelineQuery.query.parse({}), undefined)).rejects.toThrow(ProblemError);
-    expect(() => decodeCursor(Buffer.from(JSON.stringify({ o: 'recorded', k: ['x', 'y', 1] })).toString('base64url'), 'effective', 4)).toThrow(ProblemError);
-    expect(() => decodeCursor('bm90LWpzb24', 'recorded', 3)).toThrow(ProblemError);
+    expect(() => decodeCursor(Buffer.from(JSON.stringify(['recorded', 'x', 'y', 'z', 1])).toString('base64url'), 4, 'effective')).toThrow(ProblemError);
+    expect(() => decodeCursor('bm90LWpzb24', 3, 'recorded')).toThrow(ProblemError);
   });
 
   describe('the project list', () => {
@@ -233,7 +233,7 @@ describe('project, performance and activity views and their queries (real Postgr
       for (let pages = 1; pages <= 50; pages += 1) {
         const parameters = projectListQuery.query.parse({ ...query, limit: String(limit), ...(cursor ? { cursor } : {}) });
         const key = parameters.sort.replace(/^-/, '');
-        const page: ProjectListPage = await listProjects(sql, parameters, decodeCursor(cursor, parameters.sort, key === 'id' ? 1 : 2));
+        const page: ProjectListPage = await listProjects(sql, parameters, decodeCursor(cursor, key === 'id' ? 1 : 2, parameters.sort));
         expect(page.items.length).toBeLessThanOrEqual(limit);
         ids.push(...page.items.map((p) => p.id).filter((id) => id.startsWith('LS-')));
         if (page.nextCursor === null) return { ids, pages };
@@ -285,7 +285,7 @@ describe('project, performance and activity views and their queries (real Postgr
       ]);
       const first = await listProjects(sql, projectListQuery.query.parse({ sort: 'title', limit: '2' }), undefined);
       expect(first.nextCursor).not.toBeNull();
-      expect(() => decodeCursor(first.nextCursor!, '-title', 2)).toThrow(ProblemError);
+      expect(() => decodeCursor(first.nextCursor!, 2, '-title')).toThrow(ProblemError);
       expect(projectListQuery.query.safeParse({ sort: 'colour', limit: '501', status: '7', cluster: 'space', q: 'ab', extra: '1' }).error?.issues.map((i) => i.path.join('.') || i.code).sort()).toEqual(
         ['cluster', 'limit', 'q', 'sort', 'status', 'unrecognized_keys'].sort(),
       );

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import type { z } from 'zod';
 import type { Sql } from '../../projections/view-family.js';
-import { decodeCursor, encodeCursor } from '../cursor.js';
+import { decodeCursor, encodeCursor } from '../pagination.js';
 import { ViewsReader } from '../views-reader.js';
 import { projectListQuery } from './project-list.query.js';
 import { PROJECT_COLUMNS, projectListItem, type ProjectListItem, type ProjectRow } from './project-row.js';
@@ -30,14 +30,14 @@ export class ProjectListController {
   async projects(@Query() raw: unknown): Promise<ProjectListPage> {
     const parameters = this.reader.parameters(projectListQuery, raw);
     const key = parameters.sort.replace(/^-/, '') as keyof typeof SORT_KEYS;
-    const after = decodeCursor(parameters.cursor, parameters.sort, key === 'id' ? 1 : 2);
+    const after = decodeCursor(parameters.cursor, key === 'id' ? 1 : 2, parameters.sort);
     return this.reader.read(parameters, (sql) => listProjects(sql, parameters, after));
   }
 }
 
 const values = (list: string | undefined): string[] | undefined => list?.split(',');
 
-export async function listProjects(sql: Sql, parameters: Parameters, after: (string | number)[] | undefined): Promise<ProjectListPage> {
+export async function listProjects(sql: Sql, parameters: Parameters, after: (string | number)[] | null | undefined): Promise<ProjectListPage> {
   const descending = parameters.sort.startsWith('-');
   const key = SORT_KEYS[parameters.sort.replace(/^-/, '') as keyof typeof SORT_KEYS];
   const params: unknown[] = [];
@@ -75,6 +75,6 @@ export async function listProjects(sql: Sql, parameters: Parameters, after: (str
   const page = rows.slice(0, parameters.limit);
   const last = page[page.length - 1];
   const nextCursor =
-    rows.length > parameters.limit && last ? encodeCursor(parameters.sort, parameters.sort.replace(/^-/, '') === 'id' ? [last.project_id] : [last.sort_key, last.project_id]) : null;
+    rows.length > parameters.limit && last ? encodeCursor(parameters.sort.replace(/^-/, '') === 'id' ? [last.project_id] : [last.sort_key, last.project_id], parameters.sort) : null;
   return { items: page.map(projectListItem), nextCursor };
 }

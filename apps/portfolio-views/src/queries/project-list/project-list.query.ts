@@ -1,6 +1,6 @@
 import { CLUSTERS, PERFORMANCE_RATINGS } from '@ecab/domain';
 import { z } from 'zod';
-import { cursorParameter, limitParameter } from '../cursor.js';
+import { PAGE_PARAMETERS } from '../pagination.js';
 import { defineQuery, READ_PARAMETERS } from '../view-query.js';
 
 /** A comma-separated list of values matching `item` (at most 20). */
@@ -36,8 +36,7 @@ export const projectListQuery = defineQuery({
         .enum([...PROJECT_SORTS, ...PROJECT_SORTS.map((s) => `-${s}` as const)], { error: `must be one of ${PROJECT_SORTS.join(', ')}, optionally prefixed with -` })
         .default('id')
         .describe('Sort key, `-` for descending'),
-      cursor: cursorParameter,
-      limit: limitParameter,
+      ...PAGE_PARAMETERS,
       ...READ_PARAMETERS,
     })
     .strict(),

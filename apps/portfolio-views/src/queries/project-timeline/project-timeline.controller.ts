@@ -2,7 +2,7 @@ import { ProblemError } from '@ecab/platform';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import type { z } from 'zod';
 import type { Sql } from '../../projections/view-family.js';
-import { decodeCursor, encodeCursor } from '../cursor.js';
+import { decodeCursor, encodeCursor } from '../pagination.js';
 import { ViewsReader } from '../views-reader.js';
 import { projectTimelineQuery } from './project-timeline.query.js';
 
@@ -41,12 +41,12 @@ export class ProjectTimelineController {
   @Get(projectTimelineQuery.path)
   async timeline(@Param('id') id: string, @Query() raw: unknown): Promise<TimelinePage> {
     const parameters = this.reader.parameters(projectTimelineQuery, raw);
-    const after = decodeCursor(parameters.cursor, parameters.order, parameters.order === 'effective' ? 4 : 3);
+    const after = decodeCursor(parameters.cursor, parameters.order === 'effective' ? 4 : 3, parameters.order);
     return this.reader.read(parameters, (sql) => readTimeline(sql, id, parameters, after));
   }
 }
 
-export async function readTimeline(sql: Sql, id: string, parameters: Parameters, after: (string | number)[] | undefined): Promise<TimelinePage> {
+export async function readTimeline(sql: Sql, id: string, parameters: Parameters, after: (string | number)[] | null | undefined): Promise<TimelinePage> {
   const exists: unknown[] = await sql('select 1 from project_summary where project_id = $1', [id]);
   if (exists.length === 0) throw ProblemError.notFound(`No project ${id} in the portfolio view.`);
   // The key of each order, as the index project_activity_recorded / _effective holds it.
@@ -97,6 +97,6 @@ export async function readTimeline(sql: Sql, id: string, parameters: Parameters,
       reason: r.reason,
       data: r.data,
     })),
-    nextCursor: rows.length > parameters.limit && lastKey ? encodeCursor(parameters.order, lastKey) : null,
+    nextCursor: rows.length > parameters.limit && lastKey ? encodeCursor(lastKey, parameters.order) : null,
   };
 }

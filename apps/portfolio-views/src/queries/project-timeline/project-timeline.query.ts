@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cursorParameter, limitParameter } from '../cursor.js';
+import { PAGE_PARAMETERS } from '../pagination.js';
 import { defineQuery, READ_PARAMETERS } from '../view-query.js';
 
 export const projectTimelineQuery = defineQuery({
@@ -16,8 +16,7 @@ export const projectTimelineQuery = defineQuery({
   query: z
     .object({
       order: z.enum(['recorded', 'effective'], { error: 'must be recorded or effective' }).default('recorded').describe('recorded (default) or effective'),
-      cursor: cursorParameter,
-      limit: limitParameter,
+      ...PAGE_PARAMETERS,
       ...READ_PARAMETERS,
     })
     .strict(),

@@ -122,7 +122,7 @@ async function list(sql: Sql, section: Section, start: string, end: string, limi
       cancelled: money(r.cancelled ?? '0', r.currency ?? null)!,
       cancelledInQuarter: money(r.cancelled_in_quarter ?? null, r.currency ?? null),
     })),
-    nextCursor: rows.length > limit && last ? encodeCursor([last.project_id, last.agreement_id]) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor([String(last.project_id), String(last.agreement_id)]) : null,
   };
 }
 
