@@ -1,8 +1,8 @@
 import { CloudEvent, Kafka as CloudEventsKafka, type KafkaMessage as CloudEventsKafkaMessage } from 'cloudevents';
-import { createTestDatabase, deleteTopicsWithPrefix, readTopics, testKafkaBrokers, uniqueTopicPrefix, type TestDatabase } from '@ecab/testing';
+import { readTopics, testKafkaBrokers, type TestDatabase } from '@ecab/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
-import { getJson, postJson, startApp, type AppProcess } from './platform-process.js';
+import { getJson, postJson, type AppProcess, startKafkaPlatform, type KafkaPlatform } from './platform-process.js';
 
 /**
  * The first change end to end, everything real: HTTP command → event store → relay → Kafka
@@ -12,21 +12,17 @@ describe('a program manager’s change flows from the API through Kafka into the
   let database: TestDatabase;
   let api: AppProcess;
   let views: AppProcess;
-  const prefix = uniqueTopicPrefix('flow');
-  const transportTopic = `${prefix}ecab.portfolio.transport.v1`;
+  let platform: KafkaPlatform;
+  let transportTopic: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase('e2e_flow');
-    const env = { DATABASE_URL: database.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix, KAFKA_PARTITIONS: '3' };
-    api = await startApp('portfolio-api', env);
-    views = await startApp('portfolio-views', { ...env, VIEWS_CONSUMER_GROUP: `${prefix}views` });
+    platform = await startKafkaPlatform('flow');
+    ({ database, api, views } = platform);
+    transportTopic = `${platform.prefix}ecab.portfolio.transport.v1`;
   });
 
   afterAll(async () => {
-    await views?.stop();
-    await api?.stop();
-    await database?.drop();
-    await deleteTopicsWithPrefix(prefix);
+    await platform?.stop();
   });
 
   const project = {
@@ -205,7 +201,7 @@ describe('a program manager’s change flows from the API through Kafka into the
     const [message] = parked.body.messages as { error: string }[];
     expect(message?.error).toMatch(/EventDecodingError/);
 
-    const dead = await readTopics([`${prefix}ecab.portfolio.dlq.v1`], { count: 1 });
+    const dead = await readTopics([`${platform.prefix}ecab.portfolio.dlq.v1`], { count: 1 });
     expect(dead.map((d) => String(d.message.headers?.ce_id))).toEqual(['poison-1']);
 
     // Retrying without a fix fails again and keeps the message parked, in order.

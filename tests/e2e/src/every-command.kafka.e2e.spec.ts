@@ -1,8 +1,8 @@
-import { createTestDatabase, deleteTopicsWithPrefix, testKafkaBrokers, uniqueTopicPrefix, type TestDatabase } from '@ecab/testing';
+import type { TestDatabase } from '@ecab/testing';
 import { DataSource } from 'typeorm';
 import { ENDPOINTS, isProgrammeWide, scenario, sendCommand, type Answer, type Step } from './command-catalogue.js';
 import { callerTokens, type Caller } from './callers.js';
-import { authorization, startApp, type AppProcess } from './platform-process.js';
+import { authorization, type AppProcess, startKafkaPlatform, type KafkaPlatform } from './platform-process.js';
 
 
 /**
@@ -17,15 +17,13 @@ describe('every command, every role (HTTP → events → Kafka → the project v
   let dataSource: DataSource;
   let api: AppProcess;
   let views: AppProcess;
-  const prefix = uniqueTopicPrefix('every');
+  let platform: KafkaPlatform;
   let tokens: Map<Caller, string | undefined>;
 
   beforeAll(async () => {
-    database = await createTestDatabase('e2e_every');
-    const env = { DATABASE_URL: database.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix, KAFKA_PARTITIONS: '2' };
     // Rating thresholds come from configuration; every rating records the version it used.
-    api = await startApp('portfolio-api', { ...env, RATING_THRESHOLDS: '{"version":"e2e-1","forAttentionGapPoints":20,"atRiskGapPoints":40}' });
-    views = await startApp('portfolio-views', { ...env, VIEWS_CONSUMER_GROUP: `${prefix}views` });
+    platform = await startKafkaPlatform('every', { partitions: 2, api: { RATING_THRESHOLDS: '{"version":"e2e-1","forAttentionGapPoints":20,"atRiskGapPoints":40}' } });
+    ({ database, api, views } = platform);
     dataSource = new DataSource({ type: 'postgres', url: database.url });
     await dataSource.initialize();
     tokens = await callerTokens(api.url);
@@ -33,10 +31,7 @@ describe('every command, every role (HTTP → events → Kafka → the project v
 
   afterAll(async () => {
     await dataSource?.destroy();
-    await views?.stop();
-    await api?.stop();
-    await database?.drop();
-    await deleteTopicsWithPrefix(prefix);
+    await platform?.stop();
   });
 
   function send(caller: Caller, step: Step): Promise<Answer> {

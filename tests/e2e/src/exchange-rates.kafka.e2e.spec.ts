@@ -1,5 +1,4 @@
-import { createTestDatabase, deleteTopicsWithPrefix, testKafkaBrokers, uniqueTopicPrefix, type TestDatabase } from '@ecab/testing';
-import { getJson, postJson, startApp, type AppProcess } from './platform-process.js';
+import { getJson, postJson, type AppProcess, startKafkaPlatform, type KafkaPlatform } from './platform-process.js';
 
 /**
  * Exchange rates end to end: rates recorded (and one corrected) through the reference command, money
@@ -9,10 +8,9 @@ import { getJson, postJson, startApp, type AppProcess } from './platform-process
  * here from the amounts and rates sent.
  */
 describe('exchange rates: USD equivalents at the value date, corrections in history (HTTP → Kafka → views)', () => {
-  let database: TestDatabase;
   let api: AppProcess;
   let views: AppProcess;
-  const prefix = uniqueTopicPrefix('rates');
+  let platform: KafkaPlatform;
 
   const KZT_RATE = { date: '2026-02-01', first: '0.0020', corrected: '0.0021' };
   const COMMITMENT_KZT = { amount: '1000000.00', date: '2026-02-10' };
@@ -28,17 +26,12 @@ describe('exchange rates: USD equivalents at the value date, corrections in hist
   };
 
   beforeAll(async () => {
-    database = await createTestDatabase('e2e_rates');
-    const env = { DATABASE_URL: database.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix, KAFKA_PARTITIONS: '2' };
-    api = await startApp('portfolio-api', env);
-    views = await startApp('portfolio-views', { ...env, VIEWS_CONSUMER_GROUP: `${prefix}views`, CONSISTENCY_WAIT_MS: '30000' });
+    platform = await startKafkaPlatform('rates', { partitions: 2, views: { CONSISTENCY_WAIT_MS: '30000' } });
+    ({ api, views } = platform);
   });
 
   afterAll(async () => {
-    await views?.stop();
-    await api?.stop();
-    await database?.drop();
-    await deleteTopicsWithPrefix(prefix);
+    await platform?.stop();
   });
 
   interface Group {

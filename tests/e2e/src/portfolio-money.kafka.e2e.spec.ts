@@ -1,5 +1,4 @@
-import { createTestDatabase, deleteTopicsWithPrefix, testKafkaBrokers, uniqueTopicPrefix, type TestDatabase } from '@ecab/testing';
-import { authorization, getJson, startApp, type AppProcess } from './platform-process.js';
+import { authorization, getJson, type AppProcess, startKafkaPlatform, type KafkaPlatform } from './platform-process.js';
 
 /**
  * The money side of the views end to end on the built apps, PostgreSQL and Kafka: financing agreements,
@@ -53,10 +52,9 @@ const round4 = (x: number) => Math.round(x * 10000) / 10000;
 const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
 
 describe('money in the views: agreements, ratios, curves, lineage and quarterly lists (HTTP → Kafka → views)', () => {
-  let database: TestDatabase;
   let api: AppProcess;
   let views: AppProcess;
-  const prefix = uniqueTopicPrefix('money');
+  let platform: KafkaPlatform;
   const sent: Sent[] = [];
   const agreements: AgreementSent[] = [];
   const planned: Planned[] = [];
@@ -64,18 +62,13 @@ describe('money in the views: agreements, ratios, curves, lineage and quarterly 
   const tokens: string[] = [];
 
   beforeAll(async () => {
-    database = await createTestDatabase('e2e_money');
-    const env = { DATABASE_URL: database.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix, KAFKA_PARTITIONS: '2' };
-    api = await startApp('portfolio-api', env);
     // A shared, loaded machine: read-your-writes may wait longer than the 2 s default before answering 409.
-    views = await startApp('portfolio-views', { ...env, VIEWS_CONSUMER_GROUP: `${prefix}views`, CONSISTENCY_WAIT_MS: '30000' });
+    platform = await startKafkaPlatform('money', { partitions: 2, views: { CONSISTENCY_WAIT_MS: '30000' } });
+    ({ api, views } = platform);
   });
 
   afterAll(async () => {
-    await views?.stop();
-    await api?.stop();
-    await database?.drop();
-    await deleteTopicsWithPrefix(prefix);
+    await platform?.stop();
   });
 
   async function command(path: string, body: unknown, expected = 201, method = 'POST'): Promise<Record<string, unknown>> {

@@ -1,5 +1,4 @@
-import { createTestDatabase, deleteTopicsWithPrefix, testKafkaBrokers, uniqueTopicPrefix, type TestDatabase } from '@ecab/testing';
-import { authorization, getJson, postJson, startApp, type AppProcess, type JsonResponse } from './platform-process.js';
+import { authorization, getJson, postJson, type AppProcess, type JsonResponse, startKafkaPlatform, type KafkaPlatform } from './platform-process.js';
 
 /**
  * The programme, its governance, the projects' milestones and results frameworks, end to end on
@@ -8,25 +7,19 @@ import { authorization, getJson, postJson, startApp, type AppProcess, type JsonR
  * the commands sent.
  */
 describe('programme KPIs, governance actions, milestones and results flow from the API through Kafka into the views', () => {
-  let database: TestDatabase;
   let api: AppProcess;
   let views: AppProcess;
-  const prefix = uniqueTopicPrefix('prog');
+  let platform: KafkaPlatform;
   /** The last `consistentWith` token of each stream written. */
   const last = new Map<string, string>();
 
   beforeAll(async () => {
-    database = await createTestDatabase('e2e_programme');
-    const env = { DATABASE_URL: database.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix, KAFKA_PARTITIONS: '3' };
-    api = await startApp('portfolio-api', env);
-    views = await startApp('portfolio-views', { ...env, VIEWS_CONSUMER_GROUP: `${prefix}views`, CONSISTENCY_WAIT_MS: '10000' });
+    platform = await startKafkaPlatform('prog', { views: { CONSISTENCY_WAIT_MS: '10000' } });
+    ({ api, views } = platform);
   });
 
   afterAll(async () => {
-    await views?.stop();
-    await api?.stop();
-    await database?.drop();
-    await deleteTopicsWithPrefix(prefix);
+    await platform?.stop();
   });
 
   async function send(method: 'POST' | 'PUT', path: string, body: unknown, status = [200, 201]): Promise<JsonResponse> {

@@ -1,5 +1,4 @@
-import { createTestDatabase, deleteTopicsWithPrefix, testKafkaBrokers, uniqueTopicPrefix, type TestDatabase } from '@ecab/testing';
-import { authorization, getJson, startApp, type AppProcess } from './platform-process.js';
+import { authorization, getJson, type AppProcess, startKafkaPlatform, type KafkaPlatform } from './platform-process.js';
 
 /**
  * The project list, profile and timeline end to end on Kafka: projects of several clusters, countries,
@@ -7,23 +6,17 @@ import { authorization, getJson, startApp, type AppProcess } from './platform-pr
  * what the test sent (and what the API answered: versions, event types), never by the views' code.
  */
 describe('the project list, profile and timeline, from commands through Kafka', () => {
-  let database: TestDatabase;
   let api: AppProcess;
   let views: AppProcess;
-  const prefix = uniqueTopicPrefix('projects');
+  let platform: KafkaPlatform;
 
   beforeAll(async () => {
-    database = await createTestDatabase('e2e_projects');
-    const env = { DATABASE_URL: database.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix, KAFKA_PARTITIONS: '3' };
-    api = await startApp('portfolio-api', env);
-    views = await startApp('portfolio-views', { ...env, VIEWS_CONSUMER_GROUP: `${prefix}views` });
+    platform = await startKafkaPlatform('projects');
+    ({ api, views } = platform);
   });
 
   afterAll(async () => {
-    await views?.stop();
-    await api?.stop();
-    await database?.drop();
-    await deleteTopicsWithPrefix(prefix);
+    await platform?.stop();
   });
 
   interface Sent {

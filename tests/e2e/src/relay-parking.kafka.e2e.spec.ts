@@ -1,6 +1,6 @@
-import { createTestDatabase, deleteTopicsWithPrefix, testKafkaBrokers, uniqueTopicPrefix, type TestDatabase } from '@ecab/testing';
+import type { TestDatabase } from '@ecab/testing';
 import pg from 'pg';
-import { authorization, getJson, postJson, startApp, type AppProcess } from './platform-process.js';
+import { authorization, getJson, postJson, type AppProcess, startKafkaPlatform, type KafkaPlatform } from './platform-process.js';
 
 /**
  * An event an older portfolio-api cannot publish (a newer build wrote it: no contract here) is parked by the
@@ -11,20 +11,15 @@ describe('the relay parks an event it has no contract for, with its project, and
   let database: TestDatabase;
   let api: AppProcess;
   let views: AppProcess;
-  const prefix = uniqueTopicPrefix('relay-parking');
+  let platform: KafkaPlatform;
 
   beforeAll(async () => {
-    database = await createTestDatabase('e2e_relay_parking');
-    const env = { DATABASE_URL: database.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix, KAFKA_PARTITIONS: '3' };
-    api = await startApp('portfolio-api', env);
-    views = await startApp('portfolio-views', { ...env, VIEWS_CONSUMER_GROUP: `${prefix}views` });
+    platform = await startKafkaPlatform('relay-parking');
+    ({ database, api, views } = platform);
   });
 
   afterAll(async () => {
-    await views?.stop();
-    await api?.stop();
-    await database?.drop();
-    await deleteTopicsWithPrefix(prefix);
+    await platform?.stop();
   });
 
   const register = (id: string) =>

@@ -1,5 +1,4 @@
-import { createTestDatabase, deleteTopicsWithPrefix, testKafkaBrokers, uniqueTopicPrefix, type TestDatabase } from '@ecab/testing';
-import { authorization, getJson, postJson, startApp, type AppProcess } from './platform-process.js';
+import { authorization, getJson, postJson, type AppProcess, startKafkaPlatform, type KafkaPlatform } from './platform-process.js';
 
 /** Dates as this test reckons them: days in UTC arithmetic, "today" in Almaty (where the API measures it). */
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -31,10 +30,9 @@ const pause = () => new Promise((resolve) => setTimeout(resolve, 50));
  * effective on" from the event store, with a late-reported disbursement and a corrected commitment.
  */
 describe('a program manager reads a project and the portfolio as recorded at a past instant and as effective on a date', () => {
-  let database: TestDatabase;
   let api: AppProcess;
   let views: AppProcess;
-  const prefix = uniqueTopicPrefix('travel');
+  let platform: KafkaPlatform;
   let beforeLateReport: string;
   let beforeCorrection: string;
   let afterCorrection: string;
@@ -53,10 +51,8 @@ describe('a program manager reads a project and the portfolio as recorded at a p
   }
 
   beforeAll(async () => {
-    database = await createTestDatabase('e2e_travel');
-    const env = { DATABASE_URL: database.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix, KAFKA_PARTITIONS: '3' };
-    api = await startApp('portfolio-api', env);
-    views = await startApp('portfolio-views', { ...env, VIEWS_CONSUMER_GROUP: `${prefix}views` });
+    platform = await startKafkaPlatform('travel');
+    ({ api, views } = platform);
 
     await send('projects', { id: PROJECT, title: 'Time-travel road', cluster: 'transport', countries: [{ code: 'KZ', percentage: 100 }] });
     await send(`projects/${PROJECT}/commitments`, { amount: usd(COMMITTED.amount), currency: 'USD', date: COMMITTED.date, financier: FINANCIER });
@@ -88,10 +84,7 @@ describe('a program manager reads a project and the portfolio as recorded at a p
   });
 
   afterAll(async () => {
-    await views?.stop();
-    await api?.stop();
-    await database?.drop();
-    await deleteTopicsWithPrefix(prefix);
+    await platform?.stop();
   });
 
   const financing = (committed: number, disbursed: number) => [{ currency: 'USD', committed: usd(committed), disbursed: usd(disbursed) }];
