@@ -14,6 +14,7 @@ import type { ViewsConfig } from './config.js';
 import { PortfolioProjection } from './projections/portfolio-projection.js';
 import { replayEventStore } from './projections/rebuild-from-event-store.js';
 import { VIEW_FAMILIES } from './projections/view-families.js';
+import { dropAbandonedReplays } from './queries/time-travel/time-travel.js';
 import { ViewGenerations } from './projections/view-generations.js';
 import { viewsMetrics } from './views-metrics.js';
 
@@ -55,6 +56,7 @@ export async function startViews(config: ViewsConfig): Promise<RunningViews> {
     await dataSource.runMigrations({ transaction: 'each' });
     await generations.ensureCatalogue();
     await generations.dropAbandoned();
+    await dropAbandonedReplays(dataSource);
     const live = await generations.live();
     if (live?.shape === generations.shape) {
       projection = new PortfolioProjection(dataSource, VIEW_FAMILIES, live.schema, { followLive: true });

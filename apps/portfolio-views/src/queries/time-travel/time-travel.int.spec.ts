@@ -4,12 +4,14 @@ import { createTestDatabase, type TestDatabase } from '@ecab/testing';
 import { DataSource } from 'typeorm';
 import { PortfolioProjection } from '../../projections/portfolio-projection.js';
 import { replayEventStore } from '../../projections/rebuild-from-event-store.js';
+import type { ViewFamily } from '../../projections/view-family.js';
 import { VIEW_FAMILIES } from '../../projections/view-families.js';
 import { ViewGenerations } from '../../projections/view-generations.js';
 import { PortfolioSummaryController } from '../portfolio-summary/portfolio-summary.controller.js';
 import { ProjectProfileController } from '../project-profile/project-profile.controller.js';
 import { ViewsReader } from '../views-reader.js';
 import { withReadContext } from './read-context.js';
+import { dropAbandonedReplays, TimeTravel } from './time-travel.js';
 
 /** Dates as the test reckons them, independently of the code under test: days in UTC, "today" in Almaty. */
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -210,6 +212,38 @@ describe('time travel, replayed from the event store (real PostgreSQL)', () => {
     const everything = await reader.read({ effectiveOn: today }, async (sql) => ((await sql('select project_id from project_summary order by project_id')) as { project_id: string }[]).map((r) => r.project_id));
     expect(everything).toEqual([P, Q].sort());
     expect(await views.query(`select nspname from pg_namespace where nspname like 'time_travel_%'`)).toEqual([]);
+  });
+
+  it('replays the whole portfolio in short transactions, one per batch, and drops its schema after', async () => {
+    // A family that notes the start of the transaction each batch is applied in (now() is that instant).
+    const starts: string[] = [];
+    const witness: ViewFamily = {
+      name: 'witness',
+      tables: [],
+      async apply(sql) {
+        const [row] = (await sql(`select now()::text as started`)) as [{ started: string }];
+        if (starts.at(-1) !== row.started) starts.push(row.started);
+      },
+    };
+    const [{ n: stored }] = (await eventStore.query('select count(*)::int as n from events')) as [{ n: number }];
+    const travel = new TimeTravel(views, [...VIEW_FAMILIES, witness], { batchSize: 3 });
+    const projects = await travel.read({ effectiveOn: today }, async (sql) => ((await sql('select count(*)::int as n from project_summary')) as [{ n: number }])[0].n);
+    expect(projects).toBe(2);
+    // Every batch of 3 in a transaction of its own: no transaction stays open while the log is replayed
+    // (one would hold back every consumer of the log behind it).
+    expect(starts).toHaveLength(Math.ceil(stored / 3));
+    expect(await views.query(`select nspname from pg_namespace where nspname like 'time_travel_%'`)).toEqual([]);
+  });
+
+  it('drops the replay schemas a stopped process left behind, not those of a replay running now', async () => {
+    const old = `time_travel_${Math.floor(Date.now() / 1000) - 7200}_0123456789ab`;
+    const recent = `time_travel_${Math.floor(Date.now() / 1000)}_ba9876543210`;
+    await views.query(`create schema ${old}`);
+    await views.query(`create schema ${recent}`);
+    await dropAbandonedReplays(views);
+    const left: { nspname: string }[] = await views.query(`select nspname from pg_namespace where nspname like 'time_travel_%'`);
+    expect(left.map((r) => r.nspname)).toEqual([recent]);
+    await views.query(`drop schema ${recent}`);
   });
 
   it('runs at most two replays at once, the others waiting their turn', async () => {

@@ -3,7 +3,7 @@ import { upcast } from '@ecab/contracts';
 import { CURRENCIES } from '@ecab/domain';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from '@ecab/event-store';
 import { portfolioEventFromRecorded } from '@ecab/messaging';
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { PortfolioProjection } from '../../projections/portfolio-projection.js';
 import type { Sql, ViewFamily } from '../../projections/view-family.js';
 import { ViewGenerations } from '../../projections/view-generations.js';
@@ -19,6 +19,21 @@ export interface TimeTravelRequest {
   projectId?: string | undefined;
 }
 
+/** The schemas replays of the whole portfolio build in: `time_travel_<unix seconds>_<random>`. */
+const REPLAY_SCHEMA_PREFIX = 'time_travel_';
+
+/**
+ * Drops the replay schemas a stopped process left behind (older than `olderThanSeconds`: another
+ * instance's replay running now is kept).
+ */
+export async function dropAbandonedReplays(dataSource: DataSource, olderThanSeconds = 3600): Promise<void> {
+  const rows: { nspname: string }[] = await dataSource.query(`select nspname from pg_namespace where nspname ~ '^${REPLAY_SCHEMA_PREFIX}[0-9]+_[0-9a-f]+$'`);
+  const cutoff = Math.floor(Date.now() / 1000) - olderThanSeconds;
+  for (const { nspname } of rows) {
+    if (Number(nspname.slice(REPLAY_SCHEMA_PREFIX.length).split('_')[0]) < cutoff) await dataSource.query(`drop schema if exists ${nspname} cascade`);
+  }
+}
+
 /**
  * Reference streams a project's answer reads besides the project's own: the exchange rates (USD
  * equivalents). Listed by name, so reading them walks the (stream_id, stream_version) index.
@@ -26,10 +41,12 @@ export interface TimeTravelRequest {
 const REFERENCE_STREAMS: readonly string[] = Object.keys(CURRENCIES).map((currency) => `exchange-rates-${currency}`);
 
 /**
- * Time travel answered from the event store, not from history tables: in one transaction, a throw-away
- * schema gets every family's tables (the DDL of a generation), the selected events are replayed into it
- * by the same `PortfolioProjection` the live tables use, the query's own SQL runs there — and the
- * transaction is rolled back, so nothing persists and concurrent reads never see each other's schemas.
+ * Time travel answered from the event store, not from history tables: a throw-away schema gets every
+ * family's tables (the DDL of a generation), the selected events are replayed into it by the same
+ * `PortfolioProjection` the live tables use, and the query's own SQL runs there. For one project all of it
+ * is one transaction, rolled back; for the whole portfolio each batch is a short transaction of its own
+ * (a transaction open for the whole replay would hold back every consumer of the log) and the schema,
+ * unlogged, is dropped after. Concurrent reads never see each other's schemas.
  *
  * Cost: a query of one project replays that project's streams (found through the live `project_activity`
  * index) and the exchange rates; a portfolio-wide query replays the whole event store, in batches. Each
@@ -56,27 +73,51 @@ export class TimeTravel {
   private async replay<T>(request: TimeTravelRequest, run: (sql: Sql) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
+    const sql: Sql = (text, params) => runner.query(text, params as unknown[] | undefined);
+    // One project: everything in one transaction, rolled back (short, it holds nothing up). The whole
+    // portfolio: each step in its own short transaction, so no transaction stays open for the replay's
+    // length (one would hold back every consumer reading the log after it); the schema is dropped after.
+    const whole = request.projectId === undefined;
+    const schema = `${REPLAY_SCHEMA_PREFIX}${Math.floor(Date.now() / 1000)}_${randomBytes(6).toString('hex')}`;
+    const step = async <R>(work: () => Promise<R>): Promise<R> => {
+      if (!whole) return work();
+      await runner.startTransaction();
+      try {
+        const result = await work();
+        await runner.commitTransaction();
+        return result;
+      } catch (error) {
+        await runner.rollbackTransaction();
+        throw error;
+      }
+    };
     try {
-      // One snapshot for every statement: the events read in batches are one consistent log.
-      await runner.startTransaction('REPEATABLE READ');
-      const sql: Sql = (text, params) => runner.query(text, params as unknown[] | undefined);
+      if (!whole) await runner.startTransaction('REPEATABLE READ');
       const events = await this.eventsTable(sql);
-      const streams = request.projectId === undefined ? undefined : await this.streamsOf(sql, request.projectId);
-      const schema = `time_travel_${randomBytes(8).toString('hex')}`;
-      await sql(`create schema ${schema}`);
-      await sql(`set local search_path to ${schema}, public`);
-      // The tables without the query indexes: a replay's tables are read once.
-      for (const table of this.tables) for (const statement of table.ddl) await sql(statement);
+      const streams = whole ? undefined : await this.streamsOf(sql, request.projectId!);
+      await step(async () => {
+        await sql(`create schema ${schema}`);
+        await sql(`set local search_path to ${schema}, public`);
+        // The tables without the query indexes (a replay's tables are read once), unlogged (never kept).
+        for (const table of this.tables) for (const statement of table.ddl) await sql(statement.replace(/^create table /, 'create unlogged table '));
+      });
       const projection = new PortfolioProjection(this.dataSource, this.families, schema);
       const cut = request.effectiveOn === undefined ? undefined : new EffectiveOnCut(request.effectiveOn);
       for await (const batch of this.readLog(sql, events, streams, request.recordedAt)) {
         const replayed = batch.map((row) => upcast(portfolioEventFromRecorded(toRecordedEvent(row))));
-        await projection.applyWithin(sql, cut ? cut.select(replayed) : replayed, { allowGaps: true });
+        await step(() => projection.applyWithin(sql, cut ? cut.select(replayed) : replayed, { allowGaps: true }));
       }
-      await sql(`set local search_path to ${schema}, public`);
-      return await run(sql);
+      return await step(async () => {
+        await sql(`set local search_path to ${schema}, public`);
+        return run(sql);
+      });
     } finally {
-      await rollback(runner);
+      try {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        if (whole) await sql(`drop schema if exists ${schema} cascade`);
+      } finally {
+        await runner.release();
+      }
     }
   }
 
@@ -149,13 +190,5 @@ class Turns {
       if (next) next();
       else this.running -= 1;
     }
-  }
-}
-
-async function rollback(runner: QueryRunner): Promise<void> {
-  try {
-    if (runner.isTransactionActive) await runner.rollbackTransaction();
-  } finally {
-    await runner.release();
   }
 }
