@@ -54,3 +54,18 @@ export const PLANNED_DISBURSEMENT_TABLE: ViewTable = {
         'create index planned_disbursement_project on planned_disbursement (project_id, period_end)',
       ],
     };
+
+/** project_money: per project and currency, the net commitment and the funds received so far (running totals). */
+export const PROJECT_MONEY_TABLE: ViewTable = {
+  name: 'project_money',
+  key: ['project_id', 'currency'],
+  ddl: [
+    `create table project_money (
+       project_id text not null,
+       currency   text not null,
+       committed  numeric not null,
+       disbursed  numeric not null,
+       primary key (project_id, currency)
+     )`,
+  ],
+};

@@ -2,7 +2,7 @@ import type { PortfolioEvent } from '@ecab/contracts';
 import type { BatchRows } from '../batch-rows.js';
 import { MONEY_MOVEMENT_TABLE, movementRow, type Movement, type MovementKind } from './money-movement.js';
 import { decimal, effectiveDateOf, later, MalformedEventError, negate, optionalText, organisation, projectOf, sum, text } from '../event-data.js';
-import { AGREEMENT_VIEW_TABLE, PLANNED_DISBURSEMENT_TABLE } from './agreement-tables.js';
+import { AGREEMENT_VIEW_TABLE, PLANNED_DISBURSEMENT_TABLE, PROJECT_MONEY_TABLE } from './agreement-tables.js';
 import type { ViewFamily } from '../view-family.js';
 
 /**
@@ -42,17 +42,21 @@ export const agreementFamily: ViewFamily = {
     AGREEMENT_VIEW_TABLE,
     MONEY_MOVEMENT_TABLE,
     PLANNED_DISBURSEMENT_TABLE,
+    PROJECT_MONEY_TABLE,
   ],
   needs(event, rows) {
     const projectId = projectOf(event);
     if (event.streamId === `project-${projectId}`) {
-      if (event.type === 'CommitmentRecorded' || event.type === 'DisbursementRecorded') rows.need('agreement_view', [shorthandOf(event, projectId).agreementId]);
+      if (event.type !== 'CommitmentRecorded' && event.type !== 'DisbursementRecorded') return;
+      rows.need('agreement_view', [shorthandOf(event, projectId).agreementId]);
+      rows.need('project_money', [projectId, text(event, 'currency')]);
       return;
     }
     if (!event.streamId.startsWith('agreement-')) return;
     const agreementId = text(event, 'agreementId');
     rows.need('agreement_view', [agreementId]);
     if (event.type === 'TransactionReversed') rows.need('money_movement', [agreementId, text(event, 'transactionId'), text(event, 'reversedEventType')], REVERSED_BY);
+    if (event.type === 'TransactionReversed' || AGREEMENT_MOVEMENTS[event.type]) rows.need('project_money', [projectId, text(event, 'currency')]);
   },
   change(event, rows) {
     const projectId = projectOf(event);
@@ -217,6 +221,7 @@ type AgreementMovement = Omit<Movement, 'agreementId' | 'contractId' | 'financie
 function recordMovement(rows: BatchRows, event: PortfolioEvent, movement: AgreementMovement): void {
   const agreement = rows.get<AgreementRow>('agreement_view', [movement.agreementId]);
   rows.append('money_movement', movementRow(event, { ...movement, contractId: null, financierRef: agreement?.financier_ref ?? null }));
+  addToProjectMoney(rows, movement);
   if (!agreement) return;
   const column = TOTAL_COLUMN[movement.kind];
   rows.update('agreement_view', agreement, { [column]: sum(agreement[column] as string, movement.amount), updated_at: later(agreement.updated_at, event.time) });
@@ -301,4 +306,17 @@ function date(event: PortfolioEvent, field: string): string {
 
 function optionalDate(event: PortfolioEvent, field: string): string | null {
   return event.data[field] === undefined ? null : date(event, field);
+}
+
+/**
+ * A project's running net commitment and funds received per currency (the portfolio summary's figures,
+ * kept so it reads one row per project and currency instead of every movement).
+ */
+function addToProjectMoney(rows: BatchRows, movement: AgreementMovement): void {
+  const column = movement.kind === 'disbursement' ? 'disbursed' : movement.kind === 'spending' ? undefined : 'committed';
+  if (!column) return;
+  const amount = movement.kind === 'cancellation' ? negate(movement.amount) : movement.amount;
+  const totals = rows.get<{ committed: string; disbursed: string }>('project_money', [movement.projectId, movement.currency]);
+  if (totals) rows.update('project_money', totals, { [column]: sum(totals[column], amount) });
+  else rows.put('project_money', { project_id: movement.projectId, currency: movement.currency, committed: '0', disbursed: '0', [column]: amount });
 }

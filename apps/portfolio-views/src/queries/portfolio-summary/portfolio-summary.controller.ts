@@ -72,11 +72,8 @@ export class PortfolioSummaryController {
 async function clusterSummary(sql: Sql): Promise<{ clusters: ClusterSummary[] }> {
   const counts: { cluster: string; projects: number }[] = await sql('select cluster, count(*)::int as projects from project_summary group by cluster');
   const money: ({ cluster: string } & MoneyByCurrency)[] = await sql(
-    `select s.cluster, m.currency,
-            coalesce(sum(case m.kind when 'commitment' then m.amount when 'cancellation' then -m.amount end), 0)::text as committed,
-            coalesce(sum(m.amount) filter (where m.kind = 'disbursement'), 0)::text as disbursed
-       from money_movement m join project_summary s using (project_id)
-      where m.kind in ('commitment', 'cancellation', 'disbursement')
+    `select s.cluster, m.currency, sum(m.committed)::text as committed, sum(m.disbursed)::text as disbursed
+       from project_money m join project_summary s using (project_id)
       group by s.cluster, m.currency order by m.currency`,
   );
   const clusters = CLUSTERS.map((cluster) => ({
