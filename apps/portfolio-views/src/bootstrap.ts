@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createEventStoreDataSource, isDatabaseUnavailable, runEventStoreMigrations } from '@ecab/event-store';
 import { createKafka, ensureTopics, KafkaEventSource, ParkedMessageStore, parkingMigrations, PostgresLogEventSource, type PortfolioEventSource } from '@ecab/messaging';
-import { createLogger, PinoNestLogger, ProblemDetailsFilter, ProblemError, serveOpenApi, serviceUnavailableWhen, type HealthCheck } from '@ecab/platform';
+import { configureHttpApp, createLogger, PinoNestLogger, ProblemError, serveOpenApi, serviceUnavailableWhen, type HealthCheck } from '@ecab/platform';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Kafka } from 'kafkajs';
@@ -113,7 +113,7 @@ export async function startViews(config: ViewsConfig): Promise<RunningViews> {
     ViewsModule.forRoot({ dataSource, projection, source, parked, metrics, rebuild, auth: config.auth, healthChecks, consistencyWaitMs: config.consistencyWaitMs }),
     { logger: new PinoNestLogger(log) },
   );
-  app.useGlobalFilters(new ProblemDetailsFilter([serviceUnavailableWhen(isDatabaseUnavailable), (error) => (rebuild.isRunning && isOlderShape(error) ? READ_TABLES_REBUILDING : undefined)]));
+  configureHttpApp(app, [serviceUnavailableWhen(isDatabaseUnavailable), (error) => (rebuild.isRunning && isOlderShape(error) ? READ_TABLES_REBUILDING : undefined)]);
   serveOpenApi(app, viewsOpenApiDocument());
   await app.listen(config.port, config.host);
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
