@@ -1,3 +1,4 @@
+import { isPrintableText } from '@ecab/platform';
 import { decodeJwt, hasValidSignature, TokenRejectedError, type JwtPayload } from './jwt.js';
 import { isRole, type Principal } from './principal.js';
 import type { SigningKeySource } from './signing-keys.js';
@@ -80,7 +81,8 @@ function claimAt(payload: JwtPayload, path: string): unknown {
 
 function principalFrom(payload: JwtPayload, trusted: TrustedIssuer): Principal {
   const { sub } = payload;
-  if (typeof sub !== 'string' || sub.length === 0 || sub.length > 255) throw new TokenRejectedError('The token has no valid subject (sub).');
+  // The subject becomes the events' actor, and their ce_actor Kafka header: printable text only.
+  if (typeof sub !== 'string' || !isPrintableText(sub, 255)) throw new TokenRejectedError('The token has no valid subject (sub): 1 to 255 printable characters.');
   const rawRoles = claimAt(payload, trusted.rolesClaim ?? 'roles');
   if (rawRoles !== undefined && !Array.isArray(rawRoles)) throw new TokenRejectedError('The token roles claim is not a list.');
   const roles = [...new Set((rawRoles ?? []).filter(isRole))];

@@ -54,6 +54,12 @@ describe('TokenVerifier', () => {
     expect(await rejection(signed(noAudience, privateKey))).toMatch(/not meant for this service/);
   });
 
+  it('rejects an alg of any characters, quoting it briefly', async () => {
+    const reason = await rejection(forged({ alg: '\u4e2d\u6587'.repeat(50), kid: 'key-1' }, claims(), 'x'));
+    expect(reason).toMatch(/^The token algorithm "\u4e2d\u6587.*\.\.\. is not accepted; only RS256 is\.$/);
+    expect(reason.length).toBeLessThan(100);
+  });
+
   it('rejects alg none and HS256, including an HMAC keyed with the public key (algorithm confusion)', async () => {
     expect(await rejection(forged({ alg: 'none', typ: 'JWT', kid: 'key-1' }, claims()))).toMatch(/algorithm "none" is not accepted/);
     expect(await rejection(forged({ alg: 'HS256', typ: 'JWT', kid: 'key-1' }, claims(), 'secret'))).toMatch(/algorithm "HS256" is not accepted/);
@@ -89,6 +95,8 @@ describe('TokenVerifier', () => {
   it('rejects a missing subject and malformed roles or clusters claims', async () => {
     const { sub: _sub, ...noSubject } = claims();
     expect(await rejection(signed(noSubject, privateKey))).toMatch(/subject/);
+    for (const sub of ['', 'a\r\nce_actor: admin', 'nul\u0000', '\ud800', 'x'.repeat(256)]) expect(await rejection(signed(claims({ sub }), privateKey))).toMatch(/subject/);
+    await expect(verifier.verify(signed(claims({ sub: 'jos\u00e9@example.org' }), privateKey))).resolves.toMatchObject({ subject: 'jos\u00e9@example.org' });
     expect(await rejection(signed(claims({ roles: 'admin' }), privateKey))).toMatch(/roles claim/);
     expect(await rejection(signed(claims({ clusters: 'transport' }), privateKey))).toMatch(/clusters claim/);
   });
