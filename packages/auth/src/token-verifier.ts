@@ -1,6 +1,6 @@
 import { isPrintableText } from '@ecab/platform';
 import { decodeJwt, hasValidSignature, TokenRejectedError, type JwtPayload } from './jwt.js';
-import { isRole, type Principal } from './principal.js';
+import { ALL_CLUSTERS, isRole, type Principal } from './principal.js';
 import type { SigningKeySource } from './signing-keys.js';
 
 /** One issuer whose tokens are accepted, with its keys and the claims that carry roles and clusters. */
@@ -12,7 +12,7 @@ export interface TrustedIssuer {
   keys: SigningKeySource;
   /** Dotted path of the roles claim, e.g. `realm_access.roles` for Keycloak; default `roles`. */
   rolesClaim?: string | undefined;
-  /** Dotted path of the clusters claim; default `clusters`. Absent or null = every cluster. */
+  /** Dotted path of the clusters claim; default `clusters`. `["*"]` = every cluster; absent or null = none. */
   clustersClaim?: string | undefined;
 }
 
@@ -87,9 +87,14 @@ function principalFrom(payload: JwtPayload, trusted: TrustedIssuer): Principal {
   if (rawRoles !== undefined && !Array.isArray(rawRoles)) throw new TokenRejectedError('The token roles claim is not a list.');
   const roles = [...new Set((rawRoles ?? []).filter(isRole))];
   const rawClusters = claimAt(payload, trusted.clustersClaim ?? 'clusters');
-  if (rawClusters === undefined || rawClusters === null) return { subject: sub, issuer: trusted.issuer, roles };
+  // No claim is no cluster: a token is unscoped only when it says so (["*"]), never by leaving the claim out.
+  if (rawClusters === undefined || rawClusters === null) return { subject: sub, issuer: trusted.issuer, roles, clusters: [] };
   if (!Array.isArray(rawClusters) || !rawClusters.every((cluster) => typeof cluster === 'string')) {
     throw new TokenRejectedError('The token clusters claim is not a list of names.');
+  }
+  if (rawClusters.includes(ALL_CLUSTERS)) {
+    if (rawClusters.length > 1) throw new TokenRejectedError(`The token clusters claim names clusters beside "${ALL_CLUSTERS}" (every cluster).`);
+    return { subject: sub, issuer: trusted.issuer, roles };
   }
   return { subject: sub, issuer: trusted.issuer, roles, clusters: rawClusters };
 }

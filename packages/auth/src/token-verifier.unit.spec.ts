@@ -1,4 +1,6 @@
 import { TokenRejectedError } from './jwt.js';
+import { canActOnCluster, canActOnProgramme } from './policy.js';
+import { ALL_CLUSTERS } from './principal.js';
 import { TokenVerifier } from './token-verifier.js';
 import { claims, forged, NOW, rsaKeyPair, signed, staticKeys } from './test-support/tokens.js';
 
@@ -22,9 +24,21 @@ describe('TokenVerifier', () => {
     expect(principal).toEqual({ subject: 'alice', issuer: 'urn:test:issuer', roles: ['program-manager'], clusters: ['transport'] });
   });
 
-  it('treats an absent clusters claim as every cluster', async () => {
-    const principal = await verifier.verify(signed(claims(), privateKey));
+  it('limits a token without a clusters claim to no cluster: unscoped must be explicit', async () => {
+    for (const clusters of [undefined, null]) {
+      const principal = await verifier.verify(signed(claims({ roles: ['program-manager'], clusters }), privateKey));
+      expect(principal.clusters).toEqual([]);
+      expect(canActOnCluster(principal, 'transport')).toBe(false);
+      expect(canActOnProgramme(principal)).toBe(false);
+    }
+  });
+
+  it('grants every cluster to a token that says clusters: ["*"], and refuses "*" mixed with names', async () => {
+    const principal = await verifier.verify(signed(claims({ roles: ['program-manager'], clusters: [ALL_CLUSTERS] }), privateKey));
     expect(principal.clusters).toBeUndefined();
+    expect(canActOnCluster(principal, 'transport')).toBe(true);
+    expect(canActOnProgramme(principal)).toBe(true);
+    expect(await rejection(signed(claims({ clusters: [ALL_CLUSTERS, 'transport'] }), privateKey))).toMatch(/beside "\*"/);
   });
 
   it('accepts an audience list that contains this service', async () => {
