@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createEventStoreDataSource, isDatabaseUnavailable, runEventStoreMigrations } from '@ecab/event-store';
+import { createEventStoreDataSource, isDatabaseUnavailable, pgSessionSettings, runEventStoreMigrations, sessionTimeoutsFromEnv } from '@ecab/event-store';
 import { createKafka, ensureTopics, KafkaEventSource, ParkedMessageStore, parkingMigrations, PostgresLogEventSource, type PortfolioEventSource } from '@ecab/messaging';
 import { configureHttpApp, createLogger, PinoNestLogger, ProblemError, serveOpenApi, serviceUnavailableWhen, type HealthCheck } from '@ecab/platform';
 import type { INestApplication } from '@nestjs/common';
@@ -38,7 +38,8 @@ export async function startViews(config: ViewsConfig): Promise<RunningViews> {
     applicationName: 'portfolio-views',
     migrations: parkingMigrations,
     migrationsTableName: 'portfolio_views_migrations',
-    extra: { max: 10 },
+    // The same session limits as the event store's connections (DATABASE_STATEMENT_TIMEOUT_MS…).
+    extra: { max: 10, ...pgSessionSettings(sessionTimeoutsFromEnv()) },
   });
   await dataSource.initialize();
   const generations = new ViewGenerations(dataSource, VIEW_FAMILIES);
