@@ -7,8 +7,16 @@
 // recorded with confidence "illustrative", so that they can be kept out of partner feeds and IATI.
 // Each command carries an Idempotency-Key: a seed interrupted half-way is resumed by running it again.
 // Run by `npm start` after the apps are up (as the admin it created), or on its own: `npm run seed`
-// (API_URL, default :3001; ECAB_TOKEN, or ECAB_ADMIN_USERNAME + ECAB_ADMIN_PASSWORD to log in).
+// (API_URL, default :3001; ECAB_TOKEN, or ECAB_ADMIN_USERNAME + ECAB_ADMIN_PASSWORD, or else the admin
+// and the password `npm start` keeps in .data/auth/admin-password).
+// Every command of one run carries a W3C traceparent of the run's trace, so the seeded events carry it
+// (metadata.traceparent, the ce_traceparent Kafka header) like any traced client's.
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ADMIN_PASSWORD_FILE, adminAuthorization, generatedAdminPassword, ROOT, SeedCredentialsError } from './admin-credentials.js';
+
+export { adminAuthorization, SeedCredentialsError };
 
 const both = (kz, kg) => [
   { code: 'KZ', percentage: kz },
@@ -229,30 +237,34 @@ export const ECAB_SEED_DETAILS = {
   ],
 };
 
-async function send(apiUrl, headers, [method, path, body], key) {
+/** A W3C trace context: one trace per seed run, one span per command. */
+const newTraceId = () => randomBytes(16).toString('hex');
+const traceparentOf = (traceId) => `00-${traceId}-${randomBytes(8).toString('hex')}-01`;
+
+async function send(apiUrl, headers, [method, path, body], key, traceId) {
   const response = await fetch(`${apiUrl}${path}`, {
     method,
-    headers: { 'content-type': 'application/json', 'x-correlation-id': 'seed-ecab-demo-portfolio', 'idempotency-key': key, ...headers },
+    headers: { 'content-type': 'application/json', 'x-correlation-id': 'seed-ecab-demo-portfolio', 'idempotency-key': key, traceparent: traceparentOf(traceId), ...headers },
     body: JSON.stringify(body),
   });
   const text = await response.text();
   return { status: response.status, replayed: response.headers.get('idempotent-replayed') === 'true', text };
 }
 
-async function run(apiUrl, headers, steps, keyPrefix) {
+async function run(apiUrl, headers, steps, keyPrefix, traceId) {
   for (const [index, step] of steps.entries()) {
-    const answer = await send(apiUrl, headers, step, `${keyPrefix}:${index}`);
+    const answer = await send(apiUrl, headers, step, `${keyPrefix}:${index}`, traceId);
     if (answer.status !== 200 && answer.status !== 201) throw new Error(`seed: ${step[0]} ${step[1]} failed with ${answer.status}: ${answer.text}`);
   }
 }
 
-export async function seed({ apiUrl, log = console.log, headers = {} }) {
+export async function seed({ apiUrl, log = console.log, headers = {}, traceId = newTraceId() }) {
   // The programme and the organisations first: once, like the projects.
-  const programme = await send(apiUrl, headers, programmeSteps[0], 'seed:programme:0');
+  const programme = await send(apiUrl, headers, programmeSteps[0], 'seed:programme:0', traceId);
   if (programme.status === 201) {
-    await run(apiUrl, headers, programmeSteps, 'seed:programme');
-    await run(apiUrl, headers, organisationSteps, 'seed:organisations');
-    await run(apiUrl, headers, exchangeRateSteps, 'seed:exchange-rates');
+    await run(apiUrl, headers, programmeSteps, 'seed:programme', traceId);
+    await run(apiUrl, headers, organisationSteps, 'seed:organisations', traceId);
+    await run(apiUrl, headers, exchangeRateSteps, 'seed:exchange-rates', traceId);
   } else if (programme.status !== 409) {
     throw new Error(`seed: registering the programme failed with ${programme.status}: ${programme.text}`);
   }
@@ -261,7 +273,7 @@ export async function seed({ apiUrl, log = console.log, headers = {} }) {
   let present = 0;
   let details = 0;
   for (const project of ECAB_SEED_PROJECTS) {
-    const registration = await send(apiUrl, headers, ['POST', '/api/v1/projects', project], `seed:${project.id}:register`);
+    const registration = await send(apiUrl, headers, ['POST', '/api/v1/projects', project], `seed:${project.id}:register`, traceId);
     if (registration.status === 409) {
       // Registered before, by someone else or by a seed without idempotency keys: left as it is.
       present += 1;
@@ -272,7 +284,7 @@ export async function seed({ apiUrl, log = console.log, headers = {} }) {
     else registered += 1;
     // Replayed by this seed earlier: its remaining steps answer as before or complete what was interrupted.
     const steps = ECAB_SEED_DETAILS[project.id] ?? [];
-    await run(apiUrl, headers, steps, `seed:${project.id}`);
+    await run(apiUrl, headers, steps, `seed:${project.id}`, traceId);
     details += steps.length;
   }
   log(
@@ -282,27 +294,18 @@ export async function seed({ apiUrl, log = console.log, headers = {} }) {
   return { registered, present };
 }
 
-/** Logs in on the platform's token endpoint and returns the Authorization header to send. */
-export async function adminAuthorization(apiUrl, username, password) {
-  const response = await fetch(`${apiUrl}/api/v1/auth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (response.status !== 200) throw new Error(`logging in as ${username} failed with ${response.status}: ${await response.text()}`);
-  const { access_token: token } = await response.json();
-  return { authorization: `Bearer ${token}` };
-}
-
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const apiUrl = process.env.API_URL ?? 'http://127.0.0.1:3001';
-  const { ECAB_TOKEN: token, ECAB_ADMIN_USERNAME: username, ECAB_ADMIN_PASSWORD: password } = process.env;
-  let headers;
-  if (token) headers = { authorization: `Bearer ${token}` };
-  else if (username && password) headers = await adminAuthorization(apiUrl, username, password);
-  else {
-    console.error('npm run seed needs ECAB_TOKEN, or ECAB_ADMIN_USERNAME and ECAB_ADMIN_PASSWORD (npm start prints them)');
-    process.exit(2);
+  const { ECAB_TOKEN: token, ECAB_ADMIN_USERNAME: username = 'admin', ECAB_ADMIN_PASSWORD: password } = process.env;
+  try {
+    let headers;
+    if (token) headers = { authorization: `Bearer ${token}` };
+    else if (password || generatedAdminPassword()) headers = await adminAuthorization(apiUrl, username, password, generatedAdminPassword());
+    else throw new SeedCredentialsError(`npm run seed needs ECAB_TOKEN, ECAB_ADMIN_PASSWORD, or ${path.relative(ROOT, ADMIN_PASSWORD_FILE)} (npm start writes it)`);
+    await seed({ apiUrl, headers });
+  } catch (error) {
+    const reachable = error?.cause?.code !== 'ECONNREFUSED';
+    console.error(`npm run seed: ${reachable ? error.message : `nothing answers at ${apiUrl} (is the platform running? npm start)`}`);
+    process.exit(error instanceof SeedCredentialsError || !reachable ? 2 : 1);
   }
-  await seed({ apiUrl, headers });
 }

@@ -10,16 +10,15 @@ import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { assertBrokerAnswers, basePort } from './preflight.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-// The apps, in the order they are listed once running. An app not built yet is skipped.
+// The apps, in the order they are listed once running, on consecutive ports from PORT (default 3001).
+const BASE_PORT = basePort();
 const APPS = [
-  { app: 'web-portal', title: 'portal', port: 3000 },
-  { app: 'portfolio-api', title: 'api', port: 3001 },
-  { app: 'portfolio-views', title: 'views', port: 3002 },
-  { app: 'partner-gateway', title: 'partner gateway', port: 3003 },
-  { app: 'reporting', title: 'reporting', port: 3004 },
+  { app: 'portfolio-api', title: 'api', port: BASE_PORT },
+  { app: 'portfolio-views', title: 'views', port: BASE_PORT + 1 },
 ];
 const SEED_FILE = path.join(ROOT, 'infra', 'platform', 'seed.js');
 const SIGNING_KEY_FILE = path.join(ROOT, '.data', 'auth', 'signing-key.pem');
@@ -60,12 +59,10 @@ try {
 }
 
 async function main() {
-  const apps = APPS.filter(({ app }) => {
-    const built = fs.existsSync(entryOf(app));
-    if (!built) say(`skipping ${app}: ${path.relative(ROOT, entryOf(app))} does not exist (not written or not built yet)`);
-    return built;
-  });
-  if (apps.length === 0) throw new Error('no app is built: run `npm run build` (or `npm start`, which builds first)');
+  const unbuilt = APPS.filter(({ app }) => !fs.existsSync(entryOf(app)));
+  if (unbuilt.length > 0) throw new Error(`not built: ${unbuilt.map(({ app }) => path.relative(ROOT, entryOf(app))).join(', ')}; run \`npm start\` (it builds first) or \`npm run build\``);
+  const apps = APPS;
+  if (process.env.PORT) say(`PORT=${process.env.PORT}: portfolio-api on ${BASE_PORT}, portfolio-views on ${BASE_PORT + 1}`);
   await stopAppsLeftByAKilledRun();
   for (const { app, port } of apps) {
     if (await somethingListensOn(port)) throw new Error(`port ${port} for ${app} is already in use (is the platform already running?)`);
@@ -88,6 +85,9 @@ async function main() {
     env.DATABASE_URL = postgres.url;
     databaseShown = `${postgres.url} (embedded)`;
   }
+  if (env.KAFKA_BROKERS) await assertBrokerAnswers(env.KAFKA_BROKERS);
+  // portfolio-views finds the API's signing keys (JWKS) there.
+  env.API_URL ||= `http://127.0.0.1:${BASE_PORT}`;
   const admin = localCredentials(env);
   const transport = env.KAFKA_BROKERS ? `Kafka at ${env.KAFKA_BROKERS}` : 'the PostgreSQL log';
   say(env.KAFKA_BROKERS
@@ -187,7 +187,7 @@ function localCredentials(env) {
 
 async function seedIfPresent(apps, admin) {
   if (!fs.existsSync(SEED_FILE)) return;
-  const { seed, adminAuthorization } = await import(pathToFileURL(SEED_FILE).href);
+  const { seed, adminAuthorization, SeedCredentialsError } = await import(pathToFileURL(SEED_FILE).href);
   if (typeof seed !== 'function') {
     say(`${path.relative(ROOT, SEED_FILE)} exports no seed() function: not seeding`);
     return;
@@ -197,13 +197,31 @@ async function seedIfPresent(apps, admin) {
     say('portfolio-api is not running: not seeding');
     return;
   }
+  const apiUrl = `http://127.0.0.1:${api.port}`;
+  let headers;
   try {
-    const apiUrl = `http://127.0.0.1:${api.port}`;
-    const headers = await adminAuthorization(apiUrl, admin.username, admin.password);
+    headers = await adminAuthorization(apiUrl, admin.username, admin.password);
+  } catch (error) {
+    if (!(error instanceof SeedCredentialsError)) throw error;
+    // ECAB_ADMIN_PASSWORD set after the first start is not the admin's (it is never overwritten): the generated one still is.
+    const generated = readIfExists(ADMIN_PASSWORD_FILE);
+    headers = generated && generated !== admin.password ? await adminAuthorization(apiUrl, admin.username, generated).catch(() => undefined) : undefined;
+    if (!headers) {
+      print('seed', `not seeded: ${error.message}`, process.stderr);
+      return;
+    }
+    print('seed', `ECAB_ADMIN_PASSWORD is not the password of ${admin.username} (created at the first start, never overwritten): signed in with ${path.relative(ROOT, ADMIN_PASSWORD_FILE)}`);
+    Object.assign(admin, { password: generated, generated: true });
+  }
+  try {
     await seed({ apiUrl, headers, log: (line) => print('seed', line) });
   } catch (error) {
     throw new Error(`seeding failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
   }
+}
+
+function readIfExists(file) {
+  try { return fs.readFileSync(file, 'utf8').trim() || undefined; } catch { return undefined; }
 }
 
 async function shutdown(exitCode, reason) {

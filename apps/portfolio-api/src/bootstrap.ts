@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { adminSeedFromEnv, authConfigFromEnv, authMigrations, ensureAdminUser, UserStore } from '@ecab/auth';
 import { createEventStoreDataSource, isDatabaseUnavailable, runEventStoreMigrations } from '@ecab/event-store';
 import { createKafka, ensureTopics, KafkaRelay, ParkedMessageStore, parkingMigrations } from '@ecab/messaging';
-import { createLogger, PinoNestLogger, ProblemDetailsFilter, serviceUnavailableWhen, type HealthCheck } from '@ecab/platform';
+import { configureHttpApp, createLogger, PinoNestLogger, serviceUnavailableWhen, type HealthCheck } from '@ecab/platform';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ApiModule } from './app.module.js';
@@ -56,7 +56,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
   }
 
   const app = await NestFactory.create(ApiModule.forRoot({ dataSource, healthChecks, metrics: apiMetrics(dataSource, relay), auth, commandSettings: config.commands, relay: parkedEvents }), { logger: new PinoNestLogger(log), bodyParser: true });
-  app.useGlobalFilters(new ProblemDetailsFilter([mapDomainProblems, serviceUnavailableWhen(isDatabaseUnavailable)]));
+  configureHttpApp(app, [mapDomainProblems, serviceUnavailableWhen(isDatabaseUnavailable)]);
   serveOpenApi(app);
   await app.listen(config.port, config.host);
   const url = await app.getUrl();

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { authMigrations } from '@ecab/auth';
-import { createEventStoreDataSource, isDatabaseUnavailable, runEventStoreMigrations } from '@ecab/event-store';
+import { createEventStoreDataSource, isDatabaseUnavailable, pgSessionSettings, runEventStoreMigrations, sessionTimeoutsFromEnv } from '@ecab/event-store';
 import { createKafka, ensureTopics, KafkaEventSource, ParkedMessageStore, parkingMigrations, PostgresLogEventSource, type PortfolioEventSource } from '@ecab/messaging';
-import { createLogger, PinoNestLogger, ProblemDetailsFilter, ProblemError, serveOpenApi, serviceUnavailableWhen, type HealthCheck } from '@ecab/platform';
+import { configureHttpApp, createLogger, PinoNestLogger, ProblemError, serveOpenApi, serviceUnavailableWhen, type HealthCheck } from '@ecab/platform';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Kafka } from 'kafkajs';
@@ -41,7 +41,8 @@ export async function startViews(config: ViewsConfig): Promise<RunningViews> {
     applicationName: 'portfolio-views',
     migrations: parkingMigrations,
     migrationsTableName: 'portfolio_views_migrations',
-    extra: { max: 10 },
+    // The same session limits as the event store's connections (DATABASE_STATEMENT_TIMEOUT_MS…).
+    extra: { max: 10, ...pgSessionSettings(sessionTimeoutsFromEnv()) },
   });
   await dataSource.initialize();
   const generations = new ViewGenerations(dataSource, VIEW_FAMILIES);
@@ -117,7 +118,7 @@ export async function startViews(config: ViewsConfig): Promise<RunningViews> {
     ViewsModule.forRoot({ dataSource, projection, source, parked, metrics, rebuild, auth: config.auth, healthChecks, consistencyWaitMs: config.consistencyWaitMs }),
     { logger: new PinoNestLogger(log) },
   );
-  app.useGlobalFilters(new ProblemDetailsFilter([serviceUnavailableWhen(isDatabaseUnavailable), (error) => (rebuild.isRunning && isOlderShape(error) ? READ_TABLES_REBUILDING : undefined)]));
+  configureHttpApp(app, [serviceUnavailableWhen(isDatabaseUnavailable), (error) => (rebuild.isRunning && isOlderShape(error) ? READ_TABLES_REBUILDING : undefined)]);
   serveOpenApi(app, viewsOpenApiDocument());
   await app.listen(config.port, config.host);
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');

@@ -1,7 +1,7 @@
-import { CheckpointStore, LogReader } from '@ecab/event-store';
+import { CheckpointStore, LogReader, oldestHorizonTransactionAgeSeconds } from '@ecab/event-store';
 import { prefixed, type KafkaSettings, type ParkedMessageStore, type PortfolioEventSource } from '@ecab/messaging';
 import { EVENT_TOPICS } from '@ecab/contracts';
-import { createMetricsRegistry, scrapedGauge } from '@ecab/platform';
+import { createMetricsRegistry, oldestTransactionGauge, scrapedGauge } from '@ecab/platform';
 import type { Kafka } from 'kafkajs';
 import type { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
@@ -20,6 +20,7 @@ export interface ViewsMetricsSources {
 /** What operators watch on the read side: how far behind it is, how far it got, what is parked. */
 export function viewsMetrics({ dataSource, eventStore, source, parked, rebuild, kafka }: ViewsMetricsSources): Registry {
   const registry = createMetricsRegistry('portfolio-views');
+  oldestTransactionGauge(registry, () => oldestHorizonTransactionAgeSeconds(eventStore));
   if (kafka) {
     const admin = kafka.client.admin();
     let connected: Promise<void> | undefined;

@@ -62,6 +62,18 @@ describe('trusting an external OIDC issuer', () => {
     expect((await get('/test/clusters/transport/commands', token, 'POST')).status).toBe(403);
   });
 
+  it('limits an external token without a clusters claim to no cluster (403), and grants every cluster only for clusters: ["*"]', async () => {
+    const unscopedBySilence = externalToken({ clusters: undefined });
+    expect((await get('/test/projects', unscopedBySilence)).status).toBe(200);
+    for (const cluster of ['health', 'transport']) {
+      const response = await get(`/test/clusters/${cluster}/commands`, unscopedBySilence, 'POST');
+      expect(response.status).toBe(403);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+    }
+    const unscoped = externalToken({ clusters: ['*'] });
+    for (const cluster of ['health', 'transport']) expect((await get(`/test/clusters/${cluster}/commands`, unscoped, 'POST')).status).toBe(202);
+  });
+
   it('still accepts local tokens next to the external ones (of an account of the users table)', async () => {
     expect((await get('/test/projects', local.issue({ sub: 'viewer', roles: ['viewer'], tokenEpoch: 0 }).accessToken)).status).toBe(200);
     expect((await get('/test/projects', local.issue({ sub: 'nobody', roles: ['viewer'], tokenEpoch: 0 }).accessToken)).status).toBe(401);

@@ -1,4 +1,4 @@
-export { ROLES, isRole } from './principal.js';
+export { ROLES, ALL_CLUSTERS, isRole } from './principal.js';
 export type { Principal, Role } from './principal.js';
 export { canRead, hasAnyRole, canActOnCluster, assertMayCommand, canActOnProgramme, assertMayCommandProgramme } from './policy.js';
 export { authenticationRequired, invalidToken, invalidCredentials, tooManySignInFailures, forbidden, issuerKeysUnavailable } from './auth-problems.js';

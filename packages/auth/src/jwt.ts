@@ -78,7 +78,7 @@ export function decodeJwt(token: string): DecodedJwt {
   if (parts.length !== 3) throw new TokenRejectedError('The token is not a signed JWT (header.payload.signature).');
   const [headerPart = '', payloadPart = '', signaturePart = ''] = parts;
   const header = jsonObject(headerPart, 'header');
-  if (header.alg !== JWT_ALGORITHM) throw new TokenRejectedError(`The token algorithm ${JSON.stringify(header.alg ?? null)} is not accepted; only RS256 is.`);
+  if (header.alg !== JWT_ALGORITHM) throw new TokenRejectedError(`The token algorithm ${quoted(header.alg)} is not accepted; only RS256 is.`);
   // We implement no JWS extensions, so a token that makes one critical must be refused (RFC 7515 §4.1.11).
   if (header.crit !== undefined) throw new TokenRejectedError('The token declares critical header extensions, which are not supported.');
   if (header.kid !== undefined && typeof header.kid !== 'string') throw new TokenRejectedError('The token key id (kid) is not a string.');
@@ -86,6 +86,12 @@ export function decodeJwt(token: string): DecodedJwt {
   const signature = fromBase64url(signaturePart, 'signature');
   if (signature.length === 0) throw new TokenRejectedError('The token has no signature.');
   return { header: header as JwtHeader, payload, signingInput: `${headerPart}.${payloadPart}`, signature };
+}
+
+/** A header value of the token, quoted for a message: short, whatever the token holds. */
+function quoted(value: unknown): string {
+  const text = JSON.stringify(value ?? null);
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
 /** Checks an RS256 signature against one public key. */

@@ -13,8 +13,14 @@ export interface Principal {
   /** `iss` of the token, so an audit trail can tell a local user from an external one with the same subject. */
   readonly issuer: string;
   readonly roles: readonly Role[];
-  /** Clusters a program-manager may command; undefined = every cluster. */
+  /** Clusters a program-manager may command; undefined = every cluster (a token says so with ALL_CLUSTERS). */
   readonly clusters?: readonly string[];
   /** A local user's token: the account's token epoch when it was issued (a later change of the account ends it). */
   readonly tokenEpoch?: number;
 }
+
+/**
+ * The clusters claim value that grants every cluster: `"clusters": ["*"]`. Unscoped must be said; a token
+ * without a clusters claim is limited to no cluster at all.
+ */
+export const ALL_CLUSTERS = '*';

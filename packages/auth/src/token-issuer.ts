@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { assertRsaKey, JWT_ALGORITHM, rsaThumbprint, signJwt } from './jwt.js';
-import { isRole, type Role } from './principal.js';
+import { ALL_CLUSTERS, isRole, type Role } from './principal.js';
 import type { SigningKeySource } from './signing-keys.js';
 
 export interface TokenIssuerOptions {
@@ -21,7 +21,7 @@ export interface TokenIssuerOptions {
 export interface TokenRequest {
   sub: string;
   roles: readonly Role[];
-  /** Clusters a program-manager is limited to; omit for every cluster. */
+  /** Clusters a program-manager is limited to; omit for every cluster (the token then says ["*"]). */
   clusters?: readonly string[] | undefined;
   /** The account's token epoch (LocalUser.tokenEpoch): the token is refused once the account changes. */
   tokenEpoch?: number | undefined;
@@ -82,7 +82,7 @@ export class TokenIssuer implements SigningKeySource {
       aud: this.audience,
       sub: request.sub,
       roles: [...request.roles],
-      ...(request.clusters !== undefined ? { clusters: [...request.clusters] } : {}),
+      clusters: request.clusters !== undefined ? [...request.clusters] : [ALL_CLUSTERS],
       ...(request.tokenEpoch !== undefined ? { token_epoch: request.tokenEpoch } : {}),
       iat: now,
       exp: now + this.ttlSeconds,

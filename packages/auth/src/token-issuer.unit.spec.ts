@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { decodeJwt } from './jwt.js';
 import { parseJwks } from './signing-keys.js';
+import { ALL_CLUSTERS } from './principal.js';
 import { TokenIssuer } from './token-issuer.js';
 import { TokenVerifier } from './token-verifier.js';
 import { NOW } from './test-support/tokens.js';
@@ -20,6 +21,14 @@ describe('TokenIssuer', () => {
     expect(decodeJwt(accessToken).header).toEqual({ alg: 'RS256', typ: 'JWT', kid: issuer.keyId });
     expect(decodeJwt(accessToken).payload).toMatchObject({ iat: NOW, exp: NOW + 900, jti: expect.any(String) });
     await expect(verifier.verify(accessToken)).resolves.toEqual({ subject: 'pm-transport', issuer: 'urn:ecab:test', roles: ['program-manager'], clusters: ['transport'] });
+  });
+
+  it('says so in the token when a user may act on every cluster (clusters: ["*"]), so the verifier grants it', async () => {
+    const issuer = new TokenIssuer({ ...options, privateKeyPem: pem });
+    const verifier = new TokenVerifier([{ issuer: 'urn:ecab:test', audience: 'ecab-test', keys: issuer }], { now: () => NOW });
+    const { accessToken } = issuer.issue({ sub: 'pm-all', roles: ['program-manager'] });
+    expect(decodeJwt(accessToken).payload.clusters).toEqual([ALL_CLUSTERS]);
+    await expect(verifier.verify(accessToken)).resolves.toEqual({ subject: 'pm-all', issuer: 'urn:ecab:test', roles: ['program-manager'] });
   });
 
   it('serves only the public half of the key', () => {

@@ -1,5 +1,6 @@
+import { isPrintableText } from '@ecab/platform';
 import { decodeJwt, hasValidSignature, TokenRejectedError, type JwtPayload } from './jwt.js';
-import { isRole, type Principal } from './principal.js';
+import { ALL_CLUSTERS, isRole, type Principal } from './principal.js';
 import type { SigningKeySource } from './signing-keys.js';
 
 /** One issuer whose tokens are accepted, with its keys and the claims that carry roles and clusters. */
@@ -11,7 +12,7 @@ export interface TrustedIssuer {
   keys: SigningKeySource;
   /** Dotted path of the roles claim, e.g. `realm_access.roles` for Keycloak; default `roles`. */
   rolesClaim?: string | undefined;
-  /** Dotted path of the clusters claim; default `clusters`. Absent or null = every cluster. */
+  /** Dotted path of the clusters claim; default `clusters`. `["*"]` = every cluster; absent or null = none. */
   clustersClaim?: string | undefined;
 }
 
@@ -80,7 +81,8 @@ function claimAt(payload: JwtPayload, path: string): unknown {
 
 function principalFrom(payload: JwtPayload, trusted: TrustedIssuer): Principal {
   const { sub } = payload;
-  if (typeof sub !== 'string' || sub.length === 0 || sub.length > 255) throw new TokenRejectedError('The token has no valid subject (sub).');
+  // The subject becomes the events' actor, and their ce_actor Kafka header: printable text only.
+  if (typeof sub !== 'string' || !isPrintableText(sub, 255)) throw new TokenRejectedError('The token has no valid subject (sub): 1 to 255 printable characters.');
   const rawRoles = claimAt(payload, trusted.rolesClaim ?? 'roles');
   if (rawRoles !== undefined && !Array.isArray(rawRoles)) throw new TokenRejectedError('The token roles claim is not a list.');
   const roles = [...new Set((rawRoles ?? []).filter(isRole))];
@@ -88,9 +90,14 @@ function principalFrom(payload: JwtPayload, trusted: TrustedIssuer): Principal {
   if (epoch !== undefined && !(Number.isSafeInteger(epoch) && (epoch as number) >= 0)) throw new TokenRejectedError('The token epoch (token_epoch) is not a whole number.');
   const principal = { subject: sub, issuer: trusted.issuer, roles, ...(epoch !== undefined ? { tokenEpoch: epoch as number } : {}) };
   const rawClusters = claimAt(payload, trusted.clustersClaim ?? 'clusters');
-  if (rawClusters === undefined || rawClusters === null) return principal;
+  // No claim is no cluster: a token is unscoped only when it says so (["*"]), never by leaving the claim out.
+  if (rawClusters === undefined || rawClusters === null) return { ...principal, clusters: [] };
   if (!Array.isArray(rawClusters) || !rawClusters.every((cluster) => typeof cluster === 'string')) {
     throw new TokenRejectedError('The token clusters claim is not a list of names.');
+  }
+  if (rawClusters.includes(ALL_CLUSTERS)) {
+    if (rawClusters.length > 1) throw new TokenRejectedError(`The token clusters claim names clusters beside "${ALL_CLUSTERS}" (every cluster).`);
+    return principal;
   }
   return { ...principal, clusters: rawClusters };
 }

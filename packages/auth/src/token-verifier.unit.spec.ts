@@ -1,4 +1,6 @@
 import { TokenRejectedError } from './jwt.js';
+import { canActOnCluster, canActOnProgramme } from './policy.js';
+import { ALL_CLUSTERS } from './principal.js';
 import { TokenVerifier } from './token-verifier.js';
 import { claims, forged, NOW, rsaKeyPair, signed, staticKeys } from './test-support/tokens.js';
 
@@ -28,9 +30,21 @@ describe('TokenVerifier', () => {
     for (const epoch of [-1, 1.5, '3', null]) expect(await rejection(signed(claims({ token_epoch: epoch }), privateKey))).toMatch(/token epoch/);
   });
 
-  it('treats an absent clusters claim as every cluster', async () => {
-    const principal = await verifier.verify(signed(claims(), privateKey));
+  it('limits a token without a clusters claim to no cluster: unscoped must be explicit', async () => {
+    for (const clusters of [undefined, null]) {
+      const principal = await verifier.verify(signed(claims({ roles: ['program-manager'], clusters }), privateKey));
+      expect(principal.clusters).toEqual([]);
+      expect(canActOnCluster(principal, 'transport')).toBe(false);
+      expect(canActOnProgramme(principal)).toBe(false);
+    }
+  });
+
+  it('grants every cluster to a token that says clusters: ["*"], and refuses "*" mixed with names', async () => {
+    const principal = await verifier.verify(signed(claims({ roles: ['program-manager'], clusters: [ALL_CLUSTERS] }), privateKey));
     expect(principal.clusters).toBeUndefined();
+    expect(canActOnCluster(principal, 'transport')).toBe(true);
+    expect(canActOnProgramme(principal)).toBe(true);
+    expect(await rejection(signed(claims({ clusters: [ALL_CLUSTERS, 'transport'] }), privateKey))).toMatch(/beside "\*"/);
   });
 
   it('accepts an audience list that contains this service', async () => {
@@ -58,6 +72,12 @@ describe('TokenVerifier', () => {
     expect(await rejection(signed(claims({ aud: 'another-api' }), privateKey))).toMatch(/not meant for this service/);
     const { aud: _aud, ...noAudience } = claims();
     expect(await rejection(signed(noAudience, privateKey))).toMatch(/not meant for this service/);
+  });
+
+  it('rejects an alg of any characters, quoting it briefly', async () => {
+    const reason = await rejection(forged({ alg: '\u4e2d\u6587'.repeat(50), kid: 'key-1' }, claims(), 'x'));
+    expect(reason).toMatch(/^The token algorithm "\u4e2d\u6587.*\.\.\. is not accepted; only RS256 is\.$/);
+    expect(reason.length).toBeLessThan(100);
   });
 
   it('rejects alg none and HS256, including an HMAC keyed with the public key (algorithm confusion)', async () => {
@@ -95,6 +115,8 @@ describe('TokenVerifier', () => {
   it('rejects a missing subject and malformed roles or clusters claims', async () => {
     const { sub: _sub, ...noSubject } = claims();
     expect(await rejection(signed(noSubject, privateKey))).toMatch(/subject/);
+    for (const sub of ['', 'a\r\nce_actor: admin', 'nul\u0000', '\ud800', 'x'.repeat(256)]) expect(await rejection(signed(claims({ sub }), privateKey))).toMatch(/subject/);
+    await expect(verifier.verify(signed(claims({ sub: 'jos\u00e9@example.org' }), privateKey))).resolves.toMatchObject({ subject: 'jos\u00e9@example.org' });
     expect(await rejection(signed(claims({ roles: 'admin' }), privateKey))).toMatch(/roles claim/);
     expect(await rejection(signed(claims({ clusters: 'transport' }), privateKey))).toMatch(/clusters claim/);
   });

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { eventStoreMigrations } from './migrations/index.js';
+import { pgSessionSettings, sessionTimeoutsFromEnv, type SessionTimeouts } from './session-timeouts.js';
 
 export interface EventStoreDataSourceOptions {
   /** Maximum pooled connections; 20 keeps 16 concurrent writers from queueing. */
@@ -7,6 +8,8 @@ export interface EventStoreDataSourceOptions {
   applicationName?: string;
   /** An app's own migrations (e.g. the users table), run together with the event store's by runEventStoreMigrations. */
   extraMigrations?: Function[];
+  /** statement_timeout and idle_in_transaction_session_timeout of every session; default from the environment. */
+  sessionTimeouts?: SessionTimeouts;
 }
 
 /** A TypeORM postgres DataSource with the event store's migrations registered (not run: see runEventStoreMigrations). */
@@ -20,5 +23,6 @@ export function createEventStoreDataSource(url: string, options: EventStoreDataS
     migrationsRun: false,
     synchronize: false,
     entities: [],
+    extra: pgSessionSettings(options.sessionTimeouts ?? sessionTimeoutsFromEnv()),
   });
 }

@@ -14,3 +14,6 @@ export { CheckpointStore } from './checkpoint-store.js';
 export { LogSubscription } from './log-subscription.js';
 export type { LogSubscriptionOptions } from './log-subscription.js';
 export { isDatabaseUnavailable } from './database-unavailable.js';
+export { StoredEventCount, oldestHorizonTransactionAgeSeconds } from './stored-event-count.js';
+export { DEFAULT_SESSION_TIMEOUTS, pgSessionSettings, sessionTimeoutsFromEnv } from './session-timeouts.js';
+export type { SessionTimeouts } from './session-timeouts.js';

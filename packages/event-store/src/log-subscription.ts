@@ -319,6 +319,13 @@ function sessionConfig(dataSource: DataSource, role: 'listener' | 'lock'): pg.Cl
     // TypeORM hands the same TLS options to pg; only their typings differ.
     ssl: options.ssl as pg.ClientConfig['ssl'],
     keepAlive: true,
+    // The same session limits as the pool's (createEventStoreDataSource puts them in `extra`).
+    ...sessionLimits(options.extra),
     application_name: `${options.applicationName ?? 'ecab-event-store'}:${role}`,
   };
+}
+
+function sessionLimits(extra: unknown): Pick<pg.ClientConfig, 'statement_timeout' | 'idle_in_transaction_session_timeout'> {
+  const { statement_timeout, idle_in_transaction_session_timeout } = (extra ?? {}) as pg.ClientConfig;
+  return { ...(statement_timeout !== undefined ? { statement_timeout } : {}), ...(idle_in_transaction_session_timeout !== undefined ? { idle_in_transaction_session_timeout } : {}) };
 }

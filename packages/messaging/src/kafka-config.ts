@@ -30,9 +30,34 @@ function positiveInt(raw: string | undefined, fallback: number, name: string): n
 }
 
 export interface LogSink {
+  debug?(obj: object, msg: string): void;
   info(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
+}
+
+/**
+ * Answers of the broker that kafkajs logs at error level and then retries: a fresh broker (or new topics)
+ * has no group coordinator or partition leader for a moment. Seen on every first start; nothing to act on.
+ * A condition that lasts ends in an error our own code logs.
+ */
+const RETRIED_BROKER_ANSWERS = [
+  'The group coordinator is not available',
+  "The coordinator is loading and hence can't process requests for this group",
+  'This is not the correct coordinator for this group',
+  'There is no leader for this topic-partition as we are in the middle of a leadership election',
+  'This server does not host this topic-partition',
+  'This server is not the leader for that topic-partition',
+  'The preferred leader was not available',
+];
+
+/** The level a kafkajs log entry deserves in the service's log. */
+export function kafkaEntryLevel(level: logLevel, log: { message: string; error?: unknown }): 'debug' | 'info' | 'warn' | 'error' {
+  if (level <= logLevel.ERROR) {
+    const retried = log.message.startsWith('Response ') && typeof log.error === 'string' && RETRIED_BROKER_ANSWERS.some((answer) => log.error === answer);
+    return retried ? 'debug' : 'error';
+  }
+  return level === logLevel.WARN ? 'warn' : 'info';
 }
 
 /** kafkajs' own log lines go to the service's structured log. */
@@ -41,9 +66,9 @@ function kafkaLogCreator(sink: LogSink): logCreator {
     ({ namespace, level, log }: LogEntry) => {
       const { message, ...extra } = log;
       const entry = { kafka: namespace, ...extra };
-      if (level <= logLevel.ERROR) sink.error(entry, message);
-      else if (level === logLevel.WARN) sink.warn(entry, message);
-      else sink.info(entry, message);
+      const chosen = kafkaEntryLevel(level, log);
+      if (chosen === 'debug') sink.debug?.(entry, message);
+      else sink[chosen](entry, message);
     };
 }
 

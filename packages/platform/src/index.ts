@@ -8,3 +8,6 @@ export * from './metrics.js';
 export * from './asyncapi.controller.js';
 export * from './openapi.js';
 export * from './csv.js';
+export * from './header-values.js';
+export * from './security-headers.js';
+export * from './http-app.js';

@@ -39,6 +39,18 @@ export function scrapedGauge<L extends string>(
   });
 }
 
+/**
+ * The same gauge on every app that uses PostgreSQL: how long the oldest transaction holding the xmin
+ * horizon has been open, server-wide. While it lasts, the log reader delivers nothing committed after it.
+ */
+export function oldestTransactionGauge(registry: Registry, read: () => Promise<number>): Gauge<string> {
+  return scrapedGauge(registry, {
+    name: 'ecab_postgres_oldest_transaction_age_seconds',
+    help: 'Age of the oldest open transaction on the PostgreSQL server holding the xmin horizon (pg_stat_activity backend_xid/backend_xmin); events committed after it began wait for it',
+    read: async () => [{ value: await read() }],
+  });
+}
+
 interface TextResponse {
   setHeader(name: string, value: string): void;
   end(body: string): void;

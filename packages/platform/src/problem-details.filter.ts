@@ -1,19 +1,33 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { PROBLEM_CONTENT_TYPE, ProblemError, problemType, type ProblemDetails } from './problem.js';
+import { toHeaderValue } from './header-values.js';
+import { PROBLEM_CONTENT_TYPE, ProblemError, problemType } from './problem.js';
 
 /** Turns an application error into a problem, or says it does not know it. */
 export type ProblemMapper = (error: unknown) => ProblemError | undefined;
 
-interface HttpResponseLike {
-  status(code: number): HttpResponseLike;
-  setHeader(name: string, value: string): void;
-  end(body: string): void;
+/** What a problem is written to: Node's and Express's responses both have these. */
+export interface ProblemResponse {
+  statusCode: number;
+  setHeader(name: string, value: string): unknown;
+  end(body: string): unknown;
   headersSent?: boolean;
 }
 
 interface HttpRequestLike {
   originalUrl?: string;
   url?: string;
+}
+
+/**
+ * Writes a problem as application/problem+json, with its headers made fit for HTTP (toHeaderValue): a
+ * header that quotes a client's input can never turn the answer into a 500.
+ */
+export function writeProblem(response: ProblemResponse, error: ProblemError, instance: string | undefined): void {
+  if (response.headersSent) return;
+  for (const [name, value] of Object.entries(error.headers)) response.setHeader(name, toHeaderValue(value, 1024));
+  response.setHeader('Content-Type', PROBLEM_CONTENT_TYPE);
+  response.statusCode = error.problem.status;
+  response.end(JSON.stringify({ ...error.problem, ...(instance !== undefined ? { instance } : {}) }));
 }
 
 /** Maps the errors that mean a dependency is down (e.g. PostgreSQL restarting) to 503, never 500. */
@@ -33,17 +47,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const response = http.getResponse<HttpResponseLike>();
     const request = http.getRequest<HttpRequestLike>();
     const problemError = this.toProblem(exception);
-    const problem: ProblemDetails = { ...problemError.problem, instance: request.originalUrl ?? request.url };
-    if (problem.status >= 500) {
+    if (problemError.problem.status >= 500) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
-    if (response.headersSent) return;
-    for (const [name, value] of Object.entries(problemError.headers)) response.setHeader(name, value);
-    response.setHeader('Content-Type', PROBLEM_CONTENT_TYPE);
-    response.status(problem.status).end(JSON.stringify(problem));
+    writeProblem(http.getResponse<ProblemResponse>(), problemError, request.originalUrl ?? request.url);
   }
 
   private toProblem(exception: unknown): ProblemError {
@@ -53,12 +62,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       if (mapped) return mapped;
     }
     if (exception instanceof HttpException) return fromHttpException(exception);
-    if (isBodyParserError(exception)) {
-      return ProblemError.validation([{ pointer: '', detail: bodyParserDetail(exception) }], 'The request body could not be read.');
-    }
+    if (isBodyParserError(exception)) return fromBodyParserError(exception);
     return new ProblemError({
       type: problemType('internal-error'),
-      title: 'Internal error',
       status: HttpStatus.INTERNAL_SERVER_ERROR,
       detail: 'The server failed to handle the request; it has been logged.',
     });
@@ -70,7 +76,7 @@ function fromHttpException(exception: HttpException): ProblemError {
   const body = exception.getResponse();
   const detail = typeof body === 'string' ? body : typeof body === 'object' && body !== null && 'message' in body ? String((body as { message: unknown }).message) : exception.message;
   if (status === HttpStatus.BAD_REQUEST) return ProblemError.validation([{ pointer: '', detail }], detail);
-  return new ProblemError({ type: status === 404 ? problemType('not-found') : 'about:blank', title: exception.name.replace(/Exception$/, '') || 'Error', status, detail });
+  return new ProblemError({ type: status === 404 ? problemType('not-found') : 'about:blank', status, detail });
 }
 
 interface BodyParserError {
@@ -83,15 +89,16 @@ function isBodyParserError(error: unknown): error is BodyParserError {
   return typeof error === 'object' && error !== null && 'type' in error && typeof (error as { type: unknown }).type === 'string' && 'status' in error;
 }
 
-function bodyParserDetail(error: BodyParserError): string {
+function fromBodyParserError(error: BodyParserError): ProblemError {
   switch (error.type) {
-    case 'entity.parse.failed':
-      return 'The body is not valid JSON.';
     case 'entity.too.large':
-      return 'The body is too large.';
+      return new ProblemError({ type: problemType('content-too-large'), status: 413, detail: 'The body is too large.' });
     case 'encoding.unsupported':
-      return 'The body encoding is not supported.';
+    case 'charset.unsupported':
+      return new ProblemError({ type: problemType('unsupported-media-type'), status: 415, detail: 'The body encoding or charset is not supported; send UTF-8 JSON.' });
+    case 'entity.parse.failed':
+      return ProblemError.validation([{ pointer: '', detail: 'The body is not valid JSON.' }], 'The request body could not be read.');
     default:
-      return error.message;
+      return ProblemError.validation([{ pointer: '', detail: error.message }], 'The request body could not be read.');
   }
 }

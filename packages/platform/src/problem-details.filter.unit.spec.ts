@@ -1,13 +1,12 @@
-import { BadRequestException, type ArgumentsHost } from '@nestjs/common';
+import { BadRequestException, NotAcceptableException, NotFoundException, type ArgumentsHost } from '@nestjs/common';
 import { ProblemDetailsFilter, serviceUnavailableWhen } from './problem-details.filter.js';
-import { ProblemError } from './problem.js';
+import { ProblemError, problemTitle } from './problem.js';
 
 function fakeHost(): { host: ArgumentsHost; sent: { status?: number; headers: Record<string, string>; body?: Record<string, unknown> } } {
   const sent: { status?: number; headers: Record<string, string>; body?: Record<string, unknown> } = { headers: {} };
   const response = {
-    status(code: number) {
+    set statusCode(code: number) {
       sent.status = code;
-      return response;
     },
     setHeader(name: string, value: string) {
       sent.headers[name.toLowerCase()] = value;
@@ -66,5 +65,25 @@ describe('ProblemDetailsFilter', () => {
     expect(sent.status).toBe(503);
     expect(sent.headers['retry-after']).toBe('5');
     expect(sent.body).toMatchObject({ type: 'urn:problem:ecab:service-unavailable' });
+  });
+
+  it('writes a header that quotes a client (non-Latin-1, control characters) as printable ASCII, not as a 500', () => {
+    const { host, sent } = fakeHost();
+    const sentValue = 'alg "\u4e2d\u6587" \r\n\u0000';
+    new ProblemDetailsFilter().catch(new ProblemError({ type: 'urn:x', status: 401, detail: sentValue }, { 'WWW-Authenticate': `Bearer ${sentValue}` }), host);
+    expect(sent.status).toBe(401);
+    expect(sent.headers['www-authenticate']).toBe(`Bearer ${sentValue.replace(/[^\x20-\x7e]/g, '?')}`);
+    expect(sent.body).toMatchObject({ detail: sentValue });
+  });
+
+  it('gives every problem of a status the same title, whoever throws it', () => {
+    const titleOf = (error: unknown) => {
+      const { host, sent } = fakeHost();
+      new ProblemDetailsFilter().catch(error, host);
+      return sent.body?.title;
+    };
+    const notFound = [new NotFoundException('x'), ProblemError.notFound('y'), new ProblemError({ type: 'urn:z', status: 404, title: 'Something else' })];
+    expect(notFound.map(titleOf)).toEqual(notFound.map(() => problemTitle(404)));
+    expect(titleOf(new NotAcceptableException())).toBe(problemTitle(406));
   });
 });

@@ -1,3 +1,4 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { createTestDatabase, type TestDatabase } from '@ecab/testing';
 import { ENDPOINTS } from './command-catalogue.js';
 import { startApp, type AppProcess } from './platform-process.js';
@@ -10,21 +11,24 @@ interface Operation {
   security?: unknown[];
 }
 
-/** The OpenAPI document at /api/docs: every command, its body schema and example, from the same table. */
-describe('the OpenAPI document', () => {
+/** The OpenAPI documents at /api/docs: every command, its body schema and example, from the same table; every query. */
+describe('the OpenAPI documents', () => {
   let database: TestDatabase;
   let api: AppProcess;
+  let views: AppProcess;
   let document: { openapi: string; paths: Record<string, Record<string, Operation>>; components?: { securitySchemes?: Record<string, unknown> } };
 
   beforeAll(async () => {
     database = await createTestDatabase('e2e_openapi');
     api = await startApp('portfolio-api', { DATABASE_URL: database.url, KAFKA_BROKERS: undefined });
+    views = await startApp('portfolio-views', { DATABASE_URL: database.url, KAFKA_BROKERS: undefined, API_URL: api.url });
     const response = await fetch(`${api.url}/api/docs/openapi.json`);
     expect(response.status).toBe(200);
     document = (await response.json()) as typeof document;
   });
 
   afterAll(async () => {
+    await views?.stop();
     await api?.stop();
     await database?.drop();
   });
@@ -55,8 +59,22 @@ describe('the OpenAPI document', () => {
   });
 
   it('serves the interactive documentation without a token', async () => {
-    const page = await fetch(`${api.url}/api/docs`);
-    expect(page.status).toBe(200);
-    expect(await page.text()).toContain('swagger');
+    for (const app of [api, views]) {
+      const page = await fetch(`${app.url}/api/docs`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('swagger');
+    }
+  });
+
+  // The generator (@nestjs/swagger, or the views' own builder) is not asked: an independent validator is,
+  // against the schema of the OpenAPI version the document declares (JSON Schema 2020-12 needs 3.1).
+  it('publishes documents that an independent OpenAPI validator accepts as the version they declare', async () => {
+    for (const app of [api, views]) {
+      const published = (await (await fetch(`${app.url}/api/docs/openapi.json`)).json()) as { openapi: string };
+      const validator = new Validator();
+      const result = await validator.validate(published);
+      expect({ app: app.name, declared: published.openapi, errors: result.valid ? [] : result.errors }).toEqual({ app: app.name, declared: '3.1.0', errors: [] });
+      expect(validator.version).toBe('3.1');
+    }
   });
 });

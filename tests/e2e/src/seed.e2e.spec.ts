@@ -43,6 +43,22 @@ describe('the ECAB demo portfolio seed', () => {
     expect(road.body).toMatchObject({ cluster: 'transport', countries: [{ code: 'KZ', percentage: 59.4 }, { code: 'KG', percentage: 40.6 }] });
   });
 
+  it('traces every seeded event (metadata.traceparent, so ce_traceparent on Kafka): one trace per run, a span per command', async () => {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ traceparent: string | null; command: string | null }>("select metadata->>'traceparent' as traceparent, metadata->>'causationId' as command from events");
+      expect(rows.length).toBeGreaterThan(0);
+      const traceparents = rows.map((row) => row.traceparent);
+      expect(traceparents.filter((t) => !/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/.test(t ?? ''))).toEqual([]);
+      expect(new Set(traceparents.map((t) => t!.split('-')[1])).size).toBe(1);
+      const commands = new Set(rows.map((row) => row.command));
+      expect(new Set(traceparents.map((t) => t!.split('-')[2])).size).toBe(commands.size);
+    } finally {
+      await client.end();
+    }
+  });
+
   it('records the statuses, financing and key indicators of DOMAIN.md through real events, marking what is illustrative', async () => {
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();

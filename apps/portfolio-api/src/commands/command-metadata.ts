@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Principal } from '@ecab/auth';
-import { ProblemError } from '@ecab/platform';
+import { isVisibleAscii, ProblemError } from '@ecab/platform';
 
 /** What every command carries besides its payload: who, why, and how it is traced. */
 export interface CommandContext {
@@ -32,6 +32,7 @@ function header(headers: Headers, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+export const MAX_CORRELATION_ID_LENGTH = 200;
 const TRACEPARENT = /^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
 
 export function commandContextFrom(headers: Headers, principal?: Principal, request?: CommandRequest): CommandContext {
@@ -49,11 +50,18 @@ export function commandContextFrom(headers: Headers, principal?: Principal, requ
     throw ProblemError.validation([{ pointer: '', detail: 'Idempotency-Key must be 1–200 visible ASCII characters, e.g. a UUID' }], 'The Idempotency-Key header is malformed.');
   }
   const traceparent = header(headers, 'traceparent');
+  // It travels on as the events' ce_correlationid Kafka header: only what is safe in any header goes in.
   const correlationId = header(headers, 'x-correlation-id');
+  if (correlationId !== undefined && !isVisibleAscii(correlationId, MAX_CORRELATION_ID_LENGTH)) {
+    throw ProblemError.validation(
+      [{ pointer: '', detail: `X-Correlation-Id must be 1–${MAX_CORRELATION_ID_LENGTH} visible ASCII characters (no spaces), e.g. a UUID` }],
+      'The X-Correlation-Id header is malformed.',
+    );
+  }
   const actor = principal ? (principal.issuer === 'urn:ecab:portfolio' ? principal.subject : `${principal.issuer}|${principal.subject}`) : 'anonymous';
   return {
     commandId: randomUUID(),
-    correlationId: correlationId && correlationId.length <= 200 ? correlationId : randomUUID(),
+    correlationId: correlationId ?? randomUUID(),
     actor,
     ...(principal ? { principal } : {}),
     ...(traceparent && TRACEPARENT.test(traceparent) ? { traceparent } : {}),

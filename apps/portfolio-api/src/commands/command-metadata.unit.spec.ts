@@ -26,6 +26,13 @@ describe('command context from HTTP headers', () => {
     expect(commandContextFrom({ traceparent: 'garbage' }).traceparent).toBeUndefined();
   });
 
+  it('rejects an X-Correlation-Id that is not safe in a Kafka header with a 400 problem', () => {
+    for (const bad of ['', 'has spaces', 'line\r\nbreak', 'caf\u00e9', 'x'.repeat(201)]) {
+      expect(() => commandContextFrom({ 'x-correlation-id': bad })).toThrow(expect.objectContaining({ problem: expect.objectContaining({ status: 400 }) }));
+    }
+    expect(commandContextFrom({ 'x-correlation-id': 'x'.repeat(200) }).correlationId).toBe('x'.repeat(200));
+  });
+
   it('gives every command its own id and a correlation id when none was sent', () => {
     const a = commandContextFrom({});
     const b = commandContextFrom({});

@@ -3,13 +3,14 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { serveOpenApi as serveOpenApiAt } from '@ecab/platform';
 import { COMMAND_ENDPOINTS } from './command-table.js';
 
-
 /**
  * The OpenAPI document of the commands, made by @nestjs/swagger from the controllers; the request
  * bodies are the JSON Schemas of the same zod schemas that validate them, with each endpoint's example.
+ * Those are JSON Schema 2020-12 (numeric exclusiveMinimum…), which is OpenAPI 3.1's dialect, not 3.0's.
  */
 export function openApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
+    .setOpenAPIVersion('3.1.0')
     .setTitle('ECAB Portfolio API')
     .setDescription(
       'Commands of the Economic Corridor Almaty–Bishkek portfolio. Every command answers the id it acted on, the stream version (ETag; send it back as If-Match) and a consistentWith token for the views. Errors are application/problem+json.',

@@ -1,6 +1,6 @@
-import { CheckpointStore, LogReader } from '@ecab/event-store';
+import { CheckpointStore, LogReader, oldestHorizonTransactionAgeSeconds, StoredEventCount } from '@ecab/event-store';
 import type { KafkaRelay } from '@ecab/messaging';
-import { createMetricsRegistry, scrapedGauge } from '@ecab/platform';
+import { createMetricsRegistry, oldestTransactionGauge, scrapedGauge } from '@ecab/platform';
 import type { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 
@@ -9,14 +9,14 @@ export function apiMetrics(dataSource: DataSource, relay: KafkaRelay | undefined
   const registry = createMetricsRegistry('portfolio-api');
   const checkpoints = new CheckpointStore(dataSource);
   const reader = new LogReader(dataSource);
+  // Counted once, then only what was committed since: a public scrape never counts the whole table.
+  const stored = new StoredEventCount(dataSource);
   scrapedGauge(registry, {
     name: 'ecab_events_stored',
-    help: 'Events in the event store',
-    read: async () => {
-      const [row]: { count: string }[] = await dataSource.query('select count(*) as count from events');
-      return [{ value: Number(row?.count ?? 0) }];
-    },
+    help: 'Events in the event store (an event of a transaction still open is counted once it ends)',
+    read: async () => [{ value: await stored.count() }],
   });
+  oldestTransactionGauge(registry, () => oldestHorizonTransactionAgeSeconds(dataSource));
   if (relay) {
     scrapedGauge(registry, {
       name: 'ecab_relay_backlog_events',
@@ -35,3 +35,4 @@ export function apiMetrics(dataSource: DataSource, relay: KafkaRelay | undefined
   }
   return registry;
 }
+

@@ -48,7 +48,6 @@ export class CsvInterceptor implements NestInterceptor {
     if (chosen === undefined) {
       throw new ProblemError({
         type: problemType('not-acceptable'),
-        title: 'Not Acceptable',
         status: 406,
         detail: `${query.name} answers ${offered.join(' or ')}; the Accept header asks for none of them.`,
         available: offered,

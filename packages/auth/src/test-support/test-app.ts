@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { HEALTH_CHECKS, HealthController, ProblemDetailsFilter, TerminusModule } from '@ecab/platform';
+import { configureHttpApp, HEALTH_CHECKS, HealthController, TerminusModule } from '@ecab/platform';
 import { Controller, type DynamicModule, Get, HttpCode, Module, Param, Post } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AuthModule, type AuthModuleOptions } from '../auth.module.js';
@@ -56,7 +56,7 @@ export interface TestApp {
 /** The app wired the way README.md tells a service to, listening on a free port. */
 export async function startTestApp(options: AuthModuleOptions): Promise<TestApp> {
   const app = await NestFactory.create(TestAppModule.forRoot(options), { logger: false });
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  configureHttpApp(app);
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return { url, close: () => app.close() };

@@ -1,0 +1,47 @@
+// Signing in as the admin, for the seed (npm start's and npm run seed's).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** Where `npm start` keeps the admin password it generated. */
+export const ADMIN_PASSWORD_FILE = path.join(ROOT, '.data', 'auth', 'admin-password');
+
+/** Signing in failed with every password there was to try: a one-line reason, no stack trace. */
+export class SeedCredentialsError extends Error {}
+
+/**
+ * Logs in on the platform's token endpoint and returns the Authorization header to send. `passwords` are
+ * tried in order (ECAB_ADMIN_PASSWORD, then the one `npm start` generated): the admin is created once, at
+ * the first start, and never changed from the environment, so a password set later is not the admin's.
+ */
+export async function adminAuthorization(apiUrl, username, ...passwords) {
+  for (const password of [...new Set(passwords.filter(Boolean))]) {
+    const response = await fetch(`${apiUrl}/api/v1/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+    if (response.status === 401) {
+      await response.body?.cancel();
+      continue;
+    }
+    if (response.status !== 200) throw new Error(`logging in as ${username} failed with ${response.status}: ${await response.text()}`);
+    const { access_token: token } = await response.json();
+    return { authorization: `Bearer ${token}` };
+  }
+  throw new SeedCredentialsError(
+    `cannot sign in as ${username}: the password is not that user's. The admin is created once, at the first start, and never changed from ` +
+      `ECAB_ADMIN_PASSWORD; use the password it was created with (npm start keeps a generated one in ${path.relative(ROOT, ADMIN_PASSWORD_FILE)}), or ECAB_TOKEN`,
+  );
+}
+
+/** The password npm start generated, when there is one. */
+export function generatedAdminPassword() {
+  try {
+    return fs.readFileSync(ADMIN_PASSWORD_FILE, 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
