@@ -13,7 +13,7 @@ function tokenWithHeader(header: Record<string, unknown>): string {
 function rawRequest(base: string, head: string): Promise<{ status: number; headers: string; body: string }> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
-    const socket = net.connect(Number(port), hostname, () => socket.end(Buffer.from(`${head}\r\n`, 'latin1')));
+    const socket = net.connect(Number(port), hostname, () => socket.write(Buffer.from(`${head}\r\n`, 'latin1')));
     let answer = '';
     socket.on('data', (chunk) => (answer += chunk.toString('latin1')));
     socket.on('end', () => {
