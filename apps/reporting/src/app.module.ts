@@ -5,6 +5,7 @@ import type { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { ReportingEvents } from './events/reporting-events.js';
 import { IATI_SETTINGS, IatiController, type IatiSettings } from './http/iati.controller.js';
+import { ReportsController } from './http/reports.controller.js';
 
 export interface ReportingModuleOptions {
   dataSource: DataSource;
@@ -16,7 +17,7 @@ export interface ReportingModuleOptions {
 }
 
 /** The report controllers. */
-export const REPORT_CONTROLLERS = [IatiController];
+export const REPORT_CONTROLLERS = [IatiController, ReportsController];
 
 @Module({})
 export class ReportingModule {

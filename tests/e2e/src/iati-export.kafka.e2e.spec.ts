@@ -24,7 +24,7 @@ const REVERSAL = { of: 'D1', reasonCode: 'DATA_ENTRY_ERROR', effectiveDate: '202
  * Commands through portfolio-api → event store → relay → Kafka → reporting's consumer → activities.xml:
  * the file validates against the IATI 2.03 schema (xmllint) and holds exactly what the test sent.
  */
-describe('the IATI export follows the commands sent to portfolio-api, through Kafka', () => {
+describe('the IATI export and the quarterly report follow the commands sent to portfolio-api, through Kafka', () => {
   let database: TestDatabase;
   let api: AppProcess;
   let reporting: AppProcess;
@@ -127,6 +127,15 @@ describe('the IATI export follows the commands sent to portfolio-api, through Ka
     expect(xpath(withIllustrative, `string(${activity}/transaction[@ref='${AGREEMENT}:E2']/value)`)).toBe('9000.00');
     expect(xpath(withIllustrative, `string(${activity}/transaction[@ref='${AGREEMENT}:E2']/@*[local-name()='confidence'])`)).toBe('illustrative');
 
+    // The quarterly report reads the same events: its figures equal the test's own sums of what it sent.
+    const quarterSum = (iati: readonly string[]) =>
+      (MONEY.filter((m) => iati.includes(m.iati) && m.valueDate >= '2025-04-01' && m.valueDate <= '2025-06-30').reduce((total, m) => total + Math.round(Number(m.amount) * 100), 0) / 100).toFixed(2);
+    const report = await fetch(`${reporting.url}/api/v1/reports/quarterly.html?quarter=2025-Q2&groupBy=cluster`, { headers: authorization() });
+    expect([report.status, report.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
+    const html = await report.text();
+    const cell = (figure: string) => xpath(html, `string(//section[@data-group='transport']//tr[@data-figure='${figure}' and @data-currency='USD']/td[@data-period='quarter'])`);
+    expect([cell('disbursed'), cell('spent')]).toEqual([quarterSum(['1']), quarterSum(['3', '4'])]);
+
     const organisation = await get('organisation.xml');
     expect(organisation.headers.get('content-type')).toBe('application/xml; charset=utf-8');
     const organisationXml = await organisation.text();
@@ -141,5 +150,15 @@ describe('the IATI export follows the commands sent to portfolio-api, through Ka
     const problem = (await response.json()) as { errors: { pointer: string }[] };
     expect(problem.errors.map((e) => e.pointer).sort()).toEqual(['/format', '/include']);
     expect((await get('activities.xml', {})).status).toBe(401);
+
+    const report = async (query: string) => {
+      const response = await fetch(`${reporting.url}/api/v1/reports/quarterly.html?${query}`, { headers: authorization() });
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      return { status: response.status, body: (await response.json()) as { code?: string; errors?: { pointer: string }[] } };
+    };
+    const malformed = await report('quarter=2025-Q5&groupBy=region');
+    expect([malformed.status, malformed.body.errors?.map((e) => e.pointer).sort()]).toEqual([400, ['/groupBy', '/quarter']]);
+    const future = await report(`quarter=${new Date().getUTCFullYear() + 1}-Q1`);
+    expect([future.status, future.body.code]).toEqual([422, 'QUARTER_NOT_STARTED']);
   });
 });

@@ -23,6 +23,11 @@ export function renderXml(root: XmlElement): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${render(root, '')}\n`;
 }
 
+/** An HTML page written as well-formed XHTML syntax (so XML tools can read it too). */
+export function renderHtml(root: XmlElement): string {
+  return `<!DOCTYPE html>\n${render(root, '')}\n`;
+}
+
 function render(element: XmlElement, indent: string): string {
   const attributes = Object.entries(element.attributes)
     .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
