@@ -1,0 +1,101 @@
+import 'reflect-metadata';
+import { authMigrations } from '@ecab/auth';
+import { createEventStoreDataSource, isDatabaseUnavailable, runEventStoreMigrations } from '@ecab/event-store';
+import { createKafka, ensureTopics, KafkaEventSource, ParkedMessageStore, parkingMigrations, PostgresLogEventSource, type PortfolioEventSource } from '@ecab/messaging';
+import { createLogger, PinoNestLogger, ProblemDetailsFilter, serviceUnavailableWhen, type HealthCheck } from '@ecab/platform';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { ReportingModule } from './app.module.js';
+import type { ReportingConfig } from './config.js';
+import { CreateReportingEvents1767300000000 } from './events/reporting-events.migration.js';
+import { ReportingEvents } from './events/reporting-events.js';
+import { Codelists } from './iati/codelists.js';
+import { reportingMetrics } from './reporting-metrics.js';
+
+export interface RunningReporting {
+  app: INestApplication;
+  url: string;
+  source: PortfolioEventSource;
+  close(): Promise<void>;
+}
+
+/** Starts reporting: its table, the event source (Kafka or the PostgreSQL log, as portfolio-views), the report API. */
+export async function startReporting(config: ReportingConfig): Promise<RunningReporting> {
+  const log = createLogger('reporting');
+  // The PostgreSQL-log transport reads the event store's tables; the guard checks accounts in the users table.
+  const eventStore = createEventStoreDataSource(config.databaseUrl, { applicationName: 'reporting', extraMigrations: authMigrations });
+  await eventStore.initialize();
+  await runEventStoreMigrations(eventStore);
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url: config.databaseUrl,
+    applicationName: 'reporting',
+    migrations: [...parkingMigrations, CreateReportingEvents1767300000000],
+    migrationsTableName: 'reporting_migrations',
+    extra: { max: 5 },
+  });
+  await dataSource.initialize();
+  // Two instances starting together must not both create the tables: a session lock serialises them.
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('select pg_advisory_lock(hashtext($1))', ['reporting-migrations']);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await lock.query('select pg_advisory_unlock(hashtext($1))', ['reporting-migrations']).catch(() => undefined);
+    await lock.release();
+  }
+
+  const events = new ReportingEvents(dataSource);
+  const parked = new ParkedMessageStore(dataSource);
+  const healthChecks: HealthCheck[] = [{ name: 'postgres', check: async () => void (await dataSource.query('select 1')) }];
+  let source: PortfolioEventSource;
+  if (config.kafka) {
+    const kafka = createKafka(config.kafka, log);
+    await ensureTopics(kafka, config.kafka);
+    source = new KafkaEventSource(kafka, config.kafka, { groupId: config.consumerGroup, parked, log });
+    const admin = kafka.admin();
+    healthChecks.push({
+      name: 'kafka',
+      check: async () => {
+        await admin.connect();
+        await admin.describeCluster();
+      },
+    });
+  } else {
+    source = new PostgresLogEventSource(eventStore, { name: `consumer:${config.consumerGroup}`, parked, log });
+  }
+  await source.start((batch) => events.store(batch));
+
+  const app = await NestFactory.create(
+    ReportingModule.forRoot({
+      dataSource,
+      events,
+      metrics: reportingMetrics({ events, source, parked }),
+      auth: config.auth,
+      healthChecks,
+      iati: {
+        options: { reportingOrg: config.reportingOrg, defaultCurrency: config.defaultCurrency, programmeSector: config.programmeSector },
+        codelists: Codelists.load(),
+      },
+    }),
+    { logger: new PinoNestLogger(log) },
+  );
+  app.useGlobalFilters(new ProblemDetailsFilter([serviceUnavailableWhen(isDatabaseUnavailable)]));
+  await app.listen(config.port, config.host);
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  log.info({ url, transport: source.transport }, 'reporting listening');
+
+  return {
+    app,
+    url,
+    source,
+    async close() {
+      await source.stop();
+      await app.close();
+      await dataSource.destroy();
+      await eventStore.destroy();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { parseOrProblem, ProblemError } from '@ecab/platform';
+import { Controller, Get, Header, Query, Res } from '@nestjs/common';
+import { z } from 'zod';
+import { ReportingEvents } from '../events/reporting-events.js';
+import { parseQuarter } from '../quarterly/quarter.js';
+import { GROUPINGS, quarterlyFigures } from '../quarterly/quarterly-figures.js';
+import { quarterlyHtml } from '../quarterly/quarterly-html.js';
+
+const quarterlyQuery = z
+  .object({
+    quarter: z.string({ error: 'is required: a quarter such as 2025-Q3' }).refine((q) => parseQuarter(q) !== undefined, 'must be a quarter written YYYY-Qn, e.g. 2025-Q3'),
+    groupBy: z.enum(GROUPINGS, { error: 'must be cluster or country' }).default('cluster'),
+  })
+  .strict();
+
+interface HeaderResponse {
+  setHeader(name: string, value: string): void;
+}
+
+/** The quarterly portfolio report (any signed-in role may read it). */
+@Controller('api/v1/reports')
+export class ReportsController {
+  constructor(private readonly events: ReportingEvents) {}
+
+  @Get('quarterly.html')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async quarterly(@Query() query: unknown, @Res({ passthrough: true }) response: HeaderResponse): Promise<string> {
+    const { quarter: label, groupBy } = parseOrProblem(quarterlyQuery, query);
+    const quarter = parseQuarter(label);
+    const today = new Date().toISOString().slice(0, 10);
+    if (!quarter || quarter.start > today) {
+      throw ProblemError.ruleViolated('QUARTER_NOT_STARTED', `${label} has not started yet (today is ${today}): a report covers a quarter under way or past`, { quarter: label });
+    }
+    response.setHeader('ECAB-Position', (await this.events.head()).position ?? '0');
+    return quarterlyHtml(quarterlyFigures(await this.events.all(), quarter, groupBy));
+  }
+}
