@@ -76,6 +76,7 @@ describe('the portal server: the built app and /api on one origin', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-cache');
     expect(await response.text()).toContain('<title>portal</title>');
+    expect(await (await fetch(`${portal.url}/`)).text()).toContain('<title>portal</title>');
   });
 
   it('is healthy when both apps behind it are, and says 502 in problem+json when one does not answer', async () => {

@@ -20,7 +20,7 @@ export class SpaController {
 
   constructor(@Inject(PUBLIC_DIR) private readonly publicDir: string) {}
 
-  @Get('*path')
+  @Get('{*path}')
   async page(@Res() response: HtmlResponse): Promise<void> {
     this.index ??= readFile(join(this.publicDir, 'index.html'), 'utf8');
     const html = await this.index;
