@@ -2,13 +2,17 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { ApiProblem } from './api/http';
 import { LastWriteContext } from './api/reads';
 import { SessionProvider } from './api/session';
 import { I18nProvider } from './i18n/i18n';
 import { router } from './router';
 import './styles.css';
 
-const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 1000 } } });
+// A 4xx (no such project, no programme yet, not allowed) is an answer, not a hiccup: never retried.
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: (failures, error) => failures < 1 && !(error instanceof ApiProblem && error.status < 500), staleTime: 1000 } },
+});
 
 function App() {
   const [token, setToken] = useState<string | undefined>();

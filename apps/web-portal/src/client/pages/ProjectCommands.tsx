@@ -1,4 +1,5 @@
 import { ACTIVITY_STATUS } from '@ecab/domain';
+import { useState } from 'react';
 import { CommandForm, type CommandFormProps, type FieldSpec } from '../components/CommandForm';
 import { useI18n, type I18n } from '../i18n/i18n';
 import type { ProjectView } from '../api/views';
@@ -30,15 +31,15 @@ function money(currency: string): FieldSpec[] {
 const moneyBody = (v: Record<string, string>) => ({ amount: v.amount?.trim(), currency: v.currency?.trim(), valueDate: v.valueDate });
 const agreementPath = (id: string) => `agreements/${encodeURIComponent(id)}`;
 
-function formOf(command: OpenCommand, project: ProjectView, i18n: I18n): Form {
+function formOf(command: OpenCommand, project: ProjectView, openedAtVersion: number, i18n: I18n): Form {
   const projectPath = `projects/${encodeURIComponent(project.id)}`;
   switch (command.kind) {
     case 'changeStatus':
       return {
         title: 'command.changeStatus',
         path: `${projectPath}/status`,
-        // Conditional on the version shown: someone else's change meanwhile is a 409, not an overwrite.
-        ifMatch: project.version,
+        // Conditional on the version the form was opened on: someone else's change meanwhile is a 409, not an overwrite.
+        ifMatch: openedAtVersion,
         fields: [
           { name: 'status', label: 'field.status', type: 'select', initial: project.status ?? '1', options: Object.keys(ACTIVITY_STATUS.codes).map((s) => ({ value: s, label: i18n.code('status', s) })) },
           { name: 'reason', label: 'field.reason' },
@@ -113,7 +114,9 @@ function formOf(command: OpenCommand, project: ProjectView, i18n: I18n): Form {
 /** The open command's form above the page; it closes once the command is recorded. */
 export function CommandPanel({ project, command, onClose }: { project: ProjectView; command: OpenCommand; onClose(): void }) {
   const i18n = useI18n();
-  const form = formOf(command, project, i18n);
+  // The page refreshes live; the form keeps the version it was opened on.
+  const [openedAtVersion] = useState(project.version);
+  const form = formOf(command, project, openedAtVersion, i18n);
   return (
     <section className="command-panel" aria-live="polite">
       <CommandForm key={JSON.stringify(command)} {...form} onDone={onClose} onCancel={onClose} />

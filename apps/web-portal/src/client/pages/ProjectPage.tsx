@@ -20,7 +20,15 @@ export function ProjectPage() {
   const profile = useRead<ProjectView>(`projects/${encodeURIComponent(projectId)}`, {}, asOf);
   const curve = useRead<DisbursementCurve>(`projects/${encodeURIComponent(projectId)}/disbursement-curve`, { limit: 200 }, asOf);
   const [open, setOpen] = useState<OpenCommand | undefined>();
-  if (profile.error instanceof ApiProblem && profile.error.status === 404) return <p role="alert">{t('project.notFound', { id: projectId })}</p>;
+  if (profile.error instanceof ApiProblem && profile.error.status === 404) {
+    // Also what the time machine shows before the project was registered.
+    return (
+      <>
+        <AsOfBanner position={null} />
+        <p role="alert">{t('project.notFound', { id: projectId })}</p>
+      </>
+    );
+  }
   if (!profile.data) return <ReadState loading={profile.isLoading} error={profile.error} />;
   const project = profile.data.body;
   const canAct = mayCommand(principal, project.cluster) && !isTravelling(asOf);
@@ -37,7 +45,7 @@ export function ProjectPage() {
       <h1>{project.id}: {project.title}</h1>
       <AsOfBanner position={profile.data.position} />
       {principal?.roles.includes('program-manager') && !mayCommand(principal, project.cluster) && <p className="hint">{t('project.cannotAct', { cluster: code('cluster', project.cluster) })}</p>}
-      {open && <CommandPanel project={project} command={open} onClose={() => setOpen(undefined)} />}
+      {open && <CommandPanel key={JSON.stringify(open)} project={project} command={open} onClose={() => setOpen((current) => (current === open ? undefined : current))} />}
       <section aria-labelledby="profile">
         <h2 id="profile">{t('project.profile')}</h2>
         <dl className="facts">
