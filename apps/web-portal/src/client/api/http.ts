@@ -36,10 +36,9 @@ export class ApiProblem extends Error {
 export function fieldErrorsOf(errors: readonly FieldProblem[]): Record<string, string> {
   const byField: Record<string, string> = {};
   for (const { pointer, detail } of errors) {
-    const segments = pointer.split('/').slice(1);
-    const field = segments[0] ?? '';
-    const where = segments.length > 1 ? `${segments.slice(1).join('.')}: ` : '';
-    byField[field] = byField[field] ? `${byField[field]}; ${where}${detail}` : `${where}${detail}`;
+    // `/countries/0/percentage` belongs to the field `countries`; its detail says what is wrong.
+    const field = pointer.split('/')[1] ?? '';
+    byField[field] = byField[field] ? `${byField[field]}; ${detail}` : detail;
   }
   return byField;
 }

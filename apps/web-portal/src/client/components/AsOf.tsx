@@ -53,8 +53,8 @@ export function AsOfBanner({ position }: { position: string | null | undefined }
       {search.effectiveOn && <span>{t('asOf.bannerEffective', { date: date(search.effectiveOn) })} </span>}
       {search.recordedAt && <span>{t('asOf.bannerRecorded', { instant: instant(search.recordedAt) })} </span>}
       {travelling && <span>{t('asOf.noCommands')} </span>}
-      {!travelling && <span>{t('asOf.live')}: </span>}
-      <span data-testid="position">{t('asOf.position', { position: position ?? '…' })}</span>
+      {!travelling && <span>{t('asOf.live')} </span>}
+      <span data-testid="position">— {t('asOf.position', { position: position ?? '…' })}</span>
     </p>
   );
 }

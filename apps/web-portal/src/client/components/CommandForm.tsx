@@ -28,6 +28,8 @@ export interface CommandFormProps {
   ifMatch?: number | undefined;
   onDone(answer: CommandAnswer): void;
   onCancel?(): void;
+  /** False when the page's own heading already names the command. */
+  showTitle?: boolean;
 }
 
 type Outcome = { kind: 'invalid'; fields: Record<string, string>; other: string[] } | { kind: 'conflict'; detail: string } | { kind: 'refused'; detail: string };
@@ -37,7 +39,7 @@ type Outcome = { kind: 'invalid'; fields: Record<string, string>; other: string[
  * explained with a reload, one Idempotency-Key per filled-in request (a double click records once),
  * and the answer's consistentWith handed to every read (read your writes).
  */
-export function CommandForm({ title, method = 'POST', path, fields, toBody, ifMatch, onDone, onCancel }: CommandFormProps) {
+export function CommandForm({ title, method = 'POST', path, fields, toBody, ifMatch, onDone, onCancel, showTitle = true }: CommandFormProps) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const { record } = useLastWrite();
@@ -73,7 +75,7 @@ export function CommandForm({ title, method = 'POST', path, fields, toBody, ifMa
   const fieldError = (field: FieldSpec) => (outcome?.kind === 'invalid' ? outcome.fields[field.name] : undefined);
   return (
     <form className="command" onSubmit={submit} aria-label={t(title)} noValidate>
-      <h3>{t(title)}</h3>
+      {showTitle && <h3>{t(title)}</h3>}
       {fields.map((field) => {
         const id = `field-${title}-${field.name}`;
         const error = fieldError(field);

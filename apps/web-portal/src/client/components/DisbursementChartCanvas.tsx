@@ -10,7 +10,7 @@ import { useI18n } from '../i18n/i18n';
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, CanvasRenderer]);
 
 /** Planned against actual cumulative disbursement by quarter, in USD. */
-export function DisbursementChart({ curve, label }: { curve: DisbursementCurve; label: string }) {
+export function DisbursementChartCanvas({ curve, label }: { curve: DisbursementCurve; label: string }) {
   const { t, money, language } = useI18n();
   const element = useRef<HTMLDivElement>(null);
   useEffect(() => {

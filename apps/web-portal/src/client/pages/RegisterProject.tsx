@@ -23,6 +23,7 @@ export function RegisterProject() {
       <h1>{t('command.registerProject')}</h1>
       <CommandForm
         title="command.registerProject"
+        showTitle={false}
         path="projects"
         fields={fields}
         toBody={(v) => ({
