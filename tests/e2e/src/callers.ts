@@ -11,16 +11,17 @@ const USERS: { caller: Exclude<Caller, 'anonymous' | 'admin'>; roles: Role[]; cl
   { caller: 'pm-health', roles: ['program-manager'], clusters: ['health'] },
   { caller: 'pm-all', roles: ['program-manager'] },
 ];
-const PASSWORD = 'a-long-enough-test-password';
+/** Every caller's password (the browser suites sign in with it). */
+export const CALLER_PASSWORD = 'a-long-enough-test-password';
 
 /** Creates a local user per kind of caller and logs each in: caller → bearer token (none when anonymous). */
 export async function callerTokens(dataSource: DataSource, apiUrl: string): Promise<Map<Caller, string | undefined>> {
   const users = new UserStore(dataSource);
-  for (const user of USERS) await users.create({ username: user.caller, password: PASSWORD, roles: user.roles, clusters: user.clusters ?? null });
+  for (const user of USERS) await users.create({ username: user.caller, password: CALLER_PASSWORD, roles: user.roles, clusters: user.clusters ?? null });
   const tokens = new Map<Caller, string | undefined>([
     ['anonymous', undefined],
     ['admin', authorization().authorization?.replace('Bearer ', '')],
   ]);
-  for (const user of USERS) tokens.set(user.caller, await tokenFor(apiUrl, user.caller, PASSWORD));
+  for (const user of USERS) tokens.set(user.caller, await tokenFor(apiUrl, user.caller, CALLER_PASSWORD));
   return tokens;
 }
