@@ -49,7 +49,7 @@ export interface ActionItem {
 export interface Programme {
   id: string;
   names: Record<string, string>;
-  kpis: { kpi: string; unit: string; latest: KpiPoint | null; target: KpiPoint | null; progress: number | null }[];
+  kpis: { kpi: string; unit: string; baseline: KpiPoint | null; latest: KpiPoint | null; target: KpiPoint | null; progress: number | null }[];
   meetings: { meetingId: string; decisions: { decisionId: string; text: string; actions: ActionItem[] }[] }[];
   actionCounts: { open: number; overdue: number; done: number };
 }

@@ -51,6 +51,7 @@ export const en = {
   'dashboard.curveEmpty': 'No disbursement is planned or recorded yet.',
   'dashboard.programme': 'Programme progress',
   'dashboard.programmeTarget': '{latest} of {target} target ({year})',
+  'dashboard.programmeProgress': 'Progress from the {baseline} baseline toward the target',
   'dashboard.noProgramme': 'No programme target is recorded yet.',
   'dashboard.overdue': 'Overdue milestones',
   'dashboard.actions': 'Governance action items',

@@ -53,6 +53,7 @@ export const ru: Record<MessageKey, string> = {
   'dashboard.curveEmpty': 'Освоение ещё не запланировано и не записано.',
   'dashboard.programme': 'Ход программы',
   'dashboard.programmeTarget': '{latest} из целевых {target} ({year})',
+  'dashboard.programmeProgress': 'Продвижение от базового уровня {baseline} к цели',
   'dashboard.noProgramme': 'Цель программы ещё не записана.',
   'dashboard.overdue': 'Просроченные вехи',
   'dashboard.actions': 'Поручения органов управления',

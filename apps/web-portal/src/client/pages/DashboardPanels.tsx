@@ -39,7 +39,9 @@ export function ProgrammePanel() {
         <div data-testid="programme-progress">
           <p>{programme.data?.body.names[language] ?? programme.data?.body.names.en}</p>
           <p>{t('dashboard.programmeTarget', { latest: money(trade.latest?.value), target: money(trade.target.value), year: trade.target.year ?? '' })}</p>
-          <progress max={1} value={trade.progress ?? 0} aria-label={t('dashboard.programme')}>{ratio(trade.progress)}</progress> {ratio(trade.progress)}
+          {/* The views measure progress from the baseline toward the target, not from zero. */}
+          <p id="programme-progress-label">{t('dashboard.programmeProgress', { baseline: money(trade.baseline?.value) })}</p>
+          <progress max={1} value={trade.progress ?? 0} aria-labelledby="programme-progress-label">{ratio(trade.progress)}</progress> {ratio(trade.progress)}
         </div>
       ) : (
         (missing || programme.data) && <p>{t('dashboard.noProgramme')}</p>

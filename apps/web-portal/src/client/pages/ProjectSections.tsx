@@ -60,7 +60,7 @@ export function ResultsSection({ project }: { project: ProjectView }) {
           <thead><tr><th scope="col">{t('column.indicator')}</th><th scope="col">{t('column.target')}</th><th scope="col">{t('column.actual')}</th><th scope="col" className="num">{t('column.progress')}</th></tr></thead>
           <tbody>
             {indicators.map((i) => (
-              <tr key={i.indicatorId}><td>{i.title}</td><td>{i.target?.value ?? '—'} {i.unit ?? ''}</td><td>{i.actual?.value ?? '—'} {i.unit ?? ''}</td><td className="num">{ratio(i.progress ?? null)}</td></tr>
+              <tr key={i.indicatorId}><td>{i.title}</td><td>{i.target ? `${i.target.value} ${i.unit ?? ''}` : '—'}</td><td>{i.actual ? `${i.actual.value} ${i.unit ?? ''}` : '—'}</td><td className="num">{ratio(i.progress ?? null)}</td></tr>
             ))}
           </tbody>
         </table>
