@@ -111,13 +111,15 @@ async function main() {
   say('');
   for (const [title, value] of rows) say(`  ${title.padEnd(titleWidth)}  ${value}`);
   say('');
+  const portal = apps.find(({ app }) => app === 'web-portal');
+  if (portal) say(`open the portal: http://127.0.0.1:${portal.port} (sign in as above)`);
   say('ECAB Portfolio is running; Ctrl-C stops it');
 }
 
 function launch(app, port, env) {
   const child = spawn(process.execPath, ['--enable-source-maps', entryOf(app)], {
     cwd: ROOT,
-    env: { ...env, PORT: String(port) },
+    env: { ...env, ...(app === 'web-portal' ? portalUpstreams(env) : {}), PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group: a terminal Ctrl-C reaches only us, and we stop the apps in order
   });
@@ -135,6 +137,15 @@ function launch(app, port, env) {
     const how = signal ? `signal ${signal}` : `code ${code}`;
     if (!shuttingDown) void shutdown(1, healthy.has(app) ? `${app} exited unexpectedly (${how})` : `${app} exited (${how}) before answering GET /health`);
   });
+}
+
+/** The portal passes /api on to the apps started here (unless API_URL / VIEWS_URL say otherwise). */
+function portalUpstreams(env) {
+  const portOf = (name) => APPS.find(({ app }) => app === name).port;
+  return {
+    API_URL: env.API_URL ?? `http://127.0.0.1:${portOf('portfolio-api')}`,
+    VIEWS_URL: env.VIEWS_URL ?? `http://127.0.0.1:${portOf('portfolio-views')}`,
+  };
 }
 
 async function waitUntilHealthy(app, port) {

@@ -11,9 +11,12 @@ const USERS: { caller: Exclude<Caller, 'anonymous' | 'admin'>; roles: Role[]; cl
   { caller: 'pm-all', roles: ['program-manager'] },
 ];
 
+/** Every caller's password (the browser suites sign in with it). */
+export const CALLER_PASSWORD = 'a-long-enough-test-password';
+
 /**
- * Creates a local user per kind of caller through the account API (as the run's admin, each with the
- * password the API makes) and logs each in: caller → bearer token (none when anonymous).
+ * Creates a local user per kind of caller through the account API (as the run's admin, each with
+ * CALLER_PASSWORD) and logs each in: caller → bearer token (none when anonymous).
  */
 export async function callerTokens(apiUrl: string): Promise<Map<Caller, string | undefined>> {
   const tokens = new Map<Caller, string | undefined>([
@@ -24,11 +27,10 @@ export async function callerTokens(apiUrl: string): Promise<Map<Caller, string |
     const response = await fetch(`${apiUrl}/api/v1/admin/users`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...authorization() },
-      body: JSON.stringify({ username: user.caller, roles: user.roles, clusters: user.clusters ?? null }),
+      body: JSON.stringify({ username: user.caller, password: CALLER_PASSWORD, roles: user.roles, clusters: user.clusters ?? null }),
     });
-    const created = (await response.json()) as { password?: string };
-    if (response.status !== 201 || !created.password) throw new Error(`creating ${user.caller} failed: ${response.status} ${JSON.stringify(created)}`);
-    tokens.set(user.caller, await tokenFor(apiUrl, user.caller, created.password));
+    if (response.status !== 201) throw new Error(`creating ${user.caller} failed: ${response.status} ${await response.text()}`);
+    tokens.set(user.caller, await tokenFor(apiUrl, user.caller, CALLER_PASSWORD));
   }
   return tokens;
 }

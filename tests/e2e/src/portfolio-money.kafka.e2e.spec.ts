@@ -270,6 +270,15 @@ describe('money in the views: agreements, ratios, curves, lineage and quarterly 
     }
   });
 
+  it('sums the whole portfolio as one group (groupBy=portfolio: the headline figures), ratios included', async () => {
+    const summary = await view(`portfolio/summary?groupBy=portfolio&from=${FROM}&to=${TO}`);
+    expect(summary.status).toBe(200);
+    const items = summary.body.items as { key: string; projects: number; usd: unknown; currencies: unknown[] }[];
+    expect(items.map((i) => [i.key, i.projects])).toEqual([['portfolio', Object.keys(PROJECTS).length]]);
+    expect(items[0]!.usd).toEqual(expected(() => 1));
+    expect(items[0]!.currencies).toEqual([{ currency: 'USD', ...expected(() => 1) }]);
+  });
+
   it('splits countries by recipient-country percentage, and financiers by their agreements', async () => {
     const byCountry = await view(`portfolio/summary?groupBy=country&from=${FROM}&to=${TO}`);
     const countries = byCountry.body.items as { key: string; projects: number; usd: unknown }[];

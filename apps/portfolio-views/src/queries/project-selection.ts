@@ -1,7 +1,7 @@
 import type { Sql } from '../projections/view-family.js';
 
 /** How a figure is broken down. */
-export const GROUP_BY = ['cluster', 'country', 'financier', 'status', 'rating'] as const;
+export const GROUP_BY = ['portfolio', 'cluster', 'country', 'financier', 'status', 'rating'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
 
 /** Filters of a set of projects (a portfolio curve, a lineage): every given one must hold. */
@@ -32,6 +32,8 @@ export async function ratingSql(sql: Sql): Promise<string> {
  */
 export async function groupKeysSql(sql: Sql, groupBy: GroupBy): Promise<string> {
   switch (groupBy) {
+    case 'portfolio':
+      return `select s.project_id, 'portfolio'::text as key, null::text as financier, 1::numeric as weight from project_summary s`;
     case 'cluster':
       return `select s.project_id, s.cluster as key, null::text as financier, 1::numeric as weight from project_summary s`;
     case 'status':
