@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: makes sure the real PostgreSQL, the real Kafka broker and xmllint are there, runs turbo's test
+# `npm test`: makes sure the real PostgreSQL, the real Kafka broker, xmllint and Chromium are there, runs turbo's test
 # pipeline (build → typecheck → jest in every workspace), and prints one closing count.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -12,8 +12,9 @@ if [[ "$DATABASE_URL" == *"@127.0.0.1:5432/"* ]]; then
   bash infra/postgres/ensure-local.sh || exit 1
 fi
 
-# The IATI exports are validated against the XSD with libxml2's xmllint.
-bash infra/xmllint/ensure.sh || exit 1
+# The IATI exports are validated against the XSD with libxml2's xmllint; the portal is tested in Chromium.
+bash infra/debian/ensure-package.sh xmllint libxml2-utils || exit 1
+bash infra/debian/ensure-package.sh chromium chromium || exit 1
 
 started_kafka=0
 if [[ "$KAFKA_BROKERS" == "127.0.0.1:9092" ]] && ! node infra/kafka/wait.js --timeout 2 >/dev/null 2>&1; then

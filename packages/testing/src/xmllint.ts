@@ -5,12 +5,12 @@ import { join } from 'node:path';
 
 /**
  * libxml2's xmllint, the real schema validator the IATI checks use (DOMAIN.md §6). `npm test` installs it
- * (infra/xmllint/ensure.sh); run on its own, a test fails with this message instead of skipping.
+ * (infra/debian/ensure-package.sh); run on its own, a test fails with this message instead of skipping.
  */
 export function requireXmllint(): void {
   const probe = spawnSync('xmllint', ['--version'], { encoding: 'utf8' });
   if (probe.error || probe.status !== 0) {
-    throw new Error('xmllint is not installed: `apt-get install -y libxml2-utils` (Debian), or run `npm test`, which installs it through infra/xmllint/ensure.sh');
+    throw new Error('xmllint is not installed: `apt-get install -y libxml2-utils` (Debian), or run `npm test`, which installs it through infra/debian/ensure-package.sh');
   }
 }
 
