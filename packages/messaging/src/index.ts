@@ -10,3 +10,4 @@ export * from './parking/parked-message-store.js';
 export * from './parking/sequenced-dead-letters.js';
 export * from './parking/event-wire.js';
 export * from './parking/dead-letter-desk.js';
+export * from './portfolio-event-source-from-settings.js';
