@@ -19,6 +19,7 @@ const BASE_PORT = basePort();
 const APPS = [
   { app: 'portfolio-api', title: 'api', port: BASE_PORT },
   { app: 'portfolio-views', title: 'views', port: BASE_PORT + 1 },
+  { app: 'partner-gateway', title: 'partners', port: BASE_PORT + 2 },
 ];
 const SEED_FILE = path.join(ROOT, 'infra', 'platform', 'seed.js');
 const SIGNING_KEY_FILE = path.join(ROOT, '.data', 'auth', 'signing-key.pem');
@@ -62,7 +63,7 @@ async function main() {
   const unbuilt = APPS.filter(({ app }) => !fs.existsSync(entryOf(app)));
   if (unbuilt.length > 0) throw new Error(`not built: ${unbuilt.map(({ app }) => path.relative(ROOT, entryOf(app))).join(', ')}; run \`npm start\` (it builds first) or \`npm run build\``);
   const apps = APPS;
-  if (process.env.PORT) say(`PORT=${process.env.PORT}: portfolio-api on ${BASE_PORT}, portfolio-views on ${BASE_PORT + 1}`);
+  if (process.env.PORT) say(`PORT=${process.env.PORT}: portfolio-api on ${BASE_PORT}, portfolio-views on ${BASE_PORT + 1}, partner-gateway on ${BASE_PORT + 2}`);
   await stopAppsLeftByAKilledRun();
   for (const { app, port } of apps) {
     if (await somethingListensOn(port)) throw new Error(`port ${port} for ${app} is already in use (is the platform already running?)`);
@@ -116,10 +117,15 @@ async function main() {
   say('ECAB Portfolio is running; Ctrl-C stops it');
 }
 
+// On this machine, webhook receivers a developer starts on loopback may be used over http (never in production).
+function gatewayDevelopmentSinks(env) {
+  return { SINK_ALLOWED_HOSTS: env.SINK_ALLOWED_HOSTS ?? '127.0.0.1,localhost,::1' };
+}
+
 function launch(app, port, env) {
   const child = spawn(process.execPath, ['--enable-source-maps', entryOf(app)], {
     cwd: ROOT,
-    env: { ...env, ...(app === 'web-portal' ? portalUpstreams(env) : {}), PORT: String(port) },
+    env: { ...env, ...(app === 'web-portal' ? portalUpstreams(env) : {}), ...(app === 'partner-gateway' ? gatewayDevelopmentSinks(env) : {}), PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group: a terminal Ctrl-C reaches only us, and we stop the apps in order
   });

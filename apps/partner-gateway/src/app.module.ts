@@ -1,0 +1,50 @@
+import { AuthModule, type AuthConfig } from '@ecab/auth';
+import { AsyncApiController, HEALTH_CHECKS, HealthController, METRICS_REGISTRY, MetricsController, TerminusModule, type HealthCheck } from '@ecab/platform';
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { Registry } from 'prom-client';
+import type { DataSource } from 'typeorm';
+import { DeliveryStore } from './delivery/delivery-store.js';
+import { IntegrationLog } from './integration/integration-log.js';
+import { PartnerKeyGuard } from './partners/partner-key.guard.js';
+import { PartnerStore } from './partners/partner-store.js';
+import { PartnersController } from './partners/partners.controller.js';
+import { EventsController } from './pull/events.controller.js';
+import { SUBSCRIPTION_SETTINGS, SubscriptionsController, type SubscriptionSettings } from './subscriptions/subscriptions.controller.js';
+import { SubscriptionStore } from './subscriptions/subscription-store.js';
+
+export interface GatewayModuleOptions {
+  dataSource: DataSource;
+  partners: PartnerStore;
+  log: IntegrationLog;
+  subscriptions: SubscriptionStore;
+  deliveries: DeliveryStore;
+  metrics: Registry;
+  auth: AuthConfig;
+  healthChecks: HealthCheck[];
+  subscriptionSettings: SubscriptionSettings;
+}
+
+/** Admins' partner management (platform tokens) and the partners' own API (their keys). */
+@Module({})
+export class GatewayModule {
+  static forRoot(options: GatewayModuleOptions): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        TerminusModule.forRoot({ logger: false }),
+        AuthModule.forRoot({ dataSource: options.dataSource, config: options.auth, publicControllers: [HealthController, AsyncApiController, MetricsController] }),
+      ],
+      controllers: [HealthController, MetricsController, AsyncApiController, PartnersController, SubscriptionsController, EventsController],
+      providers: [
+        PartnerKeyGuard,
+        { provide: PartnerStore, useValue: options.partners },
+        { provide: IntegrationLog, useValue: options.log },
+        { provide: SubscriptionStore, useValue: options.subscriptions },
+        { provide: DeliveryStore, useValue: options.deliveries },
+        { provide: SUBSCRIPTION_SETTINGS, useValue: options.subscriptionSettings },
+        { provide: HEALTH_CHECKS, useValue: options.healthChecks },
+        { provide: METRICS_REGISTRY, useValue: options.metrics },
+      ],
+    };
+  }
+}

@@ -1,0 +1,2 @@
+export { startGateway, type RunningGateway } from './bootstrap.js';
+export { gatewayConfigFromEnv, type GatewayConfig } from './config.js';
