@@ -4,10 +4,10 @@ import net from 'node:net';
 /** PORT is where the first app listens; the others take the next ports. */
 export function basePort() {
   const raw = process.env.PORT;
-  if (raw === undefined || raw === '') return 3001;
+  if (raw === undefined || raw === '') return 3000;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65534) {
-    console.error(`PORT must be a port number (portfolio-api listens on it, portfolio-views on the next), got ${raw}`);
+  if (!Number.isInteger(port) || port < 1 || port > 65531) {
+    console.error(`PORT must be a port number (the portal listens on it, the other apps on the next four), got ${raw}`);
     process.exit(2);
   }
   return port;

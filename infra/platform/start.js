@@ -14,12 +14,15 @@ import { assertBrokerAnswers, basePort } from './preflight.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-// The apps, in the order they are listed once running, on consecutive ports from PORT (default 3001).
+// The apps, in the order they are listed once running, on consecutive ports from PORT (default 3000): the
+// portal first, then the apps it passes /api on to, the partner gateway and reporting.
 const BASE_PORT = basePort();
 const APPS = [
-  { app: 'portfolio-api', title: 'api', port: BASE_PORT },
-  { app: 'portfolio-views', title: 'views', port: BASE_PORT + 1 },
-  { app: 'partner-gateway', title: 'partners', port: BASE_PORT + 2 },
+  { app: 'web-portal', title: 'portal', port: BASE_PORT },
+  { app: 'portfolio-api', title: 'api', port: BASE_PORT + 1 },
+  { app: 'portfolio-views', title: 'views', port: BASE_PORT + 2 },
+  { app: 'partner-gateway', title: 'partners', port: BASE_PORT + 3 },
+  { app: 'reporting', title: 'reporting', port: BASE_PORT + 4 },
 ];
 const SEED_FILE = path.join(ROOT, 'infra', 'platform', 'seed.js');
 const SIGNING_KEY_FILE = path.join(ROOT, '.data', 'auth', 'signing-key.pem');
@@ -63,7 +66,7 @@ async function main() {
   const unbuilt = APPS.filter(({ app }) => !fs.existsSync(entryOf(app)));
   if (unbuilt.length > 0) throw new Error(`not built: ${unbuilt.map(({ app }) => path.relative(ROOT, entryOf(app))).join(', ')}; run \`npm start\` (it builds first) or \`npm run build\``);
   const apps = APPS;
-  if (process.env.PORT) say(`PORT=${process.env.PORT}: portfolio-api on ${BASE_PORT}, portfolio-views on ${BASE_PORT + 1}, partner-gateway on ${BASE_PORT + 2}`);
+  if (process.env.PORT) say(`PORT=${process.env.PORT}: ${APPS.map(({ app, port }) => `${app} on ${port}`).join(', ')}`);
   await stopAppsLeftByAKilledRun();
   for (const { app, port } of apps) {
     if (await somethingListensOn(port)) throw new Error(`port ${port} for ${app} is already in use (is the platform already running?)`);
@@ -88,7 +91,7 @@ async function main() {
   }
   if (env.KAFKA_BROKERS) await assertBrokerAnswers(env.KAFKA_BROKERS);
   // portfolio-views finds the API's signing keys (JWKS) there.
-  env.API_URL ||= `http://127.0.0.1:${BASE_PORT}`;
+  env.API_URL ||= `http://127.0.0.1:${APPS.find(({ app }) => app === 'portfolio-api').port}`;
   const admin = localCredentials(env);
   const transport = env.KAFKA_BROKERS ? `Kafka at ${env.KAFKA_BROKERS}` : 'the PostgreSQL log';
   say(env.KAFKA_BROKERS

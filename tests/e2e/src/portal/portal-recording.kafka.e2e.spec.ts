@@ -76,8 +76,11 @@ describe('the web portal: recording what happened, field errors, conflicts and t
     await page.getByLabel('Search (id or title)').fill('ring road');
     await page.getByLabel('Search (id or title)').press('Enter');
     await page.waitForURL(/q=ring/);
-    await page.getByTestId('projects').locator(`tr[data-id="${ID}"]`).waitFor();
-    expect(await page.getByTestId('projects').locator('tbody tr').count()).toBe(1);
+    // The unfiltered list stays on screen until the filtered answer arrives: wait for the table to change.
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="projects"] tbody tr').length === 1, undefined, { timeout: 10_000 }).catch(() => undefined);
+    const rows = page.getByTestId('projects').locator('tbody tr');
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().getAttribute('data-id')).toBe(ID);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'projects');
   });
