@@ -1,11 +1,10 @@
 import 'reflect-metadata';
 import { authMigrations } from '@ecab/auth';
 import { createEventStoreDataSource, isDatabaseUnavailable, pgSessionSettings, runEventStoreMigrations, sessionTimeoutsFromEnv } from '@ecab/event-store';
-import { createKafka, ensureTopics, KafkaEventSource, ParkedMessageStore, parkingMigrations, PostgresLogEventSource, type PortfolioEventSource } from '@ecab/messaging';
+import { parkingMigrations, portfolioEventSourceFromSettings, type PortfolioEventSource } from '@ecab/messaging';
 import { configureHttpApp, createLogger, PinoNestLogger, ProblemError, serveOpenApi, serviceUnavailableWhen, type HealthCheck } from '@ecab/platform';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { ViewsModule } from './app.module.js';
 import { viewsOpenApiDocument } from './openapi/views-openapi.js';
@@ -80,26 +79,10 @@ export async function startViews(config: ViewsConfig): Promise<RunningViews> {
     await lock.release();
   }
 
-  const parked = new ParkedMessageStore(dataSource);
-  const healthChecks: HealthCheck[] = [{ name: 'postgres', check: async () => void (await dataSource.query('select 1')) }];
-  let source: PortfolioEventSource;
-  let kafkaClient: Kafka | undefined;
-  if (config.kafka) {
-    const kafka = createKafka(config.kafka, log);
-    kafkaClient = kafka;
-    await ensureTopics(kafka, config.kafka);
-    source = new KafkaEventSource(kafka, config.kafka, { groupId: config.consumerGroup, parked, log });
-    const admin = kafka.admin();
-    healthChecks.push({
-      name: 'kafka',
-      check: async () => {
-        await admin.connect();
-        await admin.describeCluster();
-      },
-    });
-  } else {
-    source = new PostgresLogEventSource(eventStore, { name: `consumer:${config.consumerGroup}`, parked, log });
-  }
+  const transport = await portfolioEventSourceFromSettings({ kafka: config.kafka, consumerGroup: config.consumerGroup, eventStore, parkingDataSource: dataSource, log });
+  const { source, parked } = transport;
+  const kafkaClient = transport.kafka;
+  const healthChecks: HealthCheck[] = [{ name: 'postgres', check: async () => void (await dataSource.query('select 1')) }, ...transport.healthChecks];
   const startConsumer = (): Promise<void> => source.start(async (events) => {
     await projection.apply(events);
     // The command's correlation and trace ids, carried through the event's metadata and Kafka headers.

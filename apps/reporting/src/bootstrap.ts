@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { authMigrations } from '@ecab/auth';
 import { createEventStoreDataSource, isDatabaseUnavailable, runEventStoreMigrations } from '@ecab/event-store';
-import { createKafka, ensureTopics, KafkaEventSource, ParkedMessageStore, parkingMigrations, PostgresLogEventSource, type PortfolioEventSource } from '@ecab/messaging';
+import { parkingMigrations, portfolioEventSourceFromSettings, type PortfolioEventSource } from '@ecab/messaging';
 import { createLogger, PinoNestLogger, ProblemDetailsFilter, serviceUnavailableWhen, type HealthCheck } from '@ecab/platform';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -48,24 +48,9 @@ export async function startReporting(config: ReportingConfig): Promise<RunningRe
   }
 
   const events = new ReportingEvents(dataSource);
-  const parked = new ParkedMessageStore(dataSource);
-  const healthChecks: HealthCheck[] = [{ name: 'postgres', check: async () => void (await dataSource.query('select 1')) }];
-  let source: PortfolioEventSource;
-  if (config.kafka) {
-    const kafka = createKafka(config.kafka, log);
-    await ensureTopics(kafka, config.kafka);
-    source = new KafkaEventSource(kafka, config.kafka, { groupId: config.consumerGroup, parked, log });
-    const admin = kafka.admin();
-    healthChecks.push({
-      name: 'kafka',
-      check: async () => {
-        await admin.connect();
-        await admin.describeCluster();
-      },
-    });
-  } else {
-    source = new PostgresLogEventSource(eventStore, { name: `consumer:${config.consumerGroup}`, parked, log });
-  }
+  const transport = await portfolioEventSourceFromSettings({ kafka: config.kafka, consumerGroup: config.consumerGroup, eventStore, parkingDataSource: dataSource, log });
+  const { source, parked } = transport;
+  const healthChecks: HealthCheck[] = [{ name: 'postgres', check: async () => void (await dataSource.query('select 1')) }, ...transport.healthChecks];
   await source.start((batch) => events.store(batch));
 
   const app = await NestFactory.create(

@@ -1,3 +1,4 @@
+import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { createKafka, type KafkaSettings, type LogSink } from './kafka-config.js';
 import { KafkaEventSource } from './kafka-event-source.js';
@@ -15,7 +16,7 @@ export interface TransportHealthCheck {
 /**
  * The event source an event-reading app uses: Kafka (its topics ensured) when settings are given, else
  * the event store's own log; with the broker's health check when on Kafka. Parked messages live in
- * `parkingDataSource` (its parking migrations must have run).
+ * `parkingDataSource` (its parking migrations must have run). The Kafka client is answered too (for metrics).
  */
 export async function portfolioEventSourceFromSettings(options: {
   kafka: KafkaSettings | undefined;
@@ -23,7 +24,7 @@ export async function portfolioEventSourceFromSettings(options: {
   eventStore: DataSource;
   parkingDataSource: DataSource;
   log: LogSink;
-}): Promise<{ source: PortfolioEventSource; parked: ParkedMessageStore; healthChecks: TransportHealthCheck[] }> {
+}): Promise<{ source: PortfolioEventSource; parked: ParkedMessageStore; healthChecks: TransportHealthCheck[]; kafka?: Kafka }> {
   const parked = new ParkedMessageStore(options.parkingDataSource);
   if (!options.kafka) {
     return { source: new PostgresLogEventSource(options.eventStore, { name: `consumer:${options.consumerGroup}`, parked, log: options.log }), parked, healthChecks: [] };
@@ -38,5 +39,5 @@ export async function portfolioEventSourceFromSettings(options: {
       await admin.describeCluster();
     },
   };
-  return { source: new KafkaEventSource(kafka, options.kafka, { groupId: options.consumerGroup, parked, log: options.log }), parked, healthChecks: [kafkaCheck] };
+  return { source: new KafkaEventSource(kafka, options.kafka, { groupId: options.consumerGroup, parked, log: options.log }), parked, healthChecks: [kafkaCheck], kafka };
 }
