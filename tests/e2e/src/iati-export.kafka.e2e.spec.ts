@@ -95,7 +95,7 @@ describe('the IATI export and the quarterly report follow the commands sent to p
         const body = await response.text();
         return response.status === 200 && xpath(body, `count(${activity}/transaction)`) === String(expected.length) ? body : undefined;
       },
-      { description: `${PROJECT} with its ${expected.length} transactions in activities.xml`, timeoutMs: 30_000, intervalMs: 250 },
+      { description: `${PROJECT} with its ${expected.length} transactions in activities.xml`, timeoutMs: 60_000, intervalMs: 250 },
     );
 
     expect(validateAgainstSchema(xml, XSD('activities'))).toEqual({ valid: true, output: 'document.xml validates' });
