@@ -77,7 +77,7 @@ describe('the web portal: recording what happened, field errors, conflicts and t
     await page.getByLabel('Search (id or title)').press('Enter');
     await page.waitForURL(/q=ring/);
     // The unfiltered list stays on screen until the filtered answer arrives: wait for the table to change.
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="projects"] tbody tr').length === 1, undefined, { timeout: 10_000 }).catch(() => undefined);
+    await page.waitForFunction(`document.querySelectorAll('[data-testid="projects"] tbody tr').length === 1`, undefined, { timeout: 10_000 }).catch(() => undefined);
     const rows = page.getByTestId('projects').locator('tbody tr');
     expect(await rows.count()).toBe(1);
     expect(await rows.first().getAttribute('data-id')).toBe(ID);
