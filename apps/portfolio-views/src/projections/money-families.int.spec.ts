@@ -4,7 +4,7 @@ import { createViewsTestDatabase, type ViewsTestDatabase } from '../test-support
 import { moneyByGroup } from '../queries/portfolio-summary/money-figures.js';
 import { groupKeysSql } from '../queries/project-selection.js';
 import { PortfolioProjection } from './portfolio-projection.js';
-import type { Sql } from './view-family.js';
+import type { Sql } from '../sql.js';
 
 /**
  * The money families (agreement, contract, reference) on a real PostgreSQL, fed through the projection as

@@ -1,4 +1,4 @@
-import type { Sql } from '../../projections/view-family.js';
+import type { Sql } from '../../sql.js';
 import { encodeCursor, todayIso } from '../pagination.js';
 
 export interface OverdueMilestonesParameters {
