@@ -139,7 +139,7 @@ describe('the money families: agreements, money movements, plans, contracts and 
     expect(row.disbursed).toBe('500.00');
   });
 
-  it('computes the DOMAIN §2 figures per cluster for 2026, per currency and in USD at the value date', async () => {
+  it('computes the docs/DOMAIN.md §2 figures per cluster for 2026, per currency and in USD at the value date', async () => {
     const groups = await moneyByGroup(sql, await groupKeysSql(sql, 'cluster'), '2026-01-01', '2026-12-31');
     const transport = groups.get('transport')!;
     const at = '2026-12-31';
