@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# `npm test`: makes sure the real PostgreSQL, the real Kafka broker, xmllint and Chromium are there, runs turbo's test
-# pipeline (build → typecheck → jest in every workspace), and prints one closing count.
+# `npm test`: checks the dependency rules, makes sure the real PostgreSQL, the real Kafka broker, xmllint and Chromium
+# are there, runs turbo's test pipeline (build → typecheck → jest in every workspace), and prints one closing count.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:9092}"
 export TURBO_TELEMETRY_DISABLED=1
+
+# The house rules for dependencies (.dependency-cruiser.cjs): a few seconds, on the sources, so it runs first; a
+# violation fails the run, after the suites have run too.
+npm run --silent check:deps
+deps_status=$?
 
 if [[ "$DATABASE_URL" == *"@127.0.0.1:5432/"* ]]; then
   bash infra/postgres/ensure-local.sh || exit 1
@@ -29,4 +34,8 @@ npx turbo run test --concurrency=2 "$@"
 status=$?
 
 node infra/test-summary.js || status=1
+if [[ $deps_status != 0 ]]; then
+  echo "dependency rules: violated (npm run check:deps lists them)"
+  status=1
+fi
 exit $status

@@ -1,9 +1,9 @@
 // Seeds the ECAB demo portfolio through the same HTTP commands a program manager sends, so every
 // seeded fact is a real event. Runs once: a project already registered is left as it is.
-// Facts come from shared/docs/DOMAIN.md: the programme (names, clusters, baselines, the 12th
+// Facts come from docs/DOMAIN.md: the programme (names, clusters, baselines, the 12th
 // Intergovernmental Council), the organisations, KZT and KGS exchange rates on the seed's money dates
 // (illustrative) and the 17 seed projects with their status, financing and key indicator. Every sourced value carries its source and confidence; the values
-// DOMAIN.md marks [ILLUSTRATIVE] (and the dates it does not give, which the lifecycle needs) are
+// docs/DOMAIN.md marks [ILLUSTRATIVE] (and the dates it does not give, which the lifecycle needs) are
 // recorded with confidence "illustrative", so that they can be kept out of partner feeds and IATI.
 // Each command carries an Idempotency-Key: a seed interrupted half-way is resumed by running it again.
 // Run by `npm start` after the apps are up (as the admin it created), or on its own: `npm run seed`
@@ -45,7 +45,7 @@ export const ECAB_SEED_PROJECTS = [
 ];
 
 const source = (citation, confidence, date) => ({ citation, confidence, ...(date ? { date } : {}) });
-const SEED_TABLE = 'DOMAIN.md §5 seed table';
+const SEED_TABLE = 'docs/DOMAIN.md §5 seed table';
 const illustrative = (what) => source(`${SEED_TABLE}: ${what} [ILLUSTRATIVE]`, 'illustrative');
 const ALL_CLUSTERS = ['transport', 'tourism', 'air-quality', 'health', 'agribusiness', 'climate'];
 const ADB = { organisationId: 'XM-DAC-46004', name: 'Asian Development Bank' };
@@ -96,7 +96,7 @@ const programmeSteps = [
   ],
 ];
 
-/** The reference organisations DOMAIN.md gives identifiers for. */
+/** The reference organisations docs/DOMAIN.md gives identifiers for. */
 const organisationSteps = [
   ['POST', '/api/v1/organisations', { organisationId: 'XM-DAC-46004', names: { en: 'Asian Development Bank' }, iatiOrgId: 'XM-DAC-46004', type: '40' }],
   ['POST', '/api/v1/organisations', { organisationId: 'XM-DAC-44000', names: { en: 'World Bank' }, iatiOrgId: 'XM-DAC-44000', type: '40' }],
@@ -159,7 +159,7 @@ function financing(projectId, n, { instrument, amount, signedDate, source: why, 
 }
 
 /**
- * The IATI status the seed table gives, reached through the legal lifecycle. DOMAIN.md gives no
+ * The IATI status the seed table gives, reached through the legal lifecycle. docs/DOMAIN.md gives no
  * approval, start or end dates for most projects: the ones used here are illustrative and say so.
  */
 function lifecycle(projectId, status, dates = {}) {
@@ -191,7 +191,7 @@ function keyIndicator(projectId, { result, indicator, unit, baseline, baselineYe
   ];
 }
 
-/** What the seed records for each project after its registration (DOMAIN.md §5). */
+/** What the seed records for each project after its registration (docs/DOMAIN.md §5). */
 export const ECAB_SEED_DETAILS = {
   'ECAB-TR-01': [
     ...lifecycle('ECAB-TR-01', '2', { approval: '2024-12-05' }),

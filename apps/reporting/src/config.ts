@@ -37,7 +37,7 @@ export function reportingConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Re
     consumerGroup: env.REPORTING_CONSUMER_GROUP ?? 'ecab.reporting',
     auth: authConfigFromEnv(reportingAuthEnv(env)),
     reportingOrg: {
-      // XI-ECAB-EXAMPLE is DOMAIN.md's placeholder: set the registered ref (KZ-BIN-…, KG-INN-… or XI-IATI-…) before publishing.
+      // XI-ECAB-EXAMPLE is docs/DOMAIN.md's placeholder: set the registered ref (KZ-BIN-…, KG-INN-… or XI-IATI-…) before publishing.
       ref: env.IATI_REPORTING_ORG_REF ?? 'XI-ECAB-EXAMPLE',
       type: env.IATI_REPORTING_ORG_TYPE ?? '10',
       names: { en: env.IATI_REPORTING_ORG_NAME ?? 'ECAB Portfolio Secretariat', ru: env.IATI_REPORTING_ORG_NAME_RU ?? 'Секретариат портфеля ЭКАБ' },

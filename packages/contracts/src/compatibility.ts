@@ -1,7 +1,7 @@
 import type { JsonSchema } from './json-schema.js';
 
 /**
- * Whether a changed schema may keep its version (ARCHITECTURE §6). Compatible: a new optional property,
+ * Whether a changed schema may keep its version (docs/ARCHITECTURE.md §6). Compatible: a new optional property,
  * a new enum value (code lists grow; readers ignore codes they do not know), a changed description.
  * Everything else is incompatible and needs version N+1 with an upcaster: a removed property, a newly
  * required or no longer required property, a changed type, a narrowed enum, a changed constraint, an

@@ -22,7 +22,7 @@ export interface EventContract {
   readonly ceType: string;
   /** The data of this version; tolerant (unknown properties pass). The JSON Schema is generated from it. */
   readonly schema: z.ZodType<EventData>;
-  /** Partners may rely on it (DOMAIN.md §3.2); internal events still travel on the same topics. */
+  /** Partners may rely on it (docs/DOMAIN.md §3.2); internal events still travel on the same topics. */
   readonly partnerFacing: boolean;
   readonly description: string;
   readonly topics: EventTopics;

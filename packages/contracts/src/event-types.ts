@@ -85,7 +85,7 @@ import { exchangeRateRecordedV1 } from './events/exchange-rates/index.js';
  * and an `upcastFromPrevious`. Then `npm run generate` and a recorded fixture under `fixtures/<ceType>/`.
  */
 export const EVENT_CONTRACTS: readonly EventContract[] = [
-  // Projects: one stream per project. Descriptive data is internal until the project is published (DOMAIN.md §3.2).
+  // Projects: one stream per project. Descriptive data is internal until the project is published (docs/DOMAIN.md §3.2).
   defineContract({
     type: 'ProjectRegistered', schemaVersion: 1, aggregate: 'project', event: 'registered', schema: projectRegisteredV1,
     partnerFacing: true, description: 'A project joined the ECAB portfolio, in one cluster, with its recipient countries.',

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const check = args.includes('--check');
-const source = args.find((a) => !a.startsWith('--')) ?? resolve(here, '../../../../shared/iati/codelists/Currency.xml');
+const source = args.find((a) => !a.startsWith('--')) ?? resolve(here, '../../../apps/reporting/iati/codelists/Currency.xml');
 const target = resolve(here, '../src/money/currencies.ts');
 
 // ISO 4217 minor units that are not 2. Every other code in the list has 2.

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const check = args.includes('--check');
-const source = args.find((a) => !a.startsWith('--')) ?? resolve(here, '../../../../shared/iati/codelists/Sector.xml');
+const source = args.find((a) => !a.startsWith('--')) ?? resolve(here, '../../../apps/reporting/iati/codelists/Sector.xml');
 const target = resolve(here, '../src/code-lists/dac-sectors.ts');
 
 const xml = readFileSync(source, 'utf8');

@@ -1,5 +1,5 @@
 import type { PortfolioEvent } from '@ecab/contracts';
-import type { RetryOutcome } from './parking/sequenced-dead-letters.js';
+import type { RetryOutcome } from './parking/parked-message-store.js';
 
 /**
  * The portfolio event stream as a consumer reads it. `handle` applies a batch (in one database

@@ -3,8 +3,8 @@ import type { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Produce
 import { Partitioners } from 'kafkajs';
 import type { BatchHandler, PortfolioEventSource } from './event-source.js';
 import type { KafkaSettings, LogSink } from './kafka-config.js';
-import type { ParkedMessageStore, WireMessage } from './parking/parked-message-store.js';
-import { SequencedDeadLetters, type Delivery, type PoisonReport, type RetryOutcome } from './parking/sequenced-dead-letters.js';
+import type { ParkedMessageStore, RetryOutcome, WireMessage } from './parking/parked-message-store.js';
+import { SequencedDeadLetters, type Delivery, type PoisonReport } from './parking/sequenced-dead-letters.js';
 import { prefixed } from './topics-admin.js';
 
 export interface KafkaEventSourceOptions {

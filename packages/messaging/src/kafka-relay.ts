@@ -4,8 +4,8 @@ import { Partitioners, type Kafka, type Message, type Producer } from 'kafkajs';
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { KafkaSettings, LogSink } from './kafka-config.js';
 import { storedEventOf, storedEventWireMessage } from './parking/event-wire.js';
-import type { MessageToPark, ParkedMessageStore } from './parking/parked-message-store.js';
-import { errorText, WAITING_BEHIND, type RetryOutcome } from './parking/sequenced-dead-letters.js';
+import type { MessageToPark, ParkedMessageStore, RetryOutcome } from './parking/parked-message-store.js';
+import { errorText, WAITING_BEHIND } from './parking/sequenced-dead-letters.js';
 import { portfolioEventFromRecorded } from './recorded-to-portfolio-event.js';
 import { prefixed } from './topics-admin.js';
 

@@ -3,8 +3,8 @@ import type { DataSource } from 'typeorm';
 import type { BatchHandler, PortfolioEventSource } from './event-source.js';
 import type { LogSink } from './kafka-config.js';
 import { wireMessageOf } from './parking/event-wire.js';
-import type { ParkedMessageStore } from './parking/parked-message-store.js';
-import { SequencedDeadLetters, type Delivery, type RetryOutcome } from './parking/sequenced-dead-letters.js';
+import type { ParkedMessageStore, RetryOutcome } from './parking/parked-message-store.js';
+import { SequencedDeadLetters, type Delivery } from './parking/sequenced-dead-letters.js';
 import { portfolioEventFromRecorded } from './recorded-to-portfolio-event.js';
 
 /** Reads the event store's log directly: the embedded default, and projection rebuilds. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * libxml2's xmllint, the real schema validator the IATI checks use (DOMAIN.md §6). `npm test` installs it
+ * libxml2's xmllint, the real schema validator the IATI checks use (docs/DOMAIN.md §6). `npm test` installs it
  * (infra/debian/ensure-package.sh); run on its own, a test fails with this message instead of skipping.
  */
 export function requireXmllint(): void {

@@ -4,7 +4,7 @@ import { authorization, getJson, type AppProcess, startKafkaPlatform, type Kafka
  * The money side of the views end to end on the built apps, PostgreSQL and Kafka: financing agreements,
  * their commitments, amendments, cancellations, funds received, onward payments, a reversal, plans,
  * contract awards and the old project-level shorthands are sent over HTTP; the summary (grouped, with the
- * DOMAIN §2 ratios), the curves, the lineage and the quarterly lists must show what the test computes
+ * docs/DOMAIN.md §2 ratios), the curves, the lineage and the quarterly lists must show what the test computes
  * itself from what it sent. All amounts are USD here: exchange-rate commands come with the write side's
  * change (the KZT conversion is covered by the projection's integration test until then).
  */
@@ -252,7 +252,7 @@ describe('money in the views: agreements, ratios, curves, lineage and quarterly 
     expect(clusters.map((c) => c.cluster)).toEqual(['transport', 'tourism', 'air-quality', 'health', 'agribusiness', 'climate']);
   });
 
-  it('groups by cluster with the DOMAIN §2 figures and ratios for the period, per currency and in USD', async () => {
+  it('groups by cluster with the docs/DOMAIN.md §2 figures and ratios for the period, per currency and in USD', async () => {
     const summary = await view(`portfolio/summary?groupBy=cluster&from=${FROM}&to=${TO}`);
     expect(summary.status).toBe(200);
     expect(summary.body).toMatchObject({ groupBy: 'cluster', from: FROM, to: TO, nextCursor: null });

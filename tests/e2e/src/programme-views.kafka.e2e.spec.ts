@@ -53,7 +53,7 @@ describe('programme KPIs, governance actions, milestones and results flow from t
   const source = (citation: string) => ({ citation, confidence: 'illustrative' });
   const ON = '2026-11-27';
 
-  // Progress as DOMAIN.md §2 defines it, clamped for results.
+  // Progress as docs/DOMAIN.md §2 defines it, clamped for results.
   const ratio = (actual: number, baseline: number, target: number) => (actual - baseline) / (target - baseline);
   const clamp = (value: number) => Math.min(1, Math.max(0, value));
 

@@ -59,7 +59,7 @@ describe('the ECAB demo portfolio seed', () => {
     }
   });
 
-  it('records the statuses, financing and key indicators of DOMAIN.md through real events, marking what is illustrative', async () => {
+  it('records the statuses, financing and key indicators of docs/DOMAIN.md through real events, marking what is illustrative', async () => {
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
     const versions = await client.query<{ stream_id: string; version: number }>("select stream_id, max(stream_version)::int as version from events where stream_id like 'project-%' group by stream_id");
@@ -69,7 +69,7 @@ describe('the ECAB demo portfolio seed', () => {
       const view = await getJson(`${views.url}/api/v1/projects/${project.id}?consistentWith=${project.id}:${versionOf.get(project.id)}`);
       statuses[project.id] = view.body.status as string | null;
     }
-    // The seed table's IATI statuses (DOMAIN.md §5).
+    // The seed table's IATI statuses (docs/DOMAIN.md §5).
     expect(statuses).toEqual({
       'ECAB-TR-01': '2', 'ECAB-TR-01b': '1', 'ECAB-TR-02': '1', 'ECAB-TR-03': '2', 'ECAB-TR-04': '1',
       'ECAB-AG-01': '2', 'ECAB-AG-02': '2', 'ECAB-AG-03': '4', 'ECAB-AG-04': '1',
@@ -77,7 +77,7 @@ describe('the ECAB demo portfolio seed', () => {
       'ECAB-AQ-01': '4', 'ECAB-AQ-02': '1', 'ECAB-HE-01': '2', 'ECAB-HE-02': '1', 'ECAB-CL-01': '2',
     });
 
-    // The summary counts what the agreements commit (DOMAIN.md's amounts, in USD); read once the
+    // The summary counts what the agreements commit (docs/DOMAIN.md's amounts, in USD); read once the
     // views have applied the last event the seed stored (the log is applied in order).
     const last = await client.query<{ stream_id: string; stream_version: number }>('select stream_id, stream_version from events order by position desc limit 1');
     const summary = await getJson(`${views.url}/api/v1/portfolio/summary?consistentWith=${last.rows[0]!.stream_id}@${last.rows[0]!.stream_version}`);

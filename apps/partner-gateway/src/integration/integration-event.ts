@@ -48,7 +48,7 @@ export function hasIllustrativeValue(value: unknown): boolean {
 }
 
 /**
- * The integration event of a portfolio event, or undefined for an internal one (DOMAIN §3.2): the newest
+ * The integration event of a portfolio event, or undefined for an internal one (docs/DOMAIN.md §3.2): the newest
  * version of its type, its data as validated, its project's cluster and countries, no user name.
  */
 export function toIntegrationEvent(stored: PortfolioEvent, projectCountries: readonly string[]): IntegrationEvent | undefined {

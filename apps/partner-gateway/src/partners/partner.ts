@@ -5,7 +5,7 @@ import { z } from 'zod';
 export const PROGRAMME_SCOPE = 'programme';
 export const ENTITLEMENT_CLUSTERS = [...CLUSTER_NAMES, PROGRAMME_SCOPE] as const;
 
-/** Who a partner is for the programme; ratings go only to funders and co-chairs (DOMAIN §3.2). */
+/** Who a partner is for the programme; ratings go only to funders and co-chairs (docs/DOMAIN.md §3.2). */
 export const AUDIENCES = ['funder', 'co-chair', 'government', 'observer'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 export const RATING_AUDIENCES: readonly Audience[] = ['funder', 'co-chair'];

@@ -1,4 +1,4 @@
-import type { Sql } from './view-family.js';
+import type { Sql } from '../sql.js';
 
 /** A read-table row in memory: column → value (text for numeric and dates, ISO-8601 UTC for timestamps, objects for jsonb). */
 export type Row = Record<string, unknown>;

@@ -4,7 +4,7 @@ import { createViewsTestDatabase, type ViewsTestDatabase } from '../test-support
 import { moneyByGroup } from '../queries/portfolio-summary/money-figures.js';
 import { groupKeysSql } from '../queries/project-selection.js';
 import { PortfolioProjection } from './portfolio-projection.js';
-import type { Sql } from './view-family.js';
+import type { Sql } from '../sql.js';
 
 /**
  * The money families (agreement, contract, reference) on a real PostgreSQL, fed through the projection as
@@ -139,7 +139,7 @@ describe('the money families: agreements, money movements, plans, contracts and 
     expect(row.disbursed).toBe('500.00');
   });
 
-  it('computes the DOMAIN §2 figures per cluster for 2026, per currency and in USD at the value date', async () => {
+  it('computes the docs/DOMAIN.md §2 figures per cluster for 2026, per currency and in USD at the value date', async () => {
     const groups = await moneyByGroup(sql, await groupKeysSql(sql, 'cluster'), '2026-01-01', '2026-12-31');
     const transport = groups.get('transport')!;
     const at = '2026-12-31';

@@ -1,7 +1,8 @@
 import type { PortfolioEvent } from '@ecab/contracts';
 import type { DataSource } from 'typeorm';
 import { BatchRows, readTableShapes, type TableShape } from './batch-rows.js';
-import type { Sql, ViewFamily } from './view-family.js';
+import type { Sql } from '../sql.js';
+import type { ViewFamily } from './view-family.js';
 
 /** The projection's name where one is needed (metrics, logs). */
 export const PORTFOLIO_VIEWS = 'portfolioViews';

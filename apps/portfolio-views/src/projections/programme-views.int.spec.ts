@@ -6,7 +6,7 @@ import { overdueMilestones, overdueMilestonesPage } from '../queries/overdue-mil
 import { readProgramme, resolveProgramme } from '../queries/programme/programme.js';
 import { resultsScorecard, resultsScorecardPage } from '../queries/results-scorecard/results-scorecard.js';
 import { PortfolioProjection } from './portfolio-projection.js';
-import type { Sql } from './view-family.js';
+import type { Sql } from '../sql.js';
 
 let sequence = 0;
 const versions = new Map<string, number>();

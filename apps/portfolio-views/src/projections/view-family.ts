@@ -1,9 +1,6 @@
 import type { PortfolioEvent } from '@ecab/contracts';
+import type { Sql } from '../sql.js';
 import type { BatchRows } from './batch-rows.js';
-
-/** Runs one SQL statement on the projection's (or a query's) connection; rows as node-postgres returns them. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows are typed by each caller's own annotation
-export type Sql = (text: string, params?: readonly unknown[]) => Promise<any[]>;
 
 /**
  * A read table: its name (the query side reads it under this name), its key (the columns its rows are

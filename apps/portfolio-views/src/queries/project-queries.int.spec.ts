@@ -3,7 +3,7 @@ import { ProblemError } from '@ecab/platform';
 import type { DataSource } from 'typeorm';
 import { createViewsTestDatabase, type ViewsTestDatabase } from '../test-support/views-test-database.js';
 import { PortfolioProjection } from '../projections/portfolio-projection.js';
-import type { Sql } from '../projections/view-family.js';
+import type { Sql } from '../sql.js';
 import { decodeCursor } from './pagination.js';
 import { listProjects, type ProjectListPage } from './project-list/project-list.controller.js';
 import { projectListQuery } from './project-list/project-list.query.js';

@@ -1,4 +1,4 @@
-import type { Sql } from '../projections/view-family.js';
+import type { Sql } from '../sql.js';
 
 /** How a figure is broken down. */
 export const GROUP_BY = ['portfolio', 'cluster', 'country', 'financier', 'status', 'rating'] as const;

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { PortfolioProjection } from '../projections/portfolio-projection.js';
 import { VIEW_FAMILIES } from '../projections/view-families.js';
-import type { Sql } from '../projections/view-family.js';
+import type { Sql } from '../sql.js';
 import { parseConsistencyToken, waitForVersion } from './consistency.js';
 import { almatyDate } from './time-travel/effective-on.js';
 import { currentReadContext } from './time-travel/read-context.js';

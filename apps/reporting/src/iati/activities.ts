@@ -13,7 +13,7 @@ const ACTUAL_START = '2';
 const CENTRAL_ASIA = { code: '619', vocabulary: '1', percentage: 100 };
 
 /**
- * The IATI activities of the portfolio (DOMAIN.md §6.4): the programme as hierarchy 1 and every published
+ * The IATI activities of the portfolio (docs/DOMAIN.md §6.4): the programme as hierarchy 1 and every published
  * project as hierarchy 2, or 3 when it is the child of another project (one per border crossing point).
  * A parent lists each child (related-activity type 2) and each child points back (type 1).
  */

@@ -8,7 +8,7 @@ export function codeOf(coded: unknown): string {
   return String((coded as { code?: unknown } | undefined)?.code ?? coded);
 }
 
-/** Whether the value's source is marked illustrative (seed or example data, DOMAIN.md §3). */
+/** Whether the value's source is marked illustrative (seed or example data, docs/DOMAIN.md §3). */
 export function isIllustrative(data: Data): boolean {
   return (data.source as { confidence?: unknown } | undefined)?.confidence === 'illustrative';
 }

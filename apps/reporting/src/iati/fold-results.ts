@@ -3,7 +3,7 @@ import type { IndicatorFacts, ProjectFacts } from './portfolio-facts.js';
 
 /**
  * The results framework (descriptive: internal until published) and verified actuals (partner-facing).
- * Reported actuals stay internal (DOMAIN.md §3.2); only their source's confidence is kept, for the verified value.
+ * Reported actuals stay internal (docs/DOMAIN.md §3.2); only their source's confidence is kept, for the verified value.
  */
 export function applyResultsEvent(project: ProjectFacts, type: string, data: Data): void {
   const results = project.draft.results;

@@ -4,7 +4,7 @@ import type { LocalizedNames } from './narratives.js';
  * What the reports read, folded from reporting's copy of the events: the programme, the organisation
  * reference list, and per project its partner-facing facts. A project's descriptive data (titles, sectors,
  * participants, results framework, planned disbursements…) is internal until the project is published
- * (DOMAIN.md §3.2; the contracts mark those events `partnerFacing: false`): partners see it as it stood
+ * (docs/DOMAIN.md §3.2; the contracts mark those events `partnerFacing: false`): partners see it as it stood
  * at the project's latest publication, the snapshot in `published`.
  */
 export interface PortfolioFacts {

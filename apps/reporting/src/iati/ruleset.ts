@@ -2,7 +2,7 @@ import { checkPeriodAtMostOneYear, DomainRuleViolation, parseDecimal, percentage
 import type { CodelistName, Codelists } from './codelists.js';
 import { QUALITATIVE, type IatiActivity } from './iati-activity.js';
 
-/** A rule of the IATI Standard ruleset (and DOMAIN.md §3.1/§6.3) an activity breaks. */
+/** A rule of the IATI Standard ruleset (and docs/DOMAIN.md §3.1/§6.3) an activity breaks. */
 export interface RuleFinding {
   activity: string;
   identifier: string;

@@ -28,7 +28,7 @@ export function agreementBalances(transactions: Iterable<RecordedTransaction>, c
 }
 
 /**
- * Disbursed ≤ committed, per currency (DOMAIN.md §3.1): neither the funds released (IATI 1) nor the
+ * Disbursed ≤ committed, per currency (docs/DOMAIN.md §3.1): neither the funds released (IATI 1) nor the
  * payments made from them (3 and 4) may exceed the net commitment. Checked on the balances a
  * command would leave, so commitments, cancellations and reversals are held to it alike.
  */

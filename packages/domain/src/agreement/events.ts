@@ -109,7 +109,7 @@ export const AGREEMENT_EVENT_SCHEMA_VERSION = {
   TransactionReversed: 1,
 } as const satisfies Record<AgreementEventType, number>;
 
-/** DOMAIN.md §3.2: agreements signed or effective, commitments, cancellations, disbursements and reversals go to partners. */
+/** docs/DOMAIN.md §3.2: agreements signed or effective, commitments, cancellations, disbursements and reversals go to partners. */
 export const AGREEMENT_EVENT_PUBLICATION = {
   AgreementSigned: { event: 'signed', partnerFacing: true },
   AgreementOpened: { event: 'opened', partnerFacing: true },

@@ -5,7 +5,7 @@ import type { AgreementRuleCode } from './rule-codes.js';
 export const AGREEMENT_INSTRUMENTS = ['grant', 'loan', 'ta', 'counterpart', 'ppp'] as const;
 export type AgreementInstrument = (typeof AGREEMENT_INSTRUMENTS)[number];
 
-/** ADB mapping (DOMAIN.md §4): loans are finance type 421, grants and TA 110, TA is aid type D02. */
+/** ADB mapping (docs/DOMAIN.md §4): loans are finance type 421, grants and TA 110, TA is aid type D02. */
 const REQUIRED_CODES: Partial<Record<AgreementInstrument, { financeType?: string; aidType?: string }>> = {
   loan: { financeType: '421' },
   grant: { financeType: '110' },

@@ -1,7 +1,7 @@
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import type { AgreementRuleCode } from './rule-codes.js';
 
-/** Why a transaction was reversed (DOMAIN.md §7; the list is illustrative and may grow). */
+/** Why a transaction was reversed (docs/DOMAIN.md §7; the list is illustrative and may grow). */
 export const REVERSAL_REASON_CODES = ['SOURCE_CORRECTION', 'DATA_ENTRY_ERROR', 'DUPLICATE_ENTRY'] as const;
 export type ReversalReasonCode = (typeof REVERSAL_REASON_CODES)[number];
 

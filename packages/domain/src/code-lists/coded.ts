@@ -1,6 +1,6 @@
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 
-/** IATI Standard version the code lists in /shared/iati/codelists belong to. */
+/** IATI Standard version the code lists in apps/reporting/iati/codelists belong to. */
 export const IATI_CODELIST_VERSION = '2.03';
 
 /** A coded field as stored: the code, the list it comes from and that list's version. */

@@ -1,6 +1,6 @@
 import { IATI_CODELIST_VERSION, type CodeList } from './coded.js';
 
-/** The parts of the IATI code lists the portfolio uses (DOMAIN.md §4); full lists in shared/iati/codelists. */
+/** The parts of the IATI code lists the portfolio uses (docs/DOMAIN.md §4); full lists in apps/reporting/iati/codelists. */
 const list = <Code extends string>(name: string, codes: Record<Code, string>): CodeList<Code> => ({ name, version: IATI_CODELIST_VERSION, codes });
 
 export const ACTIVITY_STATUS = list('ActivityStatus', {

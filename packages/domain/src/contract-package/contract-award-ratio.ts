@@ -17,7 +17,7 @@ function read(value: string, name: string): ExactDecimal {
 }
 
 /**
- * DOMAIN.md §2: awards in p ÷ (uncontracted balance at start of p + commitments effective in p), on
+ * docs/DOMAIN.md §2: awards in p ÷ (uncontracted balance at start of p + commitments effective in p), on
  * exact decimals. Undefined when nothing was left to contract, where the ratio means nothing.
  */
 export function contractAwardRatio(inputs: ContractAwardRatioInputs): number | undefined {

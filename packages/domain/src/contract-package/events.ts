@@ -35,7 +35,7 @@ export const CONTRACT_PACKAGE_EVENT_SCHEMA_VERSION = {
   ContractTerminated: 1,
 } as const satisfies Record<ContractPackageEventType, number>;
 
-/** DOMAIN.md §3.2: contract awards go to partners; procurement plans and contract administration stay internal. */
+/** docs/DOMAIN.md §3.2: contract awards go to partners; procurement plans and contract administration stay internal. */
 export const CONTRACT_PACKAGE_EVENT_PUBLICATION = {
   ProcurementPackagePlanned: { event: 'package-planned', partnerFacing: false },
   ContractAwarded: { event: 'awarded', partnerFacing: true },

@@ -19,7 +19,7 @@ export interface Decider<C, E, S, Ctx = DecisionContext> {
   readonly initialState: () => S;
 }
 
-/** How an event type is published: `ecab.<aggregate>.<event>.v<N>`, and whether partners may rely on it (DOMAIN.md §3.2). */
+/** How an event type is published: `ecab.<aggregate>.<event>.v<N>`, and whether partners may rely on it (docs/DOMAIN.md §3.2). */
 export interface EventPublication {
   /** Kebab-case public name inside the CloudEvents type, e.g. `status-changed`. */
   readonly event: string;

@@ -18,7 +18,7 @@ export interface DomainEventType {
   /** The kebab-case `<event>` in `ecab.<aggregate>.<event>.v<N>`, e.g. `status-changed`. */
   readonly event: string;
   readonly schemaVersion: number;
-  /** DOMAIN.md §3.2: partners may rely on it; internal events (drafts, validation, unverified actuals, issues, risks) are not. */
+  /** docs/DOMAIN.md §3.2: partners may rely on it; internal events (drafts, validation, unverified actuals, issues, risks) are not. */
   readonly partnerFacing: boolean;
 }
 

@@ -27,12 +27,12 @@ describe('DOMAIN_EVENT_TYPES', () => {
     );
   });
 
-  it('keeps the validation workflow internal and money movements partner-facing (DOMAIN.md §3.2)', () => {
+  it('keeps the validation workflow internal and money movements partner-facing (docs/DOMAIN.md §3.2)', () => {
     const audience = Object.fromEntries(DOMAIN_EVENT_TYPES.map((t) => [t.type, t.partnerFacing]));
     expect(audience).toMatchObject({ ProjectPublished: false, ProjectStatusChanged: true, FundsCancelled: true, TransactionReversed: true });
   });
 
-  it('publishes contract awards, ratings and governance decisions, and keeps issues and risks internal (DOMAIN.md §3.2)', () => {
+  it('publishes contract awards, ratings and governance decisions, and keeps issues and risks internal (docs/DOMAIN.md §3.2)', () => {
     const audience = Object.fromEntries(DOMAIN_EVENT_TYPES.map((t) => [t.type, t.partnerFacing]));
     expect(audience).toMatchObject({
       ContractAwarded: true,

@@ -3,7 +3,7 @@ import type { Source } from '../sourcing/source.js';
 
 /**
  * The US-dollar value of one unit of a currency on a date: reference data for the USD equivalents
- * (DOMAIN.md §2: amount × the latest rate on or before the value date). A correction is a new event
+ * (docs/DOMAIN.md §2: amount × the latest rate on or before the value date). A correction is a new event
  * for the same currency and date that names the rate it replaces, so history shows it.
  */
 export type ExchangeRateRecorded = Event<

@@ -18,7 +18,7 @@ export function checkIatiIdentifierPart(value: string, field: string): string {
   return value;
 }
 
-/** `<reporting-org ref>-<local id>`: the activity identifier IATI requires (DOMAIN.md §6.1). */
+/** `<reporting-org ref>-<local id>`: the activity identifier IATI requires (docs/DOMAIN.md §6.1). */
 export function buildIatiIdentifier(reportingOrgRef: string, localId: string): string {
   checkIatiIdentifierPart(reportingOrgRef, 'reportingOrgRef');
   checkIatiIdentifierPart(localId, 'localId');

@@ -24,7 +24,7 @@ export const MILESTONE_EVENT_SCHEMA_VERSION = {
   MilestoneDropped: 1,
 } as const satisfies Record<MilestoneEventType, number>;
 
-/** DOMAIN.md §3.2: achieved or rescheduled milestones go to partners; plans being drafted do not. */
+/** docs/DOMAIN.md §3.2: achieved or rescheduled milestones go to partners; plans being drafted do not. */
 export const MILESTONE_EVENT_PUBLICATION = {
   MilestonePlanned: { event: 'planned', partnerFacing: false },
   MilestoneRescheduled: { event: 'rescheduled', partnerFacing: true },

@@ -1,7 +1,7 @@
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import type { MilestoneRuleCode } from './rule-codes.js';
 
-/** What programme managers and ADB track (DOMAIN.md §3); `other` needs a title. */
+/** What programme managers and ADB track (docs/DOMAIN.md §3); `other` needs a title. */
 export const MILESTONE_CATEGORIES = ['fs-approved', 'board-approval', 'signing', 'effectiveness', 'contract-award', 'commissioning', 'other'] as const;
 export type MilestoneCategory = (typeof MILESTONE_CATEGORIES)[number];
 

@@ -15,7 +15,7 @@ export interface MilestoneSlippage {
   readonly overdue: boolean;
 }
 
-/** DOMAIN.md §2 "Milestone slippage". Pure: `today` comes from the caller. */
+/** docs/DOMAIN.md §2 "Milestone slippage". Pure: `today` comes from the caller. */
 export function milestoneSlippage(milestone: MilestoneDates, today: string): MilestoneSlippage {
   const planned = milestone.forecastDate ?? milestone.baselineDate;
   const reference = milestone.actualDate ?? planned;

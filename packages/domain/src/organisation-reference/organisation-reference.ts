@@ -2,7 +2,7 @@ import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 
 /**
  * An organisation as another aggregate refers to it: its organisation id (e.g. XM-DAC-46004) or,
- * for the many public bodies without a checked IATI id, just its name (DOMAIN.md §5).
+ * for the many public bodies without a checked IATI id, just its name (docs/DOMAIN.md §5).
  */
 export interface OrganisationReference {
   readonly organisationId?: string;

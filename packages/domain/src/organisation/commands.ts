@@ -7,7 +7,7 @@ export type RegisterOrganisation = Command<
   {
     organisationId: string;
     names: LocalizedNames;
-    /** Only once checked against the register (DOMAIN.md §5); many public bodies have none. */
+    /** Only once checked against the register (docs/DOMAIN.md §5); many public bodies have none. */
     iatiOrgId?: string;
     /** IATI OrganisationType: 10, 11, 15, 40, 70, 71 or 72. */
     type: string;

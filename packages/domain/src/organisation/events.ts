@@ -24,7 +24,7 @@ export const ORGANISATION_EVENT_SCHEMA_VERSION = {
   OrganisationMerged: 1,
 } as const satisfies Record<OrganisationEventType, number>;
 
-/** DOMAIN.md §3.2 lists no organisation events for partners: reference data reaches them through the snapshot API. */
+/** docs/DOMAIN.md §3.2 lists no organisation events for partners: reference data reaches them through the snapshot API. */
 export const ORGANISATION_EVENT_PUBLICATION = {
   OrganisationRegistered: { event: 'registered', partnerFacing: false },
   OrganisationRenamed: { event: 'renamed', partnerFacing: false },

@@ -40,7 +40,7 @@ export const PERFORMANCE_REVIEW_EVENT_SCHEMA_VERSION = {
   RiskRegistered: 1,
 } as const satisfies Record<PerformanceReviewEventType, number>;
 
-/** DOMAIN.md §3.2: ratings go to funders and co-chairs; issues and risks stay internal. */
+/** docs/DOMAIN.md §3.2: ratings go to funders and co-chairs; issues and risks stay internal. */
 export const PERFORMANCE_REVIEW_EVENT_PUBLICATION = {
   PerformanceRated: { event: 'rated', partnerFacing: true },
   IssueRaised: { event: 'issue-raised', partnerFacing: false },

@@ -77,7 +77,7 @@ describe('rateDisbursement', () => {
     expect(rateDisbursement({ disbursedPct: '24.9', elapsedPct: '55' }, DEFAULT_RATING_THRESHOLDS)).toBe('at_risk');
     expect(rateDisbursement({ disbursedPct: '25', elapsedPct: '55' }, stricter)).toBe('at_risk');
   });
-  it('keeps the illustrative defaults of DOMAIN.md §2', () => {
+  it('keeps the illustrative defaults of docs/DOMAIN.md §2', () => {
     expect(DEFAULT_RATING_THRESHOLDS).toEqual({ version: 'illustrative-1', forAttentionGapPoints: 15, atRiskGapPoints: 30 });
   });
   it('maps a quarter to its dates', () => {

@@ -6,7 +6,7 @@ import type { PerformanceReviewRuleCode } from './rule-codes.js';
 /**
  * When disbursement is rated for attention or at risk: by how many percentage points the disbursed
  * share may trail the elapsed share of the implementation period. Configurable and versioned
- * (DOMAIN.md §7): each rating records the thresholds it used, so a change never rewrites past ratings.
+ * (docs/DOMAIN.md §7): each rating records the thresholds it used, so a change never rewrites past ratings.
  */
 export interface RatingThresholds {
   readonly version: string;
@@ -14,7 +14,7 @@ export interface RatingThresholds {
   readonly atRiskGapPoints: number;
 }
 
-/** ILLUSTRATIVE (DOMAIN.md §2): ADB's actual thresholds are unconfirmed. */
+/** ILLUSTRATIVE (docs/DOMAIN.md §2): ADB's actual thresholds are unconfirmed. */
 export const DEFAULT_RATING_THRESHOLDS: RatingThresholds = { version: 'illustrative-1', forAttentionGapPoints: 15, atRiskGapPoints: 30 };
 
 /** Disbursed % of net commitment and elapsed % of effectiveness-to-closing, as decimal strings (or numbers). */

@@ -1,7 +1,7 @@
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import type { PerformanceReviewRuleCode } from './rule-codes.js';
 
-/** What ADB rates each quarter, besides the overall rating (DOMAIN.md §2). */
+/** What ADB rates each quarter, besides the overall rating (docs/DOMAIN.md §2). */
 export const PERFORMANCE_DIMENSIONS = ['outputs', 'contract_awards', 'disbursements', 'financial_management', 'safeguards'] as const;
 export type PerformanceDimension = (typeof PERFORMANCE_DIMENSIONS)[number];
 

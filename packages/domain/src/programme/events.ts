@@ -55,7 +55,7 @@ export const PROGRAMME_EVENT_SCHEMA_VERSION = {
   DecisionActionCompleted: 1,
 } as const satisfies Record<ProgrammeEventType, number>;
 
-/** DOMAIN.md §3.2: governance decisions go to partners; the secretariat's reference data, KPIs and action follow-up stay internal. */
+/** docs/DOMAIN.md §3.2: governance decisions go to partners; the secretariat's reference data, KPIs and action follow-up stay internal. */
 export const PROGRAMME_EVENT_PUBLICATION = {
   ProgrammeRegistered: { event: 'registered', partnerFacing: false },
   ProgrammeTargetSet: { event: 'target-set', partnerFacing: false },

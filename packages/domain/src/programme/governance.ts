@@ -1,4 +1,4 @@
-/** KZ–KG Intergovernmental Council, the ABEC Subcommittee under it, and joint working groups (DOMAIN.md §1). */
+/** KZ–KG Intergovernmental Council, the ABEC Subcommittee under it, and joint working groups (docs/DOMAIN.md §1). */
 export const GOVERNANCE_BODIES = ['igc', 'subcommittee', 'working-group'] as const;
 export type GovernanceBody = (typeof GOVERNANCE_BODIES)[number];
 

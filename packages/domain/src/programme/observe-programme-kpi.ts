@@ -5,7 +5,7 @@ import { decideKpiValue } from './kpi-value.js';
 import type { ProgrammeState } from './programme-state.js';
 import { requireRegisteredProgramme } from './registered-programme.js';
 
-/** Conflicting published figures are each observed with their own source (DOMAIN.md §7). */
+/** Conflicting published figures are each observed with their own source (docs/DOMAIN.md §7). */
 export function decideObserveProgrammeKpi({ data }: ObserveProgrammeKpi, state: ProgrammeState, { today }: DecisionContext): ProgrammeKpiObserved[] {
   requireRegisteredProgramme(state, data.programmeId);
   return [{ type: 'ProgrammeKpiObserved', data: decideKpiValue(data, state, today, true) }];

@@ -9,7 +9,7 @@ import type { ProjectState } from './project-state.js';
 import { requireRegisteredProject } from './registered-project.js';
 import type { ProjectRuleCode } from './rule-codes.js';
 
-/** Board approval moves the stage to approved; the IATI status stays 1 until the actual start (DOMAIN.md §3.1). */
+/** Board approval moves the stage to approved; the IATI status stays 1 until the actual start (docs/DOMAIN.md §3.1). */
 export function decideApproveProject({ data }: ApproveProject, state: ProjectState, { today }: DecisionContext): ProjectApproved[] {
   const project = requireRegisteredProject(state, data.projectId);
   if (project.approved) {

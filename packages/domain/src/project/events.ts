@@ -165,7 +165,7 @@ export const PROJECT_EVENT_SCHEMA_VERSION = {
 } as const satisfies Record<ProjectEventType, number>;
 
 /**
- * How each event is published (DOMAIN.md §3.2): its public name in `ecab.project.<event>.v<N>` and
+ * How each event is published (docs/DOMAIN.md §3.2): its public name in `ecab.project.<event>.v<N>` and
  * whether partners may rely on it. Descriptive data (identifier, titles, sectors…) is draft until the
  * project is validated and published, so partners get it from the snapshot API, not as events.
  */

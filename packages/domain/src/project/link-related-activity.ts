@@ -12,7 +12,7 @@ import type { ProjectRuleCode } from './rule-codes.js';
 
 /**
  * IATI related-activity. A project has at most one parent; a checkpoint programme keeps one child per
- * border checkpoint, so that the number of checkpoints is counted, not typed in (DOMAIN.md §7).
+ * border checkpoint, so that the number of checkpoints is counted, not typed in (docs/DOMAIN.md §7).
  */
 export function decideLinkRelatedActivity({ data }: LinkRelatedActivity, state: ProjectState, { today }: DecisionContext): RelatedActivityLinked[] {
   const project = requireRegisteredProject(state, data.projectId);

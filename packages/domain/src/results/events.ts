@@ -37,7 +37,7 @@ export const RESULTS_EVENT_SCHEMA_VERSION = {
   ActualRejected: 1,
 } as const satisfies Record<ResultsEventType, number>;
 
-/** DOMAIN.md §3.2: verified actuals go to partners; unverified ones and the framework drafts stay internal. */
+/** docs/DOMAIN.md §3.2: verified actuals go to partners; unverified ones and the framework drafts stay internal. */
 export const RESULTS_EVENT_PUBLICATION = {
   ResultDefined: { event: 'result-defined', partnerFacing: false },
   IndicatorDefined: { event: 'indicator-defined', partnerFacing: false },

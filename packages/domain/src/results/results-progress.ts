@@ -7,7 +7,7 @@ function read(value: string, name: string): ExactDecimal {
 }
 
 /**
- * (actual − baseline) ÷ (target − baseline), clamped to 0–1 (DOMAIN.md §2), computed on exact
+ * (actual − baseline) ÷ (target − baseline), clamped to 0–1 (docs/DOMAIN.md §2), computed on exact
  * decimals: 0.1 → 0.3 with 0.2 actual is exactly 0.5. Works for descending indicators (the sign
  * cancels out); undefined when target equals baseline, where progress means nothing.
  */

@@ -1,7 +1,7 @@
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import { checkActualDate } from '../dates/world-dates.js';
 
-/** How far a sourced fact can be trusted (DOMAIN.md): seed data and examples are `illustrative`. */
+/** How far a sourced fact can be trusted (docs/DOMAIN.md): seed data and examples are `illustrative`. */
 export const CONFIDENCE_LEVELS = ['confirmed', 'unconfirmed', 'illustrative'] as const;
 export type Confidence = (typeof CONFIDENCE_LEVELS)[number];
 

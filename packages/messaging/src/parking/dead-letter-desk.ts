@@ -1,6 +1,5 @@
-import type { ParkedMessage, ParkedMessageStore, SkippedMessage } from './parked-message-store.js';
+import type { ParkedMessage, ParkedMessageStore, RetryOutcome, SkippedMessage } from './parked-message-store.js';
 import { STORED_SCHEMA_VERSION_HEADER, STORED_TYPE_HEADER } from './event-wire.js';
-import type { RetryOutcome } from './sequenced-dead-letters.js';
 
 /** Whoever parks messages under one consumer name and can apply (or publish) them again after a fix. */
 export interface ParkingConsumer {

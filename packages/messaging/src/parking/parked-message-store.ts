@@ -34,6 +34,14 @@ export interface MessageToPark {
   error: string;
 }
 
+/** What retrying a project's parked messages after a fix did: how many applied, how many are still parked, and why. */
+export interface RetryOutcome {
+  subject: string;
+  applied: number;
+  remaining: number;
+  error?: string;
+}
+
 interface ParkedRow {
   id: string;
   consumer: string;

@@ -3,7 +3,7 @@ import { isDatabaseUnavailable } from '@ecab/event-store';
 import type { BatchHandler } from '../event-source.js';
 import type { LogSink } from '../kafka-config.js';
 import { decodeWireMessage } from './event-wire.js';
-import type { MessageToPark, ParkedMessageStore, WireMessage } from './parked-message-store.js';
+import type { MessageToPark, ParkedMessageStore, RetryOutcome, WireMessage } from './parked-message-store.js';
 
 /** One message as delivered, before decoding: what it is about, where it came from, its bytes. */
 export interface Delivery {
@@ -15,13 +15,6 @@ export interface Delivery {
 export interface PoisonReport {
   delivery: Delivery;
   error: string;
-}
-
-export interface RetryOutcome {
-  subject: string;
-  applied: number;
-  remaining: number;
-  error?: string;
 }
 
 export const WAITING_BEHIND = 'waiting behind an earlier parked message of the same project';

@@ -2,7 +2,7 @@ import type { PortfolioEvent } from '@ecab/contracts';
 import { effectiveDateOf } from '../event-data.js';
 import type { ViewTable } from '../view-family.js';
 
-/** What a money movement is, for every figure built on it (DOMAIN §2). */
+/** What a money movement is, for every figure built on it (docs/DOMAIN.md §2). */
 export type MovementKind = 'commitment' | 'cancellation' | 'disbursement' | 'spending' | 'award';
 
 /**

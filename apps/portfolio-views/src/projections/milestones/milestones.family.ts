@@ -5,7 +5,7 @@ import type { ViewFamily } from '../view-family.js';
 /**
  * milestone_view: one row per milestone of a project (ids are unique within a project, so the key is
  * the pair). `planned_on` is the date it is expected on now (the forecast, else the baseline);
- * `slippage_days` = (actual, else forecast, else baseline) − baseline (DOMAIN.md §2), recomputed from
+ * `slippage_days` = (actual, else forecast, else baseline) − baseline (docs/DOMAIN.md §2), recomputed from
  * the dates on every change rather than copied from the event. Overdue is not stored: it depends on the
  * day asked about (see the overdue-milestones query).
  */

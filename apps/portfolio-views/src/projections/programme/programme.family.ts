@@ -1,7 +1,8 @@
 import type { PortfolioEvent } from '@ecab/contracts';
 import { parseDecimal } from '@ecab/domain';
 import { MalformedEventError, optionalText, text } from '../event-data.js';
-import type { Sql, ViewFamily } from '../view-family.js';
+import type { Sql } from '../../sql.js';
+import type { ViewFamily } from '../view-family.js';
 
 /**
  * The programme's own records (stream `programme-<id>`, no project):

@@ -1,6 +1,6 @@
 import { ProblemError } from '@ecab/platform';
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import type { Sql } from '../../projections/view-family.js';
+import type { Sql } from '../../sql.js';
 import { missingRates, roundedAmount, usdRateSql, type MissingRate } from '../money.js';
 import { pageOf } from '../pagination.js';
 import { filteredProjectsSql, type ProjectFilters } from '../project-selection.js';

@@ -1,4 +1,4 @@
-import type { Sql } from '../../projections/view-family.js';
+import type { Sql } from '../../sql.js';
 import { INDICATOR_SELECT, indicatorScore, type IndicatorRow, type IndicatorScore } from '../results-scorecard/results-scorecard.js';
 import { todayIso } from '../pagination.js';
 

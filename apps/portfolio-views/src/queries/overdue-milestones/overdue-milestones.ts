@@ -1,4 +1,4 @@
-import type { Sql } from '../../projections/view-family.js';
+import type { Sql } from '../../sql.js';
 import { encodeCursor, todayIso } from '../pagination.js';
 
 export interface OverdueMilestonesParameters {
@@ -24,7 +24,7 @@ export interface OverdueMilestone {
   forecastDate: string | null;
   /** The date it is expected on: the forecast, else the baseline. */
   plannedDate: string;
-  /** Forecast (else baseline) minus baseline, in days (DOMAIN.md §2). */
+  /** Forecast (else baseline) minus baseline, in days (docs/DOMAIN.md §2). */
   slippageDays: number;
   /** `on` minus the planned date, in days (≥ 1). */
   daysOverdue: number;
@@ -33,7 +33,7 @@ export interface OverdueMilestone {
 export const OVERDUE_MILESTONES_CAP = 500;
 
 /**
- * Milestones overdue on a day (DOMAIN.md §2: planned date passed, not achieved — and not dropped),
+ * Milestones overdue on a day (docs/DOMAIN.md §2: planned date passed, not achieved — and not dropped),
  * oldest planned date first. For the overdue-milestones query and the quarterly lists.
  */
 export async function overdueMilestones(sql: Sql, parameters: OverdueMilestonesParameters = {}): Promise<OverdueMilestone[]> {

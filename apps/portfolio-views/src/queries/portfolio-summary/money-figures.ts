@@ -1,8 +1,8 @@
-import type { Sql } from '../../projections/view-family.js';
+import type { Sql } from '../../sql.js';
 import { missingRates, ratio, roundedAmount, usdRateSql, type MissingRate } from '../money.js';
 
 /**
- * The money figures of DOMAIN §2 for a set of projects, from money_movement (and the plans and estimates),
+ * The money figures of docs/DOMAIN.md §2 for a set of projects, from money_movement (and the plans and estimates),
  * in SQL so that no amount ever passes through a float. `$1` = from, `$2` = to; cumulative figures are as
  * of `to`, the ratios for the period from–to.
  */

@@ -1,6 +1,6 @@
 import { CLUSTERS } from '@ecab/domain';
 import { Controller, Get, Query } from '@nestjs/common';
-import type { Sql } from '../../projections/view-family.js';
+import type { Sql } from '../../sql.js';
 import { canonicalAmount, type MissingRate } from '../money.js';
 import { pageOf } from '../pagination.js';
 import { groupKeysSql, ratingSql, type GroupBy } from '../project-selection.js';

@@ -7,7 +7,7 @@ export const portfolioSummaryQuery = defineQuery({
   name: 'PortfolioSummary',
   path: 'portfolio/summary',
   tag: 'Portfolio',
-  summary: 'Projects and money per cluster, or per group with the DOMAIN §2 indicators',
+  summary: 'Projects and money per cluster, or per group with the docs/DOMAIN.md §2 indicators',
   description:
     'Without groupBy: per cluster, how many projects, and per currency the net commitment (`committed`) and the funds received (`disbursed`). ' +
     'With groupBy=portfolio (one group, `portfolio`: the whole portfolio\'s headline figures)|cluster|country|financier|status|rating: per group (`items`), the projects, the counts by rating, and per currency and in USD ' +

@@ -1,5 +1,5 @@
 import { ProblemError } from '@ecab/platform';
-import type { Sql } from '../../projections/view-family.js';
+import type { Sql } from '../../sql.js';
 import { todayIso } from '../pagination.js';
 
 export interface KpiPoint {

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import type { z } from 'zod';
-import type { Sql } from '../../projections/view-family.js';
+import type { Sql } from '../../sql.js';
 import { decodeCursor, encodeCursor } from '../pagination.js';
 import { ViewsReader } from '../views-reader.js';
 import { projectListQuery } from './project-list.query.js';

@@ -1,4 +1,4 @@
-import type { Sql } from '../../projections/view-family.js';
+import type { Sql } from '../../sql.js';
 import { canonicalAmount } from '../money.js';
 
 /** One money movement under an agreement, as recorded (a reversal or a decrease is negative). */

@@ -1,6 +1,6 @@
 import { ProblemError } from '@ecab/platform';
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import type { Sql } from '../../projections/view-family.js';
+import type { Sql } from '../../sql.js';
 import { projectMilestonesAndResults, type ProjectMilestone, type ProjectResult } from '../milestones-and-results/project-milestones-and-results.js';
 import { canonicalAmount } from '../money.js';
 import type { MoneyByCurrency } from '../portfolio-summary/portfolio-summary.controller.js';

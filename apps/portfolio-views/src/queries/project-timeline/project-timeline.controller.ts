@@ -1,7 +1,7 @@
 import { ProblemError } from '@ecab/platform';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import type { z } from 'zod';
-import type { Sql } from '../../projections/view-family.js';
+import type { Sql } from '../../sql.js';
 import { decodeCursor, encodeCursor } from '../pagination.js';
 import { ViewsReader } from '../views-reader.js';
 import { projectTimelineQuery } from './project-timeline.query.js';

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import type { Sql } from '../../projections/view-family.js';
+import type { Sql } from '../../sql.js';
 import { roundedAmount } from '../money.js';
 import { decodeCursor, encodeCursor } from '../pagination.js';
 import { ViewsReader } from '../views-reader.js';

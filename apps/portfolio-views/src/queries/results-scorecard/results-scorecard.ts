@@ -1,4 +1,4 @@
-import type { Sql } from '../../projections/view-family.js';
+import type { Sql } from '../../sql.js';
 import { encodeCursor } from '../pagination.js';
 
 export interface ResultsScorecardParameters {
@@ -94,7 +94,7 @@ export function indicatorScore(r: IndicatorRow): IndicatorScore {
   };
 }
 
-/** Progress per indicator (DOMAIN.md §2), by project then indicator. For the scorecard query and the quarterly lists. */
+/** Progress per indicator (docs/DOMAIN.md §2), by project then indicator. For the scorecard query and the quarterly lists. */
 export async function resultsScorecard(sql: Sql, parameters: ResultsScorecardParameters = {}): Promise<IndicatorScore[]> {
   const limit = Math.min(parameters.limit ?? RESULTS_SCORECARD_CAP, RESULTS_SCORECARD_CAP);
   const [afterProject, afterIndicator] = parameters.after ?? [null, null];

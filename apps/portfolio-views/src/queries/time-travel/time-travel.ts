@@ -5,7 +5,8 @@ import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from '@ecab/event-store
 import { portfolioEventFromRecorded } from '@ecab/messaging';
 import type { DataSource } from 'typeorm';
 import { PortfolioProjection } from '../../projections/portfolio-projection.js';
-import type { Sql, ViewFamily } from '../../projections/view-family.js';
+import type { Sql } from '../../sql.js';
+import type { ViewFamily } from '../../projections/view-family.js';
 import { ViewGenerations } from '../../projections/view-generations.js';
 import { EffectiveOnCut } from './effective-on.js';
 

@@ -5,7 +5,7 @@ import { DisbursementChart } from '../components/DisbursementChart';
 import { ReadState } from '../components/Status';
 import { useI18n } from '../i18n/i18n';
 
-/** The programme's trade target (DOMAIN: $3bn of bilateral trade by 2030). */
+/** The programme's trade target (docs/DOMAIN.md §5: $3bn of bilateral trade by 2030). */
 const TRADE_KPI = 'bilateral-trade-usd';
 
 export function CurvePanel() {
