@@ -14,7 +14,7 @@ async function rawScan(url: string, pageSize: number): Promise<number> {
     let rows = 0;
     for (;;) {
       const page = await client.query<{ position: string }>(
-        'select position::text as position, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at from events where position > $1 order by position limit $2',
+        'select position::text as position, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at from events where events.position > $1 order by events.position limit $2',
         [after, pageSize],
       );
       if (page.rows.length === 0) break;
