@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { authMigrations } from '@ecab/auth';
 import { createEventStoreDataSource, isDatabaseUnavailable, runEventStoreMigrations } from '@ecab/event-store';
 import { parkingMigrations, portfolioEventSourceFromSettings, type PortfolioEventSource } from '@ecab/messaging';
-import { createLogger, PinoNestLogger, ProblemDetailsFilter, serviceUnavailableWhen, type HealthCheck } from '@ecab/platform';
+import { configureHttpApp, createLogger, PinoNestLogger, serviceUnavailableWhen, styledPageContentSecurityPolicy, type HealthCheck } from '@ecab/platform';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
@@ -11,6 +11,8 @@ import type { ReportingConfig } from './config.js';
 import { CreateReportingEvents1767300000000 } from './events/reporting-events.migration.js';
 import { ReportingEvents } from './events/reporting-events.js';
 import { Codelists } from './iati/codelists.js';
+import { QUARTERLY_REPORT_PATH } from './http/reports.controller.js';
+import { QUARTERLY_STYLE_SHA256 } from './quarterly/quarterly-html.js';
 import { reportingMetrics } from './reporting-metrics.js';
 
 export interface RunningReporting {
@@ -67,7 +69,10 @@ export async function startReporting(config: ReportingConfig): Promise<RunningRe
     }),
     { logger: new PinoNestLogger(log) },
   );
-  app.useGlobalFilters(new ProblemDetailsFilter([serviceUnavailableWhen(isDatabaseUnavailable)]));
+  const reportPolicy = styledPageContentSecurityPolicy(QUARTERLY_STYLE_SHA256);
+  configureHttpApp(app, [serviceUnavailableWhen(isDatabaseUnavailable)], {
+    contentSecurityPolicy: (path) => (path === `/${QUARTERLY_REPORT_PATH}` ? reportPolicy : undefined),
+  });
   await app.listen(config.port, config.host);
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   log.info({ url, transport: source.transport }, 'reporting listening');

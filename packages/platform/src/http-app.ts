@@ -42,19 +42,27 @@ export function unsupportedMediaType(request: IncomingRequest): ProblemError | u
   );
 }
 
+export interface HttpAppOptions {
+  /**
+   * A page the app serves itself (an HTML report) may need a policy of its own: return it for that path,
+   * or undefined to keep the API's (or the docs page's).
+   */
+  contentSecurityPolicy?: (path: string) => string | undefined;
+}
+
 /**
  * What every app does to its HTTP server, in one place: the security headers on every answer (no
  * X-Powered-By), 415 for a body that is not JSON, every error as problem+json (the app's own mappers
  * first), and a problem+json 400/431 for a request Node cannot even parse (a header with a forbidden
  * character, headers too large) instead of a bare status line. Call it before app.listen().
  */
-export function configureHttpApp(app: INestApplication, mappers: readonly ProblemMapper[] = []): void {
+export function configureHttpApp(app: INestApplication, mappers: readonly ProblemMapper[] = [], options: HttpAppOptions = {}): void {
   const express = app.getHttpAdapter().getInstance() as { disable?(setting: string): void };
   express.disable?.('x-powered-by');
   app.use((request: IncomingRequest, response: ProblemResponse, next: Next) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
     const path = (request.originalUrl ?? request.url ?? '/').split('?', 1)[0]!;
-    response.setHeader('Content-Security-Policy', contentSecurityPolicyFor(path));
+    response.setHeader('Content-Security-Policy', options.contentSecurityPolicy?.(path) ?? contentSecurityPolicyFor(path));
     const refused = unsupportedMediaType(request);
     if (refused) {
       writeProblem(response, refused, path);

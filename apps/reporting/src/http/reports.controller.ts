@@ -17,6 +17,9 @@ interface HeaderResponse {
   setHeader(name: string, value: string): void;
 }
 
+/** Where the quarterly report is served: its page gets a Content-Security-Policy of its own (bootstrap). */
+export const QUARTERLY_REPORT_PATH = 'api/v1/reports/quarterly.html';
+
 /** The quarterly portfolio report (any signed-in role may read it). */
 @Controller('api/v1/reports')
 export class ReportsController {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { el, renderHtml, type XmlElement } from '../iati/xml-writer.js';
 import { FIGURES, RATINGS, type Figure, type GroupFigures, type QuarterlyFigures } from './quarterly-figures.js';
 
@@ -11,6 +12,9 @@ const STATUS_NAMES: Record<string, string> = { '1': 'pipeline', '2': 'implementa
 
 const STYLE = `body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin:0 0 1.5em}th,td{border:1px solid #999;padding:.25em .6em}
 td.amount{text-align:right;font-variant-numeric:tabular-nums}section{break-inside:avoid}@media print{body{margin:0}}`;
+
+/** The report's inline style block, by its SHA-256: the page's Content-Security-Policy lets exactly it apply. */
+export const QUARTERLY_STYLE_SHA256 = createHash('sha256').update(STYLE).digest('base64');
 
 /**
  * The quarterly portfolio report as a printable HTML page: per group, the portfolio at a glance, the money
