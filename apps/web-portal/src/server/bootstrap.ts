@@ -1,12 +1,20 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createLogger, createMetricsRegistry, PinoNestLogger, ProblemDetailsFilter, type HealthCheck } from '@ecab/platform';
+import { configureHttpApp, createLogger, createMetricsRegistry, PinoNestLogger, type HealthCheck } from '@ecab/platform';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Counter } from 'prom-client';
 import type { PortalConfig } from './config.js';
 import { PortalModule } from './portal.module.js';
+
+/**
+ * The single-page app's pages: scripts, style sheets, data and fonts from this origin only (the built assets
+ * and the proxied /api), no inline script or style, no plugin, no framing. /api answers keep the API's policy.
+ */
+export const PORTAL_CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; " +
+  "object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 export interface RunningPortal {
   app: NestExpressApplication;
@@ -35,8 +43,7 @@ export async function startPortal(config: PortalConfig): Promise<RunningPortal> 
     logger: new PinoNestLogger(log),
     bodyParser: false,
   });
-  app.disable('x-powered-by');
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  configureHttpApp(app, [], { contentSecurityPolicy: (path) => (path === '/api' || path.startsWith('/api/') ? undefined : PORTAL_CONTENT_SECURITY_POLICY) });
   app.useStaticAssets(join(config.publicDir, 'assets'), { prefix: '/assets', immutable: true, maxAge: '365d', index: false, fallthrough: false });
   app.useStaticAssets(config.publicDir, { index: false });
   await app.listen(config.port, config.host);

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { CALLER_PASSWORD } from '../callers.js';
-import { screenshot, seriousViolations, signIn } from './browser.js';
+import { screenshot, seriousViolations, signIn, policyViolations } from './browser.js';
 import { ADMIN, command, startPortalPlatform, view, type PortalPlatform } from './portal-platform.js';
 
 /**
@@ -11,6 +11,7 @@ describe('the web portal: signing in, the dashboard, lineage, roles and language
   let platform: PortalPlatform;
   let context: BrowserContext;
   let page: Page;
+  let refused: string[] = [];
   const today = new Date().toISOString().slice(0, 10);
   const year = today.slice(0, 4);
   // Sent below: two projects, 1,000,000 + 500,000 committed today, 250,000 disbursed today.
@@ -32,6 +33,7 @@ describe('the web portal: signing in, the dashboard, lineage, roles and language
     for (const token of tokens) await view(views, 'projects', token);
     context = await platform.browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } });
     page = await context.newPage();
+    refused = policyViolations(page);
   });
 
   afterAll(async () => {
@@ -116,5 +118,11 @@ describe('the web portal: signing in, the dashboard, lineage, roles and language
     expect(await seriousViolations(viewerPage)).toEqual([]);
     await screenshot(viewerPage, 'projects-viewer');
     await viewer.close();
+  });
+
+  it('runs under its own Content-Security-Policy without any part of it being refused', async () => {
+    await page.goto(platform.portal.url);
+    await page.getByTestId('curve').locator('canvas').first().waitFor(); // the disbursement chart was drawn (lazy-loaded script, canvas)
+    expect(refused).toEqual([]);
   });
 });
