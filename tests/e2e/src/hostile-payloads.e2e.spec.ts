@@ -83,8 +83,8 @@ describe('hostile payloads at every command endpoint', () => {
     // The project and every record the examples refer to exist, as after a real project's life.
     for (const step of scenario({ projectId: 'HOSTILE', unique: 'h' })) {
       const answer = await send(step, step.request.params, step.request.body);
-      if (answer.status >= 300) throw new Error(`${step.endpoint.name} setup failed: ${answer.status} ${JSON.stringify(answer.body)}`);
-      if (step.own) steps.set(step.endpoint.name, step);
+      if (answer.status >= 300) throw new Error(`${step.endpoint.command} setup failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+      if (step.own) steps.set(step.endpoint.command, step);
     }
   });
 
@@ -121,7 +121,7 @@ describe('hostile payloads at every command endpoint', () => {
     return undefined;
   }
 
-  it.each(ENDPOINTS.map((e) => [e.name as string]))('%s: one field replaced by a hostile value', async (name) => {
+  it.each(ENDPOINTS.map((e) => [e.command]))('%s: one field replaced by a hostile value', async (name) => {
     const step = steps.get(name)!;
     const fields = paths(step.request.body);
     await fc.assert(
@@ -133,7 +133,7 @@ describe('hostile payloads at every command endpoint', () => {
     );
   });
 
-  it.each(ENDPOINTS.map((e) => [e.name as string]))('%s: every field, one by one, as NUL, a lone surrogate, 100 000 characters, a negative number and null', async (name) => {
+  it.each(ENDPOINTS.map((e) => [e.command]))('%s: every field, one by one, as NUL, a lone surrogate, 100 000 characters, a negative number and null', async (name) => {
     const step = steps.get(name)!;
     const problems: string[] = [];
     for (const path of paths(step.request.body)) {
@@ -145,7 +145,7 @@ describe('hostile payloads at every command endpoint', () => {
     expect(problems).toEqual([]);
   });
 
-  it.each(ENDPOINTS.map((e) => [e.name as string]))('%s: unknown fields, arbitrary bodies and hostile path parameters', async (name) => {
+  it.each(ENDPOINTS.map((e) => [e.command]))('%s: unknown fields, arbitrary bodies and hostile path parameters', async (name) => {
     const step = steps.get(name)!;
     const paramNames = Object.keys(step.request.params);
     await fc.assert(

@@ -37,22 +37,22 @@ describe('the OpenAPI documents', () => {
     expect(document.openapi).toMatch(/^3\./);
     const problems: string[] = [];
     for (const endpoint of ENDPOINTS) {
-      const path = `/api/v1/${endpoint.path.replace(/:([A-Za-z]+)/g, '{$1}')}`;
-      const operation = document.paths[path]?.[endpoint.method];
+      const path = endpoint.path;
+      const operation = document.paths[path]?.[endpoint.method.toLowerCase()];
       if (!operation) {
-        problems.push(`${endpoint.name}: no ${endpoint.method} ${path}`);
+        problems.push(`${endpoint.command}: no ${endpoint.method} ${path}`);
         continue;
       }
       const content = operation.requestBody?.content?.['application/json'];
-      if (operation.operationId !== endpoint.name) problems.push(`${endpoint.name}: operationId ${operation.operationId}`);
-      if (content?.schema?.type !== 'object') problems.push(`${endpoint.name}: body schema ${JSON.stringify(content?.schema)}`);
-      if (content?.schema?.additionalProperties !== false) problems.push(`${endpoint.name}: the body schema allows unknown fields, the endpoint does not`);
-      if (content?.example === undefined) problems.push(`${endpoint.name}: no example`);
-      for (const status of [endpoint.creates ? '201' : '200', '400', '401', '403', '404', '409', '422']) if (!operation.responses?.[status]) problems.push(`${endpoint.name}: no ${status} answer`);
+      if (operation.operationId !== endpoint.command) problems.push(`${endpoint.command}: operationId ${operation.operationId}`);
+      if (content?.schema?.type !== 'object') problems.push(`${endpoint.command}: body schema ${JSON.stringify(content?.schema)}`);
+      if (content?.schema?.additionalProperties !== false) problems.push(`${endpoint.command}: the body schema allows unknown fields, the endpoint does not`);
+      if (content?.example === undefined) problems.push(`${endpoint.command}: no example`);
+      for (const status of [String(endpoint.status), '400', '401', '403', '404', '409', '422']) if (!operation.responses?.[status]) problems.push(`${endpoint.command}: no ${status} answer`);
       const declared = (operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name).sort();
-      const inPath = [...endpoint.path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]!).sort();
-      if (JSON.stringify(declared) !== JSON.stringify(inPath)) problems.push(`${endpoint.name}: path parameters ${declared} ≠ ${inPath}`);
-      if (!operation.security?.length) problems.push(`${endpoint.name}: no bearer security`);
+      const inPath = [...endpoint.path.matchAll(/\{([A-Za-z]+)\}/g)].map((m) => m[1]!).sort();
+      if (JSON.stringify(declared) !== JSON.stringify(inPath)) problems.push(`${endpoint.command}: path parameters ${declared} ≠ ${inPath}`);
+      if (!operation.security?.length) problems.push(`${endpoint.command}: no bearer security`);
     }
     expect(problems).toEqual([]);
     expect(document.components?.securitySchemes).toHaveProperty('bearer');
