@@ -1,6 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@ecab/testing';
 import { DataSource } from 'typeorm';
-import { callerTokens, type Caller } from './callers.js';
+import { CALLER_PASSWORD, callerTokens, type Caller } from './callers.js';
+import { EXPECTED_OTHER_OPERATIONS, type ExpectedOperation } from './expected-endpoints.js';
 import { ADMIN, authorization, startApp, type AppProcess } from './platform-process.js';
 
 /**
@@ -120,6 +121,31 @@ describe('who may do what', () => {
     const actual: Partial<Record<Caller, number>> = {};
     for (const caller of Object.keys(endpoint.expected) as Caller[]) actual[caller] = await endpoint.call(caller);
     expect(actual).toEqual(endpoint.expected);
+  });
+
+  /** A request body that gets past validation where one is needed to see the success status (signing in). */
+  function bodyFor(operation: ExpectedOperation): unknown {
+    if (operation.method === 'GET' || operation.method === 'DELETE') return undefined;
+    return operation.path === '/api/v1/auth/token' ? { username: 'viewer', password: CALLER_PASSWORD } : {};
+  }
+
+  // The API's operations other than commands, as the tests' list says who may call them (the commands are
+  // every-command's): anyone gets the success answer; the others are refused to whoever the list leaves out.
+  it('lets only the callers the list names call the API’s other operations', async () => {
+    expect(EXPECTED_OTHER_OPERATIONS.length).toBeGreaterThan(0);
+    const actual: Record<string, Partial<Record<Caller, number>>> = {};
+    const expected: Record<string, Partial<Record<Caller, number>>> = {};
+    for (const operation of EXPECTED_OTHER_OPERATIONS) {
+      const name = `${operation.method} ${operation.path}`;
+      const url = `${api.url}${operation.path.replace(/\{[A-Za-z]+\}/g, 'viewer')}`;
+      const refused: Partial<Record<Caller, number>> =
+        operation.callers === 'anyone' ? { anonymous: operation.status } : operation.callers === 'signed-in' ? { anonymous: 401 } : { anonymous: 401, viewer: 403, 'pm-transport': 403, 'pm-all': 403 };
+      expected[name] = refused;
+      const answers: Partial<Record<Caller, number>> = {};
+      for (const caller of Object.keys(refused) as Caller[]) answers[caller] = await send(caller, operation.method, url, bodyFor(operation));
+      actual[name] = answers;
+    }
+    expect(actual).toEqual(expected);
   });
 
   it('records who sent each command in the event metadata', async () => {
