@@ -10,6 +10,7 @@ import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ADMIN_PASSWORD_FILE, DATA_DIR } from './admin-credentials.js';
 import { assertBrokerAnswers, basePort } from './preflight.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -25,9 +26,8 @@ const APPS = [
   { app: 'reporting', title: 'reporting', port: BASE_PORT + 4 },
 ];
 const SEED_FILE = path.join(ROOT, 'infra', 'platform', 'seed.js');
-const SIGNING_KEY_FILE = path.join(ROOT, '.data', 'auth', 'signing-key.pem');
-const ADMIN_PASSWORD_FILE = path.join(ROOT, '.data', 'auth', 'admin-password');
-const PIDS_FILE = path.join(ROOT, '.data', 'platform.pids.json'); // apps of a run that was killed can be stopped by the next
+const SIGNING_KEY_FILE = path.join(DATA_DIR, 'auth', 'signing-key.pem');
+const PIDS_FILE = path.join(DATA_DIR, 'platform.pids.json'); // apps of a run that was killed can be stopped by the next
 
 const START_TIMEOUT_MS = seconds('ECAB_START_TIMEOUT', 120) * 1000;
 const STOP_GRACE_MS = seconds('ECAB_STOP_GRACE', 10) * 1000;
@@ -80,7 +80,7 @@ async function main() {
   } else {
     say('DATABASE_URL is unset: starting the embedded PostgreSQL');
     const { startEmbeddedPostgres } = await import('../postgres/embedded.js');
-    postgresStarting = startEmbeddedPostgres({ database: 'ecab', log: (line) => print('postgres', line) });
+    postgresStarting = startEmbeddedPostgres({ database: 'ecab', dataDir: path.join(DATA_DIR, 'postgres'), log: (line) => print('postgres', line) });
     postgres = await postgresStarting;
     if (shuttingDown) return;
     postgres.exited.then(({ code, signal }) => {
