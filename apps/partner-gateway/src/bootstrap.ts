@@ -11,6 +11,7 @@ import type { GatewayConfig } from './config.js';
 import { DeliveryMetrics } from './delivery/delivery-metrics.js';
 import { DeliveryStore } from './delivery/delivery-store.js';
 import { WebhookDispatcher } from './delivery/webhook-dispatcher.js';
+import { SubscriptionHealth1767500000000 } from './subscriptions/subscription-health.migration.js';
 import { CreateGatewayTables1767400000000 } from './gateway-tables.migration.js';
 import { gatewayMetrics } from './gateway-metrics.js';
 import { IntegrationLog } from './integration/integration-log.js';
@@ -35,7 +36,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     type: 'postgres',
     url: config.databaseUrl,
     applicationName: 'partner-gateway',
-    migrations: [...parkingMigrations, CreateGatewayTables1767400000000],
+    migrations: [...parkingMigrations, CreateGatewayTables1767400000000, SubscriptionHealth1767500000000],
     migrationsTableName: 'partner_gateway_migrations',
     extra: { max: 10, ...pgSessionSettings(sessionTimeoutsFromEnv()) },
   });

@@ -29,6 +29,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
       timeoutMs: envWholeNumber(env, 'WEBHOOK_TIMEOUT_MS', 15_000, { min: 1, unit: 'milliseconds' }),
       pollMs: envWholeNumber(env, 'WEBHOOK_POLL_MS', 500, { min: 1, unit: 'milliseconds' }),
       concurrency: envWholeNumber(env, 'WEBHOOK_CONCURRENCY', 16, { min: 1, unit: 'deliveries at once' }),
+      disableAfterMs: envWholeNumber(env, 'WEBHOOK_DISABLE_AFTER_MS', 5 * 86_400_000, { min: 1, unit: 'milliseconds' }),
       sinkPolicy: { allowedHosts: (env.SINK_ALLOWED_HOSTS ?? '').split(',').map((host) => host.trim().toLowerCase()).filter(Boolean) },
     },
     secretOverlapMs: envWholeNumber(env, 'WEBHOOK_SECRET_OVERLAP_MS', 24 * 3_600_000, { unit: 'milliseconds' }),

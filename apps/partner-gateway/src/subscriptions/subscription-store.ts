@@ -13,6 +13,8 @@ interface SubscriptionRow {
   secrets: SigningSecret[];
   enabled: boolean;
   disabled_reason: string | null;
+  disabled_at: Date | null;
+  failing_since: Date | null;
   fanned_out_seq: string;
   created_at: Date;
 }
@@ -36,6 +38,8 @@ function toState(row: SubscriptionRow): SubscriptionState {
     filters: row.filters,
     enabled: row.enabled,
     disabledReason: row.disabled_reason,
+    disabledAt: row.disabled_at?.toISOString() ?? null,
+    failingSince: row.failing_since?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
     secrets: row.secrets,
     fannedOutSeq: row.fanned_out_seq,
@@ -92,9 +96,50 @@ export class SubscriptionStore {
     return secret;
   }
 
-  async setEnabled(id: string, enabled: boolean, reason: string | null): Promise<void> {
-    await this.dataSource.query('update gateway_subscriptions set enabled = $2, disabled_reason = $3 where subscription_id = $1', [id, enabled, enabled ? null : reason]);
+  /**
+   * Disables the endpoint (a 410, or failing too long) or enables it again, with an operational event the
+   * partner can read; enabling starts its failure clock afresh. Nothing happens, and no event is written,
+   * if it already is in that state.
+   */
+  async setEnabled(id: string, enabled: boolean, reason: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const [changed]: [{ subscription_id: string }[], number] = await manager.query(
+        `update gateway_subscriptions
+            set enabled = $2, disabled_reason = case when $2 then null else $3 end, disabled_at = case when $2 then null else now() end,
+                failing_since = case when $2 then null else failing_since end
+          where subscription_id = $1 and enabled <> $2 returning subscription_id`,
+        [id, enabled, reason],
+      );
+      if (changed.length === 0) return;
+      await manager.query('insert into gateway_subscription_events (subscription_id, type, detail) values ($1, $2, $3)', [id, enabled ? 'subscription.enabled' : 'subscription.disabled', reason]);
+    });
   }
+
+  /** After an attempt: an accepted one clears the failure clock, a failed one starts it if it is not running. Answers since when it has failed. */
+  async noteAttempt(id: string, accepted: boolean): Promise<Date | null> {
+    const [rows]: [{ failing_since: Date | null }[], number] = await this.dataSource.query(
+      `update gateway_subscriptions set failing_since = case when $2 then null else coalesce(failing_since, now()) end
+        where subscription_id = $1 returning failing_since`,
+      [id, accepted],
+    );
+    return rows[0]?.failing_since ?? null;
+  }
+
+  async events(id: string): Promise<SubscriptionEvent[]> {
+    const rows: { event_id: string; type: string; occurred_at: Date; detail: string }[] = await this.dataSource.query(
+      'select event_id::text as event_id, type, occurred_at, detail from gateway_subscription_events where subscription_id = $1 order by event_id',
+      [id],
+    );
+    return rows.map((row) => ({ id: row.event_id, type: row.type, occurredAt: row.occurred_at.toISOString(), detail: row.detail }));
+  }
+}
+
+/** An operational event of a subscription: it was disabled (and why) or enabled again. */
+export interface SubscriptionEvent {
+  id: string;
+  type: string;
+  occurredAt: string;
+  detail: string;
 }
 
 /** The secrets that sign now: the current one and those of a rotation still overlapping. */

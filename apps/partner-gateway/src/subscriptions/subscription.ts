@@ -21,6 +21,9 @@ export interface Subscription {
   filters: Filter[];
   enabled: boolean;
   disabledReason: string | null;
+  disabledAt: string | null;
+  /** Since when every attempt has failed (null after an accepted one); at `disableAfter` the endpoint is disabled. */
+  failingSince: string | null;
   createdAt: string;
 }
 

@@ -9,7 +9,7 @@ import { grantedEventTypes, type Partner } from '../partners/partner.js';
 import { CurrentPartner, PartnerKeyGuard } from '../partners/partner-key.guard.js';
 import { sinkRefusal, type SinkPolicy } from './sink-safety.js';
 import { newSubscriptionSchema, recoverSchema, type Subscription } from './subscription.js';
-import { SubscriptionExistsError, SubscriptionStore, subscriptionView, type SubscriptionState } from './subscription-store.js';
+import { SubscriptionExistsError, SubscriptionStore, subscriptionView, type SubscriptionEvent, type SubscriptionState } from './subscription-store.js';
 
 export const SUBSCRIPTION_SETTINGS = Symbol('SUBSCRIPTION_SETTINGS');
 export interface SubscriptionSettings {
@@ -82,13 +82,19 @@ export class SubscriptionsController {
     return { secret: secret! };
   }
 
-  /** Delivering again after the endpoint was disabled (a 410); pending messages go on in order. */
+  /** Delivering again after the endpoint was disabled (a 410, or failing too long); pending messages go on in order. */
   @Post(':id/enable')
   @HttpCode(200)
   async enable(@Param() raw: unknown, @CurrentPartner() partner: Partner): Promise<Subscription> {
     const subscription = await this.#own(raw, partner);
-    await this.subscriptions.setEnabled(subscription.id, true, null);
+    await this.subscriptions.setEnabled(subscription.id, true, 'enabled again by the partner');
     return subscriptionView((await this.subscriptions.get(partner.organisationId, subscription.id))!);
+  }
+
+  /** Its operational events: when it was disabled and why, when it was enabled again. */
+  @Get(':id/events')
+  async events(@Param() raw: unknown, @CurrentPartner() partner: Partner): Promise<{ items: SubscriptionEvent[] }> {
+    return { items: await this.subscriptions.events((await this.#own(raw, partner)).id) };
   }
 
   @Get(':id/attempts')
