@@ -70,6 +70,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     GatewayModule.forRoot({
       dataSource, partners, log, subscriptions, deliveries, metrics, auth: config.auth, healthChecks,
       subscriptionSettings: { sinkPolicy: config.webhooks.sinkPolicy, secretOverlapMs: config.secretOverlapMs },
+      streamSettings: { heartbeatMs: config.streamHeartbeatMs },
     }),
     { logger: new PinoNestLogger(logger) },
   );

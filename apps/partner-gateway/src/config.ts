@@ -14,6 +14,8 @@ export interface GatewayConfig {
   auth: AuthConfig;
   webhooks: DispatcherSettings;
   secretOverlapMs: number;
+  /** Server-Sent Events: how often an idle stream sends a heartbeat and checks its key. */
+  streamHeartbeatMs: number;
 }
 
 export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -33,5 +35,6 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
       sinkPolicy: { allowedHosts: (env.SINK_ALLOWED_HOSTS ?? '').split(',').map((host) => host.trim().toLowerCase()).filter(Boolean) },
     },
     secretOverlapMs: envWholeNumber(env, 'WEBHOOK_SECRET_OVERLAP_MS', 24 * 3_600_000, { unit: 'milliseconds' }),
+    streamHeartbeatMs: envWholeNumber(env, 'EVENT_STREAM_HEARTBEAT_MS', 15_000, { min: 100, unit: 'milliseconds' }),
   };
 }
