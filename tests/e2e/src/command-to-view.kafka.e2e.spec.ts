@@ -140,6 +140,9 @@ describe('a program manager’s change flows from the API through Kafka into the
     const loser = results.find((r) => r.status === 409)!;
     expect(loser.headers.get('content-type')).toContain('application/problem+json');
     expect(loser.body).toMatchObject({ status: 409, expectedVersion: version, actualVersion: version + 1 });
+    // It says what was stored since the version the loser saw: the winner's disbursement, by whom.
+    expect(loser.body.changes).toEqual([{ version: version + 1, type: 'FundsReceived', by: 'test-admin', recordedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }]);
+    expect(loser.body.detail).toContain('since then: FundsReceived (v5, by test-admin)');
     const winner = results.find((r) => r.status === 201)!;
     expect(winner.body).toMatchObject({ streamId: `agreement-${AGREEMENT}`, version: version + 1 });
     const after = await getJson(`${views.url}/api/v1/projects/ECAB-TR-01?consistentWith=${agreementToken(version + 1)}`);

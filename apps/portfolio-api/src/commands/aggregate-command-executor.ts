@@ -13,6 +13,7 @@ import {
   type ProjectState,
 } from '@ecab/domain';
 import { WrongExpectedVersionError, type PostgresEventStore, type RecordedEvent } from '@ecab/event-store';
+import { ChangedMeanwhileError, changedMeanwhile } from './changed-meanwhile.js';
 import { ProblemError } from '@ecab/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE } from '../infrastructure/tokens.js';
@@ -129,7 +130,13 @@ export class AggregateCommandExecutor {
   }
 
   private async run<A extends AggregateKind>(aggregate: A, command: AggregateCommands[A], context: CommandContext): Promise<CommandOutcome> {
-    return this.append(await this.decide(aggregate, command, context), context);
+    try {
+      return await this.append(await this.decide(aggregate, command, context), context);
+    } catch (error) {
+      // Refused on a stale version: say what was stored since, read from the stream as it is now.
+      if (error instanceof WrongExpectedVersionError && !(error instanceof ChangedMeanwhileError)) throw changedMeanwhile(error, await this.eventStore.readStream(error.streamId));
+      throw error;
+    }
   }
 
   private async decide<A extends AggregateKind>(aggregate: A, original: AggregateCommands[A], context: CommandContext): Promise<Decision> {

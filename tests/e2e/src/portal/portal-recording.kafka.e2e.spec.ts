@@ -149,6 +149,8 @@ describe('the web portal: recording what happened, field errors, conflicts and t
     expect((await command(platform.api, `projects/${ID}/dates`, { dateType: '1', date: today })).status).toBeLessThan(300);
     await submit('Change status').click();
     await form.getByRole('alert').filter({ hasText: 'Someone changed this record meanwhile' }).waitFor();
+    // It says what was recorded since the form was opened: the other date, by whom.
+    expect(await form.getByTestId('changes-meanwhile').getByRole('listitem').allTextContents()).toEqual([expect.stringMatching(/^ProjectDateRecorded — test-admin, /)]);
     expect(await form.getByRole('button', { name: 'Reload the latest' }).count()).toBe(1);
     await screenshot(page, 'project-conflict');
     const project = await view<{ status: string | null }>(platform.views, `projects/${ID}`);

@@ -32,7 +32,18 @@ export interface CommandFormProps {
   showTitle?: boolean;
 }
 
-type Outcome = { kind: 'invalid'; fields: Record<string, string>; other: string[] } | { kind: 'conflict'; detail: string } | { kind: 'refused'; detail: string };
+/** An event stored after the version the form was opened on, as portfolio-api's 409 lists it. */
+interface ChangeMeanwhile {
+  version: number;
+  type: string;
+  recordedAt: string;
+  by: string | null;
+}
+
+type Outcome =
+  | { kind: 'invalid'; fields: Record<string, string>; other: string[] }
+  | { kind: 'conflict'; detail: string; changes: ChangeMeanwhile[] }
+  | { kind: 'refused'; detail: string };
 
 /**
  * One command as a form: labelled fields, the API's 400 shown beside each field, a 409 on If-Match
@@ -40,7 +51,7 @@ type Outcome = { kind: 'invalid'; fields: Record<string, string>; other: string[
  * and the answer's consistentWith handed to every read (read your writes).
  */
 export function CommandForm({ title, method = 'POST', path, fields, toBody, ifMatch, onDone, onCancel, showTitle = true }: CommandFormProps) {
-  const { t } = useI18n();
+  const { t, code, instant } = useI18n();
   const queryClient = useQueryClient();
   const { record } = useLastWrite();
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f.name, f.initial ?? ''])));
@@ -108,7 +119,14 @@ export function CommandForm({ title, method = 'POST', path, fields, toBody, ifMa
       )}
       {outcome?.kind === 'conflict' && (
         <div role="alert" className="error">
-          {t('command.conflict', { detail: outcome.detail })}{' '}
+          {outcome.changes.length > 0 ? t('command.changedSince') : t('command.conflict', { detail: outcome.detail })}{' '}
+          {outcome.changes.length > 0 && (
+            <ul data-testid="changes-meanwhile">
+              {outcome.changes.map((change) => (
+                <li key={change.version}>{`${code('event', change.type)} — ${change.by ?? '—'}, ${instant(change.recordedAt)}`}</li>
+              ))}
+            </ul>
+          )}
           <button type="button" onClick={() => void queryClient.invalidateQueries().then(() => setOutcome(undefined))}>{t('common.reload')}</button>
         </div>
       )}
@@ -123,7 +141,7 @@ export function CommandForm({ title, method = 'POST', path, fields, toBody, ifMa
 
 function outcomeOf(error: unknown, fields: readonly FieldSpec[]): Outcome {
   if (!(error instanceof ApiProblem)) return { kind: 'refused', detail: String(error) };
-  if (error.status === 409) return { kind: 'conflict', detail: error.message };
+  if (error.status === 409) return { kind: 'conflict', detail: error.message, changes: Array.isArray(error.problem.changes) ? (error.problem.changes as ChangeMeanwhile[]) : [] };
   if (error.status !== 400) return { kind: 'refused', detail: error.message };
   const byApiField = error.fieldErrors();
   const shown: Record<string, string> = {};
