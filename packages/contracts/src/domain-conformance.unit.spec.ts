@@ -48,7 +48,7 @@ import type {
   MilestoneDroppedDataV1,
   MilestonePlannedDataV1,
   MilestoneRescheduledDataV1,
-} from './events/milestone/index.js';
+} from './events/milestones/index.js';
 import type {
   ActualRejectedDataV1,
   ActualReportedDataV1,
@@ -57,20 +57,20 @@ import type {
   IndicatorDefinedDataV1,
   ResultDefinedDataV1,
   TargetSetDataV1,
-} from './events/result/index.js';
+} from './events/results/index.js';
 import type {
   ContractAwardedDataV1,
   ContractCompletedDataV1,
   ContractTerminatedDataV1,
   ContractVariationApprovedDataV1,
   ProcurementPackagePlannedDataV1,
-} from './events/contract/index.js';
+} from './events/contract-package/index.js';
 import type {
   IssueRaisedDataV1,
   IssueResolvedDataV1,
   PerformanceRatedDataV1,
   RiskRegisteredDataV1,
-} from './events/performance/index.js';
+} from './events/performance-review/index.js';
 import type {
   DecisionActionAssignedDataV1,
   DecisionActionCompletedDataV1,

@@ -41,7 +41,7 @@ import {
   milestoneDroppedV1,
   milestonePlannedV1,
   milestoneRescheduledV1,
-} from './events/milestone/index.js';
+} from './events/milestones/index.js';
 import {
   actualRejectedV1,
   actualReportedV1,
@@ -50,20 +50,20 @@ import {
   indicatorDefinedV1,
   resultDefinedV1,
   targetSetV1,
-} from './events/result/index.js';
+} from './events/results/index.js';
 import {
   contractAwardedV1,
   contractCompletedV1,
   contractTerminatedV1,
   contractVariationApprovedV1,
   procurementPackagePlannedV1,
-} from './events/contract/index.js';
+} from './events/contract-package/index.js';
 import {
   issueRaisedV1,
   issueResolvedV1,
   performanceRatedV1,
   riskRegisteredV1,
-} from './events/performance/index.js';
+} from './events/performance-review/index.js';
 import {
   decisionActionAssignedV1,
   decisionActionCompletedV1,

@@ -8,4 +8,4 @@ import { resolveIssueEndpoint } from './resolve-issue/resolve-issue.endpoint.js'
  * order a quarter's review lives them: rated, issues raised and resolved, risks registered (the
  * examples run in this order end to end).
  */
-export const performanceEndpoints = [ratePerformanceEndpoint, raiseIssueEndpoint, resolveIssueEndpoint, registerRiskEndpoint];
+export const performanceReviewEndpoints = [ratePerformanceEndpoint, raiseIssueEndpoint, resolveIssueEndpoint, registerRiskEndpoint];

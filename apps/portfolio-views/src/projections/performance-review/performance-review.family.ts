@@ -16,7 +16,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  * - project_issue: the issues raised in a review, resolved or open.
  * Ids of risks and issues are unique within a review, so a quarter is part of their key.
  */
-export const performanceFamily: ViewFamily = {
+export const performanceReviewFamily: ViewFamily = {
   name: 'performance',
   tables: [
     {

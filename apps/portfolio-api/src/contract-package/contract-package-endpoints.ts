@@ -9,4 +9,4 @@ import { terminateContractEndpoint } from './terminate-contract/terminate-contra
  * contract package lives them: planned, awarded, varied, then completed or terminated (the examples
  * run in this order end to end).
  */
-export const procurementEndpoints = [planProcurementPackageEndpoint, awardContractEndpoint, approveContractVariationEndpoint, completeContractEndpoint, terminateContractEndpoint];
+export const contractPackageEndpoints = [planProcurementPackageEndpoint, awardContractEndpoint, approveContractVariationEndpoint, completeContractEndpoint, terminateContractEndpoint];

@@ -13,7 +13,7 @@ const SIGNED = /^-?\d{1,20}(\.\d{1,10})?$/;
  * variations are contract awards A(t): each is also a money_movement row of kind 'award', in the
  * contract's currency, at the award date (a variation at its effective date).
  */
-export const contractFamily: ViewFamily = {
+export const contractPackageFamily: ViewFamily = {
   name: 'contract',
   tables: [
     {
