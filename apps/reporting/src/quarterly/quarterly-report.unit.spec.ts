@@ -49,7 +49,8 @@ describe('the quarterly portfolio report', () => {
     expect(figure('transport', 'disbursed', 'USD')).toEqual({ currency: 'USD', quarter: cents(sum((m) => m[0] === 'ROAD' && m[1] === '1' && inQ2(m[5]))), yearToDate: cents(sum((m) => m[0] === 'ROAD' && m[1] === '1' && ytd(m[5]))) });
     expect(figure('transport', 'spent', 'USD')?.quarter).toBe('50000.00');
     expect(figure('health', 'disbursed', 'KZT')).toEqual({ currency: 'KZT', quarter: '0.00', yearToDate: '200000001.00' });
-    expect(figure('health', 'spent', 'KZT')).toEqual({ currency: 'KZT', quarter: '0.00', yearToDate: '0.00' });
+    // LAB's only spending is dated 2024: nothing in the year to the quarter's end, so no row at all.
+    expect(figure('health', 'spent', 'KZT')).toBeUndefined();
     expect(figure('transport', 'contractAwards', 'USD')).toEqual({ currency: 'USD', quarter: '400000.00', yearToDate: '400000.00' });
   });
 
