@@ -31,7 +31,7 @@ export interface QuarterlyFigures {
   quarter: Quarter;
   groupBy: Grouping;
   groups: GroupFigures[];
-  /** Per figure cell (lineage.ts's cellKey), the ids of the events behind it, in log order. */
+  /** Per figure cell (lineage.ts's cellKey), the ids of the events behind it, in log order; a figure no event is behind has no entry. */
   lineage: Map<string, string[]>;
 }
 

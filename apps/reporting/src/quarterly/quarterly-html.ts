@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { el, renderHtml, type XmlElement } from '../iati/xml-writer.js';
+import { el, inlineEl, renderHtml, type XmlElement } from '../iati/xml-writer.js';
 import { cellKey } from './lineage.js';
 import { statusName } from './quarterly-cells.js';
 import { FIGURES, RATINGS, type Figure, type GroupFigures, type QuarterlyFigures } from './quarterly-figures.js';
@@ -44,7 +44,7 @@ export function quarterlyHtml(report: QuarterlyFigures, options: HtmlOptions = {
               el(
                 'p',
                 { 'data-filing': options.filedAs.id, 'data-position': options.filedAs.position, 'data-code-version': options.filedAs.codeVersion },
-                `Filed report ${options.filedAs.id}: the event log through position ${options.filedAs.position}, written by ${options.filedAs.codeVersion}. Each figure links to the events behind it.`,
+                `Filed report ${options.filedAs.id}: made from the events reporting held through log position ${options.filedAs.position}, written by ${options.filedAs.codeVersion}. Each figure links to the events behind it.`,
               ),
             ]
           : []),
@@ -61,11 +61,11 @@ function groupSection(g: GroupFigures, figure: FigureContent): XmlElement {
   const projects = cellKey.projects(g.group);
   const statusSpans = statuses.flatMap(([s, n], i) => {
     const cell = cellKey.status(g.group, s);
-    return [...(i > 0 ? [el('span', {}, ', ')] : []), el('span', { 'data-status': s, 'data-cell': cell }, figure(cell, String(n))), el('span', {}, ` ${statusName(s)}`)];
+    return [...(i > 0 ? [el('span', {}, ', ')] : []), inlineEl('span', { 'data-status': s, 'data-cell': cell }, figure(cell, String(n))), el('span', {}, ` ${statusName(s)}`)];
   });
   return el('section', { 'data-group': g.group }, [
     el('h2', {}, g.group),
-    el('p', {}, [el('span', { 'data-figure': 'projects', 'data-cell': projects }, figure(projects, String(g.projects))), el('span', {}, ' projects: '), ...statusSpans]),
+    inlineEl('p', {}, [inlineEl('span', { 'data-figure': 'projects', 'data-cell': projects }, figure(projects, String(g.projects))), el('span', {}, ' projects: '), ...statusSpans]),
     el('table', {}, [
       el('thead', {}, [el('tr', {}, [el('th', {}, 'Figure'), el('th', {}, 'Currency'), el('th', {}, 'Quarter'), el('th', {}, 'Year to date')])]),
       el(
@@ -78,8 +78,8 @@ function groupSection(g: GroupFigures, figure: FigureContent): XmlElement {
             return el('tr', { 'data-figure': f, 'data-currency': a.currency }, [
               el('td', {}, FIGURE_TITLES[f]),
               el('td', {}, a.currency),
-              el('td', { class: 'amount', 'data-period': 'quarter', 'data-cell': quarter }, figure(quarter, a.quarter)),
-              el('td', { class: 'amount', 'data-period': 'year-to-date', 'data-cell': yearToDate }, figure(yearToDate, a.yearToDate)),
+              inlineEl('td', { class: 'amount', 'data-period': 'quarter', 'data-cell': quarter }, figure(quarter, a.quarter)),
+              inlineEl('td', { class: 'amount', 'data-period': 'year-to-date', 'data-cell': yearToDate }, figure(yearToDate, a.yearToDate)),
             ]);
           }),
         ),
@@ -93,7 +93,7 @@ function groupSection(g: GroupFigures, figure: FigureContent): XmlElement {
           { 'data-figure': 'ratings' },
           RATINGS.map((r) => {
             const cell = cellKey.rating(g.group, r);
-            return el('td', { class: 'amount', 'data-rating': r, 'data-cell': cell }, figure(cell, String(g.ratings[r])));
+            return inlineEl('td', { class: 'amount', 'data-rating': r, 'data-cell': cell }, figure(cell, String(g.ratings[r])));
           }),
         ),
       ]),
