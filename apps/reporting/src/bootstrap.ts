@@ -9,11 +9,18 @@ import { DataSource } from 'typeorm';
 import { ReportingModule } from './app.module.js';
 import type { ReportingConfig } from './config.js';
 import { CreateReportingEvents1767300000000 } from './events/reporting-events.migration.js';
+import { AddReportingEventReceipts1767500000000 } from './events/reporting-receipts.migration.js';
 import { ReportingEvents } from './events/reporting-events.js';
+import { FiledReportStore } from './filed/filed-report-store.js';
+import { CreateFiledReports1767500000001 } from './filed/filed-reports.migration.js';
+import { FiledReports } from './filed/filed-reports.js';
 import { Codelists } from './iati/codelists.js';
 import { QUARTERLY_REPORT_PATH } from './http/reports.controller.js';
 import { QUARTERLY_STYLE_SHA256 } from './quarterly/quarterly-html.js';
 import { reportingMetrics } from './reporting-metrics.js';
+
+/** A filed report's own address (its page, when filed as HTML, is the quarterly page with the same style block). */
+const FILED_REPORT_PATH = /^\/api\/v1\/reports\/[0-9a-fA-F-]{36}$/;
 
 export interface RunningReporting {
   app: INestApplication;
@@ -33,7 +40,7 @@ export async function startReporting(config: ReportingConfig): Promise<RunningRe
     type: 'postgres',
     url: config.databaseUrl,
     applicationName: 'reporting',
-    migrations: [...parkingMigrations, CreateReportingEvents1767300000000],
+    migrations: [...parkingMigrations, CreateReportingEvents1767300000000, AddReportingEventReceipts1767500000000, CreateFiledReports1767500000001],
     migrationsTableName: 'reporting_migrations',
     extra: { max: 5 },
   });
@@ -59,6 +66,7 @@ export async function startReporting(config: ReportingConfig): Promise<RunningRe
     ReportingModule.forRoot({
       dataSource,
       events,
+      filedReports: new FiledReports(events, new FiledReportStore(dataSource), log),
       metrics: reportingMetrics({ events, source, parked }),
       auth: config.auth,
       healthChecks,
@@ -71,7 +79,7 @@ export async function startReporting(config: ReportingConfig): Promise<RunningRe
   );
   const reportPolicy = styledPageContentSecurityPolicy(QUARTERLY_STYLE_SHA256);
   configureHttpApp(app, [serviceUnavailableWhen(isDatabaseUnavailable)], {
-    contentSecurityPolicy: (path) => (path === `/${QUARTERLY_REPORT_PATH}` ? reportPolicy : undefined),
+    contentSecurityPolicy: (path) => (path === `/${QUARTERLY_REPORT_PATH}` || FILED_REPORT_PATH.test(path) ? reportPolicy : undefined),
   });
   await app.listen(config.port, config.host);
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');

@@ -19,7 +19,7 @@ export function foldPortfolioFacts(events: readonly PortfolioEvent[]): Portfolio
     if (!project) continue;
     if (event.time > project.lastUpdated) project.lastUpdated = event.time;
     applyProjectEvent(project, event.type, event.data);
-    applyMoneyEvent(project, event.type, event.data);
+    applyMoneyEvent(project, event.type, event.data, event.eventId);
     applyResultsEvent(project, event.type, event.data);
   }
   return facts;
