@@ -1,3 +1,4 @@
+import { type GroupCommitOptions, groupCommitFromEnv } from '@ecab/event-store';
 import { kafkaSettingsFromEnv, type KafkaSettings } from '@ecab/messaging';
 import { commandSettingsFromEnv, type CommandSettings } from './commands/command-settings.js';
 
@@ -10,6 +11,8 @@ export interface ApiConfig {
   /** The relay runs in this service unless RELAY_ENABLED=false (e.g. when it runs elsewhere). */
   relayEnabled: boolean;
   commands: CommandSettings;
+  /** How the event store gathers concurrent appends into one transaction (EVENT_STORE_GROUP_*); false: one per append. */
+  groupCommit: GroupCommitOptions | false;
 }
 
 export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -22,5 +25,6 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     kafka: kafkaSettingsFromEnv('ecab-portfolio-api', env),
     relayEnabled: env.RELAY_ENABLED !== 'false',
     commands: commandSettingsFromEnv(env),
+    groupCommit: groupCommitFromEnv(env),
   };
 }
