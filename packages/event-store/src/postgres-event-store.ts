@@ -17,6 +17,21 @@ const READ_STREAM = new PreparedStatement<EventRow>(
    ORDER BY events.stream_version`,
 );
 
+/**
+ * The key's event, found by the unique partial index events_idempotency_key_idx, then the events of its
+ * command (same stream, same causation) by the (stream_id, stream_version) index. The index holds only
+ * rows WHERE metadata ? 'idempotencyKey': the query must say so too, or the planner cannot prove the
+ * index covers the rows it wants and scans the whole table (measured ~73 ms at 200,000 events).
+ */
+export const READ_BY_IDEMPOTENCY_KEY = new PreparedStatement<EventRow>(
+  'ecab_event_store_read_by_idempotency_key',
+  `SELECT ${EVENT_COLUMNS} FROM events
+   WHERE (stream_id, metadata->>'causationId') = (
+     SELECT stream_id, metadata->>'causationId' FROM events
+     WHERE metadata ? 'idempotencyKey' AND metadata->>'idempotencyKey' = $1)
+   ORDER BY events.stream_version`,
+);
+
 export interface PostgresEventStoreOptions {
   /** Announce appends on the ecab_events channel right after they commit (default true). */
   notify?: boolean;
@@ -66,13 +81,7 @@ export class PostgresEventStore {
 
   /** The events of the command that carried this idempotency key (its first event holds the key), or []. */
   async readByIdempotencyKey(idempotencyKey: string): Promise<RecordedEvent[]> {
-    const rows = await this.dataSource.query<EventRow[]>(
-      `SELECT ${EVENT_COLUMNS} FROM events e
-        WHERE e.stream_id = (SELECT stream_id FROM events WHERE metadata->>'idempotencyKey' = $1)
-          AND e.metadata->>'causationId' = (SELECT metadata->>'causationId' FROM events WHERE metadata->>'idempotencyKey' = $1)
-        ORDER BY e.stream_version`,
-      [idempotencyKey],
-    );
+    const rows = await READ_BY_IDEMPOTENCY_KEY.run(this.dataSource, [idempotencyKey]);
     return rows.map(toRecordedEvent);
   }
 
