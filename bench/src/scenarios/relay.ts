@@ -37,6 +37,8 @@ export interface RelayFigure {
 const BATCH = 1_000;
 const PROJECTS = 200;
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+/** kafkajs says so when a topic made a moment ago has no leader yet, and retries: nothing to show. */
+const kafkaOf = (settings: KafkaSettings) => createKafka(settings, silent);
 
 interface ProducerSetting {
   name: string;
@@ -100,7 +102,7 @@ export async function relayScenario(settings: RelaySettings): Promise<RelayFigur
         const order = repeat % 2 === 0 ? (['relay', 'plain'] as const) : (['plain', 'relay'] as const);
         for (const who of order) {
           const kafka = kafkaSettings(who);
-          await ensureTopics(createKafka(kafka), kafka);
+          await ensureTopics(kafkaOf(kafka), kafka);
           const rate =
             who === 'relay'
               ? await relayRun(dataSource, kafka, setting, records.length, `bench-relay-${repeat}-${SETTINGS.indexOf(setting)}`)
@@ -118,7 +120,7 @@ export async function relayScenario(settings: RelaySettings): Promise<RelayFigur
 }
 
 async function relayRun(dataSource: DataSource, kafka: KafkaSettings, setting: ProducerSetting, total: number, checkpointName: string): Promise<number> {
-  const relay = new KafkaRelay(dataSource, createKafka(kafka), kafka, {
+  const relay = new KafkaRelay(dataSource, kafkaOf(kafka), kafka, {
     log: silent,
     parked: new ParkedMessageStore(dataSource),
     checkpointName,
@@ -147,7 +149,7 @@ async function relayRun(dataSource: DataSource, kafka: KafkaSettings, setting: P
 }
 
 async function plainRun(kafka: KafkaSettings, setting: ProducerSetting, messages: { topic: string; message: Message }[]): Promise<number> {
-  const producer = createKafka(kafka).producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+  const producer = kafkaOf(kafka).producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
   try {
     let firstAt: number | undefined;
