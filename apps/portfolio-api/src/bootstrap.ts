@@ -55,7 +55,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
     });
   }
 
-  const app = await NestFactory.create(ApiModule.forRoot({ dataSource, healthChecks, metrics: apiMetrics(dataSource, relay), auth, commandSettings: config.commands, relay: parkedEvents }), { logger: new PinoNestLogger(log), bodyParser: true });
+  const app = await NestFactory.create(ApiModule.forRoot({ dataSource, healthChecks, metrics: apiMetrics(dataSource, relay), auth, commandSettings: config.commands, relay: parkedEvents, groupCommit: config.groupCommit }), { logger: new PinoNestLogger(log), bodyParser: true });
   configureHttpApp(app, [mapDomainProblems, serviceUnavailableWhen(isDatabaseUnavailable)]);
   serveOpenApi(app);
   await app.listen(config.port, config.host);

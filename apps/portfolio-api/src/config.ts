@@ -1,4 +1,5 @@
 import { databaseUrlFromEnv, envFlag, listenAddressFromEnv } from '@ecab/config';
+import { type GroupCommitOptions, groupCommitFromEnv } from '@ecab/event-store';
 import { kafkaSettingsFromEnv, type KafkaSettings } from '@ecab/messaging';
 import { commandSettingsFromEnv, type CommandSettings } from './commands/command-settings.js';
 
@@ -11,6 +12,8 @@ export interface ApiConfig {
   /** The relay runs in this service unless RELAY_ENABLED=false (e.g. when it runs elsewhere). */
   relayEnabled: boolean;
   commands: CommandSettings;
+  /** How the event store gathers concurrent appends into one transaction (EVENT_STORE_GROUP_*); false: one per append. */
+  groupCommit: GroupCommitOptions | false;
 }
 
 export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -20,5 +23,6 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     kafka: kafkaSettingsFromEnv('ecab-portfolio-api', env),
     relayEnabled: envFlag(env, 'RELAY_ENABLED', true),
     commands: commandSettingsFromEnv(env),
+    groupCommit: groupCommitFromEnv(env),
   };
 }

@@ -1,12 +1,13 @@
 import { encodeCloudEvent, topicFor, type KafkaRecord, type PortfolioEvent } from '@ecab/contracts';
 import { LogSubscription, type RecordedEvent } from '@ecab/event-store';
-import { Partitioners, type Kafka, type Message, type Producer } from 'kafkajs';
+import { CompressionTypes, Partitioners, type Kafka, type Message, type Producer } from 'kafkajs';
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { KafkaSettings, LogSink } from './kafka-config.js';
 import { storedEventOf, storedEventWireMessage } from './parking/event-wire.js';
 import type { MessageToPark, ParkedMessageStore, RetryOutcome } from './parking/parked-message-store.js';
 import { errorText, WAITING_BEHIND } from './parking/sequenced-dead-letters.js';
 import { portfolioEventFromRecorded } from './recorded-to-portfolio-event.js';
+import { DEFAULT_MAX_REQUEST_BYTES, requestsWithin } from './record-batches.js';
 import { prefixed } from './topics-admin.js';
 
 /** The advisory lock that makes one relay active; any other instance waits as a hot standby. */
@@ -23,6 +24,13 @@ export interface KafkaRelayOptions {
   encode?: (event: PortfolioEvent) => KafkaRecord;
   checkpointName?: string;
   batchSize?: number;
+  /**
+   * Most bytes of records in one produce request (default DEFAULT_MAX_REQUEST_BYTES, under Kafka's 1 MiB
+   * max.message.bytes): a batch read from the log is sent as several requests, in order, when larger.
+   */
+  maxRequestBytes?: number;
+  /** How record batches are compressed (default GZIP, which kafkajs reads and writes without a codec package). */
+  compression?: CompressionTypes;
   /** How often a standby tries to take the lock, and the leader checks it still holds it. */
   lockIntervalMs?: number;
   pollIntervalMs?: number;
@@ -30,7 +38,8 @@ export interface KafkaRelayOptions {
 
 /**
  * Publishes the event store's log to Kafka: gap-safe log reader → idempotent producer (acks=all),
- * key = project id, one topic per cluster. The checkpoint advances only after Kafka acknowledged,
+ * key = project id, one topic per cluster; a batch read from the log goes as GZIP-compressed requests of
+ * at most maxRequestBytes, one after another. The checkpoint advances only after Kafka acknowledged,
  * so a crash republishes (consumers skip duplicates) and never loses.
  *
  * An event it cannot encode (no contract in this build: an unknown type, or a schema version newer than it
@@ -180,13 +189,17 @@ export class KafkaRelay {
           return { subject, applied, remaining: messages.length - index, error: text };
         }
         producer ??= await this.connectedRetryProducer();
-        await producer.send({ topic, acks: -1, messages: [{ key: record.key, value: record.value, headers: record.headers }] });
+        await producer.send({ topic, acks: -1, compression: this.compression, messages: [{ key: record.key, value: record.value, headers: record.headers }] });
         await parked.remove(message.id);
         applied += 1;
       }
       this.published += applied;
       return { subject, applied, remaining: 0 };
     });
+  }
+
+  private get compression(): CompressionTypes {
+    return this.options.compression ?? CompressionTypes.GZIP;
   }
 
   private get encode(): (event: PortfolioEvent) => KafkaRecord {
@@ -209,8 +222,7 @@ export class KafkaRelay {
       const events = batch.map(portfolioEventFromRecorded);
       const waiting = await parked.parkedSubjects(this.consumerName, [...new Set(events.map((e) => e.subject))]);
       const toPark: MessageToPark[] = [];
-      const byTopic = new Map<string, Message[]>();
-      let sent = 0;
+      const outgoing: { topic: string; message: Message }[] = [];
       for (const event of events) {
         const origin = `log@${event.position}`;
         if (waiting.has(event.subject)) {
@@ -230,18 +242,15 @@ export class KafkaRelay {
           toPark.push({ subject: event.subject, origin, message: storedEventWireMessage(event), error: text });
           continue;
         }
-        const messages = byTopic.get(topic) ?? [];
-        messages.push({ key: record.key, value: record.value, headers: record.headers });
-        byTopic.set(topic, messages);
-        sent += 1;
+        outgoing.push({ topic, message: { key: record.key, value: record.value, headers: record.headers } });
       }
       // Kafka first, then parking: a failure in between gives the whole batch back, to be published again
       // (consumers skip duplicates) and parked again (once: a message already parked from its origin is not).
-      if (sent > 0) {
-        await this.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+      for (const topicMessages of requestsWithin(outgoing, this.options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES)) {
+        await this.producer.sendBatch({ acks: -1, compression: this.compression, topicMessages });
       }
       await parked.park(this.consumerName, toPark);
-      this.published += sent;
+      this.published += outgoing.length;
     });
   }
 }
