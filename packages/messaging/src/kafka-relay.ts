@@ -48,7 +48,9 @@ export interface KafkaRelayOptions {
  * contract, or an admin skipping the event for good), `retryParked(project)` publishes them in order.
  */
 export class KafkaRelay {
-  private readonly producer: Producer;
+  private producer: Producer;
+  /** Set when the producer was replaced: the new one connects before its first send. */
+  private producerToConnect = false;
   private lockConnection: QueryRunner | undefined;
   private subscription: LogSubscription | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -198,6 +200,20 @@ export class KafkaRelay {
     });
   }
 
+  /**
+   * The broker no longer accepts this producer's sequence numbers (it restarted while a request was in
+   * flight, or expired the producer's state): the same producer would be refused forever. A new producer
+   * gets a new id and starts its sequences afresh; the batch is sent again (copies are possible, and
+   * consumers skip them by stream and version).
+   */
+  private async renewProducer(cause: unknown): Promise<void> {
+    this.options.log.warn({ error: errorText(cause) }, 'relay producer refused by the broker (its sequence state is gone); starting a new producer');
+    const old = this.producer;
+    this.producer = this.newProducer();
+    this.producerToConnect = true;
+    await old.disconnect().catch(() => undefined);
+  }
+
   private get compression(): CompressionTypes {
     return this.options.compression ?? CompressionTypes.GZIP;
   }
@@ -246,11 +262,31 @@ export class KafkaRelay {
       }
       // Kafka first, then parking: a failure in between gives the whole batch back, to be published again
       // (consumers skip duplicates) and parked again (once: a message already parked from its origin is not).
-      for (const topicMessages of requestsWithin(outgoing, this.options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES)) {
-        await this.producer.sendBatch({ acks: -1, compression: this.compression, topicMessages });
+      try {
+        if (this.producerToConnect) {
+          await this.producer.connect();
+          this.producerToConnect = false;
+        }
+        for (const topicMessages of requestsWithin(outgoing, this.options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES)) {
+          await this.producer.sendBatch({ acks: -1, compression: this.compression, topicMessages });
+        }
+      } catch (error) {
+        if (producerStateLost(error)) await this.renewProducer(error);
+        throw error; // the log subscription retries the batch
       }
       await parked.park(this.consumerName, toPark);
       this.published += outgoing.length;
     });
   }
+}
+
+/** Kafka error types after which an idempotent producer's own state is useless (KIP-360). */
+const PRODUCER_STATE_LOST = new Set(['OUT_OF_ORDER_SEQUENCE_NUMBER', 'UNKNOWN_PRODUCER_ID', 'INVALID_PRODUCER_EPOCH', 'INVALID_PRODUCER_ID_MAPPING']);
+
+/** Whether a kafkajs error (or one it wraps: `cause`, `originalError`) says the producer's state is lost. */
+export function producerStateLost(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 5) return false;
+  const { type, cause, originalError } = error as { type?: unknown; cause?: unknown; originalError?: unknown };
+  if (typeof type === 'string' && PRODUCER_STATE_LOST.has(type)) return true;
+  return producerStateLost(cause, depth + 1) || producerStateLost(originalError, depth + 1);
 }
