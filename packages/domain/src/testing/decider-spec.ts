@@ -75,7 +75,7 @@ export function deciderSpecification<C, E, S, Ctx>(
           actual.reduce(decider.evolve, givenEvents.reduce(decider.evolve, decider.initialState()));
         },
         thenThrows(code, expected = {}) {
-          return expectRuleViolation(run, code, expected);
+          return expectRejection(run, code, expected, 'decide');
         },
       };
     },
@@ -87,6 +87,10 @@ export function deciderSpecification<C, E, S, Ctx>(
  * call is rejected with this rule code and, where given, exactly this message, details or field, as thenThrows checks.
  */
 export function expectRuleViolation(call: () => unknown, code: string, expected: ExpectedViolation = {}): DomainRuleViolation {
+  return expectRejection(call, code, expected, 'the call');
+}
+
+function expectRejection(call: () => unknown, code: string, expected: ExpectedViolation, caller: string): DomainRuleViolation {
   let returned: unknown;
   try {
     returned = call();
@@ -97,7 +101,7 @@ export function expectRuleViolation(call: () => unknown, code: string, expected:
     expectedRuleThrown(code);
     return error;
   }
-  throw new DeciderSpecificationFailure(`Expected rule ${code} but the call returned:\n${pretty(returned)}`);
+  throw new DeciderSpecificationFailure(`Expected rule ${code} but ${caller} returned:\n${pretty(returned)}`);
 }
 
 function checkViolation(violation: DomainRuleViolation, expected: ExpectedViolation): void {

@@ -43,7 +43,7 @@ describe('deciderSpecification', () => {
 
   it('fails when another rule is broken, or none', () => {
     expect(() => given([incremented(2)]).when(increment(1)).thenThrows('OTHER')).toThrow(/Expected rule OTHER but got LIMIT_EXCEEDED/);
-    expect(() => given([]).when(increment(1)).thenThrows('LIMIT_EXCEEDED')).toThrow(/Expected rule LIMIT_EXCEEDED but the call returned:\n\[\n  {\n    "type": "Incremented"/);
+    expect(() => given([]).when(increment(1)).thenThrows('LIMIT_EXCEEDED')).toThrow(/Expected rule LIMIT_EXCEEDED but decide returned:\n\[\n  {\n    "type": "Incremented"/);
   });
 
   it('checks a rule of a plain function the same way', () => {
