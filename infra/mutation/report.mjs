@@ -6,7 +6,7 @@
 // docs/MUTATION.md is prose kept by hand. `npm run mutation` (run.mjs) calls this after Stryker with --section latest.
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -21,11 +21,11 @@ export function countByAggregate(report) {
     const inDomain = path.replaceAll('\\', '/').split(DOMAIN_SRC)[1];
     if (inDomain === undefined) continue;
     const aggregate = inDomain.split('/')[0];
-    const row = rows.get(aggregate) ?? { aggregate, mutants: 0, Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, errors: 0, ignored: 0 };
+    const row = rows.get(aggregate) ?? { aggregate, mutants: 0, Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, errors: 0, static: 0, disabled: 0 };
     for (const mutant of file.mutants) {
       row.mutants += 1;
       if (mutant.status in row) row[mutant.status] += 1;
-      else if (mutant.status === 'Ignored') row.ignored += 1;
+      else if (mutant.status === 'Ignored') row[/static/i.test(mutant.statusReason ?? '') ? 'static' : 'disabled'] += 1;
       else row.errors += 1;
     }
     rows.set(aggregate, row);
@@ -41,16 +41,17 @@ export function score(row) {
 }
 
 function total(rows) {
-  const sum = { aggregate: '**all**', mutants: 0, Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, errors: 0, ignored: 0 };
+  const sum = { aggregate: '**all**', mutants: 0, Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, errors: 0, static: 0, disabled: 0 };
   for (const row of rows) for (const key of Object.keys(sum)) if (key !== 'aggregate') sum[key] += row[key];
   return sum;
 }
 
 export function table(rows) {
-  const line = (r) => `| ${r.aggregate} | ${r.mutants} | ${r.Killed} | ${r.Timeout} | ${r.Survived} | ${r.NoCoverage} | ${r.errors} | ${r.ignored} | ${score(r).toFixed(2)} % |`;
+  const line = (r) =>
+    `| ${r.aggregate} | ${r.mutants} | ${r.Killed} | ${r.Timeout} | ${r.Survived} | ${r.NoCoverage} | ${r.errors} | ${r.static} | ${r.disabled} | ${score(r).toFixed(2)} % |`;
   return [
-    '| aggregate | mutants | killed | timeout | survived | no coverage | errors | disabled | score |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| aggregate | mutants | killed | timeout | survived | no coverage | errors | static (ignored) | disabled | score |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map(line),
     line(total(rows)),
   ].join('\n');
@@ -121,7 +122,7 @@ function argument(name, fallback) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const jsonPath = join(ROOT, argument('json', 'reports/mutation/mutation.json'));
+  const jsonPath = resolve(ROOT, argument('json', 'reports/mutation/mutation.json'));
   const name = argument('section', 'latest');
   const report = JSON.parse(readFileSync(jsonPath, 'utf8'));
   const date = statSync(jsonPath).mtime.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
