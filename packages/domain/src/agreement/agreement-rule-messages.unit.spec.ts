@@ -73,6 +73,22 @@ describe('signing and effectiveness refusals', () => {
   });
 });
 
+describe('project-level shorthand refusals', () => {
+  const commit = (data: object) =>
+    ({ type: 'RecordCommitment', data: { agreementId: AGREEMENT_ID, projectId: 'ECAB-TR-02', financier: 'XM-DAC-46004', commitmentId: 'C-9', amount: '1', currency: 'USD', date: '2025-07-01', ...data } }) as never;
+  it('name the agreement of another project, or one never signed', () => {
+    given([signed]).when(commit({ projectId: 'ECAB-TR-09' })).thenThrows('AGREEMENT_OF_ANOTHER_PROJECT', {
+      message: `Agreement ${AGREEMENT_ID} belongs to project ECAB-TR-02, not ECAB-TR-09`,
+      details: { agreementId: AGREEMENT_ID, projectId: 'ECAB-TR-02' },
+    });
+    given([]).when(commit({})).thenThrows('AGREEMENT_NOT_FOUND', { message: `Agreement ${AGREEMENT_ID} has not been signed`, details: { agreementId: AGREEMENT_ID } });
+  });
+  it('check the project and financier ids', () => {
+    given([]).when(commit({ projectId: ' ' })).thenThrows('IDENTIFIER_INVALID', { field: 'projectId' });
+    given([]).when(commit({ financier: '' })).thenThrows('IDENTIFIER_INVALID', { field: 'financier' });
+  });
+});
+
 describe('transaction refusals', () => {
   it('names the transaction id used before, unknown or already reversed', () => {
     given([signed, committed()]).when(agreementCommand('RecordAgreementCommitment', tx('1', { transactionId: 'C-1' }))).thenThrows('DUPLICATE_TRANSACTION_ID', {
