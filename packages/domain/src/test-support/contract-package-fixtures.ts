@@ -2,7 +2,7 @@ import type { ContractPackageCommand } from '../contract-package/commands.js';
 import { contractPackageDecider } from '../contract-package/decide.js';
 import type { ContractPackageEvent } from '../contract-package/events.js';
 import { deciderSpecification } from '../testing/decider-spec.js';
-import { context } from './project-fixtures.js';
+import { context } from './decision-context.js';
 
 export const given = deciderSpecification(contractPackageDecider, context);
 export const ids = { contractId: 'TR-02-CW-01' };

@@ -2,7 +2,7 @@ import type { ProgrammeCommand } from '../programme/commands.js';
 import { programmeDecider } from '../programme/decide.js';
 import type { ProgrammeEvent } from '../programme/events.js';
 import { deciderSpecification } from '../testing/decider-spec.js';
-import { context } from './project-fixtures.js';
+import { context } from './decision-context.js';
 
 export const given = deciderSpecification(programmeDecider, context);
 export const ids = { programmeId: 'ECAB-PROG' };
