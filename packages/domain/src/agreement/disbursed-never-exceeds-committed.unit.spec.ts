@@ -4,7 +4,7 @@ import { parseMoney } from '../money/money.js';
 import type { AgreementCommand } from './commands.js';
 import { agreementDecider } from './decide.js';
 import type { AgreementEvent } from './events.js';
-import { context } from '../test-support/project-fixtures.js';
+import { context } from '../test-support/decision-context.js';
 
 const PROJECT = 'ECAB-TR-01';
 const ADB = 'XM-DAC-46004';

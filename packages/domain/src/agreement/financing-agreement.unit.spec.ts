@@ -67,6 +67,12 @@ describe('RecordAgreementCommitment, AmendCommitment, CancelFunds', () => {
     given([signed, committed()]).when(agreementCommand('RecordAgreementCommitment', tx('1', { transactionId: 'C-1' }))).thenThrows('DUPLICATE_TRANSACTION_ID');
     given([signed]).when(agreementCommand('RecordAgreementCommitment', tx('1', { valueDate: '2026-11-27' }))).thenThrows('VALUE_DATE_IN_FUTURE');
   });
+  it('rejects a currency withdrawn from the code list', () => {
+    given([signed]).when(agreementCommand('RecordAgreementCommitment', tx('1', { currency: 'VEF' }))).thenThrows('CURRENCY_WITHDRAWN', {
+      message: 'VEF has been withdrawn from the currency code list',
+      details: { currency: 'VEF' },
+    });
+  });
   it('amends up or down, storing the signed change and its reason', () => {
     given(effective)
       .when(agreementCommand('AmendCommitment', { ...tx('1000000'), change: 'decrease', reason: 'Scope reduced' }))

@@ -1,27 +1,6 @@
-import { context } from '../test-support/project-fixtures.js';
-import { deciderSpecification } from '../testing/decider-spec.js';
-import type { ContractPackageCommand } from './commands.js';
+import { award, awarded, command, completed, event, given, plan, planned, terminated, usd, vary, varied } from '../test-support/contract-package-fixtures.js';
 import { contractAwardRatio } from './contract-award-ratio.js';
-import { contractPackageDecider } from './decide.js';
-import type { ContractPackageEvent } from './events.js';
 import { contractPackageStreamId } from './stream.js';
-
-const given = deciderSpecification(contractPackageDecider, context);
-const ids = { contractId: 'TR-02-CW-01' };
-const command = (type: ContractPackageCommand['type'], data: object) => ({ type, data: { ...ids, ...data } }) as ContractPackageCommand;
-const event = (type: ContractPackageEvent['type'], data: object) => ({ type, data: { ...ids, projectId: 'ECAB-TR-02', effectiveDate: '2026-11-26', ...data } }) as ContractPackageEvent;
-const usd = (amount: string) => ({ amount, currency: 'USD' });
-
-const plan = (data: object = {}) =>
-  command('PlanProcurementPackage', { projectId: 'ECAB-TR-02', title: 'Karasu BCP civil works', method: 'ICB', estimatedValue: usd('12000000'), plannedAwardDate: '2027-03-31', ...data });
-const planned = event('ProcurementPackagePlanned', { title: 'Karasu BCP civil works', method: 'ICB', estimatedValue: usd('12000000.00'), plannedAwardDate: '2027-03-31' });
-const award = (data: object = {}) => command('AwardContract', { contractor: { name: 'Kyrgyzavtozhol JV' }, contractValue: usd('11500000'), awardDate: '2026-10-15', ...data });
-const awarded = event('ContractAwarded', { effectiveDate: '2026-10-15', contractor: { name: 'Kyrgyzavtozhol JV' }, contractValue: usd('11500000.00'), awardDate: '2026-10-15' });
-const vary = (amount: string, data: object = {}) => command('ApproveContractVariation', { variationId: 'VO-1', amountDelta: usd(amount), reason: 'Additional drainage', ...data });
-const varied = (delta: string, value: string, data: object = {}) =>
-  event('ContractVariationApproved', { variationId: 'VO-1', amountDelta: usd(delta), contractValue: usd(value), reason: 'Additional drainage', ...data });
-const completed = event('ContractCompleted', { completionDate: '2026-11-20', effectiveDate: '2026-11-20' });
-const terminated = event('ContractTerminated', { reason: 'Contractor default' });
 
 describe('PlanProcurementPackage', () => {
   it('plans a package with its method, estimated value and planned award date', () => {

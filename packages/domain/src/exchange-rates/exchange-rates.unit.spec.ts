@@ -1,5 +1,5 @@
 import { deciderSpecification } from '../testing/decider-spec.js';
-import { context } from '../test-support/project-fixtures.js';
+import { context } from '../test-support/decision-context.js';
 import type { RecordExchangeRates } from './commands.js';
 import { exchangeRatesDecider } from './decide.js';
 import type { ExchangeRateRecorded } from './events.js';

@@ -1,4 +1,4 @@
-import { context } from '../test-support/project-fixtures.js';
+import { context } from '../test-support/decision-context.js';
 import { deciderSpecification } from '../testing/decider-spec.js';
 import type { MilestoneCommand } from './commands.js';
 import { milestonesDecider } from './decide.js';

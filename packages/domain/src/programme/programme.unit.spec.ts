@@ -1,19 +1,5 @@
-import { context } from '../test-support/project-fixtures.js';
-import { deciderSpecification } from '../testing/decider-spec.js';
-import type { ProgrammeCommand } from './commands.js';
-import { programmeDecider } from './decide.js';
-import type { ProgrammeEvent } from './events.js';
+import { command, decisions, event, given, meeting, met, names, register, registered } from '../test-support/programme-fixtures.js';
 import { programmeStreamId } from './stream.js';
-
-const given = deciderSpecification(programmeDecider, context);
-const ids = { programmeId: 'ECAB-PROG' };
-const command = (type: ProgrammeCommand['type'], data: object) => ({ type, data: { ...ids, ...data } }) as ProgrammeCommand;
-const event = (type: ProgrammeEvent['type'], data: object) => ({ type, data: { ...ids, effectiveDate: '2026-11-26', ...data } }) as ProgrammeEvent;
-
-const names = { en: 'Economic Corridor Almaty–Bishkek', ru: 'Экономический коридор Алматы–Бишкек' };
-const clusters = ['transport', 'tourism', 'air-quality', 'health', 'agribusiness', 'climate'];
-const register = (data: object = {}) => command('RegisterProgramme', { names, aliases: ['ABEC', 'ABCI'], clusters, effectiveDate: '2014-11-06', ...data });
-const registered = event('ProgrammeRegistered', { effectiveDate: '2014-11-06', names, aliases: ['ABEC', 'ABCI'], clusters });
 
 describe('RegisterProgramme', () => {
   it('registers the programme with its names, aliases and clusters', () => {
@@ -76,13 +62,6 @@ describe('SetProgrammeTarget and ObserveProgrammeKpi', () => {
     given([]).when(command('SetProgrammeTarget', { ...trade, value: '1', year: 2030, source: igc })).thenThrows('PROGRAMME_NOT_FOUND');
   });
 });
-
-const decisions = [
-  { decisionId: 'IGC12-D1', text: 'Roadmap for seven joint checkpoints', kind: 'roadmap' },
-  { decisionId: 'IGC12-D2', text: 'ADB-grant FS for the 280 km road', kind: 'protocol' },
-];
-const meeting = (data: object = {}) => command('RecordGovernanceMeeting', { meetingId: 'IGC-12', body: 'igc', meetingNumber: 12, date: '2024-12-05', place: 'Bishkek', decisions, ...data });
-const met = event('GovernanceMeetingRecorded', { effectiveDate: '2024-12-05', meetingId: 'IGC-12', body: 'igc', meetingNumber: 12, date: '2024-12-05', place: 'Bishkek', decisions });
 
 describe('RecordGovernanceMeeting', () => {
   it('records a meeting with its decisions, effective on the meeting date', () => {

@@ -2,7 +2,7 @@ import type { AgreementCommand } from '../agreement/commands.js';
 import { agreementDecider } from '../agreement/decide.js';
 import type { AgreementEvent } from '../agreement/events.js';
 import { deciderSpecification } from '../testing/decider-spec.js';
-import { context } from './project-fixtures.js';
+import { context } from './decision-context.js';
 
 export const givenAgreement = deciderSpecification(agreementDecider, context);
 export const AGREEMENT_ID = 'ADB-G0900-KGZ';

@@ -1,11 +1,11 @@
-import type { DecisionContext } from '../decider/decider.js';
 import type { RegisterProject } from '../project/commands.js';
 import { projectDecider } from '../project/decide.js';
 import type { CommitmentRecorded, DisbursementRecorded, ProjectRegistered } from '../project/events.js';
 import { deciderSpecification } from '../testing/decider-spec.js';
+import { TODAY, context } from './decision-context.js';
 
-export const TODAY = '2026-11-26';
-export const context: DecisionContext = { today: TODAY };
+export { TODAY, context } from './decision-context.js';
+
 export const given = deciderSpecification(projectDecider, context);
 
 export const PROJECT_ID = 'ECAB-TR-01';

@@ -1,6 +1,6 @@
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import type { Decider } from '../decider/decider.js';
-import { DeciderSpecificationFailure, deciderSpecification } from './decider-spec.js';
+import { DeciderSpecificationFailure, deciderSpecification, expectRuleViolation } from './decider-spec.js';
 
 // A counter that refuses to go above 2: the smallest decider that has a rule.
 type Increment = { type: 'Increment'; data: { by: number } };
@@ -9,7 +9,7 @@ const counter: Decider<Increment, Incremented, number, { limit: number }> = {
   initialState: () => 0,
   evolve: (total, event) => total + event.data.by,
   decide: (command, total, { limit }) => {
-    if (total + command.data.by > limit) throw new DomainRuleViolation('LIMIT_EXCEEDED', 'too much');
+    if (total + command.data.by > limit) throw new DomainRuleViolation('LIMIT_EXCEEDED', 'too much', { field: 'by', limit, total });
     return [{ type: 'Incremented', data: { by: command.data.by } }];
   },
 };
@@ -32,9 +32,26 @@ describe('deciderSpecification', () => {
     expect(violation.message).toBe('too much');
   });
 
+  it('checks the message, details and field a client sees, each where given', () => {
+    const over = given([incremented(2)]).when(increment(1));
+    over.thenThrows('LIMIT_EXCEEDED', { message: 'too much', details: { total: 2, limit: 2, field: 'by' }, field: 'by' });
+    expect(() => over.thenThrows('LIMIT_EXCEEDED', { message: '' })).toThrow(/with message\n  \nbut its message is\n  too much/);
+    expect(() => over.thenThrows('LIMIT_EXCEEDED', { details: { field: 'by', limit: 2 } })).toThrow(/with details:[^]*but its details are:[^]*"total": 2/);
+    expect(() => over.thenThrows('LIMIT_EXCEEDED', { details: { field: 'by', limit: 2, total: 2, extra: 1 } })).toThrow(DeciderSpecificationFailure);
+    expect(() => over.thenThrows('LIMIT_EXCEEDED', { field: 'total' })).toThrow(/about field total/);
+  });
+
   it('fails when another rule is broken, or none', () => {
     expect(() => given([incremented(2)]).when(increment(1)).thenThrows('OTHER')).toThrow(/Expected rule OTHER but got LIMIT_EXCEEDED/);
-    expect(() => given([]).when(increment(1)).thenThrows('LIMIT_EXCEEDED')).toThrow(/Expected rule LIMIT_EXCEEDED but decide returned/);
+    expect(() => given([]).when(increment(1)).thenThrows('LIMIT_EXCEEDED')).toThrow(/Expected rule LIMIT_EXCEEDED but decide returned:\n\[\n  {\n    "type": "Incremented"/);
+  });
+
+  it('checks a rule of a plain function the same way', () => {
+    const limited = (by: number) => counter.decide(increment(by), 0, { limit: 2 });
+    expect(expectRuleViolation(() => limited(3), 'LIMIT_EXCEEDED', { message: 'too much', field: 'by' }).details).toEqual({ field: 'by', limit: 2, total: 0 });
+    expect(() => expectRuleViolation(() => limited(1), 'LIMIT_EXCEEDED')).toThrow(/Expected rule LIMIT_EXCEEDED but the call returned/);
+    expect(() => expectRuleViolation(() => limited(3), 'OTHER')).toThrow(/Expected rule OTHER but got LIMIT_EXCEEDED: too much/);
+    expect(() => expectRuleViolation(() => limited(3), 'LIMIT_EXCEEDED', { details: {} })).toThrow(DeciderSpecificationFailure);
   });
 
   it('lets errors that are not rule violations through', () => {

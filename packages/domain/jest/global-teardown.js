@@ -1,0 +1,37 @@
+// After the domain's jest run: when the whole suite ran (no path, name or related-file filter), every rule code the
+// sources can throw must have been expected and seen thrown by some Given/When/Then test; the run fails otherwise.
+// A code that a spec merely names (a comment, a test that never reaches its thenThrows) does not count.
+import { rmSync } from 'node:fs';
+import { recordedRuleCodes, ruleCodesInSources, unexercisedRuleCodes } from './rule-codes.js';
+
+/** Path patterns as jest 30 keeps them (an object with `patterns`), or as a plain list. */
+const pathPatterns = (config) => config.testPathPatterns?.patterns ?? config.testPathPatterns ?? [];
+
+function ranWholeSuite(config) {
+  return (
+    pathPatterns(config).length === 0 &&
+    !config.testNamePattern &&
+    !config.findRelatedTests &&
+    !config.onlyChanged &&
+    !config.onlyFailures &&
+    !config.changedSince &&
+    !config.shard &&
+    (config.nonFlagArgs ?? []).length === 0
+  );
+}
+
+export default function globalTeardown(globalConfig) {
+  const dir = process.env.ECAB_EXPECTED_RULES_DIR;
+  if (dir === undefined) return;
+  try {
+    if (!ranWholeSuite(globalConfig)) return;
+    const missing = unexercisedRuleCodes(ruleCodesInSources(), recordedRuleCodes(dir));
+    if (missing.length > 0) {
+      throw new Error(
+        `Rule coverage: no Given/When/Then test expected and saw thrown ${missing.length} rule code(s) the domain can throw:\n  ${missing.join('\n  ')}`,
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,10 @@
+// In every test file: each rule code a Given/When/Then test expected and saw thrown is appended to this worker's file.
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { onExpectedRuleThrown } from '../src/testing/decider-spec.js';
+
+const dir = process.env.ECAB_EXPECTED_RULES_DIR;
+if (dir !== undefined) {
+  const file = join(dir, `worker-${process.env.JEST_WORKER_ID ?? '0'}-${process.pid}.txt`);
+  onExpectedRuleThrown((code) => appendFileSync(file, `${code}\n`));
+}
