@@ -34,7 +34,10 @@ const WRITERS = 16;
 export async function runIssue14(options: Issue14Options): Promise<void> {
   const { chosen, log, intEnv } = options;
   const facts = machine(options.started);
-  const postgres = await withClient(databaseUrl(), async (client) => (await client.query<{ server_version: string }>('show server_version')).rows[0]?.server_version ?? 'unknown');
+  const postgres = await withClient(
+    databaseUrl(),
+    async (client) => (await client.query<{ server_version: string }>('show server_version')).rows[0]?.server_version ?? 'unknown',
+  );
   const appendEvents = intEnv('BENCH_APPEND_EVENTS', 20_000);
   const relayEvents = intEnv('BENCH_RELAY_EVENTS', 20_000);
   let append: AppendFigure[] = [];
@@ -54,7 +57,10 @@ export async function runIssue14(options: Issue14Options): Promise<void> {
 
   const section = render({ ...facts, postgres: `PostgreSQL ${postgres}` }, appendEvents, relayEvents, append, relay);
   mkdirSync(join(repoRoot, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(repoRoot, 'bench', 'results', `issue-14-${options.started.toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify({ facts, appendEvents, relayEvents, append, relay }, null, 2));
+  writeFileSync(
+    join(repoRoot, 'bench', 'results', `issue-14-${options.started.toISOString().replace(/[:.]/g, '-')}.json`),
+    JSON.stringify({ facts, appendEvents, relayEvents, append, relay }, null, 2),
+  );
   if (options.output === '-') console.log(section);
   else {
     writeSection(options.output, 'issue-14', section);

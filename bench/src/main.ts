@@ -127,7 +127,10 @@ async function main(): Promise<void> {
 
   const section = render(rows, { ...facts, postgres: `PostgreSQL ${postgres}` }, projects, ctx.events ?? events);
   mkdirSync(join(repoRoot, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(repoRoot, 'bench', 'results', `issue-8-${started.toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify({ facts, projects, events: ctx.events, rows }, null, 2));
+  writeFileSync(
+    join(repoRoot, 'bench', 'results', `issue-8-${started.toISOString().replace(/[:.]/g, '-')}.json`),
+    JSON.stringify({ facts, projects, events: ctx.events, rows }, null, 2),
+  );
   if (output === '-') console.log(section);
   else {
     writeSection(output, 'issue-8', section);
@@ -140,14 +143,20 @@ function render(rows: ResultRow[], facts: Record<string, string>, projects: numb
   const lines = [
     `## Read side at scale (issue 8): ${projects.toLocaleString('en-US')} projects / ${events.toLocaleString('en-US')} events`,
     '',
-    ...(events < 1_000_000 ? ['A smaller size than the issue asks (10,000 projects / 1,000,000 events: `npm run bench` without BENCH_PROJECTS / BENCH_EVENTS).', ''] : []),
+    ...(events < 1_000_000
+      ? ['A smaller size than the issue asks (10,000 projects / 1,000,000 events: `npm run bench` without BENCH_PROJECTS / BENCH_EVENTS).', '']
+      : []),
     ...Object.entries(facts).map(([k, v]) => `- ${k}: ${v}`),
     '',
     '| Scenario | Unit | ECAB | Raw baseline (same run) | ECAB ÷ baseline | Target |',
     '|---|---|---|---|---|---|',
     ...rows.map((row) => {
-      const ecab = row.ecab ? `${describeSpread(row.ecab, decimals(row))}${row.ecabNote ? `; ${row.ecabNote}` : ''}` : ([row.ecabNote, row.note].filter(Boolean).join('; ') || '–');
-      const baseline = row.baseline ? `${describeSpread(row.baseline.value, decimals(row))} — ${row.baseline.name}${row.baseline.note ? `; ${row.baseline.note}` : ''}` : '–';
+      const ecab = row.ecab
+        ? `${describeSpread(row.ecab, decimals(row))}${row.ecabNote ? `; ${row.ecabNote}` : ''}`
+        : [row.ecabNote, row.note].filter(Boolean).join('; ') || '–';
+      const baseline = row.baseline
+        ? `${describeSpread(row.baseline.value, decimals(row))} — ${row.baseline.name}${row.baseline.note ? `; ${row.baseline.note}` : ''}`
+        : '–';
       const note = row.ecab && row.note ? ` (${row.note})` : '';
       return `| ${row.scenario}${note} | ${row.unit} | ${ecab} | ${baseline} | ${ratioOf(row)} | ${row.target ?? '–'} |`;
     }),

@@ -18,7 +18,9 @@ export function machine(started: Date): Record<string, string> {
     date: started.toISOString().replace(/\.\d+Z$/, 'Z'),
     cpu: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
     memory: `${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
-    'load average at start (1/5/15 min)': loadavg().map((l) => l.toFixed(2)).join(' / '),
+    'load average at start (1/5/15 min)': loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / '),
     node: process.version,
     kafka: `${kafkaVersion} (broker), kafkajs ${pkg('node_modules/kafkajs/package.json')}`,
     commit,

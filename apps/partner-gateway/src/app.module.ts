@@ -34,9 +34,21 @@ export class GatewayModule {
       module: GatewayModule,
       imports: [
         TerminusModule.forRoot({ logger: false }),
-        AuthModule.forRoot({ dataSource: options.dataSource, config: options.auth, publicControllers: [HealthController, AsyncApiController, MetricsController] }),
+        AuthModule.forRoot({
+          dataSource: options.dataSource,
+          config: options.auth,
+          publicControllers: [HealthController, AsyncApiController, MetricsController],
+        }),
       ],
-      controllers: [HealthController, MetricsController, AsyncApiController, PartnersController, SubscriptionsController, EventsController, EventStreamController],
+      controllers: [
+        HealthController,
+        MetricsController,
+        AsyncApiController,
+        PartnersController,
+        SubscriptionsController,
+        EventsController,
+        EventStreamController,
+      ],
       providers: [
         PartnerKeyGuard,
         { provide: PartnerStore, useValue: options.partners },

@@ -56,8 +56,16 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const partners = new PartnerStore(dataSource);
   const subscriptions = new SubscriptionStore(dataSource);
   const deliveries = new DeliveryStore(dataSource);
-  const { source, parked, healthChecks: transportChecks } = await portfolioEventSourceFromSettings({
-    kafka: config.kafka, consumerGroup: config.consumerGroup, eventStore, parkingDataSource: dataSource, log: logger,
+  const {
+    source,
+    parked,
+    healthChecks: transportChecks,
+  } = await portfolioEventSourceFromSettings({
+    kafka: config.kafka,
+    consumerGroup: config.consumerGroup,
+    eventStore,
+    parkingDataSource: dataSource,
+    log: logger,
   });
   const healthChecks: HealthCheck[] = [{ name: 'postgres', check: async () => void (await dataSource.query('select 1')) }, ...transportChecks];
   await source.start((batch) => log.append(batch));
@@ -68,7 +76,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
 
   const app = await NestFactory.create(
     GatewayModule.forRoot({
-      dataSource, partners, log, subscriptions, deliveries, metrics, auth: config.auth, healthChecks,
+      dataSource,
+      partners,
+      log,
+      subscriptions,
+      deliveries,
+      metrics,
+      auth: config.auth,
+      healthChecks,
       subscriptionSettings: { sinkPolicy: config.webhooks.sinkPolicy, secretOverlapMs: config.secretOverlapMs },
       streamSettings: { heartbeatMs: config.streamHeartbeatMs },
     }),

@@ -32,7 +32,12 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
       pollMs: envWholeNumber(env, 'WEBHOOK_POLL_MS', 500, { min: 1, unit: 'milliseconds' }),
       concurrency: envWholeNumber(env, 'WEBHOOK_CONCURRENCY', 16, { min: 1, unit: 'deliveries at once' }),
       disableAfterMs: envWholeNumber(env, 'WEBHOOK_DISABLE_AFTER_MS', 5 * 86_400_000, { min: 1, unit: 'milliseconds' }),
-      sinkPolicy: { allowedHosts: (env.SINK_ALLOWED_HOSTS ?? '').split(',').map((host) => host.trim().toLowerCase()).filter(Boolean) },
+      sinkPolicy: {
+        allowedHosts: (env.SINK_ALLOWED_HOSTS ?? '')
+          .split(',')
+          .map((host) => host.trim().toLowerCase())
+          .filter(Boolean),
+      },
     },
     secretOverlapMs: envWholeNumber(env, 'WEBHOOK_SECRET_OVERLAP_MS', 24 * 3_600_000, { unit: 'milliseconds' }),
     streamHeartbeatMs: envWholeNumber(env, 'EVENT_STREAM_HEARTBEAT_MS', 15_000, { min: 100, unit: 'milliseconds' }),

@@ -38,7 +38,12 @@ export class ApiModule {
         TerminusModule.forRoot({ logger: false }),
         // Health, the event contract and metrics answer without a token (probes, partners, Prometheus).
         // A user may be limited to the domain's clusters (the account endpoints check the names).
-        AuthModule.forRoot({ dataSource: options.dataSource, config: options.auth, clusters: CLUSTERS, publicControllers: [HealthController, AsyncApiController, MetricsController] }),
+        AuthModule.forRoot({
+          dataSource: options.dataSource,
+          config: options.auth,
+          clusters: CLUSTERS,
+          publicControllers: [HealthController, AsyncApiController, MetricsController],
+        }),
       ],
       controllers: [HealthController, MetricsController, AsyncApiController, RelayDeadLettersController, ...commandControllers],
       providers: [

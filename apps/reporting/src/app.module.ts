@@ -29,7 +29,11 @@ export class ReportingModule {
       module: ReportingModule,
       imports: [
         TerminusModule.forRoot({ logger: false }),
-        AuthModule.forRoot({ dataSource: options.dataSource, config: options.auth, publicControllers: [HealthController, AsyncApiController, MetricsController] }),
+        AuthModule.forRoot({
+          dataSource: options.dataSource,
+          config: options.auth,
+          publicControllers: [HealthController, AsyncApiController, MetricsController],
+        }),
       ],
       controllers: [HealthController, MetricsController, AsyncApiController, ...REPORT_CONTROLLERS],
       providers: [

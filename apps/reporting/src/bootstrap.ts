@@ -57,7 +57,13 @@ export async function startReporting(config: ReportingConfig): Promise<RunningRe
   }
 
   const events = new ReportingEvents(dataSource);
-  const transport = await portfolioEventSourceFromSettings({ kafka: config.kafka, consumerGroup: config.consumerGroup, eventStore, parkingDataSource: dataSource, log });
+  const transport = await portfolioEventSourceFromSettings({
+    kafka: config.kafka,
+    consumerGroup: config.consumerGroup,
+    eventStore,
+    parkingDataSource: dataSource,
+    log,
+  });
   const { source, parked } = transport;
   const healthChecks: HealthCheck[] = [{ name: 'postgres', check: async () => void (await dataSource.query('select 1')) }, ...transport.healthChecks];
   await source.start((batch) => events.store(batch));

@@ -35,8 +35,22 @@ export function commandsOf(workload: AppendWorkload, writer: number, prefix = 'p
     const events = Array.from({ length: workload.eventsPerCommand }, (_, e): NewEvent => ({
       type: 'FundsReceived',
       schemaVersion: 1,
-      data: { agreementId: `${projectId}-ADB`, transactionId: `t-${writer}-${k}-${e}`, amount: `${1_000 + k}.00`, currency: 'USD', valueDate: '2025-03-31', source: 'bench' },
-      metadata: { subject: projectId, cluster: 'transport', correlationId: `c-${writer}-${k}`, causationId: `c-${writer}-${k}`, actor: 'bench', roles: ['admin'] },
+      data: {
+        agreementId: `${projectId}-ADB`,
+        transactionId: `t-${writer}-${k}-${e}`,
+        amount: `${1_000 + k}.00`,
+        currency: 'USD',
+        valueDate: '2025-03-31',
+        source: 'bench',
+      },
+      metadata: {
+        subject: projectId,
+        cluster: 'transport',
+        correlationId: `c-${writer}-${k}`,
+        causationId: `c-${writer}-${k}`,
+        actor: 'bench',
+        roles: ['admin'],
+      },
     }));
     return { streamId: `agreement-${projectId}`, version, events };
   });
@@ -117,7 +131,15 @@ export const emmettContender: AppendContender = {
 
 function rowsOf(commands: Command[]): unknown[] {
   return commands.flatMap((command) =>
-    command.events.flatMap((event, e) => [command.streamId, command.version + e + 1, randomUUID(), event.type, event.schemaVersion, JSON.stringify(event.data), JSON.stringify(event.metadata ?? {})]),
+    command.events.flatMap((event, e) => [
+      command.streamId,
+      command.version + e + 1,
+      randomUUID(),
+      event.type,
+      event.schemaVersion,
+      JSON.stringify(event.data),
+      JSON.stringify(event.metadata ?? {}),
+    ]),
   );
 }
 
@@ -149,5 +171,8 @@ function rawInsert(rows: number): pg.QueryConfig {
     const p = (k: number) => `$${r * 7 + k}`;
     return `(${p(1)}, ${p(2)}::integer, ${p(3)}::uuid, ${p(4)}, ${p(5)}::integer, ${p(6)}::jsonb, ${p(7)}::jsonb)`;
   });
-  return { name: `bench_raw_insert_${rows}`, text: `INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata) VALUES ${values.join(', ')}` };
+  return {
+    name: `bench_raw_insert_${rows}`,
+    text: `INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata) VALUES ${values.join(', ')}`,
+  };
 }

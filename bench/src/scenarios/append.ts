@@ -29,7 +29,13 @@ function contenders(): { role: AppendFigure['role']; contender: AppendContender 
     { role: 'before', contender: ecabContender('ECAB PostgresEventStore, one transaction per append (`groupCommit: false`) — before', false) },
     { role: 'emmett', contender: emmettContender },
     { role: 'raw', contender: rawContender('raw INSERT, one statement per command (its rows), no version check', 1) },
-    { role: 'multi', contender: rawContender(`raw multi-row INSERT, ${COMMANDS_PER_MULTI_ROW_STATEMENT} commands' rows a statement, no version check`, COMMANDS_PER_MULTI_ROW_STATEMENT) },
+    {
+      role: 'multi',
+      contender: rawContender(
+        `raw multi-row INSERT, ${COMMANDS_PER_MULTI_ROW_STATEMENT} commands' rows a statement, no version check`,
+        COMMANDS_PER_MULTI_ROW_STATEMENT,
+      ),
+    },
   ];
 }
 
@@ -78,6 +84,11 @@ export async function appendScenario(settings: AppendSettings): Promise<AppendFi
     }
   }
   return settings.sizes.flatMap((eventsPerCommand) =>
-    all.map(({ role, contender }) => ({ eventsPerCommand, contender: contender.name, role, eventsPerSecond: spreadOf(rates.get(`${eventsPerCommand}|${contender.name}`) ?? []) })),
+    all.map(({ role, contender }) => ({
+      eventsPerCommand,
+      contender: contender.name,
+      role,
+      eventsPerSecond: spreadOf(rates.get(`${eventsPerCommand}|${contender.name}`) ?? []),
+    })),
   );
 }

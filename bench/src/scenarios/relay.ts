@@ -47,7 +47,11 @@ interface ProducerSetting {
 }
 
 const SETTINGS: ProducerSetting[] = [
-  { name: `GZIP, requests ≤ ${DEFAULT_MAX_REQUEST_BYTES / 1024} KiB (the relay's defaults: after)`, compression: CompressionTypes.GZIP, maxRequestBytes: DEFAULT_MAX_REQUEST_BYTES },
+  {
+    name: `GZIP, requests ≤ ${DEFAULT_MAX_REQUEST_BYTES / 1024} KiB (the relay's defaults: after)`,
+    compression: CompressionTypes.GZIP,
+    maxRequestBytes: DEFAULT_MAX_REQUEST_BYTES,
+  },
   { name: 'uncompressed, one request per batch (as before)', compression: CompressionTypes.None, maxRequestBytes: Number.MAX_SAFE_INTEGER },
 ];
 
@@ -84,7 +88,11 @@ export async function relayScenario(settings: RelaySettings): Promise<RelayFigur
           const projectId = `RL-${p}`;
           const cluster = CLUSTER_NAMES[p % CLUSTER_NAMES.length]!;
           for (let n = 0; n < perProject; n += 10) {
-            await store.append(`project-${projectId}`, n, Array.from({ length: Math.min(10, perProject - n) }, (_, k) => commitment(projectId, cluster, n + k + 1)));
+            await store.append(
+              `project-${projectId}`,
+              n,
+              Array.from({ length: Math.min(10, perProject - n) }, (_, k) => commitment(projectId, cluster, n + k + 1)),
+            );
           }
         }
       }),
@@ -98,7 +106,13 @@ export async function relayScenario(settings: RelaySettings): Promise<RelayFigur
       for (const setting of SETTINGS) {
         const runs = results.get(setting.name) ?? { relay: [], plain: [] };
         results.set(setting.name, runs);
-        const kafkaSettings = (who: string): KafkaSettings => ({ brokers: testKafkaBrokers(), clientId: `ecab-bench-${who}`, topicPrefix: `${settings.topicPrefix}r${repeat}${who}${SETTINGS.indexOf(setting)}.`, partitions: 6, replicationFactor: 1 });
+        const kafkaSettings = (who: string): KafkaSettings => ({
+          brokers: testKafkaBrokers(),
+          clientId: `ecab-bench-${who}`,
+          topicPrefix: `${settings.topicPrefix}r${repeat}${who}${SETTINGS.indexOf(setting)}.`,
+          partitions: 6,
+          replicationFactor: 1,
+        });
         const order = repeat % 2 === 0 ? (['relay', 'plain'] as const) : (['plain', 'relay'] as const);
         for (const who of order) {
           const kafka = kafkaSettings(who);
@@ -106,13 +120,24 @@ export async function relayScenario(settings: RelaySettings): Promise<RelayFigur
           const rate =
             who === 'relay'
               ? await relayRun(dataSource, kafka, setting, records.length, `bench-relay-${repeat}-${SETTINGS.indexOf(setting)}`)
-              : await plainRun(kafka, setting, records.map(({ cluster, record }) => ({ topic: prefixed(kafka, topicFor(cluster)), message: { key: record.key, value: record.value, headers: record.headers } })));
+              : await plainRun(
+                  kafka,
+                  setting,
+                  records.map(({ cluster, record }) => ({
+                    topic: prefixed(kafka, topicFor(cluster)),
+                    message: { key: record.key, value: record.value, headers: record.headers },
+                  })),
+                );
           runs[who].push(rate);
           settings.log(`relay scenario run ${repeat + 1}, ${who}: ${rate.toFixed(0)} events/s — ${setting.name}`);
         }
       }
     }
-    return SETTINGS.map((setting) => ({ setting: setting.name, relay: spreadOf(results.get(setting.name)?.relay ?? []), plainProducer: spreadOf(results.get(setting.name)?.plain ?? []) }));
+    return SETTINGS.map((setting) => ({
+      setting: setting.name,
+      relay: spreadOf(results.get(setting.name)?.relay ?? []),
+      plainProducer: spreadOf(results.get(setting.name)?.plain ?? []),
+    }));
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();
     await database.drop();

@@ -52,7 +52,8 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthCon
     },
   };
   for (const [name, value] of Object.entries(config.signIn)) if (value < 1) throw new Error(`AUTH_SIGNIN_* limits must be at least 1 (${name})`);
-  if (!config.localTokens && !config.oidc) throw new Error('AUTH_LOCAL_TOKENS=false needs AUTH_OIDC_ISSUER and AUTH_JWKS_URL, or no token could ever be accepted');
+  if (!config.localTokens && !config.oidc)
+    throw new Error('AUTH_LOCAL_TOKENS=false needs AUTH_OIDC_ISSUER and AUTH_JWKS_URL, or no token could ever be accepted');
   return config;
 }
 

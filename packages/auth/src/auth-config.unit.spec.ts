@@ -21,8 +21,20 @@ describe('authConfigFromEnv', () => {
   });
 
   it('reads an external OIDC issuer, defaulting its audience to AUTH_AUDIENCE', () => {
-    const config = authConfigFromEnv({ AUTH_AUDIENCE: 'api', AUTH_OIDC_ISSUER: 'https://id.example', AUTH_JWKS_URL: 'https://id.example/jwks', AUTH_OIDC_ROLES_CLAIM: 'realm_access.roles' });
-    expect(config.oidc).toEqual({ issuer: 'https://id.example', jwksUrl: 'https://id.example/jwks', audience: 'api', rolesClaim: 'realm_access.roles', clustersClaim: 'clusters', allowHttp: false });
+    const config = authConfigFromEnv({
+      AUTH_AUDIENCE: 'api',
+      AUTH_OIDC_ISSUER: 'https://id.example',
+      AUTH_JWKS_URL: 'https://id.example/jwks',
+      AUTH_OIDC_ROLES_CLAIM: 'realm_access.roles',
+    });
+    expect(config.oidc).toEqual({
+      issuer: 'https://id.example',
+      jwksUrl: 'https://id.example/jwks',
+      audience: 'api',
+      rolesClaim: 'realm_access.roles',
+      clustersClaim: 'clusters',
+      allowHttp: false,
+    });
     expect(authConfigFromEnv({ AUTH_OIDC_ISSUER: 'urn:x', AUTH_JWKS_URL: 'http://api:3001/jwks', AUTH_JWKS_ALLOW_HTTP: 'true' }).oidc?.allowHttp).toBe(true);
   });
 
@@ -32,7 +44,7 @@ describe('authConfigFromEnv', () => {
     expect(() => authConfigFromEnv({ AUTH_TOKEN_TTL_SECONDS: 'soon' })).toThrow(/whole number/);
   });
 
-  it('trusts portfolio-api\'s tokens through its JWKS in the services that issue none, unless AUTH_* says otherwise', () => {
+  it("trusts portfolio-api's tokens through its JWKS in the services that issue none, unless AUTH_* says otherwise", () => {
     const trusting = authConfigTrustingApi({ API_URL: 'http://api.internal:3001/' });
     expect({ localTokens: trusting.localTokens, issuer: trusting.oidc?.issuer, jwksUrl: trusting.oidc?.jwksUrl }).toEqual({
       localTokens: false,

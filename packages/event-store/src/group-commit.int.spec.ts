@@ -75,7 +75,11 @@ describe('PostgresEventStore with group commit', () => {
     const settled = await Promise.allSettled(attempts.map(([stream, version, events]) => store.append(stream, version, events)));
     const outcome = Object.fromEntries(settled.map((result, n) => [attempts[n]![0], result]));
 
-    for (const [stream, count] of [['failing-ok-1', 1], ['failing-ok-2', 2], ['failing-ok-3', 10]] as const) {
+    for (const [stream, count] of [
+      ['failing-ok-1', 1],
+      ['failing-ok-2', 2],
+      ['failing-ok-3', 10],
+    ] as const) {
       expect(outcome[stream]).toMatchObject({ status: 'fulfilled', value: { nextVersion: count } });
       expect(await store.streamVersion(stream)).toBe(count);
     }
@@ -92,7 +96,11 @@ describe('PostgresEventStore with group commit', () => {
 
   it('stores exactly the winners of concurrent appends racing on the same streams: versions contiguous, losers told', async () => {
     let run = 0;
-    const attempt = fc.record({ stream: fc.integer({ min: 0, max: 3 }), events: fc.integer({ min: 1, max: 3 }), guess: fc.constantFrom('current', 'behind', 'ahead') });
+    const attempt = fc.record({
+      stream: fc.integer({ min: 0, max: 3 }),
+      events: fc.integer({ min: 1, max: 3 }),
+      guess: fc.constantFrom('current', 'behind', 'ahead'),
+    });
     const settings = fc.oneof(
       fc.constant<PostgresEventStoreOptions['groupCommit']>(false),
       fc.record({ maxAppends: fc.integer({ min: 1, max: 8 }), concurrentGroups: fc.integer({ min: 1, max: 3 }) }),
@@ -143,7 +151,9 @@ describe('PostgresEventStore with group commit', () => {
             versions.set(stream, version);
           }
         }
-        const [{ stored }] = (await db.dataSource.query(`SELECT array_agg(event_id::text) AS stored FROM events WHERE stream_id LIKE $1`, [`race-${run}-%`])) as [{ stored: string[] | null }];
+        const [{ stored }] = (await db.dataSource.query(`SELECT array_agg(event_id::text) AS stored FROM events WHERE stream_id LIKE $1`, [
+          `race-${run}-%`,
+        ])) as [{ stored: string[] | null }];
         expect(new Set(stored ?? [])).toEqual(winners);
       }),
       { numRuns: 15 },

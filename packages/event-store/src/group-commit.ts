@@ -55,7 +55,8 @@ export class GroupCommitter<T, R> {
   ) {
     this.options = { ...DEFAULT_GROUP_COMMIT, ...withoutUndefined(options) };
     for (const name of ['maxAppends', 'maxEvents', 'concurrentGroups'] as const) {
-      if (!Number.isInteger(this.options[name]) || this.options[name] < 1) throw new RangeError(`${name} must be a positive integer, got ${this.options[name]}`);
+      if (!Number.isInteger(this.options[name]) || this.options[name] < 1)
+        throw new RangeError(`${name} must be a positive integer, got ${this.options[name]}`);
     }
     if (!(this.options.maxWaitMs >= 0)) throw new RangeError(`maxWaitMs must be 0 or more, got ${this.options.maxWaitMs}`);
   }

@@ -39,7 +39,9 @@ const turn = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('GroupCommitter', () => {
   it('gathers items submitted together into one group and settles each with its own result', async () => {
-    const { commit, groups } = controlledCommit((i) => (i.label === 'b' ? { status: 'rejected', reason: new Error('b refused') } : { status: 'fulfilled', value: `done ${i.label}` }));
+    const { commit, groups } = controlledCommit((i) =>
+      i.label === 'b' ? { status: 'rejected', reason: new Error('b refused') } : { status: 'fulfilled', value: `done ${i.label}` },
+    );
     const committer = new GroupCommitter(commit, describeItem);
     const results = ['a', 'b', 'c'].map((key) => committer.submit(item(key)));
     await turn();
@@ -60,7 +62,10 @@ describe('GroupCommitter', () => {
     groups[0]!.finish();
     await turn();
     await turn();
-    expect(groups.map((g) => labels(g.items))).toEqual([['s1', 't1', 'u1'], ['s2', 't2']]);
+    expect(groups.map((g) => labels(g.items))).toEqual([
+      ['s1', 't1', 'u1'],
+      ['s2', 't2'],
+    ]);
     groups[1]!.finish();
     await turn();
     await turn();
@@ -73,8 +78,12 @@ describe('GroupCommitter', () => {
     const { commit, groups } = controlledCommit();
     const committer = new GroupCommitter(commit, describeItem, { maxAppends: 3, maxEvents: 10, concurrentGroups: 10 });
     const submitted = [
-      item('a', 'a', 1), item('b', 'b', 1), item('c', 'c', 1), item('d', 'd', 1), // four singles: 3 + 1
-      item('e', 'e', 6), item('f', 'f', 6), // 6 + 6 > 10
+      item('a', 'a', 1),
+      item('b', 'b', 1),
+      item('c', 'c', 1),
+      item('d', 'd', 1), // four singles: 3 + 1
+      item('e', 'e', 6),
+      item('f', 'f', 6), // 6 + 6 > 10
       item('g', 'g', 25), // alone, over the cap
       item('h', 'h', 4),
     ];
@@ -90,14 +99,21 @@ describe('GroupCommitter', () => {
     const committer = new GroupCommitter(commit, describeItem, { concurrentGroups: 2, maxAppends: 2 });
     const results = Array.from({ length: 9 }, (_, n) => committer.submit(item(`k${n}`)));
     await turn();
-    expect(groups.map((g) => labels(g.items))).toEqual([['k0', 'k1'], ['k2', 'k3']]);
+    expect(groups.map((g) => labels(g.items))).toEqual([
+      ['k0', 'k1'],
+      ['k2', 'k3'],
+    ]);
     const late = committer.submit(item('late'));
     groups[1]!.finish();
     await turn();
     await turn();
-    expect(groups.map((g) => labels(g.items))).toEqual([['k0', 'k1'], ['k2', 'k3'], ['k4', 'k5']]);
+    expect(groups.map((g) => labels(g.items))).toEqual([
+      ['k0', 'k1'],
+      ['k2', 'k3'],
+      ['k4', 'k5'],
+    ]);
     // Finish whatever is committing until nothing is left.
-    for (let finished = 0; finished < groups.length; ) {
+    for (let finished = 0; finished < groups.length;) {
       for (const group of groups.slice(finished)) group.finish();
       finished = groups.length;
       await turn();
@@ -158,7 +174,13 @@ describe('groupCommitFromEnv', () => {
     expect(groupCommitFromEnv({})).toEqual({});
     expect(groupCommitFromEnv({ EVENT_STORE_GROUP_COMMIT: 'off' })).toBe(false);
     expect(
-      groupCommitFromEnv({ EVENT_STORE_GROUP_COMMIT: 'on', EVENT_STORE_GROUP_MAX_APPENDS: '8', EVENT_STORE_GROUP_MAX_EVENTS: '200', EVENT_STORE_GROUP_CONCURRENCY: '3', EVENT_STORE_GROUP_MAX_WAIT_MS: '0' }),
+      groupCommitFromEnv({
+        EVENT_STORE_GROUP_COMMIT: 'on',
+        EVENT_STORE_GROUP_MAX_APPENDS: '8',
+        EVENT_STORE_GROUP_MAX_EVENTS: '200',
+        EVENT_STORE_GROUP_CONCURRENCY: '3',
+        EVENT_STORE_GROUP_MAX_WAIT_MS: '0',
+      }),
     ).toEqual({ maxAppends: 8, maxEvents: 200, concurrentGroups: 3, maxWaitMs: 0 });
     expect(DEFAULT_GROUP_COMMIT.maxAppends).toBeGreaterThan(1);
   });

@@ -13,7 +13,9 @@ export interface KafkaSettings {
 
 /** Reads KAFKA_BROKERS and friends; undefined when the platform runs without Kafka. */
 export function kafkaSettingsFromEnv(clientId: string, env: NodeJS.ProcessEnv = process.env): KafkaSettings | undefined {
-  const brokers = env.KAFKA_BROKERS?.split(',').map((b) => b.trim()).filter(Boolean);
+  const brokers = env.KAFKA_BROKERS?.split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
   if (!brokers || brokers.length === 0) return undefined;
   return {
     brokers,

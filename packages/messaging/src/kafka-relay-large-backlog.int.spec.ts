@@ -46,12 +46,24 @@ describe('KafkaRelay with a backlog larger than one record batch may be (real Po
     const commitment = (n: number) => ({
       type: 'CommitmentRecorded',
       schemaVersion: 1,
-      data: { projectId: 'TR-big', commitmentId: `c-${n}`, amount: `${n}.00`, currency: 'USD', valueDate: '2024-01-01', financier: 'XM-DAC-46004', note: notes[n - 1] },
+      data: {
+        projectId: 'TR-big',
+        commitmentId: `c-${n}`,
+        amount: `${n}.00`,
+        currency: 'USD',
+        valueDate: '2024-01-01',
+        financier: 'XM-DAC-46004',
+        note: notes[n - 1],
+      },
       metadata: { subject: 'TR-big', cluster: 'transport' },
     });
     // The whole backlog is stored before the relay starts: one read of the log takes all of it, one key, one partition.
     for (let first = 1; first <= events; first += 10) {
-      await store.append('project-TR-big', first - 1, Array.from({ length: 10 }, (_, k) => commitment(first + k)));
+      await store.append(
+        'project-TR-big',
+        first - 1,
+        Array.from({ length: 10 }, (_, k) => commitment(first + k)),
+      );
     }
 
     relay = new KafkaRelay(dataSource, createKafka(settings), settings, { log: silent, parked: new ParkedMessageStore(dataSource), lockIntervalMs: 200 });

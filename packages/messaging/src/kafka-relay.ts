@@ -253,7 +253,10 @@ export class KafkaRelay {
         } catch (error) {
           // The same event fails the same way every time: park it with its project instead of halting the log.
           const text = errorText(error);
-          this.options.log.error({ consumer: this.consumerName, subject: event.subject, origin, type: event.type, schemaVersion: event.schemaVersion, error: text }, 'relay parked an event it cannot publish');
+          this.options.log.error(
+            { consumer: this.consumerName, subject: event.subject, origin, type: event.type, schemaVersion: event.schemaVersion, error: text },
+            'relay parked an event it cannot publish',
+          );
           waiting.add(event.subject);
           toPark.push({ subject: event.subject, origin, message: storedEventWireMessage(event), error: text });
           continue;

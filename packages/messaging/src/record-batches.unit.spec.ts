@@ -5,7 +5,10 @@ const message = (key: string, valueBytes: number, headers: Record<string, string
 
 describe('requestsWithin', () => {
   it('keeps every request within the byte limit, and the messages in their order', () => {
-    const messages = Array.from({ length: 40 }, (_, n) => ({ topic: n % 3 === 0 ? 'a' : 'b', message: message(`k${n % 5}`, 100 + n * 7, { ce_id: `id-${n}` }) }));
+    const messages = Array.from({ length: 40 }, (_, n) => ({
+      topic: n % 3 === 0 ? 'a' : 'b',
+      message: message(`k${n % 5}`, 100 + n * 7, { ce_id: `id-${n}` }),
+    }));
     const limit = 1_000;
     const requests = requestsWithin(messages, limit);
 

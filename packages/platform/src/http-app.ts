@@ -37,7 +37,12 @@ export function unsupportedMediaType(request: IncomingRequest): ProblemError | u
   if (typeof contentType === 'string' && isJsonMediaType(contentType)) return undefined;
   const sent = typeof contentType === 'string' && isVisibleAscii(contentType.replaceAll(' ', ''), 200) ? `Content-Type ${contentType}` : 'no Content-Type';
   return new ProblemError(
-    { type: problemType('unsupported-media-type'), status: 415, detail: `The body must be JSON (Content-Type: application/json); the request was sent with ${sent}.`, accepted: ['application/json'] },
+    {
+      type: problemType('unsupported-media-type'),
+      status: 415,
+      detail: `The body must be JSON (Content-Type: application/json); the request was sent with ${sent}.`,
+      accepted: ['application/json'],
+    },
     { 'Accept-Post': 'application/json', 'Accept-Patch': 'application/json' },
   );
 }
@@ -81,9 +86,17 @@ function answerUnreadableRequest(error: Error & { code?: string }, socket: Socke
     return;
   }
   const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
-  const detail = status === 431 ? 'The request headers are too large.' : 'The request could not be parsed: a header name or value holds a character HTTP does not allow, or the request is malformed.';
+  const detail =
+    status === 431
+      ? 'The request headers are too large.'
+      : 'The request could not be parsed: a header name or value holds a character HTTP does not allow, or the request is malformed.';
   const body = JSON.stringify({ type: problemType(status === 431 ? 'headers-too-large' : 'malformed-request'), title: problemTitle(status), status, detail });
-  const head = [`HTTP/1.1 ${status} ${problemTitle(status)}`, `Content-Type: ${PROBLEM_CONTENT_TYPE}`, `Content-Length: ${Buffer.byteLength(body)}`, 'Connection: close'];
+  const head = [
+    `HTTP/1.1 ${status} ${problemTitle(status)}`,
+    `Content-Type: ${PROBLEM_CONTENT_TYPE}`,
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    'Connection: close',
+  ];
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) head.push(`${name}: ${value}`);
   socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
 }

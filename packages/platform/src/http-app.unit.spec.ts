@@ -66,7 +66,12 @@ describe('configureHttpApp: what every app does to its HTTP server', () => {
       const response = await fetch(`${url}/things`, { method: 'POST', ...request });
       expect(response.status).toBe(415);
       expect(response.headers.get('content-type')).toBe('application/problem+json');
-      expect(await response.json()).toMatchObject({ status: 415, title: problemTitle(415), type: 'urn:problem:ecab:unsupported-media-type', instance: '/things' });
+      expect(await response.json()).toMatchObject({
+        status: 415,
+        title: problemTitle(415),
+        type: 'urn:problem:ecab:unsupported-media-type',
+        instance: '/things',
+      });
     }
     const json = await fetch(`${url}/things`, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: '{"a":1}' });
     expect(json.status).toBe(201);
@@ -99,7 +104,7 @@ function rawRequest(base: string, request: string): Promise<string> {
   });
 }
 
-describe('configureHttpApp with a page of the app\'s own', () => {
+describe("configureHttpApp with a page of the app's own", () => {
   let app: INestApplication;
   let url: string;
   const pagePolicy = styledPageContentSecurityPolicy('q83vEjJd3NkJ+YEpY5BZ5oU+PHjF1P6zmtBNeRnvcTk=');
@@ -115,7 +120,7 @@ describe('configureHttpApp with a page of the app\'s own', () => {
     await app?.close();
   });
 
-  it('gives that path its own policy (only its hashed inline style) and every other path the API\'s', async () => {
+  it("gives that path its own policy (only its hashed inline style) and every other path the API's", async () => {
     const page = await fetch(`${url}/things?page=1`);
     await page.arrayBuffer();
     expect(page.headers.get('content-security-policy')).toBe(

@@ -34,7 +34,15 @@ describe('drill 1: the Kafka broker stops while commands keep arriving, then res
     apps.push(api);
     apps.push(await startApp('portfolio-views', { ...env, VIEWS_CONSUMER_GROUP: `${prefix}views` }));
 
-    traffic = new Traffic({ idPrefix: 'DRILL-KAFKA', targets: () => [api.url], projects: 24, workers: 4, pauseMs: 10, maxCommands: 8_000, maxDurationMs: 90_000 });
+    traffic = new Traffic({
+      idPrefix: 'DRILL-KAFKA',
+      targets: () => [api.url],
+      projects: 24,
+      workers: 4,
+      pauseMs: 10,
+      maxCommands: 8_000,
+      maxDurationMs: 90_000,
+    });
     traffic.start();
     await traffic.acknowledgedMore(300, 20_000);
 
@@ -80,7 +88,11 @@ describe('drill 1: the Kafka broker stops while commands keep arriving, then res
   it('accepts every command before, while and after the broker is down (201, nothing else)', () => {
     expect(notes['commandsAcceptedWhileDown']).toBe(true);
     expect(notes['commandsAcceptedAfter']).toBe(true);
-    expect({ before: Object.keys(traffic.statusCounts('before')), down: Object.keys(traffic.statusCounts('broker-down')), after: Object.keys(traffic.statusCounts('after')) }).toEqual({
+    expect({
+      before: Object.keys(traffic.statusCounts('before')),
+      down: Object.keys(traffic.statusCounts('broker-down')),
+      after: Object.keys(traffic.statusCounts('after')),
+    }).toEqual({
       before: ['201'],
       down: ['201'],
       after: ['201'],

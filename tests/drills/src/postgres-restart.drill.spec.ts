@@ -97,9 +97,20 @@ describe('drill 4: PostgreSQL restarts under load', () => {
     settled = await settle({ databaseUrl: postgres.url, brokers, topicPrefix: prefix, sent: traffic.sent, acknowledged: traffic.acknowledged });
     notes['readModelCaughtUpMsAfterTraffic'] = settled.readModelCaughtUpMs;
     // Clients whose answer was lost in the shutdown may have had their command stored all the same.
-    notes['differencesFromAcknowledged'] = differencesFromAcknowledged(traffic.acknowledged, settled.view, storedWithoutAnswer(settled.stored, traffic.acknowledged));
+    notes['differencesFromAcknowledged'] = differencesFromAcknowledged(
+      traffic.acknowledged,
+      settled.view,
+      storedWithoutAnswer(settled.stored, traffic.acknowledged),
+    );
     notes['serverErrorsLogged'] = { api: loggedServerErrors(api.output()), views: loggedServerErrors(views.output()) };
-    recordDrill({ drill: '4-postgres-restart', title: 'PostgreSQL restarted under load (5 s down)', counts: settled.counts, statuses, notes, durationMs: Date.now() - startedAt });
+    recordDrill({
+      drill: '4-postgres-restart',
+      title: 'PostgreSQL restarted under load (5 s down)',
+      counts: settled.counts,
+      statuses,
+      notes,
+      durationMs: Date.now() - startedAt,
+    });
   }, 140_000);
 
   afterAll(async () => {
@@ -136,12 +147,18 @@ describe('drill 4: PostgreSQL restarts under load', () => {
   });
 
   it('answers commands with 503 while PostgreSQL is down, never 500 or another 5xx', () => {
-    const during = { outage: serverErrorsOtherThan503(traffic.statusCounts('outage')), recovering: serverErrorsOtherThan503(traffic.statusCounts('recovering')) };
+    const during = {
+      outage: serverErrorsOtherThan503(traffic.statusCounts('outage')),
+      recovering: serverErrorsOtherThan503(traffic.statusCounts('recovering')),
+    };
     expect(during).toEqual({ outage: {}, recovering: {} });
   });
 
   it('answers queries with 503 while PostgreSQL is down, never 500 or another 5xx', () => {
-    const during = { outage: serverErrorsOtherThan503(traffic.readStatusCounts('outage')), recovering: serverErrorsOtherThan503(traffic.readStatusCounts('recovering')) };
+    const during = {
+      outage: serverErrorsOtherThan503(traffic.readStatusCounts('outage')),
+      recovering: serverErrorsOtherThan503(traffic.readStatusCounts('recovering')),
+    };
     expect(during).toEqual({ outage: {}, recovering: {} });
   });
 

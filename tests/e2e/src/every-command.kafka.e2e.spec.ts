@@ -4,7 +4,6 @@ import { ENDPOINTS, isProgrammeWide, scenario, sendCommand, type Answer, type St
 import { callerTokens, type Caller } from './callers.js';
 import { authorization, type AppProcess, startKafkaPlatform, type KafkaPlatform } from './platform-process.js';
 
-
 /**
  * Every command of the API, end to end on the real apps, PostgreSQL and Kafka: each endpoint's example
  * is sent in table order on a transport project; it must be recorded, reach the views through Kafka
@@ -22,7 +21,10 @@ describe('every command, every role (HTTP → events → Kafka → the project v
 
   beforeAll(async () => {
     // Rating thresholds come from configuration; every rating records the version it used.
-    platform = await startKafkaPlatform('every', { partitions: 2, api: { RATING_THRESHOLDS: '{"version":"e2e-1","forAttentionGapPoints":20,"atRiskGapPoints":40}' } });
+    platform = await startKafkaPlatform('every', {
+      partitions: 2,
+      api: { RATING_THRESHOLDS: '{"version":"e2e-1","forAttentionGapPoints":20,"atRiskGapPoints":40}' },
+    });
     ({ database, api, views } = platform);
     dataSource = new DataSource({ type: 'postgres', url: database.url });
     await dataSource.initialize();
@@ -50,13 +52,17 @@ describe('every command, every role (HTTP → events → Kafka → the project v
 
   /** What a successful step recorded, as the event store holds it: each event's stream and type, in order. */
   async function storedAfter(position: number): Promise<string[]> {
-    const rows = (await dataSource.query('select stream_id, type from events where position > $1 order by position', [position])) as { stream_id: string; type: string }[];
+    const rows = (await dataSource.query('select stream_id, type from events where position > $1 order by position', [position])) as {
+      stream_id: string;
+      type: string;
+    }[];
     return rows.map((r) => `${r.stream_id}:${r.type}`);
   }
 
   /** What the list says the step records, on the streams its answer names. */
   function expectedStored(step: Step, answer: Answer): string[] {
-    const streams = (answer.body.streams as { streamId: string }[] | undefined)?.map((s) => s.streamId) ?? step.endpoint.events.map(() => String(answer.body.streamId));
+    const streams =
+      (answer.body.streams as { streamId: string }[] | undefined)?.map((s) => s.streamId) ?? step.endpoint.events.map(() => String(answer.body.streamId));
     return step.endpoint.events.map((type, index) => `${streams[index]}:${type}`);
   }
 
@@ -100,7 +106,8 @@ describe('every command, every role (HTTP → events → Kafka → the project v
       if (!step.own) continue;
       // The events the list names, in the answer and in the event store.
       const stored = await storedAfter(position);
-      if (JSON.stringify(answer.body.events) !== JSON.stringify(step.endpoint.events)) failures.push(`${step.endpoint.command}: answered events ${JSON.stringify(answer.body.events)}`);
+      if (JSON.stringify(answer.body.events) !== JSON.stringify(step.endpoint.events))
+        failures.push(`${step.endpoint.command}: answered events ${JSON.stringify(answer.body.events)}`);
       if (JSON.stringify(stored) !== JSON.stringify(expectedStored(step, answer))) failures.push(`${step.endpoint.command}: stored ${JSON.stringify(stored)}`);
     }
     expect(failures).toEqual([]);
@@ -126,12 +133,16 @@ describe('every command, every role (HTTP → events → Kafka → the project v
     const projectScoped = done.filter((d) => d.answer.body.projectId === 'EV-TR');
     expect(projectScoped.length).toBeGreaterThan(0);
     const last = projectScoped.reduce((latest, d) => (d.answer.body.streamId === 'project-EV-TR' ? d : latest));
-    const read = await fetch(`${views.url}/api/v1/projects/EV-TR?consistentWith=${encodeURIComponent(String(last.answer.body.consistentWith))}`, { headers: authorization() });
+    const read = await fetch(`${views.url}/api/v1/projects/EV-TR?consistentWith=${encodeURIComponent(String(last.answer.body.consistentWith))}`, {
+      headers: authorization(),
+    });
     expect(read.status).toBe(200);
     const view = (await read.json()) as { activity: { streamId: string; version: number; type: string }[]; activityCount: number; status: string };
     // Every other stream's last event must be applied too before the activity is complete.
     for (const d of projectScoped) {
-      const wait = await fetch(`${views.url}/api/v1/portfolio/summary?consistentWith=${encodeURIComponent(String(d.answer.body.consistentWith))}`, { headers: authorization() });
+      const wait = await fetch(`${views.url}/api/v1/portfolio/summary?consistentWith=${encodeURIComponent(String(d.answer.body.consistentWith))}`, {
+        headers: authorization(),
+      });
       expect({ command: d.step.endpoint.command, status: wait.status }).toEqual({ command: d.step.endpoint.command, status: 200 });
     }
     const again = (await (await fetch(`${views.url}/api/v1/projects/EV-TR`, { headers: authorization() })).json()) as typeof view;
@@ -154,7 +165,9 @@ describe('every command, every role (HTTP → events → Kafka → the project v
     const programmeWide = done.filter((d) => isProgrammeWide(d.step.endpoint));
     expect(programmeWide.length).toBeGreaterThan(0);
     for (const d of programmeWide) {
-      const wait = await fetch(`${views.url}/api/v1/portfolio/summary?consistentWith=${encodeURIComponent(String(d.answer.body.consistentWith))}`, { headers: authorization() });
+      const wait = await fetch(`${views.url}/api/v1/portfolio/summary?consistentWith=${encodeURIComponent(String(d.answer.body.consistentWith))}`, {
+        headers: authorization(),
+      });
       expect({ command: d.step.endpoint.command, status: wait.status }).toEqual({ command: d.step.endpoint.command, status: 200 });
     }
     const metadata: { actor: string; roles: string[] | null; cluster: string | null; stream_id: string }[] = await dataSource.query(

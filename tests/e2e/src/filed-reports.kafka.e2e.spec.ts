@@ -11,14 +11,21 @@ const confirmed = (citation: string) => ({ citation, confidence: 'confirmed' });
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 type Money = { route: string; id: string; amount: string; valueDate: string; type: string; iati: string };
-const money = (route: string, type: string, iati: string) => (id: string, amount: string, valueDate: string): Money => ({ route, id, amount, valueDate, type, iati });
+const money =
+  (route: string, type: string, iati: string) =>
+  (id: string, amount: string, valueDate: string): Money => ({ route, id, amount, valueDate, type, iati });
 const commitment = money('commitments', 'AgreementCommitmentRecorded', '11');
 const funds = money('funds-received', 'FundsReceived', '1');
 const disbursement = money('disbursements', 'AgreementDisbursementRecorded', '3');
 const expenditure = money('expenditures', 'ExpenditureRecorded', '4');
 
 /** Before the first filing. */
-const FIRST: Money[] = [commitment('C1', '1500000.00', '2025-03-20'), funds('R1', '450000.00', '2025-05-20'), disbursement('D1', '120000.00', '2025-06-01'), expenditure('E1', '35000.50', '2025-06-15')];
+const FIRST: Money[] = [
+  commitment('C1', '1500000.00', '2025-03-20'),
+  funds('R1', '450000.00', '2025-05-20'),
+  disbursement('D1', '120000.00', '2025-06-01'),
+  expenditure('E1', '35000.50', '2025-06-15'),
+];
 /** Recorded after it, dated in 2025-Q2: late-reported. */
 const LATE: Money[] = [funds('R2', '200000.00', '2025-06-10'), expenditure('E3', '1000.00', '2025-04-05')];
 /** D1 reversed with effect inside the quarter: a correction. */
@@ -87,7 +94,10 @@ describe('filed reports are pinned to the events they were made from, through Ka
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
     try {
-      const { rows } = await client.query<{ event_id: string; type: string; transaction: string }>("select event_id, type, data->>'transactionId' as transaction from events where stream_id = $1", [`agreement-${AGREEMENT}`]);
+      const { rows } = await client.query<{ event_id: string; type: string; transaction: string }>(
+        "select event_id, type, data->>'transactionId' as transaction from events where stream_id = $1",
+        [`agreement-${AGREEMENT}`],
+      );
       return new Map(rows.map((r) => [`${r.type}:${r.transaction}`, r.event_id]));
     } finally {
       await client.end();
@@ -95,12 +105,35 @@ describe('filed reports are pinned to the events they were made from, through Ka
   }
 
   it('regenerates a filing byte for byte after late events, files the quarter again, and explains the difference', async () => {
-    await send('programmes', { programmeId: 'ECAB', names: { en: 'Economic Corridor Almaty–Bishkek' }, aliases: ['ABEC'], clusters: ['transport'], effectiveDate: '2014-11-06' });
+    await send('programmes', {
+      programmeId: 'ECAB',
+      names: { en: 'Economic Corridor Almaty–Bishkek' },
+      aliases: ['ABEC'],
+      clusters: ['transport'],
+      effectiveDate: '2014-11-06',
+    });
     await send('organisations', { organisationId: 'XM-DAC-46004', names: { en: 'Asian Development Bank' }, iatiOrgId: 'XM-DAC-46004', type: '40' });
-    await send('projects', { id: PROJECT, title: 'Almaty–Issyk-Kul road: feasibility study', cluster: 'transport', countries: [{ code: 'KZ', percentage: 59.4 }, { code: 'KG', percentage: 40.6 }] });
+    await send('projects', {
+      id: PROJECT,
+      title: 'Almaty–Issyk-Kul road: feasibility study',
+      cluster: 'transport',
+      countries: [
+        { code: 'KZ', percentage: 59.4 },
+        { code: 'KG', percentage: 40.6 },
+      ],
+    });
     await send(`projects/${PROJECT}/agreements`, {
-      id: AGREEMENT, agreementNumber: 'G0999', financier: ADB, instrument: 'grant', financeType: '110', flowType: '10', aidType: 'C01',
-      amount: '1500000.00', currency: 'USD', signedDate: '2025-03-10', source: confirmed('grant agreement'),
+      id: AGREEMENT,
+      agreementNumber: 'G0999',
+      financier: ADB,
+      instrument: 'grant',
+      financeType: '110',
+      flowType: '10',
+      aidType: 'C01',
+      amount: '1500000.00',
+      currency: 'USD',
+      signedDate: '2025-03-10',
+      source: confirmed('grant agreement'),
     });
     await send(`agreements/${AGREEMENT}/effectiveness`, { effectivenessDate: '2025-03-15' });
     for (const m of FIRST) await sendMoney(m);
@@ -109,10 +142,22 @@ describe('filed reports are pinned to the events they were made from, through Ka
     // The first filing, as HTML: its figures are the test's sums of what was sent so far.
     const first = await file({ kind: 'quarterly', period: '2025-Q2' });
     expect([first.status, first.headers.get('location')]).toEqual([201, `/api/v1/reports/${first.body.id}`]);
-    expect(first.body).toMatchObject({ kind: 'quarterly', period: '2025-Q2', groupBy: 'cluster', format: 'html', codeVersion: 'quarterly/1', filedBy: 'test-admin', exchangeRatePosition: null });
+    expect(first.body).toMatchObject({
+      kind: 'quarterly',
+      period: '2025-Q2',
+      groupBy: 'cluster',
+      format: 'html',
+      codeVersion: 'quarterly/1',
+      filedBy: 'test-admin',
+      exchangeRatePosition: null,
+    });
     const firstPage = await get(`/${first.body.id}`);
     const firstHtml = await firstPage.text();
-    expect([firstPage.status, firstPage.headers.get('content-type'), firstPage.headers.get('ecab-report-sha256')]).toEqual([200, 'text/html; charset=utf-8', first.body.sha256]);
+    expect([firstPage.status, firstPage.headers.get('content-type'), firstPage.headers.get('ecab-report-sha256')]).toEqual([
+      200,
+      'text/html; charset=utf-8',
+      first.body.sha256,
+    ]);
     expect(sha256(firstHtml)).toBe(first.body.sha256);
     expect(firstPage.headers.get('content-security-policy')).toMatch(/^default-src 'none'; style-src 'sha256-/);
     const cell = (html: string, key: string) => xpath(html, `string(//*[@data-cell='${key}'])`);
@@ -121,11 +166,18 @@ describe('filed reports are pinned to the events they were made from, through Ka
 
     // Late-reported money, a correction and another quarter's money arrive after it.
     for (const m of LATE) await sendMoney(m);
-    await send(`agreements/${AGREEMENT}/transactions/${REVERSAL.of}/reversal`, { reasonCode: REVERSAL.reasonCode, source: confirmed('reconciliation'), effectiveDate: REVERSAL.effectiveDate });
+    await send(`agreements/${AGREEMENT}/transactions/${REVERSAL.of}/reversal`, {
+      reasonCode: REVERSAL.reasonCode,
+      source: confirmed('reconciliation'),
+      effectiveDate: REVERSAL.effectiveDate,
+    });
     for (const m of OTHER_QUARTER) await sendMoney(m);
     const reversed = FIRST.find((m) => m.id === REVERSAL.of);
     const sent = [...FIRST, ...LATE, ...OTHER_QUARTER];
-    await untilLive('2025-Q3', { disbursed: total(sent, ['1'], (d) => d >= '2025-07-01' && d <= '2025-09-30'), spent: total(sent, ['3', '4'], (d) => d >= '2025-07-01' && d <= '2025-09-30') });
+    await untilLive('2025-Q3', {
+      disbursed: total(sent, ['1'], (d) => d >= '2025-07-01' && d <= '2025-09-30'),
+      spent: total(sent, ['3', '4'], (d) => d >= '2025-07-01' && d <= '2025-09-30'),
+    });
     await untilLive('2025-Q2', { disbursed: total(sent, ['1'], Q2), spent: total(sent, ['3', '4'], Q2, reversed) });
 
     // The first filing reads exactly as it was filed.
@@ -147,7 +199,11 @@ describe('filed reports are pinned to the events they were made from, through Ka
     const reversal = ids.get(`TransactionReversed:${REVERSAL.of}`);
     const diffAnswer = await get(`/${second.body.id}/diff?against=${first.body.id}`);
     expect(diffAnswer.status).toBe(200);
-    const diff = (await diffAnswer.json()) as { earlier: { id: string }; later: { id: string }; events: { eventId: string; restatement: string; projectId: string; figures: { cell: string; before: string; after: string }[] }[] };
+    const diff = (await diffAnswer.json()) as {
+      earlier: { id: string };
+      later: { id: string };
+      events: { eventId: string; restatement: string; projectId: string; figures: { cell: string; before: string; after: string }[] }[];
+    };
     expect([diff.earlier.id, diff.later.id]).toEqual([first.body.id, second.body.id]);
     expect(diff.events.map((e) => [e.eventId, e.restatement]).sort()).toEqual(
       [...LATE.map((m) => [idOf(m), 'late-reported']), [reversal, 'correction']].sort(),
@@ -155,23 +211,30 @@ describe('filed reports are pinned to the events they were made from, through Ka
     const listed = diff.events.map((e) => e.eventId);
     for (const m of OTHER_QUARTER) expect(listed).not.toContain(idOf(m));
     expect(diff.events.every((e) => e.projectId === PROJECT)).toBe(true);
-    expect(diff.events.find((e) => e.eventId === reversal)?.figures).toContainEqual({ cell: 'transport/spent/USD/quarter', before: total(FIRST, ['3', '4'], Q2), after: total(sent, ['3', '4'], Q2, reversed) });
+    expect(diff.events.find((e) => e.eventId === reversal)?.figures).toContainEqual({
+      cell: 'transport/spent/USD/quarter',
+      before: total(FIRST, ['3', '4'], Q2),
+      after: total(sent, ['3', '4'], Q2, reversed),
+    });
 
     // Each figure of the filed page links to the events behind it.
     const spentQuarter = 'transport/spent/USD/quarter';
     const href = xpath(secondHtml, `string(//*[@data-cell='${spentQuarter}']/a/@href)`);
     const lineage = await fetch(new URL(href, `${reporting.url}/api/v1/reports/${second.body.id}`), { headers: authorization() });
     expect(lineage.status).toBe(200);
-    const behind = ((await lineage.json()) as { value: string; events: { eventId: string }[] });
+    const behind = (await lineage.json()) as { value: string; events: { eventId: string }[] };
     expect(behind.value).toBe(total(sent, ['3', '4'], Q2, reversed));
-    expect(behind.events.map((e) => e.eventId).sort()).toEqual([...sent.filter((m) => ['3', '4'].includes(m.iati) && Q2(m.valueDate)).map(idOf), reversal].sort());
+    expect(behind.events.map((e) => e.eventId).sort()).toEqual(
+      [...sent.filter((m) => ['3', '4'].includes(m.iati) && Q2(m.valueDate)).map(idOf), reversal].sort(),
+    );
 
     // The same quarter as CSV, filed and live: totals equal the test's sums.
     const csvFiling = await file({ kind: 'quarterly', period: '2025-Q2', format: 'csv' });
     const csvAnswer = await get(`/${csvFiling.body.id}`);
     const csv = await csvAnswer.text();
     expect([csvAnswer.status, csvAnswer.headers.get('content-type'), sha256(csv)]).toEqual([200, 'text/csv; charset=utf-8', csvFiling.body.sha256]);
-    const value = (rows: Record<string, string>[], measure: string, period: string) => rows.find((r) => r.group === 'transport' && r.measure === measure && r.currency === 'USD' && r.period === period)?.value;
+    const value = (rows: Record<string, string>[], measure: string, period: string) =>
+      rows.find((r) => r.group === 'transport' && r.measure === measure && r.currency === 'USD' && r.period === period)?.value;
     for (const rows of [csvRows(csv), csvRows(await (await get('/quarterly.csv?quarter=2025-Q2')).text())]) {
       expect(value(rows, 'disbursed', 'quarter')).toBe(total(sent, ['1'], Q2));
       expect(value(rows, 'spent', 'quarter')).toBe(total(sent, ['3', '4'], Q2, reversed));
@@ -191,9 +254,13 @@ describe('filed reports are pinned to the events they were made from, through Ka
       const body = (await answer.json()) as { code?: string; errors?: { pointer: string; detail: string }[] };
       return { status: answer.status, pointers: (body.errors ?? []).map((e) => e.pointer).sort(), code: body.code, errors: body.errors ?? [] };
     };
-    const post = (body: unknown, headers: Record<string, string> = authorization()) => fetch(`${reporting.url}/api/v1/reports`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    const post = (body: unknown, headers: Record<string, string> = authorization()) =>
+      fetch(`${reporting.url}/api/v1/reports`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
-    expect(await problem(post({ kind: 'annual', period: '2025-Q5', groupBy: 'region', format: 'pdf', extra: 1 }))).toMatchObject({ status: 400, pointers: ['/extra', '/format', '/groupBy', '/kind', '/period'] });
+    expect(await problem(post({ kind: 'annual', period: '2025-Q5', groupBy: 'region', format: 'pdf', extra: 1 }))).toMatchObject({
+      status: 400,
+      pointers: ['/extra', '/format', '/groupBy', '/kind', '/period'],
+    });
     const future = await problem(post({ kind: 'quarterly', period: `${new Date().getUTCFullYear() + 1}-Q1` }));
     expect([future.status, future.pointers, future.errors[0]?.detail]).toEqual([400, ['/period'], expect.stringMatching(/has not started/)]);
     expect(await problem(post({}))).toMatchObject({ status: 400, pointers: ['/kind', '/period'] });
@@ -203,7 +270,11 @@ describe('filed reports are pinned to the events they were made from, through Ka
     expect(await problem(get('/not-a-report'))).toMatchObject({ status: 400, pointers: ['/id'] });
     expect(await problem(get(`/${anyFiling?.id}/diff`))).toMatchObject({ status: 400, pointers: ['/against'] });
     expect(await problem(get(`/${unknown}/diff?against=${anyFiling?.id}`))).toMatchObject({ status: 404, pointers: ['/id'] });
-    expect(await problem(get(`/${anyFiling?.id}/diff?against=${q1.body.id}`))).toMatchObject({ status: 422, code: 'REPORTS_NOT_COMPARABLE', pointers: ['/against'] });
+    expect(await problem(get(`/${anyFiling?.id}/diff?against=${q1.body.id}`))).toMatchObject({
+      status: 422,
+      code: 'REPORTS_NOT_COMPARABLE',
+      pointers: ['/against'],
+    });
     expect(await problem(get(`/${anyFiling?.id}/lineage?cell=nowhere/projects`))).toMatchObject({ status: 404, pointers: ['/cell'] });
     expect(await problem(get('/quarterly.csv?quarter=2025-Q9&groupBy=region'))).toMatchObject({ status: 400, pointers: ['/groupBy', '/quarter'] });
 
@@ -221,6 +292,9 @@ describe('filed reports are pinned to the events they were made from, through Ka
 
 /** RFC 4180 rows, read by the test itself: no value it sent holds a comma or a quote, so a split is enough. */
 function csvRows(csv: string): Record<string, string>[] {
-  const [header, ...lines] = csv.replace(/\r\n$/, '').split('\r\n').map((line) => line.split(','));
+  const [header, ...lines] = csv
+    .replace(/\r\n$/, '')
+    .split('\r\n')
+    .map((line) => line.split(','));
   return lines.map((line) => Object.fromEntries((header ?? []).map((column, i) => [column, line[i] ?? ''])));
 }

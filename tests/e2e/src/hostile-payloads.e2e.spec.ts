@@ -55,7 +55,11 @@ describe('hostile payloads at every command endpoint', () => {
   }
 
   async function storedAfter(position: string): Promise<{ stream_id: string; type: string; data: unknown }[]> {
-    return (await client.query<{ stream_id: string; type: string; data: unknown }>('select stream_id, type, data from events where position > $1 order by position', [position])).rows;
+    return (
+      await client.query<{ stream_id: string; type: string; data: unknown }>('select stream_id, type, data from events where position > $1 order by position', [
+        position,
+      ])
+    ).rows;
   }
 
   /**
@@ -78,13 +82,15 @@ describe('hostile payloads at every command endpoint', () => {
     // Accepted: the event store holds exactly the events the answer names, on the streams it names, with the value sent.
     const stored = await storedAfter(position);
     const named = Array.isArray(answer.body.events) ? (answer.body.events as string[]) : [];
-    if (JSON.stringify(stored.map((e) => e.type)) !== JSON.stringify(named)) return `${answer.status}: stored ${JSON.stringify(stored.map((e) => e.type))} but named ${JSON.stringify(named)} for ${sent}`;
+    if (JSON.stringify(stored.map((e) => e.type)) !== JSON.stringify(named))
+      return `${answer.status}: stored ${JSON.stringify(stored.map((e) => e.type))} but named ${JSON.stringify(named)} for ${sent}`;
     const streams = new Set([String(answer.body.streamId), ...((answer.body.streams as { streamId: string }[] | undefined) ?? []).map((s) => s.streamId)]);
     const elsewhere = stored.filter((e) => !streams.has(e.stream_id));
     if (elsewhere.length > 0) return `${answer.status}: stored on ${elsewhere.map((e) => e.stream_id)}, not the answer's stream, for ${sent}`;
     const value = placed?.value;
     const checkable = typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
-    if (checkable && stored.length > 0 && !stored.some((e) => holds(e.data, value))) return `${answer.status}: ${JSON.stringify(value)} accepted but not in the stored ${JSON.stringify(stored).slice(0, 300)}`;
+    if (checkable && stored.length > 0 && !stored.some((e) => holds(e.data, value)))
+      return `${answer.status}: ${JSON.stringify(value)} accepted but not in the stored ${JSON.stringify(stored).slice(0, 300)}`;
     return undefined;
   }
 
@@ -106,19 +112,22 @@ describe('hostile payloads at every command endpoint', () => {
     );
   });
 
-  it.each(ENDPOINTS.map((e) => [e.command]))('%s: every field, one by one, as NUL, a lone surrogate, 100 000 characters, a negative number and null', async (name) => {
-    const step = steps.get(name)!;
-    const problems: string[] = [];
-    const fields = paths(step.request.body);
-    expect(fields.length).toBeGreaterThan(0);
-    for (const path of fields) {
-      for (const value of ['\u0000', 'x\ud800y', 'x'.repeat(100_000), -1, null]) {
-        const problem = await judge(step, step.request.params, replaceAt(step.request.body, path, value), path.length > 0 ? { value } : undefined);
-        if (problem) problems.push(`${path.join('.')}: ${problem.slice(0, 300)}`);
+  it.each(ENDPOINTS.map((e) => [e.command]))(
+    '%s: every field, one by one, as NUL, a lone surrogate, 100 000 characters, a negative number and null',
+    async (name) => {
+      const step = steps.get(name)!;
+      const problems: string[] = [];
+      const fields = paths(step.request.body);
+      expect(fields.length).toBeGreaterThan(0);
+      for (const path of fields) {
+        for (const value of ['\u0000', 'x\ud800y', 'x'.repeat(100_000), -1, null]) {
+          const problem = await judge(step, step.request.params, replaceAt(step.request.body, path, value), path.length > 0 ? { value } : undefined);
+          if (problem) problems.push(`${path.join('.')}: ${problem.slice(0, 300)}`);
+        }
       }
-    }
-    expect(problems).toEqual([]);
-  });
+      expect(problems).toEqual([]);
+    },
+  );
 
   it.each(ENDPOINTS.map((e) => [e.command]))('%s: unknown fields, arbitrary bodies and hostile path parameters', async (name) => {
     const step = steps.get(name)!;
@@ -128,12 +137,18 @@ describe('hostile payloads at every command endpoint', () => {
         fc.oneof(
           fc.record({ kind: fc.constant('extra' as const), key: fc.string({ minLength: 1, maxLength: 20 }), value: hostileValue }),
           fc.record({ kind: fc.constant('body' as const), value: fc.anything({ maxDepth: 3 }) }),
-          fc.record({ kind: fc.constant('param' as const), value: fc.oneof(fc.string({ minLength: 1, maxLength: 80 }), fc.constantFrom('..', '%00', 'a/b', 'x'.repeat(300), 'NO-SUCH-THING')) }),
+          fc.record({
+            kind: fc.constant('param' as const),
+            value: fc.oneof(fc.string({ minLength: 1, maxLength: 80 }), fc.constantFrom('..', '%00', 'a/b', 'x'.repeat(300), 'NO-SUCH-THING')),
+          }),
         ),
         async (mutation) => {
           let problem: string | undefined;
           if (mutation.kind === 'extra') {
-            const body = typeof step.request.body === 'object' && step.request.body !== null ? { ...(step.request.body as object), [mutation.key]: mutation.value } : step.request.body;
+            const body =
+              typeof step.request.body === 'object' && step.request.body !== null
+                ? { ...(step.request.body as object), [mutation.key]: mutation.value }
+                : step.request.body;
             problem = await judge(step, step.request.params, body);
           } else if (mutation.kind === 'body') {
             problem = await judge(step, step.request.params, mutation.value);
@@ -164,17 +179,44 @@ describe('hostile payloads at every command endpoint', () => {
       { what: 'amount with too many decimals', step: commit, body: { ...commitBody, amount: '1.1234567' }, expected: { status: 400, fields: ['/amount'] } },
       { what: 'amount as a number', step: commit, body: { ...commitBody, amount: 100 }, expected: { status: 400, fields: ['/amount'] } },
       { what: 'unknown currency', step: commit, body: { ...commitBody, currency: 'XYZ' }, expected: { status: 400, fields: ['/currency'] } },
-      { what: 'negative amount and unknown currency at once', step: commit, body: { ...commitBody, amount: '-5.00', currency: 'XYZ' }, expected: { status: 400, fields: ['/amount', '/currency'] } },
+      {
+        what: 'negative amount and unknown currency at once',
+        step: commit,
+        body: { ...commitBody, amount: '-5.00', currency: 'XYZ' },
+        expected: { status: 400, fields: ['/amount', '/currency'] },
+      },
       { what: 'an unknown field', step: commit, body: { ...commitBody, amout: '5.00' }, expected: { status: 400, fields: ['/amout'] } },
-      { what: 'date in the future', step: commit, body: { ...commitBody, ...otherFinancier, date: '2999-01-01' }, expected: { status: 422, code: 'VALUE_DATE_IN_FUTURE', details: { valueDate: '2999-01-01' } } },
-      { what: 'two agreements with that financier', step: commit, body: commitBody, expected: { status: 422, code: 'FINANCIER_AGREEMENT_AMBIGUOUS', details: { projectId: 'HOSTILE' } } },
+      {
+        what: 'date in the future',
+        step: commit,
+        body: { ...commitBody, ...otherFinancier, date: '2999-01-01' },
+        expected: { status: 422, code: 'VALUE_DATE_IN_FUTURE', details: { valueDate: '2999-01-01' } },
+      },
+      {
+        what: 'two agreements with that financier',
+        step: commit,
+        body: commitBody,
+        expected: { status: 422, code: 'FINANCIER_AGREEMENT_AMBIGUOUS', details: { projectId: 'HOSTILE' } },
+      },
       {
         what: 'percentages not summing to 100',
         step: register,
-        body: { ...registerBody, id: 'HOSTILE-PCT', countries: [{ code: 'KZ', percentage: shares[0] }, { code: 'KG', percentage: shares[1] }] },
+        body: {
+          ...registerBody,
+          id: 'HOSTILE-PCT',
+          countries: [
+            { code: 'KZ', percentage: shares[0] },
+            { code: 'KG', percentage: shares[1] },
+          ],
+        },
         expected: { status: 422, code: 'COUNTRY_PERCENTAGES_MUST_SUM_TO_100', details: { total: (shares[0]! + shares[1]!).toFixed(2) } },
       },
-      { what: 'unknown cluster', step: register, body: { ...registerBody, id: 'HOSTILE-CL', cluster: 'space' }, expected: { status: 400, fields: ['/cluster'] } },
+      {
+        what: 'unknown cluster',
+        step: register,
+        body: { ...registerBody, id: 'HOSTILE-CL', cluster: 'space' },
+        expected: { status: 400, fields: ['/cluster'] },
+      },
       {
         what: 'disbursement beyond commitments',
         step: disburse,
@@ -182,8 +224,19 @@ describe('hostile payloads at every command endpoint', () => {
         expected: { status: 422, code: 'FUNDS_RECEIVED_EXCEED_COMMITMENT', details: { fundsReceived: tooMuch } },
       },
       // The scenario closed the project (status 4); implementation is status 2.
-      { what: 'illegal status transition (closed → implementation)', step: steps.get('ChangeProjectStatus')!, body: { status: '2' }, expected: { status: 422, code: 'STATUS_TERMINAL', details: { from: '4', to: '2' } } },
-      { what: 'a command on an unknown project', step: commit, params: { projectId: 'NO-SUCH-PROJECT' }, body: commitBody, expected: { status: 404, detail: /NO-SUCH-PROJECT/ } },
+      {
+        what: 'illegal status transition (closed → implementation)',
+        step: steps.get('ChangeProjectStatus')!,
+        body: { status: '2' },
+        expected: { status: 422, code: 'STATUS_TERMINAL', details: { from: '4', to: '2' } },
+      },
+      {
+        what: 'a command on an unknown project',
+        step: commit,
+        params: { projectId: 'NO-SUCH-PROJECT' },
+        body: commitBody,
+        expected: { status: 404, detail: /NO-SUCH-PROJECT/ },
+      },
     ];
     expect(cases.length).toBeGreaterThan(10);
     const outcomes: Record<string, unknown> = {};
@@ -200,7 +253,11 @@ describe('hostile payloads at every command endpoint', () => {
   it('answers a body too large to read, or not JSON at all, with a 4xx problem', async () => {
     const step = steps.get('RecordCommitment')!;
     const url = `${api.url}${urlOf(step.endpoint, step.request.params)}`;
-    const huge = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...authorization() }, body: JSON.stringify({ amount: 'x'.repeat(2_000_000) }) });
+    const huge = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...authorization() },
+      body: JSON.stringify({ amount: 'x'.repeat(2_000_000) }),
+    });
     expect(huge.status).toBe(413);
     expect(huge.headers.get('content-type')).toContain('application/problem+json');
     const broken = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...authorization() }, body: '{"amount": "1.00",' });

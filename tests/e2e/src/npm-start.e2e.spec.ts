@@ -20,7 +20,9 @@ function startPlatform(env: Record<string, string | undefined>): Run {
   const child = spawn(process.execPath, [START], { cwd: repoRoot, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { child, output: () => output, exited };
 }
 
@@ -53,7 +55,7 @@ async function until(run: Run, text: string, timeoutMs: number): Promise<void> {
   }
 }
 
-describe('npm start: the README\'s first command', () => {
+describe("npm start: the README's first command", () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ecab-start-'));
   const prefix = uniqueTopicPrefix('npm-start');
   let database: TestDatabase;
@@ -112,7 +114,10 @@ describe('npm start: the README\'s first command', () => {
     expect(existsSync(join(dataDir, 'auth', 'admin-password'))).toBe(true);
 
     // A first start is quiet: nothing at error level or above (pino 50/60), no "not written yet" placeholders.
-    const noisy = run.output().split('\n').filter((line) => /"level":(50|60)\b/.test(line) || /not written yet/.test(line));
+    const noisy = run
+      .output()
+      .split('\n')
+      .filter((line) => /"level":(50|60)\b/.test(line) || /not written yet/.test(line));
     expect(noisy).toEqual([]);
 
     run.child.kill('SIGTERM');

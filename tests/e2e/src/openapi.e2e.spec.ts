@@ -38,7 +38,9 @@ describe('the OpenAPI documents', () => {
   });
 
   it('publishes exactly the listed operations: none missing, none unlisted', () => {
-    const published = Object.entries(document.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
+    const published = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
     const listed = [...EXPECTED_COMMANDS, ...EXPECTED_OTHER_OPERATIONS].map((o) => `${o.method} ${o.path}`);
     expect(published.length).toBeGreaterThan(EXPECTED_COMMANDS.length);
     expect({ notInTheList: published.filter((p) => !listed.includes(p)) }).toEqual({ notInTheList: [] });
@@ -63,7 +65,10 @@ describe('the OpenAPI documents', () => {
       const answers = Object.keys(operation.responses ?? {}).sort();
       const expectedAnswers = [String(endpoint.status), '400', '401', '403', '404', '409', '422'].sort();
       if (JSON.stringify(answers) !== JSON.stringify(expectedAnswers)) problems.push(`${endpoint.command}: answers ${answers} ≠ ${expectedAnswers}`);
-      const declared = (operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name).sort();
+      const declared = (operation.parameters ?? [])
+        .filter((p) => p.in === 'path')
+        .map((p) => p.name)
+        .sort();
       const inPath = [...endpoint.path.matchAll(/\{([A-Za-z]+)\}/g)].map((m) => m[1]!).sort();
       if (JSON.stringify(declared) !== JSON.stringify(inPath)) problems.push(`${endpoint.command}: path parameters ${declared} ≠ ${inPath}`);
       if (!operation.security?.length) problems.push(`${endpoint.command}: no bearer security`);
@@ -74,7 +79,10 @@ describe('the OpenAPI documents', () => {
 
   it('describes the other listed operations with their success answer', () => {
     expect(EXPECTED_OTHER_OPERATIONS.length).toBeGreaterThan(0);
-    const answers = EXPECTED_OTHER_OPERATIONS.map((o) => ({ operation: `${o.method} ${o.path}`, answers: Object.keys(document.paths[o.path]?.[o.method.toLowerCase()]?.responses ?? {}) }));
+    const answers = EXPECTED_OTHER_OPERATIONS.map((o) => ({
+      operation: `${o.method} ${o.path}`,
+      answers: Object.keys(document.paths[o.path]?.[o.method.toLowerCase()]?.responses ?? {}),
+    }));
     expect(answers).toEqual(EXPECTED_OTHER_OPERATIONS.map((o) => ({ operation: `${o.method} ${o.path}`, answers: [String(o.status)] })));
   });
 
@@ -93,7 +101,11 @@ describe('the OpenAPI documents', () => {
       const published = (await (await fetch(`${app.url}/api/docs/openapi.json`)).json()) as { openapi: string };
       const validator = new Validator();
       const result = await validator.validate(published);
-      expect({ app: app.name, declared: published.openapi, errors: result.valid ? [] : result.errors }).toEqual({ app: app.name, declared: '3.1.0', errors: [] });
+      expect({ app: app.name, declared: published.openapi, errors: result.valid ? [] : result.errors }).toEqual({
+        app: app.name,
+        declared: '3.1.0',
+        errors: [],
+      });
       expect(validator.version).toBe('3.1');
     }
   });

@@ -6,7 +6,15 @@ const PROJECTS = [
   { id: 'ECAB-HE-81', title: 'Osh hospital boilers', cluster: 'health', countries: [{ code: 'KG', percentage: 100 }] },
   { id: 'ECAB-HE-82', title: 'Almaty clinic boilers', cluster: 'health', countries: [{ code: 'KZ', percentage: 100 }] },
   { id: 'ECAB-TR-83', title: 'Naryn bridge', cluster: 'transport', countries: [{ code: 'KG', percentage: 100 }] },
-  { id: 'ECAB-HE-84', title: 'Talas clinic roofs', cluster: 'health', countries: [{ code: 'KG', percentage: 60 }, { code: 'KZ', percentage: 40 }] },
+  {
+    id: 'ECAB-HE-84',
+    title: 'Talas clinic roofs',
+    cluster: 'health',
+    countries: [
+      { code: 'KG', percentage: 60 },
+      { code: 'KZ', percentage: 40 },
+    ],
+  },
 ];
 const ENTITLED = ['ECAB-HE-81', 'ECAB-HE-84'];
 
@@ -24,7 +32,10 @@ async function readStream(response: Response, enough: (messages: StreamMessage[]
   const deadline = Date.now() + timeoutMs;
   try {
     while (!enough(messages) && Date.now() < deadline) {
-      const chunk = await Promise.race([reader.read(), new Promise<{ done: true; value: undefined }>((resolve) => setTimeout(() => resolve({ done: true, value: undefined }), deadline - Date.now()))]);
+      const chunk = await Promise.race([
+        reader.read(),
+        new Promise<{ done: true; value: undefined }>((resolve) => setTimeout(() => resolve({ done: true, value: undefined }), deadline - Date.now())),
+      ]);
       if (chunk.done) break;
       buffer += chunk.value;
       let end: number;
@@ -54,14 +65,17 @@ describe('partner gateway: the event stream (Server-Sent Events)', () => {
   let api: AppProcess;
   let gateway: AppProcess;
   let key = '';
-  const stream = (headers: Record<string, string> = {}, query = '') => fetch(`${gateway.url}/api/v1/events/stream${query}`, { headers: { authorization: `Bearer ${key}`, accept: 'text/event-stream', ...headers } });
+  const stream = (headers: Record<string, string> = {}, query = '') =>
+    fetch(`${gateway.url}/api/v1/events/stream${query}`, { headers: { authorization: `Bearer ${key}`, accept: 'text/event-stream', ...headers } });
 
   beforeAll(async () => {
     database = await createTestDatabase('e2e_event_stream');
     api = await startApp('portfolio-api', { DATABASE_URL: database.url, KAFKA_BROKERS: undefined });
     gateway = await startApp('partner-gateway', { DATABASE_URL: database.url, KAFKA_BROKERS: undefined, EVENT_STREAM_HEARTBEAT_MS: '300' });
     const partner = await postJson(`${gateway.url}/api/v1/admin/partners`, {
-      organisationId: 'KG-MOH', name: 'Ministry of Health (KG)', entitlements: { clusters: ['health'], countries: ['KG'], eventTypes: ['ecab.project.registered.v1'], audiences: ['government'] },
+      organisationId: 'KG-MOH',
+      name: 'Ministry of Health (KG)',
+      entitlements: { clusters: ['health'], countries: ['KG'], eventTypes: ['ecab.project.registered.v1'], audiences: ['government'] },
     });
     expect(partner.status).toBe(201);
     key = String((await postJson(`${gateway.url}/api/v1/admin/partners/KG-MOH/keys`, {})).body.key);
@@ -78,7 +92,9 @@ describe('partner gateway: the event stream (Server-Sent Events)', () => {
     const response = await stream();
     expect([response.status, response.headers.get('content-type')]).toEqual([200, 'text/event-stream; charset=utf-8']);
     const messages = await readStream(response, (got) => got.length >= ENTITLED.length);
-    expect(messages.map((m) => [m.event, (JSON.parse(m.data!) as { subject: string }).subject])).toEqual(ENTITLED.map((id) => ['ecab.project.registered.v1', id]));
+    expect(messages.map((m) => [m.event, (JSON.parse(m.data!) as { subject: string }).subject])).toEqual(
+      ENTITLED.map((id) => ['ecab.project.registered.v1', id]),
+    );
     expect(messages.map((m) => (JSON.parse(m.data!) as { sequence: string }).sequence)).toEqual(messages.map((m) => m.id));
     expect(Number(messages[1]!.id)).toBeGreaterThan(Number(messages[0]!.id));
   });

@@ -40,11 +40,17 @@ describe('partner gateway: endpoints that fail too long, or answer 410, are disa
     await Promise.all([failing.start(), gone.start()]);
     api = await startApp('portfolio-api', { DATABASE_URL: database.url, KAFKA_BROKERS: undefined });
     gateway = await startApp('partner-gateway', {
-      DATABASE_URL: database.url, KAFKA_BROKERS: undefined, SINK_ALLOWED_HOSTS: '127.0.0.1', WEBHOOK_POLL_MS: '50',
-      WEBHOOK_RETRY_SCHEDULE: SCHEDULE.join(','), WEBHOOK_DISABLE_AFTER_MS: String(DISABLE_AFTER_MS),
+      DATABASE_URL: database.url,
+      KAFKA_BROKERS: undefined,
+      SINK_ALLOWED_HOSTS: '127.0.0.1',
+      WEBHOOK_POLL_MS: '50',
+      WEBHOOK_RETRY_SCHEDULE: SCHEDULE.join(','),
+      WEBHOOK_DISABLE_AFTER_MS: String(DISABLE_AFTER_MS),
     });
     const partner = await postJson(`${gateway.url}/api/v1/admin/partners`, {
-      organisationId: 'KG-MOH', name: 'Ministry of Health (KG)', entitlements: { clusters: ['health'], countries: ['KG'], eventTypes: ['ecab.project.registered.v1'], audiences: ['government'] },
+      organisationId: 'KG-MOH',
+      name: 'Ministry of Health (KG)',
+      entitlements: { clusters: ['health'], countries: ['KG'], eventTypes: ['ecab.project.registered.v1'], audiences: ['government'] },
     });
     expect(partner.status).toBe(201);
     key = String((await postJson(`${gateway.url}/api/v1/admin/partners/KG-MOH/keys`, {})).body.key);
@@ -77,7 +83,10 @@ describe('partner gateway: endpoints that fail too long, or answer 410, are disa
   });
 
   it('disables an endpoint whose every attempt failed for WEBHOOK_DISABLE_AFTER_MS, before its schedule ran out', async () => {
-    await waitFor(async () => ((await subscription(failingId)).enabled ? undefined : true), { description: 'the failing endpoint disabled', timeoutMs: 30_000 });
+    await waitFor(async () => ((await subscription(failingId)).enabled ? undefined : true), {
+      description: 'the failing endpoint disabled',
+      timeoutMs: 30_000,
+    });
     const disabled = await subscription(failingId);
     expect(disabled.failingSince).not.toBeNull();
     expect(disabled.disabledReason).toBe(`every attempt has failed since ${disabled.failingSince} (the limit is 2 seconds)`);
@@ -90,7 +99,9 @@ describe('partner gateway: endpoints that fail too long, or answer 410, are disa
     expect(failing.received.length).toBe(attemptsAtDisabling);
     expect(((await partnerGet(`/subscriptions/${failingId}/failed`)).body.items as unknown[]).length).toBe(0); // still pending, not given up
     const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
-    const disabledCount = metrics.split('\n').find((line) => line.startsWith('ecab_gateway_webhook_endpoints_disabled_total{') && line.includes(`endpoint="${failingId}"`));
+    const disabledCount = metrics
+      .split('\n')
+      .find((line) => line.startsWith('ecab_gateway_webhook_endpoints_disabled_total{') && line.includes(`endpoint="${failingId}"`));
     expect(disabledCount?.split(' ').at(-1)).toBe('1');
   });
 
@@ -106,7 +117,7 @@ describe('partner gateway: endpoints that fail too long, or answer 410, are disa
     expect((await subscription(failingId)).failingSince).toBeNull();
   });
 
-  it('answers an unknown subscription\'s events with problem+json 404', async () => {
+  it("answers an unknown subscription's events with problem+json 404", async () => {
     const response = await fetch(`${gateway.url}/api/v1/subscriptions/no-such/events`, { headers: asPartner });
     expect([response.status, response.headers.get('content-type')]).toEqual([404, 'application/problem+json']);
   });

@@ -28,9 +28,19 @@ describe('who may do what', () => {
       ['ROLE-TR', 'transport'],
       ['ROLE-HE', 'health'],
     ] as const) {
-      const status = await send('admin', 'POST', `${api.url}/api/v1/projects`, { id, title: `Project ${id}`, cluster, countries: [{ code: 'KG', percentage: 100 }] });
+      const status = await send('admin', 'POST', `${api.url}/api/v1/projects`, {
+        id,
+        title: `Project ${id}`,
+        cluster,
+        countries: [{ code: 'KG', percentage: 100 }],
+      });
       expect(status).toBe(201);
-      const committed = await send('admin', 'POST', `${api.url}/api/v1/projects/${id}/commitments`, { amount: '1000000.00', currency: 'USD', date: '2024-01-10', financier: 'XM-DAC-46004' });
+      const committed = await send('admin', 'POST', `${api.url}/api/v1/projects/${id}/commitments`, {
+        amount: '1000000.00',
+        currency: 'USD',
+        date: '2024-01-10',
+        financier: 'XM-DAC-46004',
+      });
       expect(committed).toBe(201);
     }
   });
@@ -60,7 +70,13 @@ describe('who may do what', () => {
   const endpoints: { name: string; call: (caller: Caller) => Promise<number>; expected: Record<Caller, number> }[] = [
     {
       name: 'register a transport project',
-      call: (caller) => send(caller, 'POST', `${api.url}/api/v1/projects`, { id: `NEW-TR-${++sequence}`, title: 'New', cluster: 'transport', countries: [{ code: 'KZ', percentage: 100 }] }),
+      call: (caller) =>
+        send(caller, 'POST', `${api.url}/api/v1/projects`, {
+          id: `NEW-TR-${++sequence}`,
+          title: 'New',
+          cluster: 'transport',
+          countries: [{ code: 'KZ', percentage: 100 }],
+        }),
       expected: { anonymous: 401, viewer: 403, 'pm-transport': 201, 'pm-health': 403, 'pm-all': 201, admin: 201 },
     },
     {
@@ -76,7 +92,9 @@ describe('who may do what', () => {
     {
       name: 'record exchange rates (programme-wide reference data)',
       call: (caller) =>
-        send(caller, 'POST', `${api.url}/api/v1/reference/exchange-rates`, { rates: [{ currency: 'KZT', date: '2024-02-01', usdPerUnit: `0.00222${++sequence}` }] }),
+        send(caller, 'POST', `${api.url}/api/v1/reference/exchange-rates`, {
+          rates: [{ currency: 'KZT', date: '2024-02-01', usdPerUnit: `0.00222${++sequence}` }],
+        }),
       expected: { anonymous: 401, viewer: 403, 'pm-transport': 403, 'pm-health': 403, 'pm-all': 201, admin: 201 },
     },
     {
@@ -112,7 +130,8 @@ describe('who may do what', () => {
     },
     {
       name: 'read health, metrics and the AsyncAPI document',
-      call: async (caller) => Math.max(...(await Promise.all(['/health', '/metrics', '/api/asyncapi.json'].map((path) => send(caller, 'GET', `${api.url}${path}`))))),
+      call: async (caller) =>
+        Math.max(...(await Promise.all(['/health', '/metrics', '/api/asyncapi.json'].map((path) => send(caller, 'GET', `${api.url}${path}`))))),
       expected: { anonymous: 200, viewer: 200, 'pm-transport': 200, 'pm-health': 200, 'pm-all': 200, admin: 200 },
     },
   ];
@@ -139,7 +158,11 @@ describe('who may do what', () => {
       const name = `${operation.method} ${operation.path}`;
       const url = `${api.url}${operation.path.replace(/\{[A-Za-z]+\}/g, 'viewer')}`;
       const refused: Partial<Record<Caller, number>> =
-        operation.callers === 'anyone' ? { anonymous: operation.status } : operation.callers === 'signed-in' ? { anonymous: 401 } : { anonymous: 401, viewer: 403, 'pm-transport': 403, 'pm-all': 403 };
+        operation.callers === 'anyone'
+          ? { anonymous: operation.status }
+          : operation.callers === 'signed-in'
+            ? { anonymous: 401 }
+            : { anonymous: 401, viewer: 403, 'pm-transport': 403, 'pm-all': 403 };
       expected[name] = refused;
       const answers: Partial<Record<Caller, number>> = {};
       for (const caller of Object.keys(refused) as Caller[]) answers[caller] = await send(caller, operation.method, url, bodyFor(operation));

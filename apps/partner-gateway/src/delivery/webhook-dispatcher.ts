@@ -43,7 +43,14 @@ export class WebhookDispatcher {
   readonly #stop = new AbortController();
 
   constructor(
-    private readonly deps: { subscriptions: SubscriptionStore; partners: PartnerStore; log: IntegrationLog; deliveries: DeliveryStore; metrics: DeliveryMetrics; logger: Logger },
+    private readonly deps: {
+      subscriptions: SubscriptionStore;
+      partners: PartnerStore;
+      log: IntegrationLog;
+      deliveries: DeliveryStore;
+      metrics: DeliveryMetrics;
+      logger: Logger;
+    },
     private readonly settings: DispatcherSettings,
   ) {}
 
@@ -82,7 +89,9 @@ export class WebhookDispatcher {
       const key = keyOf(delivery);
       this.#inFlight.add(key);
       void this.#deliver(delivery)
-        .catch((error: unknown) => this.deps.logger.error({ err: error, subscription: delivery.subscriptionId, seq: delivery.seq }, 'delivery could not be recorded'))
+        .catch((error: unknown) =>
+          this.deps.logger.error({ err: error, subscription: delivery.subscriptionId, seq: delivery.seq }, 'delivery could not be recorded'),
+        )
         .finally(() => this.#inFlight.delete(key));
     }
   }
@@ -116,7 +125,12 @@ export class WebhookDispatcher {
 }
 
 function describeDuration(ms: number): string {
-  const units: [number, string][] = [[86_400_000, 'day'], [3_600_000, 'hour'], [60_000, 'minute'], [1_000, 'second']];
+  const units: [number, string][] = [
+    [86_400_000, 'day'],
+    [3_600_000, 'hour'],
+    [60_000, 'minute'],
+    [1_000, 'second'],
+  ];
   for (const [size, name] of units) if (ms >= size && ms % size === 0) return `${ms / size} ${name}${ms / size === 1 ? '' : 's'}`;
   return `${ms} ms`;
 }

@@ -62,7 +62,12 @@ export class EventStreamController implements OnModuleDestroy {
     let open = true;
     response.once('close', () => (open = false));
     this.#open.add(response);
-    response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+    response.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
     response.write(`retry: 2000\n: ECAB integration events after ${after}\n\n`);
     let lastBeat = Date.now();
     try {
@@ -93,7 +98,8 @@ export class EventStreamController implements OnModuleDestroy {
       }
     } catch (error) {
       // The answer has begun: no problem+json can follow. Say so on the stream; the client reconnects with Last-Event-ID.
-      if (open && !response.writableEnded) response.write(`event: error\ndata: ${JSON.stringify({ detail: 'The stream stopped on a server error; reconnect to go on.' })}\n\n`);
+      if (open && !response.writableEnded)
+        response.write(`event: error\ndata: ${JSON.stringify({ detail: 'The stream stopped on a server error; reconnect to go on.' })}\n\n`);
       this.#logger.warn(`event stream of ${partner.organisationId} ended on an error: ${error instanceof Error ? error.message : String(error)}`);
     }
     this.#open.delete(response);

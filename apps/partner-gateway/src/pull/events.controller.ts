@@ -25,9 +25,7 @@ export class EventsController {
     let after = query.after;
     for (;;) {
       const { events, scannedTo } = await this.log.readEntitled(partner, after, query.limit);
-      const items = events
-        .map((event) => event.cloudEvent)
-        .filter(selected);
+      const items = events.map((event) => event.cloudEvent).filter(selected);
       const caughtUp = scannedTo === after || events.length < query.limit;
       after = scannedTo;
       if (items.length > 0 || Date.now() >= deadline) return { items, nextCursor: after };

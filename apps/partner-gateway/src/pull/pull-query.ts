@@ -4,10 +4,21 @@ import type { IntegrationCloudEvent } from '../integration/integration-event.js'
 import { filterSchema, selects, type Filter } from '../subscriptions/filters.js';
 
 /** What pull and the event stream share: a cursor, and the filters a partner narrows its entitlements with. */
-const list = z.string().max(2000).transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+const list = z
+  .string()
+  .max(2000)
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
 
 export const pullQuery = z.strictObject({
-  after: z.string().regex(/^\d{1,18}$/, 'must be a cursor from an earlier answer (nextCursor), or 0').default('0'),
+  after: z
+    .string()
+    .regex(/^\d{1,18}$/, 'must be a cursor from an earlier answer (nextCursor), or 0')
+    .default('0'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   wait: z.coerce.number().int().min(0).max(30).default(0),
   type: list.optional(),
@@ -47,6 +58,7 @@ function parseFilters(text: string | undefined): Filter[] {
     throw ProblemError.validation([{ pointer: '/filters', detail: 'must be a JSON array of CloudEvents subscription filters', code: 'invalid_json' }]);
   }
   const parsed = filtersParam.safeParse(json);
-  if (!parsed.success) throw ProblemError.validation([{ pointer: '/filters', detail: parsed.error.issues.map((issue) => issue.message).join('; '), code: 'invalid_filter' }]);
+  if (!parsed.success)
+    throw ProblemError.validation([{ pointer: '/filters', detail: parsed.error.issues.map((issue) => issue.message).join('; '), code: 'invalid_filter' }]);
   return parsed.data;
 }

@@ -8,7 +8,9 @@ export class SubscriptionHealth1767500000000 implements MigrationInterface {
   name = 'SubscriptionHealth1767500000000';
 
   async up(runner: QueryRunner): Promise<void> {
-    await runner.query('alter table gateway_subscriptions add column if not exists failing_since timestamptz, add column if not exists disabled_at timestamptz');
+    await runner.query(
+      'alter table gateway_subscriptions add column if not exists failing_since timestamptz, add column if not exists disabled_at timestamptz',
+    );
     await runner.query(`
       create table if not exists gateway_subscription_events (
         event_id        bigserial primary key,

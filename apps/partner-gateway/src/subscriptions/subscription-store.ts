@@ -56,12 +56,27 @@ export function subscriptionView(state: SubscriptionState): Subscription {
 export class SubscriptionStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  async create(input: { id?: string | undefined; organisationId: string; sink: string; types: string[]; filters: Filter[]; startAfterSeq: string }): Promise<{ subscription: SubscriptionState; secret: string }> {
+  async create(input: {
+    id?: string | undefined;
+    organisationId: string;
+    sink: string;
+    types: string[];
+    filters: Filter[];
+    startAfterSeq: string;
+  }): Promise<{ subscription: SubscriptionState; secret: string }> {
     const secret = newSigningSecret();
     const rows: SubscriptionRow[] = await this.dataSource.query(
       `insert into gateway_subscriptions (subscription_id, organisation_id, sink, types, filters, secrets, fanned_out_seq)
        values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing returning *, fanned_out_seq::text`,
-      [input.id ?? randomUUID(), input.organisationId, input.sink, input.types, JSON.stringify(input.filters), JSON.stringify([{ secret, expiresAt: null }]), input.startAfterSeq],
+      [
+        input.id ?? randomUUID(),
+        input.organisationId,
+        input.sink,
+        input.types,
+        JSON.stringify(input.filters),
+        JSON.stringify([{ secret, expiresAt: null }]),
+        input.startAfterSeq,
+      ],
     );
     if (!rows[0]) throw new SubscriptionExistsError(input.id);
     return { subscription: toState(rows[0]), secret };
@@ -76,12 +91,17 @@ export class SubscriptionStore {
   }
 
   async list(organisationId: string): Promise<SubscriptionState[]> {
-    const rows: SubscriptionRow[] = await this.dataSource.query('select *, fanned_out_seq::text from gateway_subscriptions where organisation_id = $1 order by created_at, subscription_id', [organisationId]);
+    const rows: SubscriptionRow[] = await this.dataSource.query(
+      'select *, fanned_out_seq::text from gateway_subscriptions where organisation_id = $1 order by created_at, subscription_id',
+      [organisationId],
+    );
     return rows.map(toState);
   }
 
   async enabled(): Promise<SubscriptionState[]> {
-    const rows: SubscriptionRow[] = await this.dataSource.query('select *, fanned_out_seq::text from gateway_subscriptions where enabled order by subscription_id');
+    const rows: SubscriptionRow[] = await this.dataSource.query(
+      'select *, fanned_out_seq::text from gateway_subscriptions where enabled order by subscription_id',
+    );
     return rows.map(toState);
   }
 
@@ -91,8 +111,14 @@ export class SubscriptionStore {
     if (!current) return undefined;
     const expiresAt = new Date(Date.now() + overlapMs).toISOString();
     const secret = newSigningSecret();
-    const kept = current.secrets.filter((s) => s.expiresAt === null || s.expiresAt > new Date().toISOString()).map((s) => ({ secret: s.secret, expiresAt: s.expiresAt ?? expiresAt }));
-    await this.dataSource.query('update gateway_subscriptions set secrets = $3 where organisation_id = $1 and subscription_id = $2', [organisationId, id, JSON.stringify([{ secret, expiresAt: null }, ...kept])]);
+    const kept = current.secrets
+      .filter((s) => s.expiresAt === null || s.expiresAt > new Date().toISOString())
+      .map((s) => ({ secret: s.secret, expiresAt: s.expiresAt ?? expiresAt }));
+    await this.dataSource.query('update gateway_subscriptions set secrets = $3 where organisation_id = $1 and subscription_id = $2', [
+      organisationId,
+      id,
+      JSON.stringify([{ secret, expiresAt: null }, ...kept]),
+    ]);
     return secret;
   }
 
@@ -111,7 +137,11 @@ export class SubscriptionStore {
         [id, enabled, reason],
       );
       if (changed.length === 0) return;
-      await manager.query('insert into gateway_subscription_events (subscription_id, type, detail) values ($1, $2, $3)', [id, enabled ? 'subscription.enabled' : 'subscription.disabled', reason]);
+      await manager.query('insert into gateway_subscription_events (subscription_id, type, detail) values ($1, $2, $3)', [
+        id,
+        enabled ? 'subscription.enabled' : 'subscription.disabled',
+        reason,
+      ]);
     });
   }
 

@@ -26,7 +26,12 @@ export class ChangedMeanwhileError extends WrongExpectedVersionError {
 /** The conflict explained from the stream as it is now (its events after the expected version). */
 export function changedMeanwhile(error: WrongExpectedVersionError, history: readonly RecordedEvent[]): ChangedMeanwhileError {
   const after = history.filter((event) => event.streamVersion > error.expectedVersion);
-  const changes = after.map((event) => ({ version: event.streamVersion, type: event.type, recordedAt: event.recordedAt.toISOString(), by: event.metadata.actor ?? null }));
+  const changes = after.map((event) => ({
+    version: event.streamVersion,
+    type: event.type,
+    recordedAt: event.recordedAt.toISOString(),
+    by: event.metadata.actor ?? null,
+  }));
   return new ChangedMeanwhileError(error.streamId, error.expectedVersion, Math.max(error.actualVersion, history.at(-1)?.streamVersion ?? 0), changes);
 }
 

@@ -11,6 +11,16 @@ import type { AnyCommandEndpoint } from './command-endpoint.js';
 import { commandController } from './command-controller.js';
 
 /** Every command the API takes, by resource family; the OpenAPI document and the role tests read this table. */
-export const COMMAND_ENDPOINTS: readonly AnyCommandEndpoint[] = [...projectEndpoints, ...agreementEndpoints, ...contractPackageEndpoints, ...milestoneEndpoints, ...performanceReviewEndpoints, ...resultsEndpoints, ...programmeEndpoints, ...organisationEndpoints, ...exchangeRatesEndpoints];
+export const COMMAND_ENDPOINTS: readonly AnyCommandEndpoint[] = [
+  ...projectEndpoints,
+  ...agreementEndpoints,
+  ...contractPackageEndpoints,
+  ...milestoneEndpoints,
+  ...performanceReviewEndpoints,
+  ...resultsEndpoints,
+  ...programmeEndpoints,
+  ...organisationEndpoints,
+  ...exchangeRatesEndpoints,
+];
 
 export const commandControllers = COMMAND_ENDPOINTS.map(commandController);

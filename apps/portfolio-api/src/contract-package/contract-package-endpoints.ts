@@ -9,4 +9,10 @@ import { terminateContractEndpoint } from './terminate-contract/terminate-contra
  * contract package lives them: planned, awarded, varied, then completed or terminated (the examples
  * run in this order end to end).
  */
-export const contractPackageEndpoints = [planProcurementPackageEndpoint, awardContractEndpoint, approveContractVariationEndpoint, completeContractEndpoint, terminateContractEndpoint];
+export const contractPackageEndpoints = [
+  planProcurementPackageEndpoint,
+  awardContractEndpoint,
+  approveContractVariationEndpoint,
+  completeContractEndpoint,
+  terminateContractEndpoint,
+];

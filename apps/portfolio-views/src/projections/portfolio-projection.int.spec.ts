@@ -20,8 +20,18 @@ function event(projectId: string, streamVersion: number, type: string, data: Rec
   };
 }
 
-const registered = (id: string) => event(id, 1, 'ProjectRegistered', { projectId: id, title: `ITLC ${id}`, cluster: 'agribusiness', countries: [{ code: 'KZ', percentage: 50 }, { code: 'KG', percentage: 50 }] });
-const committed = (id: string, v: number, amount: string, currency = 'USD') => event(id, v, 'CommitmentRecorded', { projectId: id, commitmentId: `c${v}`, amount, currency, valueDate: '2024-01-01', financier: 'XM-DAC-46004' });
+const registered = (id: string) =>
+  event(id, 1, 'ProjectRegistered', {
+    projectId: id,
+    title: `ITLC ${id}`,
+    cluster: 'agribusiness',
+    countries: [
+      { code: 'KZ', percentage: 50 },
+      { code: 'KG', percentage: 50 },
+    ],
+  });
+const committed = (id: string, v: number, amount: string, currency = 'USD') =>
+  event(id, v, 'CommitmentRecorded', { projectId: id, commitmentId: `c${v}`, amount, currency, valueDate: '2024-01-01', financier: 'XM-DAC-46004' });
 
 /**
  * The agreement figures docs/DOMAIN.md §2 gives for the events sent, worked out here (in cents) rather than
@@ -89,7 +99,13 @@ describe('the portfolio projection (real PostgreSQL)', () => {
     ]);
     expect(await projection.appliedVersion('project-AG-1')).toBe(3);
     const [row] = await dataSource.query('select version, countries from project_summary where project_id = $1', ['AG-1']);
-    expect(row).toEqual({ version: 3, countries: [{ code: 'KZ', percentage: 50 }, { code: 'KG', percentage: 50 }] });
+    expect(row).toEqual({
+      version: 3,
+      countries: [
+        { code: 'KZ', percentage: 50 },
+        { code: 'KG', percentage: 50 },
+      ],
+    });
   });
 
   it('refuses a version past the next one and leaves the whole batch unapplied', async () => {
@@ -113,7 +129,10 @@ describe('the portfolio projection (real PostgreSQL)', () => {
 
   it('gathers a project’s activity from its other streams without moving the project’s own version', async () => {
     await projection.apply([registered('AG-7')]);
-    const signed: PortfolioEvent = { ...event('AG-7', 1, 'AgreementSigned', { agreementId: 'L-1', projectId: 'AG-7', effectiveDate: '2025-03-14' }), streamId: 'agreement-L-1' };
+    const signed: PortfolioEvent = {
+      ...event('AG-7', 1, 'AgreementSigned', { agreementId: 'L-1', projectId: 'AG-7', effectiveDate: '2025-03-14' }),
+      streamId: 'agreement-L-1',
+    };
     const status: PortfolioEvent = event('AG-7', 2, 'ProjectStatusChanged', {
       projectId: 'AG-7',
       from: { code: '1', codelist: 'ActivityStatus', version: '2.03' },
@@ -123,7 +142,10 @@ describe('the portfolio projection (real PostgreSQL)', () => {
     const programme: PortfolioEvent = { ...event('ECAB', 1, 'ProgrammeRegistered', { programmeId: 'ECAB' }), streamId: 'programme-ECAB' };
     await projection.apply([signed, status, programme]);
     await projection.apply([signed]);
-    const activity = await dataSource.query('select stream_id, stream_version, type, effective_date::text as effective_date from project_activity where project_id = $1 order by stream_id', ['AG-7']);
+    const activity = await dataSource.query(
+      'select stream_id, stream_version, type, effective_date::text as effective_date from project_activity where project_id = $1 order by stream_id',
+      ['AG-7'],
+    );
     expect(activity).toEqual([
       { stream_id: 'agreement-L-1', stream_version: 1, type: 'AgreementSigned', effective_date: '2025-03-14' },
       { stream_id: 'project-AG-7', stream_version: 1, type: 'ProjectRegistered', effective_date: null },
@@ -170,7 +192,13 @@ describe('the portfolio projection (real PostgreSQL)', () => {
       'select signed_amount::text as signed, committed::text, cancelled::text, disbursed::text, spent::text from agreement_view where agreement_id = $1',
       ['G-8'],
     );
-    expect(row).toEqual({ signed: expected.signed, committed: expected.committed, cancelled: expected.cancelled, disbursed: expected.disbursed, spent: expected.spent });
+    expect(row).toEqual({
+      signed: expected.signed,
+      committed: expected.committed,
+      cancelled: expected.cancelled,
+      disbursed: expected.disbursed,
+      spent: expected.spent,
+    });
     // The project's running money (what the project summary reads): net commitment and funds received.
     const projectMoney = await dataSource.query('select currency, committed::text, disbursed::text from project_money where project_id = $1', ['AG-8']);
     expect(projectMoney).toEqual([{ currency: 'USD', committed: expected.netCommitment, disbursed: expected.disbursed }]);

@@ -12,7 +12,12 @@ describe('reporting’s copy of the events', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('reporting_events');
-    dataSource = new DataSource({ type: 'postgres', url: database.url, migrations: [CreateReportingEvents1767300000000, AddReportingEventReceipts1767500000000], migrationsTableName: 'reporting_migrations' });
+    dataSource = new DataSource({
+      type: 'postgres',
+      url: database.url,
+      migrations: [CreateReportingEvents1767300000000, AddReportingEventReceipts1767500000000],
+      migrationsTableName: 'reporting_migrations',
+    });
     await dataSource.initialize();
     await dataSource.runMigrations();
     store = new ReportingEvents(dataSource);

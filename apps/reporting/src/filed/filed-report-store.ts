@@ -40,7 +40,21 @@ export class FiledReportStore {
     await this.dataSource.query(
       `insert into filed_reports (id, kind, period, group_by, format, position, received, rate_position, code_version, sha256, byte_length, filed_at, filed_by)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-      [report.id, report.kind, report.period, report.groupBy, report.format, report.pin.position, report.pin.received, report.pin.ratePosition, report.codeVersion, report.sha256, report.byteLength, report.filedAt, report.filedBy],
+      [
+        report.id,
+        report.kind,
+        report.period,
+        report.groupBy,
+        report.format,
+        report.pin.position,
+        report.pin.received,
+        report.pin.ratePosition,
+        report.codeVersion,
+        report.sha256,
+        report.byteLength,
+        report.filedAt,
+        report.filedBy,
+      ],
     );
   }
 

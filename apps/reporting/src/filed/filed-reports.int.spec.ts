@@ -53,7 +53,14 @@ describe('filed reports, regenerated from their pinned events', () => {
   it('answers a filing with the same bytes however many events arrive after it, and a new filing with the new ones', async () => {
     const log = portfolio();
     const first = log.events.length;
-    log.agreement('ROAD', 'ROAD-F1', 'FundsReceived', { transactionId: 'LATE', transactionType: coded('1', 'TransactionType'), amount: '30000.00', currency: 'USD', valueDate: '2025-06-10', effectiveDate: '2025-06-10' });
+    log.agreement('ROAD', 'ROAD-F1', 'FundsReceived', {
+      transactionId: 'LATE',
+      transactionType: coded('1', 'TransactionType'),
+      amount: '30000.00',
+      currency: 'USD',
+      valueDate: '2025-06-10',
+      effectiveDate: '2025-06-10',
+    });
     // The fixture's events but the one before last arrive, then the filing, then the rest: one of a lower position than the pin.
     await events.store(log.events.slice(0, first - 2));
     await events.store(log.events.slice(first - 1, first));
@@ -94,6 +101,10 @@ describe('filed reports, regenerated from their pinned events', () => {
     expect(await problemOf(reports.record(unknown))).toMatchObject({ status: 404, errors: [{ pointer: '/id' }] });
     const q1 = await reports.file({ ...Q2, period: '2025-Q1' }, 'pm');
     expect(await problemOf(reports.diff(unknown, unknown))).toMatchObject({ status: 404, errors: [{ pointer: '/id' }, { pointer: '/against' }] });
-    expect(await problemOf(reports.diff(q1.id, filed.id))).toMatchObject({ status: 422, code: 'REPORTS_NOT_COMPARABLE', differences: [{ field: 'period', report: '2025-Q1', against: '2025-Q2' }] });
+    expect(await problemOf(reports.diff(q1.id, filed.id))).toMatchObject({
+      status: 422,
+      code: 'REPORTS_NOT_COMPARABLE',
+      differences: [{ field: 'period', report: '2025-Q1', against: '2025-Q2' }],
+    });
   });
 });

@@ -58,7 +58,16 @@ export class FiledReports {
     const pin = await this.events.pin();
     const id = randomUUID();
     const body = code.body(code.figures(await this.events.pinned(pin), spec), spec, { id, position: pin.position, codeVersion });
-    const report: FiledReport = { ...spec, id, pin, codeVersion, sha256: sha256Hex(body), byteLength: Buffer.byteLength(body, 'utf8'), filedAt: new Date().toISOString(), filedBy };
+    const report: FiledReport = {
+      ...spec,
+      id,
+      pin,
+      codeVersion,
+      sha256: sha256Hex(body),
+      byteLength: Buffer.byteLength(body, 'utf8'),
+      filedAt: new Date().toISOString(),
+      filedBy,
+    };
     await this.store.insert(report);
     return report;
   }
@@ -90,7 +99,10 @@ export class FiledReports {
     const body = code.body(figures, report, { id: report.id, position: report.pin.position, codeVersion: report.codeVersion });
     const sha256 = sha256Hex(body);
     if (sha256 !== report.sha256) {
-      this.log.error({ reportId: report.id, filedSha256: report.sha256, regeneratedSha256: sha256, pin: report.pin, codeVersion: report.codeVersion }, 'a filed report regenerated to different bytes');
+      this.log.error(
+        { reportId: report.id, filedSha256: report.sha256, regeneratedSha256: sha256, pin: report.pin, codeVersion: report.codeVersion },
+        'a filed report regenerated to different bytes',
+      );
       throw new ProblemError({
         type: problemType('report-not-reproducible'),
         status: 500,
@@ -106,15 +118,37 @@ export class FiledReports {
   async lineage(id: string, cell: string | undefined) {
     const { report, figures, events } = await this.regenerate(await this.record(id));
     const cells = figureCells(figures);
-    if (cell === undefined) return { report: report.id, cells: cells.map((c) => ({ cell: c.key, measure: c.measure, currency: c.currency, period: c.period, value: c.value, events: figures.lineage.get(c.key) ?? [] })) };
+    if (cell === undefined)
+      return {
+        report: report.id,
+        cells: cells.map((c) => ({
+          cell: c.key,
+          measure: c.measure,
+          currency: c.currency,
+          period: c.period,
+          value: c.value,
+          events: figures.lineage.get(c.key) ?? [],
+        })),
+      };
     const found = cells.find((c) => c.key === cell);
     if (!found) {
-      throw new ProblemError({ type: problemType('not-found'), status: 404, detail: `Report ${report.id} has no figure ${cell}.`, errors: [{ pointer: '/cell', detail: 'names no figure of this report (GET …/lineage without it lists them)' }] });
+      throw new ProblemError({
+        type: problemType('not-found'),
+        status: 404,
+        detail: `Report ${report.id} has no figure ${cell}.`,
+        errors: [{ pointer: '/cell', detail: 'names no figure of this report (GET …/lineage without it lists them)' }],
+      });
     }
     const byId = new Map(events.map((e) => [e.eventId, e]));
     const lineage = (figures.lineage.get(found.key) ?? []).map((eventId) => {
       const event = byId.get(eventId) as PortfolioEvent;
-      return { eventId, position: event.position ?? null, type: event.type, projectId: typeof event.data.projectId === 'string' ? event.data.projectId : event.subject, recordedAt: event.time };
+      return {
+        eventId,
+        position: event.position ?? null,
+        type: event.type,
+        projectId: typeof event.data.projectId === 'string' ? event.data.projectId : event.subject,
+        recordedAt: event.time,
+      };
     });
     return { report: report.id, cell: found.key, measure: found.measure, currency: found.currency, period: found.period, value: found.value, events: lineage };
   }
@@ -124,12 +158,18 @@ export class FiledReports {
     const [one, other] = await Promise.all([this.store.get(id), this.store.get(againstId)]);
     const missing = [...(one ? [] : [{ pointer: '/id', id }]), ...(other ? [] : [{ pointer: '/against', id: againstId }])];
     if (!one || !other) throw notFiled(missing);
-    const differences = (['kind', 'period', 'groupBy'] as const).filter((field) => one[field] !== other[field]).map((field) => ({ field, report: one[field], against: other[field] }));
+    const differences = (['kind', 'period', 'groupBy'] as const)
+      .filter((field) => one[field] !== other[field])
+      .map((field) => ({ field, report: one[field], against: other[field] }));
     if (differences.length > 0) {
-      throw ProblemError.ruleViolated('REPORTS_NOT_COMPARABLE', `Only filings of the same kind, period and grouping are compared; these differ in ${differences.map((d) => d.field).join(', ')}.`, {
-        differences,
-        errors: differences.map((d) => ({ pointer: '/against', detail: `is a filing of ${d.field} ${d.against}, this one of ${d.report}` })),
-      });
+      throw ProblemError.ruleViolated(
+        'REPORTS_NOT_COMPARABLE',
+        `Only filings of the same kind, period and grouping are compared; these differ in ${differences.map((d) => d.field).join(', ')}.`,
+        {
+          differences,
+          errors: differences.map((d) => ({ pointer: '/against', detail: `is a filing of ${d.field} ${d.against}, this one of ${d.report}` })),
+        },
+      );
     }
     const [earlier, later] = BigInt(one.pin.received) <= BigInt(other.pin.received) ? [one, other] : [other, one];
     const [before, after] = [await this.regenerate(earlier), await this.regenerate(later)];

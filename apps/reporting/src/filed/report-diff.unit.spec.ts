@@ -12,11 +12,25 @@ function twoFilings() {
   const earlier = [...log.events];
   const last = () => log.events.at(-1)?.eventId as string;
   const money = (transactionId: string, iati: string, type: string, amount: string, date: string) =>
-    log.agreement('ROAD', 'ROAD-F1', type, { transactionId, transactionType: coded(iati, 'TransactionType'), amount, currency: 'USD', valueDate: date, effectiveDate: date });
+    log.agreement('ROAD', 'ROAD-F1', type, {
+      transactionId,
+      transactionType: coded(iati, 'TransactionType'),
+      amount,
+      currency: 'USD',
+      valueDate: date,
+      effectiveDate: date,
+    });
   money('LATE', '1', 'FundsReceived', '30000.00', '2025-06-10');
   const late = last();
   // T2 is the fixture's Q2 FundsReceived of 250000.00; reversed with effect inside the quarter.
-  log.agreement('ROAD', 'ROAD-F1', 'TransactionReversed', { transactionId: 'T2', reversedEventType: 'FundsReceived', amount: '250000.00', currency: 'USD', reasonCode: 'DATA_ENTRY_ERROR', effectiveDate: '2025-06-25' });
+  log.agreement('ROAD', 'ROAD-F1', 'TransactionReversed', {
+    transactionId: 'T2',
+    reversedEventType: 'FundsReceived',
+    amount: '250000.00',
+    currency: 'USD',
+    reasonCode: 'DATA_ENTRY_ERROR',
+    effectiveDate: '2025-06-25',
+  });
   const reversal = last();
   money('Q3', '1', 'FundsReceived', '70000.00', '2025-08-15');
   const otherQuarter = last();

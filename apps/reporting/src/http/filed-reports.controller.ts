@@ -18,7 +18,8 @@ const KINDS = `must be ${REPORT_KINDS.join(' or ')} (the kinds that can be filed
 const period = z.string({ error: 'is required: a quarter such as 2025-Q2' }).superRefine((label, context) => {
   const quarter = parseQuarter(label);
   if (!quarter) context.addIssue({ code: 'custom', message: 'must be a quarter written YYYY-Qn, e.g. 2025-Q2' });
-  else if (quarter.start > today()) context.addIssue({ code: 'custom', message: `has not started yet (today is ${today()}): a report covers a quarter under way or past` });
+  else if (quarter.start > today())
+    context.addIssue({ code: 'custom', message: `has not started yet (today is ${today()}): a report covers a quarter under way or past` });
 });
 
 const fileRequest = z
@@ -69,7 +70,8 @@ export class FiledReportsController {
     const { id } = parseOrProblem(idParams, request(params, query));
     const { report, body } = await this.reports.regenerate(await this.reports.record(id));
     response.setHeader('Content-Type', CONTENT_TYPES[report.format]);
-    if (report.format === 'csv') response.setHeader('Content-Disposition', `attachment; filename="ecab-${report.kind}-${report.period}-${report.groupBy}-${report.id}.csv"`);
+    if (report.format === 'csv')
+      response.setHeader('Content-Disposition', `attachment; filename="ecab-${report.kind}-${report.period}-${report.groupBy}-${report.id}.csv"`);
     response.setHeader('ETag', `"${report.sha256}"`);
     response.setHeader('ECAB-Report-SHA256', report.sha256);
     response.setHeader('ECAB-Position', report.pin.position);

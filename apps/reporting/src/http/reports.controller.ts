@@ -9,7 +9,9 @@ import { quarterlyHtml } from '../quarterly/quarterly-html.js';
 
 const quarterlyQuery = z
   .object({
-    quarter: z.string({ error: 'is required: a quarter such as 2025-Q3' }).refine((q) => parseQuarter(q) !== undefined, 'must be a quarter written YYYY-Qn, e.g. 2025-Q3'),
+    quarter: z
+      .string({ error: 'is required: a quarter such as 2025-Q3' })
+      .refine((q) => parseQuarter(q) !== undefined, 'must be a quarter written YYYY-Qn, e.g. 2025-Q3'),
     groupBy: z.enum(GROUPINGS, { error: 'must be cluster or country' }).default('cluster'),
   })
   .strict();
@@ -53,7 +55,9 @@ function startedQuarter(label: string): Quarter {
   const quarter = parseQuarter(label);
   const today = new Date().toISOString().slice(0, 10);
   if (!quarter || quarter.start > today) {
-    throw ProblemError.ruleViolated('QUARTER_NOT_STARTED', `${label} has not started yet (today is ${today}): a report covers a quarter under way or past`, { quarter: label });
+    throw ProblemError.ruleViolated('QUARTER_NOT_STARTED', `${label} has not started yet (today is ${today}): a report covers a quarter under way or past`, {
+      quarter: label,
+    });
   }
   return quarter;
 }

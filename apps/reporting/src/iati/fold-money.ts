@@ -3,7 +3,14 @@ import type { ProjectFacts, TransactionFacts } from './portfolio-facts.js';
 
 /** Money movements that reduce what they count toward are reported negative (IATI: a negative value). */
 const REDUCING = new Set(['FundsCancelled']);
-const MOVEMENTS = new Set(['AgreementCommitmentRecorded', 'CommitmentAmended', 'FundsCancelled', 'FundsReceived', 'AgreementDisbursementRecorded', 'ExpenditureRecorded']);
+const MOVEMENTS = new Set([
+  'AgreementCommitmentRecorded',
+  'CommitmentAmended',
+  'FundsCancelled',
+  'FundsReceived',
+  'AgreementDisbursementRecorded',
+  'ExpenditureRecorded',
+]);
 /** The v1 project-level shorthands, read as v2 (they name their agreement and transaction). */
 const SHORTHAND_TYPES: Record<string, string> = { CommitmentRecorded: '11', DisbursementRecorded: '1' };
 
@@ -32,7 +39,15 @@ export function applyMoneyEvent(project: ProjectFacts, type: string, data: Data,
   const shorthandType = SHORTHAND_TYPES[type];
   if (shorthandType !== undefined) {
     if (!project.agreements.has(data.agreementId)) {
-      project.agreements.set(data.agreementId, { agreementId: data.agreementId, financier: { organisationId: data.financier }, providerActivityId: undefined, financeType: undefined, flowType: undefined, aidType: undefined, illustrative: false });
+      project.agreements.set(data.agreementId, {
+        agreementId: data.agreementId,
+        financier: { organisationId: data.financier },
+        providerActivityId: undefined,
+        financeType: undefined,
+        flowType: undefined,
+        aidType: undefined,
+        illustrative: false,
+      });
     }
     project.transactions.push(transaction({ ...data, effectiveDate: data.valueDate }, shorthandType, data.amount, undefined, eventId));
     return;

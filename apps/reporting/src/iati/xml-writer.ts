@@ -20,9 +20,7 @@ const TEXT_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 
 /** Escapes text for element content and attribute values; characters XML 1.0 forbids are dropped. */
 export function escapeXml(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/[&<>"']/g, (c) => TEXT_ESCAPES[c] as string);
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[&<>"']/g, (c) => TEXT_ESCAPES[c] as string);
 }
 
 /** The document, UTF-8, two-space indented, one element per line (text stays inline). */

@@ -76,10 +76,12 @@ export function quarterlyFigures(events: readonly PortfolioEvent[], quarter: Qua
   for (const event of events) {
     const data = event.data as Data;
     const known = sources.get(data.projectId);
-    if (event.type === 'ProjectRegistered') sources.set(data.projectId, { registered: event.eventId, status: event.eventId, countries: event.eventId, rating: known?.rating });
+    if (event.type === 'ProjectRegistered')
+      sources.set(data.projectId, { registered: event.eventId, status: event.eventId, countries: event.eventId, rating: known?.rating });
     if (event.type === 'ProjectStatusChanged' && known) known.status = event.eventId;
     if (event.type === 'RecipientCountriesSet' && known) known.countries = event.eventId;
-    if (event.type === 'ContractAwarded') moved(data.projectId, { figure: 'contractAwards', ...toMinorUnits(data.contractValue), date: data.awardDate, eventId: event.eventId });
+    if (event.type === 'ContractAwarded')
+      moved(data.projectId, { figure: 'contractAwards', ...toMinorUnits(data.contractValue), date: data.awardDate, eventId: event.eventId });
     if (event.type === 'PerformanceRated' && data.period === quarter.label) {
       const rating = { overall: data.overall, eventId: event.eventId };
       if (known) known.rating = rating;
@@ -88,7 +90,14 @@ export function quarterlyFigures(events: readonly PortfolioEvent[], quarter: Qua
   }
   const groups = new Map<string, GroupFigures>();
   const groupFor = (name: string): GroupFigures => {
-    if (!groups.has(name)) groups.set(name, { group: name, projects: 0, byStatus: {}, figures: { netCommitment: [], disbursed: [], spent: [], contractAwards: [] }, ratings: { on_track: 0, for_attention: 0, at_risk: 0 } });
+    if (!groups.has(name))
+      groups.set(name, {
+        group: name,
+        projects: 0,
+        byStatus: {},
+        figures: { netCommitment: [], disbursed: [], spent: [], contractAwards: [] },
+        ratings: { on_track: 0, for_attention: 0, at_risk: 0 },
+      });
     return groups.get(name) as GroupFigures;
   };
   const lineage = new LineageCollector(events);
@@ -124,7 +133,11 @@ export function quarterlyFigures(events: readonly PortfolioEvent[], quarter: Qua
   }
   for (const [key, total] of [...totals].sort(([a], [b]) => a.localeCompare(b))) {
     const [group, figure, currency] = key.split('|') as [string, Figure, CurrencyCode];
-    groupFor(group).figures[figure].push({ currency, quarter: formatAmount({ currency, minorUnits: total.quarter }), yearToDate: formatAmount({ currency, minorUnits: total.yearToDate }) });
+    groupFor(group).figures[figure].push({
+      currency,
+      quarter: formatAmount({ currency, minorUnits: total.quarter }),
+      yearToDate: formatAmount({ currency, minorUnits: total.yearToDate }),
+    });
   }
   return { quarter, groupBy, groups: [...groups.values()].sort((a, b) => a.group.localeCompare(b.group)), lineage: lineage.result() };
 }

@@ -38,7 +38,11 @@ export function quarterlyHtml(report: QuarterlyFigures, options: HtmlOptions = {
       el('head', {}, [el('meta', { charset: 'utf-8' }), el('title', {}, title), el('style', {}, STYLE)]),
       el('body', {}, [
         el('h1', {}, title),
-        el('p', {}, `Quarter ${report.quarter.start} to ${report.quarter.end}; year to date from ${report.quarter.yearStart}. Amounts in each currency as recorded; a project's money is shared among its countries by their percentage.`),
+        el(
+          'p',
+          {},
+          `Quarter ${report.quarter.start} to ${report.quarter.end}; year to date from ${report.quarter.yearStart}. Amounts in each currency as recorded; a project's money is shared among its countries by their percentage.`,
+        ),
         ...(options.filedAs
           ? [
               el(
@@ -61,11 +65,19 @@ function groupSection(g: GroupFigures, figure: FigureContent): XmlElement {
   const projects = cellKey.projects(g.group);
   const statusSpans = statuses.flatMap(([s, n], i) => {
     const cell = cellKey.status(g.group, s);
-    return [...(i > 0 ? [el('span', {}, ', ')] : []), inlineEl('span', { 'data-status': s, 'data-cell': cell }, figure(cell, String(n))), el('span', {}, ` ${statusName(s)}`)];
+    return [
+      ...(i > 0 ? [el('span', {}, ', ')] : []),
+      inlineEl('span', { 'data-status': s, 'data-cell': cell }, figure(cell, String(n))),
+      el('span', {}, ` ${statusName(s)}`),
+    ];
   });
   return el('section', { 'data-group': g.group }, [
     el('h2', {}, g.group),
-    inlineEl('p', {}, [inlineEl('span', { 'data-figure': 'projects', 'data-cell': projects }, figure(projects, String(g.projects))), el('span', {}, ' projects: '), ...statusSpans]),
+    inlineEl('p', {}, [
+      inlineEl('span', { 'data-figure': 'projects', 'data-cell': projects }, figure(projects, String(g.projects))),
+      el('span', {}, ' projects: '),
+      ...statusSpans,
+    ]),
     el('table', {}, [
       el('thead', {}, [el('tr', {}, [el('th', {}, 'Figure'), el('th', {}, 'Currency'), el('th', {}, 'Quarter'), el('th', {}, 'Year to date')])]),
       el(
@@ -86,7 +98,13 @@ function groupSection(g: GroupFigures, figure: FigureContent): XmlElement {
       ),
     ]),
     el('table', {}, [
-      el('thead', {}, [el('tr', {}, RATINGS.map((r) => el('th', {}, r.replace('_', ' '))))]),
+      el('thead', {}, [
+        el(
+          'tr',
+          {},
+          RATINGS.map((r) => el('th', {}, r.replace('_', ' '))),
+        ),
+      ]),
       el('tbody', {}, [
         el(
           'tr',

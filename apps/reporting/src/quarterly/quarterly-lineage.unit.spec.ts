@@ -15,7 +15,10 @@ const registration = (project: string) => log.events.find((e) => e.type === 'Pro
 /** RFC 4180 rows the test reads itself: it sends no comma or quote in a value, so a split is enough. */
 function csvRows(csv: string): Record<string, string>[] {
   expect(csv.endsWith('\r\n')).toBe(true);
-  const [header, ...lines] = csv.slice(0, -2).split('\r\n').map((line) => line.split(','));
+  const [header, ...lines] = csv
+    .slice(0, -2)
+    .split('\r\n')
+    .map((line) => line.split(','));
   return lines.map((line) => Object.fromEntries((header as string[]).map((column, i) => [column, line[i] as string])));
 }
 
@@ -30,7 +33,9 @@ describe('the quarterly report’s lineage and its CSV table', () => {
     expect(behind('health/disbursed/KZT/quarter')).toEqual([]); // in the row (year to date) but nothing in the quarter
     expect(behind('health/disbursed/KZT/year-to-date')).toEqual(moneyEvents((m) => m[0] === 'LAB' && m[1] === '1' && ytd(m[5])));
     expect(behind('transport/contractAwards/USD/quarter')).toEqual(log.events.filter((e) => e.type === 'ContractAwarded').map((e) => e.eventId));
-    expect(behind('transport/ratings/for_attention')).toEqual(log.events.filter((e) => e.type === 'PerformanceRated' && e.data.period === '2025-Q2').map((e) => e.eventId));
+    expect(behind('transport/ratings/for_attention')).toEqual(
+      log.events.filter((e) => e.type === 'PerformanceRated' && e.data.period === '2025-Q2').map((e) => e.eventId),
+    );
     expect(behind('transport/projects')).toEqual([registration('ROAD')]);
     expect(behind('health/status/1')).toEqual([registration('LAB')]);
     // A movement after the quarter, or before its year, is behind no figure.
@@ -70,12 +75,17 @@ describe('the quarterly report’s lineage and its CSV table', () => {
   });
 
   it('links every figure of a filed page to its lineage, and says which filing it is', () => {
-    const html = quarterlyHtml(byCluster, { lineageHref: (cell) => `R1/lineage?cell=${encodeURIComponent(cell)}`, filedAs: { id: 'R1', position: '42', codeVersion: 'quarterly/1' } });
+    const html = quarterlyHtml(byCluster, {
+      lineageHref: (cell) => `R1/lineage?cell=${encodeURIComponent(cell)}`,
+      filedAs: { id: 'R1', position: '42', codeVersion: 'quarterly/1' },
+    });
     const cells = Number(xpath(html, 'count(//*[@data-cell])'));
     expect(cells).toBe(Number(xpath(html, 'count(//*[@data-cell]/a)')));
     expect(cells).toBeGreaterThan(10);
     expect(xpath(html, "string(//td[@data-cell='transport/spent/USD/quarter']/a/@href)")).toBe('R1/lineage?cell=transport%2Fspent%2FUSD%2Fquarter');
-    expect(xpath(html, "string(//td[@data-cell='transport/spent/USD/quarter'])")).toBe(cents(sum((m) => m[0] === 'ROAD' && ['3', '4'].includes(m[1]) && inQ2(m[5]))));
+    expect(xpath(html, "string(//td[@data-cell='transport/spent/USD/quarter'])")).toBe(
+      cents(sum((m) => m[0] === 'ROAD' && ['3', '4'].includes(m[1]) && inQ2(m[5]))),
+    );
     expect(xpath(html, 'string(//p[@data-filing]/@data-position)')).toBe('42');
     // The live page has the same cells, without links.
     expect(xpath(quarterlyHtml(byCluster), 'count(//*[@data-cell]/a)')).toBe('0');

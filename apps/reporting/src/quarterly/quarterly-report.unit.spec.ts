@@ -8,12 +8,21 @@ const Q2 = parseQuarter('2025-Q2') as Quarter;
 
 describe('the quarterly portfolio report', () => {
   const byCluster = quarterlyFigures(portfolio().events, Q2, 'cluster');
-  const figure = (group: string, name: string, currency: string) => byCluster.groups.find((g) => g.group === group)?.figures[name as 'spent'].find((a) => a.currency === currency);
+  const figure = (group: string, name: string, currency: string) =>
+    byCluster.groups.find((g) => g.group === group)?.figures[name as 'spent'].find((a) => a.currency === currency);
 
   it('sums the quarter and the year to date per cluster and currency, equal to an independent sum of what was sent', () => {
-    expect(figure('transport', 'netCommitment', 'USD')).toEqual({ currency: 'USD', quarter: cents(sum((m) => m[0] === 'ROAD' && m[1] === '11' && inQ2(m[5]))), yearToDate: cents(sum((m) => m[0] === 'ROAD' && m[1] === '11' && ytd(m[5]))) });
+    expect(figure('transport', 'netCommitment', 'USD')).toEqual({
+      currency: 'USD',
+      quarter: cents(sum((m) => m[0] === 'ROAD' && m[1] === '11' && inQ2(m[5]))),
+      yearToDate: cents(sum((m) => m[0] === 'ROAD' && m[1] === '11' && ytd(m[5]))),
+    });
     expect(figure('transport', 'netCommitment', 'USD')).toEqual({ currency: 'USD', quarter: '-100000.00', yearToDate: '900000.00' });
-    expect(figure('transport', 'disbursed', 'USD')).toEqual({ currency: 'USD', quarter: cents(sum((m) => m[0] === 'ROAD' && m[1] === '1' && inQ2(m[5]))), yearToDate: cents(sum((m) => m[0] === 'ROAD' && m[1] === '1' && ytd(m[5]))) });
+    expect(figure('transport', 'disbursed', 'USD')).toEqual({
+      currency: 'USD',
+      quarter: cents(sum((m) => m[0] === 'ROAD' && m[1] === '1' && inQ2(m[5]))),
+      yearToDate: cents(sum((m) => m[0] === 'ROAD' && m[1] === '1' && ytd(m[5]))),
+    });
     expect(figure('transport', 'spent', 'USD')?.quarter).toBe('50000.00');
     expect(figure('health', 'disbursed', 'KZT')).toEqual({ currency: 'KZT', quarter: '0.00', yearToDate: '200000001.00' });
     // LAB's only spending is dated 2024: nothing in the year to the quarter's end, so no row at all.

@@ -16,17 +16,42 @@ export const MONEY = [
   ['LAB', '1', 'FundsReceived', '200000001', 'KZT', '2025-03-31'],
   ['LAB', '4', 'ExpenditureRecorded', '1000', 'KZT', '2024-12-31'],
 ] as const;
-export const COUNTRIES = { ROAD: [{ code: 'KZ', percentage: 59.4 }, { code: 'KG', percentage: 40.6 }], LAB: [{ code: 'KZ', percentage: 100 }] };
+export const COUNTRIES = {
+  ROAD: [
+    { code: 'KZ', percentage: 59.4 },
+    { code: 'KG', percentage: 40.6 },
+  ],
+  LAB: [{ code: 'KZ', percentage: 100 }],
+};
 export const CLUSTER = { ROAD: 'transport', LAB: 'health' } as const;
 
 export function portfolio(): EventLog {
   const log = new EventLog();
   for (const id of ['ROAD', 'LAB'] as const) log.project(id, 'ProjectRegistered', { title: id, cluster: CLUSTER[id], countries: COUNTRIES[id] });
   for (const [index, [project, iati, type, amount, currency, date]] of MONEY.entries()) {
-    log.agreement(project, `${project}-F1`, type, { transactionId: `T${index}`, transactionType: coded(iati, 'TransactionType'), amount, currency, valueDate: date, effectiveDate: date });
+    log.agreement(project, `${project}-F1`, type, {
+      transactionId: `T${index}`,
+      transactionType: coded(iati, 'TransactionType'),
+      amount,
+      currency,
+      valueDate: date,
+      effectiveDate: date,
+    });
   }
-  log.add('ContractAwarded', 'contract-C1', 'ROAD', { contractId: 'C1', projectId: 'ROAD', effectiveDate: '2025-05-05', contractor: { name: 'Builder' }, contractValue: { amount: '400000.00', currency: 'USD' }, awardDate: '2025-05-05' });
-  log.add('PerformanceRated', 'performance-ROAD-2025-Q2', 'ROAD', { projectId: 'ROAD', period: '2025-Q2', effectiveDate: '2025-06-30', overall: 'for_attention' });
+  log.add('ContractAwarded', 'contract-C1', 'ROAD', {
+    contractId: 'C1',
+    projectId: 'ROAD',
+    effectiveDate: '2025-05-05',
+    contractor: { name: 'Builder' },
+    contractValue: { amount: '400000.00', currency: 'USD' },
+    awardDate: '2025-05-05',
+  });
+  log.add('PerformanceRated', 'performance-ROAD-2025-Q2', 'ROAD', {
+    projectId: 'ROAD',
+    period: '2025-Q2',
+    effectiveDate: '2025-06-30',
+    overall: 'for_attention',
+  });
   log.add('PerformanceRated', 'performance-LAB-2025-Q1', 'LAB', { projectId: 'LAB', period: '2025-Q1', effectiveDate: '2025-03-31', overall: 'at_risk' });
   return log;
 }

@@ -25,9 +25,15 @@ export interface RunningPortal {
 /** Starts the portal's server: the built single-page app, /api proxied to portfolio-api and portfolio-views. */
 export async function startPortal(config: PortalConfig): Promise<RunningPortal> {
   const log = createLogger('web-portal');
-  if (!existsSync(join(config.publicDir, 'index.html'))) throw new Error(`${config.publicDir}/index.html does not exist: build the portal first (npm run build)`);
+  if (!existsSync(join(config.publicDir, 'index.html')))
+    throw new Error(`${config.publicDir}/index.html does not exist: build the portal first (npm run build)`);
   const metrics = createMetricsRegistry('web-portal');
-  const proxied = new Counter<'upstream' | 'status'>({ name: 'ecab_portal_proxied_requests_total', help: 'Requests passed on to portfolio-api or portfolio-views, by their answer', labelNames: ['upstream', 'status'], registers: [metrics] });
+  const proxied = new Counter<'upstream' | 'status'>({
+    name: 'ecab_portal_proxied_requests_total',
+    help: 'Requests passed on to portfolio-api or portfolio-views, by their answer',
+    labelNames: ['upstream', 'status'],
+    registers: [metrics],
+  });
   const upstreams = { api: config.apiUrl, views: config.viewsUrl };
   // The portal works when both apps behind it answer.
   const healthChecks: HealthCheck[] = Object.entries({ 'portfolio-api': config.apiUrl, 'portfolio-views': config.viewsUrl }).map(([name, url]) => ({
@@ -39,10 +45,13 @@ export async function startPortal(config: PortalConfig): Promise<RunningPortal> 
     },
   }));
   // No body parser: a proxied body is streamed through as sent.
-  const app = await NestFactory.create<NestExpressApplication>(PortalModule.forRoot({ upstreams, publicDir: config.publicDir, healthChecks, metrics, proxied }), {
-    logger: new PinoNestLogger(log),
-    bodyParser: false,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    PortalModule.forRoot({ upstreams, publicDir: config.publicDir, healthChecks, metrics, proxied }),
+    {
+      logger: new PinoNestLogger(log),
+      bodyParser: false,
+    },
+  );
   configureHttpApp(app, [], { contentSecurityPolicy: (path) => (path === '/api' || path.startsWith('/api/') ? undefined : PORTAL_CONTENT_SECURITY_POLICY) });
   app.useStaticAssets(join(config.publicDir, 'assets'), { prefix: '/assets', immutable: true, maxAge: '365d', index: false, fallthrough: false });
   app.useStaticAssets(config.publicDir, { index: false });

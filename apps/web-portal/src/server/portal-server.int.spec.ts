@@ -79,12 +79,21 @@ describe('the portal server: the built app and /api on one origin', () => {
     expect(await (await fetch(`${portal.url}/`)).text()).toContain('<title>portal</title>');
   });
 
-  it('sends the security headers: the app\'s own policy on its pages (scripts from this origin only), the API\'s on /api', async () => {
+  it("sends the security headers: the app's own policy on its pages (scripts from this origin only), the API's on /api", async () => {
     const page = await fetch(`${portal.url}/projects`);
     await page.arrayBuffer();
     const policy = page.headers.get('content-security-policy') ?? '';
-    expect(policy.split('; ').filter((d) => /^(script-src|object-src|frame-ancestors|base-uri) /.test(d))).toEqual(["script-src 'self'", "object-src 'none'", "frame-ancestors 'none'", "base-uri 'none'"]);
-    expect([page.headers.get('x-content-type-options'), page.headers.get('x-frame-options'), page.headers.get('x-powered-by')]).toEqual(['nosniff', 'DENY', null]);
+    expect(policy.split('; ').filter((d) => /^(script-src|object-src|frame-ancestors|base-uri) /.test(d))).toEqual([
+      "script-src 'self'",
+      "object-src 'none'",
+      "frame-ancestors 'none'",
+      "base-uri 'none'",
+    ]);
+    expect([page.headers.get('x-content-type-options'), page.headers.get('x-frame-options'), page.headers.get('x-powered-by')]).toEqual([
+      'nosniff',
+      'DENY',
+      null,
+    ]);
     const answer = await fetch(`${portal.url}/api/v1/portfolio/summary`);
     await answer.arrayBuffer();
     expect(answer.headers.get('content-security-policy')).toMatch(/^default-src 'none'/);

@@ -30,7 +30,9 @@ export function differencesFromAcknowledged(acknowledged: readonly Acknowledged[
     const got = view.projects.get(id);
     if (!got) differences.push(`${id}: acknowledged but not in the read model`);
     else if (got.committedMinor !== expected.committed || got.disbursedMinor !== expected.disbursed) {
-      differences.push(`${id}: read model ${got.committedMinor}/${got.disbursedMinor}, clients were told ${expected.committed}/${expected.disbursed} (minor units)`);
+      differences.push(
+        `${id}: read model ${got.committedMinor}/${got.disbursedMinor}, clients were told ${expected.committed}/${expected.disbursed} (minor units)`,
+      );
     }
   }
   return differences;

@@ -1,4 +1,16 @@
-import { deadLetterTopic, kafkaMessageCount, parkedCount, readKafka, readStore, readView, reconcile, waitForReadModel, type DrillCounts, type StoredEvent, type View } from './ledger.js';
+import {
+  deadLetterTopic,
+  kafkaMessageCount,
+  parkedCount,
+  readKafka,
+  readStore,
+  readView,
+  reconcile,
+  waitForReadModel,
+  type DrillCounts,
+  type StoredEvent,
+  type View,
+} from './ledger.js';
 import type { Acknowledged } from './traffic.js';
 
 export interface Settled {

@@ -25,8 +25,15 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   // (an injected <script> would be refused, as it should be).
   await page.evaluate(axeSource);
   // Runs in the page (a string, so this Node-side file needs no DOM types).
-  const violations = (await page.evaluate('axe.run(document).then((r) => r.violations)')) as { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  const violations = (await page.evaluate('axe.run(document).then((r) => r.violations)')) as {
+    id: string;
+    impact: string;
+    help: string;
+    nodes: { target: string[] }[];
+  }[];
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 /**

@@ -20,10 +20,19 @@ export const amendCommitmentEndpoint = defineEndpoint({
       reason: requiredText(1000),
     })
     .strict(),
-  toCommand: ({ params, body: { id, ...rest }, newId }) => ({ type: 'AmendCommitment', data: { agreementId: params.agreementId, transactionId: id ?? newId(), ...rest } }),
+  toCommand: ({ params, body: { id, ...rest }, newId }) => ({
+    type: 'AmendCommitment',
+    data: { agreementId: params.agreementId, transactionId: id ?? newId(), ...rest },
+  }),
   resourceId: (command) => command.data.transactionId,
   example: ({ projectId }) => ({
     params: { agreementId: exampleAgreementId(projectId) },
-    body: { amount: '1000000.00', currency: 'USD', valueDate: '2025-09-01', change: 'increase', reason: 'Additional financing for the Kordai approach road (example)' },
+    body: {
+      amount: '1000000.00',
+      currency: 'USD',
+      valueDate: '2025-09-01',
+      change: 'increase',
+      reason: 'Additional financing for the Kordai approach road (example)',
+    },
   }),
 });

@@ -14,7 +14,10 @@ export const recordAgreementCommitmentEndpoint = defineEndpoint({
   creates: true,
   params: pathIds('agreementId'),
   body: z.object(transactionFields).strict(),
-  toCommand: ({ params, body: { id, ...rest }, newId }) => ({ type: 'RecordAgreementCommitment', data: { agreementId: params.agreementId, transactionId: id ?? newId(), ...rest } }),
+  toCommand: ({ params, body: { id, ...rest }, newId }) => ({
+    type: 'RecordAgreementCommitment',
+    data: { agreementId: params.agreementId, transactionId: id ?? newId(), ...rest },
+  }),
   resourceId: (command) => command.data.transactionId,
   example: ({ projectId }) => ({
     params: { agreementId: exampleAgreementId(projectId) },

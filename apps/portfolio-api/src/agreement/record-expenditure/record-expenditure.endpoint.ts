@@ -14,11 +14,20 @@ export const recordExpenditureEndpoint = defineEndpoint({
   creates: true,
   params: pathIds('agreementId'),
   body: z.object({ ...transactionFields, receiver: organisationReferenceField.optional() }).strict(),
-  toCommand: ({ params, body: { id, ...rest }, newId }) => ({ type: 'RecordExpenditure', data: { agreementId: params.agreementId, transactionId: id ?? newId(), ...rest } }),
+  toCommand: ({ params, body: { id, ...rest }, newId }) => ({
+    type: 'RecordExpenditure',
+    data: { agreementId: params.agreementId, transactionId: id ?? newId(), ...rest },
+  }),
   resourceId: (command) => command.data.transactionId,
   // Entered twice by mistake: the reversal example undoes it.
   example: ({ projectId }) => ({
     params: { agreementId: exampleAgreementId(projectId) },
-    body: { id: EXAMPLE_REVERSED_TRANSACTION_ID, amount: '300000.00', currency: 'USD', valueDate: '2025-10-01', receiver: { name: 'Road safety audit consultants (example)' } },
+    body: {
+      id: EXAMPLE_REVERSED_TRANSACTION_ID,
+      amount: '300000.00',
+      currency: 'USD',
+      valueDate: '2025-10-01',
+      receiver: { name: 'Road safety audit consultants (example)' },
+    },
   }),
 });

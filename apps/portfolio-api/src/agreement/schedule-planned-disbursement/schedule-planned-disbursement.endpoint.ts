@@ -22,7 +22,10 @@ export const schedulePlannedDisbursementEndpoint = defineEndpoint({
       effectiveDate: effectiveDateField,
     })
     .strict(),
-  toCommand: ({ params, body: { id, ...rest }, newId }) => ({ type: 'SchedulePlannedDisbursement', data: { agreementId: params.agreementId, plannedDisbursementId: id ?? newId(), ...rest } }),
+  toCommand: ({ params, body: { id, ...rest }, newId }) => ({
+    type: 'SchedulePlannedDisbursement',
+    data: { agreementId: params.agreementId, plannedDisbursementId: id ?? newId(), ...rest },
+  }),
   resourceId: (command) => command.data.plannedDisbursementId,
   example: ({ projectId }) => ({
     params: { agreementId: exampleAgreementId(projectId) },

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { amountField, codeField, currencyField, dateField, idField, organisationReferenceField, pathIds, requiredText, sourceField } from '../../commands/fields.js';
+import {
+  amountField,
+  codeField,
+  currencyField,
+  dateField,
+  idField,
+  organisationReferenceField,
+  pathIds,
+  requiredText,
+  sourceField,
+} from '../../commands/fields.js';
 import { exampleAgreementId } from '../agreement-fields.js';
 
 export const signAgreementEndpoint = defineEndpoint({
@@ -39,7 +49,10 @@ export const signAgreementEndpoint = defineEndpoint({
       source: sourceField.optional(),
     })
     .strict(),
-  toCommand: ({ params, body: { id, ...rest }, newId }) => ({ type: 'SignAgreement', data: { agreementId: id ?? newId(), projectId: params.projectId, ...rest } }),
+  toCommand: ({ params, body: { id, ...rest }, newId }) => ({
+    type: 'SignAgreement',
+    data: { agreementId: id ?? newId(), projectId: params.projectId, ...rest },
+  }),
   resourceId: (command) => command.data.agreementId,
   example: ({ projectId }) => ({
     params: { projectId },

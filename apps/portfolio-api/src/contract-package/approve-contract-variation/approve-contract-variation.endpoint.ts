@@ -22,7 +22,10 @@ export const approveContractVariationEndpoint = defineEndpoint({
       effectiveDate: effectiveDateField,
     })
     .strict(),
-  toCommand: ({ params, body: { id, ...rest }, newId }) => ({ type: 'ApproveContractVariation', data: { contractId: params.contractId, variationId: id ?? newId(), ...rest } }),
+  toCommand: ({ params, body: { id, ...rest }, newId }) => ({
+    type: 'ApproveContractVariation',
+    data: { contractId: params.contractId, variationId: id ?? newId(), ...rest },
+  }),
   resourceId: (command) => command.data.variationId,
   example: ({ projectId }) => ({
     params: { contractId: `CP-${projectId}` },

@@ -24,10 +24,20 @@ export const planProcurementPackageEndpoint = defineEndpoint({
       effectiveDate: effectiveDateField,
     })
     .strict(),
-  toCommand: ({ params, body: { id, ...rest }, newId }) => ({ type: 'PlanProcurementPackage', data: { contractId: id ?? newId(), projectId: params.projectId, ...rest } }),
+  toCommand: ({ params, body: { id, ...rest }, newId }) => ({
+    type: 'PlanProcurementPackage',
+    data: { contractId: id ?? newId(), projectId: params.projectId, ...rest },
+  }),
   resourceId: (command) => command.data.contractId,
   example: ({ projectId }) => ({
     params: { projectId },
-    body: { id: `CP-${projectId}`, title: 'Kordai border crossing point civil works (example)', method: 'ICB', estimatedValue: { amount: '12000000.00', currency: 'USD' }, plannedAwardDate: '2025-03-31', effectiveDate: '2024-10-01' },
+    body: {
+      id: `CP-${projectId}`,
+      title: 'Kordai border crossing point civil works (example)',
+      method: 'ICB',
+      estimatedValue: { amount: '12000000.00', currency: 'USD' },
+      plannedAwardDate: '2025-03-31',
+      effectiveDate: '2024-10-01',
+    },
   }),
 });

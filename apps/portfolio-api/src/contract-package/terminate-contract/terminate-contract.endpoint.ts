@@ -20,8 +20,19 @@ export const terminateContractEndpoint = defineEndpoint({
     {
       name: 'PlanProcurementPackage',
       params: { projectId },
-      body: { id: `CP-${projectId}-2`, title: 'Road safety consulting services (example)', method: 'QCBS', estimatedValue: { amount: '900000.00', currency: 'USD' }, plannedAwardDate: '2025-05-31', effectiveDate: '2025-01-15' },
+      body: {
+        id: `CP-${projectId}-2`,
+        title: 'Road safety consulting services (example)',
+        method: 'QCBS',
+        estimatedValue: { amount: '900000.00', currency: 'USD' },
+        plannedAwardDate: '2025-05-31',
+        effectiveDate: '2025-01-15',
+      },
     },
-    { name: 'AwardContract', params: { contractId: `CP-${projectId}-2` }, body: { contractor: { name: 'Example Consultants LLP' }, contractValue: { amount: '850000.00', currency: 'USD' }, awardDate: '2025-06-10' } },
+    {
+      name: 'AwardContract',
+      params: { contractId: `CP-${projectId}-2` },
+      body: { contractor: { name: 'Example Consultants LLP' }, contractValue: { amount: '850000.00', currency: 'USD' }, awardDate: '2025-06-10' },
+    },
   ],
 });

@@ -22,7 +22,13 @@ export const mergeOrganisationEndpoint = defineEndpoint({
     {
       name: 'RegisterOrganisation',
       params: {},
-      body: { organisationId: `KZ-MTI-${unique}`, names: { en: 'Ministry of Trade and Integration of Kazakhstan (example)' }, type: '10', countryCode: 'KZ', effectiveDate: '2019-06-17' },
+      body: {
+        organisationId: `KZ-MTI-${unique}`,
+        names: { en: 'Ministry of Trade and Integration of Kazakhstan (example)' },
+        type: '10',
+        countryCode: 'KZ',
+        effectiveDate: '2019-06-17',
+      },
     },
   ],
 });

@@ -15,6 +15,12 @@ export const renameOrganisationEndpoint = defineEndpoint({
   toCommand: ({ params, body }) => ({ type: 'RenameOrganisation', data: { organisationId: params.organisationId, ...body } }),
   example: ({ unique }) => ({
     params: { organisationId: `KZ-MNE-${unique}` },
-    body: { names: { en: 'Ministry of National Economy of the Republic of Kazakhstan (example)', ru: 'Министерство национальной экономики Республики Казахстан (пример)' }, effectiveDate: '2019-01-01' },
+    body: {
+      names: {
+        en: 'Ministry of National Economy of the Republic of Kazakhstan (example)',
+        ru: 'Министерство национальной экономики Республики Казахстан (пример)',
+      },
+      effectiveDate: '2019-01-01',
+    },
   }),
 });

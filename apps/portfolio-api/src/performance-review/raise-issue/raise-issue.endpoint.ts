@@ -21,7 +21,10 @@ export const raiseIssueEndpoint = defineEndpoint({
       effectiveDate: effectiveDateField,
     })
     .strict(),
-  toCommand: ({ params, body: { id, ...rest }, newId }) => ({ type: 'RaiseIssue', data: { projectId: params.projectId, period: params.period, issueId: id ?? newId(), ...rest } }),
+  toCommand: ({ params, body: { id, ...rest }, newId }) => ({
+    type: 'RaiseIssue',
+    data: { projectId: params.projectId, period: params.period, issueId: id ?? newId(), ...rest },
+  }),
   resourceId: (command) => command.data.issueId,
   example: ({ projectId }) => ({
     params: { projectId, period: '2026-Q3' },

@@ -4,7 +4,9 @@ import { codeField, correctionField, effectiveDateField, text } from '../../comm
 import { reviewParams } from '../review-params.js';
 
 /** A percentage as a decimal string ("40.5") or a number; the domain checks it is 0–100. */
-const progressPercentage = z.union([text(30), z.number({ error: 'must be a number' }).finite('must be a finite number')], { error: 'must be a decimal string or a number' });
+const progressPercentage = z.union([text(30), z.number({ error: 'must be a number' }).finite('must be a finite number')], {
+  error: 'must be a decimal string or a number',
+});
 
 export const ratePerformanceEndpoint = defineEndpoint({
   name: 'RatePerformance',
@@ -25,7 +27,10 @@ export const ratePerformanceEndpoint = defineEndpoint({
         .refine((ratings) => Object.keys(ratings).length <= 10, { message: 'must rate at most 10 dimensions' }),
       overall: codeField,
       worldBankRating: codeField.optional(),
-      disbursementProgress: z.object({ disbursedPct: progressPercentage, elapsedPct: progressPercentage }, { error: 'must be an object {disbursedPct, elapsedPct}' }).strict().optional(),
+      disbursementProgress: z
+        .object({ disbursedPct: progressPercentage, elapsedPct: progressPercentage }, { error: 'must be an object {disbursedPct, elapsedPct}' })
+        .strict()
+        .optional(),
       rationale: text(2000).optional(),
       correction: correctionField.optional(),
       effectiveDate: effectiveDateField,

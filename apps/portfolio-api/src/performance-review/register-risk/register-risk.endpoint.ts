@@ -24,10 +24,20 @@ export const registerRiskEndpoint = defineEndpoint({
       effectiveDate: effectiveDateField,
     })
     .strict(),
-  toCommand: ({ params, body: { id, ...rest }, newId }) => ({ type: 'RegisterRisk', data: { projectId: params.projectId, period: params.period, riskId: id ?? newId(), ...rest } }),
+  toCommand: ({ params, body: { id, ...rest }, newId }) => ({
+    type: 'RegisterRisk',
+    data: { projectId: params.projectId, period: params.period, riskId: id ?? newId(), ...rest },
+  }),
   resourceId: (command) => command.data.riskId,
   example: ({ projectId }) => ({
     params: { projectId, period: '2026-Q3' },
-    body: { id: 'R-1', description: 'Border works delay traffic (example)', likelihood: 'medium', impact: 'high', mitigation: 'Phase the works lane by lane', dimension: 'outputs' },
+    body: {
+      id: 'R-1',
+      description: 'Border works delay traffic (example)',
+      likelihood: 'medium',
+      impact: 'high',
+      mitigation: 'Phase the works lane by lane',
+      dimension: 'outputs',
+    },
   }),
 });

@@ -15,5 +15,8 @@ export const resolveIssueEndpoint = defineEndpoint({
   body: z.object({ resolution: requiredText(2000), effectiveDate: effectiveDateField }).strict(),
   toCommand: ({ params, body }) => ({ type: 'ResolveIssue', data: { projectId: params.projectId, period: params.period, issueId: params.issueId, ...body } }),
   resourceId: (command) => command.data.issueId,
-  example: ({ projectId }) => ({ params: { projectId, period: '2026-Q3', issueId: 'I-1' }, body: { resolution: 'Budget released by the Ministry of Finance (example)', effectiveDate: '2026-11-02' } }),
+  example: ({ projectId }) => ({
+    params: { projectId, period: '2026-Q3', issueId: 'I-1' },
+    body: { resolution: 'Budget released by the Ministry of Finance (example)', effectiveDate: '2026-11-02' },
+  }),
 });

@@ -28,5 +28,8 @@ export const addLocationEndpoint = defineEndpoint({
     .strict(),
   toCommand: ({ params, body: { id, ...rest }, newId }) => ({ type: 'AddLocation', data: { projectId: params.projectId, locationId: id ?? newId(), ...rest } }),
   resourceId: (command) => command.data.locationId,
-  example: ({ projectId }) => ({ params: { projectId }, body: { id: 'KORDAI', name: 'Kordai–Ak-Jol border checkpoint', point: { latitude: 43.0415, longitude: 74.7181 } } }),
+  example: ({ projectId }) => ({
+    params: { projectId },
+    body: { id: 'KORDAI', name: 'Kordai–Ak-Jol border checkpoint', point: { latitude: 43.0415, longitude: 74.7181 } },
+  }),
 });

@@ -11,7 +11,18 @@ export const addOtherIdentifierEndpoint = defineEndpoint({
   summary: 'Add another identifier (ADB project, loan, grant or TA number…)',
   creates: true,
   params: pathIds('projectId'),
-  body: z.object({ ref: requiredText(100), identifierType: codeField, kind: text(50).optional(), owner: organisationReferenceField.optional(), effectiveDate: effectiveDateField }).strict(),
+  body: z
+    .object({
+      ref: requiredText(100),
+      identifierType: codeField,
+      kind: text(50).optional(),
+      owner: organisationReferenceField.optional(),
+      effectiveDate: effectiveDateField,
+    })
+    .strict(),
   toCommand: ({ params, body }) => ({ type: 'AddOtherIdentifier', data: { projectId: params.projectId, ...body } }),
-  example: ({ projectId }) => ({ params: { projectId }, body: { ref: '54439-001', identifierType: 'A1', kind: 'adb-project', owner: { organisationId: 'XM-DAC-46004', name: 'Asian Development Bank' } } }),
+  example: ({ projectId }) => ({
+    params: { projectId },
+    body: { ref: '54439-001', identifierType: 'A1', kind: 'adb-project', owner: { organisationId: 'XM-DAC-46004', name: 'Asian Development Bank' } },
+  }),
 });

@@ -13,5 +13,12 @@ export const approveProjectEndpoint = defineEndpoint({
   params: pathIds('projectId'),
   body: z.object({ approvalDate: dateField, approvedBy: organisationReferenceField.optional(), source: sourceField.optional() }).strict(),
   toCommand: ({ params, body }) => ({ type: 'ApproveProject', data: { projectId: params.projectId, ...body } }),
-  example: ({ projectId }) => ({ params: { projectId }, body: { approvalDate: '2024-05-10', approvedBy: { organisationId: 'XM-DAC-46004' }, source: { citation: 'ADB Board approval (example)', confidence: 'illustrative' } } }),
+  example: ({ projectId }) => ({
+    params: { projectId },
+    body: {
+      approvalDate: '2024-05-10',
+      approvedBy: { organisationId: 'XM-DAC-46004' },
+      source: { citation: 'ADB Board approval (example)', confidence: 'illustrative' },
+    },
+  }),
 });

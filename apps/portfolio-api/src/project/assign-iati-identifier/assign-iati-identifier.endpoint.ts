@@ -11,7 +11,9 @@ export const assignIatiIdentifierEndpoint = defineEndpoint({
   summary: 'Assign the IATI identifier (frozen once published; a correction may change it)',
   creates: false,
   params: pathIds('projectId'),
-  body: z.object({ reportingOrgRef: organisationIdField, localId: requiredText(100), correction: correctionField.optional(), effectiveDate: effectiveDateField }).strict(),
+  body: z
+    .object({ reportingOrgRef: organisationIdField, localId: requiredText(100), correction: correctionField.optional(), effectiveDate: effectiveDateField })
+    .strict(),
   toCommand: ({ params, body }) => ({ type: 'AssignIatiIdentifier', data: { projectId: params.projectId, ...body } }),
   example: ({ projectId }) => ({ params: { projectId }, body: { reportingOrgRef: 'XM-DAC-46004', localId: projectId } }),
 });

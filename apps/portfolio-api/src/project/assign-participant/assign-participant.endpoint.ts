@@ -11,7 +11,12 @@ export const assignParticipantEndpoint = defineEndpoint({
   summary: 'Name a participating organisation with its IATI role',
   creates: true,
   params: pathIds('projectId'),
-  body: z.object({ organisation: organisationReferenceField, role: codeField, organisationType: codeField.optional(), effectiveDate: effectiveDateField }).strict(),
+  body: z
+    .object({ organisation: organisationReferenceField, role: codeField, organisationType: codeField.optional(), effectiveDate: effectiveDateField })
+    .strict(),
   toCommand: ({ params, body }) => ({ type: 'AssignParticipant', data: { projectId: params.projectId, ...body } }),
-  example: ({ projectId }) => ({ params: { projectId }, body: { organisation: { organisationId: 'XM-DAC-46004', name: 'Asian Development Bank' }, role: '1' } }),
+  example: ({ projectId }) => ({
+    params: { projectId },
+    body: { organisation: { organisationId: 'XM-DAC-46004', name: 'Asian Development Bank' }, role: '1' },
+  }),
 });

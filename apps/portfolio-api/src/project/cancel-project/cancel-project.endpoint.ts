@@ -15,6 +15,10 @@ export const cancelProjectEndpoint = defineEndpoint({
   toCommand: ({ params, body }) => ({ type: 'CancelProject', data: { projectId: params.projectId, ...body } }),
   example: ({ projectId }) => ({ params: { projectId: `${projectId}-X` }, body: { reason: 'Superseded by the motorway alignment (example)' } }),
   examplePrelude: ({ projectId }) => [
-    { name: 'RegisterProject', params: {}, body: { id: `${projectId}-X`, title: 'Cancelled example', cluster: 'transport', countries: [{ code: 'KZ', percentage: 100 }] } },
+    {
+      name: 'RegisterProject',
+      params: {},
+      body: { id: `${projectId}-X`, title: 'Cancelled example', cluster: 'transport', countries: [{ code: 'KZ', percentage: 100 }] },
+    },
   ],
 });

@@ -11,7 +11,9 @@ export const linkRelatedActivityEndpoint = defineEndpoint({
   summary: 'Link a parent, child or sibling activity (e.g. one child per border checkpoint)',
   creates: true,
   params: pathIds('projectId'),
-  body: z.object({ relatedActivityId: requiredText(200), relationType: codeField, checkpoint: text(200).optional(), effectiveDate: effectiveDateField }).strict(),
+  body: z
+    .object({ relatedActivityId: requiredText(200), relationType: codeField, checkpoint: text(200).optional(), effectiveDate: effectiveDateField })
+    .strict(),
   toCommand: ({ params, body }) => ({ type: 'LinkRelatedActivity', data: { projectId: params.projectId, ...body } }),
   resourceId: (command) => command.data.relatedActivityId,
   example: ({ projectId }) => ({ params: { projectId }, body: { relatedActivityId: `${projectId}-KORDAI`, relationType: '2', checkpoint: 'Kordai' } }),

@@ -22,5 +22,16 @@ export const registerProjectEndpoint = defineEndpoint({
     })
     .strict(),
   toCommand: ({ body: { id, ...rest }, newId }) => ({ type: 'RegisterProject', data: { projectId: id ?? newId(), ...rest } }),
-  example: ({ unique }) => ({ params: {}, body: { id: `ECAB-TR-EX-${unique}`, title: 'Almaty–Issyk-Kul alternative road (example)', cluster: 'transport', countries: [{ code: 'KZ', percentage: 50 }, { code: 'KG', percentage: 50 }] } }),
+  example: ({ unique }) => ({
+    params: {},
+    body: {
+      id: `ECAB-TR-EX-${unique}`,
+      title: 'Almaty–Issyk-Kul alternative road (example)',
+      cluster: 'transport',
+      countries: [
+        { code: 'KZ', percentage: 50 },
+        { code: 'KG', percentage: 50 },
+      ],
+    },
+  }),
 });

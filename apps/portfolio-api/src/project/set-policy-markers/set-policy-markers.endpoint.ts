@@ -13,10 +13,20 @@ export const setPolicyMarkersEndpoint = defineEndpoint({
   params: pathIds('projectId'),
   body: z
     .object({
-      markers: z.array(z.object({ code: codeField, significance: codeField }).strict(), { error: 'must be a list of {code, significance}' }).max(20, 'must list at most 20 markers'),
+      markers: z
+        .array(z.object({ code: codeField, significance: codeField }).strict(), { error: 'must be a list of {code, significance}' })
+        .max(20, 'must list at most 20 markers'),
       effectiveDate: effectiveDateField,
     })
     .strict(),
   toCommand: ({ params, body }) => ({ type: 'SetPolicyMarkers', data: { projectId: params.projectId, ...body } }),
-  example: ({ projectId }) => ({ params: { projectId }, body: { markers: [{ code: '1', significance: '1' }, { code: '7', significance: '1' }] } }),
+  example: ({ projectId }) => ({
+    params: { projectId },
+    body: {
+      markers: [
+        { code: '1', significance: '1' },
+        { code: '7', significance: '1' },
+      ],
+    },
+  }),
 });

@@ -13,5 +13,8 @@ export const setProjectTitlesEndpoint = defineEndpoint({
   params: pathIds('projectId'),
   body: z.object({ titles: localizedNamesField, effectiveDate: effectiveDateField }).strict(),
   toCommand: ({ params, body }) => ({ type: 'SetProjectTitles', data: { projectId: params.projectId, ...body } }),
-  example: ({ projectId }) => ({ params: { projectId }, body: { titles: { en: 'Almaty–Issyk-Kul alternative road', ru: 'Альтернативная дорога Алматы – Иссык-Куль' } } }),
+  example: ({ projectId }) => ({
+    params: { projectId },
+    body: { titles: { en: 'Almaty–Issyk-Kul alternative road', ru: 'Альтернативная дорога Алматы – Иссык-Куль' } },
+  }),
 });

@@ -13,5 +13,13 @@ export const setRecipientCountriesEndpoint = defineEndpoint({
   params: pathIds('projectId'),
   body: z.object({ countries: countrySharesField, effectiveDate: effectiveDateField }).strict(),
   toCommand: ({ params, body }) => ({ type: 'SetRecipientCountries', data: { projectId: params.projectId, ...body } }),
-  example: ({ projectId }) => ({ params: { projectId }, body: { countries: [{ code: 'KZ', percentage: 60 }, { code: 'KG', percentage: 40 }] } }),
+  example: ({ projectId }) => ({
+    params: { projectId },
+    body: {
+      countries: [
+        { code: 'KZ', percentage: 60 },
+        { code: 'KG', percentage: 40 },
+      ],
+    },
+  }),
 });

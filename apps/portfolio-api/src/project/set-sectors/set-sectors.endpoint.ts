@@ -14,11 +14,21 @@ export const setSectorsEndpoint = defineEndpoint({
   body: z
     .object({
       sectors: z
-        .array(z.object({ vocabulary: codeField, code: codeField, percentage: percentageField }).strict(), { error: 'must be a list of {vocabulary, code, percentage}' })
+        .array(z.object({ vocabulary: codeField, code: codeField, percentage: percentageField }).strict(), {
+          error: 'must be a list of {vocabulary, code, percentage}',
+        })
         .max(50, 'must list at most 50 sectors'),
       effectiveDate: effectiveDateField,
     })
     .strict(),
   toCommand: ({ params, body }) => ({ type: 'SetSectors', data: { projectId: params.projectId, ...body } }),
-  example: ({ projectId }) => ({ params: { projectId }, body: { sectors: [{ vocabulary: '1', code: '21020', percentage: 80 }, { vocabulary: '1', code: '33120', percentage: 20 }] } }),
+  example: ({ projectId }) => ({
+    params: { projectId },
+    body: {
+      sectors: [
+        { vocabulary: '1', code: '21020', percentage: 80 },
+        { vocabulary: '1', code: '33120', percentage: 20 },
+      ],
+    },
+  }),
 });

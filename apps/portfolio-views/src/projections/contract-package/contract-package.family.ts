@@ -37,9 +37,7 @@ export const contractPackageFamily: ViewFamily = {
            updated_at         timestamptz not null
          )`,
       ],
-      indexes: [
-        'create index contract_view_project on contract_view (project_id)',
-      ],
+      indexes: ['create index contract_view_project on contract_view (project_id)'],
     },
   ],
   needs(event, rows) {
@@ -85,7 +83,11 @@ export const contractPackageFamily: ViewFamily = {
         const delta = money(event, 'amountDelta', true);
         const value = money(event, 'contractValue');
         const contract = ensureContract(rows, event, contractId, projectId);
-        rows.update('contract_view', contract, { contract_value: value.amount, contract_currency: contract.contract_currency ?? value.currency, updated_at: event.time });
+        rows.update('contract_view', contract, {
+          contract_value: value.amount,
+          contract_currency: contract.contract_currency ?? value.currency,
+          updated_at: event.time,
+        });
         recordAward(rows, event, {
           projectId,
           contractId,

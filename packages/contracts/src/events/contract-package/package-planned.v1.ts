@@ -8,7 +8,9 @@ export const procurementPackagePlannedV1 = z
     title: z.string().min(1),
     method: z
       .enum(['ICB', 'NCB', 'QCBS', 'QBS', 'CQS', 'ICS', 'shopping', 'direct'])
-      .describe('How it is procured: international or national competitive bidding, consultant selection (QCBS, QBS, CQS, ICS), shopping or direct contracting; more may be added'),
+      .describe(
+        'How it is procured: international or national competitive bidding, consultant selection (QCBS, QBS, CQS, ICS), shopping or direct contracting; more may be added',
+      ),
     estimatedValue: money.describe('The estimated contract value'),
     plannedAwardDate: isoDate.describe('When the contract is planned to be awarded (YYYY-MM-DD)'),
     source: source.optional(),

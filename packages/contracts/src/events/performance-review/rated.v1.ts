@@ -16,7 +16,10 @@ export const performanceRatedV1 = z
       .loose()
       .describe('The rating of each dimension'),
     overall: performanceRating.describe('The overall rating'),
-    worldBankRating: z.enum(['HS', 'S', 'MS', 'MU', 'U', 'HU']).optional().describe('World Bank / IEG six-point scale, highly satisfactory to highly unsatisfactory'),
+    worldBankRating: z
+      .enum(['HS', 'S', 'MS', 'MU', 'U', 'HU'])
+      .optional()
+      .describe('World Bank / IEG six-point scale, highly satisfactory to highly unsatisfactory'),
     disbursementProgress: z
       .object({
         disbursedPct: decimalNumber.describe('Disbursed, in percent of the net commitment'),
