@@ -32,10 +32,12 @@ async function readStream(response: Response, enough: (messages: StreamMessage[]
   const deadline = Date.now() + timeoutMs;
   try {
     while (!enough(messages) && Date.now() < deadline) {
-      const chunk = await Promise.race([
-        reader.read(),
-        new Promise<{ done: true; value: undefined }>((resolve) => setTimeout(() => resolve({ done: true, value: undefined }), deadline - Date.now())),
-      ]);
+      let timer: NodeJS.Timeout | undefined;
+      const timeUp = new Promise<{ done: true; value: undefined }>(
+        (resolve) => (timer = setTimeout(() => resolve({ done: true, value: undefined }), deadline - Date.now())),
+      );
+      // The timer is cleared whichever wins, so none is left to hold jest open.
+      const chunk = await Promise.race([reader.read(), timeUp]).finally(() => clearTimeout(timer));
       if (chunk.done) break;
       buffer += chunk.value;
       let end: number;
