@@ -28,7 +28,16 @@ export default {
   concurrency: 1,
   mutate: [...aggregates.map((name) => `${domainSrc}/${name}/**/*.ts`), '!**/*.spec.ts'],
   // The sandbox needs only the domain workspace and the files its jest config and tsconfig extend.
-  ignorePatterns: ['/*', '!/packages', '/packages/*', '!/packages/domain', '/packages/domain/dist', '!/jest.config.base.js', '!/tsconfig.base.json', '!/package.json'],
+  ignorePatterns: [
+    '/*',
+    '!/packages',
+    '/packages/*',
+    '!/packages/domain',
+    '/packages/domain/dist',
+    '!/jest.config.base.js',
+    '!/tsconfig.base.json',
+    '!/package.json',
+  ],
   tempDirName: '.stryker-tmp',
   reporters: ['progress', 'clear-text', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },

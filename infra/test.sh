@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: checks the dependency rules, makes sure the real PostgreSQL, the real Kafka broker, xmllint and Chromium
+# `npm test`: checks the dependency rules and the code format, makes sure the real PostgreSQL, the real Kafka broker, xmllint and Chromium
 # are there, runs turbo's test pipeline (build → typecheck → jest in every workspace), and prints one closing count.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -12,6 +12,9 @@ export TURBO_TELEMETRY_DISABLED=1
 # violation fails the run, after the suites have run too.
 npm run --silent check:deps
 deps_status=$?
+# One code format (Prettier, .prettierrc.json): `npm run format` fixes what this finds.
+npm run --silent check:format
+format_status=$?
 
 if [[ "$DATABASE_URL" == *"@127.0.0.1:5432/"* ]]; then
   bash infra/postgres/ensure-local.sh || exit 1
@@ -36,6 +39,10 @@ status=$?
 node infra/test-summary.js || status=1
 if [[ $deps_status != 0 ]]; then
   echo "dependency rules: violated (npm run check:deps lists them)"
+  status=1
+fi
+if [[ $format_status != 0 ]]; then
+  echo "code format: files differ from Prettier's (npm run format fixes them)"
   status=1
 fi
 exit $status

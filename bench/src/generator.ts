@@ -76,7 +76,9 @@ export function projectIdOf(index: number): string {
 /** The example steps of the catalogue for one project (the registration in the bench's cluster first). */
 function catalogue(context: ExampleContext, cluster: string, withProgramme: boolean): ExampleRequest[] {
   const register = endpointNamed('RegisterProject');
-  const steps: ExampleRequest[] = [{ name: 'RegisterProject', params: {}, body: { ...(register.example(context).body as object), id: context.projectId, cluster } }];
+  const steps: ExampleRequest[] = [
+    { name: 'RegisterProject', params: {}, body: { ...(register.example(context).body as object), id: context.projectId, cluster } },
+  ];
   for (const endpoint of COMMAND_ENDPOINTS) {
     if (endpoint.name === 'RegisterProject') continue;
     // Reference data, one stream per currency for the whole platform: recorded once, before the projects.
@@ -99,7 +101,14 @@ function filler(context: ExampleContext, k: number): ExampleRequest {
   return {
     name,
     params: example.params,
-    body: { id: `${name.slice(6, 9).toUpperCase()}-${k}`, amount: '1000.00', currency: 'USD', valueDate: day, ...(receiver ? { receiver } : {}), ...(source ? { source } : {}) },
+    body: {
+      id: `${name.slice(6, 9).toUpperCase()}-${k}`,
+      amount: '1000.00',
+      currency: 'USD',
+      valueDate: day,
+      ...(receiver ? { receiver } : {}),
+      ...(source ? { source } : {}),
+    },
   };
 }
 
@@ -126,12 +135,21 @@ export async function generate(eventStore: PostgresEventStore, options: Generate
     const endpoint = endpointNamed(request.name);
     const kind = endpoint.aggregate as AggregateKind;
     const definition = AGGREGATES[kind] as unknown as {
-      decider: { initialState(): object; decide(c: object, s: object, ctx: { today: string }): { type: string; data: object }[]; evolve(s: object, e: object): object };
+      decider: {
+        initialState(): object;
+        decide(c: object, s: object, ctx: { today: string }): { type: string; data: object }[];
+        evolve(s: object, e: object): object;
+      };
       streamId(c: object): string;
       scope: 'project' | 'programme';
       subjectOf?: (c: object) => string;
     };
-    const whole = endpoint.toCommand({ params: endpoint.params.parse(request.params), body: endpoint.body.parse(request.body), settings, newId: randomUUID }) as { type: string; data: object };
+    const whole = endpoint.toCommand({
+      params: endpoint.params.parse(request.params),
+      body: endpoint.body.parse(request.body),
+      settings,
+      newId: randomUUID,
+    }) as { type: string; data: object };
     // A command over several streams (exchange rates of several currencies) is decided per stream, as the API does.
     const split = (endpoint as { split?: (c: object) => object[] }).split;
     const parts = (split ? split(whole) : [whole]) as { type: string; data: object }[];
@@ -144,7 +162,11 @@ export async function generate(eventStore: PostgresEventStore, options: Generate
   async function decideAndAppend(
     command: { type: string; data: object },
     definition: {
-      decider: { initialState(): object; decide(c: object, s: object, ctx: { today: string }): { type: string; data: object }[]; evolve(s: object, e: object): object };
+      decider: {
+        initialState(): object;
+        decide(c: object, s: object, ctx: { today: string }): { type: string; data: object }[];
+        evolve(s: object, e: object): object;
+      };
       streamId(c: object): string;
       scope: 'project' | 'programme';
       subjectOf?: (c: object) => string;

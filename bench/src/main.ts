@@ -4,20 +4,21 @@
  * docs/BENCHMARKS.md (the section between the issue-8 markers; other sections are kept).
  *
  * BENCH_PROJECTS (10000), BENCH_EVENTS (1000000): the size. BENCH_SCENARIOS: a comma list of rebuild,
- * catch-up, queries, command-to-visible (default all). BENCH_REPEATS_REBUILD (3 up to 20k events, else 1),
+ * catch-up, queries, command-to-visible, and issue 14's append and relay (src/issue-14.ts; they need no
+ * generated portfolio and write a section of their own) (default all). BENCH_REPEATS_REBUILD (3 up to 20k events, else 1),
  * BENCH_QUERIES (500 a round, 3 rounds), BENCH_COMMANDS_PER_SECOND (a list, 25,500: below saturation and the issue's load) for BENCH_COMMAND_SECONDS (10).
  * BENCH_CATCH_UP_TIMEOUT_S: how long the relay and the catch-up may take (default: 500 events/s, at least 120 s).
  * BENCH_OUTPUT: the Markdown file (default docs/BENCHMARKS.md; `-` prints it instead).
  */
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEventStoreDataSource, PostgresEventStore, runEventStoreMigrations } from '@ecab/event-store';
 import { cleanUp, createTestDatabase, deleteTopicsWithPrefix, repoRoot } from '@ecab/testing';
 import { generate } from './generator.js';
+import { ISSUE_14_SCENARIOS, type Issue14Scenario, runIssue14 } from './issue-14.js';
 import { spreadOf, type ResultRow } from './measure.js';
+import { machine, writeSection } from './report.js';
 import { catchUpScenario, commandToVisibleScenario, describeSpread, queryScenario, ratioOf, rebuildScenario, type BenchContext } from './scenarios/index.js';
 
 const SCENARIOS = { rebuild: rebuildScenario, 'catch-up': catchUpScenario, queries: queryScenario, 'command-to-visible': commandToVisibleScenario } as const;
@@ -34,32 +35,20 @@ function intEnv(name: string, fallback: number): number {
 const started = new Date();
 const log = (message: string) => console.log(`[bench ${((Date.now() - started.getTime()) / 1000).toFixed(1).padStart(6)} s] ${message}`);
 
-function machine(): Record<string, string> {
-  const pkg = (path: string) => (JSON.parse(readFileSync(join(repoRoot, path), 'utf8')) as { version: string }).version;
-  const kafkaVersion = /<kafka\.version>([^<]+)</.exec(readFileSync(join(repoRoot, 'infra/kafka/pom.xml'), 'utf8'))?.[1] ?? 'unknown';
-  let commit = 'unknown';
-  try {
-    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
-  } catch {
-    // not a git checkout
-  }
-  return {
-    date: started.toISOString().replace(/\.\d+Z$/, 'Z'),
-    cpu: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
-    memory: `${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
-    'load average at start (1/5/15 min)': loadavg().map((l) => l.toFixed(2)).join(' / '),
-    node: process.version,
-    kafka: `${kafkaVersion} (broker), kafkajs ${pkg('node_modules/kafkajs/package.json')}`,
-    commit,
-  };
-}
-
 async function main(): Promise<void> {
   const projects = intEnv('BENCH_PROJECTS', 10_000);
   const events = intEnv('BENCH_EVENTS', 1_000_000);
-  const chosen = (process.env.BENCH_SCENARIOS ?? Object.keys(SCENARIOS).join(',')).split(',').map((s) => s.trim()) as ScenarioName[];
-  for (const name of chosen) if (!(name in SCENARIOS)) throw new Error(`unknown scenario ${name}; known: ${Object.keys(SCENARIOS).join(', ')}`);
-  const facts = machine();
+  const known = [...Object.keys(SCENARIOS), ...ISSUE_14_SCENARIOS];
+  const names = (process.env.BENCH_SCENARIOS ?? known.join(',')).split(',').map((s) => s.trim());
+  for (const name of names) if (!known.includes(name)) throw new Error(`unknown scenario ${name}; known: ${known.join(', ')}`);
+  const output = process.env.BENCH_OUTPUT ?? join(repoRoot, 'docs', 'BENCHMARKS.md');
+  const issue14 = ISSUE_14_SCENARIOS.filter((name) => names.includes(name)) as Issue14Scenario[];
+  if (issue14.length > 0) {
+    await runIssue14({ chosen: issue14, started, topicPrefix: `bench-${randomBytes(4).toString('hex')}.`, intEnv, log, output });
+  }
+  const chosen = names.filter((name): name is ScenarioName => name in SCENARIOS);
+  if (chosen.length === 0) return;
+  const facts = machine(started);
   log(`${projects} projects / ${events} events; scenarios ${chosen.join(', ')}; ${facts.cpu}, load ${facts['load average at start (1/5/15 min)']}`);
 
   const eventsDb = await createTestDatabase('bench');
@@ -138,38 +127,15 @@ async function main(): Promise<void> {
 
   const section = render(rows, { ...facts, postgres: `PostgreSQL ${postgres}` }, projects, ctx.events ?? events);
   mkdirSync(join(repoRoot, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(repoRoot, 'bench', 'results', `issue-8-${started.toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify({ facts, projects, events: ctx.events, rows }, null, 2));
-  const output = process.env.BENCH_OUTPUT ?? join(repoRoot, 'docs', 'BENCHMARKS.md');
+  writeFileSync(
+    join(repoRoot, 'bench', 'results', `issue-8-${started.toISOString().replace(/[:.]/g, '-')}.json`),
+    JSON.stringify({ facts, projects, events: ctx.events, rows }, null, 2),
+  );
   if (output === '-') console.log(section);
   else {
-    writeSection(output, section);
+    writeSection(output, 'issue-8', section);
     log(`wrote ${output}`);
   }
-}
-
-const BEGIN = '<!-- bench:issue-8:begin (written by `npm run bench`; edits inside are overwritten) -->';
-const END = '<!-- bench:issue-8:end -->';
-const HEADER = `# Benchmarks
-
-Written by \`npm run bench\` (the \`bench/\` workspace); each section is regenerated by its run and the
-rest of the file is kept. Figures vary from run to run and machine to machine: read the **ratios** to the
-raw baselines measured in the same run, not the absolute numbers. No test asserts any of them.
-
-How to run, what each scenario does, and the sizes: [bench/README.md](../bench/README.md).
-`;
-
-function writeSection(path: string, section: string): void {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    text = HEADER;
-  }
-  const begin = text.indexOf(BEGIN);
-  const end = text.indexOf(END);
-  const block = `${BEGIN}\n${section}\n${END}`;
-  text = begin >= 0 && end > begin ? `${text.slice(0, begin)}${block}${text.slice(end + END.length)}` : `${text.trimEnd()}\n\n${block}\n`;
-  writeFileSync(path, text);
 }
 
 function render(rows: ResultRow[], facts: Record<string, string>, projects: number, events: number): string {
@@ -177,14 +143,20 @@ function render(rows: ResultRow[], facts: Record<string, string>, projects: numb
   const lines = [
     `## Read side at scale (issue 8): ${projects.toLocaleString('en-US')} projects / ${events.toLocaleString('en-US')} events`,
     '',
-    ...(events < 1_000_000 ? ['A smaller size than the issue asks (10,000 projects / 1,000,000 events: `npm run bench` without BENCH_PROJECTS / BENCH_EVENTS).', ''] : []),
+    ...(events < 1_000_000
+      ? ['A smaller size than the issue asks (10,000 projects / 1,000,000 events: `npm run bench` without BENCH_PROJECTS / BENCH_EVENTS).', '']
+      : []),
     ...Object.entries(facts).map(([k, v]) => `- ${k}: ${v}`),
     '',
     '| Scenario | Unit | ECAB | Raw baseline (same run) | ECAB ÷ baseline | Target |',
     '|---|---|---|---|---|---|',
     ...rows.map((row) => {
-      const ecab = row.ecab ? `${describeSpread(row.ecab, decimals(row))}${row.ecabNote ? `; ${row.ecabNote}` : ''}` : ([row.ecabNote, row.note].filter(Boolean).join('; ') || '–');
-      const baseline = row.baseline ? `${describeSpread(row.baseline.value, decimals(row))} — ${row.baseline.name}${row.baseline.note ? `; ${row.baseline.note}` : ''}` : '–';
+      const ecab = row.ecab
+        ? `${describeSpread(row.ecab, decimals(row))}${row.ecabNote ? `; ${row.ecabNote}` : ''}`
+        : [row.ecabNote, row.note].filter(Boolean).join('; ') || '–';
+      const baseline = row.baseline
+        ? `${describeSpread(row.baseline.value, decimals(row))} — ${row.baseline.name}${row.baseline.note ? `; ${row.baseline.note}` : ''}`
+        : '–';
       const note = row.ecab && row.note ? ` (${row.note})` : '';
       return `| ${row.scenario}${note} | ${row.unit} | ${ecab} | ${baseline} | ${ratioOf(row)} | ${row.target ?? '–'} |`;
     }),

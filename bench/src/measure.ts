@@ -84,7 +84,10 @@ export async function until(probe: () => Promise<boolean>, { timeoutMs, interval
 export function httpClient(maxSockets: number) {
   const agent = new Agent({ keepAlive: true, maxSockets });
   return {
-    request(url: string, options: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs: number }): Promise<{ status: number; body: string }> {
+    request(
+      url: string,
+      options: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs: number },
+    ): Promise<{ status: number; body: string }> {
       return new Promise((resolve, reject) => {
         const req = httpRequest(url, { method: options.method ?? 'GET', headers: options.headers, agent }, (res) => {
           const chunks: Buffer[] = [];

@@ -62,7 +62,12 @@ function survivors(report) {
   for (const [path, file] of Object.entries(report.files)) {
     for (const m of file.mutants.filter((mutant) => UNDETECTED.includes(mutant.status))) {
       const where = `${relative(ROOT, join(ROOT, path)).split(DOMAIN_SRC).pop()}:${m.location.start.line}`;
-      lines.push(`- \`${where}\` ${m.mutatorName} → \`${String(m.replacement ?? '').replaceAll('\n', ' ').replaceAll('`', "'").slice(0, 80)}\` (${m.status})`);
+      lines.push(
+        `- \`${where}\` ${m.mutatorName} → \`${String(m.replacement ?? '')
+          .replaceAll('\n', ' ')
+          .replaceAll('`', "'")
+          .slice(0, 80)}\` (${m.status})`,
+      );
     }
   }
   return lines.sort();
@@ -74,10 +79,12 @@ function disabledMutants(report) {
   for (const path of Object.keys(report.files)) {
     const absolute = join(ROOT, path);
     if (!existsSync(absolute)) continue;
-    readFileSync(absolute, 'utf8').split('\n').forEach((text, index) => {
-      const comment = text.match(/\/\/\s*Stryker disable(?:-next-line| next-line| all)?\s+(.*)$/);
-      if (comment) found.push(`- \`${relative(ROOT, absolute).split(DOMAIN_SRC).pop()}:${index + 1}\` ${comment[1]}`);
-    });
+    readFileSync(absolute, 'utf8')
+      .split('\n')
+      .forEach((text, index) => {
+        const comment = text.match(/\/\/\s*Stryker disable(?:-next-line| next-line| all)?\s+(.*)$/);
+        if (comment) found.push(`- \`${relative(ROOT, absolute).split(DOMAIN_SRC).pop()}:${index + 1}\` ${comment[1]}`);
+      });
   }
   return found;
 }

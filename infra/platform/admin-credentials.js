@@ -4,8 +4,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** Where `npm start` keeps what it makes once (keys, the admin password, the embedded PostgreSQL): ECAB_DATA_DIR, default .data/. */
+export const DATA_DIR = process.env.ECAB_DATA_DIR ? path.resolve(process.env.ECAB_DATA_DIR) : path.join(ROOT, '.data');
 /** Where `npm start` keeps the admin password it generated. */
-export const ADMIN_PASSWORD_FILE = path.join(ROOT, '.data', 'auth', 'admin-password');
+export const ADMIN_PASSWORD_FILE = path.join(DATA_DIR, 'auth', 'admin-password');
 
 /** Signing in failed with every password there was to try: a one-line reason, no stack trace. */
 export class SeedCredentialsError extends Error {}
@@ -44,4 +46,3 @@ export function generatedAdminPassword() {
     return undefined;
   }
 }
-

@@ -15,17 +15,27 @@ export function basePort() {
 
 /** With KAFKA_BROKERS set, a broker must answer now: the apps would otherwise wait out ECAB_START_TIMEOUT. */
 export async function assertBrokerAnswers(brokers) {
-  const addresses = brokers.split(',').map((broker) => broker.trim()).filter(Boolean);
+  const addresses = brokers
+    .split(',')
+    .map((broker) => broker.trim())
+    .filter(Boolean);
   for (const address of addresses) {
     const [host, port] = [address.slice(0, address.lastIndexOf(':')), Number(address.slice(address.lastIndexOf(':') + 1))];
     const answers = await new Promise((resolve) => {
       const socket = net.connect({ host, port, timeout: 3000 });
-      socket.once('connect', () => { socket.end(); resolve(true); });
-      socket.once('timeout', () => { socket.destroy(); resolve(false); });
+      socket.once('connect', () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.once('timeout', () => {
+        socket.destroy();
+        resolve(false);
+      });
       socket.once('error', () => resolve(false));
     });
     if (answers) return;
   }
-  throw new Error(`no Kafka broker answers at KAFKA_BROKERS=${brokers}: start the local one with \`npm run kafka:start\`, or unset KAFKA_BROKERS to run on the PostgreSQL log`);
+  throw new Error(
+    `no Kafka broker answers at KAFKA_BROKERS=${brokers}: start the local one with \`npm run kafka:start\`, or unset KAFKA_BROKERS to run on the PostgreSQL log`,
+  );
 }
-

@@ -35,7 +35,13 @@ const traceparentOf = (traceId) => `00-${traceId}-${randomBytes(8).toString('hex
 async function send(apiUrl, headers, [method, path, body], key, traceId) {
   const response = await fetch(`${apiUrl}${path}`, {
     method,
-    headers: { 'content-type': 'application/json', 'x-correlation-id': 'seed-ecab-demo-portfolio', 'idempotency-key': key, traceparent: traceparentOf(traceId), ...headers },
+    headers: {
+      'content-type': 'application/json',
+      'x-correlation-id': 'seed-ecab-demo-portfolio',
+      'idempotency-key': key,
+      traceparent: traceparentOf(traceId),
+      ...headers,
+    },
     body: JSON.stringify(body),
   });
   const text = await response.text();
@@ -92,7 +98,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     let headers;
     if (token) headers = { authorization: `Bearer ${token}` };
     else if (password || generatedAdminPassword()) headers = await adminAuthorization(apiUrl, username, password, generatedAdminPassword());
-    else throw new SeedCredentialsError(`npm run seed needs ECAB_TOKEN, ECAB_ADMIN_PASSWORD, or ${path.relative(ROOT, ADMIN_PASSWORD_FILE)} (npm start writes it)`);
+    else
+      throw new SeedCredentialsError(
+        `npm run seed needs ECAB_TOKEN, ECAB_ADMIN_PASSWORD, or ${path.relative(ROOT, ADMIN_PASSWORD_FILE)} (npm start writes it)`,
+      );
     await seed({ apiUrl, headers });
   } catch (error) {
     const reachable = error?.cause?.code !== 'ECONNREFUSED';

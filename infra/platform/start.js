@@ -10,6 +10,7 @@ import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ADMIN_PASSWORD_FILE, DATA_DIR } from './admin-credentials.js';
 import { assertBrokerAnswers, basePort } from './preflight.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -25,9 +26,8 @@ const APPS = [
   { app: 'reporting', title: 'reporting', port: BASE_PORT + 4 },
 ];
 const SEED_FILE = path.join(ROOT, 'infra', 'platform', 'seed.js');
-const SIGNING_KEY_FILE = path.join(ROOT, '.data', 'auth', 'signing-key.pem');
-const ADMIN_PASSWORD_FILE = path.join(ROOT, '.data', 'auth', 'admin-password');
-const PIDS_FILE = path.join(ROOT, '.data', 'platform.pids.json'); // apps of a run that was killed can be stopped by the next
+const SIGNING_KEY_FILE = path.join(DATA_DIR, 'auth', 'signing-key.pem');
+const PIDS_FILE = path.join(DATA_DIR, 'platform.pids.json'); // apps of a run that was killed can be stopped by the next
 
 const START_TIMEOUT_MS = seconds('ECAB_START_TIMEOUT', 120) * 1000;
 const STOP_GRACE_MS = seconds('ECAB_STOP_GRACE', 10) * 1000;
@@ -54,7 +54,9 @@ for (const name of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   });
 }
 // A bug in this file must not leave apps behind.
-process.on('exit', () => { for (const child of running.values()) killGroup(child, 'SIGKILL'); });
+process.on('exit', () => {
+  for (const child of running.values()) killGroup(child, 'SIGKILL');
+});
 
 try {
   await main();
@@ -64,7 +66,10 @@ try {
 
 async function main() {
   const unbuilt = APPS.filter(({ app }) => !fs.existsSync(entryOf(app)));
-  if (unbuilt.length > 0) throw new Error(`not built: ${unbuilt.map(({ app }) => path.relative(ROOT, entryOf(app))).join(', ')}; run \`npm start\` (it builds first) or \`npm run build\``);
+  if (unbuilt.length > 0)
+    throw new Error(
+      `not built: ${unbuilt.map(({ app }) => path.relative(ROOT, entryOf(app))).join(', ')}; run \`npm start\` (it builds first) or \`npm run build\``,
+    );
   const apps = APPS;
   if (process.env.PORT) say(`PORT=${process.env.PORT}: ${APPS.map(({ app, port }) => `${app} on ${port}`).join(', ')}`);
   await stopAppsLeftByAKilledRun();
@@ -80,7 +85,7 @@ async function main() {
   } else {
     say('DATABASE_URL is unset: starting the embedded PostgreSQL');
     const { startEmbeddedPostgres } = await import('../postgres/embedded.js');
-    postgresStarting = startEmbeddedPostgres({ database: 'ecab', log: (line) => print('postgres', line) });
+    postgresStarting = startEmbeddedPostgres({ database: 'ecab', dataDir: path.join(DATA_DIR, 'postgres'), log: (line) => print('postgres', line) });
     postgres = await postgresStarting;
     if (shuttingDown) return;
     postgres.exited.then(({ code, signal }) => {
@@ -94,9 +99,11 @@ async function main() {
   env.API_URL ||= `http://127.0.0.1:${APPS.find(({ app }) => app === 'portfolio-api').port}`;
   const admin = localCredentials(env);
   const transport = env.KAFKA_BROKERS ? `Kafka at ${env.KAFKA_BROKERS}` : 'the PostgreSQL log';
-  say(env.KAFKA_BROKERS
-    ? `KAFKA_BROKERS=${env.KAFKA_BROKERS}: the apps run on Kafka`
-    : 'KAFKA_BROKERS is unset: the apps use the PostgreSQL-log transport (npm run kafka:start, then KAFKA_BROKERS=127.0.0.1:9092, to run on Kafka)');
+  say(
+    env.KAFKA_BROKERS
+      ? `KAFKA_BROKERS=${env.KAFKA_BROKERS}: the apps run on Kafka`
+      : 'KAFKA_BROKERS is unset: the apps use the PostgreSQL-log transport (npm run kafka:start, then KAFKA_BROKERS=127.0.0.1:9092, to run on Kafka)',
+  );
 
   for (const { app, port } of apps) launch(app, port, env);
   await Promise.all(apps.map(({ app, port }) => waitUntilHealthy(app, port)));
@@ -128,7 +135,12 @@ function gatewayDevelopmentSinks(env) {
 function launch(app, port, env) {
   const child = spawn(process.execPath, ['--enable-source-maps', entryOf(app)], {
     cwd: ROOT,
-    env: { ...env, ...(app === 'web-portal' ? portalUpstreams(env) : {}), ...(app === 'partner-gateway' ? gatewayDevelopmentSinks(env) : {}), PORT: String(port) },
+    env: {
+      ...env,
+      ...(app === 'web-portal' ? portalUpstreams(env) : {}),
+      ...(app === 'partner-gateway' ? gatewayDevelopmentSinks(env) : {}),
+      PORT: String(port),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group: a terminal Ctrl-C reaches only us, and we stop the apps in order
   });
@@ -176,7 +188,9 @@ async function waitUntilHealthy(app, port) {
       last = error?.cause?.code ?? error?.name ?? String(error);
     }
     if (Date.now() > deadline) {
-      throw new Error(`${app} did not answer GET ${url} with 200 within ${START_TIMEOUT_MS / 1000}s (last: ${last}); ECAB_START_TIMEOUT sets the limit in seconds`);
+      throw new Error(
+        `${app} did not answer GET ${url} with 200 within ${START_TIMEOUT_MS / 1000}s (last: ${last}); ECAB_START_TIMEOUT sets the limit in seconds`,
+      );
     }
     await sleep(250);
   }
@@ -230,18 +244,25 @@ async function seedIfPresent(apps, admin) {
       print('seed', `not seeded: ${error.message}`, process.stderr);
       return;
     }
-    print('seed', `ECAB_ADMIN_PASSWORD is not the password of ${admin.username} (created at the first start, never overwritten): signed in with ${path.relative(ROOT, ADMIN_PASSWORD_FILE)}`);
+    print(
+      'seed',
+      `ECAB_ADMIN_PASSWORD is not the password of ${admin.username} (created at the first start, never overwritten): signed in with ${path.relative(ROOT, ADMIN_PASSWORD_FILE)}`,
+    );
     Object.assign(admin, { password: generated, generated: true });
   }
   try {
     await seed({ apiUrl, headers, log: (line) => print('seed', line) });
   } catch (error) {
-    throw new Error(`seeding failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    throw new Error(`seeding failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }
 }
 
 function readIfExists(file) {
-  try { return fs.readFileSync(file, 'utf8').trim() || undefined; } catch { return undefined; }
+  try {
+    return fs.readFileSync(file, 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function shutdown(exitCode, reason) {
@@ -264,23 +285,50 @@ function rememberPids() {
       fs.mkdirSync(path.dirname(PIDS_FILE), { recursive: true });
       fs.writeFileSync(PIDS_FILE, JSON.stringify(pids));
     }
-  } catch { /* only a convenience for the next run */ }
+  } catch {
+    /* only a convenience for the next run */
+  }
 }
 
 async function stopAppsLeftByAKilledRun() {
   let recorded;
-  try { recorded = JSON.parse(fs.readFileSync(PIDS_FILE, 'utf8')); } catch { return; }
+  try {
+    recorded = JSON.parse(fs.readFileSync(PIDS_FILE, 'utf8'));
+  } catch {
+    return;
+  }
   const leftovers = Object.entries(recorded).filter(([app, pid]) => {
-    try { return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(entryOf(app)); } catch { return false; }
+    try {
+      return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(entryOf(app));
+    } catch {
+      return false;
+    }
   });
   for (const [app, pid] of leftovers) {
     say(`stopping ${app} left running by an earlier run (pid ${pid})`);
-    try { process.kill(-pid, 'SIGTERM'); } catch { /* gone meanwhile */ }
+    try {
+      process.kill(-pid, 'SIGTERM');
+    } catch {
+      /* gone meanwhile */
+    }
   }
-  const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+  const alive = (pid) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   const deadline = Date.now() + STOP_GRACE_MS;
   while (leftovers.some(([, pid]) => alive(pid)) && Date.now() < deadline) await sleep(100);
-  for (const [, pid] of leftovers) if (alive(pid)) try { process.kill(-pid, 'SIGKILL'); } catch { /* gone */ }
+  for (const [, pid] of leftovers)
+    if (alive(pid))
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
   fs.rmSync(PIDS_FILE, { force: true });
 }
 
@@ -293,7 +341,9 @@ async function stopApp(app, child) {
   let timer;
   const inTime = await Promise.race([
     exited.then(() => true),
-    new Promise((resolve) => { timer = setTimeout(() => resolve(false), STOP_GRACE_MS); }),
+    new Promise((resolve) => {
+      timer = setTimeout(() => resolve(false), STOP_GRACE_MS);
+    }),
   ]);
   clearTimeout(timer);
   if (!inTime) {
@@ -305,7 +355,15 @@ async function stopApp(app, child) {
 
 // Signal the app's whole process group (it was spawned detached), so anything it started goes too.
 function killGroup(child, signal) {
-  try { process.kill(-child.pid, signal); } catch { try { child.kill(signal); } catch { /* already gone */ } }
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    try {
+      child.kill(signal);
+    } catch {
+      /* already gone */
+    }
+  }
 }
 
 function print(source, line, stream = process.stdout) {
@@ -314,7 +372,12 @@ function print(source, line, stream = process.stdout) {
     const index = [...source].reduce((sum, char) => sum + char.charCodeAt(0), 0) % COLOURS.length;
     prefix = `\x1b[${COLOURS[index]}m${prefix}\x1b[0m`;
   }
-  stream.write(String(line).split('\n').map((part) => `${prefix} | ${part}\n`).join(''));
+  stream.write(
+    String(line)
+      .split('\n')
+      .map((part) => `${prefix} | ${part}\n`)
+      .join(''),
+  );
 }
 
 function entryOf(app) {
@@ -335,8 +398,14 @@ function somethingListensOn(port) {
   return new Promise((resolve) => {
     const socket = net.connect({ host: '127.0.0.1', port });
     socket.setTimeout(1000);
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
-    socket.once('timeout', () => { socket.destroy(); resolve(false); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
     socket.once('error', () => resolve(false));
   });
 }

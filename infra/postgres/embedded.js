@@ -51,24 +51,24 @@ export async function startEmbeddedPostgres(options = {}) {
   }
 
   const logFd = fs.openSync(logFile, 'a');
-  const server = spawn(binaries.postgres, [
-    '-D', dataDir,
-    '-p', String(port),
-    '-c', 'listen_addresses=127.0.0.1',
-    '-c', 'unix_socket_directories=',
-    '-c', 'max_connections=200',
-  ], {
-    ...(isRoot ? ownerIds(USER) : {}),
-    detached: true, // its own process group: only we decide when it stops
-    stdio: ['ignore', logFd, logFd],
-    env: { ...process.env, LC_MESSAGES: 'C' },
-  });
+  const server = spawn(
+    binaries.postgres,
+    ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    {
+      ...(isRoot ? ownerIds(USER) : {}),
+      detached: true, // its own process group: only we decide when it stops
+      stdio: ['ignore', logFd, logFd],
+      env: { ...process.env, LC_MESSAGES: 'C' },
+    },
+  );
   fs.closeSync(logFd);
   const exited = new Promise((resolve) => server.once('exit', (code, signal) => resolve({ code, signal })));
   const spawnFailed = new Promise((_, reject) => server.once('error', reject));
   const lastWords = () => tail(logFile, 15);
   // Last resort when our process ends without stop(): a fast shutdown still completes without us.
-  const onExit = () => { if (server.exitCode === null && server.signalCode === null) server.kill('SIGINT'); };
+  const onExit = () => {
+    if (server.exitCode === null && server.signalCode === null) server.kill('SIGINT');
+  };
   process.on('exit', onExit);
   server.unref();
 
@@ -111,7 +111,9 @@ async function initialiseOnce({ dataDir, password, log, binaryMajor }) {
   if (fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
     const major = pgVersion(dataDir);
     if (major !== binaryMajor) {
-      throw new Error(`embedded PostgreSQL: ${dataDir} holds a PostgreSQL ${major} cluster but the binaries are ${binaryMajor}; move it away (or pg_upgrade it)`);
+      throw new Error(
+        `embedded PostgreSQL: ${dataDir} holds a PostgreSQL ${major} cluster but the binaries are ${binaryMajor}; move it away (or pg_upgrade it)`,
+      );
     }
     return;
   }
@@ -171,14 +173,20 @@ async function stopLeftoversOf(dataDir, log) {
 // PostgreSQL processes whose working directory is the data directory (the postmaster chdirs there).
 function processesServing(dataDir) {
   let real;
-  try { real = fs.realpathSync(dataDir); } catch { return []; }
+  try {
+    real = fs.realpathSync(dataDir);
+  } catch {
+    return [];
+  }
   const pids = [];
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       if (fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
       if (fs.readlinkSync(`/proc/${entry}/cwd`) === real) pids.push(Number(entry));
-    } catch { /* gone, or not ours to inspect */ }
+    } catch {
+      /* gone, or not ours to inspect */
+    }
   }
   return pids;
 }
@@ -220,10 +228,14 @@ async function createDatabaseIfMissing({ port, password, database }) {
 // SIGINT is PostgreSQL's fast shutdown; SIGQUIT its immediate one; SIGKILL if even that hangs.
 async function stopServer(server, exited) {
   if (server.exitCode !== null || server.signalCode !== null) return;
-  const within = (ms) => new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    exited.then(() => { clearTimeout(timer); resolve(true); });
-  });
+  const within = (ms) =>
+    new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), ms);
+      exited.then(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
   server.kill('SIGINT');
   if (await within(FAST_SHUTDOWN_MS)) return;
   server.kill('SIGQUIT');
@@ -254,8 +266,14 @@ function somethingListensOn(port) {
   return new Promise((resolve) => {
     const socket = net.connect({ host: '127.0.0.1', port });
     socket.setTimeout(1000);
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
-    socket.once('timeout', () => { socket.destroy(); resolve(false); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
     socket.once('error', () => resolve(false));
   });
 }
@@ -275,7 +293,11 @@ function pgVersion(dataDir) {
 }
 
 function readOrEmpty(file) {
-  try { return fs.readFileSync(file, 'utf8'); } catch { return ''; }
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 function tail(file, lines) {
@@ -283,7 +305,11 @@ function tail(file, lines) {
 }
 
 function signal(pid, name) {
-  try { process.kill(pid, name); } catch { /* already gone */ }
+  try {
+    process.kill(pid, name);
+  } catch {
+    /* already gone */
+  }
 }
 
 function sleep(ms) {

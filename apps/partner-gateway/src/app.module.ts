@@ -8,6 +8,7 @@ import { IntegrationLog } from './integration/integration-log.js';
 import { PartnerKeyGuard } from './partners/partner-key.guard.js';
 import { PartnerStore } from './partners/partner-store.js';
 import { PartnersController } from './partners/partners.controller.js';
+import { EventStreamController, STREAM_SETTINGS, type StreamSettings } from './pull/event-stream.controller.js';
 import { EventsController } from './pull/events.controller.js';
 import { SUBSCRIPTION_SETTINGS, SubscriptionsController, type SubscriptionSettings } from './subscriptions/subscriptions.controller.js';
 import { SubscriptionStore } from './subscriptions/subscription-store.js';
@@ -22,6 +23,7 @@ export interface GatewayModuleOptions {
   auth: AuthConfig;
   healthChecks: HealthCheck[];
   subscriptionSettings: SubscriptionSettings;
+  streamSettings: StreamSettings;
 }
 
 /** Admins' partner management (platform tokens) and the partners' own API (their keys). */
@@ -32,9 +34,21 @@ export class GatewayModule {
       module: GatewayModule,
       imports: [
         TerminusModule.forRoot({ logger: false }),
-        AuthModule.forRoot({ dataSource: options.dataSource, config: options.auth, publicControllers: [HealthController, AsyncApiController, MetricsController] }),
+        AuthModule.forRoot({
+          dataSource: options.dataSource,
+          config: options.auth,
+          publicControllers: [HealthController, AsyncApiController, MetricsController],
+        }),
       ],
-      controllers: [HealthController, MetricsController, AsyncApiController, PartnersController, SubscriptionsController, EventsController],
+      controllers: [
+        HealthController,
+        MetricsController,
+        AsyncApiController,
+        PartnersController,
+        SubscriptionsController,
+        EventsController,
+        EventStreamController,
+      ],
       providers: [
         PartnerKeyGuard,
         { provide: PartnerStore, useValue: options.partners },
@@ -42,6 +56,7 @@ export class GatewayModule {
         { provide: SubscriptionStore, useValue: options.subscriptions },
         { provide: DeliveryStore, useValue: options.deliveries },
         { provide: SUBSCRIPTION_SETTINGS, useValue: options.subscriptionSettings },
+        { provide: STREAM_SETTINGS, useValue: options.streamSettings },
         { provide: HEALTH_CHECKS, useValue: options.healthChecks },
         { provide: METRICS_REGISTRY, useValue: options.metrics },
       ],

@@ -11,6 +11,7 @@ import type { GatewayConfig } from './config.js';
 import { DeliveryMetrics } from './delivery/delivery-metrics.js';
 import { DeliveryStore } from './delivery/delivery-store.js';
 import { WebhookDispatcher } from './delivery/webhook-dispatcher.js';
+import { SubscriptionHealth1767500000000 } from './subscriptions/subscription-health.migration.js';
 import { CreateGatewayTables1767400000000 } from './gateway-tables.migration.js';
 import { gatewayMetrics } from './gateway-metrics.js';
 import { IntegrationLog } from './integration/integration-log.js';
@@ -35,7 +36,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     type: 'postgres',
     url: config.databaseUrl,
     applicationName: 'partner-gateway',
-    migrations: [...parkingMigrations, CreateGatewayTables1767400000000],
+    migrations: [...parkingMigrations, CreateGatewayTables1767400000000, SubscriptionHealth1767500000000],
     migrationsTableName: 'partner_gateway_migrations',
     extra: { max: 10, ...pgSessionSettings(sessionTimeoutsFromEnv()) },
   });
@@ -55,8 +56,16 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const partners = new PartnerStore(dataSource);
   const subscriptions = new SubscriptionStore(dataSource);
   const deliveries = new DeliveryStore(dataSource);
-  const { source, parked, healthChecks: transportChecks } = await portfolioEventSourceFromSettings({
-    kafka: config.kafka, consumerGroup: config.consumerGroup, eventStore, parkingDataSource: dataSource, log: logger,
+  const {
+    source,
+    parked,
+    healthChecks: transportChecks,
+  } = await portfolioEventSourceFromSettings({
+    kafka: config.kafka,
+    consumerGroup: config.consumerGroup,
+    eventStore,
+    parkingDataSource: dataSource,
+    log: logger,
   });
   const healthChecks: HealthCheck[] = [{ name: 'postgres', check: async () => void (await dataSource.query('select 1')) }, ...transportChecks];
   await source.start((batch) => log.append(batch));
@@ -67,8 +76,16 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
 
   const app = await NestFactory.create(
     GatewayModule.forRoot({
-      dataSource, partners, log, subscriptions, deliveries, metrics, auth: config.auth, healthChecks,
+      dataSource,
+      partners,
+      log,
+      subscriptions,
+      deliveries,
+      metrics,
+      auth: config.auth,
+      healthChecks,
       subscriptionSettings: { sinkPolicy: config.webhooks.sinkPolicy, secretOverlapMs: config.secretOverlapMs },
+      streamSettings: { heartbeatMs: config.streamHeartbeatMs },
     }),
     { logger: new PinoNestLogger(logger) },
   );

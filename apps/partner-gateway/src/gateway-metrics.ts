@@ -5,7 +5,17 @@ import type { DataSource } from 'typeorm';
 import type { IntegrationLog } from './integration/integration-log.js';
 
 /** The gateway's registry: how far its integration log reaches, deliveries waiting and failed per endpoint, parked messages. */
-export function gatewayMetrics({ dataSource, log, source, parked }: { dataSource: DataSource; log: IntegrationLog; source: PortfolioEventSource; parked: ParkedMessageStore }): Registry {
+export function gatewayMetrics({
+  dataSource,
+  log,
+  source,
+  parked,
+}: {
+  dataSource: DataSource;
+  log: IntegrationLog;
+  source: PortfolioEventSource;
+  parked: ParkedMessageStore;
+}): Registry {
   const registry = createMetricsRegistry('partner-gateway');
   scrapedGauge(registry, {
     name: 'ecab_gateway_integration_events_sequence',

@@ -75,9 +75,7 @@ export class CreateGatewayTables1767400000000 implements MigrationInterface {
         delivered_at    timestamptz,
         primary key (subscription_id, seq)
       )`);
-    await runner.query(
-      `create index if not exists gateway_deliveries_open on gateway_deliveries (subscription_id, subject, seq) where status <> 'delivered'`,
-    );
+    await runner.query(`create index if not exists gateway_deliveries_open on gateway_deliveries (subscription_id, subject, seq) where status <> 'delivered'`);
     await runner.query(`
       create table if not exists gateway_delivery_attempts (
         attempt_id      bigserial primary key,
@@ -92,7 +90,15 @@ export class CreateGatewayTables1767400000000 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const table of ['gateway_delivery_attempts', 'gateway_deliveries', 'gateway_subscriptions', 'gateway_integration_events', 'gateway_projects', 'gateway_api_keys', 'gateway_partners']) {
+    for (const table of [
+      'gateway_delivery_attempts',
+      'gateway_deliveries',
+      'gateway_subscriptions',
+      'gateway_integration_events',
+      'gateway_projects',
+      'gateway_api_keys',
+      'gateway_partners',
+    ]) {
       await runner.query(`drop table if exists ${table}`);
     }
   }

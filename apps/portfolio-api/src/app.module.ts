@@ -1,6 +1,6 @@
 import { AuthModule, type AuthConfig } from '@ecab/auth';
 import { CLUSTERS } from '@ecab/domain';
-import { PostgresEventStore } from '@ecab/event-store';
+import { type GroupCommitOptions, PostgresEventStore } from '@ecab/event-store';
 import { ParkedMessageStore, type KafkaRelay } from '@ecab/messaging';
 import { AsyncApiController, HEALTH_CHECKS, HealthController, METRICS_REGISTRY, MetricsController, TerminusModule, type HealthCheck } from '@ecab/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
@@ -23,6 +23,8 @@ export interface ApiModuleOptions {
   commandSettings: CommandSettings;
   /** The Kafka relay (started or standby), whose parked events the admin endpoints show; none without Kafka. */
   relay?: KafkaRelay | undefined;
+  /** The event store's group commit (default on, with its defaults). */
+  groupCommit?: GroupCommitOptions | false;
 }
 
 @Module({})
@@ -36,12 +38,17 @@ export class ApiModule {
         TerminusModule.forRoot({ logger: false }),
         // Health, the event contract and metrics answer without a token (probes, partners, Prometheus).
         // A user may be limited to the domain's clusters (the account endpoints check the names).
-        AuthModule.forRoot({ dataSource: options.dataSource, config: options.auth, clusters: CLUSTERS, publicControllers: [HealthController, AsyncApiController, MetricsController] }),
+        AuthModule.forRoot({
+          dataSource: options.dataSource,
+          config: options.auth,
+          clusters: CLUSTERS,
+          publicControllers: [HealthController, AsyncApiController, MetricsController],
+        }),
       ],
       controllers: [HealthController, MetricsController, AsyncApiController, RelayDeadLettersController, ...commandControllers],
       providers: [
         { provide: DATA_SOURCE, useValue: options.dataSource },
-        { provide: EVENT_STORE, useValue: new PostgresEventStore(options.dataSource) },
+        { provide: EVENT_STORE, useValue: new PostgresEventStore(options.dataSource, { groupCommit: options.groupCommit ?? {} }) },
         { provide: HEALTH_CHECKS, useValue: [postgres, ...(options.healthChecks ?? [])] },
         { provide: METRICS_REGISTRY, useValue: options.metrics },
         { provide: COMMAND_SETTINGS, useValue: options.commandSettings },

@@ -23,7 +23,10 @@ export interface RunningApi {
 export async function startApi(config: ApiConfig): Promise<RunningApi> {
   const log = createLogger('portfolio-api');
   const auth = authConfigFromEnv();
-  const dataSource = createEventStoreDataSource(config.databaseUrl, { applicationName: 'portfolio-api', extraMigrations: [...authMigrations, ...parkingMigrations] });
+  const dataSource = createEventStoreDataSource(config.databaseUrl, {
+    applicationName: 'portfolio-api',
+    extraMigrations: [...authMigrations, ...parkingMigrations],
+  });
   await dataSource.initialize();
   await runEventStoreMigrations(dataSource);
   const admin = adminSeedFromEnv();
@@ -55,7 +58,18 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
     });
   }
 
-  const app = await NestFactory.create(ApiModule.forRoot({ dataSource, healthChecks, metrics: apiMetrics(dataSource, relay), auth, commandSettings: config.commands, relay: parkedEvents }), { logger: new PinoNestLogger(log), bodyParser: true });
+  const app = await NestFactory.create(
+    ApiModule.forRoot({
+      dataSource,
+      healthChecks,
+      metrics: apiMetrics(dataSource, relay),
+      auth,
+      commandSettings: config.commands,
+      relay: parkedEvents,
+      groupCommit: config.groupCommit,
+    }),
+    { logger: new PinoNestLogger(log), bodyParser: true },
+  );
   configureHttpApp(app, [mapDomainProblems, serviceUnavailableWhen(isDatabaseUnavailable)]);
   serveOpenApi(app);
   await app.listen(config.port, config.host);

@@ -1,3 +1,5 @@
+import { databaseUrlFromEnv, envFlag, listenAddressFromEnv } from '@ecab/config';
+import { type GroupCommitOptions, groupCommitFromEnv } from '@ecab/event-store';
 import { kafkaSettingsFromEnv, type KafkaSettings } from '@ecab/messaging';
 import { commandSettingsFromEnv, type CommandSettings } from './commands/command-settings.js';
 
@@ -10,17 +12,17 @@ export interface ApiConfig {
   /** The relay runs in this service unless RELAY_ENABLED=false (e.g. when it runs elsewhere). */
   relayEnabled: boolean;
   commands: CommandSettings;
+  /** How the event store gathers concurrent appends into one transaction (EVENT_STORE_GROUP_*); false: one per append. */
+  groupCommit: GroupCommitOptions | false;
 }
 
 export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
-  const databaseUrl = env.DATABASE_URL;
-  if (!databaseUrl) throw new Error('DATABASE_URL is not set (npm start sets it for the embedded PostgreSQL)');
   return {
-    port: Number(env.PORT ?? 3001),
-    host: env.HOST ?? '127.0.0.1',
-    databaseUrl,
+    ...listenAddressFromEnv(env, 3001),
+    databaseUrl: databaseUrlFromEnv(env),
     kafka: kafkaSettingsFromEnv('ecab-portfolio-api', env),
-    relayEnabled: env.RELAY_ENABLED !== 'false',
+    relayEnabled: envFlag(env, 'RELAY_ENABLED', true),
     commands: commandSettingsFromEnv(env),
+    groupCommit: groupCommitFromEnv(env),
   };
 }

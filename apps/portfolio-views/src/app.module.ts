@@ -60,7 +60,11 @@ export class ViewsModule {
       module: ViewsModule,
       imports: [
         TerminusModule.forRoot({ logger: false }),
-        AuthModule.forRoot({ dataSource: options.dataSource, config: options.auth, publicControllers: [HealthController, AsyncApiController, MetricsController] }),
+        AuthModule.forRoot({
+          dataSource: options.dataSource,
+          config: options.auth,
+          publicControllers: [HealthController, AsyncApiController, MetricsController],
+        }),
       ],
       controllers: [HealthController, MetricsController, AsyncApiController, ...ADMIN_CONTROLLERS, ...QUERY_CONTROLLERS],
       providers: [

@@ -79,29 +79,64 @@ export async function startViews(config: ViewsConfig): Promise<RunningViews> {
     await lock.release();
   }
 
-  const transport = await portfolioEventSourceFromSettings({ kafka: config.kafka, consumerGroup: config.consumerGroup, eventStore, parkingDataSource: dataSource, log });
+  const transport = await portfolioEventSourceFromSettings({
+    kafka: config.kafka,
+    consumerGroup: config.consumerGroup,
+    eventStore,
+    parkingDataSource: dataSource,
+    log,
+  });
   const { source, parked } = transport;
   const kafkaClient = transport.kafka;
   const healthChecks: HealthCheck[] = [{ name: 'postgres', check: async () => void (await dataSource.query('select 1')) }, ...transport.healthChecks];
-  const startConsumer = (): Promise<void> => source.start(async (events) => {
-    await projection.apply(events);
-    // The command's correlation and trace ids, carried through the event's metadata and Kafka headers.
-    for (const event of events) {
-      log.debug(
-        { eventId: event.eventId, type: event.type, streamId: event.streamId, streamVersion: event.streamVersion, correlationId: event.correlationId, causationId: event.causationId, traceparent: event.traceparent },
-        'event applied',
-      );
-    }
-  });
+  const startConsumer = (): Promise<void> =>
+    source.start(async (events) => {
+      await projection.apply(events);
+      // The command's correlation and trace ids, carried through the event's metadata and Kafka headers.
+      for (const event of events) {
+        log.debug(
+          {
+            eventId: event.eventId,
+            type: event.type,
+            streamId: event.streamId,
+            streamVersion: event.streamVersion,
+            correlationId: event.correlationId,
+            causationId: event.causationId,
+            traceparent: event.traceparent,
+          },
+          'event applied',
+        );
+      }
+    });
   const rebuild = new ProjectionRebuild({ dataSource, eventStore, generations, families: VIEW_FAMILIES, live: projection, log });
   if (!rebuildAtStart) await startConsumer();
-  const metrics = viewsMetrics({ dataSource, eventStore, source, parked, rebuild, ...(kafkaClient && config.kafka ? { kafka: { client: kafkaClient, settings: config.kafka } } : {}) });
+  const metrics = viewsMetrics({
+    dataSource,
+    eventStore,
+    source,
+    parked,
+    rebuild,
+    ...(kafkaClient && config.kafka ? { kafka: { client: kafkaClient, settings: config.kafka } } : {}),
+  });
 
   const app = await NestFactory.create(
-    ViewsModule.forRoot({ dataSource, projection, source, parked, metrics, rebuild, auth: config.auth, healthChecks, consistencyWaitMs: config.consistencyWaitMs }),
+    ViewsModule.forRoot({
+      dataSource,
+      projection,
+      source,
+      parked,
+      metrics,
+      rebuild,
+      auth: config.auth,
+      healthChecks,
+      consistencyWaitMs: config.consistencyWaitMs,
+    }),
     { logger: new PinoNestLogger(log) },
   );
-  configureHttpApp(app, [serviceUnavailableWhen(isDatabaseUnavailable), (error) => (rebuild.isRunning && isOlderShape(error) ? READ_TABLES_REBUILDING : undefined)]);
+  configureHttpApp(app, [
+    serviceUnavailableWhen(isDatabaseUnavailable),
+    (error) => (rebuild.isRunning && isOlderShape(error) ? READ_TABLES_REBUILDING : undefined),
+  ]);
   serveOpenApi(app, viewsOpenApiDocument());
   await app.listen(config.port, config.host);
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');

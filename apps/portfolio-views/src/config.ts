@@ -1,4 +1,5 @@
-import { authConfigFromEnv, type AuthConfig } from '@ecab/auth';
+import { authConfigTrustingApi, type AuthConfig } from '@ecab/auth';
+import { databaseUrlFromEnv, envWholeNumber, listenAddressFromEnv } from '@ecab/config';
 import { kafkaSettingsFromEnv, type KafkaSettings } from '@ecab/messaging';
 
 export interface ViewsConfig {
@@ -13,30 +14,14 @@ export interface ViewsConfig {
   auth: AuthConfig;
 }
 
-/**
- * The views issue no tokens: by default they trust portfolio-api's, through its JWKS (API_URL), unless
- * AUTH_* says otherwise (e.g. an external OIDC issuer).
- */
-function viewsAuthEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const apiUrl = env.API_URL ?? 'http://127.0.0.1:3001';
-  return {
-    AUTH_LOCAL_TOKENS: 'false',
-    AUTH_OIDC_ISSUER: env.AUTH_ISSUER ?? 'urn:ecab:portfolio',
-    AUTH_JWKS_URL: `${apiUrl}/.well-known/jwks.json`,
-    ...env,
-  };
-}
-
 export function viewsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ViewsConfig {
-  const databaseUrl = env.DATABASE_URL;
-  if (!databaseUrl) throw new Error('DATABASE_URL is not set (npm start sets it for the embedded PostgreSQL)');
   return {
-    port: Number(env.PORT ?? 3002),
-    host: env.HOST ?? '127.0.0.1',
-    databaseUrl,
+    ...listenAddressFromEnv(env, 3002),
+    databaseUrl: databaseUrlFromEnv(env),
     kafka: kafkaSettingsFromEnv('ecab-portfolio-views', env),
     consumerGroup: env.VIEWS_CONSUMER_GROUP ?? 'ecab.portfolio-views',
-    consistencyWaitMs: Number(env.CONSISTENCY_WAIT_MS ?? 2000),
-    auth: authConfigFromEnv(viewsAuthEnv(env)),
+    consistencyWaitMs: envWholeNumber(env, 'CONSISTENCY_WAIT_MS', 2_000, { unit: 'milliseconds' }),
+    // The views issue no tokens: they trust portfolio-api's unless AUTH_* says otherwise.
+    auth: authConfigTrustingApi(env),
   };
 }

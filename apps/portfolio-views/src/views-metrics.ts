@@ -90,7 +90,7 @@ export function viewsMetrics({ dataSource, eventStore, source, parked, rebuild, 
     });
     scrapedGauge(registry, {
       name: 'ecab_projection_rebuild_state',
-      help: 'The rebuild\'s state: 1 for the current one, 0 for the others',
+      help: "The rebuild's state: 1 for the current one, 0 for the others",
       labelNames: ['projection', 'state'],
       read: async () => {
         const { state } = rebuild.status();

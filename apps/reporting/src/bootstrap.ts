@@ -2,16 +2,25 @@ import 'reflect-metadata';
 import { authMigrations } from '@ecab/auth';
 import { createEventStoreDataSource, isDatabaseUnavailable, runEventStoreMigrations } from '@ecab/event-store';
 import { parkingMigrations, portfolioEventSourceFromSettings, type PortfolioEventSource } from '@ecab/messaging';
-import { createLogger, PinoNestLogger, ProblemDetailsFilter, serviceUnavailableWhen, type HealthCheck } from '@ecab/platform';
+import { configureHttpApp, createLogger, PinoNestLogger, serviceUnavailableWhen, styledPageContentSecurityPolicy, type HealthCheck } from '@ecab/platform';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { ReportingModule } from './app.module.js';
 import type { ReportingConfig } from './config.js';
 import { CreateReportingEvents1767300000000 } from './events/reporting-events.migration.js';
+import { AddReportingEventReceipts1767500000000 } from './events/reporting-receipts.migration.js';
 import { ReportingEvents } from './events/reporting-events.js';
+import { FiledReportStore } from './filed/filed-report-store.js';
+import { CreateFiledReports1767500000001 } from './filed/filed-reports.migration.js';
+import { FiledReports } from './filed/filed-reports.js';
 import { Codelists } from './iati/codelists.js';
+import { QUARTERLY_REPORT_PATH } from './http/reports.controller.js';
+import { QUARTERLY_STYLE_SHA256 } from './quarterly/quarterly-html.js';
 import { reportingMetrics } from './reporting-metrics.js';
+
+/** A filed report's own address (its page, when filed as HTML, is the quarterly page with the same style block). */
+const FILED_REPORT_PATH = /^\/api\/v1\/reports\/[0-9a-fA-F-]{36}$/;
 
 export interface RunningReporting {
   app: INestApplication;
@@ -31,7 +40,7 @@ export async function startReporting(config: ReportingConfig): Promise<RunningRe
     type: 'postgres',
     url: config.databaseUrl,
     applicationName: 'reporting',
-    migrations: [...parkingMigrations, CreateReportingEvents1767300000000],
+    migrations: [...parkingMigrations, CreateReportingEvents1767300000000, AddReportingEventReceipts1767500000000, CreateFiledReports1767500000001],
     migrationsTableName: 'reporting_migrations',
     extra: { max: 5 },
   });
@@ -48,7 +57,13 @@ export async function startReporting(config: ReportingConfig): Promise<RunningRe
   }
 
   const events = new ReportingEvents(dataSource);
-  const transport = await portfolioEventSourceFromSettings({ kafka: config.kafka, consumerGroup: config.consumerGroup, eventStore, parkingDataSource: dataSource, log });
+  const transport = await portfolioEventSourceFromSettings({
+    kafka: config.kafka,
+    consumerGroup: config.consumerGroup,
+    eventStore,
+    parkingDataSource: dataSource,
+    log,
+  });
   const { source, parked } = transport;
   const healthChecks: HealthCheck[] = [{ name: 'postgres', check: async () => void (await dataSource.query('select 1')) }, ...transport.healthChecks];
   await source.start((batch) => events.store(batch));
@@ -57,6 +72,7 @@ export async function startReporting(config: ReportingConfig): Promise<RunningRe
     ReportingModule.forRoot({
       dataSource,
       events,
+      filedReports: new FiledReports(events, new FiledReportStore(dataSource), log),
       metrics: reportingMetrics({ events, source, parked }),
       auth: config.auth,
       healthChecks,
@@ -67,7 +83,10 @@ export async function startReporting(config: ReportingConfig): Promise<RunningRe
     }),
     { logger: new PinoNestLogger(log) },
   );
-  app.useGlobalFilters(new ProblemDetailsFilter([serviceUnavailableWhen(isDatabaseUnavailable)]));
+  const reportPolicy = styledPageContentSecurityPolicy(QUARTERLY_STYLE_SHA256);
+  configureHttpApp(app, [serviceUnavailableWhen(isDatabaseUnavailable)], {
+    contentSecurityPolicy: (path) => (path === `/${QUARTERLY_REPORT_PATH}` || FILED_REPORT_PATH.test(path) ? reportPolicy : undefined),
+  });
   await app.listen(config.port, config.host);
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   log.info({ url, transport: source.transport }, 'reporting listening');

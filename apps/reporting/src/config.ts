@@ -1,4 +1,5 @@
-import { authConfigFromEnv, type AuthConfig } from '@ecab/auth';
+import { authConfigTrustingApi, type AuthConfig } from '@ecab/auth';
+import { databaseUrlFromEnv, listenAddressFromEnv } from '@ecab/config';
 import { kafkaSettingsFromEnv, type KafkaSettings } from '@ecab/messaging';
 import type { ReportingOrg } from './iati/iati-activity.js';
 
@@ -15,27 +16,14 @@ export interface ReportingConfig {
   programmeSector: string;
 }
 
-/** Like portfolio-views, reporting issues no tokens: it trusts portfolio-api's through its JWKS (API_URL). */
-function reportingAuthEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const apiUrl = env.API_URL ?? 'http://127.0.0.1:3001';
-  return {
-    AUTH_LOCAL_TOKENS: 'false',
-    AUTH_OIDC_ISSUER: env.AUTH_ISSUER ?? 'urn:ecab:portfolio',
-    AUTH_JWKS_URL: `${apiUrl}/.well-known/jwks.json`,
-    ...env,
-  };
-}
-
 export function reportingConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ReportingConfig {
-  const databaseUrl = env.DATABASE_URL;
-  if (!databaseUrl) throw new Error('DATABASE_URL is not set (npm start sets it for the embedded PostgreSQL)');
   return {
-    port: Number(env.PORT ?? 3004),
-    host: env.HOST ?? '127.0.0.1',
-    databaseUrl,
+    ...listenAddressFromEnv(env, 3004),
+    databaseUrl: databaseUrlFromEnv(env),
     kafka: kafkaSettingsFromEnv('ecab-reporting', env),
     consumerGroup: env.REPORTING_CONSUMER_GROUP ?? 'ecab.reporting',
-    auth: authConfigFromEnv(reportingAuthEnv(env)),
+    // Like portfolio-views, reporting issues no tokens: it trusts portfolio-api's.
+    auth: authConfigTrustingApi(env),
     reportingOrg: {
       // XI-ECAB-EXAMPLE is docs/DOMAIN.md's placeholder: set the registered ref (KZ-BIN-…, KG-INN-… or XI-IATI-…) before publishing.
       ref: env.IATI_REPORTING_ORG_REF ?? 'XI-ECAB-EXAMPLE',

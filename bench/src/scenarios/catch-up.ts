@@ -92,7 +92,11 @@ export async function catchUpScenario(ctx: BenchContext): Promise<ResultRow[]> {
   ctx.log(`plain consumer: ${plain.read} messages, ${plain.rate.toFixed(0)} events/s from the first message`);
 
   const viewsSpawned = now();
-  const views = await startApp('portfolio-views', { DATABASE_URL: ctx.viewsUrl, ...kafkaEnv, VIEWS_CONSUMER_GROUP: `${ctx.topicPrefix}views`, LOG_LEVEL: 'warn' }, 'portfolio-views (bench)');
+  const views = await startApp(
+    'portfolio-views',
+    { DATABASE_URL: ctx.viewsUrl, ...kafkaEnv, VIEWS_CONSUMER_GROUP: `${ctx.topicPrefix}views`, LOG_LEVEL: 'warn' },
+    'portfolio-views (bench)',
+  );
   ctx.processes.push(views);
   ctx.views = views;
   await copyAccounts(ctx.eventsUrl, ctx.viewsUrl);
@@ -113,7 +117,9 @@ export async function catchUpScenario(ctx: BenchContext): Promise<ResultRow[]> {
   const memory = memoryOf(views.pid);
   const rate = applied / ((caughtUpAt - (firstApplied ?? viewsSpawned)) / 1000);
   const fromSpawn = applied / ((caughtUpAt - viewsSpawned) / 1000);
-  ctx.log(`views catch-up: ${applied}/${ctx.events} applied${caughtUp ? '' : ' (TIMED OUT)'}, ${rate.toFixed(0)} events/s; peak RSS ${memory?.peakMb.toFixed(0)} MB`);
+  ctx.log(
+    `views catch-up: ${applied}/${ctx.events} applied${caughtUp ? '' : ' (TIMED OUT)'}, ${rate.toFixed(0)} events/s; peak RSS ${memory?.peakMb.toFixed(0)} MB`,
+  );
   return [
     {
       scenario: 'Catch-up from Kafka: portfolio-views, fresh consumer group, until its applied count reaches the store',
@@ -121,7 +127,11 @@ export async function catchUpScenario(ctx: BenchContext): Promise<ResultRow[]> {
       better: 'higher',
       ecab: spreadOf([rate]),
       ecabNote: `${fromSpawn.toFixed(0)} from the process start${caughtUp ? '' : `; UNFINISHED: ${applied} of ${ctx.events}`}`,
-      baseline: { name: 'plain kafkajs consumer (eachBatch, counting), same topics', value: spreadOf([plain.rate]), note: `${plain.fromStartRate.toFixed(0)} from connect` },
+      baseline: {
+        name: 'plain kafkajs consumer (eachBatch, counting), same topics',
+        value: spreadOf([plain.rate]),
+        note: `${plain.fromStartRate.toFixed(0)} from connect`,
+      },
       target: '≥ 20,000',
     },
     {

@@ -69,13 +69,20 @@ async function commandToVisibleAt(ctx: BenchContext, rate: number): Promise<Resu
         commandMs.push(answered - started);
         // consistentWith waits in the views (bounded, then 409): ask again until visible or the deadline.
         for (;;) {
-          const read = await http.request(`${views.url}/api/v1/projects/${encodeURIComponent(projectId)}?consistentWith=${encodeURIComponent(token)}`, { headers, timeoutMs: deadline - now() });
+          const read = await http.request(`${views.url}/api/v1/projects/${encodeURIComponent(projectId)}?consistentWith=${encodeURIComponent(token)}`, {
+            headers,
+            timeoutMs: deadline - now(),
+          });
           if (read.status === 200) break;
           if (read.status !== 409) return failWith(`read HTTP ${read.status}`, read.body);
         }
         visibleMs.push(now() - started);
       } catch (error) {
-        fail(error instanceof Error && error.name === 'TimeoutError' ? `not visible within ${REQUEST_DEADLINE_MS / 1000} s` : `error ${error instanceof Error ? ((error as { code?: string }).code ?? error.name) : typeof error}`);
+        fail(
+          error instanceof Error && error.name === 'TimeoutError'
+            ? `not visible within ${REQUEST_DEADLINE_MS / 1000} s`
+            : `error ${error instanceof Error ? ((error as { code?: string }).code ?? error.name) : typeof error}`,
+        );
       }
     });
   } finally {
@@ -84,7 +91,9 @@ async function commandToVisibleAt(ctx: BenchContext, rate: number): Promise<Resu
   for (const [what, body] of firstFailure) ctx.log(`first ${what}: ${body}`);
   const achieved = commandMs.length / ((lastAnswer - loadStarted) / 1000);
   const offered = rate * ctx.commandSeconds;
-  ctx.log(`commands: ${commandMs.length}/${offered} answered (${achieved.toFixed(0)}/s achieved, ${retries} retried after a conflict), ${visibleMs.length} visible; failures ${JSON.stringify(Object.fromEntries(failures))}`);
+  ctx.log(
+    `commands: ${commandMs.length}/${offered} answered (${achieved.toFixed(0)}/s achieved, ${retries} retried after a conflict), ${visibleMs.length} visible; failures ${JSON.stringify(Object.fromEntries(failures))}`,
+  );
 
   // The raw path: one row inserted into a copy of the events table, then read back by another connection.
   const rawInsert: number[] = [];
@@ -97,13 +106,16 @@ async function commandToVisibleAt(ctx: BenchContext, rate: number): Promise<Resu
     await offeredLoad(rate, ctx.commandSeconds, async (i) => {
       const started = now();
       const eventId = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
-      await pool.query("insert into bench_raw_events (stream_id, stream_version, event_id, type, schema_version, data, metadata) values ($1, $2, $3, 'FundsReceived', 1, $4, $5)", [
-        `bench-raw-${i % ctx.projects.length}`,
-        i + 1,
-        eventId,
-        JSON.stringify({ amount: '1.00', currency: 'USD', valueDate }),
-        JSON.stringify({ subject: 'bench' }),
-      ]);
+      await pool.query(
+        "insert into bench_raw_events (stream_id, stream_version, event_id, type, schema_version, data, metadata) values ($1, $2, $3, 'FundsReceived', 1, $4, $5)",
+        [
+          `bench-raw-${i % ctx.projects.length}`,
+          i + 1,
+          eventId,
+          JSON.stringify({ amount: '1.00', currency: 'USD', valueDate }),
+          JSON.stringify({ subject: 'bench' }),
+        ],
+      );
       rawInsert.push(now() - started);
       await pool.query('select * from bench_raw_events where event_id = $1', [eventId]);
       rawVisible.push(now() - started);

@@ -45,6 +45,11 @@ export async function withClient<T>(url: string, work: (client: pg.Client) => Pr
  * have a database of their own (to catch up from Kafka alone), so they get a copy of the accounts.
  */
 export async function copyAccounts(fromUrl: string, toUrl: string): Promise<void> {
-  const accounts = await withClient(fromUrl, async (client) => (await client.query('select coalesce(json_agg(u), \'[]\') as rows from users u')).rows[0].rows as unknown[]);
-  await withClient(toUrl, (client) => client.query('insert into users select * from json_populate_recordset(null::users, $1) on conflict do nothing', [JSON.stringify(accounts)]));
+  const accounts = await withClient(
+    fromUrl,
+    async (client) => (await client.query("select coalesce(json_agg(u), '[]') as rows from users u")).rows[0].rows as unknown[],
+  );
+  await withClient(toUrl, (client) =>
+    client.query('insert into users select * from json_populate_recordset(null::users, $1) on conflict do nothing', [JSON.stringify(accounts)]),
+  );
 }

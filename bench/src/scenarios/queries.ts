@@ -51,7 +51,14 @@ export async function queryScenario(ctx: BenchContext): Promise<ResultRow[]> {
       const probe = await fetch(`${views.url}${query.path(0)}`, { headers });
       await probe.arrayBuffer();
       if (probe.status !== 200) {
-        rows.push({ scenario: `Query latency: ${query.name}`, unit: 'ms', better: 'lower', ecab: undefined, target: 'p99 ≤ 20', note: `not available in this build (HTTP ${probe.status})` });
+        rows.push({
+          scenario: `Query latency: ${query.name}`,
+          unit: 'ms',
+          better: 'lower',
+          ecab: undefined,
+          target: 'p99 ≤ 20',
+          note: `not available in this build (HTTP ${probe.status})`,
+        });
         ctx.log(`${query.name}: not available (${probe.status})`);
         continue;
       }
@@ -81,7 +88,9 @@ export async function queryScenario(ctx: BenchContext): Promise<ResultRow[]> {
         apiP99.push(a.p99!);
         rawP50.push(r.p50!);
         rawP99.push(r.p99!);
-        ctx.log(`${query.name} round ${round + 1}: p50 ${a.p50!.toFixed(2)} p99 ${a.p99!.toFixed(2)} ms; raw p50 ${r.p50!.toFixed(2)} p99 ${r.p99!.toFixed(2)} ms`);
+        ctx.log(
+          `${query.name} round ${round + 1}: p50 ${a.p50!.toFixed(2)} p99 ${a.p99!.toFixed(2)} ms; raw p50 ${r.p50!.toFixed(2)} p99 ${r.p99!.toFixed(2)} ms`,
+        );
       }
       rows.push({
         scenario: `Query latency p99: ${query.name} (${ctx.queriesPerRound} sequential requests a round)`,

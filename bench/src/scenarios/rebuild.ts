@@ -30,7 +30,9 @@ async function rawCopy(url: string): Promise<number> {
   return withClient(url, async (client) => {
     await client.query('drop table if exists bench_events_copy');
     const started = now();
-    const result = await client.query('create table bench_events_copy as select position, stream_id, stream_version, type, data, metadata, recorded_at from events');
+    const result = await client.query(
+      'create table bench_events_copy as select position, stream_id, stream_version, type, data, metadata, recorded_at from events',
+    );
     const rate = (result.rowCount ?? 0) / ((now() - started) / 1000);
     await client.query('drop table bench_events_copy');
     return rate;

@@ -1,3 +1,5 @@
+import { envBaseUrl, envFlag, envWholeNumber } from '@ecab/config';
+
 import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './sign-in-throttle.js';
 import { RemoteJwks } from './signing-keys.js';
 import type { TokenIssuer } from './token-issuer.js';
@@ -29,7 +31,7 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthCon
     audience,
     tokenTtlSeconds: integer(env.AUTH_TOKEN_TTL_SECONDS, 3600, 'AUTH_TOKEN_TTL_SECONDS'),
     privateKeyPem: env.AUTH_PRIVATE_KEY || undefined,
-    localTokens: env.AUTH_LOCAL_TOKENS !== 'false',
+    localTokens: envFlag(env, 'AUTH_LOCAL_TOKENS', true),
     oidc:
       oidcIssuer && jwksUrl
         ? {
@@ -50,7 +52,8 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthCon
     },
   };
   for (const [name, value] of Object.entries(config.signIn)) if (value < 1) throw new Error(`AUTH_SIGNIN_* limits must be at least 1 (${name})`);
-  if (!config.localTokens && !config.oidc) throw new Error('AUTH_LOCAL_TOKENS=false needs AUTH_OIDC_ISSUER and AUTH_JWKS_URL, or no token could ever be accepted');
+  if (!config.localTokens && !config.oidc)
+    throw new Error('AUTH_LOCAL_TOKENS=false needs AUTH_OIDC_ISSUER and AUTH_JWKS_URL, or no token could ever be accepted');
   return config;
 }
 
@@ -72,8 +75,19 @@ export function createTokenVerifier(config: AuthConfig, localIssuer: TokenIssuer
 }
 
 function integer(raw: string | undefined, fallback: number, name: string): number {
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got ${raw}`);
-  return value;
+  return envWholeNumber({ [name]: raw }, name, fallback);
+}
+
+/**
+ * For the services that issue no tokens (portfolio-views, the partner gateway, reporting): they trust
+ * portfolio-api's, through its JWKS (API_URL), unless AUTH_* says otherwise (e.g. an external OIDC issuer).
+ */
+export function authConfigTrustingApi(env: NodeJS.ProcessEnv = process.env): AuthConfig {
+  const apiUrl = envBaseUrl(env, 'API_URL', 'http://127.0.0.1:3001');
+  return authConfigFromEnv({
+    AUTH_LOCAL_TOKENS: 'false',
+    AUTH_OIDC_ISSUER: env.AUTH_ISSUER ?? 'urn:ecab:portfolio',
+    AUTH_JWKS_URL: `${apiUrl}/.well-known/jwks.json`,
+    ...env,
+  });
 }

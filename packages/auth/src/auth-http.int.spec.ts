@@ -6,15 +6,56 @@ import { TokenIssuer } from './token-issuer.js';
 import { UserStore } from './users/user-store.js';
 
 type Who = 'anonymous' | 'admin' | 'pm-transport' | 'pm-all' | 'viewer';
-type Route = 'GET /test/public' | 'GET /health' | 'GET /test/projects' | 'POST /test/clusters/transport/commands' | 'POST /test/clusters/health/commands' | 'POST /test/undecorated';
+type Route =
+  | 'GET /test/public'
+  | 'GET /health'
+  | 'GET /test/projects'
+  | 'POST /test/clusters/transport/commands'
+  | 'POST /test/clusters/health/commands'
+  | 'POST /test/undecorated';
 
 // The README's policy table, checked over HTTP.
 const expected: Record<Who, Record<Route, number>> = {
-  anonymous: { 'GET /test/public': 200, 'GET /health': 200, 'GET /test/projects': 401, 'POST /test/clusters/transport/commands': 401, 'POST /test/clusters/health/commands': 401, 'POST /test/undecorated': 401 },
-  admin: { 'GET /test/public': 200, 'GET /health': 200, 'GET /test/projects': 200, 'POST /test/clusters/transport/commands': 202, 'POST /test/clusters/health/commands': 202, 'POST /test/undecorated': 202 },
-  'pm-transport': { 'GET /test/public': 200, 'GET /health': 200, 'GET /test/projects': 200, 'POST /test/clusters/transport/commands': 202, 'POST /test/clusters/health/commands': 403, 'POST /test/undecorated': 403 },
-  'pm-all': { 'GET /test/public': 200, 'GET /health': 200, 'GET /test/projects': 200, 'POST /test/clusters/transport/commands': 202, 'POST /test/clusters/health/commands': 202, 'POST /test/undecorated': 403 },
-  viewer: { 'GET /test/public': 200, 'GET /health': 200, 'GET /test/projects': 200, 'POST /test/clusters/transport/commands': 403, 'POST /test/clusters/health/commands': 403, 'POST /test/undecorated': 403 },
+  anonymous: {
+    'GET /test/public': 200,
+    'GET /health': 200,
+    'GET /test/projects': 401,
+    'POST /test/clusters/transport/commands': 401,
+    'POST /test/clusters/health/commands': 401,
+    'POST /test/undecorated': 401,
+  },
+  admin: {
+    'GET /test/public': 200,
+    'GET /health': 200,
+    'GET /test/projects': 200,
+    'POST /test/clusters/transport/commands': 202,
+    'POST /test/clusters/health/commands': 202,
+    'POST /test/undecorated': 202,
+  },
+  'pm-transport': {
+    'GET /test/public': 200,
+    'GET /health': 200,
+    'GET /test/projects': 200,
+    'POST /test/clusters/transport/commands': 202,
+    'POST /test/clusters/health/commands': 403,
+    'POST /test/undecorated': 403,
+  },
+  'pm-all': {
+    'GET /test/public': 200,
+    'GET /health': 200,
+    'GET /test/projects': 200,
+    'POST /test/clusters/transport/commands': 202,
+    'POST /test/clusters/health/commands': 202,
+    'POST /test/undecorated': 403,
+  },
+  viewer: {
+    'GET /test/public': 200,
+    'GET /health': 200,
+    'GET /test/projects': 200,
+    'POST /test/clusters/transport/commands': 403,
+    'POST /test/clusters/health/commands': 403,
+    'POST /test/undecorated': 403,
+  },
 };
 
 const passwords: Record<Exclude<Who, 'anonymous'>, string> = {
@@ -59,7 +100,9 @@ describe('auth over HTTP', () => {
     await db?.close();
   });
 
-  const cases = Object.entries(expected).flatMap(([who, routes]) => Object.entries(routes).map(([route, status]) => [who as Who, route as Route, status] as const));
+  const cases = Object.entries(expected).flatMap(([who, routes]) =>
+    Object.entries(routes).map(([route, status]) => [who as Who, route as Route, status] as const),
+  );
 
   it.each(cases)('%s → %s answers %i', async (who, route, status) => {
     const response = await call(route, tokens.get(who), route.startsWith('POST') ? {} : undefined);

@@ -42,10 +42,7 @@ export function tooManySignInFailures(retryAfterSeconds: number): ProblemError {
 
 /** 403: the token is valid but does not grant this. */
 export function forbidden(detail: string): ProblemError {
-  return new ProblemError(
-    { type: problemType('forbidden'), status: 403, detail },
-    { 'WWW-Authenticate': 'Bearer realm="ecab", error="insufficient_scope"' },
-  );
+  return new ProblemError({ type: problemType('forbidden'), status: 403, detail }, { 'WWW-Authenticate': 'Bearer realm="ecab", error="insufficient_scope"' });
 }
 
 /** 503: the external issuer's keys could not be fetched, so no token of it can be checked right now. */

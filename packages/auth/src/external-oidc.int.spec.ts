@@ -29,7 +29,20 @@ async function startIdentityProvider(): Promise<{ url: string; state: { keys: ob
 
 function externalToken(overrides: Record<string, unknown> = {}, key = external.privateKey, kid = 'ext-1'): string {
   const now = Math.floor(Date.now() / 1000);
-  return signed({ iss: EXTERNAL, aud: 'ecab-portfolio', sub: 'okta|42', realm_access: { roles: ['program-manager'] }, clusters: ['health'], iat: now, exp: now + 300, ...overrides }, key, kid);
+  return signed(
+    {
+      iss: EXTERNAL,
+      aud: 'ecab-portfolio',
+      sub: 'okta|42',
+      realm_access: { roles: ['program-manager'] },
+      clusters: ['health'],
+      iat: now,
+      exp: now + 300,
+      ...overrides,
+    },
+    key,
+    kid,
+  );
 }
 
 describe('trusting an external OIDC issuer', () => {
@@ -84,7 +97,14 @@ describe('trusting an external OIDC issuer', () => {
       [externalToken({}, stranger.privateKey, 'ext-1'), /signature is invalid/],
       [externalToken({}, stranger.privateKey, 'stranger'), /unknown key/],
       [externalToken({ iss: local.issuer, aud: local.audience }), /unknown key/],
-      [signed({ ...JSON.parse(Buffer.from(local.issue({ sub: 'x', roles: ['admin'] }).accessToken.split('.')[1]!, 'base64url').toString()), iss: EXTERNAL }, stranger.privateKey, local.keyId), /unknown key/],
+      [
+        signed(
+          { ...JSON.parse(Buffer.from(local.issue({ sub: 'x', roles: ['admin'] }).accessToken.split('.')[1]!, 'base64url').toString()), iss: EXTERNAL },
+          stranger.privateKey,
+          local.keyId,
+        ),
+        /unknown key/,
+      ],
       [externalToken({ aud: 'someone-else' }), /not meant for this service/],
       [externalToken({ exp: Math.floor(Date.now() / 1000) - 120 }), /expired/],
     ];

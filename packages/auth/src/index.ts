@@ -7,7 +7,7 @@ export type { AuthenticatedRequest } from './decorators.js';
 export { AuthGuard, PUBLIC_CONTROLLERS } from './auth.guard.js';
 export { AuthModule } from './auth.module.js';
 export type { AuthModuleOptions } from './auth.module.js';
-export { authConfigFromEnv, createTokenVerifier } from './auth-config.js';
+export { authConfigFromEnv, authConfigTrustingApi, createTokenVerifier } from './auth-config.js';
 export type { AuthConfig } from './auth-config.js';
 export { TokenIssuer } from './token-issuer.js';
 export type { TokenIssuerOptions, TokenRequest, IssuedToken, PublicJwks } from './token-issuer.js';

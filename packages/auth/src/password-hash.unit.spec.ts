@@ -6,7 +6,9 @@ const LEGACY = { ln: 15, r: 8, p: 1 };
 
 function nodeScrypt(params: { ln: number; r: number; p: number }, maxmem: number): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scrypt('password', 'salt-salt-salt-salt', 32, { N: 2 ** params.ln, r: params.r, p: params.p, maxmem }, (error, key) => (error ? reject(error) : resolve(key))),
+    scrypt('password', 'salt-salt-salt-salt', 32, { N: 2 ** params.ln, r: params.r, p: params.p, maxmem }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
   );
 }
 
@@ -39,7 +41,10 @@ describe('password hashing (scrypt)', () => {
 
   it('gives scrypt exactly the memory it needs (maxmem): one byte less is refused by Node', async () => {
     expect(scryptMemoryBytes(DEFAULT_SCRYPT)).toBe(128 * 8 * (2 ** 17 + 2 + 1));
-    for (const params of [{ ln: 14, r: 8, p: 1 }, { ln: 14, r: 9, p: 3 }]) {
+    for (const params of [
+      { ln: 14, r: 8, p: 1 },
+      { ln: 14, r: 9, p: 3 },
+    ]) {
       await expect(nodeScrypt(params, scryptMemoryBytes(params))).resolves.toHaveLength(32);
       await expect(nodeScrypt(params, scryptMemoryBytes(params) - 1)).rejects.toThrow(/memory limit|Invalid scrypt param/i);
     }
@@ -52,7 +57,9 @@ describe('password hashing (scrypt)', () => {
 
   it('refuses parameters below the floor or absurdly high, and hashes that are not ours', async () => {
     await expect(hashPassword('x', { ln: 10, r: 8, p: 1 })).rejects.toThrow(/ln must be between/);
-    await expect(verifyPassword('x', '$scrypt$ln=40,r=8,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).rejects.toThrow(/ln must be between/);
+    await expect(verifyPassword('x', '$scrypt$ln=40,r=8,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).rejects.toThrow(
+      /ln must be between/,
+    );
     // Within each bound, but 4 GiB together: refused before any memory is asked for.
     await expect(verifyPassword('x', '$scrypt$ln=20,r=32,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).rejects.toThrow(/more than/);
     await expect(verifyPassword('x', '$2b$10$abcdefghijklmnopqrstuv')).rejects.toThrow(/not an scrypt password hash/);

@@ -48,5 +48,7 @@ export function assertMayCommandProgramme(principal: Principal | undefined): ass
   if (!principal) throw authenticationRequired();
   if (canActOnProgramme(principal)) return;
   if (!principal.roles.includes('program-manager')) throw forbidden('Your role may not change programme records.');
-  throw forbidden('Programme records (targets, governance, organisations) are changed by program managers of every cluster; yours are limited to some clusters.');
+  throw forbidden(
+    'Programme records (targets, governance, organisations) are changed by program managers of every cluster; yours are limited to some clusters.',
+  );
 }

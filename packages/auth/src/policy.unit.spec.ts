@@ -45,7 +45,10 @@ describe('who may do what', () => {
   });
 
   it('assertMayCommand: 403 for a viewer, 401 without a principal, nothing when allowed', () => {
-    expect(catchProblem(() => assertMayCommand(principals.viewer, 'transport')).problem).toMatchObject({ status: 403, detail: 'Your role may not change projects.' });
+    expect(catchProblem(() => assertMayCommand(principals.viewer, 'transport')).problem).toMatchObject({
+      status: 403,
+      detail: 'Your role may not change projects.',
+    });
     expect(catchProblem(() => assertMayCommand(undefined, 'transport')).problem.status).toBe(401);
     expect(() => assertMayCommand(principals['program-manager (transport)'], 'transport')).not.toThrow();
   });

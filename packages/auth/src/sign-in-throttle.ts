@@ -54,7 +54,8 @@ export class SignInThrottle {
     readonly limits: SignInLimits = DEFAULT_SIGN_IN_LIMITS,
     private readonly now: () => number = Date.now,
   ) {
-    for (const [name, value] of Object.entries(limits)) if (!Number.isInteger(value) || value < 1) throw new Error(`sign-in limit ${name} must be a whole number ≥ 1`);
+    for (const [name, value] of Object.entries(limits))
+      if (!Number.isInteger(value) || value < 1) throw new Error(`sign-in limit ${name} must be a whole number ≥ 1`);
   }
 
   /** Reserves an attempt for `ip` and `username`, or says how many seconds to wait first. */

@@ -57,7 +57,8 @@ export class RemoteJwks implements SigningKeySource {
 
   constructor(options: RemoteJwksOptions) {
     const url = new URL(options.url);
-    if (url.protocol !== 'https:' && !isLoopback(url.hostname) && !(options.allowHttp && url.protocol === 'http:')) throw new Error(`the JWKS URL must use https (got ${url.protocol}//${url.host})`);
+    if (url.protocol !== 'https:' && !isLoopback(url.hostname) && !(options.allowHttp && url.protocol === 'http:'))
+      throw new Error(`the JWKS URL must use https (got ${url.protocol}//${url.host})`);
     this.#url = url.toString();
     this.#maxAgeMs = options.maxAgeMs ?? 10 * 60_000;
     this.#maxStaleMs = options.maxStaleMs ?? 60 * 60_000;

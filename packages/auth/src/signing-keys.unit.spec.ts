@@ -43,7 +43,14 @@ describe('RemoteJwks', () => {
   it('keeps cached keys through a short outage, then drops them', async () => {
     let now = 0;
     const { state, fetchJwks } = issuerEndpoint([jwk(first, 'k1')]);
-    const jwks = new RemoteJwks({ url: 'https://issuer.example/jwks', warn: () => undefined, fetch: fetchJwks, now: () => now, maxAgeMs: 60_000, maxStaleMs: 60_000 });
+    const jwks = new RemoteJwks({
+      url: 'https://issuer.example/jwks',
+      warn: () => undefined,
+      fetch: fetchJwks,
+      now: () => now,
+      maxAgeMs: 60_000,
+      maxStaleMs: 60_000,
+    });
     await jwks.keyFor('k1');
     state.up = false;
     now = 90_000;
@@ -72,7 +79,14 @@ describe('parseJwks', () => {
     const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' });
     const small = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ format: 'jwk' });
     const keys = parseJwks({
-      keys: [jwk(first, 'good'), { ...ec, kid: 'ec' }, { ...small, kid: 'small' }, { ...jwk(second, 'enc'), use: 'enc' }, { ...jwk(second, 'ps'), alg: 'PS256' }, { kty: 'RSA', kid: 'broken', n: 'x', e: 'AQAB' }],
+      keys: [
+        jwk(first, 'good'),
+        { ...ec, kid: 'ec' },
+        { ...small, kid: 'small' },
+        { ...jwk(second, 'enc'), use: 'enc' },
+        { ...jwk(second, 'ps'), alg: 'PS256' },
+        { kty: 'RSA', kid: 'broken', n: 'x', e: 'AQAB' },
+      ],
     });
     expect([...keys.keys()]).toEqual(['good']);
     expect(() => parseJwks({})).toThrow(/no keys array/);

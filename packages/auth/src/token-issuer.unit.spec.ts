@@ -14,13 +14,20 @@ describe('TokenIssuer', () => {
     const issuer = new TokenIssuer({ ...options, privateKeyPem: pem });
     const jwks = JSON.parse(JSON.stringify(issuer.jwks())) as unknown; // exactly what goes over the wire
     const keys = parseJwks(jwks);
-    const verifier = new TokenVerifier([{ issuer: 'urn:ecab:test', audience: 'ecab-test', keys: { keyFor: async (kid) => keys.get(kid) } }], { now: () => NOW });
+    const verifier = new TokenVerifier([{ issuer: 'urn:ecab:test', audience: 'ecab-test', keys: { keyFor: async (kid) => keys.get(kid) } }], {
+      now: () => NOW,
+    });
 
     const { accessToken, expiresIn } = issuer.issue({ sub: 'pm-transport', roles: ['program-manager'], clusters: ['transport'] });
     expect(expiresIn).toBe(900);
     expect(decodeJwt(accessToken).header).toEqual({ alg: 'RS256', typ: 'JWT', kid: issuer.keyId });
     expect(decodeJwt(accessToken).payload).toMatchObject({ iat: NOW, exp: NOW + 900, jti: expect.any(String) });
-    await expect(verifier.verify(accessToken)).resolves.toEqual({ subject: 'pm-transport', issuer: 'urn:ecab:test', roles: ['program-manager'], clusters: ['transport'] });
+    await expect(verifier.verify(accessToken)).resolves.toEqual({
+      subject: 'pm-transport',
+      issuer: 'urn:ecab:test',
+      roles: ['program-manager'],
+      clusters: ['transport'],
+    });
   });
 
   it('says so in the token when a user may act on every cluster (clusters: ["*"]), so the verifier grants it', async () => {

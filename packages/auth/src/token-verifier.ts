@@ -82,12 +82,14 @@ function claimAt(payload: JwtPayload, path: string): unknown {
 function principalFrom(payload: JwtPayload, trusted: TrustedIssuer): Principal {
   const { sub } = payload;
   // The subject becomes the events' actor, and their ce_actor Kafka header: printable text only.
-  if (typeof sub !== 'string' || !isPrintableText(sub, 255)) throw new TokenRejectedError('The token has no valid subject (sub): 1 to 255 printable characters.');
+  if (typeof sub !== 'string' || !isPrintableText(sub, 255))
+    throw new TokenRejectedError('The token has no valid subject (sub): 1 to 255 printable characters.');
   const rawRoles = claimAt(payload, trusted.rolesClaim ?? 'roles');
   if (rawRoles !== undefined && !Array.isArray(rawRoles)) throw new TokenRejectedError('The token roles claim is not a list.');
   const roles = [...new Set((rawRoles ?? []).filter(isRole))];
   const epoch = payload.token_epoch;
-  if (epoch !== undefined && !(Number.isSafeInteger(epoch) && (epoch as number) >= 0)) throw new TokenRejectedError('The token epoch (token_epoch) is not a whole number.');
+  if (epoch !== undefined && !(Number.isSafeInteger(epoch) && (epoch as number) >= 0))
+    throw new TokenRejectedError('The token epoch (token_epoch) is not a whole number.');
   const principal = { subject: sub, issuer: trusted.issuer, roles, ...(epoch !== undefined ? { tokenEpoch: epoch as number } : {}) };
   const rawClusters = claimAt(payload, trusted.clustersClaim ?? 'clusters');
   // No claim is no cluster: a token is unscoped only when it says so (["*"]), never by leaving the claim out.

@@ -6,7 +6,10 @@ import { claims, forged, NOW, rsaKeyPair, signed, staticKeys } from './test-supp
 
 const { privateKey, publicKey } = rsaKeyPair();
 const other = rsaKeyPair();
-const verifier = new TokenVerifier([{ issuer: 'urn:test:issuer', audience: 'test-api', keys: staticKeys({ 'key-1': publicKey }) }], { now: () => NOW, clockSkewSeconds: 30 });
+const verifier = new TokenVerifier([{ issuer: 'urn:test:issuer', audience: 'test-api', keys: staticKeys({ 'key-1': publicKey }) }], {
+  now: () => NOW,
+  clockSkewSeconds: 30,
+});
 
 async function rejection(token: string): Promise<string> {
   try {
@@ -115,14 +118,18 @@ describe('TokenVerifier', () => {
   it('rejects a missing subject and malformed roles or clusters claims', async () => {
     const { sub: _sub, ...noSubject } = claims();
     expect(await rejection(signed(noSubject, privateKey))).toMatch(/subject/);
-    for (const sub of ['', 'a\r\nce_actor: admin', 'nul\u0000', '\ud800', 'x'.repeat(256)]) expect(await rejection(signed(claims({ sub }), privateKey))).toMatch(/subject/);
+    for (const sub of ['', 'a\r\nce_actor: admin', 'nul\u0000', '\ud800', 'x'.repeat(256)])
+      expect(await rejection(signed(claims({ sub }), privateKey))).toMatch(/subject/);
     await expect(verifier.verify(signed(claims({ sub: 'jos\u00e9@example.org' }), privateKey))).resolves.toMatchObject({ subject: 'jos\u00e9@example.org' });
     expect(await rejection(signed(claims({ roles: 'admin' }), privateKey))).toMatch(/roles claim/);
     expect(await rejection(signed(claims({ clusters: 'transport' }), privateKey))).toMatch(/clusters claim/);
   });
 
   it('reads roles and clusters from nested claims when configured (e.g. Keycloak)', async () => {
-    const nested = new TokenVerifier([{ issuer: 'urn:test:issuer', audience: 'test-api', keys: staticKeys({ 'key-1': publicKey }), rolesClaim: 'realm_access.roles' }], { now: () => NOW });
+    const nested = new TokenVerifier(
+      [{ issuer: 'urn:test:issuer', audience: 'test-api', keys: staticKeys({ 'key-1': publicKey }), rolesClaim: 'realm_access.roles' }],
+      { now: () => NOW },
+    );
     const principal = await nested.verify(signed(claims({ roles: undefined, realm_access: { roles: ['admin'] } }), privateKey));
     expect(principal.roles).toEqual(['admin']);
   });

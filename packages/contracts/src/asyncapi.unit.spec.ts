@@ -25,7 +25,13 @@ describe('the AsyncAPI document', () => {
   it('has one message per event type and version, its payload the data schema and its key the project id', async () => {
     const { document: parsed } = await new Parser().parse(document);
     const transport = parsed!.channels().get('transport')!;
-    expect(transport.messages().all().map((m) => m.id()).sort()).toEqual(onClusterTopics.map((c) => c.ceType).sort());
+    expect(
+      transport
+        .messages()
+        .all()
+        .map((m) => m.id())
+        .sort(),
+    ).toEqual(onClusterTopics.map((c) => c.ceType).sort());
     const registered = transport.messages().get('ecab.project.registered.v1')!;
     expect(registered.payload()?.required()).toEqual(['projectId', 'title', 'cluster', 'countries']);
     expect(registered.bindings().get('kafka')?.value()).toMatchObject({ key: { type: 'string' } });
@@ -36,7 +42,16 @@ describe('the AsyncAPI document', () => {
     const headers = parsed!.components().schemas().get('CloudEventHeaders')!;
     expect(headers.required()).toEqual(['ce_specversion', 'ce_id', 'ce_source', 'ce_type', 'ce_subject', 'ce_time', 'content-type']);
     expect(Object.keys(headers.properties() ?? {})).toEqual(
-      expect.arrayContaining(['ce_cluster', 'ce_streamid', 'ce_streamversion', 'ce_partitionkey', 'ce_correlationid', 'ce_causationid', 'ce_traceparent', 'ce_position']),
+      expect.arrayContaining([
+        'ce_cluster',
+        'ce_streamid',
+        'ce_streamversion',
+        'ce_partitionkey',
+        'ce_correlationid',
+        'ce_causationid',
+        'ce_traceparent',
+        'ce_position',
+      ]),
     );
   });
 
@@ -45,14 +60,32 @@ describe('the AsyncAPI document', () => {
     const receive = parsed!.operations().get('receive-transport')!;
     expect(receive.action()).toBe('receive');
     expect(receive.bindings().get('kafka')?.value()).toHaveProperty('groupId');
-    expect(receive.messages().all().map((m) => m.id())).toEqual(onClusterTopics.filter((c) => c.partnerFacing).map((c) => c.ceType));
+    expect(
+      receive
+        .messages()
+        .all()
+        .map((m) => m.id()),
+    ).toEqual(onClusterTopics.filter((c) => c.partnerFacing).map((c) => c.ceType));
   });
 
   it('carries programme-wide events on the programme topic only, and offers partners only the partner-facing ones', async () => {
     const { document: parsed } = await new Parser().parse(document);
     const onProgramme = EVENT_CONTRACTS.filter((c) => c.topics === 'programme');
-    expect(parsed!.channels().get('programme')!.messages().all().map((m) => m.id()).sort()).toEqual(onProgramme.map((c) => c.ceType).sort());
-    const offered = parsed!.operations().get('receive-programme')!.messages().all().map((m) => m.id());
+    expect(
+      parsed!
+        .channels()
+        .get('programme')!
+        .messages()
+        .all()
+        .map((m) => m.id())
+        .sort(),
+    ).toEqual(onProgramme.map((c) => c.ceType).sort());
+    const offered = parsed!
+      .operations()
+      .get('receive-programme')!
+      .messages()
+      .all()
+      .map((m) => m.id());
     expect(offered).toEqual(onProgramme.filter((c) => c.partnerFacing).map((c) => c.ceType));
   });
 
@@ -60,7 +93,16 @@ describe('the AsyncAPI document', () => {
     const { document: parsed } = await new Parser().parse(document);
     const internal = new Set(EVENT_CONTRACTS.filter((c) => !c.partnerFacing).map((c) => c.ceType));
     expect(internal.size).toBeGreaterThan(0);
-    const offered = parsed!.operations().all().filter((o) => o.id() !== 'receive-dead-letters').flatMap((o) => o.messages().all().map((m) => m.id()));
+    const offered = parsed!
+      .operations()
+      .all()
+      .filter((o) => o.id() !== 'receive-dead-letters')
+      .flatMap((o) =>
+        o
+          .messages()
+          .all()
+          .map((m) => m.id()),
+      );
     expect(offered.filter((id) => internal.has(id))).toEqual([]);
   });
 

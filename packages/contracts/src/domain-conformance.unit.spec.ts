@@ -43,12 +43,7 @@ import type {
   PlannedDisbursementScheduledDataV1,
   TransactionReversedDataV1,
 } from './events/agreement/index.js';
-import type {
-  MilestoneAchievedDataV1,
-  MilestoneDroppedDataV1,
-  MilestonePlannedDataV1,
-  MilestoneRescheduledDataV1,
-} from './events/milestone/index.js';
+import type { MilestoneAchievedDataV1, MilestoneDroppedDataV1, MilestonePlannedDataV1, MilestoneRescheduledDataV1 } from './events/milestones/index.js';
 import type {
   ActualRejectedDataV1,
   ActualReportedDataV1,
@@ -57,20 +52,15 @@ import type {
   IndicatorDefinedDataV1,
   ResultDefinedDataV1,
   TargetSetDataV1,
-} from './events/result/index.js';
+} from './events/results/index.js';
 import type {
   ContractAwardedDataV1,
   ContractCompletedDataV1,
   ContractTerminatedDataV1,
   ContractVariationApprovedDataV1,
   ProcurementPackagePlannedDataV1,
-} from './events/contract/index.js';
-import type {
-  IssueRaisedDataV1,
-  IssueResolvedDataV1,
-  PerformanceRatedDataV1,
-  RiskRegisteredDataV1,
-} from './events/performance/index.js';
+} from './events/contract-package/index.js';
+import type { IssueRaisedDataV1, IssueResolvedDataV1, PerformanceRatedDataV1, RiskRegisteredDataV1 } from './events/performance-review/index.js';
 import type {
   DecisionActionAssignedDataV1,
   DecisionActionCompletedDataV1,
@@ -79,11 +69,7 @@ import type {
   ProgrammeRegisteredDataV1,
   ProgrammeTargetSetDataV1,
 } from './events/programme/index.js';
-import type {
-  OrganisationMergedDataV1,
-  OrganisationRegisteredDataV1,
-  OrganisationRenamedDataV1,
-} from './events/organisation/index.js';
+import type { OrganisationMergedDataV1, OrganisationRegisteredDataV1, OrganisationRenamedDataV1 } from './events/organisation/index.js';
 import type { ExchangeRateRecordedDataV1 } from './events/exchange-rates/index.js';
 
 /**
@@ -113,12 +99,11 @@ type Differences<Domain, Contract, Path extends string = ''> = [NonNullable<Doma
       : `${Path}: an array in the domain only`
     : D extends object
       ? C extends object
-        ?
-            | `${At<Path, Exclude<keyof D, keyof Declared<C>> & string>}: written by the domain, not declared in the contract`
-            | `${At<Path, Exclude<keyof Declared<C>, keyof D> & string>}: declared in the contract, never written by the domain`
-            | `${At<Path, Exclude<RequiredKeys<D>, RequiredKeys<Declared<C>>> & string>}: required in the domain, optional in the contract`
-            | `${At<Path, Exclude<RequiredKeys<Declared<C>>, RequiredKeys<D>> & string>}: optional in the domain, required in the contract`
-            | { [K in keyof D & keyof Declared<C> & string]: Differences<D[K], Declared<C>[K], At<Path, K>> }[keyof D & keyof Declared<C> & string]
+        ? | `${At<Path, Exclude<keyof D, keyof Declared<C>> & string>}: written by the domain, not declared in the contract`
+          | `${At<Path, Exclude<keyof Declared<C>, keyof D> & string>}: declared in the contract, never written by the domain`
+          | `${At<Path, Exclude<RequiredKeys<D>, RequiredKeys<Declared<C>>> & string>}: required in the domain, optional in the contract`
+          | `${At<Path, Exclude<RequiredKeys<Declared<C>>, RequiredKeys<D>> & string>}: optional in the domain, required in the contract`
+          | { [K in keyof D & keyof Declared<C> & string]: Differences<D[K], Declared<C>[K], At<Path, K>> }[keyof D & keyof Declared<C> & string]
         : `${Path}: an object in the domain only`
       : never
   : never;

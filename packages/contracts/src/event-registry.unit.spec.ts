@@ -24,7 +24,15 @@ const v3 = defineContract({
   schema: widgetPaintedV3,
   upcastFromPrevious: (previous: WidgetPaintedDataV2): WidgetPaintedDataV3 => ({ ...previous, colours: previous.colours.map((name) => ({ name })) }),
 });
-const other = defineContract({ type: 'WidgetScrapped', aggregate: 'widget', event: 'scrapped', schemaVersion: 1, schema: z.object({}).loose(), partnerFacing: false, description: 'test only' });
+const other = defineContract({
+  type: 'WidgetScrapped',
+  aggregate: 'widget',
+  event: 'scrapped',
+  schemaVersion: 1,
+  schema: z.object({}).loose(),
+  partnerFacing: false,
+  description: 'test only',
+});
 
 const registry = createEventRegistry([v3, v1, other, v2]);
 

@@ -20,9 +20,7 @@ for (const [path, content] of files) {
   }
 }
 if (refusals.length > 0) {
-  console.error(
-    ['Incompatible changes to published schemas; add a new version with an upcaster instead:', ...refusals.map((r) => `  ${r}`)].join('\n'),
-  );
+  console.error(['Incompatible changes to published schemas; add a new version with an upcaster instead:', ...refusals.map((r) => `  ${r}`)].join('\n'));
   process.exit(1);
 }
 

@@ -10,7 +10,8 @@ export const DOMAIN_SOURCES = fileURLToPath(new URL('../src', import.meta.url));
  * `new DomainRuleViolation…('CODE'`, or the local `violation('CODE'` / `fail('CODE'` helpers. Under mutation testing the
  * sources are Stryker's instrumented copies, where the code literal reads `stryMutAct_…("n") ? "" : (stryCov_…("n"), 'CODE')`.
  */
-const THROWN = /(?:DomainRuleViolation(?:<\w+>)?|\bviolation|\bfail)\(\s*(?:stryMutAct_\w+\("\d+"\)\s*\?\s*""\s*:\s*\(stryCov_\w+\("\d+"\),\s*)?'([A-Z][A-Z0-9_]+)'/g;
+const THROWN =
+  /(?:DomainRuleViolation(?:<\w+>)?|\bviolation|\bfail)\(\s*(?:stryMutAct_\w+\("\d+"\)\s*\?\s*""\s*:\s*\(stryCov_\w+\("\d+"\),\s*)?'([A-Z][A-Z0-9_]+)'/g;
 
 function typeScriptFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>

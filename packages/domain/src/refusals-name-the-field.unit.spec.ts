@@ -1,4 +1,13 @@
-import { AGREEMENT_ID, agreementCommand, agreementSigned, committed, declaredEffective, givenAgreement, signAgreement, transaction } from './test-support/agreement-fixtures.js';
+import {
+  AGREEMENT_ID,
+  agreementCommand,
+  agreementSigned,
+  committed,
+  declaredEffective,
+  givenAgreement,
+  signAgreement,
+  transaction,
+} from './test-support/agreement-fixtures.js';
 import { award, awarded, command as contractCommand, given as givenContract, plan, planned } from './test-support/contract-package-fixtures.js';
 import { context } from './test-support/decision-context.js';
 import { deciderSpecification } from './testing/decider-spec.js';
@@ -32,7 +41,17 @@ describe('agreement refusals name the field', () => {
   it.each([
     ['effectivenessDate', [signed], agreementCommand('DeclareAgreementEffective', { effectivenessDate: '2026-11-27' }), 'ACTUAL_DATE_IN_FUTURE'],
     ['closingDate', [signed], agreementCommand('ExtendClosingDate', { closingDate: '2030-02-30', reason: 'x' }), 'DATE_INVALID'],
-    ['period', [signed], agreementCommand('SchedulePlannedDisbursement', { plannedDisbursementId: 'PD', period: { start: '2027-01-01', end: '2028-01-01' }, amount: '1', currency: 'USD' }), 'PERIOD_LONGER_THAN_A_YEAR'],
+    [
+      'period',
+      [signed],
+      agreementCommand('SchedulePlannedDisbursement', {
+        plannedDisbursementId: 'PD',
+        period: { start: '2027-01-01', end: '2028-01-01' },
+        amount: '1',
+        currency: 'USD',
+      }),
+      'PERIOD_LONGER_THAN_A_YEAR',
+    ],
     ['transactionId', [signed], agreementCommand('RecordAgreementCommitment', { ...tx, transactionId: ' ' }), 'IDENTIFIER_INVALID'],
     ['receiver', effective, agreementCommand('RecordAgreementDisbursement', { ...tx, receiver: {} }), 'ORGANISATION_REFERENCE_REQUIRED'],
     ['receiver', effective, agreementCommand('RecordExpenditure', { ...tx, receiver: { name: ' ' } }), 'ORGANISATION_REFERENCE_REQUIRED'],
@@ -41,7 +60,9 @@ describe('agreement refusals name the field', () => {
   });
   it('keeps the receiver of an expenditure', () => {
     const receiver = { organisationId: 'KZ-BIN-123' };
-    givenAgreement(effective).when(agreementCommand('RecordExpenditure', { ...tx, receiver })).then([transaction('ExpenditureRecorded', '4', 'T-1', '1.00', '2025-07-01', { receiver })]);
+    givenAgreement(effective)
+      .when(agreementCommand('RecordExpenditure', { ...tx, receiver }))
+      .then([transaction('ExpenditureRecorded', '4', 'T-1', '1.00', '2025-07-01', { receiver })]);
     expect(AGREEMENT_ID).toBe('ADB-G0900-KGZ');
   });
 });
@@ -63,13 +84,20 @@ describe('contract-package refusals name the field', () => {
 
 describe('exchange-rates, milestones and organisation refusals name the field', () => {
   it('a rate date', () => {
-    deciderSpecification(exchangeRatesDecider, context)([])
+    deciderSpecification(
+      exchangeRatesDecider,
+      context,
+    )([])
       .when({ type: 'RecordExchangeRates', data: { currency: 'KZT', rates: [{ date: '2024-02-30', usdPerUnit: '0.002' }] } })
       .thenThrows('DATE_INVALID', { field: 'date' });
   });
   const milestones = deciderSpecification(milestonesDecider, context);
-  const milestone = (type: MilestoneCommand['type'], data: object) => ({ type, data: { projectId: 'ECAB-TR-01', milestoneId: 'M', ...data } }) as MilestoneCommand;
-  const plannedMilestone = { type: 'MilestonePlanned', data: { projectId: 'ECAB-TR-01', milestoneId: 'M', effectiveDate: '2026-11-26', category: 'signing', baselineDate: '2026-11-30' } } as never;
+  const milestone = (type: MilestoneCommand['type'], data: object) =>
+    ({ type, data: { projectId: 'ECAB-TR-01', milestoneId: 'M', ...data } }) as MilestoneCommand;
+  const plannedMilestone = {
+    type: 'MilestonePlanned',
+    data: { projectId: 'ECAB-TR-01', milestoneId: 'M', effectiveDate: '2026-11-26', category: 'signing', baselineDate: '2026-11-30' },
+  } as never;
   it.each([
     ['baselineDate', [], milestone('PlanMilestone', { category: 'signing', baselineDate: '2027-02-29' }), 'DATE_INVALID'],
     ['actualDate', [plannedMilestone], milestone('AchieveMilestone', { actualDate: '2026-11-27' }), 'ACTUAL_DATE_IN_FUTURE'],
@@ -86,7 +114,8 @@ describe('exchange-rates, milestones and organisation refusals name the field', 
 describe('results refusals name the field', () => {
   const given = deciderSpecification(resultsDecider, context);
   const command = (type: ResultsCommand['type'], data: object) => ({ type, data: { projectId: 'ECAB-AQ-02', ...data } }) as ResultsCommand;
-  const event = (type: ResultsEvent['type'], data: object) => ({ type, data: { projectId: 'ECAB-AQ-02', effectiveDate: '2026-11-26', ...data } }) as ResultsEvent;
+  const event = (type: ResultsEvent['type'], data: object) =>
+    ({ type, data: { projectId: 'ECAB-AQ-02', effectiveDate: '2026-11-26', ...data } }) as ResultsEvent;
   const coded = (codelist: string, code: string) => ({ code, codelist, version: '2.03' });
   const outcome = event('ResultDefined', { resultId: 'R', resultType: coded('ResultType', '2'), title: 'Cleaner air' });
   const pm25 = event('IndicatorDefined', { resultId: 'R', indicatorId: 'PM25', title: 'PM2.5', measure: coded('IndicatorMeasure', '1'), ascending: false });
@@ -97,7 +126,12 @@ describe('results refusals name the field', () => {
     ['measure', [outcome], command('DefineIndicator', { resultId: 'R', indicatorId: 'I', title: 't', measure: '9', ascending: true }), 'CODE_NOT_IN_LIST'],
     ['value', framework, command('SetBaseline', { indicatorId: 'PM25', year: 2024, value: 'high' }), 'VALUE_NOT_DECIMAL'],
     ['value', framework, command('SetTarget', { indicatorId: 'PM25', period: { start: '2028-01-01', end: '2028-12-31' }, value: 'low' }), 'VALUE_NOT_DECIMAL'],
-    ['value', framework, command('ReportActual', { indicatorId: 'PM25', period: { start: '2025-01-01', end: '2025-12-31' }, value: 'some' }), 'VALUE_NOT_DECIMAL'],
+    [
+      'value',
+      framework,
+      command('ReportActual', { indicatorId: 'PM25', period: { start: '2025-01-01', end: '2025-12-31' }, value: 'some' }),
+      'VALUE_NOT_DECIMAL',
+    ],
     ['period', framework, command('SetTarget', { indicatorId: 'PM25', period: badPeriod, value: '1' }), 'PERIOD_END_BEFORE_START'],
     ['period', framework, command('ReportActual', { indicatorId: 'PM25', period: badPeriod, value: '1' }), 'PERIOD_END_BEFORE_START'],
     ['period', framework, command('VerifyActual', { indicatorId: 'PM25', period: badPeriod }), 'PERIOD_END_BEFORE_START'],
@@ -105,8 +139,8 @@ describe('results refusals name the field', () => {
     given(history).when(cmd).thenThrows(code, { field });
   });
   it('defines an indicator without a unit', () => {
-    given([outcome]).when(command('DefineIndicator', { resultId: 'R', indicatorId: 'I', title: 't', measure: '1', ascending: true })).then([
-      event('IndicatorDefined', { resultId: 'R', indicatorId: 'I', title: 't', measure: coded('IndicatorMeasure', '1'), ascending: true }),
-    ]);
+    given([outcome])
+      .when(command('DefineIndicator', { resultId: 'R', indicatorId: 'I', title: 't', measure: '1', ascending: true }))
+      .then([event('IndicatorDefined', { resultId: 'R', indicatorId: 'I', title: 't', measure: coded('IndicatorMeasure', '1'), ascending: true })]);
   });
 });

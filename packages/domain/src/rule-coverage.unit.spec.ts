@@ -51,14 +51,24 @@ describe('rule coverage at run time', () => {
   });
 
   it('records a code once a test expected it and saw it thrown, and not before', () => {
-    expect(() => given([]).when({ type: 'Try', data: { fail: false } }).thenThrows('RULE_COVERAGE_PROBE')).toThrow(/Expected rule RULE_COVERAGE_PROBE/);
+    expect(() =>
+      given([])
+        .when({ type: 'Try', data: { fail: false } })
+        .thenThrows('RULE_COVERAGE_PROBE'),
+    ).toThrow(/Expected rule RULE_COVERAGE_PROBE/);
     expect(recordedHere()).not.toContain('RULE_COVERAGE_PROBE');
-    given([]).when({ type: 'Try', data: { fail: true } }).thenThrows('RULE_COVERAGE_PROBE', { message: 'probe' });
+    given([])
+      .when({ type: 'Try', data: { fail: true } })
+      .thenThrows('RULE_COVERAGE_PROBE', { message: 'probe' });
     expect(recordedHere()).toContain('RULE_COVERAGE_PROBE');
   });
 
   it('does not record a code a test expected when another one was thrown', () => {
-    expect(() => given([]).when({ type: 'Try', data: { fail: true } }).thenThrows('RULE_COVERAGE_OTHER')).toThrow(/but got RULE_COVERAGE_PROBE/);
+    expect(() =>
+      given([])
+        .when({ type: 'Try', data: { fail: true } })
+        .thenThrows('RULE_COVERAGE_OTHER'),
+    ).toThrow(/but got RULE_COVERAGE_PROBE/);
     expect(recordedHere()).not.toContain('RULE_COVERAGE_OTHER');
   });
 

@@ -44,7 +44,10 @@ describe('idempotency keys in the event store (real PostgreSQL)', () => {
   });
 
   it('finds the events of the command that carried a key', async () => {
-    await store.append('project-D', 0, [{ ...event('carol:k3', 'cmd-d'), data: { first: true } }, { ...event(undefined, 'cmd-d'), data: { second: true } }]);
+    await store.append('project-D', 0, [
+      { ...event('carol:k3', 'cmd-d'), data: { first: true } },
+      { ...event(undefined, 'cmd-d'), data: { second: true } },
+    ]);
     await store.append('project-D', 2, [event(undefined, 'cmd-other')]);
     const found = await store.readByIdempotencyKey('carol:k3');
     expect(found.map((e) => [e.streamId, e.streamVersion, e.data])).toEqual([

@@ -8,6 +8,8 @@ export { runEventStoreMigrations, MIGRATION_LOCK_KEY } from './run-event-store-m
 export { DuplicateIdempotencyKeyError, PostgresEventStore } from './postgres-event-store.js';
 export { EVENTS_CHANNEL } from './events-channel.js';
 export type { AppendResult, PostgresEventStoreOptions } from './postgres-event-store.js';
+export { DEFAULT_GROUP_COMMIT, groupCommitFromEnv } from './group-commit.js';
+export type { GroupCommitOptions } from './group-commit.js';
 export { LogReader, LOG_START } from './log-reader.js';
 export type { LogCheckpoint } from './log-reader.js';
 export { CheckpointStore } from './checkpoint-store.js';

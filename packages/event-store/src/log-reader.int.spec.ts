@@ -2,12 +2,7 @@ import { waitFor } from '@ecab/testing';
 import { LOG_START, type LogCheckpoint, LogReader } from './log-reader.js';
 import { PostgresEventStore } from './postgres-event-store.js';
 import type { RecordedEvent } from './recorded-event.js';
-import {
-  createEventStoreDatabase,
-  type EventStoreDatabase,
-  openTransactionWithEvent,
-  projectRegistered,
-} from './test-support/event-store-database.js';
+import { createEventStoreDatabase, type EventStoreDatabase, openTransactionWithEvent, projectRegistered } from './test-support/event-store-database.js';
 
 const checkpointOf = (event: RecordedEvent): LogCheckpoint => ({ transactionId: event.transactionId, position: event.position });
 const inLogOrder = (a: RecordedEvent, b: RecordedEvent) =>
@@ -42,10 +37,13 @@ describe('LogReader', () => {
   it('does not read past a transaction that is still open, and after it commits reads everything exactly once', async () => {
     const early = (await store.append('project-early', 0, [projectRegistered('e1'), projectRegistered('e2')])).events;
     // Other databases' transactions on this server can hold the snapshot's xmin back for a moment.
-    const firstRead = await waitFor(async () => {
-      const batch = await reader.readBatch(LOG_START, 100);
-      return batch.length > 0 ? batch : undefined;
-    }, { description: 'the early events to become readable', timeoutMs: 10_000 });
+    const firstRead = await waitFor(
+      async () => {
+        const batch = await reader.readBatch(LOG_START, 100);
+        return batch.length > 0 ? batch : undefined;
+      },
+      { description: 'the early events to become readable', timeoutMs: 10_000 },
+    );
     expect(firstRead.map((event) => event.eventId)).toEqual(early.map((event) => event.eventId));
     const checkpoint = checkpointOf(firstRead.at(-1)!);
 
@@ -61,10 +59,13 @@ describe('LogReader', () => {
     expect(await reader.readBatch(checkpoint, 100)).toEqual([]);
 
     await slow.commit();
-    const afterCommit = await waitFor(async () => {
-      const events = await readAll(reader, checkpoint, 2);
-      return events.length >= 6 ? events : undefined;
-    }, { description: 'all six events after the slow transaction committed', timeoutMs: 10_000 });
+    const afterCommit = await waitFor(
+      async () => {
+        const events = await readAll(reader, checkpoint, 2);
+        return events.length >= 6 ? events : undefined;
+      },
+      { description: 'all six events after the slow transaction committed', timeoutMs: 10_000 },
+    );
 
     expect(afterCommit.map((event) => event.eventId)).toEqual([slow.eventId, ...later.map((event) => event.eventId)]);
     expect([...afterCommit].sort(inLogOrder)).toEqual(afterCommit);
@@ -75,7 +76,11 @@ describe('LogReader', () => {
 
   it('orders transaction ids as numbers, not as text', async () => {
     // Transaction ids long finished (a fresh cluster starts near 730); '9' < '10' < '100' only numerically.
-    for (const [transactionId, name] of [['100', 'third'], ['9', 'first'], ['10', 'second']] as const) {
+    for (const [transactionId, name] of [
+      ['100', 'third'],
+      ['9', 'first'],
+      ['10', 'second'],
+    ] as const) {
       await db.dataSource.query(
         `INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, transaction_id)
          VALUES ($1, 1, gen_random_uuid(), 'ProjectRegistered', 1, $2, $3::xid8)`,

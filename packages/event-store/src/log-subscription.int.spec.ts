@@ -6,12 +6,7 @@ import { LOG_START } from './log-reader.js';
 import { LogSubscription, type LogSubscriptionOptions } from './log-subscription.js';
 import { PostgresEventStore } from './postgres-event-store.js';
 import type { RecordedEvent } from './recorded-event.js';
-import {
-  createEventStoreDatabase,
-  type EventStoreDatabase,
-  openTransactionWithEvent,
-  projectRegistered,
-} from './test-support/event-store-database.js';
+import { createEventStoreDatabase, type EventStoreDatabase, openTransactionWithEvent, projectRegistered } from './test-support/event-store-database.js';
 
 const APPLICATION = 'ecab-event-store-subscription-test';
 
@@ -77,7 +72,9 @@ describe('LogSubscription', () => {
     expect(events[2]?.eventId).toBe(slow.eventId);
     for (let i = 1; i < events.length; i += 1) {
       const [previous, current] = [events[i - 1]!, events[i]!];
-      expect(previous.transactionId < current.transactionId || (previous.transactionId === current.transactionId && previous.position < current.position)).toBe(true);
+      expect(previous.transactionId < current.transactionId || (previous.transactionId === current.transactionId && previous.position < current.position)).toBe(
+        true,
+      );
     }
     expect(Math.max(...batches.map((batch) => batch.length))).toBeLessThanOrEqual(3);
   });
@@ -91,7 +88,10 @@ describe('LogSubscription', () => {
     await waitFor(async () => (first.handled().length === 1 ? true : undefined), { description: 'the notified event', timeoutMs: 5_000 });
     expect(Date.now() - started).toBeLessThan(1_000);
     // The checkpoint is saved just after the handler resolved.
-    await waitFor(async () => (first.subscription.position.position === event!.position ? true : undefined), { description: 'the checkpoint', timeoutMs: 5_000 });
+    await waitFor(async () => (first.subscription.position.position === event!.position ? true : undefined), {
+      description: 'the checkpoint',
+      timeoutMs: 5_000,
+    });
     expect(first.subscription.position).toEqual({ transactionId: event!.transactionId, position: event!.position });
     expect(await new CheckpointStore(db.dataSource).load('notified')).toEqual(first.subscription.position);
 
@@ -155,10 +155,13 @@ describe('LogSubscription', () => {
     await store.append('project-k', 0, [projectRegistered('while reconnecting')]);
 
     await waitFor(async () => (handled().length === 1 ? true : undefined), { description: 'the event appended while reconnecting' });
-    await waitFor(async () => {
-      const backends = await listenerBackends();
-      return backends.length === 1 && backends[0]!.pid !== original!.pid ? true : undefined;
-    }, { description: 'a new listener connection' });
+    await waitFor(
+      async () => {
+        const backends = await listenerBackends();
+        return backends.length === 1 && backends[0]!.pid !== original!.pid ? true : undefined;
+      },
+      { description: 'a new listener connection' },
+    );
     const started = Date.now();
     await store.append('project-k', 1, [projectRegistered('after reconnecting')]);
     await waitFor(async () => (handled().length === 2 ? true : undefined), { description: 'the event notified on the new connection' });

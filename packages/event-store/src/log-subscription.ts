@@ -327,5 +327,8 @@ function sessionConfig(dataSource: DataSource, role: 'listener' | 'lock'): pg.Cl
 
 function sessionLimits(extra: unknown): Pick<pg.ClientConfig, 'statement_timeout' | 'idle_in_transaction_session_timeout'> {
   const { statement_timeout, idle_in_transaction_session_timeout } = (extra ?? {}) as pg.ClientConfig;
-  return { ...(statement_timeout !== undefined ? { statement_timeout } : {}), ...(idle_in_transaction_session_timeout !== undefined ? { idle_in_transaction_session_timeout } : {}) };
+  return {
+    ...(statement_timeout !== undefined ? { statement_timeout } : {}),
+    ...(idle_in_transaction_session_timeout !== undefined ? { idle_in_transaction_session_timeout } : {}),
+  };
 }

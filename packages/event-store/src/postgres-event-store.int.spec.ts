@@ -2,12 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { waitFor } from '@ecab/testing';
 import pg from 'pg';
 import { PostgresEventStore } from './postgres-event-store.js';
-import {
-  createEventStoreDatabase,
-  type EventStoreDatabase,
-  openTransactionWithEvent,
-  projectRegistered,
-} from './test-support/event-store-database.js';
+import { createEventStoreDatabase, type EventStoreDatabase, openTransactionWithEvent, projectRegistered } from './test-support/event-store-database.js';
 import { WrongExpectedVersionError } from './wrong-expected-version-error.js';
 
 describe('PostgresEventStore', () => {
@@ -122,10 +117,7 @@ describe('PostgresEventStore', () => {
 
     await expect(attempt).rejects.toThrow(WrongExpectedVersionError);
     await expect(attempt).rejects.toMatchObject({ expectedVersion: 1, actualVersion: 2 });
-    expect((await store.readStream('project-blocked')).map((event) => event.eventId)).toEqual([
-      expect.any(String),
-      rival.eventId,
-    ]);
+    expect((await store.readStream('project-blocked')).map((event) => event.eventId)).toEqual([expect.any(String), rival.eventId]);
   });
 
   it('checks the version on an empty append without storing anything', async () => {
@@ -160,9 +152,7 @@ describe('PostgresEventStore', () => {
       await store.append('project-notify', 0, [projectRegistered('a')]);
       await waitFor(async () => (received.length === 1 ? true : undefined), { description: 'the notification of one append' });
 
-      const burst = await Promise.all(
-        Array.from({ length: 50 }, (_, i) => store.append(`project-burst-${i}`, 0, [projectRegistered(`b${i}`)])),
-      );
+      const burst = await Promise.all(Array.from({ length: 50 }, (_, i) => store.append(`project-burst-${i}`, 0, [projectRegistered(`b${i}`)])));
       const allCommittedAt = Date.now();
       expect(burst).toHaveLength(50);
       await waitFor(async () => (received.some((at) => at >= allCommittedAt) ? true : undefined), {
@@ -190,7 +180,9 @@ describe('PostgresEventStore', () => {
 
     await db.dataSource.query('SET enable_seqscan = off');
     try {
-      const plan = (await db.dataSource.query(`EXPLAIN SELECT * FROM events WHERE metadata->>'subject' = 'x' AND type = ANY('{AgreementSigned}')`)) as { 'QUERY PLAN': string }[];
+      const plan = (await db.dataSource.query(`EXPLAIN SELECT * FROM events WHERE metadata->>'subject' = 'x' AND type = ANY('{AgreementSigned}')`)) as {
+        'QUERY PLAN': string;
+      }[];
       expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toContain('events_subject_type_idx');
     } finally {
       await db.dataSource.query('SET enable_seqscan = on');

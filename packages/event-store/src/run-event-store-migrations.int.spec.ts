@@ -26,9 +26,7 @@ describe('runEventStoreMigrations', () => {
     const [row] = await services[0]!.query<{ runs: string }[]>('SELECT count(*) AS runs FROM migrations');
     expect(Number(row?.runs)).toBe(3);
     expect(await runEventStoreMigrations(services[1]!)).toEqual([]);
-    const { nextVersion } = await new PostgresEventStore(services[2]!).append('project-1', 0, [
-      { type: 'ProjectRegistered', schemaVersion: 1, data: {} },
-    ]);
+    const { nextVersion } = await new PostgresEventStore(services[2]!).append('project-1', 0, [{ type: 'ProjectRegistered', schemaVersion: 1, data: {} }]);
     expect(nextVersion).toBe(1);
   });
 
@@ -38,8 +36,7 @@ describe('runEventStoreMigrations', () => {
       `SELECT table_name, column_name, data_type FROM information_schema.columns
        WHERE table_schema = 'public' AND table_name IN ('events', 'checkpoints') ORDER BY table_name, ordinal_position`,
     );
-    const describe = (table: string) =>
-      columns.filter((column) => column.table_name === table).map((column) => `${column.column_name} ${column.data_type}`);
+    const describe = (table: string) => columns.filter((column) => column.table_name === table).map((column) => `${column.column_name} ${column.data_type}`);
     expect(describe('events')).toEqual([
       'position bigint',
       'stream_id text',
@@ -52,15 +49,8 @@ describe('runEventStoreMigrations', () => {
       'recorded_at timestamp with time zone',
       'transaction_id xid8',
     ]);
-    expect(describe('checkpoints')).toEqual([
-      'name text',
-      'transaction_id xid8',
-      'position bigint',
-      'updated_at timestamp with time zone',
-    ]);
-    const indexes = await services[0]!.query<{ indexname: string }[]>(
-      `SELECT indexname FROM pg_indexes WHERE tablename = 'events' ORDER BY indexname`,
-    );
+    expect(describe('checkpoints')).toEqual(['name text', 'transaction_id xid8', 'position bigint', 'updated_at timestamp with time zone']);
+    const indexes = await services[0]!.query<{ indexname: string }[]>(`SELECT indexname FROM pg_indexes WHERE tablename = 'events' ORDER BY indexname`);
     expect(indexes.map((index) => index.indexname)).toEqual([
       'events_event_id_key',
       'events_idempotency_key_idx',

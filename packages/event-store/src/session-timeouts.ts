@@ -1,3 +1,5 @@
+import { envWholeNumber } from '@ecab/config';
+
 /**
  * Limits on the platform's own PostgreSQL sessions. The log reader's horizon is server-wide: while any
  * transaction that holds an xid stays open, no later event is delivered (docs/RELIABILITY.md). So a
@@ -30,9 +32,5 @@ export function pgSessionSettings(timeouts: SessionTimeouts): { statement_timeou
 }
 
 function milliseconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number of milliseconds (0 = no limit), got ${raw}`);
-  return value;
+  return envWholeNumber(env, name, fallback, { unit: 'milliseconds, 0 = no limit' });
 }

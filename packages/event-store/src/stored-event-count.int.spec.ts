@@ -23,7 +23,11 @@ describe('StoredEventCount and the horizon age (what /metrics reads)', () => {
     const counter = new StoredEventCount(db.dataSource);
     await append('A', 3);
     // Another suite's open transaction on the shared server holds the horizon too: wait for it, bounded.
-    const caughtUp = async () => waitFor(async () => ((await counter.count()) === (await countedByPostgres()) ? true : undefined), { description: 'the count to reach count(*)', timeoutMs: 20_000 });
+    const caughtUp = async () =>
+      waitFor(async () => ((await counter.count()) === (await countedByPostgres()) ? true : undefined), {
+        description: 'the count to reach count(*)',
+        timeoutMs: 20_000,
+      });
     await caughtUp();
     const before = await counter.count();
 

@@ -11,3 +11,4 @@ export * from './parking/sequenced-dead-letters.js';
 export * from './parking/event-wire.js';
 export * from './parking/dead-letter-desk.js';
 export * from './portfolio-event-source-from-settings.js';
+export * from './record-batches.js';

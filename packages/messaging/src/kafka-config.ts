@@ -1,3 +1,5 @@
+import { envWholeNumber } from '@ecab/config';
+
 import { Kafka, logLevel, type LogEntry, type logCreator } from 'kafkajs';
 
 export interface KafkaSettings {
@@ -11,7 +13,9 @@ export interface KafkaSettings {
 
 /** Reads KAFKA_BROKERS and friends; undefined when the platform runs without Kafka. */
 export function kafkaSettingsFromEnv(clientId: string, env: NodeJS.ProcessEnv = process.env): KafkaSettings | undefined {
-  const brokers = env.KAFKA_BROKERS?.split(',').map((b) => b.trim()).filter(Boolean);
+  const brokers = env.KAFKA_BROKERS?.split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
   if (!brokers || brokers.length === 0) return undefined;
   return {
     brokers,
@@ -23,10 +27,7 @@ export function kafkaSettingsFromEnv(clientId: string, env: NodeJS.ProcessEnv = 
 }
 
 function positiveInt(raw: string | undefined, fallback: number, name: string): number {
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got "${raw}"`);
-  return value;
+  return envWholeNumber({ [name]: raw }, name, fallback, { min: 1 });
 }
 
 export interface LogSink {

@@ -69,16 +69,26 @@ describe('KafkaEventSource (real Kafka)', () => {
   }
 
   it('hands decoded batches over, parks an undecodable message and sends it to the dead-letter topic, and resumes after its committed offset', async () => {
-    await produce([encodeCloudEvent(event('TO-1', 1)), { key: 'TO-9', value: Buffer.from('not json'), headers: { ce_specversion: '1.0', ce_type: 'ecab.project.registered.v1' } }, encodeCloudEvent(event('TO-1', 2))]);
+    await produce([
+      encodeCloudEvent(event('TO-1', 1)),
+      { key: 'TO-9', value: Buffer.from('not json'), headers: { ce_specversion: '1.0', ce_type: 'ecab.project.registered.v1' } },
+      encodeCloudEvent(event('TO-1', 2)),
+    ]);
 
     const received: PortfolioEvent[] = [];
     const source = new KafkaEventSource(kafka, settings, { groupId: `${prefix}group`, log: silent, parked, topics: ['ecab.portfolio.tourism.v1'] });
     await source.start(async (events) => void received.push(...events));
     try {
-      await waitFor(async () => (received.length >= 2 && source.deadLettered.length >= 1 ? true : undefined), { timeoutMs: 30_000, description: 'two events and one dead letter' });
+      await waitFor(async () => (received.length >= 2 && source.deadLettered.length >= 1 ? true : undefined), {
+        timeoutMs: 30_000,
+        description: 'two events and one dead letter',
+      });
       // Handing over comes before the offset commit; on a fresh broker the group coordinator may still be
       // loading, and the commit is retried. Stop only once the group's position is past all three messages.
-      await waitFor(async () => ((await committedOffsetTotal(`${prefix}group`)) === 3 ? true : undefined), { timeoutMs: 30_000, description: 'offsets committed past the three messages' });
+      await waitFor(async () => ((await committedOffsetTotal(`${prefix}group`)) === 3 ? true : undefined), {
+        timeoutMs: 30_000,
+        description: 'offsets committed past the three messages',
+      });
     } finally {
       await source.stop();
     }
@@ -104,7 +114,12 @@ describe('KafkaEventSource (real Kafka)', () => {
 
   it('parks an event its handler keeps failing on with every later event of that project, goes on with the others, and applies them in order on retry', async () => {
     const group = `${prefix}failing`;
-    await produce([encodeCloudEvent(event('TO-2', 1)), encodeCloudEvent(event('TO-3', 1)), encodeCloudEvent(event('TO-2', 2)), encodeCloudEvent(event('TO-3', 2))]);
+    await produce([
+      encodeCloudEvent(event('TO-2', 1)),
+      encodeCloudEvent(event('TO-3', 1)),
+      encodeCloudEvent(event('TO-2', 2)),
+      encodeCloudEvent(event('TO-3', 2)),
+    ]);
     const applied: string[] = [];
     let fixed = false;
     const source = new KafkaEventSource(kafka, settings, { groupId: group, log: silent, parked, topics: ['ecab.portfolio.tourism.v1'], maxAttempts: 2 });
@@ -161,7 +176,10 @@ describe('KafkaEventSource (real Kafka)', () => {
     const source = new KafkaEventSource(kafka, settings, { groupId: group, log: silent, parked, topics: ['ecab.portfolio.climate.v1'] });
     await source.start(async (events) => void applied.push(...events));
     try {
-      await waitFor(async () => (applied.length >= 2 && (await parked.count(group)) === 2 ? true : undefined), { timeoutMs: 30_000, description: 'CL-5 v2 and v3 parked' });
+      await waitFor(async () => (applied.length >= 2 && (await parked.count(group)) === 2 ? true : undefined), {
+        timeoutMs: 30_000,
+        description: 'CL-5 v2 and v3 parked',
+      });
     } finally {
       await source.stop();
     }

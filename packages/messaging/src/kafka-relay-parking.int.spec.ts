@@ -1,6 +1,15 @@
 import { encodeCloudEvent, type KafkaRecord, type PortfolioEvent } from '@ecab/contracts';
 import { createEventStoreDataSource, PostgresEventStore, runEventStoreMigrations } from '@ecab/event-store';
-import { createTestDatabase, deleteTopicsWithPrefix, readTopics, testKafkaBrokers, uniqueTopicPrefix, waitFor, type ReadMessage, type TestDatabase } from '@ecab/testing';
+import {
+  createTestDatabase,
+  deleteTopicsWithPrefix,
+  readTopics,
+  testKafkaBrokers,
+  uniqueTopicPrefix,
+  waitFor,
+  type ReadMessage,
+  type TestDatabase,
+} from '@ecab/testing';
 import type { DataSource } from 'typeorm';
 import { createKafka, type KafkaSettings } from './kafka-config.js';
 import { KafkaRelay } from './kafka-relay.js';
@@ -90,7 +99,14 @@ describe('KafkaRelay with events it has no contract for (real PostgreSQL, real K
   });
 
   /** What a newer build wrote: inserted as the event store would store it, past this build's contracts. */
-  async function insertFromNewerBuild(streamId: string, version: number, type: string, schemaVersion: number, subject: string, cluster: string): Promise<string> {
+  async function insertFromNewerBuild(
+    streamId: string,
+    version: number,
+    type: string,
+    schemaVersion: number,
+    subject: string,
+    cluster: string,
+  ): Promise<string> {
     const [row] = await dataSource.query<{ event_id: string }[]>(
       `insert into events (stream_id, stream_version, event_id, type, schema_version, data, metadata)
        values ($1, $2, gen_random_uuid(), $3, $4, $5, $6) returning event_id`,
@@ -103,7 +119,10 @@ describe('KafkaRelay with events it has no contract for (real PostgreSQL, real K
   const newerBuild = (event: PortfolioEvent): KafkaRecord => {
     if (event.type !== 'CommitmentRecorded' || event.schemaVersion !== 99) return encodeCloudEvent(event);
     const record = encodeCloudEvent({ ...event, schemaVersion: 1 });
-    return { ...record, headers: { ...record.headers, ce_type: 'ecab.project.commitment-recorded.v99', ce_dataschema: 'urn:ecab:schema:ecab.project.commitment-recorded.v99' } };
+    return {
+      ...record,
+      headers: { ...record.headers, ce_type: 'ecab.project.commitment-recorded.v99', ce_dataschema: 'urn:ecab:schema:ecab.project.commitment-recorded.v99' },
+    };
   };
 
   let oldBuild: KafkaRelay;

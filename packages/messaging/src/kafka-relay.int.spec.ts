@@ -52,7 +52,11 @@ describe('KafkaRelay (real PostgreSQL, real Kafka)', () => {
     await store.append('project-HE-1', 0, [registered('HE-1', 'health')]);
 
     const first = new KafkaRelay(dataSource, createKafka(settings), settings, { log: silent, parked: new ParkedMessageStore(dataSource), lockIntervalMs: 200 });
-    const second = new KafkaRelay(dataSource, createKafka(settings), settings, { log: silent, parked: new ParkedMessageStore(dataSource), lockIntervalMs: 200 });
+    const second = new KafkaRelay(dataSource, createKafka(settings), settings, {
+      log: silent,
+      parked: new ParkedMessageStore(dataSource),
+      lockIntervalMs: 200,
+    });
     relays.push(first, second);
     await first.start();
     await second.start();

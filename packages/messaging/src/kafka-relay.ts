@@ -1,12 +1,13 @@
 import { encodeCloudEvent, topicFor, type KafkaRecord, type PortfolioEvent } from '@ecab/contracts';
 import { LogSubscription, type RecordedEvent } from '@ecab/event-store';
-import { Partitioners, type Kafka, type Message, type Producer } from 'kafkajs';
+import { CompressionTypes, Partitioners, type Kafka, type Message, type Producer } from 'kafkajs';
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { KafkaSettings, LogSink } from './kafka-config.js';
 import { storedEventOf, storedEventWireMessage } from './parking/event-wire.js';
 import type { MessageToPark, ParkedMessageStore, RetryOutcome } from './parking/parked-message-store.js';
 import { errorText, WAITING_BEHIND } from './parking/sequenced-dead-letters.js';
 import { portfolioEventFromRecorded } from './recorded-to-portfolio-event.js';
+import { DEFAULT_MAX_REQUEST_BYTES, requestsWithin } from './record-batches.js';
 import { prefixed } from './topics-admin.js';
 
 /** The advisory lock that makes one relay active; any other instance waits as a hot standby. */
@@ -23,6 +24,13 @@ export interface KafkaRelayOptions {
   encode?: (event: PortfolioEvent) => KafkaRecord;
   checkpointName?: string;
   batchSize?: number;
+  /**
+   * Most bytes of records in one produce request (default DEFAULT_MAX_REQUEST_BYTES, under Kafka's 1 MiB
+   * max.message.bytes): a batch read from the log is sent as several requests, in order, when larger.
+   */
+  maxRequestBytes?: number;
+  /** How record batches are compressed (default GZIP, which kafkajs reads and writes without a codec package). */
+  compression?: CompressionTypes;
   /** How often a standby tries to take the lock, and the leader checks it still holds it. */
   lockIntervalMs?: number;
   pollIntervalMs?: number;
@@ -30,7 +38,8 @@ export interface KafkaRelayOptions {
 
 /**
  * Publishes the event store's log to Kafka: gap-safe log reader → idempotent producer (acks=all),
- * key = project id, one topic per cluster. The checkpoint advances only after Kafka acknowledged,
+ * key = project id, one topic per cluster; a batch read from the log goes as GZIP-compressed requests of
+ * at most maxRequestBytes, one after another. The checkpoint advances only after Kafka acknowledged,
  * so a crash republishes (consumers skip duplicates) and never loses.
  *
  * An event it cannot encode (no contract in this build: an unknown type, or a schema version newer than it
@@ -39,7 +48,9 @@ export interface KafkaRelayOptions {
  * contract, or an admin skipping the event for good), `retryParked(project)` publishes them in order.
  */
 export class KafkaRelay {
-  private readonly producer: Producer;
+  private producer: Producer;
+  /** Set when the producer was replaced: the new one connects before its first send. */
+  private producerToConnect = false;
   private lockConnection: QueryRunner | undefined;
   private subscription: LogSubscription | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -180,13 +191,31 @@ export class KafkaRelay {
           return { subject, applied, remaining: messages.length - index, error: text };
         }
         producer ??= await this.connectedRetryProducer();
-        await producer.send({ topic, acks: -1, messages: [{ key: record.key, value: record.value, headers: record.headers }] });
+        await producer.send({ topic, acks: -1, compression: this.compression, messages: [{ key: record.key, value: record.value, headers: record.headers }] });
         await parked.remove(message.id);
         applied += 1;
       }
       this.published += applied;
       return { subject, applied, remaining: 0 };
     });
+  }
+
+  /**
+   * The broker no longer accepts this producer's sequence numbers (it restarted while a request was in
+   * flight, or expired the producer's state): the same producer would be refused forever. A new producer
+   * gets a new id and starts its sequences afresh; the batch is sent again (copies are possible, and
+   * consumers skip them by stream and version).
+   */
+  private async renewProducer(cause: unknown): Promise<void> {
+    this.options.log.warn({ error: errorText(cause) }, 'relay producer refused by the broker (its sequence state is gone); starting a new producer');
+    const old = this.producer;
+    this.producer = this.newProducer();
+    this.producerToConnect = true;
+    await old.disconnect().catch(() => undefined);
+  }
+
+  private get compression(): CompressionTypes {
+    return this.options.compression ?? CompressionTypes.GZIP;
   }
 
   private get encode(): (event: PortfolioEvent) => KafkaRecord {
@@ -209,8 +238,7 @@ export class KafkaRelay {
       const events = batch.map(portfolioEventFromRecorded);
       const waiting = await parked.parkedSubjects(this.consumerName, [...new Set(events.map((e) => e.subject))]);
       const toPark: MessageToPark[] = [];
-      const byTopic = new Map<string, Message[]>();
-      let sent = 0;
+      const outgoing: { topic: string; message: Message }[] = [];
       for (const event of events) {
         const origin = `log@${event.position}`;
         if (waiting.has(event.subject)) {
@@ -225,23 +253,43 @@ export class KafkaRelay {
         } catch (error) {
           // The same event fails the same way every time: park it with its project instead of halting the log.
           const text = errorText(error);
-          this.options.log.error({ consumer: this.consumerName, subject: event.subject, origin, type: event.type, schemaVersion: event.schemaVersion, error: text }, 'relay parked an event it cannot publish');
+          this.options.log.error(
+            { consumer: this.consumerName, subject: event.subject, origin, type: event.type, schemaVersion: event.schemaVersion, error: text },
+            'relay parked an event it cannot publish',
+          );
           waiting.add(event.subject);
           toPark.push({ subject: event.subject, origin, message: storedEventWireMessage(event), error: text });
           continue;
         }
-        const messages = byTopic.get(topic) ?? [];
-        messages.push({ key: record.key, value: record.value, headers: record.headers });
-        byTopic.set(topic, messages);
-        sent += 1;
+        outgoing.push({ topic, message: { key: record.key, value: record.value, headers: record.headers } });
       }
       // Kafka first, then parking: a failure in between gives the whole batch back, to be published again
       // (consumers skip duplicates) and parked again (once: a message already parked from its origin is not).
-      if (sent > 0) {
-        await this.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+      try {
+        if (this.producerToConnect) {
+          await this.producer.connect();
+          this.producerToConnect = false;
+        }
+        for (const topicMessages of requestsWithin(outgoing, this.options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES)) {
+          await this.producer.sendBatch({ acks: -1, compression: this.compression, topicMessages });
+        }
+      } catch (error) {
+        if (producerStateLost(error)) await this.renewProducer(error);
+        throw error; // the log subscription retries the batch
       }
       await parked.park(this.consumerName, toPark);
-      this.published += sent;
+      this.published += outgoing.length;
     });
   }
+}
+
+/** Kafka error types after which an idempotent producer's own state is useless (KIP-360). */
+const PRODUCER_STATE_LOST = new Set(['OUT_OF_ORDER_SEQUENCE_NUMBER', 'UNKNOWN_PRODUCER_ID', 'INVALID_PRODUCER_EPOCH', 'INVALID_PRODUCER_ID_MAPPING']);
+
+/** Whether a kafkajs error (or one it wraps: `cause`, `originalError`) says the producer's state is lost. */
+export function producerStateLost(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 5) return false;
+  const { type, cause, originalError } = error as { type?: unknown; cause?: unknown; originalError?: unknown };
+  if (typeof type === 'string' && PRODUCER_STATE_LOST.has(type)) return true;
+  return producerStateLost(cause, depth + 1) || producerStateLost(originalError, depth + 1);
 }

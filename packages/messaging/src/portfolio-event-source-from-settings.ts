@@ -27,7 +27,11 @@ export async function portfolioEventSourceFromSettings(options: {
 }): Promise<{ source: PortfolioEventSource; parked: ParkedMessageStore; healthChecks: TransportHealthCheck[]; kafka?: Kafka }> {
   const parked = new ParkedMessageStore(options.parkingDataSource);
   if (!options.kafka) {
-    return { source: new PostgresLogEventSource(options.eventStore, { name: `consumer:${options.consumerGroup}`, parked, log: options.log }), parked, healthChecks: [] };
+    return {
+      source: new PostgresLogEventSource(options.eventStore, { name: `consumer:${options.consumerGroup}`, parked, log: options.log }),
+      parked,
+      healthChecks: [],
+    };
   }
   const kafka = createKafka(options.kafka, options.log);
   await ensureTopics(kafka, options.kafka);
@@ -39,5 +43,10 @@ export async function portfolioEventSourceFromSettings(options: {
       await admin.describeCluster();
     },
   };
-  return { source: new KafkaEventSource(kafka, options.kafka, { groupId: options.consumerGroup, parked, log: options.log }), parked, healthChecks: [kafkaCheck], kafka };
+  return {
+    source: new KafkaEventSource(kafka, options.kafka, { groupId: options.consumerGroup, parked, log: options.log }),
+    parked,
+    healthChecks: [kafkaCheck],
+    kafka,
+  };
 }

@@ -6,11 +6,7 @@ describe('toCsv (RFC 4180)', () => {
       { id: 'P-1', money: { currency: 'USD', amount: '10.00' }, countries: [{ code: 'KZ' }], note: null },
       { id: 'P-2', money: { currency: 'KZT', amount: '5.50' }, countries: [], extra: true },
     ]);
-    expect(csv).toBe(
-      'id,money.currency,money.amount,countries,note,extra\r\n' +
-        'P-1,USD,10.00,"[{""code"":""KZ""}]",,\r\n' +
-        'P-2,KZT,5.50,[],,true\r\n',
-    );
+    expect(csv).toBe('id,money.currency,money.amount,countries,note,extra\r\n' + 'P-1,USD,10.00,"[{""code"":""KZ""}]",,\r\n' + 'P-2,KZT,5.50,[],,true\r\n');
   });
 
   it('quotes fields with commas, quotes and line breaks, doubling the quotes', () => {

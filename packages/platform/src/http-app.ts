@@ -37,9 +37,22 @@ export function unsupportedMediaType(request: IncomingRequest): ProblemError | u
   if (typeof contentType === 'string' && isJsonMediaType(contentType)) return undefined;
   const sent = typeof contentType === 'string' && isVisibleAscii(contentType.replaceAll(' ', ''), 200) ? `Content-Type ${contentType}` : 'no Content-Type';
   return new ProblemError(
-    { type: problemType('unsupported-media-type'), status: 415, detail: `The body must be JSON (Content-Type: application/json); the request was sent with ${sent}.`, accepted: ['application/json'] },
+    {
+      type: problemType('unsupported-media-type'),
+      status: 415,
+      detail: `The body must be JSON (Content-Type: application/json); the request was sent with ${sent}.`,
+      accepted: ['application/json'],
+    },
     { 'Accept-Post': 'application/json', 'Accept-Patch': 'application/json' },
   );
+}
+
+export interface HttpAppOptions {
+  /**
+   * A page the app serves itself (an HTML report) may need a policy of its own: return it for that path,
+   * or undefined to keep the API's (or the docs page's).
+   */
+  contentSecurityPolicy?: (path: string) => string | undefined;
 }
 
 /**
@@ -48,13 +61,13 @@ export function unsupportedMediaType(request: IncomingRequest): ProblemError | u
  * first), and a problem+json 400/431 for a request Node cannot even parse (a header with a forbidden
  * character, headers too large) instead of a bare status line. Call it before app.listen().
  */
-export function configureHttpApp(app: INestApplication, mappers: readonly ProblemMapper[] = []): void {
+export function configureHttpApp(app: INestApplication, mappers: readonly ProblemMapper[] = [], options: HttpAppOptions = {}): void {
   const express = app.getHttpAdapter().getInstance() as { disable?(setting: string): void };
   express.disable?.('x-powered-by');
   app.use((request: IncomingRequest, response: ProblemResponse, next: Next) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
     const path = (request.originalUrl ?? request.url ?? '/').split('?', 1)[0]!;
-    response.setHeader('Content-Security-Policy', contentSecurityPolicyFor(path));
+    response.setHeader('Content-Security-Policy', options.contentSecurityPolicy?.(path) ?? contentSecurityPolicyFor(path));
     const refused = unsupportedMediaType(request);
     if (refused) {
       writeProblem(response, refused, path);
@@ -73,9 +86,17 @@ function answerUnreadableRequest(error: Error & { code?: string }, socket: Socke
     return;
   }
   const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
-  const detail = status === 431 ? 'The request headers are too large.' : 'The request could not be parsed: a header name or value holds a character HTTP does not allow, or the request is malformed.';
+  const detail =
+    status === 431
+      ? 'The request headers are too large.'
+      : 'The request could not be parsed: a header name or value holds a character HTTP does not allow, or the request is malformed.';
   const body = JSON.stringify({ type: problemType(status === 431 ? 'headers-too-large' : 'malformed-request'), title: problemTitle(status), status, detail });
-  const head = [`HTTP/1.1 ${status} ${problemTitle(status)}`, `Content-Type: ${PROBLEM_CONTENT_TYPE}`, `Content-Length: ${Buffer.byteLength(body)}`, 'Connection: close'];
+  const head = [
+    `HTTP/1.1 ${status} ${problemTitle(status)}`,
+    `Content-Type: ${PROBLEM_CONTENT_TYPE}`,
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    'Connection: close',
+  ];
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) head.push(`${name}: ${value}`);
   socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
 }

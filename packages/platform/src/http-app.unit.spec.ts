@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import net from 'node:net';
 import { configureHttpApp, isJsonMediaType } from './http-app.js';
 import { problemTitle } from './problem.js';
-import { API_CONTENT_SECURITY_POLICY, DOCS_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './security-headers.js';
+import { API_CONTENT_SECURITY_POLICY, DOCS_CONTENT_SECURITY_POLICY, SECURITY_HEADERS, styledPageContentSecurityPolicy } from './security-headers.js';
 import { serveOpenApi } from './openapi.js';
 
 @Controller('things')
@@ -66,7 +66,12 @@ describe('configureHttpApp: what every app does to its HTTP server', () => {
       const response = await fetch(`${url}/things`, { method: 'POST', ...request });
       expect(response.status).toBe(415);
       expect(response.headers.get('content-type')).toBe('application/problem+json');
-      expect(await response.json()).toMatchObject({ status: 415, title: problemTitle(415), type: 'urn:problem:ecab:unsupported-media-type', instance: '/things' });
+      expect(await response.json()).toMatchObject({
+        status: 415,
+        title: problemTitle(415),
+        type: 'urn:problem:ecab:unsupported-media-type',
+        instance: '/things',
+      });
     }
     const json = await fetch(`${url}/things`, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: '{"a":1}' });
     expect(json.status).toBe(201);
@@ -98,3 +103,32 @@ function rawRequest(base: string, request: string): Promise<string> {
     socket.on('error', reject);
   });
 }
+
+describe("configureHttpApp with a page of the app's own", () => {
+  let app: INestApplication;
+  let url: string;
+  const pagePolicy = styledPageContentSecurityPolicy('q83vEjJd3NkJ+YEpY5BZ5oU+PHjF1P6zmtBNeRnvcTk=');
+
+  beforeAll(async () => {
+    app = await NestFactory.create(TestModule, { logger: false });
+    configureHttpApp(app, [], { contentSecurityPolicy: (path) => (path === '/things' ? pagePolicy : undefined) });
+    await app.listen(0, '127.0.0.1');
+    url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it("gives that path its own policy (only its hashed inline style) and every other path the API's", async () => {
+    const page = await fetch(`${url}/things?page=1`);
+    await page.arrayBuffer();
+    expect(page.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; style-src 'sha256-q83vEjJd3NkJ+YEpY5BZ5oU+PHjF1P6zmtBNeRnvcTk='; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    );
+    const other = await fetch(`${url}/nowhere`);
+    await other.arrayBuffer();
+    expect(other.headers.get('content-security-policy')).toBe(API_CONTENT_SECURITY_POLICY);
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+  });
+});

@@ -5,7 +5,16 @@ import { PinoNestLogger } from './logger.js';
 function capture(level: string): { logger: PinoNestLogger; lines: () => { level: number; msg: string; context?: string }[] } {
   const chunks: string[] = [];
   const sink = new Writable({ write: (chunk: Buffer, _encoding, done) => void (chunks.push(chunk.toString()), done()) });
-  return { logger: new PinoNestLogger(pino({ level }, sink)), lines: () => chunks.join('').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) };
+  return {
+    logger: new PinoNestLogger(pino({ level }, sink)),
+    lines: () =>
+      chunks
+        .join('')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l)),
+  };
 }
 
 describe('PinoNestLogger', () => {

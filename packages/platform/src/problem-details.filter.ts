@@ -32,7 +32,8 @@ export function writeProblem(response: ProblemResponse, error: ProblemError, ins
 
 /** Maps the errors that mean a dependency is down (e.g. PostgreSQL restarting) to 503, never 500. */
 export function serviceUnavailableWhen(isUnavailable: (error: unknown) => boolean, dependency = 'The database'): ProblemMapper {
-  return (error) => (isUnavailable(error) ? ProblemError.unavailable(`${dependency} is not reachable right now; nothing was changed. Retry shortly.`) : undefined);
+  return (error) =>
+    isUnavailable(error) ? ProblemError.unavailable(`${dependency} is not reachable right now; nothing was changed. Retry shortly.`) : undefined;
 }
 
 /**
@@ -74,7 +75,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 function fromHttpException(exception: HttpException): ProblemError {
   const status = exception.getStatus();
   const body = exception.getResponse();
-  const detail = typeof body === 'string' ? body : typeof body === 'object' && body !== null && 'message' in body ? String((body as { message: unknown }).message) : exception.message;
+  const detail =
+    typeof body === 'string'
+      ? body
+      : typeof body === 'object' && body !== null && 'message' in body
+        ? String((body as { message: unknown }).message)
+        : exception.message;
   if (status === HttpStatus.BAD_REQUEST) return ProblemError.validation([{ pointer: '', detail }], detail);
   return new ProblemError({ type: status === 404 ? problemType('not-found') : 'about:blank', status, detail });
 }
@@ -95,7 +101,11 @@ function fromBodyParserError(error: BodyParserError): ProblemError {
       return new ProblemError({ type: problemType('content-too-large'), status: 413, detail: 'The body is too large.' });
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return new ProblemError({ type: problemType('unsupported-media-type'), status: 415, detail: 'The body encoding or charset is not supported; send UTF-8 JSON.' });
+      return new ProblemError({
+        type: problemType('unsupported-media-type'),
+        status: 415,
+        detail: 'The body encoding or charset is not supported; send UTF-8 JSON.',
+      });
     case 'entity.parse.failed':
       return ProblemError.validation([{ pointer: '', detail: 'The body is not valid JSON.' }], 'The request body could not be read.');
     default:

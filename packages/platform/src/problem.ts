@@ -63,7 +63,10 @@ export interface ProblemInit {
 export class ProblemError extends Error {
   readonly problem: ProblemDetails;
 
-  constructor(init: ProblemInit, readonly headers: Record<string, string> = {}) {
+  constructor(
+    init: ProblemInit,
+    readonly headers: Record<string, string> = {},
+  ) {
     const { type, status, ...rest } = init;
     const problem: ProblemDetails = { type, title: problemTitle(status), status, ...rest };
     problem.title = problemTitle(status);

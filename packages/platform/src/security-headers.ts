@@ -11,6 +11,14 @@ export const DOCS_CONTENT_SECURITY_POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
   "frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+/**
+ * A self-contained HTML page of the app's own (a report): nothing loaded from anywhere, and only its own
+ * inline style block, named by its SHA-256 (base64), may apply.
+ */
+export function styledPageContentSecurityPolicy(styleSha256Base64: string): string {
+  return `default-src 'none'; style-src 'sha256-${styleSha256Base64}'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`;
+}
+
 /** The headers every answer carries, whatever it is. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { ProblemError } from './problem.js';
 import { parseOrProblem } from './validation.js';
 
-const schema = z.object({ amount: z.string().regex(/^\d+$/, 'must be digits'), currency: z.enum(['USD', 'KZT']), nested: z.object({ 'a/b': z.number() }) }).strict();
+const schema = z
+  .object({ amount: z.string().regex(/^\d+$/, 'must be digits'), currency: z.enum(['USD', 'KZT']), nested: z.object({ 'a/b': z.number() }) })
+  .strict();
 
 describe('parseOrProblem', () => {
   it('returns the parsed value when the input is valid', () => {

@@ -33,7 +33,11 @@ export function authHeaders(): Record<string, string> {
 
 /** Logs a local user in on the API's token endpoint and returns the access token. */
 export async function tokenFor(apiUrl: string, username: string, password: string): Promise<string> {
-  const response = await fetch(`${apiUrl}/api/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const response = await fetch(`${apiUrl}/api/v1/auth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (response.status !== 200) throw new Error(`login as ${username} failed: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { access_token: string }).access_token;
 }
@@ -106,7 +110,8 @@ export async function startApp(name: string, env: Record<string, string | undefi
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${label} exited (${child.exitCode ?? child.signalCode}):\n${output.slice(-4000)}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`${label} exited (${child.exitCode ?? child.signalCode}):\n${output.slice(-4000)}`);
     try {
       const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(5_000) });
       if (response.status === 200) break;

@@ -42,7 +42,12 @@ export async function createTestDatabase(prefix = 'suite'): Promise<TestDatabase
 
 /** `ecab_test_<prefix>_<random>`, within PostgreSQL's 63-byte identifier limit. */
 export function testDatabaseName(prefix: string): string {
-  const cleanPrefix = prefix.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 32) || 'suite';
+  const cleanPrefix =
+    prefix
+      .toLowerCase()
+      .replace(/[^a-z0-9_]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .slice(0, 32) || 'suite';
   return `ecab_test_${cleanPrefix}_${randomBytes(6).toString('hex')}`;
 }
 

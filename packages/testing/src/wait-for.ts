@@ -9,10 +9,7 @@ export interface WaitForOptions {
  * Polls `probe` until it returns a value other than undefined and resolves with it. A probe that throws
  * is retried (the thing awaited may not be reachable yet); its last error is named if time runs out.
  */
-export async function waitFor<T>(
-  probe: () => Promise<T | undefined>,
-  { description, timeoutMs = 5_000, intervalMs = 25 }: WaitForOptions,
-): Promise<T> {
+export async function waitFor<T>(probe: () => Promise<T | undefined>, { description, timeoutMs = 5_000, intervalMs = 25 }: WaitForOptions): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   let attempts = 0;

@@ -18,9 +18,9 @@ describe('waitFor', () => {
 
   it('rejects naming the description when time runs out', async () => {
     const started = Date.now();
-    await expect(
-      waitFor(async () => undefined, { description: 'project-7 at version 3', timeoutMs: 80, intervalMs: 10 }),
-    ).rejects.toThrow(/Timed out after 80 ms .*waiting for project-7 at version 3$/);
+    await expect(waitFor(async () => undefined, { description: 'project-7 at version 3', timeoutMs: 80, intervalMs: 10 })).rejects.toThrow(
+      /Timed out after 80 ms .*waiting for project-7 at version 3$/,
+    );
     expect(Date.now() - started).toBeGreaterThanOrEqual(75);
   });
 

@@ -10,7 +10,9 @@ import { join } from 'node:path';
 export function requireXmllint(): void {
   const probe = spawnSync('xmllint', ['--version'], { encoding: 'utf8' });
   if (probe.error || probe.status !== 0) {
-    throw new Error('xmllint is not installed: `apt-get install -y libxml2-utils` (Debian), or run `npm test`, which installs it through infra/debian/ensure-package.sh');
+    throw new Error(
+      'xmllint is not installed: `apt-get install -y libxml2-utils` (Debian), or run `npm test`, which installs it through infra/debian/ensure-package.sh',
+    );
   }
 }
 

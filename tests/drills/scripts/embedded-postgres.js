@@ -19,7 +19,10 @@ const stop = () => {
   if (stopping) return;
   stopping = true;
   clearInterval(keepAlive);
-  void server.stop().then(() => process.exit(0), () => process.exit(1));
+  void server.stop().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
 };
 process.once('SIGTERM', stop);
 process.once('SIGINT', stop);

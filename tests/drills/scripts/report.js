@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 const dir = join(dirname(fileURLToPath(import.meta.url)), '..', '.drill-results');
 let files = [];
 try {
-  files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
 } catch {
   // no run yet
 }
@@ -16,7 +18,10 @@ if (files.length === 0) {
   process.exit(1);
 }
 const records = files.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
-const statuses = (counts) => Object.entries(counts ?? {}).map(([s, n]) => `${s}×${n}`).join(' ') || '–';
+const statuses = (counts) =>
+  Object.entries(counts ?? {})
+    .map(([s, n]) => `${s}×${n}`)
+    .join(' ') || '–';
 const faultStatuses = (r) =>
   Object.entries(r.statuses)
     .filter(([phase]) => !/^(before|after)(:|$)/.test(phase))
@@ -25,7 +30,9 @@ const faultStatuses = (r) =>
 
 const first = records[0];
 console.log(`Run of ${first.date.slice(0, 10)} on ${first.machine.cores} cores (${first.machine.cpu}, ${first.machine.memoryGb} GB).\n`);
-console.log('| drill | sent | 201 | stored | on Kafka (copies / unique) | applied | lost | duplicated effects | parked / dead-lettered | answers during the fault | time |');
+console.log(
+  '| drill | sent | 201 | stored | on Kafka (copies / unique) | applied | lost | duplicated effects | parked / dead-lettered | answers during the fault | time |',
+);
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|');
 for (const r of records) {
   const c = r.counts;

@@ -15,7 +15,12 @@ interface Answer {
 }
 
 async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...authHeaders(), ...headers }, body: JSON.stringify(body), signal: AbortSignal.timeout(30_000) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...authHeaders(), ...headers },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(30_000),
+  });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
@@ -48,7 +53,10 @@ describe('drill 6: 100 concurrent commands on the same project version', () => {
     if (registered.status !== 201 || committed.status !== 201) throw new Error(`setup failed: ${registered.status} ${committed.status}`);
     // The commitment opened the project's agreement with the financier (AgreementOpened + the commitment): version 2 of its stream.
     expect(committed.body).toMatchObject({ streamId: AGREEMENT_STREAM, version: 2 });
-    acknowledged.push({ projectId: PROJECT, streamId: streamOf(PROJECT), version: 1, kind: 'register' }, { projectId: PROJECT, streamId: AGREEMENT_STREAM, version: 2, kind: 'commitment' });
+    acknowledged.push(
+      { projectId: PROJECT, streamId: streamOf(PROJECT), version: 1, kind: 'register' },
+      { projectId: PROJECT, streamId: AGREEMENT_STREAM, version: 2, kind: 'commitment' },
+    );
 
     const raceStarted = Date.now();
     answers = await Promise.all(
@@ -56,7 +64,8 @@ describe('drill 6: 100 concurrent commands on the same project version', () => {
     );
     notes['raceMs'] = Date.now() - raceStarted;
     for (const answer of answers) {
-      if (answer.status === 201) acknowledged.push({ projectId: PROJECT, streamId: String(answer.body['streamId']), version: answer.body['version'] as number, kind: 'disbursement' });
+      if (answer.status === 201)
+        acknowledged.push({ projectId: PROJECT, streamId: String(answer.body['streamId']), version: answer.body['version'] as number, kind: 'disbursement' });
     }
 
     stored = await readStore(database.url);

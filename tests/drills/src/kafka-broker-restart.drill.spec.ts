@@ -1,5 +1,6 @@
 import { type AppProcess, cleanUp, createTestDatabase, startApp, type TestDatabase, uniqueTopicPrefix } from '@ecab/testing';
 import { createOwnKafka, type OwnKafka } from './support/own-kafka.js';
+import { differencesFromAcknowledged, metricValue } from './support/acknowledged.js';
 import { recordDrill, saveLogs } from './support/results.js';
 import { settle, type Settled } from './support/settle.js';
 import { Traffic } from './support/traffic.js';
@@ -8,7 +9,10 @@ import { Traffic } from './support/traffic.js';
  * Drill 1. The broker goes away while program managers keep sending commands, then comes back.
  * Commands must still be accepted (the event store is the outbox); afterwards every stored event is on
  * Kafka (a consumer sees each (stream, version); copies allowed) and the read model is complete, each
- * effect once. The drill runs its own broker so that stopping it disturbs no other suite.
+ * effect once, and the money it shows is what the clients were answered 201 for. The relay must be seen to
+ * notice the outage: its backlog (`/metrics`) holds at least every command acknowledged while the broker
+ * was down, and is empty again at the end. The drill runs its own broker so that stopping it disturbs no
+ * other suite.
  */
 describe('drill 1: the Kafka broker stops while commands keep arriving, then restarts', () => {
   const prefix = uniqueTopicPrefix('drill-kafka');
@@ -16,6 +20,7 @@ describe('drill 1: the Kafka broker stops while commands keep arriving, then res
   let kafka: OwnKafka | undefined;
   let database: TestDatabase | undefined;
   const apps: AppProcess[] = [];
+  let api: AppProcess;
   let traffic: Traffic;
   let settled: Settled;
   const notes: Record<string, unknown> = {};
@@ -25,27 +30,41 @@ describe('drill 1: the Kafka broker stops while commands keep arriving, then res
     await kafka.start();
     database = await createTestDatabase('drill_kafka');
     const env = { DATABASE_URL: database.url, KAFKA_BROKERS: kafka.brokers, KAFKA_TOPIC_PREFIX: prefix, KAFKA_PARTITIONS: '3' };
-    const api = await startApp('portfolio-api', env);
+    api = await startApp('portfolio-api', env);
     apps.push(api);
     apps.push(await startApp('portfolio-views', { ...env, VIEWS_CONSUMER_GROUP: `${prefix}views` }));
 
-    traffic = new Traffic({ idPrefix: 'DRILL-KAFKA', targets: () => [api.url], projects: 24, workers: 4, pauseMs: 10, maxCommands: 8_000, maxDurationMs: 90_000 });
+    traffic = new Traffic({
+      idPrefix: 'DRILL-KAFKA',
+      targets: () => [api.url],
+      projects: 24,
+      workers: 4,
+      pauseMs: 10,
+      maxCommands: 8_000,
+      maxDurationMs: 90_000,
+    });
     traffic.start();
     await traffic.acknowledgedMore(300, 20_000);
 
     traffic.phase = 'broker-down';
     const downAt = Date.now();
     await kafka.stop();
+    const acknowledgedAtStop = traffic.acknowledged.length;
     notes['commandsAcceptedWhileDown'] = await traffic.acknowledgedMore(400, 20_000);
+    // Read before the broker is back: every event acknowledged since it stopped is still waiting to be published.
+    notes['relayBacklogBeforeRestart'] = await metricValue(api.url, 'ecab_relay_backlog_events');
+    notes['acknowledgedWhileDown'] = traffic.acknowledged.length - acknowledgedAtStop;
     await kafka.start();
     notes['brokerDownMs'] = Date.now() - downAt;
 
     traffic.phase = 'after';
-    await traffic.acknowledgedMore(300, 20_000);
+    notes['commandsAcceptedAfter'] = await traffic.acknowledgedMore(300, 20_000);
     await traffic.stop();
 
     settled = await settle({ databaseUrl: database.url, brokers: kafka.brokers, topicPrefix: prefix, sent: traffic.sent, acknowledged: traffic.acknowledged });
     notes['readModelCaughtUpMsAfterTraffic'] = settled.readModelCaughtUpMs;
+    notes['relayBacklogAtEnd'] = await metricValue(api.url, 'ecab_relay_backlog_events');
+    notes['differencesFromAcknowledged'] = differencesFromAcknowledged(traffic.acknowledged, settled.view);
     recordDrill({
       drill: '1-kafka-broker-restart',
       title: 'Kafka broker stopped under load, then restarted',
@@ -66,10 +85,24 @@ describe('drill 1: the Kafka broker stops while commands keep arriving, then res
     );
   }, 60_000);
 
-  it('accepts every command while the broker is down (201, nothing else)', () => {
-    const down = traffic.statusCounts('broker-down');
+  it('accepts every command before, while and after the broker is down (201, nothing else)', () => {
     expect(notes['commandsAcceptedWhileDown']).toBe(true);
-    expect(Object.keys(down)).toEqual(['201']);
+    expect(notes['commandsAcceptedAfter']).toBe(true);
+    expect({
+      before: Object.keys(traffic.statusCounts('before')),
+      down: Object.keys(traffic.statusCounts('broker-down')),
+      after: Object.keys(traffic.statusCounts('after')),
+    }).toEqual({
+      before: ['201'],
+      down: ['201'],
+      after: ['201'],
+    });
+  });
+
+  it('shows the outage in the relay: what was acknowledged while the broker was down waited in its backlog, then went out', () => {
+    expect(notes['acknowledgedWhileDown']).toBeGreaterThanOrEqual(400);
+    expect(notes['relayBacklogBeforeRestart']).toBeGreaterThanOrEqual(notes['acknowledgedWhileDown'] as number);
+    expect(notes['relayBacklogAtEnd']).toBe(0);
   });
 
   it('stores every acknowledged command', () => {
@@ -82,11 +115,16 @@ describe('drill 1: the Kafka broker stops while commands keep arriving, then res
     expect(settled.counts.onKafkaUnique).toBe(settled.counts.stored);
   });
 
-  it('applies every event to the read model exactly once: versions and money match what was sent', () => {
+  it('applies every event to the read model exactly once: versions and money match the store', () => {
     expect(settled.readModelCaughtUpMs).toBeDefined();
     expect(settled.counts.mismatches).toEqual([]);
     expect(settled.counts.lost).toBe(0);
     expect(settled.counts.duplicatedEffects).toBe(0);
     expect(settled.counts.applied).toBe(settled.counts.stored);
+  });
+
+  it('shows the money the clients were answered 201 for, no more and no less', () => {
+    expect(traffic.acknowledged.filter((a) => a.kind !== 'register').length).toBeGreaterThan(900);
+    expect(notes['differencesFromAcknowledged']).toEqual([]);
   });
 });

@@ -51,7 +51,15 @@ describe('drill 7: the active PostgreSQL-log consumer is killed (SIGKILL), the s
       return holders;
     };
 
-    traffic = new Traffic({ idPrefix: 'DRILL-LOG', targets: () => [api.url], projects: 24, workers: 4, pauseMs: 25, maxCommands: 6_000, maxDurationMs: 90_000 });
+    traffic = new Traffic({
+      idPrefix: 'DRILL-LOG',
+      targets: () => [api.url],
+      projects: 24,
+      workers: 4,
+      pauseMs: 25,
+      maxCommands: 6_000,
+      maxDurationMs: 90_000,
+    });
     traffic.start();
     await traffic.acknowledgedMore(300, 20_000);
     const [holder] = await sample();
@@ -66,7 +74,7 @@ describe('drill 7: the active PostgreSQL-log consumer is killed (SIGKILL), the s
     traffic.phase = 'active-consumer-killed';
     const killedAt = Date.now();
     await killed.kill('SIGKILL');
-    for (const deadline = Date.now() + 20_000; Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline;) {
       const holders = await sample();
       if (holders[0] === survivor.pid) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -83,7 +91,15 @@ describe('drill 7: the active PostgreSQL-log consumer is killed (SIGKILL), the s
     caughtUpMs = await waitForReadModel(database.url, stored, 45_000);
     // No Kafka: the log is the event store itself, so every stored event is "on the log" once.
     const log: KafkaTally = { messages: stored.length, copies: new Map(stored.map((e) => [`${e.streamId}@${e.version}`, 1])) };
-    counts = reconcile({ sent: traffic.sent, acknowledged: traffic.acknowledged, stored, kafka: log, view: await readView(database.url), parked: await parkedCount(database.url), deadLettered: 0 });
+    counts = reconcile({
+      sent: traffic.sent,
+      acknowledged: traffic.acknowledged,
+      stored,
+      kafka: log,
+      view: await readView(database.url),
+      parked: await parkedCount(database.url),
+      deadLettered: 0,
+    });
     differences = await differencesFromRebuild(database.url);
     notes['lockHolderSamples'] = holderSamples.length;
     notes['samplesWithOtherThanOneHolder'] = holderSamples.filter((n) => n !== 1).length;

@@ -85,7 +85,13 @@ describe('drill 5: a poison message on a topic', () => {
     await producer.connect();
     await producer.send({
       topic: `${prefix}ecab.portfolio.transport.v1`,
-      messages: [{ key: POISONED, value: '\u0000not an event', headers: { ce_specversion: '1.0', ce_id: 'poison-drill-1', ce_subject: POISONED, ce_type: 'ecab.project.registered.v1' } }],
+      messages: [
+        {
+          key: POISONED,
+          value: '\u0000not an event',
+          headers: { ce_specversion: '1.0', ce_id: 'poison-drill-1', ce_subject: POISONED, ce_type: 'ecab.project.registered.v1' },
+        },
+      ],
     });
     await producer.disconnect();
 
@@ -100,7 +106,16 @@ describe('drill 5: a poison message on a topic', () => {
     }
     healthyWhileParked = await Promise.all(
       // Read back after each healthy project's last command (its disbursement, on its agreement stream).
-      Array.from({ length: HEALTHY_PROJECTS }, async (_, i) => (await call('GET', `${views.url}/api/v1/projects/DRILL-HEALTHY-${i + 1}?consistentWith=${encodeURIComponent(lastToken.get(`DRILL-HEALTHY-${i + 1}`) ?? '')}`)).status),
+      Array.from(
+        { length: HEALTHY_PROJECTS },
+        async (_, i) =>
+          (
+            await call(
+              'GET',
+              `${views.url}/api/v1/projects/DRILL-HEALTHY-${i + 1}?consistentWith=${encodeURIComponent(lastToken.get(`DRILL-HEALTHY-${i + 1}`) ?? '')}`,
+            )
+          ).status,
+      ),
     );
     const deadline = Date.now() + 20_000;
     for (;;) {
@@ -121,7 +136,12 @@ describe('drill 5: a poison message on a topic', () => {
       drill: '5-poison-message',
       title: 'Poison message on a topic: its project parked, others unaffected, complete after the fix',
       counts: settled.counts,
-      statuses: { ...statuses, 'healthy reads while parked': { ...Object.fromEntries([...new Set(healthyWhileParked)].map((s) => [String(s), healthyWhileParked.filter((x) => x === s).length])) } },
+      statuses: {
+        ...statuses,
+        'healthy reads while parked': {
+          ...Object.fromEntries([...new Set(healthyWhileParked)].map((s) => [String(s), healthyWhileParked.filter((x) => x === s).length])),
+        },
+      },
       notes: { ...notes, parkedBeforeFix: parkedBeforeFix.map((m) => `${m.project}@${m.streamVersion ?? 'poison'}`), retry: retry.body },
       durationMs: Date.now() - startedAt,
     });

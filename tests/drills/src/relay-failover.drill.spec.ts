@@ -32,7 +32,10 @@ describe('drill 2: the active relay is killed (SIGKILL) mid-batch', () => {
   async function activeByLock(candidates: AppProcess[]): Promise<AppProcess | undefined> {
     const holders = await relayLockHolders(database!.url);
     if (holders.length !== 1) return undefined;
-    const pid = socketOwner(holders[0]!.clientPort, candidates.map((a) => a.pid));
+    const pid = socketOwner(
+      holders[0]!.clientPort,
+      candidates.map((a) => a.pid),
+    );
     return candidates.find((a) => a.pid === pid);
   }
 

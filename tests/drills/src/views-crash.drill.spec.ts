@@ -33,7 +33,15 @@ describe('drill 3: portfolio-views is killed (SIGKILL) mid-batch and restarted',
     const views = await startApp('portfolio-views', viewsEnv, 'portfolio-views#1');
     apps.push(views);
 
-    traffic = new Traffic({ idPrefix: 'DRILL-VIEWS', targets: () => [api.url], projects: 24, workers: 4, pauseMs: 25, maxCommands: 8_000, maxDurationMs: 100_000 });
+    traffic = new Traffic({
+      idPrefix: 'DRILL-VIEWS',
+      targets: () => [api.url],
+      projects: 24,
+      workers: 4,
+      pauseMs: 25,
+      maxCommands: 8_000,
+      maxDurationMs: 100_000,
+    });
     traffic.start();
     await traffic.acknowledgedMore(400, 20_000);
 

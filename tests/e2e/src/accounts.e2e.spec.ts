@@ -71,7 +71,9 @@ describe('accounts and the token endpoint', () => {
     const answer = await call('POST', users(), { token: admin(), body });
     expect(answer.status).toBe(400);
     expect(answer.headers.get('content-type')).toBe('application/problem+json');
-    const expected = Object.entries(body).map(([field, value]) => (Array.isArray(value) ? `/${field}/0` : `/${field}`)).sort();
+    const expected = Object.entries(body)
+      .map(([field, value]) => (Array.isArray(value) ? `/${field}/0` : `/${field}`))
+      .sort();
     expect((answer.body.errors as { pointer: string }[]).map((error) => error.pointer).sort()).toEqual(expected);
     expect(((await call('GET', users(), { token: admin() })).body.items as unknown[]).length).toBe(before);
     const viewerPassword = 'viewer password 123';
@@ -108,12 +110,17 @@ describe('accounts and the token endpoint', () => {
   it('shows admins who did what to an account', async () => {
     const audit = await call('GET', users('/leaver/audit'), { token: admin() });
     expect(audit.status).toBe(200);
-    expect((audit.body.items as { action: string; actor: string; details: unknown }[]).map(({ action, actor, details }) => ({ action, actor, details }))).toEqual([
+    expect(
+      (audit.body.items as { action: string; actor: string; details: unknown }[]).map(({ action, actor, details }) => ({ action, actor, details })),
+    ).toEqual([
       { action: 'created', actor: ADMIN.username, details: { roles: ['viewer'], clusters: null } },
       { action: 'disabled', actor: ADMIN.username, details: { reason: 'left the programme' } },
     ]);
     const own = await call('GET', users('/changer/audit'), { token: admin() });
-    expect((own.body.items as { action: string; actor: string }[]).map(({ action, actor }) => `${action} by ${actor}`)).toEqual([`created by ${ADMIN.username}`, 'password-changed by changer']);
+    expect((own.body.items as { action: string; actor: string }[]).map(({ action, actor }) => `${action} by ${actor}`)).toEqual([
+      `created by ${ADMIN.username}`,
+      'password-changed by changer',
+    ]);
   });
 
   it('answers a burst of guesses at one user with 429 + Retry-After once its free failures are spent', async () => {

@@ -1,41 +1,50 @@
 import { COMMAND_ENDPOINTS, type AnyCommandEndpoint, type ExampleContext, type ExampleRequest } from '@ecab/portfolio-api';
+import { EXPECTED_COMMANDS, expectedCommand, type ExpectedCommand } from './expected-endpoints.js';
 
-/** The API's command table, as the tests walk it: every endpoint with its example and what must come first. */
-export const ENDPOINTS: readonly AnyCommandEndpoint[] = COMMAND_ENDPOINTS;
-const byName = new Map(ENDPOINTS.map((e) => [e.name as string, e]));
+/**
+ * The commands as the tests walk them: the route, status, events and callers come from the tests' own
+ * list (expected-endpoints.ts); only the example bodies come from the API's command table. A command of
+ * the list whose example the API has lost fails loudly (see exampleEndpoint), it is never skipped.
+ */
+export const ENDPOINTS: readonly ExpectedCommand[] = EXPECTED_COMMANDS;
 
-export function endpointNamed(name: string): AnyCommandEndpoint {
-  const endpoint = byName.get(name);
-  if (!endpoint) throw new Error(`no endpoint for ${name}`);
+const examplesByName = new Map(COMMAND_ENDPOINTS.map((e) => [e.name as string, e]));
+
+/** The API's table entry that holds the example of a listed command. */
+function exampleEndpoint(name: string): AnyCommandEndpoint {
+  const endpoint = examplesByName.get(name);
+  if (!endpoint) throw new Error(`${name} is in the expected command list but the API's command table has no example for it (is the endpoint gone?)`);
   return endpoint;
 }
 
-export function urlOf(endpoint: AnyCommandEndpoint, params: Record<string, string>): string {
-  return `/api/v1/${endpoint.path.replace(/:([A-Za-z]+)/g, (_match: string, name: string) => encodeURIComponent(params[name] ?? `missing-${name}`))}`;
+export function urlOf(endpoint: ExpectedCommand, params: Record<string, string>): string {
+  return endpoint.path.replace(/\{([A-Za-z]+)\}/g, (_match: string, name: string) => encodeURIComponent(params[name] ?? `missing-${name}`));
 }
 
-export function isProgrammeWide(endpoint: AnyCommandEndpoint): boolean {
-  return endpoint.aggregate === 'programme' || endpoint.aggregate === 'organisation' || endpoint.aggregate === 'exchange-rates';
+export function isProgrammeWide(endpoint: ExpectedCommand): boolean {
+  return endpoint.callers === 'programme';
 }
 
 export interface Step {
-  endpoint: AnyCommandEndpoint;
+  endpoint: ExpectedCommand;
   request: ExampleRequest;
   /** True for the endpoint's own example; false for a prelude request it needs first. */
   own: boolean;
 }
 
 /**
- * The whole catalogue as one scenario on one project: register it, then every endpoint's prelude and
- * example in table order.
+ * The whole list as one scenario on one project: register it, then every command's prelude and example
+ * in the list's order.
  */
 export function scenario(context: ExampleContext): Step[] {
-  const register = endpointNamed('RegisterProject');
-  const steps: Step[] = [{ endpoint: register, request: { name: 'RegisterProject', params: {}, body: { ...(register.example(context).body as object), id: context.projectId } }, own: true }];
+  const register = expectedCommand('RegisterProject');
+  const registerBody = exampleEndpoint('RegisterProject').example(context).body as object;
+  const steps: Step[] = [{ endpoint: register, request: { name: 'RegisterProject', params: {}, body: { ...registerBody, id: context.projectId } }, own: true }];
   for (const endpoint of ENDPOINTS) {
-    if (endpoint.name === 'RegisterProject') continue;
-    for (const request of endpoint.examplePrelude?.(context) ?? []) steps.push({ endpoint: endpointNamed(request.name), request, own: false });
-    steps.push({ endpoint, request: { name: endpoint.name, ...endpoint.example(context) }, own: true });
+    if (endpoint.command === 'RegisterProject') continue;
+    const withExample = exampleEndpoint(endpoint.command);
+    for (const request of withExample.examplePrelude?.(context) ?? []) steps.push({ endpoint: expectedCommand(request.name), request, own: false });
+    steps.push({ endpoint, request: { name: endpoint.command, ...withExample.example(context) }, own: true });
   }
   return steps;
 }
@@ -48,9 +57,9 @@ export interface Answer {
 }
 
 /** Sends a request to a command endpoint of the API at `apiUrl`, as the holder of `token` (none: anonymous). */
-export async function sendCommand(apiUrl: string, endpoint: AnyCommandEndpoint, params: Record<string, string>, body: unknown, token?: string): Promise<Answer> {
+export async function sendCommand(apiUrl: string, endpoint: ExpectedCommand, params: Record<string, string>, body: unknown, token?: string): Promise<Answer> {
   const response = await fetch(`${apiUrl}${urlOf(endpoint, params)}`, {
-    method: endpoint.method.toUpperCase(),
+    method: endpoint.method,
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
   });

@@ -53,7 +53,14 @@ describe('a program manager’s change flows from the API through Kafka into the
   it('registers a project, records money, publishes CloudEvents and shows them in the summary', async () => {
     const registered = await postJson(`${api.url}/api/v1/projects`, project, { 'x-correlation-id': 'corr-e2e-1' });
     expect(registered.status).toBe(201);
-    expect(registered.body).toEqual({ id: 'ECAB-TR-01', projectId: 'ECAB-TR-01', streamId: 'project-ECAB-TR-01', version: 1, events: ['ProjectRegistered'], consistentWith: 'ECAB-TR-01:1' });
+    expect(registered.body).toEqual({
+      id: 'ECAB-TR-01',
+      projectId: 'ECAB-TR-01',
+      streamId: 'project-ECAB-TR-01',
+      version: 1,
+      events: ['ProjectRegistered'],
+      consistentWith: 'ECAB-TR-01:1',
+    });
     expect(registered.headers.get('etag')).toBe('"1"');
 
     const committed = await postJson(`${api.url}/api/v1/projects/ECAB-TR-01/commitments`, money('1500000.00'));
@@ -69,7 +76,12 @@ describe('a program manager’s change flows from the API through Kafka into the
     // If-Match compares the agreement stream's version.
     const disbursed = await postJson(`${api.url}/api/v1/projects/ECAB-TR-01/disbursements`, money('250000.5'), { 'if-match': '"2"' });
     expect(disbursed.status).toBe(201);
-    expect(disbursed.body).toMatchObject({ streamId: `agreement-${AGREEMENT}`, version: 3, events: ['FundsReceived'], consistentWith: `agreement-${AGREEMENT}@3` });
+    expect(disbursed.body).toMatchObject({
+      streamId: `agreement-${AGREEMENT}`,
+      version: 3,
+      events: ['FundsReceived'],
+      consistentWith: `agreement-${AGREEMENT}@3`,
+    });
 
     const summary = await getJson(`${views.url}/api/v1/portfolio/summary?consistentWith=${agreementToken(3)}`);
     expect(summary.status).toBe(200);
@@ -88,7 +100,12 @@ describe('a program manager’s change flows from the API through Kafka into the
       return CloudEventsKafka.toEvent(incoming) as CloudEvent<Record<string, unknown>>;
     });
     for (const event of events) expect(event.validate()).toBe(true);
-    expect(events.map((e) => e.type)).toEqual(['ecab.project.registered.v1', 'ecab.agreement.opened.v1', 'ecab.agreement.commitment-recorded.v1', 'ecab.agreement.funds-received.v1']);
+    expect(events.map((e) => e.type)).toEqual([
+      'ecab.project.registered.v1',
+      'ecab.agreement.opened.v1',
+      'ecab.agreement.commitment-recorded.v1',
+      'ecab.agreement.funds-received.v1',
+    ]);
     expect(events.map((e) => `${String(e['streamid'])}@${String(e['streamversion'])}`)).toEqual([
       'project-ECAB-TR-01@1',
       `agreement-${AGREEMENT}@1`,
@@ -104,8 +121,21 @@ describe('a program manager’s change flows from the API through Kafka into the
     expect(first['correlationid']).toBe('corr-e2e-1');
     expect(first.dataschema).toBe('urn:ecab:schema:ecab.project.registered.v1');
     expect(first.data).toMatchObject({ projectId: 'ECAB-TR-01', title: project.title, cluster: 'transport' });
-    expect(events[1]!.data).toEqual({ agreementId: AGREEMENT, projectId: 'ECAB-TR-01', effectiveDate: '2024-06-01', financier: { ref: 'XM-DAC-46004' }, currency: 'USD', openedBy: 'shorthand' });
-    expect(events[3]!.data).toMatchObject({ agreementId: AGREEMENT, amount: '250000.50', currency: 'USD', valueDate: '2024-06-01', transactionType: { code: '1' } });
+    expect(events[1]!.data).toEqual({
+      agreementId: AGREEMENT,
+      projectId: 'ECAB-TR-01',
+      effectiveDate: '2024-06-01',
+      financier: { ref: 'XM-DAC-46004' },
+      currency: 'USD',
+      openedBy: 'shorthand',
+    });
+    expect(events[3]!.data).toMatchObject({
+      agreementId: AGREEMENT,
+      amount: '250000.50',
+      currency: 'USD',
+      valueDate: '2024-06-01',
+      transactionType: { code: '1' },
+    });
   });
 
   it('applies a message delivered twice only once', async () => {
@@ -113,12 +143,17 @@ describe('a program manager’s change flows from the API through Kafka into the
     expect(original).toBeDefined();
     // The commitment (version 2 of the agreement) is delivered again, as a relay retry would.
     const all = await readTopics([transportTopic], { count: 4, idleMs: 0 });
-    const commitment = all.find((r) => String(r.message.headers?.ce_streamid) === `agreement-${AGREEMENT}` && String(r.message.headers?.ce_streamversion) === '2')!;
+    const commitment = all.find(
+      (r) => String(r.message.headers?.ce_streamid) === `agreement-${AGREEMENT}` && String(r.message.headers?.ce_streamversion) === '2',
+    )!;
     expect(String(commitment.message.headers?.ce_type)).toBe('ecab.agreement.commitment-recorded.v1');
     const kafka = new Kafka({ clientId: 'e2e-duplicator', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING });
     const producer = kafka.producer();
     await producer.connect();
-    await producer.send({ topic: transportTopic, messages: [{ key: commitment.message.key, value: commitment.message.value, headers: commitment.message.headers! }] });
+    await producer.send({
+      topic: transportTopic,
+      messages: [{ key: commitment.message.key, value: commitment.message.value, headers: commitment.message.headers! }],
+    });
     await producer.disconnect();
 
     // A later command proves the duplicate was consumed before it.
@@ -140,6 +175,11 @@ describe('a program manager’s change flows from the API through Kafka into the
     const loser = results.find((r) => r.status === 409)!;
     expect(loser.headers.get('content-type')).toContain('application/problem+json');
     expect(loser.body).toMatchObject({ status: 409, expectedVersion: version, actualVersion: version + 1 });
+    // It says what was stored since the version the loser saw: the winner's disbursement, by whom.
+    expect(loser.body.changes).toEqual([
+      { version: version + 1, type: 'FundsReceived', by: 'test-admin', recordedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
+    ]);
+    expect(loser.body.detail).toContain('since then: FundsReceived (v5, by test-admin)');
     const winner = results.find((r) => r.status === 201)!;
     expect(winner.body).toMatchObject({ streamId: `agreement-${AGREEMENT}`, version: version + 1 });
     const after = await getJson(`${views.url}/api/v1/projects/ECAB-TR-01?consistentWith=${agreementToken(version + 1)}`);
@@ -186,7 +226,13 @@ describe('a program manager’s change flows from the API through Kafka into the
     await producer.connect();
     await producer.send({
       topic: transportTopic,
-      messages: [{ key: 'ECAB-BAD', value: '{"broken": ', headers: { ce_specversion: '1.0', ce_type: 'ecab.project.registered.v1', ce_subject: 'ECAB-BAD', ce_id: 'poison-1' } }],
+      messages: [
+        {
+          key: 'ECAB-BAD',
+          value: '{"broken": ',
+          headers: { ce_specversion: '1.0', ce_type: 'ecab.project.registered.v1', ce_subject: 'ECAB-BAD', ce_id: 'poison-1' },
+        },
+      ],
     });
     await producer.disconnect();
 
@@ -232,5 +278,10 @@ async function waitForMetric(url: string, pattern: RegExp): Promise<string> {
     if (pattern.test(text)) return text;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`${url} never matched ${pattern}:\n${text.split('\n').filter((l) => l.startsWith('ecab_')).join('\n')}`);
+  throw new Error(
+    `${url} never matched ${pattern}:\n${text
+      .split('\n')
+      .filter((l) => l.startsWith('ecab_'))
+      .join('\n')}`,
+  );
 }

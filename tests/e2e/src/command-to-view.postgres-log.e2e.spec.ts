@@ -32,7 +32,12 @@ describe('without Kafka, the views follow the PostgreSQL log', () => {
       countries: [{ code: 'KG', percentage: 100 }],
     });
     expect(registered.status).toBe(201);
-    const commitment = await postJson(`${api.url}/api/v1/projects/ECAB-HE-01/commitments`, { amount: '20000000', currency: 'USD', date: '2023-05-10', financier: 'XM-DAC-46004' });
+    const commitment = await postJson(`${api.url}/api/v1/projects/ECAB-HE-01/commitments`, {
+      amount: '20000000',
+      currency: 'USD',
+      date: '2023-05-10',
+      financier: 'XM-DAC-46004',
+    });
     expect(commitment.status).toBe(201);
     expect(commitment.body).toMatchObject({ streamId: `agreement-${AGREEMENT}`, version: 2, consistentWith: `agreement-${AGREEMENT}@2` });
 
@@ -40,7 +45,11 @@ describe('without Kafka, the views follow the PostgreSQL log', () => {
     expect(summary.status).toBe(200);
     const clusters = summary.body.clusters as { cluster: string; projects: number; financing: unknown[] }[];
     expect(clusters.map((c) => c.cluster)).toEqual(['transport', 'tourism', 'air-quality', 'health', 'agribusiness', 'climate']);
-    expect(clusters.find((c) => c.cluster === 'health')).toEqual({ cluster: 'health', projects: 1, financing: [{ currency: 'USD', committed: '20000000.00', disbursed: '0.00' }] });
+    expect(clusters.find((c) => c.cluster === 'health')).toEqual({
+      cluster: 'health',
+      projects: 1,
+      financing: [{ currency: 'USD', committed: '20000000.00', disbursed: '0.00' }],
+    });
   });
 
   it('answers 409 naming the version it has when asked for one that never comes', async () => {
@@ -60,7 +69,15 @@ describe('without Kafka, the views follow the PostgreSQL log', () => {
     const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
     const registered = await postJson(
       `${api.url}/api/v1/projects`,
-      { id: 'ECAB-AQ-02', title: 'Joint air-quality data platform', cluster: 'air-quality', countries: [{ code: 'KZ', percentage: 50 }, { code: 'KG', percentage: 50 }] },
+      {
+        id: 'ECAB-AQ-02',
+        title: 'Joint air-quality data platform',
+        cluster: 'air-quality',
+        countries: [
+          { code: 'KZ', percentage: 50 },
+          { code: 'KG', percentage: 50 },
+        ],
+      },
       { traceparent, 'x-correlation-id': 'corr-trace-e2e' },
     );
     expect(registered.status).toBe(201);

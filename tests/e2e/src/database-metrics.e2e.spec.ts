@@ -43,7 +43,12 @@ describe('database metrics', () => {
 
   it('counts the stored events, new ones included', async () => {
     for (const id of ['MET-1', 'MET-2']) {
-      const registered = await postJson(`${api.url}/api/v1/projects`, { id, title: `Metrics ${id}`, cluster: 'health', countries: [{ code: 'KG', percentage: 100 }] });
+      const registered = await postJson(`${api.url}/api/v1/projects`, {
+        id,
+        title: `Metrics ${id}`,
+        cluster: 'health',
+        countries: [{ code: 'KG', percentage: 100 }],
+      });
       expect(registered.status).toBe(201);
       const stored = Number((await client.query<{ n: string }>('select count(*) as n from events')).rows[0]!.n);
       await waitFor(async () => (gauge(await (await fetch(`${api.url}/metrics`)).text(), 'ecab_events_stored') === stored ? true : undefined), {

@@ -53,13 +53,20 @@ describe('exchange rates: USD equivalents at the value date, corrections in hist
   let lastToken = '';
 
   it('records rates through the reference command, and a second rate for the same date as a correction', async () => {
-    const first = await postJson(`${api.url}/api/v1/reference/exchange-rates`, { rates: [{ currency: 'KZT', date: KZT_RATE.date, usdPerUnit: KZT_RATE.first }] });
+    const first = await postJson(`${api.url}/api/v1/reference/exchange-rates`, {
+      rates: [{ currency: 'KZT', date: KZT_RATE.date, usdPerUnit: KZT_RATE.first }],
+    });
     expect(first.status).toBe(201);
     expect(first.body.events).toEqual(['ExchangeRateRecorded']);
-    const again = await postJson(`${api.url}/api/v1/reference/exchange-rates`, { rates: [{ currency: 'KZT', date: KZT_RATE.date, usdPerUnit: KZT_RATE.first }] });
+    const again = await postJson(`${api.url}/api/v1/reference/exchange-rates`, {
+      rates: [{ currency: 'KZT', date: KZT_RATE.date, usdPerUnit: KZT_RATE.first }],
+    });
     expect(again.body.events).toEqual([]);
 
-    for (const [id, cluster, country] of [['FX-HE', 'health', 'KZ'], ['FX-TO', 'tourism', 'KG']] as const) {
+    for (const [id, cluster, country] of [
+      ['FX-HE', 'health', 'KZ'],
+      ['FX-TO', 'tourism', 'KG'],
+    ] as const) {
       const registered = await postJson(`${api.url}/api/v1/projects`, { id, title: `Rates ${id}`, cluster, countries: [{ code: country, percentage: 100 }] });
       expect(registered.status).toBe(201);
     }
@@ -77,7 +84,9 @@ describe('exchange rates: USD equivalents at the value date, corrections in hist
     beforeCorrection = new Date().toISOString();
     await new Promise((resolve) => setTimeout(resolve, 50));
 
-    const corrected = await postJson(`${api.url}/api/v1/reference/exchange-rates`, { rates: [{ currency: 'KZT', date: KZT_RATE.date, usdPerUnit: KZT_RATE.corrected }] });
+    const corrected = await postJson(`${api.url}/api/v1/reference/exchange-rates`, {
+      rates: [{ currency: 'KZT', date: KZT_RATE.date, usdPerUnit: KZT_RATE.corrected }],
+    });
     expect(corrected.status).toBe(201);
     expect(corrected.body.events).toEqual(['ExchangeRateRecorded']);
     lastToken = String(corrected.body.consistentWith);

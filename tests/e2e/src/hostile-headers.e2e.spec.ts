@@ -82,7 +82,10 @@ describe('hostile header values', () => {
 
   it('answers 401 problem+json to an Authorization header of Latin-1 bytes', async () => {
     for (const app of [api, views]) {
-      const answer = await rawRequest(app.url, `GET ${guardedRead(app)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer caf\u00e9.\u00ff.\u00e9\r\n`);
+      const answer = await rawRequest(
+        app.url,
+        `GET ${guardedRead(app)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer caf\u00e9.\u00ff.\u00e9\r\n`,
+      );
       expect(answer.status).toBe(401);
       expect(answer.headers).toMatch(/content-type: application\/problem\+json/i);
     }
@@ -91,7 +94,11 @@ describe('hostile header values', () => {
   it('refuses an X-Correlation-Id that may not travel in a Kafka header, and stores the events of a good one with it', async () => {
     const before = await storedEvents();
     for (const bad of ['two words', 'x'.repeat(201), '"quoted"\ttab']) {
-      const response = await fetch(`${api.url}/api/v1/projects`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-correlation-id': bad, ...authorization() }, body: JSON.stringify(project) });
+      const response = await fetch(`${api.url}/api/v1/projects`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-correlation-id': bad, ...authorization() },
+        body: JSON.stringify(project),
+      });
       expect({ bad, status: response.status }).toEqual({ bad, status: 400 });
       expect(response.headers.get('content-type')).toBe('application/problem+json');
       expect(JSON.stringify(await response.json())).toContain('X-Correlation-Id');
@@ -107,9 +114,15 @@ describe('hostile header values', () => {
     expect(await storedEvents()).toBe(before);
 
     const correlationId = `corr-${Date.now().toString(36)}`;
-    const accepted = await fetch(`${api.url}/api/v1/projects`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-correlation-id': correlationId, ...authorization() }, body });
+    const accepted = await fetch(`${api.url}/api/v1/projects`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-correlation-id': correlationId, ...authorization() },
+      body,
+    });
     expect(accepted.status).toBe(201);
-    const stored = await client.query<{ correlation: string }>(`select metadata->>'correlationId' as correlation from events where stream_id = $1`, [`project-${project.id}`]);
+    const stored = await client.query<{ correlation: string }>(`select metadata->>'correlationId' as correlation from events where stream_id = $1`, [
+      `project-${project.id}`,
+    ]);
     expect(stored.rows.map((row) => row.correlation)).toEqual([correlationId]);
   });
 
@@ -136,7 +149,11 @@ describe('hostile header values', () => {
       expect(response.headers.get('content-type')).toBe('application/problem+json');
       expect(await response.json()).toMatchObject({ status: 415, type: 'urn:problem:ecab:unsupported-media-type', instance: '/api/v1/projects' });
     }
-    const token = await fetch(`${api.url}/api/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'username=a&password=b' });
+    const token = await fetch(`${api.url}/api/v1/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'username=a&password=b',
+    });
     expect(token.status).toBe(415);
     expect(await storedEvents()).toBe(before);
   });
@@ -158,14 +175,22 @@ describe('hostile header values', () => {
   });
 
   it('gives one title to every problem of a status, whichever layer answers', async () => {
-    const title = async (url: string, init: RequestInit = {}) => ((await (await fetch(url, init)).json()) as { status: number; title: string });
-    const notFound = [await title(`${api.url}/no/such/route`), await title(`${views.url}/no/such/route`), await title(`${views.url}/api/v1/projects/NO-SUCH-PROJECT`, { headers: authorization() })];
+    const title = async (url: string, init: RequestInit = {}) => (await (await fetch(url, init)).json()) as { status: number; title: string };
+    const notFound = [
+      await title(`${api.url}/no/such/route`),
+      await title(`${views.url}/no/such/route`),
+      await title(`${views.url}/api/v1/projects/NO-SUCH-PROJECT`, { headers: authorization() }),
+    ];
     expect(notFound.map((p) => p.status)).toEqual([404, 404, 404]);
     expect(new Set(notFound.map((p) => p.title)).size).toBe(1);
     const unauthenticated = [
       await title(`${api.url}/api/v1/admin/dead-letters`),
       await title(`${api.url}/api/v1/admin/dead-letters`, { headers: { authorization: 'Bearer x.y.z' } }),
-      await title(`${api.url}/api/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'nobody', password: 'wrong' }) }),
+      await title(`${api.url}/api/v1/auth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'nobody', password: 'wrong' }),
+      }),
     ];
     expect(unauthenticated.map((p) => p.status)).toEqual([401, 401, 401]);
     expect(new Set(unauthenticated.map((p) => p.title)).size).toBe(1);

@@ -1,4 +1,15 @@
-import { createTestDatabase, deleteTopicsWithPrefix, repoRoot, testKafkaBrokers, uniqueTopicPrefix, validateAgainstSchema, waitFor, xpath, type TestDatabase } from '@ecab/testing';
+import { createHash } from 'node:crypto';
+import {
+  createTestDatabase,
+  deleteTopicsWithPrefix,
+  repoRoot,
+  testKafkaBrokers,
+  uniqueTopicPrefix,
+  validateAgainstSchema,
+  waitFor,
+  xpath,
+  type TestDatabase,
+} from '@ecab/testing';
 import { join } from 'node:path';
 import { authorization, postJson, startApp, type AppProcess } from './platform-process.js';
 
@@ -49,36 +60,94 @@ describe('the IATI export and the quarterly report follow the commands sent to p
     if (answer.status !== 200 && answer.status !== 201) throw new Error(`${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
   }
   async function put(path: string, body: unknown): Promise<void> {
-    const response = await fetch(`${api.url}/api/v1/${path}`, { method: 'PUT', headers: { 'content-type': 'application/json', ...authorization() }, body: JSON.stringify(body) });
+    const response = await fetch(`${api.url}/api/v1/${path}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', ...authorization() },
+      body: JSON.stringify(body),
+    });
     if (response.status !== 200) throw new Error(`${path}: ${response.status} ${await response.text()}`);
   }
   const get = (path: string, headers = authorization()) => fetch(`${reporting.url}/api/v1/iati/${path}`, { headers });
 
   it('exports a project registered, financed, measured and published through the API', async () => {
-    await send('programmes', { programmeId: 'ECAB', names: { en: 'Economic Corridor Almaty–Bishkek', ru: 'Экономический коридор Алматы–Бишкек' }, aliases: ['ABEC'], clusters: ['transport'], effectiveDate: '2014-11-06' });
+    await send('programmes', {
+      programmeId: 'ECAB',
+      names: { en: 'Economic Corridor Almaty–Bishkek', ru: 'Экономический коридор Алматы–Бишкек' },
+      aliases: ['ABEC'],
+      clusters: ['transport'],
+      effectiveDate: '2014-11-06',
+    });
     await send('organisations', { organisationId: 'XM-DAC-46004', names: { en: 'Asian Development Bank' }, iatiOrgId: 'XM-DAC-46004', type: '40' });
-    await send('projects', { id: PROJECT, title: 'Almaty–Issyk-Kul road: feasibility study', cluster: 'transport', countries: [{ code: 'KZ', percentage: 59.4 }, { code: 'KG', percentage: 40.6 }] });
+    await send('projects', {
+      id: PROJECT,
+      title: 'Almaty–Issyk-Kul road: feasibility study',
+      cluster: 'transport',
+      countries: [
+        { code: 'KZ', percentage: 59.4 },
+        { code: 'KG', percentage: 40.6 },
+      ],
+    });
     await put(`projects/${PROJECT}/titles`, { titles: { en: 'Almaty–Issyk-Kul road: feasibility study', ru: 'Дорога Алматы – Иссык-Куль: ТЭО' } });
-    await put(`projects/${PROJECT}/sectors`, { sectors: [{ vocabulary: '1', code: '21020', percentage: 75.5 }, { vocabulary: '1', code: '33120', percentage: 24.5 }] });
-    await send(`projects/${PROJECT}/participants`, { organisation: { name: 'Ministry of Transport of the Republic of Kazakhstan' }, role: '2', organisationType: '10' });
+    await put(`projects/${PROJECT}/sectors`, {
+      sectors: [
+        { vocabulary: '1', code: '21020', percentage: 75.5 },
+        { vocabulary: '1', code: '33120', percentage: 24.5 },
+      ],
+    });
+    await send(`projects/${PROJECT}/participants`, {
+      organisation: { name: 'Ministry of Transport of the Republic of Kazakhstan' },
+      role: '2',
+      organisationType: '10',
+    });
     await send(`projects/${PROJECT}/approval`, { approvalDate: '2024-12-05' });
     await send(`projects/${PROJECT}/dates`, { dateType: '2', date: '2025-03-01', source: confirmed('grant effectiveness notice') });
     await send(`projects/${PROJECT}/status`, { status: '2', effectiveDate: '2025-03-01' });
     await send(`projects/${PROJECT}/agreements`, {
-      id: AGREEMENT, agreementNumber: 'G0999', financier: ADB, instrument: 'grant', financeType: '110', flowType: '10', aidType: 'C01',
-      amount: '1500000.00', currency: 'USD', signedDate: '2025-03-10', providerActivityId: 'XM-DAC-46004-54439-001', source: confirmed('grant agreement'),
+      id: AGREEMENT,
+      agreementNumber: 'G0999',
+      financier: ADB,
+      instrument: 'grant',
+      financeType: '110',
+      flowType: '10',
+      aidType: 'C01',
+      amount: '1500000.00',
+      currency: 'USD',
+      signedDate: '2025-03-10',
+      providerActivityId: 'XM-DAC-46004-54439-001',
+      source: confirmed('grant agreement'),
     });
     await send(`agreements/${AGREEMENT}/effectiveness`, { effectivenessDate: '2025-03-15' });
     for (const m of MONEY) {
-      await send(`agreements/${AGREEMENT}/${m.route}`, { id: m.id, amount: m.amount, currency: 'USD', valueDate: m.valueDate, ...('receiver' in m ? { receiver: m.receiver } : {}), ...('source' in m ? { source: m.source } : {}) });
+      await send(`agreements/${AGREEMENT}/${m.route}`, {
+        id: m.id,
+        amount: m.amount,
+        currency: 'USD',
+        valueDate: m.valueDate,
+        ...('receiver' in m ? { receiver: m.receiver } : {}),
+        ...('source' in m ? { source: m.source } : {}),
+      });
     }
-    await send(`agreements/${AGREEMENT}/transactions/${REVERSAL.of}/reversal`, { reasonCode: REVERSAL.reasonCode, source: confirmed('reconciliation'), effectiveDate: REVERSAL.effectiveDate });
+    await send(`agreements/${AGREEMENT}/transactions/${REVERSAL.of}/reversal`, {
+      reasonCode: REVERSAL.reasonCode,
+      source: confirmed('reconciliation'),
+      effectiveDate: REVERSAL.effectiveDate,
+    });
     await send(`projects/${PROJECT}/results`, { id: 'KEY', resultType: '2', title: 'Feasibility study approved' });
-    await send(`projects/${PROJECT}/results/KEY/indicators`, { id: 'KEY-1', title: 'Feasibility studies approved', measure: '1', ascending: true, unit: 'studies' });
+    await send(`projects/${PROJECT}/results/KEY/indicators`, {
+      id: 'KEY-1',
+      title: 'Feasibility studies approved',
+      measure: '1',
+      ascending: true,
+      unit: 'studies',
+    });
     await put(`projects/${PROJECT}/indicators/KEY-1/baseline`, { year: 2024, value: '0', source: confirmed('inception report') });
     await send(`projects/${PROJECT}/indicators/KEY-1/targets`, { period: { start: '2026-01-01', end: '2026-12-31' }, value: '1' });
     await send(`projects/${PROJECT}/indicators/KEY-1/targets`, { period: { start: '2025-01-01', end: '2025-12-31' }, value: '0' });
-    await send(`projects/${PROJECT}/indicators/KEY-1/actuals`, { period: { start: '2025-01-01', end: '2025-12-31' }, value: '0', source: confirmed('progress report') });
+    await send(`projects/${PROJECT}/indicators/KEY-1/actuals`, {
+      period: { start: '2025-01-01', end: '2025-12-31' },
+      value: '0',
+      source: confirmed('progress report'),
+    });
     await send(`projects/${PROJECT}/indicators/KEY-1/actuals/verification`, { period: { start: '2025-01-01', end: '2025-12-31' } });
     await put(`projects/${PROJECT}/iati-identifier`, { reportingOrgRef: REF, localId: PROJECT });
     await send(`projects/${PROJECT}/publication`, {});
@@ -86,7 +155,10 @@ describe('the IATI export and the quarterly report follow the commands sent to p
     // What the file must hold, computed from the commands above: every transaction but the illustrative one, plus the reversal.
     const sent = MONEY.filter((m) => !('source' in m)).map((m) => ({ ref: `${AGREEMENT}:${m.id}`, type: m.iati, value: m.amount, date: m.valueDate }));
     const reversed = MONEY.find((m) => m.id === REVERSAL.of) as (typeof MONEY)[number];
-    const expected = [...sent, { ref: `${AGREEMENT}:${REVERSAL.of}-reversal`, type: reversed.iati, value: `-${reversed.amount}`, date: REVERSAL.effectiveDate }];
+    const expected = [
+      ...sent,
+      { ref: `${AGREEMENT}:${REVERSAL.of}-reversal`, type: reversed.iati, value: `-${reversed.amount}`, date: REVERSAL.effectiveDate },
+    ];
 
     const activity = `//iati-activity[iati-identifier='${REF}-${PROJECT}']`;
     const xml = await waitFor(
@@ -112,8 +184,15 @@ describe('the IATI export and the quarterly report follow the commands sent to p
     expect(at("title/narrative[@xml:lang='ru']")).toBe('Дорога Алматы – Иссык-Куль: ТЭО');
     expect([at('@hierarchy'), at('activity-status/@code'), at("activity-date[@type='2']/@iso-date")]).toEqual(['2', '2', '2025-03-01']);
     expect([at("recipient-country[@code='KZ']/@percentage"), at("recipient-country[@code='KG']/@percentage")]).toEqual(['59.4', '40.6']);
-    expect([at("sector[@code='21020']/@percentage"), at("sector[@code='33120']/@percentage"), at("sector[@vocabulary='99']/@code")]).toEqual(['75.5', '24.5', 'transport']);
-    expect([at("participating-org[@role='1']/@ref"), at("participating-org[@role='2']/narrative")]).toEqual(['XM-DAC-46004', 'Ministry of Transport of the Republic of Kazakhstan']);
+    expect([at("sector[@code='21020']/@percentage"), at("sector[@code='33120']/@percentage"), at("sector[@vocabulary='99']/@code")]).toEqual([
+      '75.5',
+      '24.5',
+      'transport',
+    ]);
+    expect([at("participating-org[@role='1']/@ref"), at("participating-org[@role='2']/narrative")]).toEqual([
+      'XM-DAC-46004',
+      'Ministry of Transport of the Republic of Kazakhstan',
+    ]);
     const indicator = "result[@type='2']/indicator[@measure='1']";
     expect([at(`${indicator}/baseline/@year`), at(`${indicator}/baseline/@value`)]).toEqual(['2024', '0']);
     expect(at(`${indicator}/period[period-start/@iso-date='2026-01-01']/target/@value`)).toBe('1');
@@ -129,11 +208,25 @@ describe('the IATI export and the quarterly report follow the commands sent to p
 
     // The quarterly report reads the same events: its figures equal the test's own sums of what it sent.
     const quarterSum = (iati: readonly string[]) =>
-      (MONEY.filter((m) => iati.includes(m.iati) && m.valueDate >= '2025-04-01' && m.valueDate <= '2025-06-30').reduce((total, m) => total + Math.round(Number(m.amount) * 100), 0) / 100).toFixed(2);
+      (
+        MONEY.filter((m) => iati.includes(m.iati) && m.valueDate >= '2025-04-01' && m.valueDate <= '2025-06-30').reduce(
+          (total, m) => total + Math.round(Number(m.amount) * 100),
+          0,
+        ) / 100
+      ).toFixed(2);
     const report = await fetch(`${reporting.url}/api/v1/reports/quarterly.html?quarter=2025-Q2&groupBy=cluster`, { headers: authorization() });
     expect([report.status, report.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
     const html = await report.text();
-    const cell = (figure: string) => xpath(html, `string(//section[@data-group='transport']//tr[@data-figure='${figure}' and @data-currency='USD']/td[@data-period='quarter'])`);
+    // The page is self-contained: its policy lets exactly its own inline style block apply (by hash) and nothing else.
+    const style = /<style>([^<]*)<\/style>/.exec(html)?.[1];
+    expect(style).toBeDefined();
+    const styleHash = createHash('sha256').update(style!).digest('base64');
+    expect(report.headers.get('content-security-policy')).toBe(
+      `default-src 'none'; style-src 'sha256-${styleHash}'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`,
+    );
+    expect([report.headers.get('x-content-type-options'), report.headers.get('x-powered-by')]).toEqual(['nosniff', null]);
+    const cell = (figure: string) =>
+      xpath(html, `string(//section[@data-group='transport']//tr[@data-figure='${figure}' and @data-currency='USD']/td[@data-period='quarter'])`);
     expect([cell('disbursed'), cell('spent')]).toEqual([quarterSum(['1']), quarterSum(['3', '4'])]);
 
     const organisation = await get('organisation.xml');

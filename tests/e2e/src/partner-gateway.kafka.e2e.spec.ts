@@ -13,7 +13,14 @@ const illustrative = { citation: 'seed estimate', confidence: 'illustrative' };
 const PROJECTS = [
   { id: 'ECAB-HE-91', cluster: 'health', countries: [{ code: 'KG', percentage: 100 }] },
   { id: 'ECAB-HE-92', cluster: 'health', countries: [{ code: 'KZ', percentage: 100 }] },
-  { id: 'ECAB-TR-93', cluster: 'transport', countries: [{ code: 'KG', percentage: 60 }, { code: 'KZ', percentage: 40 }] },
+  {
+    id: 'ECAB-TR-93',
+    cluster: 'transport',
+    countries: [
+      { code: 'KG', percentage: 60 },
+      { code: 'KZ', percentage: 40 },
+    ],
+  },
 ];
 
 /** The value of the one sample of `name` carrying these labels in a Prometheus text page. */
@@ -51,7 +58,11 @@ describe('partner gateway: entitled, signed, ordered integration events by webho
   const partnerGet = (key: string, path: string) => getJson(`${gateway.url}/api/v1${path}`, asPartner(key));
 
   async function command(path: string, body: unknown, method = 'POST'): Promise<void> {
-    const response = await fetch(`${platform.api.url}/api/v1/${path}`, { method, headers: { 'content-type': 'application/json', ...authorization() }, body: JSON.stringify(body) });
+    const response = await fetch(`${platform.api.url}/api/v1/${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...authorization() },
+      body: JSON.stringify(body),
+    });
     const answer = (await response.json()) as { events?: string[]; projectId?: string };
     if (response.status !== 200 && response.status !== 201) throw new Error(`${path}: ${response.status} ${JSON.stringify(answer)}`);
     for (const type of answer.events ?? []) {
@@ -64,8 +75,14 @@ describe('partner gateway: entitled, signed, ordered integration events by webho
     platform = await startKafkaPlatform('partner-gw');
     await Promise.all([receiverA.start(), receiverB.start()]);
     gateway = await startApp('partner-gateway', {
-      DATABASE_URL: platform.database.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: platform.prefix, KAFKA_PARTITIONS: '3',
-      GATEWAY_CONSUMER_GROUP: `${platform.prefix}gateway`, SINK_ALLOWED_HOSTS: '127.0.0.1', WEBHOOK_RETRY_SCHEDULE: SCHEDULE.join(','), WEBHOOK_POLL_MS: '50',
+      DATABASE_URL: platform.database.url,
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      KAFKA_TOPIC_PREFIX: platform.prefix,
+      KAFKA_PARTITIONS: '3',
+      GATEWAY_CONSUMER_GROUP: `${platform.prefix}gateway`,
+      SINK_ALLOWED_HOSTS: '127.0.0.1',
+      WEBHOOK_RETRY_SCHEDULE: SCHEDULE.join(','),
+      WEBHOOK_POLL_MS: '50',
     });
   });
 
@@ -76,7 +93,12 @@ describe('partner gateway: entitled, signed, ordered integration events by webho
   });
 
   it('admins manage partners; bad input names each field and changes nothing', async () => {
-    const bad = await admin('', { organisationId: 'x', name: '', entitlements: { clusters: ['roads'], countries: ['kg'], eventTypes: ['ecab.performance.issue-raised.v1'], audiences: [] }, extra: 1 });
+    const bad = await admin('', {
+      organisationId: 'x',
+      name: '',
+      entitlements: { clusters: ['roads'], countries: ['kg'], eventTypes: ['ecab.performance.issue-raised.v1'], audiences: [] },
+      extra: 1,
+    });
     expect(bad.status).toBe(400);
     expect(((bad.body.errors as { pointer: string }[]) ?? []).map((e) => e.pointer).sort()).toEqual(
       ['/entitlements/clusters/0', '/entitlements/countries/0', '/entitlements/eventTypes/0', '/extra', '/name', '/organisationId'].sort(),
@@ -84,8 +106,16 @@ describe('partner gateway: entitled, signed, ordered integration events by webho
     expect((await admin('')).body.items).toEqual([]);
 
     const types = PARTNER_TYPES;
-    const a = await admin('', { organisationId: 'KG-MOH', name: 'Ministry of Health (KG)', entitlements: { clusters: ['health'], countries: ['KG'], eventTypes: types, audiences: ['government'] } });
-    const b = await admin('', { organisationId: 'XM-DAC-46004', name: 'Asian Development Bank', entitlements: { clusters: ALL_CLUSTERS, countries: ['KG', 'KZ'], eventTypes: types, audiences: ['funder'] } });
+    const a = await admin('', {
+      organisationId: 'KG-MOH',
+      name: 'Ministry of Health (KG)',
+      entitlements: { clusters: ['health'], countries: ['KG'], eventTypes: types, audiences: ['government'] },
+    });
+    const b = await admin('', {
+      organisationId: 'XM-DAC-46004',
+      name: 'Asian Development Bank',
+      entitlements: { clusters: ALL_CLUSTERS, countries: ['KG', 'KZ'], eventTypes: types, audiences: ['funder'] },
+    });
     expect([a.status, b.status]).toEqual([201, 201]);
     keyA = String((await admin('/KG-MOH/keys', { label: 'primary' })).body.key);
     keyB = String((await admin('/XM-DAC-46004/keys', {})).body.key);
@@ -108,7 +138,11 @@ describe('partner gateway: entitled, signed, ordered integration events by webho
     expect((refused.body.errors as { pointer: string }[]).map((e) => e.pointer).sort()).toEqual(['/sink', '/types/0']);
     expect((await partnerGet(keyA, '/subscriptions')).body.items).toEqual([]);
 
-    const a = await partnerPost(keyA, '/subscriptions', { sink: receiverA.url, protocol: 'HTTP', filters: [{ not: { exact: { type: 'ecab.project.registered.v1' } } }] });
+    const a = await partnerPost(keyA, '/subscriptions', {
+      sink: receiverA.url,
+      protocol: 'HTTP',
+      filters: [{ not: { exact: { type: 'ecab.project.registered.v1' } } }],
+    });
     const b = await partnerPost(keyB, '/subscriptions', { sink: receiverB.url, protocol: 'HTTP', types: [] });
     expect([a.status, b.status]).toEqual([201, 201]);
     receiverA.secret = String(a.body.secret);
@@ -149,12 +183,17 @@ describe('partner gateway: entitled, signed, ordered integration events by webho
     const waiting = partnerGet(keyA, `/events?after=${String(pulled.body.nextCursor)}&wait=20`);
     await command('projects/ECAB-HE-91/dates', { dateType: '3', date: '2027-12-31', source: { citation: 'loan agreement', confidence: 'confirmed' } });
     const woke = await waiting;
-    expect((woke.body.items as { subject: string; type: string; illustrative?: string }[]).map((e) => [e.subject, e.type, e.illustrative])).toEqual([['ECAB-HE-91', 'ecab.project.date-recorded.v1', undefined]]);
+    expect((woke.body.items as { subject: string; type: string; illustrative?: string }[]).map((e) => [e.subject, e.type, e.illustrative])).toEqual([
+      ['ECAB-HE-91', 'ecab.project.date-recorded.v1', undefined],
+    ]);
   });
 
   it('a receiver failing for the whole schedule, then "recover failed since T": every message once, each project in order', async () => {
     const expected = sent.filter((e) => e.partnerFacing);
-    await waitFor(async () => (((await partnerGet(keyB, `/subscriptions/${subscriptionB}/failed`)).body.items as unknown[]).length === PROJECTS.length ? true : undefined), { description: 'every project’s head failed', timeoutMs: 60_000 });
+    await waitFor(
+      async () => (((await partnerGet(keyB, `/subscriptions/${subscriptionB}/failed`)).body.items as unknown[]).length === PROJECTS.length ? true : undefined),
+      { description: 'every project’s head failed', timeoutMs: 60_000 },
+    );
     expect(receiverB.received).toHaveLength(PROJECTS.length * SCHEDULE.length);
     const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
     expect(metricValue(metrics, 'ecab_gateway_webhook_failures_total', { endpoint: subscriptionB })).toBe(PROJECTS.length * SCHEDULE.length);
@@ -163,12 +202,17 @@ describe('partner gateway: entitled, signed, ordered integration events by webho
     receiverB.status = 200;
     const recovered = await partnerPost(keyB, `/subscriptions/${subscriptionB}/recover`, { since });
     expect(recovered).toMatchObject({ status: 202, body: { recovered: PROJECTS.length } });
-    await waitFor(async () => (receiverB.accepted().length >= expected.length ? true : undefined), { description: 'partner B’s recovered webhooks', timeoutMs: 60_000 });
+    await waitFor(async () => (receiverB.accepted().length >= expected.length ? true : undefined), {
+      description: 'partner B’s recovered webhooks',
+      timeoutMs: 60_000,
+    });
     const got = receiverB.accepted();
     expect(new Set(got.map((w) => w.id)).size).toBe(got.length);
     expect(got.length).toBe(expected.length);
     for (const project of PROJECTS) {
-      expect(got.filter((w) => w.body.subject === project.id).map((w) => w.body.type)).toEqual(expected.filter((e) => e.subject === project.id).map((e) => e.ceType));
+      expect(got.filter((w) => w.body.subject === project.id).map((w) => w.body.type)).toEqual(
+        expected.filter((e) => e.subject === project.id).map((e) => e.ceType),
+      );
     }
     expect(got.every((w) => w.verified)).toBe(true);
     const attempts = await partnerGet(keyB, `/subscriptions/${subscriptionB}/attempts?limit=500`);
@@ -176,7 +220,9 @@ describe('partner gateway: entitled, signed, ordered integration events by webho
     const after = await (await fetch(`${gateway.url}/metrics`)).text();
     expect(metricValue(after, 'ecab_gateway_webhook_attempts_total', { endpoint: subscriptionB, outcome: 'accepted' })).toBe(expected.length);
     expect(metricValue(after, 'ecab_gateway_webhook_attempts_total', { endpoint: subscriptionB, outcome: 'failed' })).toBe(PROJECTS.length * SCHEDULE.length);
-    expect(metricValue(after, 'ecab_gateway_webhook_attempt_duration_seconds_count', { endpoint: subscriptionB })).toBe(PROJECTS.length * SCHEDULE.length + expected.length);
+    expect(metricValue(after, 'ecab_gateway_webhook_attempt_duration_seconds_count', { endpoint: subscriptionB })).toBe(
+      PROJECTS.length * SCHEDULE.length + expected.length,
+    );
   });
 
   it('partner A never got an event of another cluster or country, nor an internal one', () => {

@@ -1,4 +1,14 @@
-import { authHeaders, cleanUp, createTestDatabase, deleteTopicsWithPrefix, startApp, testKafkaBrokers, uniqueTopicPrefix, type AppProcess, type TestDatabase } from '@ecab/testing';
+import {
+  authHeaders,
+  cleanUp,
+  createTestDatabase,
+  deleteTopicsWithPrefix,
+  startApp,
+  testKafkaBrokers,
+  uniqueTopicPrefix,
+  type AppProcess,
+  type TestDatabase,
+} from '@ecab/testing';
 
 /** The built apps as processes, from @ecab/testing (shared with the fault drills); JSON helpers below. */
 export { ADMIN, startApp, tokenFor, type AppProcess } from '@ecab/testing';
@@ -13,7 +23,11 @@ export interface JsonResponse {
 }
 
 export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<JsonResponse> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...authorization(), ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...authorization(), ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
   return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
 }
 
@@ -37,10 +51,18 @@ export interface KafkaPlatform {
  * Starts the two apps the way most specs need them: `name` names the database and the topics; `api` and
  * `views` add to each app's environment. An app that fails to start stops what was started.
  */
-export async function startKafkaPlatform(name: string, options: { partitions?: number; api?: Record<string, string>; views?: Record<string, string> } = {}): Promise<KafkaPlatform> {
+export async function startKafkaPlatform(
+  name: string,
+  options: { partitions?: number; api?: Record<string, string>; views?: Record<string, string> } = {},
+): Promise<KafkaPlatform> {
   const prefix = uniqueTopicPrefix(name);
   const database = await createTestDatabase(`e2e_${name.replaceAll('-', '_')}`);
-  const env = { DATABASE_URL: database.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix, KAFKA_PARTITIONS: String(options.partitions ?? 3) };
+  const env = {
+    DATABASE_URL: database.url,
+    KAFKA_BROKERS: testKafkaBrokers().join(','),
+    KAFKA_TOPIC_PREFIX: prefix,
+    KAFKA_PARTITIONS: String(options.partitions ?? 3),
+  };
   const started: AppProcess[] = [];
   const stop = (): Promise<void> =>
     cleanUp(

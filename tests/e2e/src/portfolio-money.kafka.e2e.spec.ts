@@ -36,7 +36,13 @@ interface Planned {
 const FROM = '2026-01-01';
 const TO = '2026-12-31';
 const PROJECTS = {
-  'MO-TR': { cluster: 'transport', countries: [{ code: 'KZ', percentage: 70 }, { code: 'KG', percentage: 30 }] },
+  'MO-TR': {
+    cluster: 'transport',
+    countries: [
+      { code: 'KZ', percentage: 70 },
+      { code: 'KG', percentage: 30 },
+    ],
+  },
   'MO-HE': { cluster: 'health', countries: [{ code: 'KZ', percentage: 100 }] },
 } as const;
 type ProjectId = keyof typeof PROJECTS;
@@ -72,7 +78,11 @@ describe('money in the views: agreements, ratios, curves, lineage and quarterly 
   });
 
   async function command(path: string, body: unknown, expected = 201, method = 'POST'): Promise<Record<string, unknown>> {
-    const response = await fetch(`${api.url}/api/v1/${path}`, { method, headers: { 'content-type': 'application/json', ...authorization() }, body: JSON.stringify(body) });
+    const response = await fetch(`${api.url}/api/v1/${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...authorization() },
+      body: JSON.stringify(body),
+    });
     const answer = (await response.json()) as Record<string, unknown>;
     if (response.status !== expected) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(answer)}`);
     tokens.push(String(answer.consistentWith));
@@ -108,20 +118,42 @@ describe('money in the views: agreements, ratios, curves, lineage and quarterly 
     agreement.effectiveOn = date;
   }
 
-  async function money(agreement: AgreementSent, path: string, kind: Kind, id: string, amount: string, valueDate: string, extra: Record<string, unknown> = {}, sign = 1): Promise<void> {
+  async function money(
+    agreement: AgreementSent,
+    path: string,
+    kind: Kind,
+    id: string,
+    amount: string,
+    valueDate: string,
+    extra: Record<string, unknown> = {},
+    sign = 1,
+  ): Promise<void> {
     await command(`agreements/${agreement.id}/${path}`, { id, amount, currency: 'USD', valueDate, ...extra });
     sent.push({ project: agreement.project, agreement: agreement.id, financier: agreement.financier, kind, cents: sign * cents(amount), valueDate });
   }
 
   async function reverse(agreement: AgreementSent, transactionId: string): Promise<void> {
-    await command(`agreements/${agreement.id}/transactions/${transactionId}/reversal`, { reasonCode: 'DUPLICATE_ENTRY', source: { citation: 'e2e reconciliation', confidence: 'illustrative' } }, 200);
+    await command(
+      `agreements/${agreement.id}/transactions/${transactionId}/reversal`,
+      { reasonCode: 'DUPLICATE_ENTRY', source: { citation: 'e2e reconciliation', confidence: 'illustrative' } },
+      200,
+    );
     // The reversal counts against the reversed movement, at its value date.
     const [original] = [...transactionIds].find(([s, id]) => s.agreement === agreement.id && id === transactionId)!;
     sent.push({ ...original, cents: -original.cents });
   }
   const transactionIds = new Map<Sent, string>();
 
-  async function tracked(agreement: AgreementSent, path: string, kind: Kind, id: string, amount: string, valueDate: string, extra: Record<string, unknown> = {}, sign = 1): Promise<void> {
+  async function tracked(
+    agreement: AgreementSent,
+    path: string,
+    kind: Kind,
+    id: string,
+    amount: string,
+    valueDate: string,
+    extra: Record<string, unknown> = {},
+    sign = 1,
+  ): Promise<void> {
     await money(agreement, path, kind, id, amount, valueDate, extra, sign);
     transactionIds.set(sent[sent.length - 1]!, id);
   }
@@ -165,11 +197,26 @@ describe('money in the views: agreements, ratios, curves, lineage and quarterly 
     await command(`agreements/${loan.id}/closing-date`, { closingDate: '2028-06-30', reason: 'works delayed' }, 200, 'PUT');
     loan.closingOn = '2028-06-30';
 
-    await command('projects/MO-TR/contract-packages', { id: 'CP-MO-1', title: 'Civil works', method: 'ICB', estimatedValue: { amount: '15000.00', currency: 'USD' }, plannedAwardDate: '2025-09-30' });
+    await command('projects/MO-TR/contract-packages', {
+      id: 'CP-MO-1',
+      title: 'Civil works',
+      method: 'ICB',
+      estimatedValue: { amount: '15000.00', currency: 'USD' },
+      plannedAwardDate: '2025-09-30',
+    });
     estimates.push({ project: 'MO-TR', cents: cents('15000.00') });
-    await command('contract-packages/CP-MO-1/award', { contractor: { name: 'Builder JV' }, contractValue: { amount: '6000.00', currency: 'USD' }, awardDate: '2025-10-15' }, 200);
+    await command(
+      'contract-packages/CP-MO-1/award',
+      { contractor: { name: 'Builder JV' }, contractValue: { amount: '6000.00', currency: 'USD' }, awardDate: '2025-10-15' },
+      200,
+    );
     sent.push({ project: 'MO-TR', agreement: null, financier: null, kind: 'award', cents: cents('6000.00'), valueDate: '2025-10-15' });
-    await command('contract-packages/CP-MO-1/variations', { id: 'VO-1', amountDelta: { amount: '500.00', currency: 'USD' }, reason: 'drainage', effectiveDate: '2026-05-01' });
+    await command('contract-packages/CP-MO-1/variations', {
+      id: 'VO-1',
+      amountDelta: { amount: '500.00', currency: 'USD' },
+      reason: 'drainage',
+      effectiveDate: '2026-05-01',
+    });
     sent.push({ project: 'MO-TR', agreement: null, financier: null, kind: 'award', cents: cents('500.00'), valueDate: '2026-05-01' });
 
     await shorthand('MO-TR', 'commitment', '800.00', '2026-01-15', 'WB-IDA');
@@ -193,7 +240,10 @@ describe('money in the views: agreements, ratios, curves, lineage and quarterly 
 
   /** The figures the test expects for a set of money (USD), computed from what it sent. */
   function expected(inGroup: (s: { project: string; financier: string | null }) => number, contracts = true) {
-    const rows = sent.filter((s) => s.valueDate <= TO).map((s) => ({ ...s, w: inGroup(s) })).filter((s) => s.w > 0);
+    const rows = sent
+      .filter((s) => s.valueDate <= TO)
+      .map((s) => ({ ...s, w: inGroup(s) }))
+      .filter((s) => s.w > 0);
     const agreementOf = (s: Sent) => agreements.find((a) => a.id === s.agreement);
     const sum = (filter: (s: Sent) => boolean, sign: (s: Sent) => number = () => 1) => rows.filter(filter).reduce((n, s) => n + s.cents * s.w * sign(s), 0);
     const commitment = (s: Sent) => s.kind === 'commitment' || s.kind === 'cancellation';
@@ -237,7 +287,8 @@ describe('money in the views: agreements, ratios, curves, lineage and quarterly 
   }
 
   const inProject = (id: string) => (s: { project: string }) => (s.project === id ? 1 : 0);
-  const inCountry = (code: string) => (s: { project: string }) => (PROJECTS[s.project as ProjectId].countries as readonly { code: string; percentage: number }[]).find((c) => c.code === code)?.percentage ?? 0;
+  const inCountry = (code: string) => (s: { project: string }) =>
+    (PROJECTS[s.project as ProjectId].countries as readonly { code: string; percentage: number }[]).find((c) => c.code === code)?.percentage ?? 0;
   const pct = (f: (s: { project: string }) => number) => (s: { project: string }) => f(s) / 100;
 
   it('keeps the cluster summary: net commitment and funds received per currency', async () => {
@@ -245,9 +296,15 @@ describe('money in the views: agreements, ratios, curves, lineage and quarterly 
     const clusters = summary.body.clusters as { cluster: string; projects: number; financing: unknown[] }[];
     for (const [id, p] of Object.entries(PROJECTS)) {
       const all = sent.filter((s) => s.project === id);
-      const c = all.filter((s) => s.kind === 'commitment').reduce((n, s) => n + s.cents, 0) - all.filter((s) => s.kind === 'cancellation').reduce((n, s) => n + s.cents, 0);
+      const c =
+        all.filter((s) => s.kind === 'commitment').reduce((n, s) => n + s.cents, 0) -
+        all.filter((s) => s.kind === 'cancellation').reduce((n, s) => n + s.cents, 0);
       const d = all.filter((s) => s.kind === 'disbursement').reduce((n, s) => n + s.cents, 0);
-      expect(clusters.find((x) => x.cluster === p.cluster)).toEqual({ cluster: p.cluster, projects: 1, financing: [{ currency: 'USD', committed: usd(c), disbursed: usd(d) }] });
+      expect(clusters.find((x) => x.cluster === p.cluster)).toEqual({
+        cluster: p.cluster,
+        projects: 1,
+        financing: [{ currency: 'USD', committed: usd(c), disbursed: usd(d) }],
+      });
     }
     expect(clusters.map((c) => c.cluster)).toEqual(['transport', 'tourism', 'air-quality', 'health', 'agribusiness', 'climate']);
   });
@@ -256,7 +313,14 @@ describe('money in the views: agreements, ratios, curves, lineage and quarterly 
     const summary = await view(`portfolio/summary?groupBy=cluster&from=${FROM}&to=${TO}`);
     expect(summary.status).toBe(200);
     expect(summary.body).toMatchObject({ groupBy: 'cluster', from: FROM, to: TO, nextCursor: null });
-    const items = summary.body.items as { key: string; projects: number; ratings: Record<string, number>; currencies: ({ currency: string } & Record<string, unknown>)[]; usd: unknown; missingRates: unknown[] }[];
+    const items = summary.body.items as {
+      key: string;
+      projects: number;
+      ratings: Record<string, number>;
+      currencies: ({ currency: string } & Record<string, unknown>)[];
+      usd: unknown;
+      missingRates: unknown[];
+    }[];
     expect(items.map((i) => i.key)).toEqual(['agribusiness', 'air-quality', 'climate', 'health', 'tourism', 'transport']);
     for (const [id, p] of Object.entries(PROJECTS)) {
       const group = items.find((i) => i.key === p.cluster)!;
@@ -332,17 +396,30 @@ describe('money in the views: agreements, ratios, curves, lineage and quarterly 
       expect(items.length).toBeLessThanOrEqual(3);
       seen.push(...items);
       cursor = page.body.nextCursor as string | null;
-      expect(page.body.totals).toEqual([{ currency: 'USD', amount: usd(expectedRows.reduce((n, s) => n + s.cents * (s.kind === 'cancellation' ? -1 : 1), 0)) }]);
+      expect(page.body.totals).toEqual([
+        { currency: 'USD', amount: usd(expectedRows.reduce((n, s) => n + s.cents * (s.kind === 'cancellation' ? -1 : 1), 0)) },
+      ]);
     } while (cursor);
     expect(seen).toHaveLength(expectedRows.length);
     expect(new Set(seen.map((s) => s.eventId)).size).toBe(expectedRows.length);
     expect(seen.map((s) => s.amount).sort()).toEqual(expectedRows.map((s) => usd(s.cents * (s.kind === 'cancellation' ? -1 : 1))).sort());
     expect(seen.filter((s) => s.type === 'TransactionReversed')).toHaveLength(1);
-    for (const s of seen) expect(s).toMatchObject({ streamId: expect.stringMatching(/^(agreement|project)-/), version: expect.any(Number), recordedAt: expect.any(String), valueDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    for (const s of seen)
+      expect(s).toMatchObject({
+        streamId: expect.stringMatching(/^(agreement|project)-/),
+        version: expect.any(Number),
+        recordedAt: expect.any(String),
+        valueDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      });
 
     // Disbursements of the period in a cluster: the numerator of its disbursement ratio.
     const period = await view(`lineage?metric=disbursed&cluster=transport&from=${FROM}&to=${TO}`);
-    expect(period.body.totals).toEqual([{ currency: 'USD', amount: usd(sent.filter((s) => s.project === 'MO-TR' && s.kind === 'disbursement' && s.valueDate >= FROM).reduce((n, s) => n + s.cents, 0)) }]);
+    expect(period.body.totals).toEqual([
+      {
+        currency: 'USD',
+        amount: usd(sent.filter((s) => s.project === 'MO-TR' && s.kind === 'disbursement' && s.valueDate >= FROM).reduce((n, s) => n + s.cents, 0)),
+      },
+    ]);
     const undisbursed = await view(`lineage?metric=undisbursed&financier=XM-DAC-46004&to=${TO}`);
     const financiers = (await view(`portfolio/summary?groupBy=financier&from=${FROM}&to=${TO}`)).body.items as { key: string; usd: Record<string, string> }[];
     expect(undisbursed.body.totals).toEqual([{ currency: 'USD', amount: financiers.find((f) => f.key === 'XM-DAC-46004')!.usd.undisbursed }]);
@@ -370,10 +447,16 @@ describe('money in the views: agreements, ratios, curves, lineage and quarterly 
         plannedCumulative: usd(plan.filter((p) => quarterOf(p.end) <= item.quarter).reduce((n, p) => n + p.cents, 0)),
         actualCumulative: usd(actual.filter((s) => quarterOf(s.valueDate) <= item.quarter).reduce((n, s) => n + s.cents, 0)),
       };
-      expect({ quarter: item.quarter, usd: item.usd, currencies: item.currencies }).toEqual({ quarter: item.quarter, usd: point, currencies: [{ currency: 'USD', ...point }] });
+      expect({ quarter: item.quarter, usd: item.usd, currencies: item.currencies }).toEqual({
+        quarter: item.quarter,
+        usd: point,
+        currencies: [{ currency: 'USD', ...point }],
+      });
     }
     const health = await view('portfolio/disbursement-curve?cluster=health');
-    expect((health.body.items as { quarter: string; usd: Record<string, string> }[]).map((i) => [i.quarter, i.usd.actualCumulative])).toEqual([['2024-Q3', '1000.00']]);
+    expect((health.body.items as { quarter: string; usd: Record<string, string> }[]).map((i) => [i.quarter, i.usd.actualCumulative])).toEqual([
+      ['2024-Q3', '1000.00'],
+    ]);
     const unknown = await view('projects/NO-SUCH/disbursement-curve');
     expect(unknown.status).toBe(404);
   });
@@ -388,7 +471,15 @@ describe('money in the views: agreements, ratios, curves, lineage and quarterly 
     expect(ids('extendedClosingDates')).toEqual(['AG-L']);
     expect(ids('withCancellations')).toEqual(['AG-G']);
     const cancelled = (lists.body.withCancellations as { items: Record<string, unknown>[] }).items[0];
-    expect(cancelled).toMatchObject({ projectId: 'MO-HE', financierRef: 'KFW', netCommitment: '900.00', cancelled: '100.00', cancelledInQuarter: '100.00', closingOn: '2026-10-31', effectiveOn: '2024-02-01' });
+    expect(cancelled).toMatchObject({
+      projectId: 'MO-HE',
+      financierRef: 'KFW',
+      netCommitment: '900.00',
+      cancelled: '100.00',
+      cancelledInQuarter: '100.00',
+      closingOn: '2026-10-31',
+      effectiveOn: '2024-02-01',
+    });
     const extended = (lists.body.extendedClosingDates as { items: Record<string, unknown>[] }).items[0];
     expect(extended).toMatchObject({ originalClosingOn: '2027-12-31', closingOn: '2028-06-30' });
     const q1 = await view('portfolio/quarterly-lists?quarter=2026-Q1&section=withCancellations');
@@ -401,7 +492,14 @@ describe('money in the views: agreements, ratios, curves, lineage and quarterly 
     expect(bad.status).toBe(400);
     expect(bad.contentType).toContain('application/problem+json');
     expect((bad.body.errors as { pointer: string }[]).map((e) => e.pointer).sort()).toEqual(['/bogus', '/from', '/groupBy']);
-    for (const path of ['lineage?metric=everything', 'lineage?metric=disbursed&limit=501', 'portfolio/quarterly-lists?quarter=2026-Q5', 'portfolio/disbursement-curve?status=9', 'portfolio/summary?groupBy=cluster&cursor=nonsense', 'portfolio/summary?from=2026-01-01']) {
+    for (const path of [
+      'lineage?metric=everything',
+      'lineage?metric=disbursed&limit=501',
+      'portfolio/quarterly-lists?quarter=2026-Q5',
+      'portfolio/disbursement-curve?status=9',
+      'portfolio/summary?groupBy=cluster&cursor=nonsense',
+      'portfolio/summary?from=2026-01-01',
+    ]) {
       const answer = await view(path);
       expect({ path, status: answer.status, type: answer.contentType.includes('application/problem+json') }).toEqual({ path, status: 400, type: true });
     }

@@ -26,7 +26,11 @@ describe('programme KPIs, governance actions, milestones and results flow from t
     let response: JsonResponse;
     if (method === 'POST') response = await postJson(`${api.url}/api/v1/${path}`, body);
     else {
-      const raw = await fetch(`${api.url}/api/v1/${path}`, { method, headers: { 'content-type': 'application/json', ...authorization() }, body: JSON.stringify(body) });
+      const raw = await fetch(`${api.url}/api/v1/${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', ...authorization() },
+        body: JSON.stringify(body),
+      });
       response = { status: raw.status, headers: raw.headers, body: (await raw.json()) as Record<string, unknown> } as JsonResponse;
     }
     if (!status.includes(response.status)) throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(response.body)}`);
@@ -41,7 +45,8 @@ describe('programme KPIs, governance actions, milestones and results flow from t
       for (;;) {
         const response = await getJson(`${views.url}/api/v1/portfolio/results-scorecard?limit=1&consistentWith=${encodeURIComponent(token)}`);
         if (response.status === 200) break;
-        if (response.status !== 409 || Date.now() > deadline) throw new Error(`the views never reached ${token}: ${response.status} ${JSON.stringify(response.body)}`);
+        if (response.status !== 409 || Date.now() > deadline)
+          throw new Error(`the views never reached ${token}: ${response.status} ${JSON.stringify(response.body)}`);
       }
     }
   }
@@ -59,8 +64,15 @@ describe('programme KPIs, governance actions, milestones and results flow from t
 
   beforeAll(async () => {
     // The programme: the $3bn trade target (superseding an earlier 2.5bn), crossing time and cargo.
-    await send('POST', 'programmes', { programmeId: 'ECAB', names: { en: 'Economic Corridor Almaty–Bishkek' }, aliases: ['ABEC'], clusters: ['transport', 'air-quality'], effectiveDate: '2014-11-06' });
-    const kpi = (kind: 'targets' | 'kpi-observations', body: Record<string, unknown>) => send('POST', `programmes/ECAB/${kind}`, { source: source(`${body.kpi as string} source`), ...body });
+    await send('POST', 'programmes', {
+      programmeId: 'ECAB',
+      names: { en: 'Economic Corridor Almaty–Bishkek' },
+      aliases: ['ABEC'],
+      clusters: ['transport', 'air-quality'],
+      effectiveDate: '2014-11-06',
+    });
+    const kpi = (kind: 'targets' | 'kpi-observations', body: Record<string, unknown>) =>
+      send('POST', `programmes/ECAB/${kind}`, { source: source(`${body.kpi as string} source`), ...body });
     await kpi('targets', { kpi: 'bilateral-trade-usd', unit: 'USD', value: '2500000000', year: 2030 });
     await kpi('targets', { kpi: 'bilateral-trade-usd', unit: 'USD', value: '3000000000', year: 2030 });
     await kpi('kpi-observations', { kpi: 'bilateral-trade-usd', unit: 'USD', value: '1100000000', year: 2021 });
@@ -85,17 +97,42 @@ describe('programme KPIs, governance actions, milestones and results flow from t
       ],
       source: source('IGC 12 protocol'),
     });
-    const action = (decision: string, body: Record<string, unknown>) => send('POST', `programmes/ECAB/decisions/${decision}/actions`, { effectiveDate: '2024-12-10', ...body });
-    await action('IGC12-D1', { id: 'A-DONE', description: 'Publish the joint checkpoint schedule', owner: { name: 'Ministry of National Economy of Kazakhstan' }, dueDate: '2025-06-30' });
-    await action('IGC12-D1', { id: 'A-LATE', description: 'Fund the checkpoint design', owner: { organisationId: 'XM-DAC-46004', name: 'Asian Development Bank' }, dueDate: '2025-03-31' });
-    await action('IGC12-D2', { id: 'A-OPEN', description: 'Terms of reference of the study', owner: { name: 'Ministry of Transport of the Kyrgyz Republic' }, dueDate: '2099-12-31' });
+    const action = (decision: string, body: Record<string, unknown>) =>
+      send('POST', `programmes/ECAB/decisions/${decision}/actions`, { effectiveDate: '2024-12-10', ...body });
+    await action('IGC12-D1', {
+      id: 'A-DONE',
+      description: 'Publish the joint checkpoint schedule',
+      owner: { name: 'Ministry of National Economy of Kazakhstan' },
+      dueDate: '2025-06-30',
+    });
+    await action('IGC12-D1', {
+      id: 'A-LATE',
+      description: 'Fund the checkpoint design',
+      owner: { organisationId: 'XM-DAC-46004', name: 'Asian Development Bank' },
+      dueDate: '2025-03-31',
+    });
+    await action('IGC12-D2', {
+      id: 'A-OPEN',
+      description: 'Terms of reference of the study',
+      owner: { name: 'Ministry of Transport of the Kyrgyz Republic' },
+      dueDate: '2099-12-31',
+    });
     await send('POST', 'programmes/ECAB/actions/A-DONE/completion', { completionDate: '2025-05-20', source: source('Subcommittee report') });
 
     // Two projects, their milestones and results frameworks.
-    await send('POST', 'projects', { id: 'ECAB-TR-01', title: 'Almaty–Issyk-Kul road', cluster: 'transport', countries: [{ code: 'KZ', percentage: 59.4 }, { code: 'KG', percentage: 40.6 }] });
+    await send('POST', 'projects', {
+      id: 'ECAB-TR-01',
+      title: 'Almaty–Issyk-Kul road',
+      cluster: 'transport',
+      countries: [
+        { code: 'KZ', percentage: 59.4 },
+        { code: 'KG', percentage: 40.6 },
+      ],
+    });
     await send('POST', 'projects', { id: 'ECAB-AQ-01', title: 'Bishkek air quality', cluster: 'air-quality', countries: [{ code: 'KG', percentage: 100 }] });
     const milestone = (project: string, body: Record<string, unknown>) => send('POST', `projects/${project}/milestones`, body);
-    const milestoneChange = (project: string, id: string, what: string, body: Record<string, unknown>) => send('POST', `projects/${project}/milestones/${id}/${what}`, body);
+    const milestoneChange = (project: string, id: string, what: string, body: Record<string, unknown>) =>
+      send('POST', `projects/${project}/milestones/${id}/${what}`, body);
     await milestone('ECAB-TR-01', { id: 'SIGNING', category: 'signing', baselineDate: '2025-03-31', effectiveDate: '2024-12-01' });
     await milestoneChange('ECAB-TR-01', 'SIGNING', 'achievement', { actualDate: '2025-05-15' });
     await milestone('ECAB-TR-01', { id: 'EFFECTIVE', category: 'effectiveness', baselineDate: '2025-06-30', effectiveDate: '2024-12-01' });
@@ -103,11 +140,23 @@ describe('programme KPIs, governance actions, milestones and results flow from t
     await milestone('ECAB-TR-01', { id: 'AWARD', category: 'contract-award', baselineDate: '2025-09-30', effectiveDate: '2024-12-01' });
     await milestone('ECAB-TR-01', { id: 'PPP', category: 'other', title: 'PPP concession tender', baselineDate: '2025-01-31', effectiveDate: '2024-12-01' });
     await milestoneChange('ECAB-TR-01', 'PPP', 'drop', { reason: 'Public works route instead', effectiveDate: '2025-01-15' });
-    await milestone('ECAB-AQ-01', { id: 'MONITORS', category: 'other', title: 'Monitoring stations installed', baselineDate: '2026-01-31', effectiveDate: '2025-01-01' });
+    await milestone('ECAB-AQ-01', {
+      id: 'MONITORS',
+      category: 'other',
+      title: 'Monitoring stations installed',
+      baselineDate: '2026-01-31',
+      effectiveDate: '2025-01-01',
+    });
     await milestoneChange('ECAB-AQ-01', 'MONITORS', 'reschedule', { newDate: '2026-03-15', reason: 'Customs clearance', effectiveDate: '2026-01-20' });
 
     await send('POST', 'projects/ECAB-TR-01/results', { id: 'OUTCOME-1', resultType: '2', title: 'More trade across the border' });
-    await send('POST', 'projects/ECAB-TR-01/results/OUTCOME-1/indicators', { id: 'TRUCKS', title: 'Trucks crossing per day', measure: '1', ascending: true, unit: 'trucks' });
+    await send('POST', 'projects/ECAB-TR-01/results/OUTCOME-1/indicators', {
+      id: 'TRUCKS',
+      title: 'Trucks crossing per day',
+      measure: '1',
+      ascending: true,
+      unit: 'trucks',
+    });
     await send('PUT', 'projects/ECAB-TR-01/indicators/TRUCKS/baseline', { year: 2023, value: '100' });
     await send('POST', 'projects/ECAB-TR-01/indicators/TRUCKS/targets', { period: year(2026), value: '200' });
     await send('POST', 'projects/ECAB-TR-01/indicators/TRUCKS/targets', { period: year(2028), value: '300' });
@@ -116,7 +165,13 @@ describe('programme KPIs, governance actions, milestones and results flow from t
     await send('POST', 'projects/ECAB-TR-01/indicators/TRUCKS/actuals', { period: year(2025), value: '180' });
 
     await send('POST', 'projects/ECAB-AQ-01/results', { id: 'OUTCOME-1', resultType: '2', title: 'Cleaner air in Bishkek' });
-    await send('POST', 'projects/ECAB-AQ-01/results/OUTCOME-1/indicators', { id: 'PM25', title: 'Annual mean PM2.5', measure: '1', ascending: false, unit: 'µg/m3' });
+    await send('POST', 'projects/ECAB-AQ-01/results/OUTCOME-1/indicators', {
+      id: 'PM25',
+      title: 'Annual mean PM2.5',
+      measure: '1',
+      ascending: false,
+      unit: 'µg/m3',
+    });
     await send('PUT', 'projects/ECAB-AQ-01/indicators/PM25/baseline', { year: 2022, value: '50' });
     await send('POST', 'projects/ECAB-AQ-01/indicators/PM25/targets', { period: year(2028), value: '25' });
     await send('POST', 'projects/ECAB-AQ-01/indicators/PM25/actuals', { period: year(2024), value: '30' });
@@ -129,7 +184,16 @@ describe('programme KPIs, governance actions, milestones and results flow from t
     const response = await getJson(`${views.url}/api/v1/programme?on=${ON}`);
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ id: 'ECAB', names: { en: 'Economic Corridor Almaty–Bishkek' }, aliases: ['ABEC'], on: ON });
-    const kpis = response.body.kpis as { kpi: string; unit: string; observations: { year: number | null; date: string | null; value: string; source: { citation: string } }[]; targets: { year: number; value: string }[]; progress: number | null; latest: unknown; baseline: unknown; target: unknown }[];
+    const kpis = response.body.kpis as {
+      kpi: string;
+      unit: string;
+      observations: { year: number | null; date: string | null; value: string; source: { citation: string } }[];
+      targets: { year: number; value: string }[];
+      progress: number | null;
+      latest: unknown;
+      baseline: unknown;
+      target: unknown;
+    }[];
     expect(kpis.map((k) => k.kpi)).toEqual(['bilateral-trade-usd', 'cargo-tonnes', 'crossing-hours']);
     const [trade, cargo, crossing] = kpis as [(typeof kpis)[number], (typeof kpis)[number], (typeof kpis)[number]];
     expect(trade.observations.map((o) => [o.year, o.value, o.source.citation])).toEqual([
@@ -139,7 +203,12 @@ describe('programme KPIs, governance actions, milestones and results flow from t
     ]);
     // The 2.5bn target was superseded by the $3bn one for the same year.
     expect(trade.targets.map((t) => [t.year, t.value])).toEqual([[2030, '3000000000']]);
-    expect(trade).toMatchObject({ unit: 'USD', baseline: { year: 2021, value: '1100000000' }, latest: { year: 2023, value: '1750000000' }, target: { year: 2030, value: '3000000000' } });
+    expect(trade).toMatchObject({
+      unit: 'USD',
+      baseline: { year: 2021, value: '1100000000' },
+      latest: { year: 2023, value: '1750000000' },
+      target: { year: 2030, value: '3000000000' },
+    });
     expect(trade.progress).toBeCloseTo(ratio(1.75e9, 1.1e9, 3e9), 12);
     // Crossing time falls toward its target: (3 − 4) ÷ (1 − 4).
     expect(crossing.observations.map((o) => [o.year, o.date, o.value])).toEqual([
@@ -170,15 +239,41 @@ describe('programme KPIs, governance actions, milestones and results flow from t
             kind: 'roadmap',
             actions: [
               // Due 2025-03-31, not completed: overdue on 2026-11-27. Ordered by due date.
-              { actionId: 'A-LATE', description: 'Fund the checkpoint design', owner: { organisationId: 'XM-DAC-46004', name: 'Asian Development Bank' }, assignedOn: '2024-12-10', dueDate: '2025-03-31', completedOn: null, status: 'overdue' },
-              { actionId: 'A-DONE', description: 'Publish the joint checkpoint schedule', owner: { name: 'Ministry of National Economy of Kazakhstan' }, assignedOn: '2024-12-10', dueDate: '2025-06-30', completedOn: '2025-05-20', status: 'done' },
+              {
+                actionId: 'A-LATE',
+                description: 'Fund the checkpoint design',
+                owner: { organisationId: 'XM-DAC-46004', name: 'Asian Development Bank' },
+                assignedOn: '2024-12-10',
+                dueDate: '2025-03-31',
+                completedOn: null,
+                status: 'overdue',
+              },
+              {
+                actionId: 'A-DONE',
+                description: 'Publish the joint checkpoint schedule',
+                owner: { name: 'Ministry of National Economy of Kazakhstan' },
+                assignedOn: '2024-12-10',
+                dueDate: '2025-06-30',
+                completedOn: '2025-05-20',
+                status: 'done',
+              },
             ],
           },
           {
             decisionId: 'IGC12-D2',
             text: 'Feasibility study for the alternative road',
             kind: 'protocol',
-            actions: [{ actionId: 'A-OPEN', description: 'Terms of reference of the study', owner: { name: 'Ministry of Transport of the Kyrgyz Republic' }, assignedOn: '2024-12-10', dueDate: '2099-12-31', completedOn: null, status: 'open' }],
+            actions: [
+              {
+                actionId: 'A-OPEN',
+                description: 'Terms of reference of the study',
+                owner: { name: 'Ministry of Transport of the Kyrgyz Republic' },
+                assignedOn: '2024-12-10',
+                dueDate: '2099-12-31',
+                completedOn: null,
+                status: 'open',
+              },
+            ],
           },
         ],
       },
@@ -226,7 +321,8 @@ describe('programme KPIs, governance actions, milestones and results flow from t
       ],
       nextCursor: null,
     });
-    const ids = async (query: string) => ((await getJson(`${views.url}/api/v1/portfolio/overdue-milestones?${query}`)).body.items as { milestoneId: string }[]).map((m) => m.milestoneId);
+    const ids = async (query: string) =>
+      ((await getJson(`${views.url}/api/v1/portfolio/overdue-milestones?${query}`)).body.items as { milestoneId: string }[]).map((m) => m.milestoneId);
     expect(await ids(`on=${ON}&cluster=air-quality`)).toEqual(['MONITORS']);
     expect(await ids(`on=${ON}&country=KZ`)).toEqual(['AWARD']);
     expect(await ids(`on=${ON}&country=KG`)).toEqual(['AWARD', 'MONITORS']);
@@ -285,7 +381,9 @@ describe('programme KPIs, governance actions, milestones and results flow from t
     // A corrected 2024 report of PM2.5, verified, now counts: (45 − 50) ÷ (25 − 50).
     await send('POST', 'projects/ECAB-AQ-01/indicators/PM25/actuals', { period: year(2024), value: '45' });
     const verified = await send('POST', 'projects/ECAB-AQ-01/indicators/PM25/actuals/verification', { period: year(2024) });
-    const after = await getJson(`${views.url}/api/v1/portfolio/results-scorecard?cluster=air-quality&consistentWith=${encodeURIComponent(verified.body.consistentWith as string)}`);
+    const after = await getJson(
+      `${views.url}/api/v1/portfolio/results-scorecard?cluster=air-quality&consistentWith=${encodeURIComponent(verified.body.consistentWith as string)}`,
+    );
     expect((after.body.items as { indicatorId: string; actual: unknown; progress: number }[]).map((i) => [i.indicatorId, i.actual, i.progress])).toEqual([
       ['PM25', { value: '45', verified: true, period: year(2024) }, clamp(ratio(45, 50, 25))],
     ]);
@@ -297,7 +395,9 @@ describe('programme KPIs, governance actions, milestones and results flow from t
     const overdue = await getJson(`${views.url}/api/v1/portfolio/overdue-milestones?on=2026-13-01&cluster=space&country=kz&limit=501&cursor=nope&extra=1`);
     expect(overdue.status).toBe(400);
     expect(overdue.headers.get('content-type')).toContain('application/problem+json');
-    expect((overdue.body.errors as { pointer: string }[]).map((e) => e.pointer).sort()).toEqual(['/cluster', '/country', '/cursor', '/extra', '/limit', '/on'].sort());
+    expect((overdue.body.errors as { pointer: string }[]).map((e) => e.pointer).sort()).toEqual(
+      ['/cluster', '/country', '/cursor', '/extra', '/limit', '/on'].sort(),
+    );
     const scorecard = await getJson(`${views.url}/api/v1/portfolio/results-scorecard?limit=0&cluster=`);
     expect(scorecard.status).toBe(400);
     expect((scorecard.body.errors as { pointer: string }[]).map((e) => e.pointer).sort()).toEqual(['/cluster', '/limit']);

@@ -34,7 +34,11 @@ describe('the project list, profile and timeline, from commands through Kafka', 
   const sent: Sent[] = [];
 
   async function command(method: 'POST' | 'PUT', path: string, body: unknown, project: Sent): Promise<{ version: number; events: string[] }> {
-    const response = await fetch(`${api.url}/api/v1/${path}`, { method, headers: { 'content-type': 'application/json', ...authorization() }, body: JSON.stringify(body) });
+    const response = await fetch(`${api.url}/api/v1/${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...authorization() },
+      body: JSON.stringify(body),
+    });
     const answer = (await response.json()) as { streamId: string; version: number; events: string[]; consistentWith: string };
     if (response.status !== 201 && response.status !== 200) throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(answer)}`);
     project.tokens.set(answer.streamId, answer.consistentWith);
@@ -43,7 +47,14 @@ describe('the project list, profile and timeline, from commands through Kafka', 
 
   const fiveRatings = (r: string) => ({ outputs: r, contract_awards: r, disbursements: r, financial_management: r, safeguards: r });
   const CLUSTERS = ['transport', 'health', 'climate', 'tourism'];
-  const COUNTRIES = [[{ code: 'KZ', percentage: 100 }], [{ code: 'KG', percentage: 100 }], [{ code: 'KZ', percentage: 55.5 }, { code: 'KG', percentage: 44.5 }]];
+  const COUNTRIES = [
+    [{ code: 'KZ', percentage: 100 }],
+    [{ code: 'KG', percentage: 100 }],
+    [
+      { code: 'KZ', percentage: 55.5 },
+      { code: 'KG', percentage: 44.5 },
+    ],
+  ];
   const STATUS_PATHS: Record<string, string[]> = { '1': [], '2': ['2'], '3': ['2', '3'], '5': ['5'], '6': ['2', '6'] };
 
   /** Ten projects for the list, then one rich project for the profile and the timeline. */
@@ -55,7 +66,15 @@ describe('the project list, profile and timeline, from commands through Kafka', 
       // Titles in another order than the ids.
       const title = `${'QWERTYUIOP'[i]} ${i % 2 === 0 ? 'road' : 'market'} ${id}`;
       const countries = COUNTRIES[i % 3]!;
-      const project: Sent = { id, title, cluster: CLUSTERS[i % 4]!, countries: countries.map((c) => c.code), status: statuses[i % 5]!, rating: null, tokens: new Map() };
+      const project: Sent = {
+        id,
+        title,
+        cluster: CLUSTERS[i % 4]!,
+        countries: countries.map((c) => c.code),
+        status: statuses[i % 5]!,
+        rating: null,
+        tokens: new Map(),
+      };
       sent.push(project);
       await command('POST', 'projects', { id, title, cluster: project.cluster, countries, effectiveDate: '2024-01-10' }, project);
       for (const to of STATUS_PATHS[project.status]!) {
@@ -64,23 +83,72 @@ describe('the project list, profile and timeline, from commands through Kafka', 
       }
       const rating = ratings[(i * 3) % 5]!;
       if (rating === 'corrected') {
-        await command('POST', `projects/${id}/performance-reviews/2026-Q3/ratings`, { ratings: fiveRatings('on_track'), overall: 'on_track', effectiveDate: '2026-10-05' }, project);
-        await command('POST', `projects/${id}/performance-reviews/2026-Q3/ratings`, { ratings: fiveRatings('at_risk'), overall: 'at_risk', correction: { reason: 'Re-assessed' }, effectiveDate: '2026-10-06' }, project);
+        await command(
+          'POST',
+          `projects/${id}/performance-reviews/2026-Q3/ratings`,
+          { ratings: fiveRatings('on_track'), overall: 'on_track', effectiveDate: '2026-10-05' },
+          project,
+        );
+        await command(
+          'POST',
+          `projects/${id}/performance-reviews/2026-Q3/ratings`,
+          { ratings: fiveRatings('at_risk'), overall: 'at_risk', correction: { reason: 'Re-assessed' }, effectiveDate: '2026-10-06' },
+          project,
+        );
         project.rating = 'at_risk';
       } else if (rating) {
         // An older quarter first: the latest quarter is the project's rating.
-        await command('POST', `projects/${id}/performance-reviews/2026-Q2/ratings`, { ratings: fiveRatings('on_track'), overall: 'on_track', effectiveDate: '2026-07-05' }, project);
-        await command('POST', `projects/${id}/performance-reviews/2026-Q3/ratings`, { ratings: fiveRatings(rating), overall: rating, effectiveDate: '2026-10-05' }, project);
+        await command(
+          'POST',
+          `projects/${id}/performance-reviews/2026-Q2/ratings`,
+          { ratings: fiveRatings('on_track'), overall: 'on_track', effectiveDate: '2026-07-05' },
+          project,
+        );
+        await command(
+          'POST',
+          `projects/${id}/performance-reviews/2026-Q3/ratings`,
+          { ratings: fiveRatings(rating), overall: rating, effectiveDate: '2026-10-05' },
+          project,
+        );
         project.rating = rating;
       }
     }
-    const rich: Sent = { id: 'RICH-01', title: 'Almaty–Bishkek corridor', cluster: 'transport', countries: ['KZ', 'KG'], status: '2', rating: 'for_attention', tokens: new Map() };
+    const rich: Sent = {
+      id: 'RICH-01',
+      title: 'Almaty–Bishkek corridor',
+      cluster: 'transport',
+      countries: ['KZ', 'KG'],
+      status: '2',
+      rating: 'for_attention',
+      tokens: new Map(),
+    };
     sent.push(rich);
-    const log = async (method: 'POST' | 'PUT', path: string, body: Record<string, unknown>, effectiveDate: string, reason: string | null = null, correction = false) => {
+    const log = async (
+      method: 'POST' | 'PUT',
+      path: string,
+      body: Record<string, unknown>,
+      effectiveDate: string,
+      reason: string | null = null,
+      correction = false,
+    ) => {
       const { events } = await command(method, `projects/RICH-01${path}`, body, rich);
       richLog.push({ events, effectiveDate, reason, correction });
     };
-    const { events } = await command('POST', 'projects', { id: 'RICH-01', title: rich.title, cluster: 'transport', countries: [{ code: 'KZ', percentage: 50 }, { code: 'KG', percentage: 50 }], effectiveDate: '2024-01-15' }, rich);
+    const { events } = await command(
+      'POST',
+      'projects',
+      {
+        id: 'RICH-01',
+        title: rich.title,
+        cluster: 'transport',
+        countries: [
+          { code: 'KZ', percentage: 50 },
+          { code: 'KG', percentage: 50 },
+        ],
+        effectiveDate: '2024-01-15',
+      },
+      rich,
+    );
     richLog.push({ events, effectiveDate: '2024-01-15', reason: null, correction: false });
     await log('PUT', '/titles', { titles: { en: rich.title, ru: 'Коридор Алматы – Бишкек' }, effectiveDate: '2024-01-18' }, '2024-01-18');
     await log('PUT', '/iati-identifier', { reportingOrgRef: 'XM-DAC-46004', localId: 'RICH-1', effectiveDate: '2024-01-20' }, '2024-01-20');
@@ -90,16 +158,46 @@ describe('the project list, profile and timeline, from commands through Kafka', 
     await log('POST', '/dates', { dateType: '2', date: '2024-04-01', effectiveDate: '2024-04-01' }, '2024-04-01');
     await log('POST', '/status', { status: '2', effectiveDate: '2024-04-02' }, '2024-04-02');
     await log('POST', '/status', { status: '6', reason: 'Border closed', effectiveDate: '2025-09-01' }, '2025-09-01', 'Border closed');
-    await log('POST', '/performance-reviews/2026-Q2/ratings', { ratings: fiveRatings('at_risk'), overall: 'at_risk', effectiveDate: '2026-07-10' }, '2026-07-10');
-    await log('POST', '/performance-reviews/2026-Q3/ratings', { ratings: fiveRatings('on_track'), overall: 'on_track', rationale: 'On plan', effectiveDate: '2026-10-10' }, '2026-10-10');
-    await log('POST', '/performance-reviews/2026-Q3/risks', { id: 'R-1', description: 'Floods', likelihood: 'medium', impact: 'high', mitigation: 'Drainage', dimension: 'outputs', effectiveDate: '2026-10-11' }, '2026-10-11');
-    await log('POST', '/performance-reviews/2026-Q3/issues', { id: 'I-1', description: 'Late counterpart funds', effectiveDate: '2026-10-12' }, '2026-10-12');
-    await log('POST', '/performance-reviews/2026-Q3/issues', { id: 'I-2', description: 'Permits', dimension: 'safeguards', effectiveDate: '2026-10-13' }, '2026-10-13');
-    await log('POST', '/performance-reviews/2026-Q3/issues/I-1/resolution', { resolution: 'Released by the ministry', effectiveDate: '2026-11-02' }, '2026-11-02');
+    await log(
+      'POST',
+      '/performance-reviews/2026-Q2/ratings',
+      { ratings: fiveRatings('at_risk'), overall: 'at_risk', effectiveDate: '2026-07-10' },
+      '2026-07-10',
+    );
     await log(
       'POST',
       '/performance-reviews/2026-Q3/ratings',
-      { ratings: fiveRatings('for_attention'), overall: 'for_attention', correction: { reason: 'Contract awards were overstated' }, effectiveDate: '2026-10-20' },
+      { ratings: fiveRatings('on_track'), overall: 'on_track', rationale: 'On plan', effectiveDate: '2026-10-10' },
+      '2026-10-10',
+    );
+    await log(
+      'POST',
+      '/performance-reviews/2026-Q3/risks',
+      { id: 'R-1', description: 'Floods', likelihood: 'medium', impact: 'high', mitigation: 'Drainage', dimension: 'outputs', effectiveDate: '2026-10-11' },
+      '2026-10-11',
+    );
+    await log('POST', '/performance-reviews/2026-Q3/issues', { id: 'I-1', description: 'Late counterpart funds', effectiveDate: '2026-10-12' }, '2026-10-12');
+    await log(
+      'POST',
+      '/performance-reviews/2026-Q3/issues',
+      { id: 'I-2', description: 'Permits', dimension: 'safeguards', effectiveDate: '2026-10-13' },
+      '2026-10-13',
+    );
+    await log(
+      'POST',
+      '/performance-reviews/2026-Q3/issues/I-1/resolution',
+      { resolution: 'Released by the ministry', effectiveDate: '2026-11-02' },
+      '2026-11-02',
+    );
+    await log(
+      'POST',
+      '/performance-reviews/2026-Q3/ratings',
+      {
+        ratings: fiveRatings('for_attention'),
+        overall: 'for_attention',
+        correction: { reason: 'Contract awards were overstated' },
+        effectiveDate: '2026-10-20',
+      },
       '2026-10-20',
       'Contract awards were overstated',
       true,
@@ -142,7 +240,11 @@ describe('the project list, profile and timeline, from commands through Kafka', 
   }
 
   const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const ids = (keep: (p: Sent) => boolean = () => true) => sent.filter(keep).map((p) => p.id).sort(compare);
+  const ids = (keep: (p: Sent) => boolean = () => true) =>
+    sent
+      .filter(keep)
+      .map((p) => p.id)
+      .sort(compare);
 
   it('walks every project exactly once, page by page, in each sort order', async () => {
     const all = await walk('', 3);
@@ -168,7 +270,8 @@ describe('the project list, profile and timeline, from commands through Kafka', 
     const filtered = async (query: string) => (await walk(query, 50)).items.map((p) => p.id);
     // No filter of this test is answered by an empty list: each expectation names projects.
     const expectations = ['health', 'health,tourism'].map((c) => ids((p) => c.split(',').includes(p.cluster)));
-    for (const expected of [...expectations, ids((p) => p.status === '2'), ids((p) => p.rating === 'at_risk'), ids((p) => p.title.includes('market'))]) expect(expected.length).toBeGreaterThan(0);
+    for (const expected of [...expectations, ids((p) => p.status === '2'), ids((p) => p.rating === 'at_risk'), ids((p) => p.title.includes('market'))])
+      expect(expected.length).toBeGreaterThan(0);
     expect(await filtered('cluster=health')).toEqual(ids((p) => p.cluster === 'health'));
     expect(await filtered('cluster=health,tourism')).toEqual(ids((p) => p.cluster === 'health' || p.cluster === 'tourism'));
     expect(await filtered('country=KG')).toEqual(ids((p) => p.countries.includes('KG')));
@@ -177,7 +280,9 @@ describe('the project list, profile and timeline, from commands through Kafka', 
     expect(await filtered('status=5,6')).toEqual(ids((p) => p.status === '5' || p.status === '6'));
     expect(await filtered('rating=at_risk')).toEqual(ids((p) => p.rating === 'at_risk'));
     expect(await filtered('rating=on_track,for_attention')).toEqual(ids((p) => p.rating === 'on_track' || p.rating === 'for_attention'));
-    expect(await filtered('cluster=transport&country=KZ&status=1,2')).toEqual(ids((p) => p.cluster === 'transport' && p.countries.includes('KZ') && (p.status === '1' || p.status === '2')));
+    expect(await filtered('cluster=transport&country=KZ&status=1,2')).toEqual(
+      ids((p) => p.cluster === 'transport' && p.countries.includes('KZ') && (p.status === '1' || p.status === '2')),
+    );
     expect(await filtered('q=MARKET')).toEqual(ids((p) => p.title.toLowerCase().includes('market')));
     expect(await filtered('q=lst-0')).toEqual(ids((p) => p.id.toLowerCase().includes('lst-0')));
     // The Russian title, in another case than recorded.
@@ -217,7 +322,10 @@ describe('the project list, profile and timeline, from commands through Kafka', 
       title: 'Almaty–Bishkek corridor',
       titles: { en: 'Almaty–Bishkek corridor', ru: 'Коридор Алматы – Бишкек' },
       cluster: 'transport',
-      countries: [{ code: 'KZ', percentage: 50 }, { code: 'KG', percentage: 50 }],
+      countries: [
+        { code: 'KZ', percentage: 50 },
+        { code: 'KG', percentage: 50 },
+      ],
       status: '2',
       stage: 'implementation',
       iatiIdentifier: 'XM-DAC-46004-RICH-1',
@@ -235,15 +343,57 @@ describe('the project list, profile and timeline, from commands through Kafka', 
     const ownEvents = richLog.filter((c) => !c.events.some((e) => /^(PerformanceRated|Risk|Issue)/.test(e))).reduce((n, c) => n + c.events.length, 0);
     expect(profile.body.version).toBe(ownEvents);
     expect(profile.body.ratings).toEqual([
-      expect.objectContaining({ period: '2026-Q3', overall: 'for_attention', ratings: fiveRatings('for_attention'), ratedOn: '2026-10-20', corrections: 1, correctionReason: 'Contract awards were overstated' }),
-      expect.objectContaining({ period: '2026-Q2', overall: 'at_risk', ratings: fiveRatings('at_risk'), ratedOn: '2026-07-10', corrections: 0, correctionReason: null }),
+      expect.objectContaining({
+        period: '2026-Q3',
+        overall: 'for_attention',
+        ratings: fiveRatings('for_attention'),
+        ratedOn: '2026-10-20',
+        corrections: 1,
+        correctionReason: 'Contract awards were overstated',
+      }),
+      expect.objectContaining({
+        period: '2026-Q2',
+        overall: 'at_risk',
+        ratings: fiveRatings('at_risk'),
+        ratedOn: '2026-07-10',
+        corrections: 0,
+        correctionReason: null,
+      }),
     ]);
     expect(profile.body.risks).toEqual([
-      { period: '2026-Q3', id: 'R-1', description: 'Floods', likelihood: 'medium', impact: 'high', mitigation: 'Drainage', dimension: 'outputs', status: 'open', raisedOn: '2026-10-11' },
+      {
+        period: '2026-Q3',
+        id: 'R-1',
+        description: 'Floods',
+        likelihood: 'medium',
+        impact: 'high',
+        mitigation: 'Drainage',
+        dimension: 'outputs',
+        status: 'open',
+        raisedOn: '2026-10-11',
+      },
     ]);
     expect(profile.body.issues).toEqual([
-      { period: '2026-Q3', id: 'I-2', description: 'Permits', dimension: 'safeguards', status: 'open', raisedOn: '2026-10-13', resolvedOn: null, resolution: null },
-      { period: '2026-Q3', id: 'I-1', description: 'Late counterpart funds', dimension: null, status: 'resolved', raisedOn: '2026-10-12', resolvedOn: '2026-11-02', resolution: 'Released by the ministry' },
+      {
+        period: '2026-Q3',
+        id: 'I-2',
+        description: 'Permits',
+        dimension: 'safeguards',
+        status: 'open',
+        raisedOn: '2026-10-13',
+        resolvedOn: null,
+        resolution: null,
+      },
+      {
+        period: '2026-Q3',
+        id: 'I-1',
+        description: 'Late counterpart funds',
+        dimension: null,
+        status: 'resolved',
+        raisedOn: '2026-10-12',
+        resolvedOn: '2026-11-02',
+        resolution: 'Released by the ministry',
+      },
     ]);
     const missing = await getJson(`${views.url}/api/v1/projects/NO-SUCH`);
     expect(missing.status).toBe(404);

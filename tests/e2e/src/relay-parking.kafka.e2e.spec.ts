@@ -78,7 +78,9 @@ describe('the relay parks an event it has no contract for, with its project, and
     });
     expect(skip.status).toBe(204);
     const skipped = await getJson(`${api.url}/api/v1/admin/dead-letters/skipped?project=ECAB-TR-A`);
-    expect(skipped.body).toMatchObject({ items: [{ eventId: unknown, skippedBy: expect.stringMatching(/\|test-admin$/), reason: 'written by a newer build; nobody reads it' }] });
+    expect(skipped.body).toMatchObject({
+      items: [{ eventId: unknown, skippedBy: expect.stringMatching(/\|test-admin$/), reason: 'written by a newer build; nobody reads it' }],
+    });
 
     const retry = await postJson(`${api.url}/api/v1/admin/dead-letters/ECAB-TR-A/retry`, {});
     expect(retry).toMatchObject({ status: 200, body: { subject: 'ECAB-TR-A', applied: 1, remaining: 0 } });

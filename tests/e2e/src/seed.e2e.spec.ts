@@ -40,14 +40,22 @@ describe('the ECAB demo portfolio seed', () => {
     const projects = Object.fromEntries((summary.body.clusters as { cluster: string; projects: number }[]).map((c) => [c.cluster, c.projects]));
     expect(projects).toEqual({ transport: 5, tourism: 3, 'air-quality': 2, health: 2, agribusiness: 4, climate: 1 });
     const road = await getJson(`${views.url}/api/v1/projects/ECAB-TR-01`);
-    expect(road.body).toMatchObject({ cluster: 'transport', countries: [{ code: 'KZ', percentage: 59.4 }, { code: 'KG', percentage: 40.6 }] });
+    expect(road.body).toMatchObject({
+      cluster: 'transport',
+      countries: [
+        { code: 'KZ', percentage: 59.4 },
+        { code: 'KG', percentage: 40.6 },
+      ],
+    });
   });
 
   it('traces every seeded event (metadata.traceparent, so ce_traceparent on Kafka): one trace per run, a span per command', async () => {
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
     try {
-      const { rows } = await client.query<{ traceparent: string | null; command: string | null }>("select metadata->>'traceparent' as traceparent, metadata->>'causationId' as command from events");
+      const { rows } = await client.query<{ traceparent: string | null; command: string | null }>(
+        "select metadata->>'traceparent' as traceparent, metadata->>'causationId' as command from events",
+      );
       expect(rows.length).toBeGreaterThan(0);
       const traceparents = rows.map((row) => row.traceparent);
       expect(traceparents.filter((t) => !/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/.test(t ?? ''))).toEqual([]);
@@ -62,7 +70,9 @@ describe('the ECAB demo portfolio seed', () => {
   it('records the statuses, financing and key indicators through real events, marking what is illustrative', async () => {
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
-    const versions = await client.query<{ stream_id: string; version: number }>("select stream_id, max(stream_version)::int as version from events where stream_id like 'project-%' group by stream_id");
+    const versions = await client.query<{ stream_id: string; version: number }>(
+      "select stream_id, max(stream_version)::int as version from events where stream_id like 'project-%' group by stream_id",
+    );
     const versionOf = new Map(versions.rows.map((r) => [r.stream_id.replace(/^project-/, ''), r.version]));
     const statuses: Record<string, string | null> = {};
     for (const project of seedModule.ECAB_SEED_PROJECTS) {
@@ -71,19 +81,43 @@ describe('the ECAB demo portfolio seed', () => {
     }
     // The seed's IATI statuses (docs/DOMAIN.md §5 describes them).
     expect(statuses).toEqual({
-      'ECAB-TR-01': '2', 'ECAB-TR-01b': '1', 'ECAB-TR-02': '1', 'ECAB-TR-03': '2', 'ECAB-TR-04': '1',
-      'ECAB-AG-01': '2', 'ECAB-AG-02': '2', 'ECAB-AG-03': '4', 'ECAB-AG-04': '1',
-      'ECAB-TO-01': '3', 'ECAB-TO-02': '2', 'ECAB-TO-03': '1',
-      'ECAB-AQ-01': '4', 'ECAB-AQ-02': '1', 'ECAB-HE-01': '2', 'ECAB-HE-02': '1', 'ECAB-CL-01': '2',
+      'ECAB-TR-01': '2',
+      'ECAB-TR-01b': '1',
+      'ECAB-TR-02': '1',
+      'ECAB-TR-03': '2',
+      'ECAB-TR-04': '1',
+      'ECAB-AG-01': '2',
+      'ECAB-AG-02': '2',
+      'ECAB-AG-03': '4',
+      'ECAB-AG-04': '1',
+      'ECAB-TO-01': '3',
+      'ECAB-TO-02': '2',
+      'ECAB-TO-03': '1',
+      'ECAB-AQ-01': '4',
+      'ECAB-AQ-02': '1',
+      'ECAB-HE-01': '2',
+      'ECAB-HE-02': '1',
+      'ECAB-CL-01': '2',
     });
 
     // The summary counts what the agreements commit (in USD); read once the
     // views have applied the last event the seed stored (the log is applied in order).
-    const last = await client.query<{ stream_id: string; stream_version: number }>('select stream_id, stream_version from events order by position desc limit 1');
+    const last = await client.query<{ stream_id: string; stream_version: number }>(
+      'select stream_id, stream_version from events order by position desc limit 1',
+    );
     const summary = await getJson(`${views.url}/api/v1/portfolio/summary?consistentWith=${last.rows[0]!.stream_id}@${last.rows[0]!.stream_version}`);
     expect(summary.status).toBe(200);
-    const committed = Object.fromEntries((summary.body.clusters as { cluster: string; financing: { committed: string }[] }[]).map((c) => [c.cluster, c.financing[0]?.committed]));
-    expect(committed).toEqual({ transport: '38500000.00', tourism: '56600000.00', 'air-quality': '250000.00', health: '30000000.00', agribusiness: '400000.00', climate: '800000.00' });
+    const committed = Object.fromEntries(
+      (summary.body.clusters as { cluster: string; financing: { committed: string }[] }[]).map((c) => [c.cluster, c.financing[0]?.committed]),
+    );
+    expect(committed).toEqual({
+      transport: '38500000.00',
+      tourism: '56600000.00',
+      'air-quality': '250000.00',
+      health: '30000000.00',
+      agribusiness: '400000.00',
+      climate: '800000.00',
+    });
 
     try {
       const signed = await client.query<{ project: string; amount: string; confidence: string }>(
@@ -91,7 +125,10 @@ describe('the ECAB demo portfolio seed', () => {
       );
       const byProject = (id: string) => signed.rows.filter((r) => r.project === id).map((r) => [r.amount, r.confidence]);
       // ADB gives the amounts, no source the signing dates: the agreements are illustrative and say why.
-      expect(byProject('ECAB-TR-02')).toEqual([['24000000.00', 'illustrative'], ['13000000.00', 'illustrative']]);
+      expect(byProject('ECAB-TR-02')).toEqual([
+        ['24000000.00', 'illustrative'],
+        ['13000000.00', 'illustrative'],
+      ]);
       expect(byProject('ECAB-TR-01')).toEqual([['1500000.00', 'illustrative']]);
       expect(signed.rows.every((r) => r.confidence === 'illustrative')).toBe(true);
       const programme = await client.query<{ type: string }>("select type from events where stream_id = 'programme-ECAB' order by stream_version");
@@ -99,11 +136,17 @@ describe('the ECAB demo portfolio seed', () => {
       const baselines = await client.query<{ n: number }>("select count(*)::int as n from events where type = 'BaselineSet'");
       expect(baselines.rows[0]!.n).toBe(5);
       // Exchange rates of tenge and som on every value date of the seed's money, none claiming more than it is.
-      const moneyDates = await client.query<{ date: string }>("select distinct data->>'valueDate' as date from events where type = 'AgreementCommitmentRecorded' order by 1");
+      const moneyDates = await client.query<{ date: string }>(
+        "select distinct data->>'valueDate' as date from events where type = 'AgreementCommitmentRecorded' order by 1",
+      );
       const rates = await client.query<{ stream_id: string; currency: string; date: string; usd_per_unit: string; confidence: string }>(
         "select stream_id, data->>'currency' as currency, data->>'date' as date, data->>'usdPerUnit' as usd_per_unit, data->'source'->>'confidence' as confidence from events where type = 'ExchangeRateRecorded' order by stream_id, stream_version",
       );
-      const datesOf = (currency: string) => rates.rows.filter((r) => r.currency === currency).map((r) => r.date).sort();
+      const datesOf = (currency: string) =>
+        rates.rows
+          .filter((r) => r.currency === currency)
+          .map((r) => r.date)
+          .sort();
       expect(datesOf('KZT')).toEqual(moneyDates.rows.map((r) => r.date));
       expect(datesOf('KGS')).toEqual(moneyDates.rows.map((r) => r.date));
       expect(new Set(rates.rows.map((r) => `${r.stream_id}:${r.currency}`))).toEqual(new Set(['exchange-rates-KGS:KGS', 'exchange-rates-KZT:KZT']));
@@ -150,13 +193,24 @@ describe('the ECAB demo portfolio seed', () => {
       const nineMonths = observed.find((o) => o.kpi === 'bilateral-trade-usd-jan-sep');
       expect(nineMonths).toMatchObject({ value: '1200000000', date: '2024-09-30', source: { confidence: 'confirmed' } });
       expect(nineMonths!.source.citation).toContain('https://daryo.uz/');
-      expect(observed.find((o) => o.kpi === 'bilateral-trade-growth-jan-sep-pct')).toMatchObject({ value: '1.6', unit: '%', source: { confidence: 'confirmed' } });
+      expect(observed.find((o) => o.kpi === 'bilateral-trade-growth-jan-sep-pct')).toMatchObject({
+        value: '1.6',
+        unit: '%',
+        source: { confidence: 'confirmed' },
+      });
 
       const [meeting] = ofType('GovernanceMeetingRecorded');
       expect(meeting).toMatchObject({ meetingNumber: 12, date: '2024-12-04', source: { confidence: 'confirmed' } });
       expect(meeting!.source.citation).toContain('https://en.trend.az/casia/kyrgyzstan/3978521.html');
       const decisions = (meeting!.decisions as { text: string; kind: string | { code: string } }[]).map((d) => d.text).join('\n');
-      for (const fact of [/Cholpon-Ata/, /automated control and inspection systems/, /land plots allocated/, /agricultural products, signed/, /tourism, signed/, /Issyk-Kul/]) {
+      for (const fact of [
+        /Cholpon-Ata/,
+        /automated control and inspection systems/,
+        /land plots allocated/,
+        /agricultural products, signed/,
+        /tourism, signed/,
+        /Issyk-Kul/,
+      ]) {
         expect(decisions).toMatch(fact);
       }
       // The land plots and the agricultural roadmap are also facts of the projects they belong to.
@@ -172,7 +226,11 @@ describe('the ECAB demo portfolio seed', () => {
     });
 
     it("starts no project before its approval or its first agreement's signing, and approves none by an agreement", () => {
-      const starts = new Map(ofType('ProjectDateRecorded').filter((d) => d.dateType.code === '2').map((d) => [d.projectId as string, d.date as string]));
+      const starts = new Map(
+        ofType('ProjectDateRecorded')
+          .filter((d) => d.dateType.code === '2')
+          .map((d) => [d.projectId as string, d.date as string]),
+      );
       const approvals = new Map(ofType('ProjectApproved').map((a) => [a.projectId as string, a.approvalDate as string]));
       const firstSigning = new Map<string, string>();
       for (const a of ofType('AgreementSigned')) {
@@ -184,7 +242,9 @@ describe('the ECAB demo portfolio seed', () => {
       expect(broken).toEqual([]);
       // The Karasu / Ak-Tilek agreement of 9 Jun 2023 is an intergovernmental agreement: a signing, not the approval.
       expect(approvals.get('ECAB-AG-01')).toBe('2024-09-18');
-      expect(ofType('MilestoneAchieved').find((m) => m.projectId === 'ECAB-AG-01' && m.milestoneId === 'AGREEMENT')).toMatchObject({ actualDate: '2023-06-09' });
+      expect(ofType('MilestoneAchieved').find((m) => m.projectId === 'ECAB-AG-01' && m.milestoneId === 'AGREEMENT')).toMatchObject({
+        actualDate: '2023-06-09',
+      });
     });
 
     it('marks the wholly illustrative projects in the first fact recorded after their registration', () => {

@@ -127,13 +127,19 @@ describe('a program manager reads a project and the portfolio as recorded at a p
     expect((await transport(`recordedAt=${encodeURIComponent(afterCorrection)}`)).cluster).toEqual(corrected);
     expect((await transport(`effectiveOn=${lastQuarterEnd}`)).cluster).toEqual(corrected);
     // Before the commitment's date there was neither the wrong nor the right one.
-    expect((await transport(`effectiveOn=${addDays(WRONG.date, -1)}`)).cluster).toEqual({ cluster: 'transport', projects: 1, financing: financing(COMMITTED.amount, EARLY.amount) });
+    expect((await transport(`effectiveOn=${addDays(WRONG.date, -1)}`)).cluster).toEqual({
+      cluster: 'transport',
+      projects: 1,
+      financing: financing(COMMITTED.amount, EARLY.amount),
+    });
     // Today, time travel answers what the live view answers.
     expect((await transport(`effectiveOn=${today}`)).cluster).toEqual((await transport('')).cluster);
   });
 
   it('refuses a recordedAt in the future and malformed values with a problem naming each field', async () => {
-    const future = await getJson(`${views.url}/api/v1/projects/${PROJECT}?recordedAt=${encodeURIComponent(new Date(Date.now() + 3_600_000).toISOString())}&effectiveOn=${addDays(today, 3)}`);
+    const future = await getJson(
+      `${views.url}/api/v1/projects/${PROJECT}?recordedAt=${encodeURIComponent(new Date(Date.now() + 3_600_000).toISOString())}&effectiveOn=${addDays(today, 3)}`,
+    );
     expect(future.status).toBe(400);
     expect(future.body).toMatchObject({ status: 400, errors: [{ pointer: '/recordedAt' }, { pointer: '/effectiveOn' }] });
     const malformed = await fetch(`${views.url}/api/v1/portfolio/summary?recordedAt=last-week&effectiveOn=31.03.2026`, { headers: authorization() });

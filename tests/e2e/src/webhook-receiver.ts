@@ -32,13 +32,25 @@ export class WebhookReceiver {
         const header = (name: string) => String(request.headers[name] ?? '');
         let verified = false;
         try {
-          if (this.secret) new Webhook(this.secret).verify(raw, { 'webhook-id': header('webhook-id'), 'webhook-timestamp': header('webhook-timestamp'), 'webhook-signature': header('webhook-signature') });
+          if (this.secret)
+            new Webhook(this.secret).verify(raw, {
+              'webhook-id': header('webhook-id'),
+              'webhook-timestamp': header('webhook-timestamp'),
+              'webhook-signature': header('webhook-signature'),
+            });
           verified = this.secret !== undefined;
         } catch {
           verified = false;
         }
         const answered = this.status;
-        this.received.push({ id: header('webhook-id'), timestamp: header('webhook-timestamp'), signature: header('webhook-signature'), body: JSON.parse(raw) as Record<string, unknown>, verified, answered });
+        this.received.push({
+          id: header('webhook-id'),
+          timestamp: header('webhook-timestamp'),
+          signature: header('webhook-signature'),
+          body: JSON.parse(raw) as Record<string, unknown>,
+          verified,
+          answered,
+        });
         response.writeHead(answered).end();
       });
     });

@@ -1,6 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@ecab/testing';
 import { DataSource } from 'typeorm';
-import { callerTokens, type Caller } from './callers.js';
+import { CALLER_PASSWORD, callerTokens, type Caller } from './callers.js';
+import { EXPECTED_OTHER_OPERATIONS, type ExpectedOperation } from './expected-endpoints.js';
 import { ADMIN, authorization, startApp, type AppProcess } from './platform-process.js';
 
 /**
@@ -27,9 +28,19 @@ describe('who may do what', () => {
       ['ROLE-TR', 'transport'],
       ['ROLE-HE', 'health'],
     ] as const) {
-      const status = await send('admin', 'POST', `${api.url}/api/v1/projects`, { id, title: `Project ${id}`, cluster, countries: [{ code: 'KG', percentage: 100 }] });
+      const status = await send('admin', 'POST', `${api.url}/api/v1/projects`, {
+        id,
+        title: `Project ${id}`,
+        cluster,
+        countries: [{ code: 'KG', percentage: 100 }],
+      });
       expect(status).toBe(201);
-      const committed = await send('admin', 'POST', `${api.url}/api/v1/projects/${id}/commitments`, { amount: '1000000.00', currency: 'USD', date: '2024-01-10', financier: 'XM-DAC-46004' });
+      const committed = await send('admin', 'POST', `${api.url}/api/v1/projects/${id}/commitments`, {
+        amount: '1000000.00',
+        currency: 'USD',
+        date: '2024-01-10',
+        financier: 'XM-DAC-46004',
+      });
       expect(committed).toBe(201);
     }
   });
@@ -59,7 +70,13 @@ describe('who may do what', () => {
   const endpoints: { name: string; call: (caller: Caller) => Promise<number>; expected: Record<Caller, number> }[] = [
     {
       name: 'register a transport project',
-      call: (caller) => send(caller, 'POST', `${api.url}/api/v1/projects`, { id: `NEW-TR-${++sequence}`, title: 'New', cluster: 'transport', countries: [{ code: 'KZ', percentage: 100 }] }),
+      call: (caller) =>
+        send(caller, 'POST', `${api.url}/api/v1/projects`, {
+          id: `NEW-TR-${++sequence}`,
+          title: 'New',
+          cluster: 'transport',
+          countries: [{ code: 'KZ', percentage: 100 }],
+        }),
       expected: { anonymous: 401, viewer: 403, 'pm-transport': 201, 'pm-health': 403, 'pm-all': 201, admin: 201 },
     },
     {
@@ -75,7 +92,9 @@ describe('who may do what', () => {
     {
       name: 'record exchange rates (programme-wide reference data)',
       call: (caller) =>
-        send(caller, 'POST', `${api.url}/api/v1/reference/exchange-rates`, { rates: [{ currency: 'KZT', date: '2024-02-01', usdPerUnit: `0.00222${++sequence}` }] }),
+        send(caller, 'POST', `${api.url}/api/v1/reference/exchange-rates`, {
+          rates: [{ currency: 'KZT', date: '2024-02-01', usdPerUnit: `0.00222${++sequence}` }],
+        }),
       expected: { anonymous: 401, viewer: 403, 'pm-transport': 403, 'pm-health': 403, 'pm-all': 201, admin: 201 },
     },
     {
@@ -111,7 +130,8 @@ describe('who may do what', () => {
     },
     {
       name: 'read health, metrics and the AsyncAPI document',
-      call: async (caller) => Math.max(...(await Promise.all(['/health', '/metrics', '/api/asyncapi.json'].map((path) => send(caller, 'GET', `${api.url}${path}`))))),
+      call: async (caller) =>
+        Math.max(...(await Promise.all(['/health', '/metrics', '/api/asyncapi.json'].map((path) => send(caller, 'GET', `${api.url}${path}`))))),
       expected: { anonymous: 200, viewer: 200, 'pm-transport': 200, 'pm-health': 200, 'pm-all': 200, admin: 200 },
     },
   ];
@@ -120,6 +140,35 @@ describe('who may do what', () => {
     const actual: Partial<Record<Caller, number>> = {};
     for (const caller of Object.keys(endpoint.expected) as Caller[]) actual[caller] = await endpoint.call(caller);
     expect(actual).toEqual(endpoint.expected);
+  });
+
+  /** A request body that gets past validation where one is needed to see the success status (signing in). */
+  function bodyFor(operation: ExpectedOperation): unknown {
+    if (operation.method === 'GET' || operation.method === 'DELETE') return undefined;
+    return operation.path === '/api/v1/auth/token' ? { username: 'viewer', password: CALLER_PASSWORD } : {};
+  }
+
+  // The API's operations other than commands, as the tests' list says who may call them (the commands are
+  // every-command's): anyone gets the success answer; the others are refused to whoever the list leaves out.
+  it('lets only the callers the list names call the API’s other operations', async () => {
+    expect(EXPECTED_OTHER_OPERATIONS.length).toBeGreaterThan(0);
+    const actual: Record<string, Partial<Record<Caller, number>>> = {};
+    const expected: Record<string, Partial<Record<Caller, number>>> = {};
+    for (const operation of EXPECTED_OTHER_OPERATIONS) {
+      const name = `${operation.method} ${operation.path}`;
+      const url = `${api.url}${operation.path.replace(/\{[A-Za-z]+\}/g, 'viewer')}`;
+      const refused: Partial<Record<Caller, number>> =
+        operation.callers === 'anyone'
+          ? { anonymous: operation.status }
+          : operation.callers === 'signed-in'
+            ? { anonymous: 401 }
+            : { anonymous: 401, viewer: 403, 'pm-transport': 403, 'pm-all': 403 };
+      expected[name] = refused;
+      const answers: Partial<Record<Caller, number>> = {};
+      for (const caller of Object.keys(refused) as Caller[]) answers[caller] = await send(caller, operation.method, url, bodyFor(operation));
+      actual[name] = answers;
+    }
+    expect(actual).toEqual(expected);
   });
 
   it('records who sent each command in the event metadata', async () => {

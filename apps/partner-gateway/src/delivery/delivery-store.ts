@@ -61,7 +61,10 @@ export class DeliveryStore {
           `insert into gateway_deliveries (subscription_id, seq, subject) select $1, s, j from unnest($2::bigint[], $3::text[]) as t(s, j) on conflict do nothing`,
           [subscription.id, selected.map((event) => event.seq), selected.map((event) => event.cloudEvent.subject)],
         );
-        await manager.query('update gateway_subscriptions set fanned_out_seq = greatest(fanned_out_seq, $2) where subscription_id = $1', [subscription.id, scannedTo]);
+        await manager.query('update gateway_subscriptions set fanned_out_seq = greatest(fanned_out_seq, $2) where subscription_id = $1', [
+          subscription.id,
+          scannedTo,
+        ]);
       });
       made += selected.length;
       after = scannedTo;
@@ -69,17 +72,24 @@ export class DeliveryStore {
   }
 
   async due(limit: number): Promise<DueDelivery[]> {
-    const rows: { subscription_id: string; seq: string; subject: string; attempts: number; sink: string; secrets: SigningSecret[]; cloudevent: IntegrationCloudEvent }[] =
-      await this.dataSource.query(
-        `select h.subscription_id, h.seq::text as seq, h.subject, h.attempts, s.sink, s.secrets, e.cloudevent
+    const rows: {
+      subscription_id: string;
+      seq: string;
+      subject: string;
+      attempts: number;
+      sink: string;
+      secrets: SigningSecret[];
+      cloudevent: IntegrationCloudEvent;
+    }[] = await this.dataSource.query(
+      `select h.subscription_id, h.seq::text as seq, h.subject, h.attempts, s.sink, s.secrets, e.cloudevent
            from (select distinct on (subscription_id, subject) subscription_id, seq, subject, status, attempts, next_attempt_at
                    from gateway_deliveries where status <> 'delivered' order by subscription_id, subject, seq) h
            join gateway_subscriptions s on s.subscription_id = h.subscription_id
            join gateway_integration_events e on e.seq = h.seq
           where h.status = 'pending' and h.next_attempt_at <= now() and s.enabled
           order by h.next_attempt_at, h.seq limit $1`,
-        [limit],
-      );
+      [limit],
+    );
     return rows.map((row) => ({
       subscriptionId: row.subscription_id,
       seq: row.seq,
@@ -91,10 +101,18 @@ export class DeliveryStore {
     }));
   }
 
-  async record(delivery: DueDelivery, outcome: { status?: number | undefined; error?: string | undefined; durationMs: number }, result: DeliveryResult): Promise<void> {
+  async record(
+    delivery: DueDelivery,
+    outcome: { status?: number | undefined; error?: string | undefined; durationMs: number },
+    result: DeliveryResult,
+  ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await manager.query('insert into gateway_delivery_attempts (subscription_id, seq, status_code, error, duration_ms) values ($1, $2, $3, $4, $5)', [
-        delivery.subscriptionId, delivery.seq, outcome.status ?? null, outcome.error ?? null, outcome.durationMs,
+        delivery.subscriptionId,
+        delivery.seq,
+        outcome.status ?? null,
+        outcome.error ?? null,
+        outcome.durationMs,
       ]);
       const counted = result.status !== 'pending' || result.countsAsAttempt ? 1 : 0;
       await manager.query(
@@ -107,15 +125,28 @@ export class DeliveryStore {
   }
 
   async attempts(subscriptionId: string, after: string, limit: number): Promise<AttemptView[]> {
-    const rows: { attempt_id: string; seq: string; attempted_at: Date; status_code: number | null; error: string | null; duration_ms: number; message_id: string }[] = await this.dataSource.query(
+    const rows: {
+      attempt_id: string;
+      seq: string;
+      attempted_at: Date;
+      status_code: number | null;
+      error: string | null;
+      duration_ms: number;
+      message_id: string;
+    }[] = await this.dataSource.query(
       `select a.attempt_id::text as attempt_id, a.seq::text as seq, a.attempted_at, a.status_code, a.error, a.duration_ms, e.event_id as message_id
          from gateway_delivery_attempts a join gateway_integration_events e on e.seq = a.seq
         where a.subscription_id = $1 and a.attempt_id > $2 order by a.attempt_id limit $3`,
       [subscriptionId, after, limit],
     );
     return rows.map((row) => ({
-      attemptId: row.attempt_id, messageId: row.message_id, sequence: row.seq, attemptedAt: row.attempted_at.toISOString(),
-      statusCode: row.status_code, error: row.error, durationMs: row.duration_ms,
+      attemptId: row.attempt_id,
+      messageId: row.message_id,
+      sequence: row.seq,
+      attemptedAt: row.attempted_at.toISOString(),
+      statusCode: row.status_code,
+      error: row.error,
+      durationMs: row.duration_ms,
     }));
   }
 
@@ -126,7 +157,14 @@ export class DeliveryStore {
         where d.subscription_id = $1 and d.status = 'failed' order by d.seq`,
       [subscriptionId],
     );
-    return rows.map((row) => ({ messageId: row.event_id, sequence: row.seq, type: row.type, subject: row.subject, attempts: row.attempts, failedAt: row.failed_at.toISOString() }));
+    return rows.map((row) => ({
+      messageId: row.event_id,
+      sequence: row.seq,
+      type: row.type,
+      subject: row.subject,
+      attempts: row.attempts,
+      failedAt: row.failed_at.toISOString(),
+    }));
   }
 
   /** Messages that failed since `since` (until `until`) are tried again from the start of the schedule; answers how many. */

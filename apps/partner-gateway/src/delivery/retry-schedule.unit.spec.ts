@@ -18,13 +18,29 @@ describe('the retry schedule', () => {
   const now = 1_000_000;
   it('2xx delivers; other answers wait for the next step; the last failure fails the message', () => {
     expect(deliveryResult({ status: 204, durationMs: 1 }, 0, schedule, now)).toEqual({ status: 'delivered' });
-    expect(deliveryResult({ status: 500, durationMs: 1 }, 0, schedule, now)).toEqual({ status: 'pending', nextAttemptAt: new Date(now + 100), countsAsAttempt: true });
-    expect(deliveryResult({ status: 302, durationMs: 1 }, 1, schedule, now)).toEqual({ status: 'pending', nextAttemptAt: new Date(now + 200), countsAsAttempt: true });
+    expect(deliveryResult({ status: 500, durationMs: 1 }, 0, schedule, now)).toEqual({
+      status: 'pending',
+      nextAttemptAt: new Date(now + 100),
+      countsAsAttempt: true,
+    });
+    expect(deliveryResult({ status: 302, durationMs: 1 }, 1, schedule, now)).toEqual({
+      status: 'pending',
+      nextAttemptAt: new Date(now + 200),
+      countsAsAttempt: true,
+    });
     expect(deliveryResult({ error: 'timeout', durationMs: 1 }, 2, schedule, now)).toEqual({ status: 'failed' });
   });
 
   it('429 and 503 wait at least Retry-After', () => {
-    expect(deliveryResult({ status: 429, retryAfter: '3', durationMs: 1 }, 0, schedule, now)).toEqual({ status: 'pending', nextAttemptAt: new Date(now + 3000), countsAsAttempt: true });
-    expect(deliveryResult({ status: 503, retryAfter: '0', durationMs: 1 }, 0, schedule, now)).toEqual({ status: 'pending', nextAttemptAt: new Date(now + 100), countsAsAttempt: true });
+    expect(deliveryResult({ status: 429, retryAfter: '3', durationMs: 1 }, 0, schedule, now)).toEqual({
+      status: 'pending',
+      nextAttemptAt: new Date(now + 3000),
+      countsAsAttempt: true,
+    });
+    expect(deliveryResult({ status: 503, retryAfter: '0', durationMs: 1 }, 0, schedule, now)).toEqual({
+      status: 'pending',
+      nextAttemptAt: new Date(now + 100),
+      countsAsAttempt: true,
+    });
   });
 });

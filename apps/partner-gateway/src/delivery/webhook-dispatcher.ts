@@ -18,6 +18,8 @@ export interface DispatcherSettings {
   /** Deliveries under way at once, across subscriptions and projects. */
   concurrency: number;
   sinkPolicy: SinkPolicy;
+  /** An endpoint whose every attempt has failed for this long is disabled (Svix: 5 days). */
+  disableAfterMs: number;
 }
 
 /** What an answer means for the message: accepted (2xx), or when to try again, or failed for good. */
@@ -41,7 +43,14 @@ export class WebhookDispatcher {
   readonly #stop = new AbortController();
 
   constructor(
-    private readonly deps: { subscriptions: SubscriptionStore; partners: PartnerStore; log: IntegrationLog; deliveries: DeliveryStore; metrics: DeliveryMetrics; logger: Logger },
+    private readonly deps: {
+      subscriptions: SubscriptionStore;
+      partners: PartnerStore;
+      log: IntegrationLog;
+      deliveries: DeliveryStore;
+      metrics: DeliveryMetrics;
+      logger: Logger;
+    },
     private readonly settings: DispatcherSettings,
   ) {}
 
@@ -80,7 +89,9 @@ export class WebhookDispatcher {
       const key = keyOf(delivery);
       this.#inFlight.add(key);
       void this.#deliver(delivery)
-        .catch((error: unknown) => this.deps.logger.error({ err: error, subscription: delivery.subscriptionId, seq: delivery.seq }, 'delivery could not be recorded'))
+        .catch((error: unknown) =>
+          this.deps.logger.error({ err: error, subscription: delivery.subscriptionId, seq: delivery.seq }, 'delivery could not be recorded'),
+        )
         .finally(() => this.#inFlight.delete(key));
     }
   }
@@ -98,11 +109,30 @@ export class WebhookDispatcher {
     const result = deliveryResult(outcome, delivery.attempts, this.settings.schedule);
     this.deps.metrics.attempted(delivery.subscriptionId, outcome, result);
     await this.deps.deliveries.record(delivery, outcome, result);
-    if (outcome.status === 410) {
-      await this.deps.subscriptions.setEnabled(delivery.subscriptionId, false, 'the sink answered 410 Gone');
-      this.deps.logger.warn({ subscription: delivery.subscriptionId }, 'sink answered 410 Gone: subscription disabled');
+    const failingSince = await this.deps.subscriptions.noteAttempt(delivery.subscriptionId, result.status === 'delivered');
+    const reason =
+      outcome.status === 410
+        ? 'the sink answered 410 Gone'
+        : failingSince && Date.now() - failingSince.getTime() >= this.settings.disableAfterMs
+          ? `every attempt has failed since ${failingSince.toISOString()} (the limit is ${describeDuration(this.settings.disableAfterMs)})`
+          : undefined;
+    if (reason) {
+      await this.deps.subscriptions.setEnabled(delivery.subscriptionId, false, reason);
+      this.deps.metrics.disabled(delivery.subscriptionId);
+      this.deps.logger.warn({ subscription: delivery.subscriptionId, reason }, 'webhook endpoint disabled');
     }
   }
+}
+
+function describeDuration(ms: number): string {
+  const units: [number, string][] = [
+    [86_400_000, 'day'],
+    [3_600_000, 'hour'],
+    [60_000, 'minute'],
+    [1_000, 'second'],
+  ];
+  for (const [size, name] of units) if (ms >= size && ms % size === 0) return `${ms / size} ${name}${ms / size === 1 ? '' : 's'}`;
+  return `${ms} ms`;
 }
 
 function keyOf(delivery: Pick<DueDelivery, 'subscriptionId' | 'subject'>): string {

@@ -39,7 +39,8 @@ export function sendWebhook(sink: string, headers: Record<string, string>, body:
   const client = url.protocol === 'https:' ? https : http;
   const allowed = isAllowedHost(policy, host);
   // An address in the URL is never looked up, so it is judged here.
-  if (!allowed && isIP(host) && !isPublicAddress(host)) return Promise.resolve({ error: `${host} is a private, loopback or link-local address`, durationMs: 0 });
+  if (!allowed && isIP(host) && !isPublicAddress(host))
+    return Promise.resolve({ error: `${host} is a private, loopback or link-local address`, durationMs: 0 });
   return new Promise((resolve) => {
     let settled = false;
     const finish = (outcome: Omit<SendOutcome, 'durationMs'>) => {
@@ -58,7 +59,12 @@ export function sendWebhook(sink: string, headers: Record<string, string>, body:
       },
       (response) => {
         response.resume();
-        response.on('end', () => finish({ status: response.statusCode ?? 0, ...(typeof response.headers['retry-after'] === 'string' ? { retryAfter: response.headers['retry-after'] } : {}) }));
+        response.on('end', () =>
+          finish({
+            status: response.statusCode ?? 0,
+            ...(typeof response.headers['retry-after'] === 'string' ? { retryAfter: response.headers['retry-after'] } : {}),
+          }),
+        );
         response.on('error', (error) => finish({ status: response.statusCode ?? 0, error: error.message }));
       },
     );

@@ -18,7 +18,11 @@ describe('Standard Webhooks signatures, checked by the reference verifier (stand
   it('during a rotation both the old and the new secret verify', () => {
     const [current, previous] = [newSigningSecret(), newSigningSecret()];
     const timestamp = Math.floor(Date.now() / 1000);
-    const headers = { 'webhook-id': 'e-2', 'webhook-timestamp': String(timestamp), 'webhook-signature': webhookSignature('e-2', timestamp, body, [current, previous]) };
+    const headers = {
+      'webhook-id': 'e-2',
+      'webhook-timestamp': String(timestamp),
+      'webhook-signature': webhookSignature('e-2', timestamp, body, [current, previous]),
+    };
     expect(headers['webhook-signature'].split(' ')).toHaveLength(2);
     expect(() => new Webhook(current).verify(body, headers)).not.toThrow();
     expect(() => new Webhook(previous).verify(body, headers)).not.toThrow();

@@ -92,5 +92,7 @@ export function countriesSetBy(event: PortfolioEvent): string[] | undefined {
   if (event.type !== 'ProjectRegistered' && event.type !== 'RecipientCountriesSet') return undefined;
   const countries = event.data.countries;
   if (!Array.isArray(countries)) return undefined;
-  return countries.flatMap((share: unknown) => (share && typeof share === 'object' && typeof (share as { code?: unknown }).code === 'string' ? [(share as { code: string }).code] : []));
+  return countries.flatMap((share: unknown) =>
+    share && typeof share === 'object' && typeof (share as { code?: unknown }).code === 'string' ? [(share as { code: string }).code] : [],
+  );
 }

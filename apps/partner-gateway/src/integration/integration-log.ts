@@ -119,7 +119,10 @@ export class IntegrationLog {
 
   async #projectCountries(manager: EntityManager, batch: readonly PortfolioEvent[]): Promise<Map<string, string[]>> {
     const subjects = [...new Set(batch.map((event) => event.subject))];
-    const rows: { project_id: string; countries: string[] }[] = await manager.query('select project_id, countries from gateway_projects where project_id = any($1)', [subjects]);
+    const rows: { project_id: string; countries: string[] }[] = await manager.query(
+      'select project_id, countries from gateway_projects where project_id = any($1)',
+      [subjects],
+    );
     return new Map(rows.map((row) => [row.project_id, row.countries]));
   }
 }

@@ -102,7 +102,13 @@ export class PartnerStore {
       'select key_id, label, created_at, revoked_at, last_used_at from gateway_api_keys where organisation_id = $1 order by created_at, key_id',
       [organisationId],
     );
-    return rows.map((row) => ({ keyId: row.key_id, label: row.label, createdAt: row.created_at.toISOString(), revokedAt: iso(row.revoked_at), lastUsedAt: iso(row.last_used_at) }));
+    return rows.map((row) => ({
+      keyId: row.key_id,
+      label: row.label,
+      createdAt: row.created_at.toISOString(),
+      revokedAt: iso(row.revoked_at),
+      lastUsedAt: iso(row.last_used_at),
+    }));
   }
 
   /** Revokes a key of the partner; false when it has no such key. A revoked key is refused from the next request on. */

@@ -40,7 +40,10 @@ const unique = <T>(items: readonly T[]) => new Set(items).size === items.length;
 
 export const entitlementsSchema = z.strictObject({
   clusters: z.array(z.enum(ENTITLEMENT_CLUSTERS)).min(1).refine(unique, 'lists a cluster twice'),
-  countries: z.array(z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code, e.g. KG')).min(1).refine(unique, 'lists a country twice'),
+  countries: z
+    .array(z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code, e.g. KG'))
+    .min(1)
+    .refine(unique, 'lists a country twice'),
   eventTypes: z
     .array(z.string().refine((type) => PARTNER_EVENT_TYPES.includes(type), 'is not a partner-facing integration event type'))
     .min(1)

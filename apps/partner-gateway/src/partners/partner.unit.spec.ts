@@ -4,7 +4,13 @@ const STATUS = 'ecab.project.status-changed.v1';
 const RATED = 'ecab.performance.rated.v1';
 const healthKg: Entitlements = { clusters: ['health'], countries: ['KG'], eventTypes: [...PARTNER_EVENT_TYPES], audiences: ['observer'] };
 const partner = (entitlements: Entitlements, illustrative: 'mark' | 'withhold' = 'mark') => ({ entitlements, illustrative });
-const scope = (over: Partial<{ type: string; cluster: string; countries: string[]; illustrative: boolean }> = {}) => ({ type: STATUS, cluster: 'health', countries: ['KG'], illustrative: false, ...over });
+const scope = (over: Partial<{ type: string; cluster: string; countries: string[]; illustrative: boolean }> = {}) => ({
+  type: STATUS,
+  cluster: 'health',
+  countries: ['KG'],
+  illustrative: false,
+  ...over,
+});
 
 describe('entitlements', () => {
   it('the registry gives partners the partner-facing types only, ratings among them', () => {
@@ -38,7 +44,12 @@ describe('entitlements', () => {
   });
 
   it('names every bad field of an entitlement', () => {
-    const result = entitlementsSchema.safeParse({ clusters: ['roads'], countries: ['kg'], eventTypes: ['ecab.performance.issue-raised.v1'], audiences: ['donor'] });
+    const result = entitlementsSchema.safeParse({
+      clusters: ['roads'],
+      countries: ['kg'],
+      eventTypes: ['ecab.performance.issue-raised.v1'],
+      audiences: ['donor'],
+    });
     expect(result.success).toBe(false);
     expect(result.error!.issues.map((issue) => issue.path.join('/')).sort()).toEqual(['audiences/0', 'clusters/0', 'countries/0', 'eventTypes/0']);
   });

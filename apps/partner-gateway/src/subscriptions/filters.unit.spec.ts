@@ -1,6 +1,13 @@
 import { filterSchema, matches, selects, type Filter } from './filters.js';
 
-const event = { type: 'ecab.project.status-changed.v1', subject: 'ECAB-HE-01', cluster: 'health', countries: 'KG', source: '/ecab/portfolio/partners', data: { cluster: 'transport' } };
+const event = {
+  type: 'ecab.project.status-changed.v1',
+  subject: 'ECAB-HE-01',
+  cluster: 'health',
+  countries: 'KG',
+  source: '/ecab/portfolio/partners',
+  data: { cluster: 'transport' },
+};
 
 describe('CloudEvents subscription filters', () => {
   it.each<[string, Filter, boolean]>([

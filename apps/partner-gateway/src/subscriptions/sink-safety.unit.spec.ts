@@ -1,10 +1,20 @@
 import { isPublicAddress, sinkRefusal } from './sink-safety.js';
 
 describe('sink safety', () => {
-  it.each(['10.1.2.3', '172.20.0.1', '192.168.1.1', '127.0.0.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1', '::ffff:10.0.0.1'])(
-    '%s is not public',
-    (address) => expect(isPublicAddress(address)).toBe(false),
-  );
+  it.each([
+    '10.1.2.3',
+    '172.20.0.1',
+    '192.168.1.1',
+    '127.0.0.1',
+    '169.254.169.254',
+    '100.64.0.1',
+    '0.0.0.0',
+    '::1',
+    'fe80::1',
+    'fd00::1',
+    '::ffff:127.0.0.1',
+    '::ffff:10.0.0.1',
+  ])('%s is not public', (address) => expect(isPublicAddress(address)).toBe(false));
   it.each(['8.8.8.8', '1.1.1.1', '2606:4700:4700::1111'])('%s is public', (address) => expect(isPublicAddress(address)).toBe(true));
 
   const policy = { allowedHosts: ['127.0.0.1'] };

@@ -13,6 +13,8 @@ interface SubscriptionRow {
   secrets: SigningSecret[];
   enabled: boolean;
   disabled_reason: string | null;
+  disabled_at: Date | null;
+  failing_since: Date | null;
   fanned_out_seq: string;
   created_at: Date;
 }
@@ -36,6 +38,8 @@ function toState(row: SubscriptionRow): SubscriptionState {
     filters: row.filters,
     enabled: row.enabled,
     disabledReason: row.disabled_reason,
+    disabledAt: row.disabled_at?.toISOString() ?? null,
+    failingSince: row.failing_since?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
     secrets: row.secrets,
     fannedOutSeq: row.fanned_out_seq,
@@ -52,12 +56,27 @@ export function subscriptionView(state: SubscriptionState): Subscription {
 export class SubscriptionStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  async create(input: { id?: string | undefined; organisationId: string; sink: string; types: string[]; filters: Filter[]; startAfterSeq: string }): Promise<{ subscription: SubscriptionState; secret: string }> {
+  async create(input: {
+    id?: string | undefined;
+    organisationId: string;
+    sink: string;
+    types: string[];
+    filters: Filter[];
+    startAfterSeq: string;
+  }): Promise<{ subscription: SubscriptionState; secret: string }> {
     const secret = newSigningSecret();
     const rows: SubscriptionRow[] = await this.dataSource.query(
       `insert into gateway_subscriptions (subscription_id, organisation_id, sink, types, filters, secrets, fanned_out_seq)
        values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing returning *, fanned_out_seq::text`,
-      [input.id ?? randomUUID(), input.organisationId, input.sink, input.types, JSON.stringify(input.filters), JSON.stringify([{ secret, expiresAt: null }]), input.startAfterSeq],
+      [
+        input.id ?? randomUUID(),
+        input.organisationId,
+        input.sink,
+        input.types,
+        JSON.stringify(input.filters),
+        JSON.stringify([{ secret, expiresAt: null }]),
+        input.startAfterSeq,
+      ],
     );
     if (!rows[0]) throw new SubscriptionExistsError(input.id);
     return { subscription: toState(rows[0]), secret };
@@ -72,12 +91,17 @@ export class SubscriptionStore {
   }
 
   async list(organisationId: string): Promise<SubscriptionState[]> {
-    const rows: SubscriptionRow[] = await this.dataSource.query('select *, fanned_out_seq::text from gateway_subscriptions where organisation_id = $1 order by created_at, subscription_id', [organisationId]);
+    const rows: SubscriptionRow[] = await this.dataSource.query(
+      'select *, fanned_out_seq::text from gateway_subscriptions where organisation_id = $1 order by created_at, subscription_id',
+      [organisationId],
+    );
     return rows.map(toState);
   }
 
   async enabled(): Promise<SubscriptionState[]> {
-    const rows: SubscriptionRow[] = await this.dataSource.query('select *, fanned_out_seq::text from gateway_subscriptions where enabled order by subscription_id');
+    const rows: SubscriptionRow[] = await this.dataSource.query(
+      'select *, fanned_out_seq::text from gateway_subscriptions where enabled order by subscription_id',
+    );
     return rows.map(toState);
   }
 
@@ -87,14 +111,65 @@ export class SubscriptionStore {
     if (!current) return undefined;
     const expiresAt = new Date(Date.now() + overlapMs).toISOString();
     const secret = newSigningSecret();
-    const kept = current.secrets.filter((s) => s.expiresAt === null || s.expiresAt > new Date().toISOString()).map((s) => ({ secret: s.secret, expiresAt: s.expiresAt ?? expiresAt }));
-    await this.dataSource.query('update gateway_subscriptions set secrets = $3 where organisation_id = $1 and subscription_id = $2', [organisationId, id, JSON.stringify([{ secret, expiresAt: null }, ...kept])]);
+    const kept = current.secrets
+      .filter((s) => s.expiresAt === null || s.expiresAt > new Date().toISOString())
+      .map((s) => ({ secret: s.secret, expiresAt: s.expiresAt ?? expiresAt }));
+    await this.dataSource.query('update gateway_subscriptions set secrets = $3 where organisation_id = $1 and subscription_id = $2', [
+      organisationId,
+      id,
+      JSON.stringify([{ secret, expiresAt: null }, ...kept]),
+    ]);
     return secret;
   }
 
-  async setEnabled(id: string, enabled: boolean, reason: string | null): Promise<void> {
-    await this.dataSource.query('update gateway_subscriptions set enabled = $2, disabled_reason = $3 where subscription_id = $1', [id, enabled, enabled ? null : reason]);
+  /**
+   * Disables the endpoint (a 410, or failing too long) or enables it again, with an operational event the
+   * partner can read; enabling starts its failure clock afresh. Nothing happens, and no event is written,
+   * if it already is in that state.
+   */
+  async setEnabled(id: string, enabled: boolean, reason: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const [changed]: [{ subscription_id: string }[], number] = await manager.query(
+        `update gateway_subscriptions
+            set enabled = $2, disabled_reason = case when $2 then null else $3 end, disabled_at = case when $2 then null else now() end,
+                failing_since = case when $2 then null else failing_since end
+          where subscription_id = $1 and enabled <> $2 returning subscription_id`,
+        [id, enabled, reason],
+      );
+      if (changed.length === 0) return;
+      await manager.query('insert into gateway_subscription_events (subscription_id, type, detail) values ($1, $2, $3)', [
+        id,
+        enabled ? 'subscription.enabled' : 'subscription.disabled',
+        reason,
+      ]);
+    });
   }
+
+  /** After an attempt: an accepted one clears the failure clock, a failed one starts it if it is not running. Answers since when it has failed. */
+  async noteAttempt(id: string, accepted: boolean): Promise<Date | null> {
+    const [rows]: [{ failing_since: Date | null }[], number] = await this.dataSource.query(
+      `update gateway_subscriptions set failing_since = case when $2 then null else coalesce(failing_since, now()) end
+        where subscription_id = $1 returning failing_since`,
+      [id, accepted],
+    );
+    return rows[0]?.failing_since ?? null;
+  }
+
+  async events(id: string): Promise<SubscriptionEvent[]> {
+    const rows: { event_id: string; type: string; occurred_at: Date; detail: string }[] = await this.dataSource.query(
+      'select event_id::text as event_id, type, occurred_at, detail from gateway_subscription_events where subscription_id = $1 order by event_id',
+      [id],
+    );
+    return rows.map((row) => ({ id: row.event_id, type: row.type, occurredAt: row.occurred_at.toISOString(), detail: row.detail }));
+  }
+}
+
+/** An operational event of a subscription: it was disabled (and why) or enabled again. */
+export interface SubscriptionEvent {
+  id: string;
+  type: string;
+  occurredAt: string;
+  detail: string;
 }
 
 /** The secrets that sign now: the current one and those of a rotation still overlapping. */

@@ -21,6 +21,9 @@ export interface Subscription {
   filters: Filter[];
   enabled: boolean;
   disabledReason: string | null;
+  disabledAt: string | null;
+  /** Since when every attempt has failed (null after an accepted one); at `disableAfter` the endpoint is disabled. */
+  failingSince: string | null;
   createdAt: string;
 }
 
@@ -30,11 +33,17 @@ export function newSigningSecret(): string {
 }
 
 export const newSubscriptionSchema = z.strictObject({
-  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'letters, digits, . _ - (at most 64)').optional(),
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'letters, digits, . _ - (at most 64)')
+    .optional(),
   source: z.literal(INTEGRATION_SOURCE).optional(),
   sink: z.string().max(2000),
   protocol: z.literal('HTTP'),
-  types: z.array(z.string().refine((type) => PARTNER_EVENT_TYPES.includes(type), 'is not a partner-facing integration event type')).max(100).default([]),
+  types: z
+    .array(z.string().refine((type) => PARTNER_EVENT_TYPES.includes(type), 'is not a partner-facing integration event type'))
+    .max(100)
+    .default([]),
   filters: z.array(filterSchema).max(20).default([]),
   config: z.strictObject({ start: z.enum(['now', 'beginning']).default('now') }).default({ start: 'now' }),
 });

@@ -9,7 +9,7 @@ import { grantedEventTypes, type Partner } from '../partners/partner.js';
 import { CurrentPartner, PartnerKeyGuard } from '../partners/partner-key.guard.js';
 import { sinkRefusal, type SinkPolicy } from './sink-safety.js';
 import { newSubscriptionSchema, recoverSchema, type Subscription } from './subscription.js';
-import { SubscriptionExistsError, SubscriptionStore, subscriptionView, type SubscriptionState } from './subscription-store.js';
+import { SubscriptionExistsError, SubscriptionStore, subscriptionView, type SubscriptionEvent, type SubscriptionState } from './subscription-store.js';
 
 export const SUBSCRIPTION_SETTINGS = Symbol('SUBSCRIPTION_SETTINGS');
 export interface SubscriptionSettings {
@@ -19,7 +19,13 @@ export interface SubscriptionSettings {
 }
 
 const params = z.strictObject({ id: z.string().max(64) });
-const attemptsQuery = z.strictObject({ after: z.string().regex(/^\d{1,18}$/).default('0'), limit: z.coerce.number().int().min(1).max(500).default(100) });
+const attemptsQuery = z.strictObject({
+  after: z
+    .string()
+    .regex(/^\d{1,18}$/)
+    .default('0'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
 
 /**
  * A partner's webhook subscriptions (CloudEvents Subscriptions API shape), always within its entitlements;
@@ -45,14 +51,19 @@ export class SubscriptionsController {
     const problems: FieldProblem[] = [];
     const granted = grantedEventTypes(partner.entitlements);
     request.types.forEach((type, index) => {
-      if (!granted.includes(type)) problems.push({ pointer: `/types/${index}`, detail: 'is not an event type your partnership is entitled to', code: 'not_entitled' });
+      if (!granted.includes(type))
+        problems.push({ pointer: `/types/${index}`, detail: 'is not an event type your partnership is entitled to', code: 'not_entitled' });
     });
     const refusal = await sinkRefusal(this.settings.sinkPolicy, request.sink);
     if (refusal) problems.push({ pointer: '/sink', detail: refusal, code: 'sink_refused' });
     if (problems.length > 0) throw ProblemError.validation(problems);
     try {
       const { subscription, secret } = await this.subscriptions.create({
-        id: request.id, organisationId: partner.organisationId, sink: request.sink, types: request.types, filters: request.filters,
+        id: request.id,
+        organisationId: partner.organisationId,
+        sink: request.sink,
+        types: request.types,
+        filters: request.filters,
         startAfterSeq: request.config.start === 'beginning' ? '0' : await this.log.head(),
       });
       return { ...subscriptionView(subscription), secret };
@@ -82,17 +93,27 @@ export class SubscriptionsController {
     return { secret: secret! };
   }
 
-  /** Delivering again after the endpoint was disabled (a 410); pending messages go on in order. */
+  /** Delivering again after the endpoint was disabled (a 410, or failing too long); pending messages go on in order. */
   @Post(':id/enable')
   @HttpCode(200)
   async enable(@Param() raw: unknown, @CurrentPartner() partner: Partner): Promise<Subscription> {
     const subscription = await this.#own(raw, partner);
-    await this.subscriptions.setEnabled(subscription.id, true, null);
+    await this.subscriptions.setEnabled(subscription.id, true, 'enabled again by the partner');
     return subscriptionView((await this.subscriptions.get(partner.organisationId, subscription.id))!);
   }
 
+  /** Its operational events: when it was disabled and why, when it was enabled again. */
+  @Get(':id/events')
+  async events(@Param() raw: unknown, @CurrentPartner() partner: Partner): Promise<{ items: SubscriptionEvent[] }> {
+    return { items: await this.subscriptions.events((await this.#own(raw, partner)).id) };
+  }
+
   @Get(':id/attempts')
-  async attempts(@Param() raw: unknown, @Query() query: unknown, @CurrentPartner() partner: Partner): Promise<{ items: AttemptView[]; nextCursor: string | null }> {
+  async attempts(
+    @Param() raw: unknown,
+    @Query() query: unknown,
+    @CurrentPartner() partner: Partner,
+  ): Promise<{ items: AttemptView[]; nextCursor: string | null }> {
     const subscription = await this.#own(raw, partner);
     const { after, limit } = parseOrProblem(attemptsQuery, query);
     const items = await this.deliveries.attempts(subscription.id, after, limit);

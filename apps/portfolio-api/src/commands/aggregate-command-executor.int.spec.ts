@@ -16,7 +16,12 @@ describe('AggregateCommandExecutor (real PostgreSQL)', () => {
     ({ type: 'RecordCommitment', data: { ...shorthand(projectId, financier), commitmentId: id, amount, date } }) as const;
   const disbursement = (id: string, amount: string, date = '2020-01-01', projectId = 'ECAB-AQ-01', financier = 'XM-DAC-46004') =>
     ({ type: 'RecordDisbursement', data: { ...shorthand(projectId, financier), disbursementId: id, amount, date } }) as const;
-  const context: CommandContext = { commandId: 'cmd-1', correlationId: 'corr-1', actor: 'pm-transport', traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' };
+  const context: CommandContext = {
+    commandId: 'cmd-1',
+    correlationId: 'corr-1',
+    actor: 'pm-transport',
+    traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+  };
 
   beforeAll(async () => {
     database = await createTestDatabase('executor');
@@ -35,7 +40,10 @@ describe('AggregateCommandExecutor (real PostgreSQL)', () => {
   it('stores the decided events with the metadata every consumer relies on', async () => {
     const outcome = await executor.execute(
       'project',
-      { type: 'RegisterProject', data: { projectId: 'ECAB-AQ-01', title: 'Air-quality sensor network, Bishkek', cluster: 'air-quality', countries: [{ code: 'KG', percentage: 100 }] } },
+      {
+        type: 'RegisterProject',
+        data: { projectId: 'ECAB-AQ-01', title: 'Air-quality sensor network, Bishkek', cluster: 'air-quality', countries: [{ code: 'KG', percentage: 100 }] },
+      },
       context,
     );
     expect(outcome.version).toBe(1);
@@ -65,17 +73,13 @@ describe('AggregateCommandExecutor (real PostgreSQL)', () => {
   });
 
   it('refuses a command made against a version that is no longer current', async () => {
-    await expect(
-      executor.execute('agreement', disbursement('d2', '1.00'), { ...context, expectedVersion: 1 }),
-    ).rejects.toThrow(WrongExpectedVersionError);
+    await expect(executor.execute('agreement', disbursement('d2', '1.00'), { ...context, expectedVersion: 1 })).rejects.toThrow(WrongExpectedVersionError);
     expect(await store.streamVersion(SHORTHAND_STREAM)).toBe(2);
   });
 
   it('lets exactly one of many concurrent commands on the same version win, leaving no gap', async () => {
     const attempts = await Promise.allSettled(
-      Array.from({ length: 20 }, (_, n) =>
-        executor.execute('agreement', disbursement(`race-${n}`, '1.00'), { ...context, expectedVersion: 2 }),
-      ),
+      Array.from({ length: 20 }, (_, n) => executor.execute('agreement', disbursement(`race-${n}`, '1.00'), { ...context, expectedVersion: 2 })),
     );
     expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
     const rejected = attempts.filter((a): a is PromiseRejectedResult => a.status === 'rejected');
@@ -123,7 +127,10 @@ describe('AggregateCommandExecutor (real PostgreSQL)', () => {
     const transportManager = { subject: 'pm-t', issuer: 'urn:ecab:portfolio', roles: ['program-manager'] as const, clusters: ['transport'] };
 
     it('puts an agreement on its project: subject, cluster (the topic) and roles travel in the metadata', async () => {
-      const outcome = await executor.execute('agreement', sign('AG-AQ-1', 'ECAB-AQ-01'), { ...context, principal: { subject: 'pm', issuer: 'urn:ecab:portfolio', roles: ['program-manager'] } });
+      const outcome = await executor.execute('agreement', sign('AG-AQ-1', 'ECAB-AQ-01'), {
+        ...context,
+        principal: { subject: 'pm', issuer: 'urn:ecab:portfolio', roles: ['program-manager'] },
+      });
       expect(outcome).toMatchObject({ streamId: 'agreement-AG-AQ-1', projectId: 'ECAB-AQ-01', subject: 'ECAB-AQ-01', version: 1, replayed: false });
       const [signed] = await store.readStream('agreement-AG-AQ-1');
       expect(signed!.metadata).toMatchObject({ subject: 'ECAB-AQ-01', cluster: 'air-quality', actor: 'pm-transport', roles: ['program-manager'] });
@@ -139,16 +146,28 @@ describe('AggregateCommandExecutor (real PostgreSQL)', () => {
 
     it('refuses a command on a project that is not registered, storing nothing', async () => {
       await expect(executor.execute('agreement', sign('AG-NONE', 'NO-SUCH-PROJECT'), context)).rejects.toMatchObject({ problem: { status: 404 } });
-      await expect(executor.execute('agreement', { type: 'DeclareAgreementEffective', data: { agreementId: 'AG-NEVER-SIGNED', effectivenessDate: '2025-06-01' } }, context)).rejects.toMatchObject({
+      await expect(
+        executor.execute(
+          'agreement',
+          { type: 'DeclareAgreementEffective', data: { agreementId: 'AG-NEVER-SIGNED', effectivenessDate: '2025-06-01' } },
+          context,
+        ),
+      ).rejects.toMatchObject({
         problem: { status: 404 },
       });
       expect(await store.streamVersion('agreement-AG-NONE')).toBe(0);
     });
 
     it('keeps programme records to admins and program managers of every cluster', async () => {
-      const register = { type: 'RegisterProgramme', data: { programmeId: 'ECAB', names: { en: 'Economic Corridor Almaty–Bishkek' }, clusters: ['transport'] } } as const;
+      const register = {
+        type: 'RegisterProgramme',
+        data: { programmeId: 'ECAB', names: { en: 'Economic Corridor Almaty–Bishkek' }, clusters: ['transport'] },
+      } as const;
       await expect(executor.execute('programme', register, { ...context, principal: transportManager })).rejects.toMatchObject({ problem: { status: 403 } });
-      const outcome = await executor.execute('programme', register, { ...context, principal: { subject: 'root', issuer: 'urn:ecab:portfolio', roles: ['admin'] } });
+      const outcome = await executor.execute('programme', register, {
+        ...context,
+        principal: { subject: 'root', issuer: 'urn:ecab:portfolio', roles: ['admin'] },
+      });
       expect(outcome).toMatchObject({ streamId: 'programme-ECAB', projectId: undefined, subject: 'ECAB', version: 1 });
       const [registered] = await store.readStream('programme-ECAB');
       expect(registered!.metadata.cluster).toBeUndefined();
@@ -157,7 +176,9 @@ describe('AggregateCommandExecutor (real PostgreSQL)', () => {
 
     it('refuses a shorthand from a manager of another cluster before looking at the project’s agreements', async () => {
       const healthManager = { subject: 'pm-h', issuer: 'urn:ecab:portfolio', roles: ['program-manager'] as const, clusters: ['health'] };
-      await expect(executor.execute('agreement', commitment('not-mine', '1.00'), { ...context, principal: healthManager })).rejects.toMatchObject({ problem: { status: 403 } });
+      await expect(executor.execute('agreement', commitment('not-mine', '1.00'), { ...context, principal: healthManager })).rejects.toMatchObject({
+        problem: { status: 403 },
+      });
     });
 
     it('the shorthand refuses to guess once the project has two agreements with that financier', async () => {
@@ -169,10 +190,28 @@ describe('AggregateCommandExecutor (real PostgreSQL)', () => {
     });
 
     it('the shorthand records on the only agreement of the project with that financier, found by the index', async () => {
-      await executor.execute('project', { type: 'RegisterProject', data: { projectId: 'ECAB-AQ-02', title: 'Clean buses', cluster: 'air-quality', countries: [{ code: 'KZ', percentage: 100 }] } }, context);
-      await executor.execute('agreement', { ...sign('AG-WB-2', 'ECAB-AQ-02'), data: { ...sign('AG-WB-2', 'ECAB-AQ-02').data, financier: { organisationId: 'XM-DAC-44000', name: 'World Bank' } } }, context);
+      await executor.execute(
+        'project',
+        {
+          type: 'RegisterProject',
+          data: { projectId: 'ECAB-AQ-02', title: 'Clean buses', cluster: 'air-quality', countries: [{ code: 'KZ', percentage: 100 }] },
+        },
+        context,
+      );
+      await executor.execute(
+        'agreement',
+        {
+          ...sign('AG-WB-2', 'ECAB-AQ-02'),
+          data: { ...sign('AG-WB-2', 'ECAB-AQ-02').data, financier: { organisationId: 'XM-DAC-44000', name: 'World Bank' } },
+        },
+        context,
+      );
       const outcome = await executor.execute('agreement', commitment('wb-c1', '300.00', '2025-04-01', 'ECAB-AQ-02', 'XM-DAC-44000'), context);
-      expect(outcome).toMatchObject({ streamId: 'agreement-AG-WB-2', version: 2, events: [{ type: 'AgreementCommitmentRecorded', data: { agreementId: 'AG-WB-2', transactionId: 'wb-c1' } }] });
+      expect(outcome).toMatchObject({
+        streamId: 'agreement-AG-WB-2',
+        version: 2,
+        events: [{ type: 'AgreementCommitmentRecorded', data: { agreementId: 'AG-WB-2', transactionId: 'wb-c1' } }],
+      });
       // A financier without an agreement of this project gets its own shorthand agreement.
       const other = await executor.execute('agreement', commitment('adb-c1', '10.00', '2025-04-01', 'ECAB-AQ-02'), context);
       expect(other).toMatchObject({ streamId: 'agreement-ECAB-AQ-02~XM-DAC-46004', version: 2 });
@@ -180,15 +219,36 @@ describe('AggregateCommandExecutor (real PostgreSQL)', () => {
     });
 
     it('counts the project-stream money of before agreements (stored v1, untouched) under the shorthand agreement', async () => {
-      await executor.execute('project', { type: 'RegisterProject', data: { projectId: 'ECAB-AQ-03', title: 'Old money', cluster: 'air-quality', countries: [{ code: 'KG', percentage: 100 }] } }, context);
+      await executor.execute(
+        'project',
+        {
+          type: 'RegisterProject',
+          data: { projectId: 'ECAB-AQ-03', title: 'Old money', cluster: 'air-quality', countries: [{ code: 'KG', percentage: 100 }] },
+        },
+        context,
+      );
       const v1 = { projectId: 'ECAB-AQ-03', currency: 'USD', valueDate: '2019-01-01', financier: 'XM-DAC-46004' };
       await store.append('project-ECAB-AQ-03', 1, [
-        { type: 'CommitmentRecorded', schemaVersion: 1, data: { ...v1, commitmentId: 'old-c', amount: '100.00' }, metadata: { subject: 'ECAB-AQ-03', cluster: 'air-quality' } },
-        { type: 'DisbursementRecorded', schemaVersion: 1, data: { ...v1, disbursementId: 'old-d', amount: '40.00' }, metadata: { subject: 'ECAB-AQ-03', cluster: 'air-quality' } },
+        {
+          type: 'CommitmentRecorded',
+          schemaVersion: 1,
+          data: { ...v1, commitmentId: 'old-c', amount: '100.00' },
+          metadata: { subject: 'ECAB-AQ-03', cluster: 'air-quality' },
+        },
+        {
+          type: 'DisbursementRecorded',
+          schemaVersion: 1,
+          data: { ...v1, disbursementId: 'old-d', amount: '40.00' },
+          metadata: { subject: 'ECAB-AQ-03', cluster: 'air-quality' },
+        },
       ]);
       const stored = await store.readStream('project-ECAB-AQ-03');
-      await expect(executor.execute('agreement', disbursement('new-d', '60.01', '2020-01-01', 'ECAB-AQ-03'), context)).rejects.toMatchObject({ code: 'FUNDS_RECEIVED_EXCEED_COMMITMENT' });
-      await expect(executor.execute('agreement', commitment('old-c', '1.00', '2020-01-01', 'ECAB-AQ-03'), context)).rejects.toMatchObject({ code: 'DUPLICATE_TRANSACTION_ID' });
+      await expect(executor.execute('agreement', disbursement('new-d', '60.01', '2020-01-01', 'ECAB-AQ-03'), context)).rejects.toMatchObject({
+        code: 'FUNDS_RECEIVED_EXCEED_COMMITMENT',
+      });
+      await expect(executor.execute('agreement', commitment('old-c', '1.00', '2020-01-01', 'ECAB-AQ-03'), context)).rejects.toMatchObject({
+        code: 'DUPLICATE_TRANSACTION_ID',
+      });
       const outcome = await executor.execute('agreement', disbursement('new-d', '60.00', '2020-01-01', 'ECAB-AQ-03'), context);
       expect(outcome).toMatchObject({ streamId: 'agreement-ECAB-AQ-03~XM-DAC-46004', version: 2 });
       expect(outcome.events.map((e) => e.type)).toEqual(['AgreementOpened', 'FundsReceived']);
@@ -196,10 +256,20 @@ describe('AggregateCommandExecutor (real PostgreSQL)', () => {
       // Later commands on the agreement itself see the old money too: it can be reversed there.
       const reversal = await executor.execute(
         'agreement',
-        { type: 'ReverseTransaction', data: { agreementId: 'ECAB-AQ-03~XM-DAC-46004', transactionId: 'old-d', reasonCode: 'DUPLICATE_ENTRY', source: { citation: 'Ledger check', confidence: 'confirmed' } } },
+        {
+          type: 'ReverseTransaction',
+          data: {
+            agreementId: 'ECAB-AQ-03~XM-DAC-46004',
+            transactionId: 'old-d',
+            reasonCode: 'DUPLICATE_ENTRY',
+            source: { citation: 'Ledger check', confidence: 'confirmed' },
+          },
+        },
         context,
       );
-      expect(reversal.events).toMatchObject([{ type: 'TransactionReversed', data: { transactionId: 'old-d', reversedEventType: 'FundsReceived', amount: '40.00' } }]);
+      expect(reversal.events).toMatchObject([
+        { type: 'TransactionReversed', data: { transactionId: 'old-d', reversedEventType: 'FundsReceived', amount: '40.00' } },
+      ]);
     });
   });
 
@@ -208,12 +278,19 @@ describe('AggregateCommandExecutor (real PostgreSQL)', () => {
     const record = (currency: string, rates: { date: string; usdPerUnit: string }[]) => ({ type: 'RecordExchangeRates', data: { currency, rates } }) as const;
 
     it('records the rates of several currencies, one stream each, and nothing again for the same rates', async () => {
-      const first = await executor.executeAll('exchange-rates', [record('KZT', [{ date: '2024-06-03', usdPerUnit: '0.002235' }]), record('KGS', [{ date: '2024-06-03', usdPerUnit: '0.01137' }])], {
-        ...context,
-        principal: admin,
-      });
+      const first = await executor.executeAll(
+        'exchange-rates',
+        [record('KZT', [{ date: '2024-06-03', usdPerUnit: '0.002235' }]), record('KGS', [{ date: '2024-06-03', usdPerUnit: '0.01137' }])],
+        {
+          ...context,
+          principal: admin,
+        },
+      );
       expect(first).toMatchObject({ streamId: 'exchange-rates-KGS', subject: 'exchange-rates', projectId: undefined, version: 1 });
-      expect(first.streams).toEqual([{ streamId: 'exchange-rates-KZT', version: 1 }, { streamId: 'exchange-rates-KGS', version: 1 }]);
+      expect(first.streams).toEqual([
+        { streamId: 'exchange-rates-KZT', version: 1 },
+        { streamId: 'exchange-rates-KGS', version: 1 },
+      ]);
       const [kzt] = await store.readStream('exchange-rates-KZT');
       expect(kzt!.metadata).toMatchObject({ subject: 'exchange-rates' });
       expect(kzt!.metadata.cluster).toBeUndefined();
@@ -227,19 +304,30 @@ describe('AggregateCommandExecutor (real PostgreSQL)', () => {
       const commands = [record('KZT', [{ date: '2024-06-04', usdPerUnit: '0.00224' }]), record('KGS', [{ date: '2024-06-04', usdPerUnit: '0.01136' }])];
       const keyed = { ...context, commandId: 'rates-1', idempotency: { key: 'pm:rates-1', requestFingerprint: 'rates' } };
       const first = await executor.executeAll('exchange-rates', commands, keyed);
-      expect(first.streams).toEqual([{ streamId: 'exchange-rates-KZT', version: 2 }, { streamId: 'exchange-rates-KGS', version: 2 }]);
+      expect(first.streams).toEqual([
+        { streamId: 'exchange-rates-KZT', version: 2 },
+        { streamId: 'exchange-rates-KGS', version: 2 },
+      ]);
       const again = await executor.executeAll('exchange-rates', commands, { ...keyed, commandId: 'rates-1-retry' });
       expect(again).toEqual({ ...first, replayed: true });
       expect(await store.streamVersion('exchange-rates-KGS')).toBe(2);
     });
 
     it('stores nothing of a request with one refused rate, and keeps it to programme-wide roles', async () => {
-      await expect(executor.executeAll('exchange-rates', [record('TRY', [{ date: '2024-06-03', usdPerUnit: '0.03' }]), record('KGS', [{ date: '2024-06-04', usdPerUnit: '0' }])], context)).rejects.toMatchObject({
+      await expect(
+        executor.executeAll(
+          'exchange-rates',
+          [record('TRY', [{ date: '2024-06-03', usdPerUnit: '0.03' }]), record('KGS', [{ date: '2024-06-04', usdPerUnit: '0' }])],
+          context,
+        ),
+      ).rejects.toMatchObject({
         code: 'EXCHANGE_RATE_NOT_POSITIVE',
       });
       expect(await store.streamVersion('exchange-rates-TRY')).toBe(0);
       const transportManager = { subject: 'pm-t', issuer: 'urn:ecab:portfolio', roles: ['program-manager'] as const, clusters: ['transport'] };
-      await expect(executor.executeAll('exchange-rates', [record('TRY', [{ date: '2024-06-03', usdPerUnit: '0.03' }])], { ...context, principal: transportManager })).rejects.toMatchObject({
+      await expect(
+        executor.executeAll('exchange-rates', [record('TRY', [{ date: '2024-06-03', usdPerUnit: '0.03' }])], { ...context, principal: transportManager }),
+      ).rejects.toMatchObject({
         problem: { status: 403 },
       });
     });

@@ -13,6 +13,7 @@ import {
   type ProjectState,
 } from '@ecab/domain';
 import { WrongExpectedVersionError, type PostgresEventStore, type RecordedEvent } from '@ecab/event-store';
+import { ChangedMeanwhileError, changedMeanwhile } from './changed-meanwhile.js';
 import { ProblemError } from '@ecab/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE } from '../infrastructure/tokens.js';
@@ -101,7 +102,11 @@ export class AggregateCommandExecutor {
     }
   }
 
-  private async decideAndAppendAll<A extends AggregateKind>(aggregate: A, commands: readonly AggregateCommands[A][], context: CommandContext): Promise<CommandOutcome> {
+  private async decideAndAppendAll<A extends AggregateKind>(
+    aggregate: A,
+    commands: readonly AggregateCommands[A][],
+    context: CommandContext,
+  ): Promise<CommandOutcome> {
     const decisions: Decision[] = [];
     for (const command of commands) decisions.push(await this.decide(aggregate, command, context));
     const outcomes: CommandOutcome[] = [];
@@ -116,7 +121,12 @@ export class AggregateCommandExecutor {
   }
 
   /** A retried multi-stream request: its first answer, rebuilt from what it stored in each stream (same causation). */
-  private async replayAll<A extends AggregateKind>(aggregate: A, commands: readonly AggregateCommands[A][], earlier: RecordedEvent[], requestFingerprint: string): Promise<CommandOutcome> {
+  private async replayAll<A extends AggregateKind>(
+    aggregate: A,
+    commands: readonly AggregateCommands[A][],
+    earlier: RecordedEvent[],
+    requestFingerprint: string,
+  ): Promise<CommandOutcome> {
     const first = replay(earlier, requestFingerprint);
     const causation = earlier[0]!.metadata.causationId;
     const outcomes: CommandOutcome[] = [];
@@ -129,7 +139,14 @@ export class AggregateCommandExecutor {
   }
 
   private async run<A extends AggregateKind>(aggregate: A, command: AggregateCommands[A], context: CommandContext): Promise<CommandOutcome> {
-    return this.append(await this.decide(aggregate, command, context), context);
+    try {
+      return await this.append(await this.decide(aggregate, command, context), context);
+    } catch (error) {
+      // Refused on a stale version: say what was stored since, read from the stream as it is now.
+      if (error instanceof WrongExpectedVersionError && !(error instanceof ChangedMeanwhileError))
+        throw changedMeanwhile(error, await this.eventStore.readStream(error.streamId));
+      throw error;
+    }
   }
 
   private async decide<A extends AggregateKind>(aggregate: A, original: AggregateCommands[A], context: CommandContext): Promise<Decision> {
@@ -141,7 +158,9 @@ export class AggregateCommandExecutor {
       return read;
     };
     const command =
-      aggregate === 'agreement' ? ((await this.onFinancierAgreement(original as AggregateCommands['agreement'], readProject, context)) as AggregateCommands[A]) : original;
+      aggregate === 'agreement'
+        ? ((await this.onFinancierAgreement(original as AggregateCommands['agreement'], readProject, context)) as AggregateCommands[A])
+        : original;
     const streamId = definition.streamId(command);
     const history = await this.eventStore.readStream(streamId);
     const version = history.length;
@@ -224,7 +243,9 @@ export class AggregateCommandExecutor {
       agreements.push({ agreementId: shorthandAgreementId(projectId, financier), financier: { ref: financier } });
     }
     const agreementId = chooseFinancierAgreement(projectId, financier, agreements);
-    return command.type === 'RecordCommitment' ? { ...command, data: { ...command.data, agreementId } } : { ...command, data: { ...command.data, agreementId } };
+    return command.type === 'RecordCommitment'
+      ? { ...command, data: { ...command.data, agreementId } }
+      : { ...command, data: { ...command.data, agreementId } };
   }
 
   /** A shorthand agreement starts from its project's money of before agreements (stored v1 rows, never rewritten). */
@@ -274,7 +295,10 @@ function replay(earlier: RecordedEvent[], requestFingerprint: string): CommandOu
   const last = earlier[earlier.length - 1];
   if (!first || !last) throw new Error('no events to replay');
   if (first.metadata.requestFingerprint !== requestFingerprint) {
-    throw ProblemError.ruleViolated('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request; use a new key for a new command.');
+    throw ProblemError.ruleViolated(
+      'IDEMPOTENCY_KEY_REUSED',
+      'This Idempotency-Key was already used for a different request; use a new key for a new command.',
+    );
   }
   const subject = String(first.metadata.subject ?? first.streamId);
   return {

@@ -80,7 +80,11 @@ function definition<C extends { type: string; data: object }>(d: {
 export const AGGREGATES: { readonly [K in AggregateKind]: AggregateDefinition<AggregateCommands[K]> } = {
   project: definition<ProjectCommand>({ decider: projectDecider, scope: 'project', streamId: (c) => projectStreamId(c.data.projectId) }),
   agreement: definition<AgreementCommand>({ decider: agreementDecider, scope: 'project', streamId: (c) => agreementStreamId(c.data.agreementId) }),
-  'contract-package': definition<ContractPackageCommand>({ decider: contractPackageDecider, scope: 'project', streamId: (c) => contractPackageStreamId(c.data.contractId) }),
+  'contract-package': definition<ContractPackageCommand>({
+    decider: contractPackageDecider,
+    scope: 'project',
+    streamId: (c) => contractPackageStreamId(c.data.contractId),
+  }),
   milestones: definition<MilestoneCommand>({ decider: milestonesDecider, scope: 'project', streamId: (c) => milestonesStreamId(c.data.projectId) }),
   results: definition<ResultsCommand>({ decider: resultsDecider, scope: 'project', streamId: (c) => resultsStreamId(c.data.projectId) }),
   'performance-review': definition<PerformanceReviewCommand>({
@@ -88,7 +92,12 @@ export const AGGREGATES: { readonly [K in AggregateKind]: AggregateDefinition<Ag
     scope: 'project',
     streamId: (c) => performanceReviewStreamId(c.data.projectId, c.data.period),
   }),
-  programme: definition<ProgrammeCommand>({ decider: programmeDecider, scope: 'programme', streamId: (c) => programmeStreamId(c.data.programmeId), subjectOf: (c) => c.data.programmeId }),
+  programme: definition<ProgrammeCommand>({
+    decider: programmeDecider,
+    scope: 'programme',
+    streamId: (c) => programmeStreamId(c.data.programmeId),
+    subjectOf: (c) => c.data.programmeId,
+  }),
   organisation: definition<OrganisationCommand>({
     decider: organisationDecider,
     scope: 'programme',

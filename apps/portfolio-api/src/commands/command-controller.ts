@@ -11,7 +11,6 @@ import { commandResponse, type CommandResponse, type HeaderSink } from './comman
 import { ExecuteDomainCommand, ExecuteDomainCommands } from './execute-command.js';
 import { rejectUnstorableText } from './storable-text.js';
 
-
 function pathParameters(path: string): string[] {
   return [...path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]!);
 }
@@ -42,7 +41,11 @@ export function commandController(endpoint: AnyCommandEndpoint): Type {
     @ApiOperation({ operationId: endpoint.name, summary: endpoint.summary, ...(endpoint.description ? { description: endpoint.description } : {}) })
     @ApiBody({ schema: bodySchema })
     @ApiHeader({ name: 'If-Match', required: false, description: 'The stream version you saw, e.g. "3"; a different current version answers 409.' })
-    @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a command safely: the same key returns the first answer and stores nothing new.' })
+    @ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: 'Repeat a command safely: the same key returns the first answer and stores nothing new.',
+    })
     @ApiResponse({ status, description: 'Recorded: the id, the stream version (also in ETag) and a consistentWith token for the views.' })
     @ApiResponse({ status: 400, description: 'The request is malformed: every field’s problem in one application/problem+json.' })
     @ApiResponse({ status: 401, description: 'No valid bearer token.' })
@@ -74,7 +77,12 @@ export function commandController(endpoint: AnyCommandEndpoint): Type {
     }
   }
 
-  for (const name of pathParameters(route)) ApiParam({ name, type: String, required: true })(GeneratedCommandController.prototype, 'handle', Object.getOwnPropertyDescriptor(GeneratedCommandController.prototype, 'handle')!);
+  for (const name of pathParameters(route))
+    ApiParam({ name, type: String, required: true })(
+      GeneratedCommandController.prototype,
+      'handle',
+      Object.getOwnPropertyDescriptor(GeneratedCommandController.prototype, 'handle')!,
+    );
   Object.defineProperty(GeneratedCommandController, 'name', { value: `${endpoint.name}Controller` });
   return GeneratedCommandController;
 }
@@ -87,4 +95,3 @@ function uuidFrom(input: string): string {
   const h = hex.join('');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
-

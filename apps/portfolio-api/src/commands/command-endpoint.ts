@@ -17,7 +17,12 @@ export interface EndpointInput<P, B> {
  * validate the request and make the OpenAPI document), and how the request becomes the domain
  * command. The rules stay in the domain; the schemas only check the shape.
  */
-export interface CommandEndpoint<A extends AggregateKind = AggregateKind, N extends AggregateCommands[A]['type'] = AggregateCommands[A]['type'], P = Record<string, string>, B = unknown> {
+export interface CommandEndpoint<
+  A extends AggregateKind = AggregateKind,
+  N extends AggregateCommands[A]['type'] = AggregateCommands[A]['type'],
+  P = Record<string, string>,
+  B = unknown,
+> {
   /** The domain command's type, e.g. `SignAgreement`; also the OpenAPI operationId. */
   readonly name: N;
   readonly aggregate: A;
@@ -74,7 +79,9 @@ export interface ExampleContext {
 export type CommandNamed<A extends AggregateKind, N extends string> = Extract<AggregateCommands[A], { type: N }>;
 
 /** Type-checks an endpoint against its aggregate's commands without widening it. */
-export function defineEndpoint<A extends AggregateKind, N extends AggregateCommands[A]['type'], P, B>(endpoint: CommandEndpoint<A, N, P, B>): CommandEndpoint<A, N, P, B> {
+export function defineEndpoint<A extends AggregateKind, N extends AggregateCommands[A]['type'], P, B>(
+  endpoint: CommandEndpoint<A, N, P, B>,
+): CommandEndpoint<A, N, P, B> {
   return endpoint;
 }
 

@@ -47,7 +47,10 @@ export function commandContextFrom(headers: Headers, principal?: Principal, requ
   }
   const idempotencyKey = header(headers, 'idempotency-key');
   if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
-    throw ProblemError.validation([{ pointer: '', detail: 'Idempotency-Key must be 1–200 visible ASCII characters, e.g. a UUID' }], 'The Idempotency-Key header is malformed.');
+    throw ProblemError.validation(
+      [{ pointer: '', detail: 'Idempotency-Key must be 1–200 visible ASCII characters, e.g. a UUID' }],
+      'The Idempotency-Key header is malformed.',
+    );
   }
   const traceparent = header(headers, 'traceparent');
   // It travels on as the events' ce_correlationid Kafka header: only what is safe in any header goes in.
@@ -70,7 +73,9 @@ export function commandContextFrom(headers: Headers, principal?: Principal, requ
       ? {
           idempotency: {
             key: `${actor}:${idempotencyKey}`,
-            requestFingerprint: createHash('sha256').update(JSON.stringify([request?.route ?? '', request?.body ?? null])).digest('base64url'),
+            requestFingerprint: createHash('sha256')
+              .update(JSON.stringify([request?.route ?? '', request?.body ?? null]))
+              .digest('base64url'),
           },
         }
       : {}),

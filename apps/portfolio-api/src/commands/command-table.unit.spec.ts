@@ -11,10 +11,18 @@ import { todayInAlmaty } from './today.js';
 const byName = new Map(COMMAND_ENDPOINTS.map((e) => [e.name, e]));
 const context: ExampleContext = { projectId: 'ECAB-TR-EX', unique: 'u1' };
 
-function run(states: Map<string, unknown>, endpoint: AnyCommandEndpoint, request: { params: Record<string, string>; body: unknown }, counter: { n: number }): string[] {
+function run(
+  states: Map<string, unknown>,
+  endpoint: AnyCommandEndpoint,
+  request: { params: Record<string, string>; body: unknown },
+  counter: { n: number },
+): string[] {
   const params: unknown = endpoint.params.parse(request.params);
   const body: unknown = endpoint.body.parse(request.body);
-  const command = endpoint.toCommand({ params, body, newId: () => `id-${++counter.n}`, settings: { ratingThresholds: DEFAULT_RATING_THRESHOLDS } }) as { type: string; data: object };
+  const command = endpoint.toCommand({ params, body, newId: () => `id-${++counter.n}`, settings: { ratingThresholds: DEFAULT_RATING_THRESHOLDS } }) as {
+    type: string;
+    data: object;
+  };
   expect(command.type).toBe(endpoint.name);
   const definition = AGGREGATES[endpoint.aggregate as keyof typeof AGGREGATES] as unknown as AggregateDefinition<{ type: string; data: object }>;
   const { decider } = definition;
@@ -24,7 +32,10 @@ function run(states: Map<string, unknown>, endpoint: AnyCommandEndpoint, request
     const streamId = definition.streamId(part);
     const state = (states.get(streamId) as ReturnType<typeof decider.initialState> | undefined) ?? decider.initialState();
     const events = decider.decide(part, state, { today: todayInAlmaty() });
-    states.set(streamId, events.reduce((current, event) => decider.evolve(current, event), state));
+    states.set(
+      streamId,
+      events.reduce((current, event) => decider.evolve(current, event), state),
+    );
     return events.map((e) => e.type);
   });
 }

@@ -23,7 +23,11 @@ describe('domain problems as HTTP answers', () => {
   });
 
   it('names the broken rule in a 422', () => {
-    expect(mapDomainProblems(new DomainRuleViolation('STATUS_TERMINAL', 'Status 4 is terminal', {}))?.problem).toMatchObject({ status: 422, code: 'STATUS_TERMINAL', detail: 'Status 4 is terminal' });
+    expect(mapDomainProblems(new DomainRuleViolation('STATUS_TERMINAL', 'Status 4 is terminal', {}))?.problem).toMatchObject({
+      status: 422,
+      code: 'STATUS_TERMINAL',
+      detail: 'Status 4 is terminal',
+    });
   });
 
   it('answers a version conflict with 409 and both versions', () => {

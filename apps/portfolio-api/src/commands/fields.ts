@@ -32,7 +32,9 @@ export const agreementIdField = z
   );
 
 /** A code from an IATI or ECAB code list, as text ("110", "C01", "A1"); the domain checks the list. */
-export const codeField = z.string({ error: 'must be a code (text), e.g. "110"' }).regex(/^[A-Za-z0-9._-]{1,20}$/, 'must be a code of 1–20 letters, digits, ".", "_" or "-"');
+export const codeField = z
+  .string({ error: 'must be a code (text), e.g. "110"' })
+  .regex(/^[A-Za-z0-9._-]{1,20}$/, 'must be a code of 1–20 letters, digits, ".", "_" or "-"');
 
 export const clusterField = z.enum(CLUSTERS, { error: `must be one of ${CLUSTERS.join(', ')}` });
 
@@ -51,7 +53,11 @@ export const dateField = z
 /** When it happened in the world, if not today; the recorded time is always now. */
 export const effectiveDateField = dateField.optional();
 
-export const percentageField = z.number({ error: 'must be a number (percent)' }).finite('must be a finite number').gt(0, 'must be more than 0').lte(100, 'must be at most 100');
+export const percentageField = z
+  .number({ error: 'must be a number (percent)' })
+  .finite('must be a finite number')
+  .gt(0, 'must be more than 0')
+  .lte(100, 'must be at most 100');
 
 export const organisationIdField = z
   .string({ error: 'must be an organisation identifier such as "XM-DAC-46004"' })
@@ -79,14 +85,25 @@ export const correctionField = z.object({ reason: requiredText(1000) }, { error:
 export const periodField = z.object({ start: dateField, end: dateField }, { error: 'must be an object {start, end}' }).strict();
 
 export const countrySharesField = z
-  .array(z.object({ code: z.enum(COUNTRY_CODES, { error: `must be one of ${COUNTRY_CODES.join(', ')} (the corridor's recipient countries)` }), percentage: percentageField }).strict(), {
-    error: 'must be a list of {code, percentage}',
-  })
+  .array(
+    z
+      .object({
+        code: z.enum(COUNTRY_CODES, { error: `must be one of ${COUNTRY_CODES.join(', ')} (the corridor's recipient countries)` }),
+        percentage: percentageField,
+      })
+      .strict(),
+    {
+      error: 'must be a list of {code, percentage}',
+    },
+  )
   .min(1, 'must name at least one recipient country')
   .max(10, 'must list at most 10 countries');
 
 export const localizedNamesField = z
-  .object({ en: requiredText(500), ru: text(500).optional(), kk: text(500).optional(), ky: text(500).optional() }, { error: 'must be an object {en, ru?, kk?, ky?}' })
+  .object(
+    { en: requiredText(500), ru: text(500).optional(), kk: text(500).optional(), ky: text(500).optional() },
+    { error: 'must be an object {en, ru?, kk?, ky?}' },
+  )
   .strict();
 
 /** Path parameters: each named one is an id (`agreementId` also the id of a shorthand agreement). */

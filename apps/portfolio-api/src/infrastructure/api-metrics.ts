@@ -23,8 +23,16 @@ export function apiMetrics(dataSource: DataSource, relay: KafkaRelay | undefined
       help: 'Events in the event store not yet acknowledged by Kafka',
       read: async () => [{ value: await reader.backlog(await checkpoints.load(relay.checkpointName)) }],
     });
-    scrapedGauge(registry, { name: 'ecab_relay_active', help: '1 when this instance holds the relay lock and publishes', read: async () => [{ value: relay.isActive ? 1 : 0 }] });
-    scrapedGauge(registry, { name: 'ecab_relay_published_events', help: 'Events this instance published since it started', read: async () => [{ value: relay.publishedCount }] });
+    scrapedGauge(registry, {
+      name: 'ecab_relay_active',
+      help: '1 when this instance holds the relay lock and publishes',
+      read: async () => [{ value: relay.isActive ? 1 : 0 }],
+    });
+    scrapedGauge(registry, {
+      name: 'ecab_relay_published_events',
+      help: 'Events this instance published since it started',
+      read: async () => [{ value: relay.publishedCount }],
+    });
     // The same metric as portfolio-views' consumer: one alert rule for every parked message.
     scrapedGauge(registry, {
       name: 'ecab_parked_messages',
@@ -35,4 +43,3 @@ export function apiMetrics(dataSource: DataSource, relay: KafkaRelay | undefined
   }
   return registry;
 }
-

@@ -1,5 +1,12 @@
 import { CurrentPrincipal, RequireRole, type Principal } from '@ecab/auth';
-import { DeadLetterDesk, type ParkedMessageStore, type ParkedMessageView, type PortfolioEventSource, type RetryOutcome, type SkippedMessageView } from '@ecab/messaging';
+import {
+  DeadLetterDesk,
+  type ParkedMessageStore,
+  type ParkedMessageView,
+  type PortfolioEventSource,
+  type RetryOutcome,
+  type SkippedMessageView,
+} from '@ecab/messaging';
 import { ProblemError } from '@ecab/platform';
 import { Controller, Delete, Get, HttpCode, Inject, Logger, Param, Post, Query } from '@nestjs/common';
 import { EVENT_SOURCE, PARKED_MESSAGES } from '../queries/tokens.js';

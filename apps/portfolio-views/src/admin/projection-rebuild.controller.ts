@@ -19,7 +19,9 @@ export class ProjectionRebuildController {
       return this.rebuild.start();
     } catch (error) {
       if (error instanceof RebuildAlreadyRunningError) {
-        throw ProblemError.conflict(`A rebuild of ${name} is already running; follow it at GET /api/v1/admin/projections/${name}/rebuild.`, { rebuild: error.status });
+        throw ProblemError.conflict(`A rebuild of ${name} is already running; follow it at GET /api/v1/admin/projections/${name}/rebuild.`, {
+          rebuild: error.status,
+        });
       }
       throw error;
     }

@@ -7,7 +7,14 @@ import { defineQuery } from '../queries/view-query.js';
 import { CsvInterceptor } from './csv.interceptor.js';
 import { VIEW_QUERY_LIST } from './view-query-route.js';
 
-const listQuery = defineQuery({ name: 'ThingList', path: 'things', tag: 'Test', summary: 'things', csv: true, query: z.object({ cursor: z.string().optional() }).strict() });
+const listQuery = defineQuery({
+  name: 'ThingList',
+  path: 'things',
+  tag: 'Test',
+  summary: 'things',
+  csv: true,
+  query: z.object({ cursor: z.string().optional() }).strict(),
+});
 const oneQuery = defineQuery({ name: 'Thing', path: 'things/:id', pathParameters: ['id'], tag: 'Test', summary: 'one thing', query: z.object({}).strict() });
 
 @Controller('api/v1')
@@ -63,9 +70,7 @@ describe('CSV answers (Accept: text/csv)', () => {
     expect(response.headers.get('ecab-next-cursor')).toBe('next-page');
     expect(response.headers.get('link')).toBe('</api/v1/things?x=1&cursor=next-page>; rel="next"');
     expect(await response.text()).toBe(
-      'id,title,money.amount,money.currency,tags,closedOn\r\n' +
-        'T-1,"Road, ""north""",10.50,USD,"[""a"",""b""]",\r\n' +
-        'T-2,"Rail\nline",0.00,KZT,[],\r\n',
+      'id,title,money.amount,money.currency,tags,closedOn\r\n' + 'T-1,"Road, ""north""",10.50,USD,"[""a"",""b""]",\r\n' + 'T-2,"Rail\nline",0.00,KZT,[],\r\n',
     );
   });
 

@@ -34,7 +34,10 @@ function queryOperation(query: ViewQuery): Operation {
   if (query.csv) content['text/csv'] = { schema: { type: 'string' }, example: 'id,title\r\nECAB-TR-01,Road\r\n' };
   const headers: Record<string, unknown> = { ...FRESHNESS_HEADERS };
   if (query.csv) {
-    headers[NEXT_CURSOR_HEADER] = { description: 'CSV answers: the next page\'s cursor (absent on the last page); also as `Link: <…>; rel="next"`.', schema: { type: 'string' } };
+    headers[NEXT_CURSOR_HEADER] = {
+      description: 'CSV answers: the next page\'s cursor (absent on the last page); also as `Link: <…>; rel="next"`.',
+      schema: { type: 'string' },
+    };
     headers['Content-Disposition'] = { description: `CSV answers: \`attachment; filename="${query.name}.csv"\``, schema: { type: 'string' } };
   }
   return {
@@ -118,7 +121,11 @@ const ADMIN_PATHS: Record<string, Record<string, Operation>> = {
       operationId: 'ListParkedMessages',
       summary: 'Messages the consumer parked (sequenced dead letters), optionally of one project',
       parameters: [{ name: 'project', in: 'query', required: false, schema: { type: 'string' } }],
-      responses: { '200': { description: 'The consumer, the count and the messages.' }, '401': problem('No valid bearer token.'), '403': problem('Only an admin may see them.') },
+      responses: {
+        '200': { description: 'The consumer, the count and the messages.' },
+        '401': problem('No valid bearer token.'),
+        '403': problem('Only an admin may see them.'),
+      },
     },
   },
   '/api/v1/admin/dead-letters/skipped': {
@@ -127,16 +134,25 @@ const ADMIN_PATHS: Record<string, Record<string, Operation>> = {
       operationId: 'ListSkippedMessages',
       summary: 'Parked messages an admin decided to skip: who, when, why, and the message; newest first',
       parameters: [{ name: 'project', in: 'query', required: false, schema: { type: 'string' } }],
-      responses: { '200': { description: 'The skip decisions (`items`).' }, '401': problem('No valid bearer token.'), '403': problem('Only an admin may see them.') },
+      responses: {
+        '200': { description: 'The skip decisions (`items`).' },
+        '401': problem('No valid bearer token.'),
+        '403': problem('Only an admin may see them.'),
+      },
     },
   },
   '/api/v1/admin/dead-letters/{project}/retry': {
     post: {
       ...ADMIN,
       operationId: 'RetryParkedMessages',
-      summary: 'Apply a project\'s parked messages in order, stopping at the first that still fails',
+      summary: "Apply a project's parked messages in order, stopping at the first that still fails",
       parameters: [{ name: 'project', in: 'path', required: true, schema: { type: 'string' } }],
-      responses: { '200': { description: 'What was applied and what still waits.' }, '401': problem('No valid bearer token.'), '403': problem('Only an admin may retry.'), '404': problem('Nothing parked for the project.') },
+      responses: {
+        '200': { description: 'What was applied and what still waits.' },
+        '401': problem('No valid bearer token.'),
+        '403': problem('Only an admin may retry.'),
+        '404': problem('Nothing parked for the project.'),
+      },
     },
   },
   '/api/v1/admin/dead-letters/{id}': {
@@ -148,7 +164,12 @@ const ADMIN_PATHS: Record<string, Record<string, Operation>> = {
         { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
         { name: 'reason', in: 'query', required: false, schema: { type: 'string', maxLength: 500 } },
       ],
-      responses: { '204': { description: 'Discarded.' }, '401': problem('No valid bearer token.'), '403': problem('Only an admin may discard.'), '404': problem('No such parked message.') },
+      responses: {
+        '204': { description: 'Discarded.' },
+        '401': problem('No valid bearer token.'),
+        '403': problem('Only an admin may discard.'),
+        '404': problem('No such parked message.'),
+      },
     },
   },
 };
@@ -173,7 +194,10 @@ export function viewsOpenApiDocument(queries: readonly ViewQuery[] = VIEW_QUERIE
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       headers: {
-        Position: { description: 'The highest event-store log position the tables that answered reflect ("0": none).', schema: { type: 'string', pattern: '^[0-9]+$' } },
+        Position: {
+          description: 'The highest event-store log position the tables that answered reflect ("0": none).',
+          schema: { type: 'string', pattern: '^[0-9]+$' },
+        },
         LagMs: {
           description:
             'How far the tables are behind the event store: 0 when caught up, else now − the recorded time of the oldest event after ECAB-Position (an approximation: positions follow insertion, not commit, order).',
@@ -184,7 +208,14 @@ export function viewsOpenApiDocument(queries: readonly ViewQuery[] = VIEW_QUERIE
         Problem: {
           type: 'object',
           required: ['type', 'title', 'status'],
-          properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, instance: { type: 'string' }, errors: { type: 'array', items: { type: 'object' } } },
+          properties: {
+            type: { type: 'string' },
+            title: { type: 'string' },
+            status: { type: 'integer' },
+            detail: { type: 'string' },
+            instance: { type: 'string' },
+            errors: { type: 'array', items: { type: 'object' } },
+          },
         },
       },
     },

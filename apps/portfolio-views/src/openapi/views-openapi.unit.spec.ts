@@ -25,7 +25,10 @@ function nestRoutes(controllers: readonly (abstract new (...args: never[]) => un
       const path: unknown = Reflect.getMetadata(PATH_METADATA, handler);
       const method: unknown = Reflect.getMetadata(METHOD_METADATA, handler);
       if (typeof path !== 'string' || typeof method !== 'number') continue;
-      const full = [prefix, path].map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/');
+      const full = [prefix, path]
+        .map((p) => p.replace(/^\/+|\/+$/g, ''))
+        .filter(Boolean)
+        .join('/');
       routes.push(`${RequestMethod[method]!.toLowerCase()} ${openApiPath(full.replace(/^api\/v1\/?/, ''))}`);
     }
   }
@@ -54,8 +57,12 @@ describe('the OpenAPI document of portfolio-views', () => {
       }
       if (operation.operationId !== query.name) problems.push(`${query.name}: operationId ${operation.operationId}`);
       const shape = (query.query as unknown as { shape?: Record<string, unknown> }).shape ?? {};
-      const inQuery = (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name).sort();
-      if (JSON.stringify(inQuery) !== JSON.stringify(Object.keys(shape).sort())) problems.push(`${query.name}: query parameters ${inQuery} ≠ ${Object.keys(shape)}`);
+      const inQuery = (operation.parameters ?? [])
+        .filter((p) => p.in === 'query')
+        .map((p) => p.name)
+        .sort();
+      if (JSON.stringify(inQuery) !== JSON.stringify(Object.keys(shape).sort()))
+        problems.push(`${query.name}: query parameters ${inQuery} ≠ ${Object.keys(shape)}`);
       const inPath = (operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name);
       const braces = [...openApiPath(query.path).matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
       if (JSON.stringify(inPath) !== JSON.stringify(braces)) problems.push(`${query.name}: path parameters ${inPath} ≠ ${braces}`);

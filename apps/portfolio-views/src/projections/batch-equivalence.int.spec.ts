@@ -18,7 +18,18 @@ function on(streamId: string, subject: string, type: string, data: Record<string
   const streamVersion = (versions.get(streamId) ?? 0) + 1;
   versions.set(streamId, streamVersion);
   const second = String(sequence % 60).padStart(2, '0');
-  return { eventId: `20000000-0000-4000-8000-${String(sequence).padStart(12, '0')}`, type, schemaVersion: 1, streamId, streamVersion, subject, cluster: 'transport', time: `2026-11-26T09:${String(Math.floor(sequence / 60)).padStart(2, '0')}:${second}.000Z`, actor: 'pm', data };
+  return {
+    eventId: `20000000-0000-4000-8000-${String(sequence).padStart(12, '0')}`,
+    type,
+    schemaVersion: 1,
+    streamId,
+    streamVersion,
+    subject,
+    cluster: 'transport',
+    time: `2026-11-26T09:${String(Math.floor(sequence / 60)).padStart(2, '0')}:${second}.000Z`,
+    actor: 'pm',
+    data,
+  };
 }
 
 const ADB = { organisationId: 'XM-DAC-46004', name: 'Asian Development Bank' };
@@ -27,33 +38,116 @@ const code = (c: string, codelist: string) => ({ code: c, codelist, version: '2.
 function projectHistory(p: string): PortfolioEvent[] {
   const agreement = `${p}-L`;
   const tx = (type: string, transactionId: string, amount: string, valueDate: string, transactionCode: string) =>
-    on(`agreement-${agreement}`, p, type, { agreementId: agreement, projectId: p, effectiveDate: valueDate, transactionId, transactionType: code(transactionCode, 'TransactionType'), amount, currency: 'USD', valueDate });
+    on(`agreement-${agreement}`, p, type, {
+      agreementId: agreement,
+      projectId: p,
+      effectiveDate: valueDate,
+      transactionId,
+      transactionType: code(transactionCode, 'TransactionType'),
+      amount,
+      currency: 'USD',
+      valueDate,
+    });
   const milestone = (type: string, data: Record<string, unknown>) => on(`milestones-${p}`, p, type, { projectId: p, ...data });
   const results = (type: string, data: Record<string, unknown>) => on(`results-${p}`, p, type, { projectId: p, ...data });
-  const review = (period: string, type: string, data: Record<string, unknown>) => on(`performance-${p}-${period}`, p, type, { projectId: p, period, effectiveDate: '2026-04-10', ...data });
+  const review = (period: string, type: string, data: Record<string, unknown>) =>
+    on(`performance-${p}-${period}`, p, type, { projectId: p, period, effectiveDate: '2026-04-10', ...data });
   const year = (y: number) => ({ start: `${y}-01-01`, end: `${y}-12-31` });
   return [
     on(`project-${p}`, p, 'ProjectRegistered', { projectId: p, title: `Road ${p}`, cluster: 'transport', countries: [{ code: 'KZ', percentage: 100 }] }),
     on(`project-${p}`, p, 'ProjectTitlesSet', { projectId: p, titles: { en: `Road ${p}`, ru: `Дорога ${p}` } }),
     on(`project-${p}`, p, 'ProjectDateRecorded', { projectId: p, dateType: code('1', 'ActivityDateType'), date: '2025-01-15' }),
     on(`project-${p}`, p, 'ProjectStatusChanged', { projectId: p, to: code('2', 'ActivityStatus'), stage: 'implementation' }),
-    on(`agreement-${agreement}`, p, 'AgreementSigned', { agreementId: agreement, projectId: p, agreementNumber: 'L-1', financier: ADB, instrument: 'loan', amount: '1000.00', currency: 'USD', signedDate: '2025-03-14', closingDate: '2027-06-30' }),
+    on(`agreement-${agreement}`, p, 'AgreementSigned', {
+      agreementId: agreement,
+      projectId: p,
+      agreementNumber: 'L-1',
+      financier: ADB,
+      instrument: 'loan',
+      amount: '1000.00',
+      currency: 'USD',
+      signedDate: '2025-03-14',
+      closingDate: '2027-06-30',
+    }),
     on(`agreement-${agreement}`, p, 'AgreementDeclaredEffective', { agreementId: agreement, projectId: p, effectivenessDate: '2025-06-01' }),
     tx('AgreementCommitmentRecorded', 't1', '1000.00', '2025-03-14', '11'),
     tx('CommitmentAmended', 't2', '-100.50', '2025-09-01', '11'),
     tx('FundsReceived', 't3', '400.25', '2025-07-01', '1'),
     tx('AgreementDisbursementRecorded', 't4', '300', '2025-08-01', '3'),
-    on(`agreement-${agreement}`, p, 'TransactionReversed', { agreementId: agreement, projectId: p, effectiveDate: '2025-11-10', transactionId: 't3', reversedEventType: 'FundsReceived', amount: '400.25', currency: 'USD', reasonCode: 'DATA_ENTRY_ERROR' }),
+    on(`agreement-${agreement}`, p, 'TransactionReversed', {
+      agreementId: agreement,
+      projectId: p,
+      effectiveDate: '2025-11-10',
+      transactionId: 't3',
+      reversedEventType: 'FundsReceived',
+      amount: '400.25',
+      currency: 'USD',
+      reasonCode: 'DATA_ENTRY_ERROR',
+    }),
     tx('FundsReceived', 't5', '0.75', '2026-01-01', '1'),
     tx('FundsCancelled', 't6', '10', '2026-02-10', '11'),
-    on(`agreement-${agreement}`, p, 'ClosingDateExtended', { agreementId: agreement, projectId: p, previousClosingDate: '2027-06-30', closingDate: '2028-06-30', reason: 'delays' }),
-    on(`agreement-${agreement}`, p, 'PlannedDisbursementScheduled', { agreementId: agreement, projectId: p, plannedDisbursementId: 'pd1', period: { start: '2025-07-01', end: '2025-09-30' }, amount: '300.00', currency: 'USD' }),
-    on(`agreement-${agreement}`, p, 'PlannedDisbursementScheduled', { agreementId: agreement, projectId: p, plannedDisbursementId: 'pd1', period: { start: '2025-10-01', end: '2025-12-31' }, amount: '350.00', currency: 'USD' }),
-    on(`project-${p}`, p, 'CommitmentRecorded', { projectId: p, commitmentId: 'c1', financier: 'XM-DAC-44000', amount: '70.00', currency: 'EUR', valueDate: '2025-05-05' }),
-    on(`project-${p}`, p, 'DisbursementRecorded', { projectId: p, disbursementId: 'd1', financier: 'XM-DAC-44000', amount: '20.00', currency: 'EUR', valueDate: '2025-04-01' }),
-    on(`contract-${p}-C`, p, 'ProcurementPackagePlanned', { contractId: `${p}-C`, projectId: p, title: 'Civil works', method: 'ICB', estimatedValue: { amount: '2000.00', currency: 'USD' }, plannedAwardDate: '2025-10-01' }),
-    on(`contract-${p}-C`, p, 'ContractAwarded', { contractId: `${p}-C`, projectId: p, contractor: { name: 'Builder LLP' }, contractValue: { amount: '600.00', currency: 'USD' }, awardDate: '2025-10-15' }),
-    on(`contract-${p}-C`, p, 'ContractVariationApproved', { contractId: `${p}-C`, projectId: p, effectiveDate: '2026-02-01', variationId: 'v1', amountDelta: { amount: '-50.00', currency: 'USD' }, contractValue: { amount: '550.00', currency: 'USD' } }),
+    on(`agreement-${agreement}`, p, 'ClosingDateExtended', {
+      agreementId: agreement,
+      projectId: p,
+      previousClosingDate: '2027-06-30',
+      closingDate: '2028-06-30',
+      reason: 'delays',
+    }),
+    on(`agreement-${agreement}`, p, 'PlannedDisbursementScheduled', {
+      agreementId: agreement,
+      projectId: p,
+      plannedDisbursementId: 'pd1',
+      period: { start: '2025-07-01', end: '2025-09-30' },
+      amount: '300.00',
+      currency: 'USD',
+    }),
+    on(`agreement-${agreement}`, p, 'PlannedDisbursementScheduled', {
+      agreementId: agreement,
+      projectId: p,
+      plannedDisbursementId: 'pd1',
+      period: { start: '2025-10-01', end: '2025-12-31' },
+      amount: '350.00',
+      currency: 'USD',
+    }),
+    on(`project-${p}`, p, 'CommitmentRecorded', {
+      projectId: p,
+      commitmentId: 'c1',
+      financier: 'XM-DAC-44000',
+      amount: '70.00',
+      currency: 'EUR',
+      valueDate: '2025-05-05',
+    }),
+    on(`project-${p}`, p, 'DisbursementRecorded', {
+      projectId: p,
+      disbursementId: 'd1',
+      financier: 'XM-DAC-44000',
+      amount: '20.00',
+      currency: 'EUR',
+      valueDate: '2025-04-01',
+    }),
+    on(`contract-${p}-C`, p, 'ProcurementPackagePlanned', {
+      contractId: `${p}-C`,
+      projectId: p,
+      title: 'Civil works',
+      method: 'ICB',
+      estimatedValue: { amount: '2000.00', currency: 'USD' },
+      plannedAwardDate: '2025-10-01',
+    }),
+    on(`contract-${p}-C`, p, 'ContractAwarded', {
+      contractId: `${p}-C`,
+      projectId: p,
+      contractor: { name: 'Builder LLP' },
+      contractValue: { amount: '600.00', currency: 'USD' },
+      awardDate: '2025-10-15',
+    }),
+    on(`contract-${p}-C`, p, 'ContractVariationApproved', {
+      contractId: `${p}-C`,
+      projectId: p,
+      effectiveDate: '2026-02-01',
+      variationId: 'v1',
+      amountDelta: { amount: '-50.00', currency: 'USD' },
+      contractValue: { amount: '550.00', currency: 'USD' },
+    }),
     milestone('MilestonePlanned', { milestoneId: 'M1', category: 'signing', baselineDate: '2025-03-31' }),
     milestone('MilestoneRescheduled', { milestoneId: 'M1', newDate: '2025-05-15', reason: 'late' }),
     milestone('MilestoneAchieved', { milestoneId: 'M1', actualDate: '2025-05-20' }),
@@ -61,7 +155,14 @@ function projectHistory(p: string): PortfolioEvent[] {
     milestone('MilestoneRescheduled', { milestoneId: 'M2', newDate: '2025-06-01' }),
     milestone('MilestoneDropped', { milestoneId: 'M2', reason: 'not needed', effectiveDate: '2025-06-02' }),
     results('ResultDefined', { resultId: 'R1', resultType: code('1', 'ResultType'), title: 'Output' }),
-    results('IndicatorDefined', { resultId: 'R1', indicatorId: 'I1', title: 'Trucks', measure: code('1', 'IndicatorMeasure'), ascending: true, unit: 'trucks' }),
+    results('IndicatorDefined', {
+      resultId: 'R1',
+      indicatorId: 'I1',
+      title: 'Trucks',
+      measure: code('1', 'IndicatorMeasure'),
+      ascending: true,
+      unit: 'trucks',
+    }),
     results('BaselineSet', { indicatorId: 'I1', year: 2024, value: '100' }),
     results('TargetSet', { indicatorId: 'I1', period: year(2028), value: '300' }),
     results('TargetSet', { indicatorId: 'I1', period: year(2026), value: '200' }),
@@ -118,9 +219,27 @@ describe('applying in batches leaves the same tables as applying one event at a 
   it('for any split of the history into batches', async () => {
     const oneByOne = await applyInChunks(events.map(() => 1));
     // The history reached every table it was written for (so the comparison below compares something).
-    const filled = Object.entries(oneByOne).filter(([, rows]) => rows.length > 0).map(([table]) => table);
+    const filled = Object.entries(oneByOne)
+      .filter(([, rows]) => rows.length > 0)
+      .map(([table]) => table);
     expect(filled.sort()).toEqual(
-      ['agreement_view', 'contract_view', 'indicator_actual', 'indicator_target', 'indicator_view', 'milestone_view', 'money_movement', 'performance_rating', 'planned_disbursement', 'project_activity', 'project_issue', 'project_money', 'project_risk', 'project_summary', 'result_view'].sort(),
+      [
+        'agreement_view',
+        'contract_view',
+        'indicator_actual',
+        'indicator_target',
+        'indicator_view',
+        'milestone_view',
+        'money_movement',
+        'performance_rating',
+        'planned_disbursement',
+        'project_activity',
+        'project_issue',
+        'project_money',
+        'project_risk',
+        'project_summary',
+        'result_view',
+      ].sort(),
     );
     expect(oneByOne.money_movement).toHaveLength(2 * 11);
     expect(await applyInChunks([events.length])).toEqual(oneByOne);

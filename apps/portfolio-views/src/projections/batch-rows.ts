@@ -148,7 +148,10 @@ export class BatchRows {
       const changed = [...state.dirty].map((key) => state.rows.get(key)!);
       if (changed.length > 0) {
         const assignments = shape.columns.filter((c) => !shape.key.includes(c.name)).map((c) => `${c.name} = excluded.${c.name}`);
-        await sql(`${insertRows(shape)} on conflict (${shape.key.join(', ')}) do ${assignments.length > 0 ? `update set ${assignments.join(', ')}` : 'nothing'}`, columnArrays(shape, changed));
+        await sql(
+          `${insertRows(shape)} on conflict (${shape.key.join(', ')}) do ${assignments.length > 0 ? `update set ${assignments.join(', ')}` : 'nothing'}`,
+          columnArrays(shape, changed),
+        );
       }
       if (state.appended.length > 0) await sql(`${insertRows(shape)} on conflict do nothing`, columnArrays(shape, state.appended));
     }

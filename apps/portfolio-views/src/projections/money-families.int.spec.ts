@@ -16,15 +16,58 @@ function on(streamId: string, subject: string, type: string, data: Record<string
   sequence += 1;
   const streamVersion = (versions.get(streamId) ?? 0) + 1;
   versions.set(streamId, streamVersion);
-  return { eventId: `10000000-0000-4000-8000-${String(sequence).padStart(12, '0')}`, type, schemaVersion: 1, streamId, streamVersion, subject, cluster, time: `2026-11-26T08:00:${String(sequence % 60).padStart(2, '0')}.000Z`, data };
+  return {
+    eventId: `10000000-0000-4000-8000-${String(sequence).padStart(12, '0')}`,
+    type,
+    schemaVersion: 1,
+    streamId,
+    streamVersion,
+    subject,
+    cluster,
+    time: `2026-11-26T08:00:${String(sequence % 60).padStart(2, '0')}.000Z`,
+    data,
+  };
 }
 const ADB = { organisationId: 'XM-DAC-46004', name: 'Asian Development Bank' };
 const tx = (agreementId: string, projectId: string, type: string, transactionId: string, amount: string, currency: string, valueDate: string, code: string) =>
-  on(`agreement-${agreementId}`, projectId, type, { agreementId, projectId, effectiveDate: valueDate, transactionId, transactionType: { code, codelist: 'TransactionType', version: '2.03' }, amount, currency, valueDate });
-const reversal = (agreementId: string, projectId: string, transactionId: string, reversedEventType: string, amount: string, currency: string, effectiveDate: string) =>
-  on(`agreement-${agreementId}`, projectId, 'TransactionReversed', { agreementId, projectId, effectiveDate, transactionId, reversedEventType, amount, currency, reasonCode: 'DATA_ENTRY_ERROR', source: { citation: 'test', confidence: 'illustrative' } });
+  on(`agreement-${agreementId}`, projectId, type, {
+    agreementId,
+    projectId,
+    effectiveDate: valueDate,
+    transactionId,
+    transactionType: { code, codelist: 'TransactionType', version: '2.03' },
+    amount,
+    currency,
+    valueDate,
+  });
+const reversal = (
+  agreementId: string,
+  projectId: string,
+  transactionId: string,
+  reversedEventType: string,
+  amount: string,
+  currency: string,
+  effectiveDate: string,
+) =>
+  on(`agreement-${agreementId}`, projectId, 'TransactionReversed', {
+    agreementId,
+    projectId,
+    effectiveDate,
+    transactionId,
+    reversedEventType,
+    amount,
+    currency,
+    reasonCode: 'DATA_ENTRY_ERROR',
+    source: { citation: 'test', confidence: 'illustrative' },
+  });
 const rate = (currency: string, date: string, usdPerUnit: string, correctsRate?: string) =>
-  on(`exchange-rates-${currency}`, 'exchange-rates', 'ExchangeRateRecorded', { currency, date, usdPerUnit, effectiveDate: date, ...(correctsRate ? { correctsRate } : {}) }, undefined as unknown as string);
+  on(
+    `exchange-rates-${currency}`,
+    'exchange-rates',
+    'ExchangeRateRecorded',
+    { currency, date, usdPerUnit, effectiveDate: date, ...(correctsRate ? { correctsRate } : {}) },
+    undefined as unknown as string,
+  );
 
 /** Days between two ISO dates. */
 const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
@@ -41,10 +84,34 @@ describe('the money families: agreements, money movements, plans, contracts and 
     ({ dataSource, projection } = views);
 
     await projection.apply([
-      on('project-P1', 'P1', 'ProjectRegistered', { projectId: 'P1', title: 'Road', cluster: 'transport', countries: [{ code: 'KZ', percentage: 60 }, { code: 'KG', percentage: 40 }] }),
+      on('project-P1', 'P1', 'ProjectRegistered', {
+        projectId: 'P1',
+        title: 'Road',
+        cluster: 'transport',
+        countries: [
+          { code: 'KZ', percentage: 60 },
+          { code: 'KG', percentage: 40 },
+        ],
+      }),
       // L1: an ADB grant in USD, effective 2025-06-01, closing extended from 2027-06-30 to 2028-06-30.
-      on('agreement-L1', 'P1', 'AgreementSigned', { agreementId: 'L1', projectId: 'P1', effectiveDate: '2025-03-14', agreementNumber: '0900-KGZ', financier: ADB, instrument: 'grant', amount: '1000.00', currency: 'USD', signedDate: '2025-03-14', closingDate: '2027-06-30' }),
-      on('agreement-L1', 'P1', 'AgreementDeclaredEffective', { agreementId: 'L1', projectId: 'P1', effectiveDate: '2025-06-01', effectivenessDate: '2025-06-01' }),
+      on('agreement-L1', 'P1', 'AgreementSigned', {
+        agreementId: 'L1',
+        projectId: 'P1',
+        effectiveDate: '2025-03-14',
+        agreementNumber: '0900-KGZ',
+        financier: ADB,
+        instrument: 'grant',
+        amount: '1000.00',
+        currency: 'USD',
+        signedDate: '2025-03-14',
+        closingDate: '2027-06-30',
+      }),
+      on('agreement-L1', 'P1', 'AgreementDeclaredEffective', {
+        agreementId: 'L1',
+        projectId: 'P1',
+        effectiveDate: '2025-06-01',
+        effectivenessDate: '2025-06-01',
+      }),
       tx('L1', 'P1', 'AgreementCommitmentRecorded', 't1', '1000.00', 'USD', '2025-03-14', '11'),
       tx('L1', 'P1', 'CommitmentAmended', 't2', '-100.00', 'USD', '2025-09-01', '11'),
       tx('L1', 'P1', 'FundsCancelled', 't3', '50.00', 'USD', '2026-02-10', '11'),
@@ -54,23 +121,109 @@ describe('the money families: agreements, money movements, plans, contracts and 
       tx('L1', 'P1', 'ExpenditureRecorded', 't7', '20.00', 'USD', '2025-10-01', '4'),
       reversal('L1', 'P1', 't7', 'ExpenditureRecorded', '20.00', 'USD', '2025-11-10'),
       reversal('L1', 'P1', 't2', 'CommitmentAmended', '-100.00', 'USD', '2026-01-15'),
-      on('agreement-L1', 'P1', 'PlannedDisbursementScheduled', { agreementId: 'L1', projectId: 'P1', effectiveDate: '2025-06-01', plannedDisbursementId: 'pd1', period: { start: '2025-07-01', end: '2025-09-30' }, amount: '300.00', currency: 'USD' }),
-      on('agreement-L1', 'P1', 'PlannedDisbursementScheduled', { agreementId: 'L1', projectId: 'P1', effectiveDate: '2025-06-01', plannedDisbursementId: 'pd2', period: { start: '2026-01-01', end: '2026-03-31' }, amount: '300.00', currency: 'USD' }),
-      on('agreement-L1', 'P1', 'ClosingDateExtended', { agreementId: 'L1', projectId: 'P1', effectiveDate: '2026-05-01', previousClosingDate: '2027-06-30', closingDate: '2028-06-30', reason: 'delays' }),
+      on('agreement-L1', 'P1', 'PlannedDisbursementScheduled', {
+        agreementId: 'L1',
+        projectId: 'P1',
+        effectiveDate: '2025-06-01',
+        plannedDisbursementId: 'pd1',
+        period: { start: '2025-07-01', end: '2025-09-30' },
+        amount: '300.00',
+        currency: 'USD',
+      }),
+      on('agreement-L1', 'P1', 'PlannedDisbursementScheduled', {
+        agreementId: 'L1',
+        projectId: 'P1',
+        effectiveDate: '2025-06-01',
+        plannedDisbursementId: 'pd2',
+        period: { start: '2026-01-01', end: '2026-03-31' },
+        amount: '300.00',
+        currency: 'USD',
+      }),
+      on('agreement-L1', 'P1', 'ClosingDateExtended', {
+        agreementId: 'L1',
+        projectId: 'P1',
+        effectiveDate: '2026-05-01',
+        previousClosingDate: '2027-06-30',
+        closingDate: '2028-06-30',
+        reason: 'delays',
+      }),
       // K1: a KZT loan opened by the shorthand of the write side, then declared effective 2026-01-05, closing 2028-12-31.
-      on('agreement-K1', 'P1', 'AgreementSigned', { agreementId: 'K1', projectId: 'P1', effectiveDate: '2025-12-20', agreementNumber: 'K-1', financier: { organisationId: 'EBRD' }, instrument: 'loan', amount: '500000.00', currency: 'KZT', signedDate: '2025-12-20', closingDate: '2028-12-31' }),
-      on('agreement-K1', 'P1', 'AgreementDeclaredEffective', { agreementId: 'K1', projectId: 'P1', effectiveDate: '2026-01-05', effectivenessDate: '2026-01-05' }),
+      on('agreement-K1', 'P1', 'AgreementSigned', {
+        agreementId: 'K1',
+        projectId: 'P1',
+        effectiveDate: '2025-12-20',
+        agreementNumber: 'K-1',
+        financier: { organisationId: 'EBRD' },
+        instrument: 'loan',
+        amount: '500000.00',
+        currency: 'KZT',
+        signedDate: '2025-12-20',
+        closingDate: '2028-12-31',
+      }),
+      on('agreement-K1', 'P1', 'AgreementDeclaredEffective', {
+        agreementId: 'K1',
+        projectId: 'P1',
+        effectiveDate: '2026-01-05',
+        effectivenessDate: '2026-01-05',
+      }),
       tx('K1', 'P1', 'AgreementCommitmentRecorded', 'k1', '500000.00', 'KZT', '2026-01-10', '11'),
       tx('K1', 'P1', 'FundsReceived', 'k2', '100000.00', 'KZT', '2026-02-01', '1'),
       // C1: planned at 2000, awarded 600 on 2025-10-15, varied +50 on 2026-02-01.
-      on('contract-C1', 'P1', 'ProcurementPackagePlanned', { contractId: 'C1', projectId: 'P1', effectiveDate: '2025-05-01', title: 'Civil works', method: 'ICB', estimatedValue: { amount: '2000.00', currency: 'USD' }, plannedAwardDate: '2025-10-01' }),
-      on('contract-C1', 'P1', 'ContractAwarded', { contractId: 'C1', projectId: 'P1', effectiveDate: '2025-10-15', contractor: { name: 'Builder LLP' }, contractValue: { amount: '600.00', currency: 'USD' }, awardDate: '2025-10-15' }),
-      on('contract-C1', 'P1', 'ContractVariationApproved', { contractId: 'C1', projectId: 'P1', effectiveDate: '2026-02-01', variationId: 'v1', amountDelta: { amount: '50.00', currency: 'USD' }, contractValue: { amount: '650.00', currency: 'USD' }, reason: 'more works' }),
+      on('contract-C1', 'P1', 'ProcurementPackagePlanned', {
+        contractId: 'C1',
+        projectId: 'P1',
+        effectiveDate: '2025-05-01',
+        title: 'Civil works',
+        method: 'ICB',
+        estimatedValue: { amount: '2000.00', currency: 'USD' },
+        plannedAwardDate: '2025-10-01',
+      }),
+      on('contract-C1', 'P1', 'ContractAwarded', {
+        contractId: 'C1',
+        projectId: 'P1',
+        effectiveDate: '2025-10-15',
+        contractor: { name: 'Builder LLP' },
+        contractValue: { amount: '600.00', currency: 'USD' },
+        awardDate: '2025-10-15',
+      }),
+      on('contract-C1', 'P1', 'ContractVariationApproved', {
+        contractId: 'C1',
+        projectId: 'P1',
+        effectiveDate: '2026-02-01',
+        variationId: 'v1',
+        amountDelta: { amount: '50.00', currency: 'USD' },
+        contractValue: { amount: '650.00', currency: 'USD' },
+        reason: 'more works',
+      }),
       // P2: money recorded by the old project-level commands (v1, no agreement), one of it in KZT before any rate.
-      on('project-P2', 'P2', 'ProjectRegistered', { projectId: 'P2', title: 'Clinic', cluster: 'health', countries: [{ code: 'KZ', percentage: 100 }] }, 'health'),
-      on('project-P2', 'P2', 'CommitmentRecorded', { projectId: 'P2', commitmentId: 'c1', amount: '200.00', currency: 'USD', valueDate: '2024-01-01', financier: 'XM-DAC-46004' }, 'health'),
-      on('project-P2', 'P2', 'DisbursementRecorded', { projectId: 'P2', disbursementId: 'd1', amount: '50.00', currency: 'USD', valueDate: '2024-06-01', financier: 'XM-DAC-46004' }, 'health'),
-      on('project-P2', 'P2', 'CommitmentRecorded', { projectId: 'P2', commitmentId: 'c2', amount: '1000.00', currency: 'KZT', valueDate: '2023-05-01', financier: 'KZ-GOV' }, 'health'),
+      on(
+        'project-P2',
+        'P2',
+        'ProjectRegistered',
+        { projectId: 'P2', title: 'Clinic', cluster: 'health', countries: [{ code: 'KZ', percentage: 100 }] },
+        'health',
+      ),
+      on(
+        'project-P2',
+        'P2',
+        'CommitmentRecorded',
+        { projectId: 'P2', commitmentId: 'c1', amount: '200.00', currency: 'USD', valueDate: '2024-01-01', financier: 'XM-DAC-46004' },
+        'health',
+      ),
+      on(
+        'project-P2',
+        'P2',
+        'DisbursementRecorded',
+        { projectId: 'P2', disbursementId: 'd1', amount: '50.00', currency: 'USD', valueDate: '2024-06-01', financier: 'XM-DAC-46004' },
+        'health',
+      ),
+      on(
+        'project-P2',
+        'P2',
+        'CommitmentRecorded',
+        { projectId: 'P2', commitmentId: 'c2', amount: '1000.00', currency: 'KZT', valueDate: '2023-05-01', financier: 'KZ-GOV' },
+        'health',
+      ),
       rate('KZT', '2026-01-01', '0.002'),
       rate('KZT', '2026-02-01', '0.0019'),
       rate('KZT', '2026-02-01', '0.0021', '0.0019'),
@@ -87,17 +240,71 @@ describe('the money families: agreements, money movements, plans, contracts and 
               committed::text, cancelled::text, disbursed::text, spent::text from agreement_view order by agreement_id`,
     );
     expect(rows).toEqual([
-      { agreement_id: 'K1', project_id: 'P1', financier_ref: 'EBRD', opened_by: 'signed', effective_on: '2026-01-05', original_closing_on: '2028-12-31', closing_on: '2028-12-31', extended: false, committed: '500000.00', cancelled: '0', disbursed: '100000.00', spent: '0' },
+      {
+        agreement_id: 'K1',
+        project_id: 'P1',
+        financier_ref: 'EBRD',
+        opened_by: 'signed',
+        effective_on: '2026-01-05',
+        original_closing_on: '2028-12-31',
+        closing_on: '2028-12-31',
+        extended: false,
+        committed: '500000.00',
+        cancelled: '0',
+        disbursed: '100000.00',
+        spent: '0',
+      },
       // 1000 − 100 + 100 (the amendment reversed); 50 cancelled; 400 + 100 received; 300 + 20 − 20 spent.
-      { agreement_id: 'L1', project_id: 'P1', financier_ref: 'XM-DAC-46004', opened_by: 'signed', effective_on: '2025-06-01', original_closing_on: '2027-06-30', closing_on: '2028-06-30', extended: true, committed: '1000.00', cancelled: '50.00', disbursed: '500.00', spent: '300.00' },
+      {
+        agreement_id: 'L1',
+        project_id: 'P1',
+        financier_ref: 'XM-DAC-46004',
+        opened_by: 'signed',
+        effective_on: '2025-06-01',
+        original_closing_on: '2027-06-30',
+        closing_on: '2028-06-30',
+        extended: true,
+        committed: '1000.00',
+        cancelled: '50.00',
+        disbursed: '500.00',
+        spent: '300.00',
+      },
       // Old project-level money goes to the shorthand agreement of the project and financier, effective from its first value date.
-      { agreement_id: 'P2~KZ-GOV', project_id: 'P2', financier_ref: 'KZ-GOV', opened_by: 'shorthand', effective_on: '2023-05-01', original_closing_on: null, closing_on: null, extended: false, committed: '1000.00', cancelled: '0', disbursed: '0', spent: '0' },
-      { agreement_id: 'P2~XM-DAC-46004', project_id: 'P2', financier_ref: 'XM-DAC-46004', opened_by: 'shorthand', effective_on: '2024-01-01', original_closing_on: null, closing_on: null, extended: false, committed: '200.00', cancelled: '0', disbursed: '50.00', spent: '0' },
+      {
+        agreement_id: 'P2~KZ-GOV',
+        project_id: 'P2',
+        financier_ref: 'KZ-GOV',
+        opened_by: 'shorthand',
+        effective_on: '2023-05-01',
+        original_closing_on: null,
+        closing_on: null,
+        extended: false,
+        committed: '1000.00',
+        cancelled: '0',
+        disbursed: '0',
+        spent: '0',
+      },
+      {
+        agreement_id: 'P2~XM-DAC-46004',
+        project_id: 'P2',
+        financier_ref: 'XM-DAC-46004',
+        opened_by: 'shorthand',
+        effective_on: '2024-01-01',
+        original_closing_on: null,
+        closing_on: null,
+        extended: false,
+        committed: '200.00',
+        cancelled: '0',
+        disbursed: '50.00',
+        spent: '0',
+      },
     ]);
   });
 
   it('records one signed movement per money event; a reversal has the opposite sign at the reversed movement’s value date', async () => {
-    const rows = await dataSource.query(`select kind, event_type, transaction_id, amount::text, value_date::text from money_movement where agreement_id = 'L1' order by stream_version`);
+    const rows = await dataSource.query(
+      `select kind, event_type, transaction_id, amount::text, value_date::text from money_movement where agreement_id = 'L1' order by stream_version`,
+    );
     expect(rows).toEqual([
       { kind: 'commitment', event_type: 'AgreementCommitmentRecorded', transaction_id: 't1', amount: '1000.00', value_date: '2025-03-14' },
       { kind: 'commitment', event_type: 'CommitmentAmended', transaction_id: 't2', amount: '-100.00', value_date: '2025-09-01' },
@@ -109,12 +316,16 @@ describe('the money families: agreements, money movements, plans, contracts and 
       { kind: 'spending', event_type: 'TransactionReversed', transaction_id: 't7', amount: '-20.00', value_date: '2025-10-01' },
       { kind: 'commitment', event_type: 'TransactionReversed', transaction_id: 't2', amount: '100.00', value_date: '2025-09-01' },
     ]);
-    const awards = await dataSource.query(`select kind, contract_id, amount::text, value_date::text from money_movement where kind = 'award' order by value_date`);
+    const awards = await dataSource.query(
+      `select kind, contract_id, amount::text, value_date::text from money_movement where kind = 'award' order by value_date`,
+    );
     expect(awards).toEqual([
       { kind: 'award', contract_id: 'C1', amount: '600.00', value_date: '2025-10-15' },
       { kind: 'award', contract_id: 'C1', amount: '50.00', value_date: '2026-02-01' },
     ]);
-    const planned = await dataSource.query(`select planned_disbursement_id, period_end::text, amount::text from planned_disbursement order by planned_disbursement_id`);
+    const planned = await dataSource.query(
+      `select planned_disbursement_id, period_end::text, amount::text from planned_disbursement order by planned_disbursement_id`,
+    );
     expect(planned).toEqual([
       { planned_disbursement_id: 'pd1', period_end: '2025-09-30', amount: '300.00' },
       { planned_disbursement_id: 'pd2', period_end: '2026-03-31', amount: '300.00' },
@@ -122,8 +333,17 @@ describe('the money families: agreements, money movements, plans, contracts and 
   });
 
   it('keeps the contract and the latest rate of a currency and date (a correction replaces it)', async () => {
-    const [contract] = await dataSource.query(`select contract_id, status, estimated_value::text, contract_value::text, contractor_ref, awarded_on::text from contract_view`);
-    expect(contract).toEqual({ contract_id: 'C1', status: 'awarded', estimated_value: '2000.00', contract_value: '650.00', contractor_ref: 'Builder LLP', awarded_on: '2025-10-15' });
+    const [contract] = await dataSource.query(
+      `select contract_id, status, estimated_value::text, contract_value::text, contractor_ref, awarded_on::text from contract_view`,
+    );
+    expect(contract).toEqual({
+      contract_id: 'C1',
+      status: 'awarded',
+      estimated_value: '2000.00',
+      contract_value: '650.00',
+      contractor_ref: 'Builder LLP',
+      awarded_on: '2025-10-15',
+    });
     expect(await dataSource.query(`select currency, rate_date::text, usd_per_unit::text from exchange_rate order by rate_date`)).toEqual([
       { currency: 'KZT', rate_date: '2026-01-01', usd_per_unit: '0.002' },
       { currency: 'KZT', rate_date: '2026-02-01', usd_per_unit: '0.0021' },
@@ -215,22 +435,70 @@ describe('the money families: agreements, money movements, plans, contracts and 
     expect(countries.get('KG')!.currencies.find((c) => c.currency === 'USD')!.netCommitment).toBe('380.00'); // 950 × 0.4
     expect(countries.get('KG')!.usd.disbursed).toBe('284.00'); // (500 + 210) × 0.4
     const financiers = await moneyByGroup(sql, await groupKeysSql(sql, 'financier'), '2026-01-01', '2026-12-31');
-    expect(financiers.get('XM-DAC-46004')!.currencies.map((c) => [c.currency, c.netCommitment, c.disbursed, c.awarded])).toEqual([['USD', '1150.00', '550.00', '0.00']]);
+    expect(financiers.get('XM-DAC-46004')!.currencies.map((c) => [c.currency, c.netCommitment, c.disbursed, c.awarded])).toEqual([
+      ['USD', '1150.00', '550.00', '0.00'],
+    ]);
     expect(financiers.get('EBRD')!.currencies.map((c) => [c.currency, c.netCommitment])).toEqual([['KZT', '500000.00']]);
     expect(financiers.get('KZ-GOV')!.usd.netCommitment).toBeNull();
   });
 
   it('opens the shorthand agreement of a project and financier from AgreementOpened, effective from its date', async () => {
     await projection.apply([
-      on('project-P3', 'P3', 'ProjectRegistered', { projectId: 'P3', title: 'Hotel', cluster: 'tourism', countries: [{ code: 'TJ', percentage: 100 }] }, 'tourism'),
-      on('agreement-P3~ISDB', 'P3', 'AgreementOpened', { agreementId: 'P3~ISDB', projectId: 'P3', effectiveDate: '2026-03-01', financier: { ref: 'ISDB', name: 'Islamic Development Bank' }, currency: 'USD', openedBy: 'shorthand' }, 'tourism'),
+      on(
+        'project-P3',
+        'P3',
+        'ProjectRegistered',
+        { projectId: 'P3', title: 'Hotel', cluster: 'tourism', countries: [{ code: 'TJ', percentage: 100 }] },
+        'tourism',
+      ),
+      on(
+        'agreement-P3~ISDB',
+        'P3',
+        'AgreementOpened',
+        {
+          agreementId: 'P3~ISDB',
+          projectId: 'P3',
+          effectiveDate: '2026-03-01',
+          financier: { ref: 'ISDB', name: 'Islamic Development Bank' },
+          currency: 'USD',
+          openedBy: 'shorthand',
+        },
+        'tourism',
+      ),
       tx('P3~ISDB', 'P3', 'AgreementCommitmentRecorded', 's1', '700.00', 'USD', '2026-03-01', '11'),
       tx('P3~ISDB', 'P3', 'FundsReceived', 's2', '70.00', 'USD', '2026-04-01', '1'),
       // An old project-stream commitment upcast to v2 names the shorthand agreement and its transaction.
-      { ...on('project-P3', 'P3', 'CommitmentRecorded', { projectId: 'P3', commitmentId: 'old-1', agreementId: 'P3~ISDB', transactionId: 'old-1', amount: '30.00', currency: 'USD', valueDate: '2026-03-05', financier: 'ISDB' }, 'tourism'), schemaVersion: 2 },
+      {
+        ...on(
+          'project-P3',
+          'P3',
+          'CommitmentRecorded',
+          {
+            projectId: 'P3',
+            commitmentId: 'old-1',
+            agreementId: 'P3~ISDB',
+            transactionId: 'old-1',
+            amount: '30.00',
+            currency: 'USD',
+            valueDate: '2026-03-05',
+            financier: 'ISDB',
+          },
+          'tourism',
+        ),
+        schemaVersion: 2,
+      },
     ]);
-    const [row] = await dataSource.query(`select financier_ref, financier_name, opened_by, effective_on::text, committed::text, disbursed::text from agreement_view where agreement_id = 'P3~ISDB'`);
-    expect(row).toEqual({ financier_ref: 'ISDB', financier_name: 'Islamic Development Bank', opened_by: 'shorthand', effective_on: '2026-03-01', committed: '730.00', disbursed: '70.00' });
+    const [row] = await dataSource.query(
+      `select financier_ref, financier_name, opened_by, effective_on::text, committed::text, disbursed::text from agreement_view where agreement_id = 'P3~ISDB'`,
+    );
+    expect(row).toEqual({
+      financier_ref: 'ISDB',
+      financier_name: 'Islamic Development Bank',
+      opened_by: 'shorthand',
+      effective_on: '2026-03-01',
+      committed: '730.00',
+      disbursed: '70.00',
+    });
     const groups = await moneyByGroup(sql, await groupKeysSql(sql, 'cluster'), '2026-01-01', '2026-12-31');
     // Effective in the period: its whole commitment is the denominator.
     expect(groups.get('tourism')!.usd).toMatchObject({ netCommitment: '730.00', disbursed: '70.00', disbursementRatio: round4(70 / 730) });

@@ -9,7 +9,11 @@ export const PORTFOLIO_VIEWS = 'portfolioViews';
 
 /** An event arrived with a version past the next one expected: something before it is missing. */
 export class ProjectionGapError extends Error {
-  constructor(readonly streamId: string, readonly applied: number, readonly received: number) {
+  constructor(
+    readonly streamId: string,
+    readonly applied: number,
+    readonly received: number,
+  ) {
     super(`${streamId}: received version ${received} but only ${applied} is applied`);
     this.name = 'ProjectionGapError';
   }
@@ -177,7 +181,9 @@ export class PortfolioProjection {
 
   /** The highest event-store log position applied to the generation it writes to (0: none known). */
   async appliedPosition(): Promise<bigint> {
-    const rows: { position: string | null }[] = await this.dataSource.query(`select max(position)::text as position from ${this.schema}.applied_stream_versions`);
+    const rows: { position: string | null }[] = await this.dataSource.query(
+      `select max(position)::text as position from ${this.schema}.applied_stream_versions`,
+    );
     return BigInt(rows[0]?.position ?? 0);
   }
 

@@ -48,7 +48,10 @@ describe('the milestones, results and programme views (real PostgreSQL)', () => 
     ({ dataSource, projection } = views);
     sql = (text, params) => dataSource.query(text, params as unknown[] | undefined);
     await projection.apply([
-      project('TR-1', 'transport', [{ code: 'KZ', percentage: 60 }, { code: 'KG', percentage: 40 }]),
+      project('TR-1', 'transport', [
+        { code: 'KZ', percentage: 60 },
+        { code: 'KG', percentage: 40 },
+      ]),
       project('AQ-1', 'air-quality', [{ code: 'KG', percentage: 100 }]),
     ]);
   });
@@ -65,15 +68,35 @@ describe('the milestones, results and programme views (real PostgreSQL)', () => 
         milestone('TR-1', 'MilestoneAchieved', { milestoneId: 'SIGNING', actualDate: '2025-05-15', slippageDays: 45, effectiveDate: '2025-05-15' }),
         // Rescheduled 2026-01-31 → 2026-04-30: 28 + 31 + 30 = 89 days.
         milestone('TR-1', 'MilestonePlanned', { milestoneId: 'EFFECTIVE', category: 'effectiveness', baselineDate: '2026-01-31', effectiveDate: '2024-12-01' }),
-        milestone('TR-1', 'MilestoneRescheduled', { milestoneId: 'EFFECTIVE', previousDate: '2026-01-31', newDate: '2026-04-30', reason: 'Ratification late', slippageDays: 89, effectiveDate: '2026-01-10' }),
+        milestone('TR-1', 'MilestoneRescheduled', {
+          milestoneId: 'EFFECTIVE',
+          previousDate: '2026-01-31',
+          newDate: '2026-04-30',
+          reason: 'Ratification late',
+          slippageDays: 89,
+          effectiveDate: '2026-01-10',
+        }),
         // Never moved, never achieved: overdue from 2025-10-01 on.
         milestone('TR-1', 'MilestonePlanned', { milestoneId: 'AWARD', category: 'contract-award', baselineDate: '2025-09-30', effectiveDate: '2024-12-01' }),
         // Dropped: never overdue.
-        milestone('TR-1', 'MilestonePlanned', { milestoneId: 'PPP', category: 'other', title: 'PPP tender', baselineDate: '2025-06-30', effectiveDate: '2024-12-01' }),
+        milestone('TR-1', 'MilestonePlanned', {
+          milestoneId: 'PPP',
+          category: 'other',
+          title: 'PPP tender',
+          baselineDate: '2025-06-30',
+          effectiveDate: '2024-12-01',
+        }),
         milestone('TR-1', 'MilestoneDropped', { milestoneId: 'PPP', reason: 'Public works instead', effectiveDate: '2025-02-01' }),
         // Same id in another project: its own row. Rescheduled earlier, overdue too.
         milestone('AQ-1', 'MilestonePlanned', { milestoneId: 'SIGNING', category: 'signing', baselineDate: '2025-12-31', effectiveDate: '2024-12-01' }),
-        milestone('AQ-1', 'MilestoneRescheduled', { milestoneId: 'SIGNING', previousDate: '2025-12-31', newDate: '2025-12-01', reason: 'Earlier', slippageDays: -30, effectiveDate: '2025-06-01' }),
+        milestone('AQ-1', 'MilestoneRescheduled', {
+          milestoneId: 'SIGNING',
+          previousDate: '2025-12-31',
+          newDate: '2025-12-01',
+          reason: 'Earlier',
+          slippageDays: -30,
+          effectiveDate: '2025-06-01',
+        }),
       ]);
     });
 
@@ -95,8 +118,24 @@ describe('the milestones, results and programme views (real PostgreSQL)', () => 
       // 2026-02-15: AWARD (planned 2025-09-30, 138 days before: 31+30+31+31+15) and AQ-1 SIGNING (2025-12-01, 76 days: 31+31+14);
       // EFFECTIVE now falls on 2026-04-30, not yet.
       expect(await overdueMilestones(sql, { on: '2026-02-15' })).toEqual([
-        expect.objectContaining({ projectId: 'TR-1', milestoneId: 'AWARD', plannedDate: '2025-09-30', forecastDate: null, slippageDays: 0, daysOverdue: 138, cluster: 'transport', projectTitle: 'Project TR-1' }),
-        expect.objectContaining({ projectId: 'AQ-1', milestoneId: 'SIGNING', baselineDate: '2025-12-31', plannedDate: '2025-12-01', slippageDays: -30, daysOverdue: 76 }),
+        expect.objectContaining({
+          projectId: 'TR-1',
+          milestoneId: 'AWARD',
+          plannedDate: '2025-09-30',
+          forecastDate: null,
+          slippageDays: 0,
+          daysOverdue: 138,
+          cluster: 'transport',
+          projectTitle: 'Project TR-1',
+        }),
+        expect.objectContaining({
+          projectId: 'AQ-1',
+          milestoneId: 'SIGNING',
+          baselineDate: '2025-12-31',
+          plannedDate: '2025-12-01',
+          slippageDays: -30,
+          daysOverdue: 76,
+        }),
       ]);
       // The day after the planned date is the first overdue day; on the date itself it is not.
       expect((await overdueMilestones(sql, { on: '2026-04-30' })).map((m) => m.milestoneId)).toEqual(['AWARD', 'SIGNING']);
@@ -126,7 +165,14 @@ describe('the milestones, results and programme views (real PostgreSQL)', () => 
         results('TR-1', 'ResultDefined', { resultId: 'OUT-1', resultType: { code: '2', codelist: 'ResultType', version: '2.03' }, title: 'Faster crossings' }),
         // Ascending: baseline 100 (2023); targets 200 (2026) and 300 (2028, the end target);
         // 2024 reported 150 and verified; 2025 reported 180, not verified → actual 150, verified.
-        results('TR-1', 'IndicatorDefined', { resultId: 'OUT-1', indicatorId: 'TRUCKS', title: 'Trucks per day', measure: measure('1'), ascending: true, unit: 'trucks' }),
+        results('TR-1', 'IndicatorDefined', {
+          resultId: 'OUT-1',
+          indicatorId: 'TRUCKS',
+          title: 'Trucks per day',
+          measure: measure('1'),
+          ascending: true,
+          unit: 'trucks',
+        }),
         results('TR-1', 'BaselineSet', { indicatorId: 'TRUCKS', year: 2023, value: '100' }),
         results('TR-1', 'TargetSet', { indicatorId: 'TRUCKS', period: year(2028), value: '300' }),
         results('TR-1', 'TargetSet', { indicatorId: 'TRUCKS', period: year(2026), value: '200' }),
@@ -207,7 +253,19 @@ describe('the milestones, results and programme views (real PostgreSQL)', () => 
     it('gives a project its milestones and results framework', async () => {
       const view = await projectMilestonesAndResults(sql, 'AQ-1', '2026-02-15');
       expect(view.milestones).toEqual([
-        { milestoneId: 'SIGNING', category: 'signing', title: null, status: 'planned', baselineDate: '2025-12-31', forecastDate: '2025-12-01', actualDate: null, slippageDays: -30, overdue: true, rescheduleReason: 'Earlier', dropReason: null },
+        {
+          milestoneId: 'SIGNING',
+          category: 'signing',
+          title: null,
+          status: 'planned',
+          baselineDate: '2025-12-31',
+          forecastDate: '2025-12-01',
+          actualDate: null,
+          slippageDays: -30,
+          overdue: true,
+          rescheduleReason: 'Earlier',
+          dropReason: null,
+        },
       ]);
       expect(view.results).toEqual([
         {
@@ -246,9 +304,30 @@ describe('the milestones, results and programme views (real PostgreSQL)', () => 
           ],
           effectiveDate: '2024-12-05',
         }),
-        programme('DecisionActionAssigned', { decisionId: 'D1', actionId: 'A1', description: 'Publish the schedule', owner: { name: 'Ministry of National Economy' }, dueDate: '2025-06-30', effectiveDate: '2024-12-10' }),
-        programme('DecisionActionAssigned', { decisionId: 'D1', actionId: 'A2', description: 'Fund the design', owner: { organisationId: 'XM-DAC-46004', name: 'ADB' }, dueDate: '2025-03-31', effectiveDate: '2024-12-10' }),
-        programme('DecisionActionAssigned', { decisionId: 'D2', actionId: 'A3', description: 'Terms of reference', owner: { name: 'MoT KG' }, dueDate: '2026-12-31', effectiveDate: '2024-12-10' }),
+        programme('DecisionActionAssigned', {
+          decisionId: 'D1',
+          actionId: 'A1',
+          description: 'Publish the schedule',
+          owner: { name: 'Ministry of National Economy' },
+          dueDate: '2025-06-30',
+          effectiveDate: '2024-12-10',
+        }),
+        programme('DecisionActionAssigned', {
+          decisionId: 'D1',
+          actionId: 'A2',
+          description: 'Fund the design',
+          owner: { organisationId: 'XM-DAC-46004', name: 'ADB' },
+          dueDate: '2025-03-31',
+          effectiveDate: '2024-12-10',
+        }),
+        programme('DecisionActionAssigned', {
+          decisionId: 'D2',
+          actionId: 'A3',
+          description: 'Terms of reference',
+          owner: { name: 'MoT KG' },
+          dueDate: '2026-12-31',
+          effectiveDate: '2024-12-10',
+        }),
         programme('DecisionActionCompleted', { decisionId: 'D1', actionId: 'A1', completionDate: '2025-05-20', effectiveDate: '2025-05-20' }),
       ]);
     });
@@ -270,11 +349,19 @@ describe('the milestones, results and programme views (real PostgreSQL)', () => 
       // (1.6 − 1.1) ÷ (3.0 − 1.1) = 0.5 ÷ 1.9
       expect(trade.progress).toBeCloseTo(0.5 / 1.9, 12);
       const trip = view.kpis.find((k) => k.kpi === 'trip-hours')!;
-      expect(trip).toMatchObject({ unit: 'hours', baseline: { year: 2022, value: '4' }, latest: { date: '2024-07-01', value: '3.5' }, target: { date: '2027-06-30', value: '2' }, progress: 0.25 });
+      expect(trip).toMatchObject({
+        unit: 'hours',
+        baseline: { year: 2022, value: '4' },
+        latest: { date: '2024-07-01', value: '3.5' },
+        target: { date: '2027-06-30', value: '2' },
+        progress: 0.25,
+      });
     });
 
     it('keeps every decimal the domain accepts (12 places), exactly', async () => {
-      await projection.apply([programme('ProgrammeKpiObserved', { kpi: 'load-factor', unit: 'ratio', value: '0.123456789012', year: 2024, source, effectiveDate: '2025-01-01' })]);
+      await projection.apply([
+        programme('ProgrammeKpiObserved', { kpi: 'load-factor', unit: 'ratio', value: '0.123456789012', year: 2024, source, effectiveDate: '2025-01-01' }),
+      ]);
       const series = (await readProgramme(sql, 'ECAB', '2025-07-01')).kpis.find((k) => k.kpi === 'load-factor');
       expect(series).toMatchObject({ observations: [{ year: 2024, value: '0.123456789012' }], targets: [], target: null, progress: null });
     });
@@ -297,15 +384,41 @@ describe('the milestones, results and programme views (real PostgreSQL)', () => 
               text: 'Seven joint checkpoints',
               kind: 'roadmap',
               actions: [
-                { actionId: 'A2', description: 'Fund the design', owner: { organisationId: 'XM-DAC-46004', name: 'ADB' }, assignedOn: '2024-12-10', dueDate: '2025-03-31', completedOn: null, status: 'overdue' },
-                { actionId: 'A1', description: 'Publish the schedule', owner: { name: 'Ministry of National Economy' }, assignedOn: '2024-12-10', dueDate: '2025-06-30', completedOn: '2025-05-20', status: 'done' },
+                {
+                  actionId: 'A2',
+                  description: 'Fund the design',
+                  owner: { organisationId: 'XM-DAC-46004', name: 'ADB' },
+                  assignedOn: '2024-12-10',
+                  dueDate: '2025-03-31',
+                  completedOn: null,
+                  status: 'overdue',
+                },
+                {
+                  actionId: 'A1',
+                  description: 'Publish the schedule',
+                  owner: { name: 'Ministry of National Economy' },
+                  assignedOn: '2024-12-10',
+                  dueDate: '2025-06-30',
+                  completedOn: '2025-05-20',
+                  status: 'done',
+                },
               ],
             },
             {
               decisionId: 'D2',
               text: 'Alternative road study',
               kind: 'protocol',
-              actions: [{ actionId: 'A3', description: 'Terms of reference', owner: { name: 'MoT KG' }, assignedOn: '2024-12-10', dueDate: '2026-12-31', completedOn: null, status: 'open' }],
+              actions: [
+                {
+                  actionId: 'A3',
+                  description: 'Terms of reference',
+                  owner: { name: 'MoT KG' },
+                  assignedOn: '2024-12-10',
+                  dueDate: '2026-12-31',
+                  completedOn: null,
+                  status: 'open',
+                },
+              ],
             },
           ],
         },
@@ -317,8 +430,12 @@ describe('the milestones, results and programme views (real PostgreSQL)', () => 
 
     it('answers the only programme by default, and asks which one when there are several', async () => {
       expect(await resolveProgramme(sql, undefined)).toBe('ECAB');
-      await projection.apply([event('programme-OTHER', 'OTHER', 'ProgrammeRegistered', { programmeId: 'OTHER', names: { en: 'Other' }, aliases: [], clusters: [] })]);
-      await expect(resolveProgramme(sql, undefined)).rejects.toMatchObject({ problem: { status: 400, errors: [{ pointer: '/programme', detail: 'several programmes are registered (ECAB, OTHER): say which' }] } });
+      await projection.apply([
+        event('programme-OTHER', 'OTHER', 'ProgrammeRegistered', { programmeId: 'OTHER', names: { en: 'Other' }, aliases: [], clusters: [] }),
+      ]);
+      await expect(resolveProgramme(sql, undefined)).rejects.toMatchObject({
+        problem: { status: 400, errors: [{ pointer: '/programme', detail: 'several programmes are registered (ECAB, OTHER): say which' }] },
+      });
       expect(await resolveProgramme(sql, 'OTHER')).toBe('OTHER');
     });
   });

@@ -70,18 +70,29 @@ describe('rebuilding the read tables without downtime (real PostgreSQL)', () => 
     projectSeq += 1;
     const id = `RB-${projectSeq}`;
     registered += 1;
-    await write(`project-${id}`, 0, [
-      { type: 'ProjectRegistered', data: { projectId: id, title: `Project ${id}`, cluster: 'agribusiness', countries: [{ code: 'KZ', percentage: 100 }] } },
-    ], through);
+    await write(
+      `project-${id}`,
+      0,
+      [{ type: 'ProjectRegistered', data: { projectId: id, title: `Project ${id}`, cluster: 'agribusiness', countries: [{ code: 'KZ', percentage: 100 }] } }],
+      through,
+    );
     return id;
   }
 
   async function commit(id: string, version: number, cents: number, through = live): Promise<void> {
     committedCents += BigInt(cents);
     const amount = `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
-    await write(`project-${id}`, version, [
-      { type: 'CommitmentRecorded', data: { projectId: id, commitmentId: `c${version + 1}`, amount, currency: 'USD', valueDate: '2025-01-01', financier: 'XM-DAC-46004' } },
-    ], through);
+    await write(
+      `project-${id}`,
+      version,
+      [
+        {
+          type: 'CommitmentRecorded',
+          data: { projectId: id, commitmentId: `c${version + 1}`, amount, currency: 'USD', valueDate: '2025-01-01', financier: 'XM-DAC-46004' },
+        },
+      ],
+      through,
+    );
   }
 
   it('fills a new generation while the old one serves and takes live writes, switches, and loses nothing', async () => {
@@ -105,7 +116,8 @@ describe('rebuilding the read tables without downtime (real PostgreSQL)', () => 
           );
           await dataSource.query('select sum(version) from applied_stream_versions');
           const freshness = await readFreshness(dataSource);
-          if (n < 100 || joined.length === 0 || !/^\d+$/.test(freshness.position)) readFailures.push(`a read saw ${n} projects, ${joined.length} joined rows, position ${freshness.position}`);
+          if (n < 100 || joined.length === 0 || !/^\d+$/.test(freshness.position))
+            readFailures.push(`a read saw ${n} projects, ${joined.length} joined rows, position ${freshness.position}`);
           reads += 1;
         } catch (error) {
           readFailures.push(error instanceof Error ? error.message : String(error));

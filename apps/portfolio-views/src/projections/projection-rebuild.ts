@@ -60,7 +60,16 @@ export interface ProjectionRebuildOptions {
  * projection pointed at it, and released. One rebuild at a time per process.
  */
 export class ProjectionRebuild {
-  private current: RebuildStatus = { state: 'idle', generation: null, done: 0, total: 0, ratePerSecond: null, etaSeconds: null, startedAt: null, finishedAt: null };
+  private current: RebuildStatus = {
+    state: 'idle',
+    generation: null,
+    done: 0,
+    total: 0,
+    ratePerSecond: null,
+    etaSeconds: null,
+    startedAt: null,
+    finishedAt: null,
+  };
   private running: Promise<void> | undefined;
   private abort: AbortController | undefined;
   private started = 0;
@@ -94,7 +103,16 @@ export class ProjectionRebuild {
     if (afterSwitch) this.afterSwitch = afterSwitch;
     this.abort = new AbortController();
     this.started = Date.now();
-    this.current = { state: 'building', generation: null, done: 0, total: 0, ratePerSecond: null, etaSeconds: null, startedAt: new Date(this.started).toISOString(), finishedAt: null };
+    this.current = {
+      state: 'building',
+      generation: null,
+      done: 0,
+      total: 0,
+      ratePerSecond: null,
+      etaSeconds: null,
+      startedAt: new Date(this.started).toISOString(),
+      finishedAt: null,
+    };
     this.running = this.run(this.abort.signal).finally(() => {
       this.running = undefined;
     });

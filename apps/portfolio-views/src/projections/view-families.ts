@@ -1,8 +1,8 @@
 import { activityFamily } from './activity/activity.family.js';
 import { agreementFamily } from './agreement/agreement.family.js';
-import { contractFamily } from './contract/contract.family.js';
+import { contractPackageFamily } from './contract-package/contract-package.family.js';
 import { milestonesFamily } from './milestones/milestones.family.js';
-import { performanceFamily } from './performance/performance.family.js';
+import { performanceReviewFamily } from './performance-review/performance-review.family.js';
 import { programmeFamily } from './programme/programme.family.js';
 import { projectFamily } from './project/project.family.js';
 import { referenceFamily } from './reference/reference.family.js';
@@ -13,9 +13,9 @@ import type { ViewFamily } from './view-family.js';
 export const VIEW_FAMILIES: readonly ViewFamily[] = [
   projectFamily,
   agreementFamily,
-  contractFamily,
+  contractPackageFamily,
   referenceFamily,
-  performanceFamily,
+  performanceReviewFamily,
   milestonesFamily,
   resultsFamily,
   programmeFamily,

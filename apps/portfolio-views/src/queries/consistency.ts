@@ -38,10 +38,10 @@ export async function waitForVersion(projection: PortfolioProjection, token: Con
     if (applied >= token.version) return;
     const remaining = deadline - Date.now();
     if (remaining <= 0) {
-      throw ProblemError.conflict(
-        `The view of ${streamId} is at version ${applied}, not yet at ${token.version}; retry shortly.`,
-        { requiredVersion: token.version, appliedVersion: applied },
-      );
+      throw ProblemError.conflict(`The view of ${streamId} is at version ${applied}, not yet at ${token.version}; retry shortly.`, {
+        requiredVersion: token.version,
+        appliedVersion: applied,
+      });
     }
     await new Promise<void>((resolve) => {
       const timer = setTimeout(done, Math.min(remaining, 100));

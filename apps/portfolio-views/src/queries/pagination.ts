@@ -29,9 +29,11 @@ export function encodeCursor(key: readonly (string | number)[], order?: string):
 export function decodeCursor(cursor: string | undefined, length: number, order?: string): (string | number)[] | null {
   if (cursor === undefined) return null;
   const key = keyIn(cursor);
-  if (!key || key.length !== length + (order === undefined ? 0 : 1)) throw ProblemError.validation([{ pointer: '/cursor', detail: 'is not a nextCursor of this list' }]);
+  if (!key || key.length !== length + (order === undefined ? 0 : 1))
+    throw ProblemError.validation([{ pointer: '/cursor', detail: 'is not a nextCursor of this list' }]);
   if (order === undefined) return key;
-  if (key[0] !== order) throw ProblemError.validation([{ pointer: '/cursor', detail: `belongs to another order (${String(key[0])}); start again without a cursor` }]);
+  if (key[0] !== order)
+    throw ProblemError.validation([{ pointer: '/cursor', detail: `belongs to another order (${String(key[0])}); start again without a cursor` }]);
   return key.slice(1);
 }
 
@@ -46,7 +48,12 @@ function keyIn(cursor: string): (string | number)[] | undefined {
 }
 
 /** A page of a list computed whole (a few hundred groups or quarters at most): items after the cursor key. */
-export function pageOf<T>(items: readonly T[], keyOf: (item: T) => string, limit: number, cursor: string | undefined): { items: T[]; nextCursor: string | null } {
+export function pageOf<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+  limit: number,
+  cursor: string | undefined,
+): { items: T[]; nextCursor: string | null } {
   const after = decodeCursor(cursor, 1)?.[0];
   const start = after === undefined ? 0 : items.findIndex((item) => keyOf(item) > String(after));
   const rest = start < 0 ? [] : items.slice(start);

@@ -10,8 +10,11 @@ export const READ_PARAMETERS = {
     .string()
     .max(220)
     .optional()
-    .describe('A command\'s `consistentWith` token (`<projectId>:<version>` or `<streamId>@<version>`): wait until the view reflects it'),
-  recordedAt: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time, e.g. 2026-03-31T23:59:59Z' }).optional().describe('Answer as the platform knew it at this instant'),
+    .describe("A command's `consistentWith` token (`<projectId>:<version>` or `<streamId>@<version>`): wait until the view reflects it"),
+  recordedAt: z.iso
+    .datetime({ offset: true, error: 'must be an ISO 8601 date-time, e.g. 2026-03-31T23:59:59Z' })
+    .optional()
+    .describe('Answer as the platform knew it at this instant'),
   effectiveOn: z.iso.date({ error: 'must be a date, YYYY-MM-DD' }).optional().describe('Answer with what had happened in the world by the end of this date'),
 };
 

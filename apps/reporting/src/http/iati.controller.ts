@@ -16,9 +16,7 @@ export interface IatiSettings {
 const XML = 'application/xml; charset=utf-8';
 
 /** ?include=illustrative adds values of illustrative sources, marked; nothing else is accepted. */
-const activitiesQuery = z
-  .object({ include: z.literal('illustrative', { error: 'the only value is "illustrative"' }).optional() })
-  .strict();
+const activitiesQuery = z.object({ include: z.literal('illustrative', { error: 'the only value is "illustrative"' }).optional() }).strict();
 const noQuery = z.object({}).strict();
 
 interface HeaderResponse {

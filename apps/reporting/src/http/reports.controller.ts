@@ -2,13 +2,16 @@ import { parseOrProblem, ProblemError } from '@ecab/platform';
 import { Controller, Get, Header, Query, Res } from '@nestjs/common';
 import { z } from 'zod';
 import { ReportingEvents } from '../events/reporting-events.js';
-import { parseQuarter } from '../quarterly/quarter.js';
-import { GROUPINGS, quarterlyFigures } from '../quarterly/quarterly-figures.js';
+import { parseQuarter, type Quarter } from '../quarterly/quarter.js';
+import { quarterlyCsv } from '../quarterly/quarterly-csv.js';
+import { GROUPINGS, quarterlyFigures, type QuarterlyFigures } from '../quarterly/quarterly-figures.js';
 import { quarterlyHtml } from '../quarterly/quarterly-html.js';
 
 const quarterlyQuery = z
   .object({
-    quarter: z.string({ error: 'is required: a quarter such as 2025-Q3' }).refine((q) => parseQuarter(q) !== undefined, 'must be a quarter written YYYY-Qn, e.g. 2025-Q3'),
+    quarter: z
+      .string({ error: 'is required: a quarter such as 2025-Q3' })
+      .refine((q) => parseQuarter(q) !== undefined, 'must be a quarter written YYYY-Qn, e.g. 2025-Q3'),
     groupBy: z.enum(GROUPINGS, { error: 'must be cluster or country' }).default('cluster'),
   })
   .strict();
@@ -17,7 +20,10 @@ interface HeaderResponse {
   setHeader(name: string, value: string): void;
 }
 
-/** The quarterly portfolio report (any signed-in role may read it). */
+/** Where the quarterly report is served: its page gets a Content-Security-Policy of its own (bootstrap). */
+export const QUARTERLY_REPORT_PATH = 'api/v1/reports/quarterly.html';
+
+/** The quarterly portfolio report as it stands now, as a page or a CSV table (any signed-in role may read it). */
 @Controller('api/v1/reports')
 export class ReportsController {
   constructor(private readonly events: ReportingEvents) {}
@@ -25,13 +31,33 @@ export class ReportsController {
   @Get('quarterly.html')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async quarterly(@Query() query: unknown, @Res({ passthrough: true }) response: HeaderResponse): Promise<string> {
-    const { quarter: label, groupBy } = parseOrProblem(quarterlyQuery, query);
-    const quarter = parseQuarter(label);
-    const today = new Date().toISOString().slice(0, 10);
-    if (!quarter || quarter.start > today) {
-      throw ProblemError.ruleViolated('QUARTER_NOT_STARTED', `${label} has not started yet (today is ${today}): a report covers a quarter under way or past`, { quarter: label });
-    }
-    response.setHeader('ECAB-Position', (await this.events.head()).position ?? '0');
-    return quarterlyHtml(quarterlyFigures(await this.events.all(), quarter, groupBy));
+    return quarterlyHtml(await this.figures(query, response));
   }
+
+  @Get('quarterly.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  async quarterlyCsv(@Query() query: unknown, @Res({ passthrough: true }) response: HeaderResponse): Promise<string> {
+    const figures = await this.figures(query, response);
+    response.setHeader('Content-Disposition', `attachment; filename="ecab-quarterly-${figures.quarter.label}-${figures.groupBy}.csv"`);
+    return quarterlyCsv(figures);
+  }
+
+  private async figures(query: unknown, response: HeaderResponse): Promise<QuarterlyFigures> {
+    const { quarter: label, groupBy } = parseOrProblem(quarterlyQuery, query);
+    const quarter = startedQuarter(label);
+    response.setHeader('ECAB-Position', (await this.events.head()).position ?? '0');
+    return quarterlyFigures(await this.events.all(), quarter, groupBy);
+  }
+}
+
+/** The quarter, once it has begun (a report covers a quarter under way or past); 422 QUARTER_NOT_STARTED before. */
+function startedQuarter(label: string): Quarter {
+  const quarter = parseQuarter(label);
+  const today = new Date().toISOString().slice(0, 10);
+  if (!quarter || quarter.start > today) {
+    throw ProblemError.ruleViolated('QUARTER_NOT_STARTED', `${label} has not started yet (today is ${today}): a report covers a quarter under way or past`, {
+      quarter: label,
+    });
+  }
+  return quarter;
 }

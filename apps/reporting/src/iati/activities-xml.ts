@@ -1,4 +1,13 @@
-import { QUALITATIVE, type IatiActivity, type ReportingOrg, type IatiIndicator, type IatiOrg, type IatiTransaction, type IatiValue, type Marked } from './iati-activity.js';
+import {
+  QUALITATIVE,
+  type IatiActivity,
+  type ReportingOrg,
+  type IatiIndicator,
+  type IatiOrg,
+  type IatiTransaction,
+  type IatiValue,
+  type Marked,
+} from './iati-activity.js';
 import { narrativesOf, type Narrative } from './narratives.js';
 import { el, renderXml, type XmlElement } from './xml-writer.js';
 
@@ -9,7 +18,11 @@ export const ECAB_NAMESPACE = 'urn:ecab:iati-extension:1';
 export function activitiesXml(activities: readonly IatiActivity[], reportingOrg: ReportingOrg, generated: string, includeIllustrative: boolean): string {
   const reporting = reportingOrgElement(reportingOrg);
   return renderXml(
-    el('iati-activities', { version: '2.03', 'generated-datetime': generated, ...(includeIllustrative ? { 'xmlns:ecab': ECAB_NAMESPACE } : {}) }, activities.map((a) => activityElement(a, reporting))),
+    el(
+      'iati-activities',
+      { version: '2.03', 'generated-datetime': generated, ...(includeIllustrative ? { 'xmlns:ecab': ECAB_NAMESPACE } : {}) },
+      activities.map((a) => activityElement(a, reporting)),
+    ),
   );
 }
 
@@ -39,7 +52,9 @@ function activityElement(a: IatiActivity, reporting: XmlElement): XmlElement {
       el('location', { ref: l.ref }, [
         el('name', {}, [el('narrative', {}, l.name)]),
         ...(l.description ? [el('description', {}, [el('narrative', {}, l.description)])] : []),
-        ...(l.point ? [el('point', { srsName: 'http://www.opengis.net/def/crs/EPSG/0/4326' }, [el('pos', {}, `${l.point.latitude} ${l.point.longitude}`)])] : []),
+        ...(l.point
+          ? [el('point', { srsName: 'http://www.opengis.net/def/crs/EPSG/0/4326' }, [el('pos', {}, `${l.point.latitude} ${l.point.longitude}`)])]
+          : []),
       ]),
     ),
     ...a.sectors.map((s) => el('sector', { vocabulary: s.vocabulary, code: s.code, percentage: s.percentage }, named(s.narrative))),

@@ -19,7 +19,7 @@ export function foldPortfolioFacts(events: readonly PortfolioEvent[]): Portfolio
     if (!project) continue;
     if (event.time > project.lastUpdated) project.lastUpdated = event.time;
     applyProjectEvent(project, event.type, event.data);
-    applyMoneyEvent(project, event.type, event.data);
+    applyMoneyEvent(project, event.type, event.data, event.eventId);
     applyResultsEvent(project, event.type, event.data);
   }
   return facts;
@@ -46,10 +46,22 @@ function registered(data: Data, time: string): ProjectFacts {
 function applyReferenceEvent(facts: PortfolioFacts, type: string, data: Data, time: string): void {
   switch (type) {
     case 'ProgrammeRegistered':
-      facts.programme = { programmeId: data.programmeId, names: data.names, aliases: data.aliases ?? [], clusters: data.clusters ?? [], effectiveDate: data.effectiveDate, lastUpdated: time };
+      facts.programme = {
+        programmeId: data.programmeId,
+        names: data.names,
+        aliases: data.aliases ?? [],
+        clusters: data.clusters ?? [],
+        effectiveDate: data.effectiveDate,
+        lastUpdated: time,
+      };
       return;
     case 'OrganisationRegistered':
-      facts.organisations.set(data.organisationId, { organisationId: data.organisationId, names: data.names, iatiOrgId: data.iatiOrgId, type: code(data.type) });
+      facts.organisations.set(data.organisationId, {
+        organisationId: data.organisationId,
+        names: data.names,
+        iatiOrgId: data.iatiOrgId,
+        type: code(data.type),
+      });
       return;
     case 'OrganisationRenamed': {
       const organisation = facts.organisations.get(data.organisationId);
@@ -90,7 +102,11 @@ function applyProjectEvent(project: ProjectFacts, type: string, data: Data): voi
       draft.locations.push({ locationId: data.locationId, name: data.name, description: data.description, point: data.point });
       return;
     case 'ParticipantAssigned':
-      draft.participants.push({ organisation: organisationRef(data.organisation), role: code(data.role), type: data.organisationType ? code(data.organisationType) : undefined });
+      draft.participants.push({
+        organisation: organisationRef(data.organisation),
+        role: code(data.role),
+        type: data.organisationType ? code(data.organisationType) : undefined,
+      });
       return;
     case 'RelatedActivityLinked':
       draft.relatedActivities.push({ relatedActivityId: data.relatedActivityId, type: code(data.relationType) });

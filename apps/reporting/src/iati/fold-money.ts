@@ -3,7 +3,14 @@ import type { ProjectFacts, TransactionFacts } from './portfolio-facts.js';
 
 /** Money movements that reduce what they count toward are reported negative (IATI: a negative value). */
 const REDUCING = new Set(['FundsCancelled']);
-const MOVEMENTS = new Set(['AgreementCommitmentRecorded', 'CommitmentAmended', 'FundsCancelled', 'FundsReceived', 'AgreementDisbursementRecorded', 'ExpenditureRecorded']);
+const MOVEMENTS = new Set([
+  'AgreementCommitmentRecorded',
+  'CommitmentAmended',
+  'FundsCancelled',
+  'FundsReceived',
+  'AgreementDisbursementRecorded',
+  'ExpenditureRecorded',
+]);
 /** The v1 project-level shorthands, read as v2 (they name their agreement and transaction). */
 const SHORTHAND_TYPES: Record<string, string> = { CommitmentRecorded: '11', DisbursementRecorded: '1' };
 
@@ -12,7 +19,7 @@ export function negate(amount: string): string {
 }
 
 /** Financing agreements of a project and their transactions (partner-facing); planned disbursements (descriptive). */
-export function applyMoneyEvent(project: ProjectFacts, type: string, data: Data): void {
+export function applyMoneyEvent(project: ProjectFacts, type: string, data: Data, eventId: string): void {
   if (type === 'AgreementSigned' || type === 'AgreementOpened') {
     project.agreements.set(data.agreementId, {
       agreementId: data.agreementId,
@@ -26,15 +33,23 @@ export function applyMoneyEvent(project: ProjectFacts, type: string, data: Data)
     return;
   }
   if (MOVEMENTS.has(type)) {
-    project.transactions.push(transaction(data, codeOf(data.transactionType), REDUCING.has(type) ? negate(data.amount) : data.amount, data.reason));
+    project.transactions.push(transaction(data, codeOf(data.transactionType), REDUCING.has(type) ? negate(data.amount) : data.amount, data.reason, eventId));
     return;
   }
   const shorthandType = SHORTHAND_TYPES[type];
   if (shorthandType !== undefined) {
     if (!project.agreements.has(data.agreementId)) {
-      project.agreements.set(data.agreementId, { agreementId: data.agreementId, financier: { organisationId: data.financier }, providerActivityId: undefined, financeType: undefined, flowType: undefined, aidType: undefined, illustrative: false });
+      project.agreements.set(data.agreementId, {
+        agreementId: data.agreementId,
+        financier: { organisationId: data.financier },
+        providerActivityId: undefined,
+        financeType: undefined,
+        flowType: undefined,
+        aidType: undefined,
+        illustrative: false,
+      });
     }
-    project.transactions.push(transaction({ ...data, effectiveDate: data.valueDate }, shorthandType, data.amount, undefined));
+    project.transactions.push(transaction({ ...data, effectiveDate: data.valueDate }, shorthandType, data.amount, undefined, eventId));
     return;
   }
   if (type === 'TransactionReversed') {
@@ -47,6 +62,7 @@ export function applyMoneyEvent(project: ProjectFacts, type: string, data: Data)
       date: data.effectiveDate,
       note: `Reversal of ${data.transactionId} (${data.reasonCode})${data.note ? `: ${data.note}` : ''}`,
       illustrative: original.illustrative || isIllustrative(data),
+      eventId,
     });
     return;
   }
@@ -62,7 +78,7 @@ export function applyMoneyEvent(project: ProjectFacts, type: string, data: Data)
   }
 }
 
-function transaction(data: Data, type: string, amount: string, note: string | undefined): TransactionFacts {
+function transaction(data: Data, type: string, amount: string, note: string | undefined, eventId: string): TransactionFacts {
   return {
     agreementId: data.agreementId,
     transactionId: data.transactionId,
@@ -74,5 +90,6 @@ function transaction(data: Data, type: string, amount: string, note: string | un
     receiver: data.receiver ? organisationRef(data.receiver) : undefined,
     note,
     illustrative: isIllustrative(data),
+    eventId,
   };
 }

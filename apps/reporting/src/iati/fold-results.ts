@@ -13,15 +13,17 @@ export function applyResultsEvent(project: ProjectFacts, type: string, data: Dat
       results.push({ resultId: data.resultId, type: codeOf(data.resultType), title: data.title, indicators: [] });
       return;
     case 'IndicatorDefined':
-      results.find((r) => r.resultId === data.resultId)?.indicators.push({
-        indicatorId: data.indicatorId,
-        title: data.title,
-        measure: codeOf(data.measure),
-        ascending: data.ascending,
-        unit: data.unit,
-        baseline: undefined,
-        targets: [],
-      });
+      results
+        .find((r) => r.resultId === data.resultId)
+        ?.indicators.push({
+          indicatorId: data.indicatorId,
+          title: data.title,
+          measure: codeOf(data.measure),
+          ascending: data.ascending,
+          unit: data.unit,
+          baseline: undefined,
+          targets: [],
+        });
       return;
     case 'BaselineSet': {
       const found = indicator();
@@ -40,7 +42,9 @@ export function applyResultsEvent(project: ProjectFacts, type: string, data: Dat
       return;
     case 'ActualVerified': {
       const illustrative = project.reportedActualIllustrative.get(key(data)) ?? false;
-      project.verifiedActuals = project.verifiedActuals.filter((a) => a.indicatorId !== data.indicatorId || a.start !== data.period.start || a.end !== data.period.end);
+      project.verifiedActuals = project.verifiedActuals.filter(
+        (a) => a.indicatorId !== data.indicatorId || a.start !== data.period.start || a.end !== data.period.end,
+      );
       project.verifiedActuals.push({ indicatorId: data.indicatorId, start: data.period.start, end: data.period.end, value: data.value, illustrative });
       return;
     }

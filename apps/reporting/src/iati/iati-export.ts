@@ -36,7 +36,8 @@ export function iatiActivitiesFile(events: readonly PortfolioEvent[], options: E
   });
   // A link to a withheld activity would point at nothing partners can read.
   const kept = new Set(passing.map((a) => a.identifier));
-  for (const activity of passing) activity.relatedActivities = activity.relatedActivities.filter((r) => kept.has(r.ref) || !withheld.some((w) => w.identifier === r.ref));
+  for (const activity of passing)
+    activity.relatedActivities = activity.relatedActivities.filter((r) => kept.has(r.ref) || !withheld.some((w) => w.identifier === r.ref));
   return { xml: activitiesXml(passing, options.reportingOrg, generated, options.includeIllustrative), withheld, activities: passing.length };
 }
 

@@ -74,7 +74,11 @@ describe('activities.xml', () => {
     expect([tx('D1', 'transaction-type/@code'), tx('D1', 'value'), tx('D1', 'receiver-org/narrative')]).toEqual(['3', '100000.00', 'Road Consultants LLP']);
     expect([tx('E1', 'transaction-type/@code'), tx('E1', 'value')]).toEqual(['4', '50000.00']);
     // A reversal is a transaction of the same type with the negative value, dated when it was reversed.
-    expect([tx('D1-reversal', 'transaction-type/@code'), tx('D1-reversal', 'value'), tx('D1-reversal', 'transaction-date/@iso-date')]).toEqual(['3', '-100000.00', '2025-07-01']);
+    expect([tx('D1-reversal', 'transaction-type/@code'), tx('D1-reversal', 'value'), tx('D1-reversal', 'transaction-date/@iso-date')]).toEqual([
+      '3',
+      '-100000.00',
+      '2025-07-01',
+    ]);
     expect(tx('D1-reversal', 'description/narrative')).toBe('Reversal of D1 (DATA_ENTRY_ERROR)');
     expect([tx('X1', 'transaction-type/@code'), tx('X1', 'value')]).toEqual(['11', '-200000.00']);
     expect(tx('C1', 'finance-type/@code')).toBe('110');
@@ -94,7 +98,8 @@ describe('activities.xml', () => {
     expect(xpath(file.xml, `count(${road}/activity-date[@type='2'])`)).toBe('0');
     expect(xpath(file.xml, `count(${road}//indicator[title/narrative='Design traffic (vehicles/day)']/baseline)`)).toBe('0');
     expect(xpath(file.xml, `count(${road}//indicator[title/narrative='Design traffic (vehicles/day)']/period)`)).toBe('0');
-    const marked = (path: string) => xpath(withIllustrative.xml, `string(${road}/${path}/@*[local-name()='confidence' and namespace-uri()='urn:ecab:iati-extension:1'])`);
+    const marked = (path: string) =>
+      xpath(withIllustrative.xml, `string(${road}/${path}/@*[local-name()='confidence' and namespace-uri()='urn:ecab:iati-extension:1'])`);
     expect(xpath(withIllustrative.xml, `string(${road}/transaction[@ref='${ROAD}-F1:E2']/value)`)).toBe('20000.00');
     expect(marked(`transaction[@ref='${ROAD}-F1:E2']`)).toBe('illustrative');
     expect(marked("activity-date[@type='2']")).toBe('illustrative');

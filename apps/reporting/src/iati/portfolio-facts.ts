@@ -95,6 +95,8 @@ export interface TransactionFacts extends Sourced {
   valueDate: string;
   receiver: OrganisationRef | undefined;
   note: string | undefined;
+  /** The event that recorded the movement (a reversal's own event): the lineage of the figures it counts in. */
+  eventId: string;
 }
 
 export interface PlannedDisbursementFacts {

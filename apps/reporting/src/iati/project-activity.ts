@@ -1,7 +1,16 @@
 import type { ExportOptions } from './export-options.js';
 import type { IatiActivity, IatiIndicator, IatiOrg, IatiResult, IatiTransaction, Marked } from './iati-activity.js';
 import { narrativesOf } from './narratives.js';
-import type { AgreementFacts, DescriptiveFacts, OrganisationRef, PortfolioFacts, ProjectFacts, ResultFacts, Sourced, VerifiedActual } from './portfolio-facts.js';
+import type {
+  AgreementFacts,
+  DescriptiveFacts,
+  OrganisationRef,
+  PortfolioFacts,
+  ProjectFacts,
+  ResultFacts,
+  Sourced,
+  VerifiedActual,
+} from './portfolio-facts.js';
 
 /** ECAB's cluster codes are sector vocabulary 99 (the reporting organisation's own). */
 export const CLUSTER_VOCABULARY = '99';
@@ -27,19 +36,41 @@ export function projectActivity(project: ProjectFacts, facts: PortfolioFacts, op
     lastUpdated: project.lastUpdated,
     defaultCurrency: options.defaultCurrency,
     title: described.titles ? narrativesOf(described.titles) : [{ text: project.title }],
-    descriptions: [{ type: '1', narratives: [{ text: `${project.title}: a project of the ${project.cluster} cluster of the Economic Corridor Almaty–Bishkek (${countries.map((c) => c.code).join(', ')}).` }] }],
+    descriptions: [
+      {
+        type: '1',
+        narratives: [
+          {
+            text: `${project.title}: a project of the ${project.cluster} cluster of the Economic Corridor Almaty–Bishkek (${countries.map((c) => c.code).join(', ')}).`,
+          },
+        ],
+      },
+    ],
     participatingOrgs: participants(described, agreements, org),
     otherIdentifiers: described.otherIdentifiers.map((o) => ({ ref: o.ref, type: o.type, ...(o.owner ? { owner: org(o.owner) } : {}) })),
     status: project.status,
-    dates: [...project.dates].filter(([, d]) => keep(d)).sort(([a], [b]) => a.localeCompare(b)).map(([type, d]) => ({ type, isoDate: d.date, ...mark(d) })),
+    dates: [...project.dates]
+      .filter(([, d]) => keep(d))
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([type, d]) => ({ type, isoDate: d.date, ...mark(d) })),
     recipientCountries: countries.map(({ code, percentage }) => ({ code, percentage })),
     recipientRegions: [],
-    locations: described.locations.map((l) => ({ ref: `${published.iatiIdentifier}-${l.locationId}`, name: l.name, description: l.description, point: l.point })),
+    locations: described.locations.map((l) => ({
+      ref: `${published.iatiIdentifier}-${l.locationId}`,
+      name: l.name,
+      description: l.description,
+      point: l.point,
+    })),
     sectors: sectors(described, project.cluster),
     policyMarkers: described.policyMarkers,
     plannedDisbursements: described.plannedDisbursements
       .filter((p) => project.agreements.has(p.agreementId) && keep(project.agreements.get(p.agreementId) as AgreementFacts))
-      .map((p) => ({ start: p.start, end: p.end, value: { amount: p.amount, currency: p.currency, valueDate: p.start }, provider: org((project.agreements.get(p.agreementId) as AgreementFacts).financier) })),
+      .map((p) => ({
+        start: p.start,
+        end: p.end,
+        value: { amount: p.amount, currency: p.currency, valueDate: p.start },
+        provider: org((project.agreements.get(p.agreementId) as AgreementFacts).financier),
+      })),
     transactions: project.transactions.filter(keep).flatMap((t): IatiTransaction[] => {
       const agreement = project.agreements.get(t.agreementId);
       if (!agreement || !keep(agreement)) return [];
@@ -77,7 +108,8 @@ function participants(described: DescriptiveFacts, agreements: AgreementFacts[],
   const same = (a: IatiOrg, b: IatiOrg) => (a.ref !== undefined && a.ref === b.ref) || (a.ref === undefined && b.ref === undefined && a.name === b.name);
   for (const agreement of agreements) {
     const financier = org(agreement.financier);
-    if (!named.some((p) => p.role === FUNDING && same(p, financier))) named.push({ ...financier, role: FUNDING, ...(agreement.illustrative ? { illustrative: true } : {}) });
+    if (!named.some((p) => p.role === FUNDING && same(p, financier)))
+      named.push({ ...financier, role: FUNDING, ...(agreement.illustrative ? { illustrative: true } : {}) });
   }
   return named;
 }

@@ -42,7 +42,8 @@ export function checkActivity(a: IatiActivity, context: RulesetContext): RuleFin
     for (const i of r.indicators) {
       if (i.measure === QUALITATIVE) continue;
       const values = [i.baseline?.value, ...i.periods.flatMap((p) => [p.target?.value, p.actual?.value])].filter((v): v is string => v !== undefined);
-      for (const value of values) if (parseDecimal(value) === undefined) fail('RESULT_VALUE_NUMERIC', `indicator "${i.title}": ${JSON.stringify(value)} is not a number`);
+      for (const value of values)
+        if (parseDecimal(value) === undefined) fail('RESULT_VALUE_NUMERIC', `indicator "${i.title}": ${JSON.stringify(value)} is not a number`);
     }
   }
   checkCodes(a, context.codelists, fail);
@@ -54,12 +55,17 @@ type Fail = (rule: string, detail: string) => void;
 function checkDates(a: IatiActivity, today: string, fail: Fail): void {
   const date = (type: string) => a.dates.find((d) => d.type === type)?.isoDate;
   if (date('1') === undefined && date('2') === undefined) fail('START_DATE_REQUIRED', 'no planned (1) or actual (2) start date');
-  for (const [start, end] of [['1', '3'], ['2', '4']] as const) {
+  for (const [start, end] of [
+    ['1', '3'],
+    ['2', '4'],
+  ] as const) {
     const from = date(start);
     const to = date(end);
-    if (from !== undefined && to !== undefined && !(from < to)) fail('DATES_IN_ORDER', `activity-date ${start} (${from}) is not before activity-date ${end} (${to})`);
+    if (from !== undefined && to !== undefined && !(from < to))
+      fail('DATES_IN_ORDER', `activity-date ${start} (${from}) is not before activity-date ${end} (${to})`);
   }
-  for (const d of a.dates) if ((d.type === '2' || d.type === '4') && d.isoDate > today) fail('NO_FUTURE_ACTUAL_DATE', `actual date ${d.type} ${d.isoDate} is after ${today}`);
+  for (const d of a.dates)
+    if ((d.type === '2' || d.type === '4') && d.isoDate > today) fail('NO_FUTURE_ACTUAL_DATE', `actual date ${d.type} ${d.isoDate} is after ${today}`);
   for (const t of a.transactions) {
     if (t.date > today) fail('NO_FUTURE_TRANSACTION_DATE', `transaction ${t.ref} is dated ${t.date}, after ${today}`);
     if (t.value.valueDate > today) fail('NO_FUTURE_VALUE_DATE', `transaction ${t.ref} has value date ${t.value.valueDate}, after ${today}`);
@@ -69,11 +75,13 @@ function checkDates(a: IatiActivity, today: string, fail: Fail): void {
 function checkPercentages(a: IatiActivity, fail: Fail): void {
   const totals = new Map<string, number>();
   for (const s of a.sectors) totals.set(s.vocabulary, (totals.get(s.vocabulary) ?? 0) + hundredths(s.percentage));
-  for (const [vocabulary, total] of totals) if (total !== 100_00) fail('SECTOR_PERCENTAGES_100', `sector percentages of vocabulary ${vocabulary} add up to ${total / 100}, not 100`);
+  for (const [vocabulary, total] of totals)
+    if (total !== 100_00) fail('SECTOR_PERCENTAGES_100', `sector percentages of vocabulary ${vocabulary} add up to ${total / 100}, not 100`);
   if (!totals.has('1')) fail('DAC_SECTOR_REQUIRED', 'no DAC 5-digit sector (vocabulary 1)');
   const places = [...a.recipientCountries, ...a.recipientRegions];
   const placeTotal = places.reduce((sum, p) => sum + hundredths(p.percentage), 0);
-  if (places.length > 0 && placeTotal !== 100_00) fail('RECIPIENT_PERCENTAGES_100', `recipient country and region percentages add up to ${placeTotal / 100}, not 100`);
+  if (places.length > 0 && placeTotal !== 100_00)
+    fail('RECIPIENT_PERCENTAGES_100', `recipient country and region percentages add up to ${placeTotal / 100}, not 100`);
 }
 
 /** A percentage in hundredths; one with more than 2 decimals counts as never summing (NaN). */
@@ -86,12 +94,21 @@ function checkCodes(a: IatiActivity, lists: Codelists, fail: Fail): void {
     ['ActivityStatus', a.status],
     ...a.descriptions.map((d): [CodelistName, string] => ['DescriptionType', d.type]),
     ...a.dates.map((d): [CodelistName, string] => ['ActivityDateType', d.type]),
-    ...a.participatingOrgs.flatMap((p): [CodelistName, string | undefined][] => [['OrganisationRole', p.role], ['OrganisationType', p.type]]),
+    ...a.participatingOrgs.flatMap((p): [CodelistName, string | undefined][] => [
+      ['OrganisationRole', p.role],
+      ['OrganisationType', p.type],
+    ]),
     ...a.otherIdentifiers.map((o): [CodelistName, string] => ['OtherIdentifierType', o.type]),
     ...a.recipientCountries.map((c): [CodelistName, string] => ['Country', c.code]),
     ...a.recipientRegions.map((r): [CodelistName, string] => ['Region', r.code]),
-    ...a.sectors.flatMap((s): [CodelistName, string][] => [['SectorVocabulary', s.vocabulary], ...(s.vocabulary === '1' ? [['Sector', s.code] as [CodelistName, string]] : [])]),
-    ...a.policyMarkers.flatMap((m): [CodelistName, string][] => [['PolicyMarker', m.code], ['PolicySignificance', m.significance]]),
+    ...a.sectors.flatMap((s): [CodelistName, string][] => [
+      ['SectorVocabulary', s.vocabulary],
+      ...(s.vocabulary === '1' ? [['Sector', s.code] as [CodelistName, string]] : []),
+    ]),
+    ...a.policyMarkers.flatMap((m): [CodelistName, string][] => [
+      ['PolicyMarker', m.code],
+      ['PolicySignificance', m.significance],
+    ]),
     ...a.plannedDisbursements.map((p): [CodelistName, string] => ['Currency', p.value.currency]),
     ...a.transactions.flatMap((t): [CodelistName, string | undefined][] => [
       ['TransactionType', t.type],
@@ -101,7 +118,10 @@ function checkCodes(a: IatiActivity, lists: Codelists, fail: Fail): void {
       ['AidType', t.aidType],
     ]),
     ...a.relatedActivities.map((r): [CodelistName, string] => ['RelatedActivityType', r.type]),
-    ...a.results.flatMap((r): [CodelistName, string][] => [['ResultType', r.type], ...r.indicators.map((i): [CodelistName, string] => ['IndicatorMeasure', i.measure])]),
+    ...a.results.flatMap((r): [CodelistName, string][] => [
+      ['ResultType', r.type],
+      ...r.indicators.map((i): [CodelistName, string] => ['IndicatorMeasure', i.measure]),
+    ]),
     ['Currency', a.defaultCurrency],
   ];
   for (const [list, code] of codes) if (code !== undefined && !lists.has(list, code)) fail('CODE_ON_CODELIST', `${code} is not a code of ${list}`);

@@ -36,7 +36,21 @@ function activity(change: (a: IatiActivity) => void = () => undefined): IatiActi
     plannedDisbursements: [{ start: '2026-01-01', end: '2026-12-31', value: { amount: '1.00', currency: 'USD', valueDate: '2026-01-01' } }],
     transactions: [{ ref: 'F1:C1', type: '11', date: '2025-03-01', value: { amount: '1500000.00', currency: 'USD', valueDate: '2025-03-01' } }],
     relatedActivities: [],
-    results: [{ type: '2', title: 'R', indicators: [{ measure: '1', ascending: true, title: 'I', baseline: { year: 2024, value: '0' }, periods: [{ start: '2026-01-01', end: '2026-12-31', target: { value: '1' } }] }] }],
+    results: [
+      {
+        type: '2',
+        title: 'R',
+        indicators: [
+          {
+            measure: '1',
+            ascending: true,
+            title: 'I',
+            baseline: { year: 2024, value: '0' },
+            periods: [{ start: '2026-01-01', end: '2026-12-31', target: { value: '1' } }],
+          },
+        ],
+      },
+    ],
   };
   change(a);
   return a;
@@ -56,7 +70,17 @@ describe('the IATI ruleset checks', () => {
 
   it('want a start date, and starts before ends', () => {
     expect(rules(activity((a) => (a.dates = a.dates.filter((d) => d.type === '3'))))).toEqual(['START_DATE_REQUIRED']);
-    expect(rules(activity((a) => (a.dates = [{ type: '1', isoDate: '2027-01-01' }, { type: '3', isoDate: '2026-11-30' }])))).toEqual(['DATES_IN_ORDER']);
+    expect(
+      rules(
+        activity(
+          (a) =>
+            (a.dates = [
+              { type: '1', isoDate: '2027-01-01' },
+              { type: '3', isoDate: '2026-11-30' },
+            ]),
+        ),
+      ),
+    ).toEqual(['DATES_IN_ORDER']);
     expect(rules(activity((a) => a.dates.push({ type: '4', isoDate: '2025-02-01' })))).toEqual(['DATES_IN_ORDER']);
   });
 
@@ -67,20 +91,36 @@ describe('the IATI ruleset checks', () => {
   });
 
   it('want sector percentages summing to 100 in each vocabulary, and a DAC sector', () => {
-    const findings = checkActivity(activity((a) => ((a.sectors[1] as IatiActivity['sectors'][0]).percentage = 10)), context);
+    const findings = checkActivity(
+      activity((a) => ((a.sectors[1] as IatiActivity['sectors'][0]).percentage = 10)),
+      context,
+    );
     expect(findings).toEqual([expect.objectContaining({ rule: 'SECTOR_PERCENTAGES_100', detail: 'sector percentages of vocabulary 1 add up to 90, not 100' })]);
     expect(rules(activity((a) => ((a.sectors[2] as IatiActivity['sectors'][0]).percentage = 50)))).toEqual(['SECTOR_PERCENTAGES_100']);
     expect(rules(activity((a) => (a.sectors = a.sectors.filter((s) => s.vocabulary === '99'))))).toEqual(['DAC_SECTOR_REQUIRED']);
   });
 
   it('want recipient country and region percentages summing to 100 (counted in exact hundredths)', () => {
-    expect(rules(activity((a) => (a.recipientCountries = [{ code: 'KZ', percentage: 33.33 }, { code: 'KG', percentage: 33.33 }, { code: 'UZ', percentage: 33.34 }])))).toEqual([]);
+    expect(
+      rules(
+        activity(
+          (a) =>
+            (a.recipientCountries = [
+              { code: 'KZ', percentage: 33.33 },
+              { code: 'KG', percentage: 33.33 },
+              { code: 'UZ', percentage: 33.34 },
+            ]),
+        ),
+      ),
+    ).toEqual([]);
     expect(rules(activity((a) => ((a.recipientCountries[0] as IatiActivity['recipientCountries'][0]).percentage = 50)))).toEqual(['RECIPIENT_PERCENTAGES_100']);
     expect(rules(activity((a) => a.recipientRegions.push({ code: '619', vocabulary: '1', percentage: 10 })))).toEqual(['RECIPIENT_PERCENTAGES_100']);
   });
 
   it('want planned-disbursement periods of at most one year', () => {
-    expect(rules(activity((a) => ((a.plannedDisbursements[0] as IatiActivity['plannedDisbursements'][0]).end = '2027-01-01')))).toEqual(['PERIOD_AT_MOST_ONE_YEAR']);
+    expect(rules(activity((a) => ((a.plannedDisbursements[0] as IatiActivity['plannedDisbursements'][0]).end = '2027-01-01')))).toEqual([
+      'PERIOD_AT_MOST_ONE_YEAR',
+    ]);
   });
 
   it('want numbers for non-qualitative results, and codes of the IATI code lists', () => {

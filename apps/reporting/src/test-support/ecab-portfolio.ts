@@ -12,7 +12,11 @@ function minimalProject(log: EventLog, projectId: string, iatiIdentifier: string
   log
     .project(projectId, 'ProjectRegistered', { title: `Project ${projectId}`, cluster: 'transport', countries: [{ code: 'KZ', percentage: 100 }] })
     .project(projectId, 'ProjectSectorsSet', { sectors: [{ vocabulary: coded('1', 'SectorVocabulary'), code: coded('33120', 'Sector'), percentage: 100 }] })
-    .project(projectId, 'ParticipantAssigned', { organisation: { name: 'State Revenue Committee' }, role: coded('4', 'OrganisationRole'), organisationType: coded('10', 'OrganisationType') })
+    .project(projectId, 'ParticipantAssigned', {
+      organisation: { name: 'State Revenue Committee' },
+      role: coded('4', 'OrganisationRole'),
+      organisationType: coded('10', 'OrganisationType'),
+    })
     .project(projectId, 'ProjectDateRecorded', { dateType: coded('1', 'ActivityDateType'), date: '2024-01-01' });
   extra(log);
   log.project(projectId, 'ProjectIdentifierAssigned', { iatiIdentifier, reportingOrgRef: iatiIdentifier.split('-').slice(0, 2).join('-'), localId: projectId });
@@ -34,10 +38,23 @@ export function ecabPortfolio(): EventLog {
       aliases: ['ABEC'],
       clusters: ['transport', 'tourism'],
     })
-    .add('OrganisationRegistered', 'organisation-XM-DAC-46004', 'XM-DAC-46004', { organisationId: 'XM-DAC-46004', effectiveDate: '1966-12-19', names: { en: 'Asian Development Bank' }, iatiOrgId: 'XM-DAC-46004', type: coded('40', 'OrganisationType') });
+    .add('OrganisationRegistered', 'organisation-XM-DAC-46004', 'XM-DAC-46004', {
+      organisationId: 'XM-DAC-46004',
+      effectiveDate: '1966-12-19',
+      names: { en: 'Asian Development Bank' },
+      iatiOrgId: 'XM-DAC-46004',
+      type: coded('40', 'OrganisationType'),
+    });
 
   const p = (type: string, data: Record<string, unknown>) => log.project(ROAD, type, data);
-  p('ProjectRegistered', { title: 'Almaty–Issyk-Kul road: feasibility study', cluster: 'transport', countries: [{ code: 'KZ', percentage: 59.4 }, { code: 'KG', percentage: 40.6 }] });
+  p('ProjectRegistered', {
+    title: 'Almaty–Issyk-Kul road: feasibility study',
+    cluster: 'transport',
+    countries: [
+      { code: 'KZ', percentage: 59.4 },
+      { code: 'KG', percentage: 40.6 },
+    ],
+  });
   p('ProjectTitlesSet', { titles: { en: 'Almaty–Issyk-Kul road: feasibility study', ru: 'Дорога Алматы – Иссык-Куль: ТЭО' } });
   p('ProjectSectorsSet', {
     sectors: [
@@ -45,7 +62,11 @@ export function ecabPortfolio(): EventLog {
       { vocabulary: coded('1', 'SectorVocabulary'), code: coded('33210', 'Sector'), percentage: 20 },
     ],
   });
-  p('ParticipantAssigned', { organisation: { name: 'Ministry of Transport of the Republic of Kazakhstan' }, role: coded('2', 'OrganisationRole'), organisationType: coded('10', 'OrganisationType') });
+  p('ParticipantAssigned', {
+    organisation: { name: 'Ministry of Transport of the Republic of Kazakhstan' },
+    role: coded('2', 'OrganisationRole'),
+    organisationType: coded('10', 'OrganisationType'),
+  });
   p('PolicyMarkersSet', { markers: [{ marker: coded('7', 'PolicyMarker'), significance: coded('1', 'PolicySignificance') }] });
   p('LocationAdded', { locationId: 'CHOLPON-ATA', name: 'Cholpon-Ata', point: { latitude: 42.6497, longitude: 77.0858 } });
   p('ProjectDateRecorded', { dateType: coded('1', 'ActivityDateType'), date: '2025-01-15', source: source('confirmed') });
@@ -55,8 +76,18 @@ export function ecabPortfolio(): EventLog {
 
   const F1 = `${ROAD}-F1`;
   log.agreement(ROAD, F1, 'AgreementSigned', {
-    effectiveDate: '2025-03-01', agreementNumber: 'G9999', financier: ADB, instrument: 'grant', financeType: coded('110', 'FinanceType'), flowType: coded('10', 'FlowType'),
-    aidType: coded('C01', 'AidType'), amount: '1500000.00', currency: 'USD', signedDate: '2025-03-01', providerActivityId: 'XM-DAC-46004-54439-001', source: source('unconfirmed'),
+    effectiveDate: '2025-03-01',
+    agreementNumber: 'G9999',
+    financier: ADB,
+    instrument: 'grant',
+    financeType: coded('110', 'FinanceType'),
+    flowType: coded('10', 'FlowType'),
+    aidType: coded('C01', 'AidType'),
+    amount: '1500000.00',
+    currency: 'USD',
+    signedDate: '2025-03-01',
+    providerActivityId: 'XM-DAC-46004-54439-001',
+    source: source('unconfirmed'),
   });
   log
     .money(ROAD, F1, 'AgreementCommitmentRecorded', 'C1', '11', '1500000.00', '2025-03-01')
@@ -64,16 +95,44 @@ export function ecabPortfolio(): EventLog {
     .money(ROAD, F1, 'AgreementDisbursementRecorded', 'D1', '3', '100000.00', '2025-06-01', { receiver: { name: 'Road Consultants LLP' } })
     .money(ROAD, F1, 'ExpenditureRecorded', 'E1', '4', '50000.00', '2025-06-15')
     .money(ROAD, F1, 'ExpenditureRecorded', 'E2', '4', '20000.00', '2025-06-20', { source: source('illustrative') })
-    .agreement(ROAD, F1, 'TransactionReversed', { effectiveDate: '2025-07-01', transactionId: 'D1', reversedEventType: 'AgreementDisbursementRecorded', amount: '100000.00', currency: 'USD', reasonCode: 'DATA_ENTRY_ERROR', source: source('confirmed') })
+    .agreement(ROAD, F1, 'TransactionReversed', {
+      effectiveDate: '2025-07-01',
+      transactionId: 'D1',
+      reversedEventType: 'AgreementDisbursementRecorded',
+      amount: '100000.00',
+      currency: 'USD',
+      reasonCode: 'DATA_ENTRY_ERROR',
+      source: source('confirmed'),
+    })
     .money(ROAD, F1, 'FundsCancelled', 'X1', '11', '200000.00', '2025-08-01', { reason: 'savings' })
-    .agreement(ROAD, F1, 'PlannedDisbursementScheduled', { effectiveDate: '2025-09-01', plannedDisbursementId: 'PD1', period: { start: '2026-01-01', end: '2026-12-31' }, amount: '300000.00', currency: 'USD' });
+    .agreement(ROAD, F1, 'PlannedDisbursementScheduled', {
+      effectiveDate: '2025-09-01',
+      plannedDisbursementId: 'PD1',
+      period: { start: '2026-01-01', end: '2026-12-31' },
+      amount: '300000.00',
+      currency: 'USD',
+    });
 
   const r = (type: string, data: Record<string, unknown>) => log.results(ROAD, type, data);
   r('ResultDefined', { resultId: 'KEY', resultType: coded('2', 'ResultType'), title: 'Feasibility study approved' });
-  r('IndicatorDefined', { resultId: 'KEY', indicatorId: 'KEY-1', title: 'Feasibility studies approved', measure: coded('1', 'IndicatorMeasure'), ascending: true, unit: 'studies' });
+  r('IndicatorDefined', {
+    resultId: 'KEY',
+    indicatorId: 'KEY-1',
+    title: 'Feasibility studies approved',
+    measure: coded('1', 'IndicatorMeasure'),
+    ascending: true,
+    unit: 'studies',
+  });
   r('BaselineSet', { indicatorId: 'KEY-1', year: 2024, value: '0', source: source('confirmed') });
   r('TargetSet', { indicatorId: 'KEY-1', period: { start: '2026-01-01', end: '2026-12-31' }, value: '1' });
-  r('IndicatorDefined', { resultId: 'KEY', indicatorId: 'KEY-2', title: 'Design traffic', measure: coded('1', 'IndicatorMeasure'), ascending: true, unit: 'vehicles/day' });
+  r('IndicatorDefined', {
+    resultId: 'KEY',
+    indicatorId: 'KEY-2',
+    title: 'Design traffic',
+    measure: coded('1', 'IndicatorMeasure'),
+    ascending: true,
+    unit: 'vehicles/day',
+  });
   r('BaselineSet', { indicatorId: 'KEY-2', year: 2024, value: '300', source: source('illustrative') });
   r('TargetSet', { indicatorId: 'KEY-2', period: { start: '2027-01-01', end: '2027-12-31' }, value: '2000', source: source('illustrative') });
   r('ActualReported', { indicatorId: 'KEY-1', period: { start: '2025-01-01', end: '2025-12-31' }, value: '0', source: source('confirmed') });

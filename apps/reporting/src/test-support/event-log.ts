@@ -42,7 +42,16 @@ export class EventLog {
   }
 
   /** A money movement of an agreement (IATI type from the contract), valued and effective on its date. */
-  money(projectId: string, agreementId: string, type: string, transactionId: string, iatiType: string, amount: string, date: string, extra: Record<string, unknown> = {}): this {
+  money(
+    projectId: string,
+    agreementId: string,
+    type: string,
+    transactionId: string,
+    iatiType: string,
+    amount: string,
+    date: string,
+    extra: Record<string, unknown> = {},
+  ): this {
     return this.agreement(projectId, agreementId, type, {
       transactionId,
       transactionType: coded(iatiType, 'TransactionType'),

@@ -13,7 +13,12 @@ const rootRoute = createRootRoute({ component: Layout, validateSearch: asOfSearc
 const dashboardRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: Dashboard, validateSearch: dashboardSearch });
 const projectsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/projects', component: Projects, validateSearch: projectListSearch });
 const registerRoute = createRoute({ getParentRoute: () => rootRoute, path: '/projects/new', component: RegisterProject });
-export const projectRoute = createRoute({ getParentRoute: () => rootRoute, path: '/projects/$projectId', component: ProjectPage, validateSearch: projectPageSearch });
+export const projectRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/projects/$projectId',
+  component: ProjectPage,
+  validateSearch: projectPageSearch,
+});
 const lineageRoute = createRoute({ getParentRoute: () => rootRoute, path: '/lineage', component: Lineage, validateSearch: lineageSearch });
 
 const routeTree = rootRoute.addChildren([dashboardRoute, projectsRoute, registerRoute, projectRoute, lineageRoute]);

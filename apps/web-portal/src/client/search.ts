@@ -1,7 +1,8 @@
 /** The URL search parameters of each page, checked: anything unknown or malformed is dropped. */
 type Raw = Record<string, unknown>;
 
-const text = (value: unknown, pattern?: RegExp): string | undefined => (typeof value === 'string' && value !== '' && (!pattern || pattern.test(value)) ? value : undefined);
+const text = (value: unknown, pattern?: RegExp): string | undefined =>
+  typeof value === 'string' && value !== '' && (!pattern || pattern.test(value)) ? value : undefined;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 

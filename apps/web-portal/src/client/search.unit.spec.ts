@@ -3,7 +3,13 @@ import { asOfSearch, lineageSearch, projectListSearch } from './search';
 describe('the URL search parameters of the pages', () => {
   it('keeps filters, sort and page that the views accept', () => {
     expect(projectListSearch({ cluster: 'transport', status: '2', country: 'KZ', sort: '-updatedAt', cursor: 'abc', q: 'road' })).toEqual({
-      cluster: 'transport', status: '2', country: 'KZ', rating: undefined, q: 'road', sort: '-updatedAt', cursor: 'abc',
+      cluster: 'transport',
+      status: '2',
+      country: 'KZ',
+      rating: undefined,
+      q: 'road',
+      sort: '-updatedAt',
+      cursor: 'abc',
     });
   });
 

@@ -1,12 +1,20 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createLogger, createMetricsRegistry, PinoNestLogger, ProblemDetailsFilter, type HealthCheck } from '@ecab/platform';
+import { configureHttpApp, createLogger, createMetricsRegistry, PinoNestLogger, type HealthCheck } from '@ecab/platform';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Counter } from 'prom-client';
 import type { PortalConfig } from './config.js';
 import { PortalModule } from './portal.module.js';
+
+/**
+ * The single-page app's pages: scripts, style sheets, data and fonts from this origin only (the built assets
+ * and the proxied /api), no inline script or style, no plugin, no framing. /api answers keep the API's policy.
+ */
+export const PORTAL_CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; " +
+  "object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 export interface RunningPortal {
   app: NestExpressApplication;
@@ -17,9 +25,15 @@ export interface RunningPortal {
 /** Starts the portal's server: the built single-page app, /api proxied to portfolio-api and portfolio-views. */
 export async function startPortal(config: PortalConfig): Promise<RunningPortal> {
   const log = createLogger('web-portal');
-  if (!existsSync(join(config.publicDir, 'index.html'))) throw new Error(`${config.publicDir}/index.html does not exist: build the portal first (npm run build)`);
+  if (!existsSync(join(config.publicDir, 'index.html')))
+    throw new Error(`${config.publicDir}/index.html does not exist: build the portal first (npm run build)`);
   const metrics = createMetricsRegistry('web-portal');
-  const proxied = new Counter<'upstream' | 'status'>({ name: 'ecab_portal_proxied_requests_total', help: 'Requests passed on to portfolio-api or portfolio-views, by their answer', labelNames: ['upstream', 'status'], registers: [metrics] });
+  const proxied = new Counter<'upstream' | 'status'>({
+    name: 'ecab_portal_proxied_requests_total',
+    help: 'Requests passed on to portfolio-api or portfolio-views, by their answer',
+    labelNames: ['upstream', 'status'],
+    registers: [metrics],
+  });
   const upstreams = { api: config.apiUrl, views: config.viewsUrl };
   // The portal works when both apps behind it answer.
   const healthChecks: HealthCheck[] = Object.entries({ 'portfolio-api': config.apiUrl, 'portfolio-views': config.viewsUrl }).map(([name, url]) => ({
@@ -31,12 +45,14 @@ export async function startPortal(config: PortalConfig): Promise<RunningPortal> 
     },
   }));
   // No body parser: a proxied body is streamed through as sent.
-  const app = await NestFactory.create<NestExpressApplication>(PortalModule.forRoot({ upstreams, publicDir: config.publicDir, healthChecks, metrics, proxied }), {
-    logger: new PinoNestLogger(log),
-    bodyParser: false,
-  });
-  app.disable('x-powered-by');
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  const app = await NestFactory.create<NestExpressApplication>(
+    PortalModule.forRoot({ upstreams, publicDir: config.publicDir, healthChecks, metrics, proxied }),
+    {
+      logger: new PinoNestLogger(log),
+      bodyParser: false,
+    },
+  );
+  configureHttpApp(app, [], { contentSecurityPolicy: (path) => (path === '/api' || path.startsWith('/api/') ? undefined : PORTAL_CONTENT_SECURITY_POLICY) });
   app.useStaticAssets(join(config.publicDir, 'assets'), { prefix: '/assets', immutable: true, maxAge: '365d', index: false, fallthrough: false });
   app.useStaticAssets(config.publicDir, { index: false });
   await app.listen(config.port, config.host);

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { envBaseUrl, listenAddressFromEnv } from '@ecab/config';
 
 export interface PortalConfig {
   port: number;
@@ -16,14 +17,9 @@ const BUILT_PUBLIC_DIR = fileURLToPath(new URL('./public', import.meta.url));
 
 export function portalConfigFromEnv(env: NodeJS.ProcessEnv = process.env): PortalConfig {
   return {
-    port: Number(env.PORT ?? 3000),
-    host: env.HOST ?? '127.0.0.1',
-    apiUrl: withoutTrailingSlash(env.API_URL ?? 'http://127.0.0.1:3001'),
-    viewsUrl: withoutTrailingSlash(env.VIEWS_URL ?? 'http://127.0.0.1:3002'),
+    ...listenAddressFromEnv(env, 3000),
+    apiUrl: envBaseUrl(env, 'API_URL', 'http://127.0.0.1:3001'),
+    viewsUrl: envBaseUrl(env, 'VIEWS_URL', 'http://127.0.0.1:3002'),
     publicDir: env.PORTAL_PUBLIC_DIR ?? BUILT_PUBLIC_DIR,
   };
-}
-
-function withoutTrailingSlash(url: string): string {
-  return url.replace(/\/+$/, '');
 }

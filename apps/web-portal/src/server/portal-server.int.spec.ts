@@ -79,6 +79,33 @@ describe('the portal server: the built app and /api on one origin', () => {
     expect(await (await fetch(`${portal.url}/`)).text()).toContain('<title>portal</title>');
   });
 
+  it("sends the security headers: the app's own policy on its pages (scripts from this origin only), the API's on /api", async () => {
+    const page = await fetch(`${portal.url}/projects`);
+    await page.arrayBuffer();
+    const policy = page.headers.get('content-security-policy') ?? '';
+    expect(policy.split('; ').filter((d) => /^(script-src|object-src|frame-ancestors|base-uri) /.test(d))).toEqual([
+      "script-src 'self'",
+      "object-src 'none'",
+      "frame-ancestors 'none'",
+      "base-uri 'none'",
+    ]);
+    expect([page.headers.get('x-content-type-options'), page.headers.get('x-frame-options'), page.headers.get('x-powered-by')]).toEqual([
+      'nosniff',
+      'DENY',
+      null,
+    ]);
+    const answer = await fetch(`${portal.url}/api/v1/portfolio/summary`);
+    await answer.arrayBuffer();
+    expect(answer.headers.get('content-security-policy')).toMatch(/^default-src 'none'/);
+  });
+
+  it('refuses a command body that is not JSON with 415 before passing it on', async () => {
+    const before = apiSeen.length;
+    const response = await fetch(`${portal.url}/api/v1/projects`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'title=Road' });
+    expect([response.status, response.headers.get('content-type')]).toEqual([415, 'application/problem+json']);
+    expect(apiSeen.length).toBe(before);
+  });
+
   it('is healthy when both apps behind it are, and says 502 in problem+json when one does not answer', async () => {
     expect((await fetch(`${portal.url}/health`)).status).toBe(200);
     expect((await fetch(`${portal.url}/metrics`)).status).toBe(200);

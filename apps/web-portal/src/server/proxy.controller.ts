@@ -43,7 +43,12 @@ export class ProxyController {
     } catch (error) {
       this.proxied.inc({ upstream, status: 'unreachable' });
       throw new ProblemError(
-        { type: problemType('upstream-unreachable'), title: 'Bad gateway', status: 502, detail: `${upstream === 'api' ? 'portfolio-api' : 'portfolio-views'} did not answer (${error instanceof Error ? (error.cause as Error | undefined)?.message ?? error.message : String(error)}); retry shortly.` },
+        {
+          type: problemType('upstream-unreachable'),
+          title: 'Bad gateway',
+          status: 502,
+          detail: `${upstream === 'api' ? 'portfolio-api' : 'portfolio-views'} did not answer (${error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error)}); retry shortly.`,
+        },
         { 'Retry-After': '5' },
       );
     }

@@ -10,7 +10,19 @@ export function upstreamOf(method: string, path: string): Upstream {
 }
 
 /** Hop-by-hop headers (RFC 9110 §7.6.1) and those fetch recomputes: never forwarded either way. */
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'host', 'content-length', 'content-encoding']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'host',
+  'content-length',
+  'content-encoding',
+]);
 
 export function forwardedHeaders(headers: Record<string, string | string[] | undefined>): Headers {
   const forwarded = new Headers();

@@ -11,7 +11,15 @@ describe('which app a browser request goes to', () => {
   });
 
   it('passes end-to-end headers (authorization, If-Match, Idempotency-Key) and drops hop-by-hop ones', () => {
-    const headers = forwardedHeaders({ authorization: 'Bearer x', 'if-match': '"3"', 'idempotency-key': 'k', host: 'portal', connection: 'keep-alive', 'content-length': '12', accept: ['a', 'b'] });
+    const headers = forwardedHeaders({
+      authorization: 'Bearer x',
+      'if-match': '"3"',
+      'idempotency-key': 'k',
+      host: 'portal',
+      connection: 'keep-alive',
+      'content-length': '12',
+      accept: ['a', 'b'],
+    });
     expect(Object.fromEntries(headers)).toEqual({ authorization: 'Bearer x', 'if-match': '"3"', 'idempotency-key': 'k', accept: 'a, b' });
     const answer = new Headers({ 'content-type': 'application/json', etag: '"4"', 'transfer-encoding': 'chunked', 'ecab-position': '17' });
     expect(Object.fromEntries(answerHeaders(answer))).toEqual({ 'content-type': 'application/json', etag: '"4"', 'ecab-position': '17' });

@@ -39,7 +39,10 @@ export class OwnPasswordController {
     }
     if (outcome === 'wrong-password') {
       verdict.attempt.failed();
-      throw ProblemError.validation([{ pointer: '/currentPassword', detail: 'is not your current password' }], 'The current password is wrong; nothing was changed.');
+      throw ProblemError.validation(
+        [{ pointer: '/currentPassword', detail: 'is not your current password' }],
+        'The current password is wrong; nothing was changed.',
+      );
     }
     verdict.attempt.succeeded();
   }

@@ -23,13 +23,26 @@ describe('UserStore account changes (PostgreSQL)', () => {
     expect(await users.tokenStatus('pm', created.tokenEpoch)).toBe('superseded');
     expect(await users.tokenStatus('pm', created.tokenEpoch + 1)).toBe('current');
     // The same access again changes nothing and records nothing.
-    expect((await users.changeAccess('pm', { roles: ['viewer', 'program-manager'], clusters: ['tourism', 'health'] }, 'root'))?.tokenEpoch).toBe(created.tokenEpoch + 1);
+    expect((await users.changeAccess('pm', { roles: ['viewer', 'program-manager'], clusters: ['tourism', 'health'] }, 'root'))?.tokenEpoch).toBe(
+      created.tokenEpoch + 1,
+    );
     const unscoped = await users.changeAccess('pm', { roles: ['program-manager'], clusters: null }, 'root');
     expect(unscoped?.clusters).toBeUndefined();
     expect((await users.audit('pm'))?.map(({ action, actor, details }) => ({ action, actor, details }))).toEqual([
       { action: 'created', actor: 'root', details: { roles: ['program-manager'], clusters: ['transport'] } },
-      { action: 'access-changed', actor: 'root', details: { from: { roles: ['program-manager'], clusters: ['transport'] }, to: { roles: ['program-manager', 'viewer'], clusters: ['health', 'tourism'] } } },
-      { action: 'access-changed', actor: 'root', details: { from: { roles: ['program-manager', 'viewer'], clusters: ['health', 'tourism'] }, to: { roles: ['program-manager'], clusters: null } } },
+      {
+        action: 'access-changed',
+        actor: 'root',
+        details: {
+          from: { roles: ['program-manager'], clusters: ['transport'] },
+          to: { roles: ['program-manager', 'viewer'], clusters: ['health', 'tourism'] },
+        },
+      },
+      {
+        action: 'access-changed',
+        actor: 'root',
+        details: { from: { roles: ['program-manager', 'viewer'], clusters: ['health', 'tourism'] }, to: { roles: ['program-manager'], clusters: null } },
+      },
     ]);
   });
 

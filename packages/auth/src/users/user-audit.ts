@@ -27,13 +27,27 @@ interface AuditRow {
 }
 
 /** Appends to `user_audit` inside the transaction that made the change, so both are kept or neither. */
-export async function recordUserAudit(manager: EntityManager, username: string, action: UserAuditAction, actor: string, details: Record<string, unknown> = {}): Promise<void> {
-  await manager.query('INSERT INTO user_audit (username, action, actor, details) VALUES ($1, $2, $3, $4)', [username, action, storableActor(actor), JSON.stringify(details)]);
+export async function recordUserAudit(
+  manager: EntityManager,
+  username: string,
+  action: UserAuditAction,
+  actor: string,
+  details: Record<string, unknown> = {},
+): Promise<void> {
+  await manager.query('INSERT INTO user_audit (username, action, actor, details) VALUES ($1, $2, $3, $4)', [
+    username,
+    action,
+    storableActor(actor),
+    JSON.stringify(details),
+  ]);
 }
 
 /** An account's audit trail, oldest first. */
 export async function readUserAudit(manager: EntityManager, username: string): Promise<UserAuditEntry[]> {
-  const rows = await manager.query<AuditRow[]>('SELECT id::text AS id, username, action, actor, at, details FROM user_audit WHERE username = $1 ORDER BY user_audit.id', [username]);
+  const rows = await manager.query<AuditRow[]>(
+    'SELECT id::text AS id, username, action, actor, at, details FROM user_audit WHERE username = $1 ORDER BY user_audit.id',
+    [username],
+  );
   return rows.map((row) => ({ id: row.id, username: row.username, action: row.action, actor: row.actor, at: row.at, details: row.details }));
 }
 

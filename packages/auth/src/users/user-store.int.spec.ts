@@ -15,7 +15,15 @@ describe('UserStore (PostgreSQL)', () => {
 
   it('creates a user and verifies its password, never exposing the hash', async () => {
     const created = await users.create({ username: 'PM.Transport', password: 'long enough password', roles: ['program-manager'], clusters: ['transport'] });
-    expect(created).toEqual({ username: 'pm.transport', roles: ['program-manager'], clusters: ['transport'], disabled: false, tokenEpoch: 0, createdAt: expect.any(Date), updatedAt: expect.any(Date) });
+    expect(created).toEqual({
+      username: 'pm.transport',
+      roles: ['program-manager'],
+      clusters: ['transport'],
+      disabled: false,
+      tokenEpoch: 0,
+      createdAt: expect.any(Date),
+      updatedAt: expect.any(Date),
+    });
     expect(await users.verifyPassword('pm.transport', 'long enough password')).toMatchObject({ username: 'pm.transport' });
     expect(await users.verifyPassword('PM.TRANSPORT', 'long enough password')).toMatchObject({ username: 'pm.transport' });
     expect(await users.verifyPassword('pm.transport', 'wrong password here')).toBeUndefined();

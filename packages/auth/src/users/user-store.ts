@@ -129,7 +129,11 @@ export class UserStore {
     if (!(await verifyPassword(password, row.password_hash)) || row.disabled_at !== null) return undefined;
     if (needsRehash(row.password_hash, this.#params)) {
       // Only the hash this sign-in checked is replaced, so a password changed meanwhile stays.
-      await this.dataSource.query('UPDATE users SET password_hash = $3 WHERE username = $1 AND password_hash = $2', [row.username, row.password_hash, await hashPassword(password, this.#params)]);
+      await this.dataSource.query('UPDATE users SET password_hash = $3 WHERE username = $1 AND password_hash = $2', [
+        row.username,
+        row.password_hash,
+        await hashPassword(password, this.#params),
+      ]);
     }
     return toUser(row);
   }
@@ -184,7 +188,9 @@ export class UserStore {
 
   /** May a token issued to `username` at `tokenEpoch` still be used? One indexed read. */
   async tokenStatus(username: string, tokenEpoch: number): Promise<TokenStatus> {
-    const rows = await this.dataSource.query<Pick<UserRow, 'disabled_at' | 'token_epoch'>[]>('SELECT disabled_at, token_epoch FROM users WHERE username = $1', [username]);
+    const rows = await this.dataSource.query<Pick<UserRow, 'disabled_at' | 'token_epoch'>[]>('SELECT disabled_at, token_epoch FROM users WHERE username = $1', [
+      username,
+    ]);
     const row = rows[0];
     if (!row) return 'unknown';
     if (row.disabled_at !== null) return 'disabled';
@@ -231,20 +237,27 @@ function checkPassword(password: string): void {
 
 function checkedAccess(access: UserAccess): { roles: Role[]; clusters: string[] | null } {
   if (access.roles.length === 0 || !access.roles.every(isRole)) throw new Error('a user needs at least one known role');
-  if (access.clusters && !access.clusters.every((cluster) => typeof cluster === 'string' && cluster.length > 0)) throw new Error('clusters are non-empty names');
+  if (access.clusters && !access.clusters.every((cluster) => typeof cluster === 'string' && cluster.length > 0))
+    throw new Error('clusters are non-empty names');
   return { roles: [...new Set(access.roles)], clusters: access.clusters ? [...new Set(access.clusters)] : null };
 }
 
 /** Refuses to take the admin role from, or disable, the only enabled admin (the admins are locked by #change). */
 async function assertAnotherAdmin(manager: EntityManager, row: UserRow): Promise<void> {
   if (!row.roles.includes('admin') || row.disabled_at !== null) return;
-  const [others] = await manager.query<{ n: number }[]>("SELECT count(*)::int AS n FROM users WHERE 'admin' = ANY (roles) AND disabled_at IS NULL AND username <> $1", [row.username]);
+  const [others] = await manager.query<{ n: number }[]>(
+    "SELECT count(*)::int AS n FROM users WHERE 'admin' = ANY (roles) AND disabled_at IS NULL AND username <> $1",
+    [row.username],
+  );
   if ((others?.n ?? 0) === 0) throw new LastAdminError(row.username);
 }
 
 async function update(manager: EntityManager, username: string, assignments: string, values: unknown[] = []): Promise<UserRow> {
   // TypeORM answers an UPDATE with [rows, affected count].
-  const [rows] = await manager.query<[UserRow[], number]>(`UPDATE users SET ${assignments}, updated_at = now() WHERE username = $1 RETURNING ${COLUMNS}`, [username, ...values]);
+  const [rows] = await manager.query<[UserRow[], number]>(`UPDATE users SET ${assignments}, updated_at = now() WHERE username = $1 RETURNING ${COLUMNS}`, [
+    username,
+    ...values,
+  ]);
   return rows[0]!;
 }
 

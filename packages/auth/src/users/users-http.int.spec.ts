@@ -13,7 +13,11 @@ describe('accounts over HTTP', () => {
   let app: TestApp;
   let adminToken: string;
 
-  async function call(method: string, path: string, options: { token?: string; body?: unknown } = {}): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }> {
+  async function call(
+    method: string,
+    path: string,
+    options: { token?: string; body?: unknown } = {},
+  ): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     const response = await fetch(`${app.url}${path}`, { method, headers, ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}) });
@@ -46,10 +50,21 @@ describe('accounts over HTTP', () => {
   });
 
   it('creates a user with a password made once, who can sign in with it; only admins manage users', async () => {
-    const created = await call('POST', '/api/v1/admin/users', { token: adminToken, body: { username: 'PM.One', roles: ['program-manager'], clusters: ['transport'] } });
+    const created = await call('POST', '/api/v1/admin/users', {
+      token: adminToken,
+      body: { username: 'PM.One', roles: ['program-manager'], clusters: ['transport'] },
+    });
     expect(created.status).toBe(201);
     expect(created.headers.get('cache-control')).toBe('no-store');
-    expect(created.body).toEqual({ username: 'pm.one', roles: ['program-manager'], clusters: ['transport'], disabled: false, createdAt: expect.any(String), updatedAt: expect.any(String), password: expect.stringMatching(/^[A-Za-z0-9_-]{24}$/) });
+    expect(created.body).toEqual({
+      username: 'pm.one',
+      roles: ['program-manager'],
+      clusters: ['transport'],
+      disabled: false,
+      createdAt: expect.any(String),
+      updatedAt: expect.any(String),
+      password: expect.stringMatching(/^[A-Za-z0-9_-]{24}$/),
+    });
     const { token } = await signIn('pm.one', created.body.password as string);
     expect((await call('GET', '/test/projects', { token })).status).toBe(200);
     // Never shown again.
@@ -69,7 +84,11 @@ describe('accounts over HTTP', () => {
     expect(answer.status).toBe(400);
     expect(answer.headers.get('content-type')).toBe('application/problem+json');
     const pointers = (answer.body.errors as { pointer: string }[]).map((error) => error.pointer).sort();
-    expect(pointers).toEqual(Object.keys(body).map((key) => (key === 'roles' || key === 'clusters' ? `/${key}/0` : `/${key}`)).sort());
+    expect(pointers).toEqual(
+      Object.keys(body)
+        .map((key) => (key === 'roles' || key === 'clusters' ? `/${key}/0` : `/${key}`))
+        .sort(),
+    );
     for (const [path, payload] of [
       ['/api/v1/admin/users/pm.one', { clusters: ['mars'] }],
       ['/api/v1/admin/users/pm.one', {}],
@@ -80,7 +99,10 @@ describe('accounts over HTTP', () => {
       const refused = await call(method, path, { token: adminToken, body: payload });
       expect([path, refused.status, refused.headers.get('content-type')]).toEqual([path, 400, 'application/problem+json']);
     }
-    expect((await call('GET', '/api/v1/admin/users/NOT%20A%20NAME', { token: adminToken })).body).toMatchObject({ status: 400, errors: [{ pointer: '/username' }] });
+    expect((await call('GET', '/api/v1/admin/users/NOT%20A%20NAME', { token: adminToken })).body).toMatchObject({
+      status: 400,
+      errors: [{ pointer: '/username' }],
+    });
     expect(await userCount()).toBe(before);
     expect((await call('GET', '/api/v1/admin/users/pm.one/audit', { token: adminToken })).body.items).toHaveLength(1);
   });
@@ -127,7 +149,9 @@ describe('accounts over HTTP', () => {
     const { token } = await signIn('self', first);
     const wrong = await call('POST', '/api/v1/me/password', { token, body: { currentPassword: 'not it at all', newPassword: 'second password 12' } });
     expect(wrong).toMatchObject({ status: 400, body: { errors: [{ pointer: '/currentPassword' }] } });
-    expect((await call('POST', '/api/v1/me/password', { token, body: { currentPassword: first, newPassword: 'short' } })).body).toMatchObject({ errors: [{ pointer: '/newPassword' }] });
+    expect((await call('POST', '/api/v1/me/password', { token, body: { currentPassword: first, newPassword: 'short' } })).body).toMatchObject({
+      errors: [{ pointer: '/newPassword' }],
+    });
     expect((await call('POST', '/api/v1/me/password', { token, body: { currentPassword: first, newPassword: 'second password 12' } })).status).toBe(204);
     expect((await call('GET', '/test/projects', { token })).status).toBe(401);
     expect((await signIn('self', first)).status).toBe(401);
@@ -136,7 +160,11 @@ describe('accounts over HTTP', () => {
     expect(reset.body.password).toEqual(expect.stringMatching(/^[A-Za-z0-9_-]{24}$/));
     expect((await signIn('self', reset.body.password as string)).status).toBe(200);
     const audit = await call('GET', '/api/v1/admin/users/self/audit', { token: adminToken });
-    expect((audit.body.items as { action: string; actor: string }[]).map(({ action, actor }) => `${action} by ${actor}`)).toEqual(['created by admin', 'password-changed by self', 'password-reset by admin']);
+    expect((audit.body.items as { action: string; actor: string }[]).map(({ action, actor }) => `${action} by ${actor}`)).toEqual([
+      'created by admin',
+      'password-changed by self',
+      'password-reset by admin',
+    ]);
     expect(JSON.stringify(audit.body)).not.toContain('password 12');
   });
 

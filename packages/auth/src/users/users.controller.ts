@@ -34,7 +34,10 @@ export class UsersController {
     const request = parseOrProblem(this.#schemas.create, body ?? {});
     const password = request.password ?? newPassword();
     try {
-      const user = await this.users.create({ username: request.username, password, roles: request.roles, clusters: request.clusters ?? null }, actorName(principal, this.localUsers));
+      const user = await this.users.create(
+        { username: request.username, password, roles: request.roles, clusters: request.clusters ?? null },
+        actorName(principal, this.localUsers),
+      );
       return { ...userView(user), ...(request.password === undefined ? { password } : {}) };
     } catch (error) {
       if (error instanceof UserAlreadyExistsError) throw ProblemError.conflict(`A user named ${error.username} already exists.`);
@@ -118,7 +121,10 @@ async function lastAdminGuard(change: () => Promise<LocalUser | undefined>): Pro
     return await change();
   } catch (error) {
     if (error instanceof LastAdminError) {
-      throw ProblemError.ruleViolated('LAST_ADMIN', `${error.username} is the only enabled admin: another admin must exist before it is disabled or loses the admin role.`);
+      throw ProblemError.ruleViolated(
+        'LAST_ADMIN',
+        `${error.username} is the only enabled admin: another admin must exist before it is disabled or loses the admin role.`,
+      );
     }
     throw error;
   }

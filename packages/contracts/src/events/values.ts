@@ -127,7 +127,10 @@ export const projectStage = z.enum(['pipeline', 'approved', 'implementation', 'c
 export const money = z.object({ amount: decimalAmount, currency: currencyCode }).loose().describe('An amount and its ISO 4217 currency');
 
 /** A change in money: negative for a decrease. */
-export const signedMoney = z.object({ amount: signedDecimalAmount, currency: currencyCode }).loose().describe('A signed amount (negative for a decrease) and its ISO 4217 currency');
+export const signedMoney = z
+  .object({ amount: signedDecimalAmount, currency: currencyCode })
+  .loose()
+  .describe('A signed amount (negative for a decrease) and its ISO 4217 currency');
 
 /** A decimal number written as a string, e.g. 42.5 or -0.25: no exponent, no separators. */
 export const decimalNumber = z

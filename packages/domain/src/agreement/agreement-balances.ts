@@ -54,5 +54,9 @@ export function checkBalancesAfter(agreement: SignedAgreement, change: RecordedT
       : change.eventType === 'FundsReceived'
         ? 'FUNDS_RECEIVED_EXCEED_COMMITMENT'
         : 'PAYMENTS_EXCEED_COMMITMENT';
-  throw new DomainRuleViolation<AgreementRuleCode>(code, `This would leave ${money(disbursed)} ${change.currency} disbursed against a net commitment of ${money(after.netCommitment)}`, details);
+  throw new DomainRuleViolation<AgreementRuleCode>(
+    code,
+    `This would leave ${money(disbursed)} ${change.currency} disbursed against a net commitment of ${money(after.netCommitment)}`,
+    details,
+  );
 }

@@ -33,7 +33,13 @@ const IATI_TYPE: Record<AgreementTransactionEventType, TransactionTypeCode> = {
  * id, a positive amount in a current currency, a value date not in the future, and the balances
  * still holding afterwards. `negative` makes the movement count against the commitment.
  */
-export function decideTransactionData(agreement: SignedAgreement, input: TransactionInput, eventType: AgreementTransactionEventType, today: string, negative = false) {
+export function decideTransactionData(
+  agreement: SignedAgreement,
+  input: TransactionInput,
+  eventType: AgreementTransactionEventType,
+  today: string,
+  negative = false,
+) {
   checkIdentifier(input.transactionId, 'transactionId');
   if (agreement.transactions.has(input.transactionId)) {
     throw new DomainRuleViolation<AgreementRuleCode>('DUPLICATE_TRANSACTION_ID', `Transaction ${input.transactionId} is already recorded`, {

@@ -12,10 +12,14 @@ import { requireSignedAgreement } from './signed-agreement.js';
 export function decideAmendCommitment({ data }: AmendCommitment, state: AgreementState, { today }: DecisionContext): CommitmentAmended[] {
   const agreement = requireSignedAgreement(state, data.agreementId);
   if (data.change !== 'increase' && data.change !== 'decrease') {
-    throw new DomainRuleViolation<AgreementRuleCode>('AMENDMENT_DIRECTION_INVALID', 'An amendment is an increase or a decrease', { change: String(data.change) });
+    throw new DomainRuleViolation<AgreementRuleCode>('AMENDMENT_DIRECTION_INVALID', 'An amendment is an increase or a decrease', {
+      change: String(data.change),
+    });
   }
   if (agreementBalances(agreement.transactions.values(), data.currency).netCommitment <= 0n) {
-    throw new DomainRuleViolation<AgreementRuleCode>('NO_COMMITMENT_TO_AMEND', `Nothing is committed in ${data.currency} under this agreement`, { currency: data.currency });
+    throw new DomainRuleViolation<AgreementRuleCode>('NO_COMMITMENT_TO_AMEND', `Nothing is committed in ${data.currency} under this agreement`, {
+      currency: data.currency,
+    });
   }
   const reason = requireReason(data.reason);
   return [{ type: 'CommitmentAmended', data: { ...decideTransactionData(agreement, data, 'CommitmentAmended', today, data.change === 'decrease'), reason } }];

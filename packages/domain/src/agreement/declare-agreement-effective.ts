@@ -10,12 +10,20 @@ import type { AgreementRuleCode } from './rule-codes.js';
 import { requireSignedAgreement } from './signed-agreement.js';
 
 /** Effectiveness (≈ IATI actual start): from then on the commitment counts in ratios and money may flow. */
-export function decideDeclareAgreementEffective({ data }: DeclareAgreementEffective, state: AgreementState, { today }: DecisionContext): AgreementDeclaredEffective[] {
+export function decideDeclareAgreementEffective(
+  { data }: DeclareAgreementEffective,
+  state: AgreementState,
+  { today }: DecisionContext,
+): AgreementDeclaredEffective[] {
   const agreement = requireSignedAgreement(state, data.agreementId);
   if (agreement.effectivenessDate !== undefined) {
-    throw new DomainRuleViolation<AgreementRuleCode>('AGREEMENT_ALREADY_EFFECTIVE', `Agreement ${data.agreementId} has been effective since ${agreement.effectivenessDate}`, {
-      effectivenessDate: agreement.effectivenessDate,
-    });
+    throw new DomainRuleViolation<AgreementRuleCode>(
+      'AGREEMENT_ALREADY_EFFECTIVE',
+      `Agreement ${data.agreementId} has been effective since ${agreement.effectivenessDate}`,
+      {
+        effectivenessDate: agreement.effectivenessDate,
+      },
+    );
   }
   const effectivenessDate = checkActualDate(data.effectivenessDate, 'effectivenessDate', today);
   if (compareIsoDates(effectivenessDate, agreement.signedDate) < 0) {
@@ -27,7 +35,13 @@ export function decideDeclareAgreementEffective({ data }: DeclareAgreementEffect
   return [
     {
       type: 'AgreementDeclaredEffective',
-      data: { agreementId: agreement.agreementId, projectId: agreement.projectId, effectiveDate: effectivenessDate, effectivenessDate, ...optionalSource(data.source, today) },
+      data: {
+        agreementId: agreement.agreementId,
+        projectId: agreement.projectId,
+        effectiveDate: effectivenessDate,
+        effectivenessDate,
+        ...optionalSource(data.source, today),
+      },
     },
   ];
 }

@@ -15,8 +15,13 @@ const amount = fc.oneof(
   fc.tuple(fc.bigInt({ min: 0n, max: 10n ** 6n }), fc.stringMatching(/^\d{1,3}$/)).map(([i, d]) => `${i}.${d}`),
 );
 const command: fc.Arbitrary<AgreementCommand> = fc.oneof(
-  fc.record({ id: fc.nat(20), amount, currency }).map((c): AgreementCommand => ({ type: 'RecordCommitment', data: { ...shorthand, commitmentId: `C-${c.id}`, amount: c.amount, currency: c.currency } })),
-  fc.record({ id: fc.nat(40), amount, currency }).map((d): AgreementCommand => ({ type: 'RecordDisbursement', data: { ...shorthand, disbursementId: `D-${d.id}`, amount: d.amount, currency: d.currency } })),
+  fc
+    .record({ id: fc.nat(20), amount, currency })
+    .map((c): AgreementCommand => ({ type: 'RecordCommitment', data: { ...shorthand, commitmentId: `C-${c.id}`, amount: c.amount, currency: c.currency } })),
+  fc.record({ id: fc.nat(40), amount, currency }).map((d): AgreementCommand => ({
+    type: 'RecordDisbursement',
+    data: { ...shorthand, disbursementId: `D-${d.id}`, amount: d.amount, currency: d.currency },
+  })),
 );
 
 describe('through the project-level shorthand, money released never exceeds money committed', () => {

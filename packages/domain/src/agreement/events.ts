@@ -46,10 +46,7 @@ export type AgreementSigned = Event<
  * number, effective from `effectiveDate` (the value date of its first money). `financier.ref` is the
  * financier as the shorthand named it (usually an IATI organisation id).
  */
-export type AgreementOpened = Event<
-  'AgreementOpened',
-  AgreementFact & { financier: { ref: string; name?: string }; currency: string; openedBy: 'shorthand' }
->;
+export type AgreementOpened = Event<'AgreementOpened', AgreementFact & { financier: { ref: string; name?: string }; currency: string; openedBy: 'shorthand' }>;
 export type AgreementDeclaredEffective = Event<'AgreementDeclaredEffective', AgreementFact & { effectivenessDate: string; source?: Source }>;
 export type AgreementCommitmentRecorded = Event<'AgreementCommitmentRecorded', AgreementTransaction>;
 /** `amount` is signed: "-500000.00" for a decrease. */
@@ -81,7 +78,8 @@ export type TransactionReversed = Event<
   }
 >;
 
-export type AgreementTransactionEvent = AgreementCommitmentRecorded | CommitmentAmended | FundsCancelled | FundsReceived | AgreementDisbursementRecorded | ExpenditureRecorded;
+export type AgreementTransactionEvent =
+  AgreementCommitmentRecorded | CommitmentAmended | FundsCancelled | FundsReceived | AgreementDisbursementRecorded | ExpenditureRecorded;
 export type AgreementTransactionEventType = AgreementTransactionEvent['type'];
 
 export type AgreementEvent =

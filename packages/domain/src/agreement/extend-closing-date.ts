@@ -15,7 +15,10 @@ export function decideExtendClosingDate({ data }: ExtendClosingDate, state: Agre
   const closingDate = checkCalendarDate(data.closingDate, 'closingDate');
   const previous = agreement.closingDate ?? agreement.signedDate;
   if (compareIsoDates(closingDate, previous) <= 0) {
-    throw new DomainRuleViolation<AgreementRuleCode>('CLOSING_DATE_NOT_LATER', `An extension moves the closing date after ${previous}`, { previous, closingDate });
+    throw new DomainRuleViolation<AgreementRuleCode>('CLOSING_DATE_NOT_LATER', `An extension moves the closing date after ${previous}`, {
+      previous,
+      closingDate,
+    });
   }
   const reason = requireReason(data.reason);
   return [

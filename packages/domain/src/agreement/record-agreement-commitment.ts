@@ -6,7 +6,11 @@ import type { AgreementCommitmentRecorded } from './events.js';
 import { requireSignedAgreement } from './signed-agreement.js';
 
 /** IATI 11 Incoming Commitment; may be recorded from signing, before effectiveness. */
-export function decideRecordAgreementCommitment({ data }: RecordAgreementCommitment, state: AgreementState, { today }: DecisionContext): AgreementCommitmentRecorded[] {
+export function decideRecordAgreementCommitment(
+  { data }: RecordAgreementCommitment,
+  state: AgreementState,
+  { today }: DecisionContext,
+): AgreementCommitmentRecorded[] {
   const agreement = requireSignedAgreement(state, data.agreementId);
   return [{ type: 'AgreementCommitmentRecorded', data: decideTransactionData(agreement, data, 'AgreementCommitmentRecorded', today) }];
 }

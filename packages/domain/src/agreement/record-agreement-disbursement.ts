@@ -6,7 +6,11 @@ import type { RecordAgreementDisbursement } from './commands.js';
 import type { AgreementDisbursementRecorded } from './events.js';
 import { requireEffectiveAgreement } from './signed-agreement.js';
 
-export function decideRecordAgreementDisbursement({ data }: RecordAgreementDisbursement, state: AgreementState, { today }: DecisionContext): AgreementDisbursementRecorded[] {
+export function decideRecordAgreementDisbursement(
+  { data }: RecordAgreementDisbursement,
+  state: AgreementState,
+  { today }: DecisionContext,
+): AgreementDisbursementRecorded[] {
   const agreement = requireEffectiveAgreement(state, data.agreementId);
   const transaction = decideTransactionData(agreement, data, 'AgreementDisbursementRecorded', today);
   return [

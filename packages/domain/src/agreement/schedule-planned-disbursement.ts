@@ -11,7 +11,11 @@ import type { AgreementRuleCode } from './rule-codes.js';
 import { requireSignedAgreement } from './signed-agreement.js';
 
 /** A forecast (IATI planned-disbursement): future periods are the point; each at most one year long. */
-export function decideSchedulePlannedDisbursement({ data }: SchedulePlannedDisbursement, state: AgreementState, { today }: DecisionContext): PlannedDisbursementScheduled[] {
+export function decideSchedulePlannedDisbursement(
+  { data }: SchedulePlannedDisbursement,
+  state: AgreementState,
+  { today }: DecisionContext,
+): PlannedDisbursementScheduled[] {
   const agreement = requireSignedAgreement(state, data.agreementId);
   checkIdentifier(data.plannedDisbursementId, 'plannedDisbursementId');
   if (agreement.plannedDisbursementIds.has(data.plannedDisbursementId)) {

@@ -29,15 +29,21 @@ export function decideShorthandMoney(
   let agreement: SignedAgreement;
   if (state.exists) {
     if (state.projectId !== data.projectId) {
-      throw new DomainRuleViolation<AgreementRuleCode>('AGREEMENT_OF_ANOTHER_PROJECT', `Agreement ${state.agreementId} belongs to project ${state.projectId}, not ${data.projectId}`, {
-        agreementId: state.agreementId,
-        projectId: state.projectId,
-      });
+      throw new DomainRuleViolation<AgreementRuleCode>(
+        'AGREEMENT_OF_ANOTHER_PROJECT',
+        `Agreement ${state.agreementId} belongs to project ${state.projectId}, not ${data.projectId}`,
+        {
+          agreementId: state.agreementId,
+          projectId: state.projectId,
+        },
+      );
     }
     agreement = state;
   } else {
     if (data.agreementId !== shorthandAgreementId(data.projectId, data.financier)) {
-      throw new DomainRuleViolation<AgreementRuleCode>('AGREEMENT_NOT_FOUND', `Agreement ${data.agreementId} has not been signed`, { agreementId: data.agreementId });
+      throw new DomainRuleViolation<AgreementRuleCode>('AGREEMENT_NOT_FOUND', `Agreement ${data.agreementId} has not been signed`, {
+        agreementId: data.agreementId,
+      });
     }
     // Checked before opening, so that a malformed amount or date opens nothing.
     const { currency } = parseMoney({ amount: data.amount, currency: data.currency });
@@ -56,10 +62,22 @@ export function decideShorthandMoney(
     agreement = evolveAgreement(state, opened) as SignedAgreement;
   }
   if (command.type === 'RecordCommitment') {
-    const input = { agreementId: agreement.agreementId, transactionId: command.data.commitmentId, amount: data.amount, currency: data.currency, valueDate: data.date };
+    const input = {
+      agreementId: agreement.agreementId,
+      transactionId: command.data.commitmentId,
+      amount: data.amount,
+      currency: data.currency,
+      valueDate: data.date,
+    };
     return [...opening, { type: 'AgreementCommitmentRecorded', data: decideTransactionData(agreement, input, 'AgreementCommitmentRecorded', today) }];
   }
   const effective = requireEffectiveAgreement(agreement, agreement.agreementId);
-  const input = { agreementId: agreement.agreementId, transactionId: command.data.disbursementId, amount: data.amount, currency: data.currency, valueDate: data.date };
+  const input = {
+    agreementId: agreement.agreementId,
+    transactionId: command.data.disbursementId,
+    amount: data.amount,
+    currency: data.currency,
+    valueDate: data.date,
+  };
   return [...opening, { type: 'FundsReceived', data: decideTransactionData(effective, input, 'FundsReceived', today) }];
 }

@@ -22,7 +22,15 @@ const recordDisbursement = (data: Partial<RecordDisbursement['data']> = {}): Rec
   data: { agreementId: SHORTHAND, projectId: PROJECT, financier: ADB, disbursementId: 'D-1', amount: '250000', currency: 'USD', date: '2024-09-15', ...data },
 });
 const opened = (data: Record<string, unknown> = {}) =>
-  agreementEvent('AgreementOpened', { agreementId: SHORTHAND, projectId: PROJECT, effectiveDate: '2024-06-01', financier: { ref: ADB }, currency: 'USD', openedBy: 'shorthand', ...data });
+  agreementEvent('AgreementOpened', {
+    agreementId: SHORTHAND,
+    projectId: PROJECT,
+    effectiveDate: '2024-06-01',
+    financier: { ref: ADB },
+    currency: 'USD',
+    openedBy: 'shorthand',
+    ...data,
+  });
 const money = (type: 'AgreementCommitmentRecorded' | 'FundsReceived', id: string, amount: string, valueDate: string, agreementId = SHORTHAND) =>
   agreementEvent(type, {
     agreementId,
@@ -41,18 +49,28 @@ const givenWithProjectMoney = deciderSpecification<RecordCommitment | RecordDisb
   {
     decide: (command, state, ctx) => agreementDecider.decide(command, state, ctx),
     evolve: (state, event) =>
-      event.type === 'CommitmentRecorded' || event.type === 'DisbursementRecorded' ? evolveAgreementWithProjectMoney(state, event) : evolveAgreement(state, event),
+      event.type === 'CommitmentRecorded' || event.type === 'DisbursementRecorded'
+        ? evolveAgreementWithProjectMoney(state, event)
+        : evolveAgreement(state, event),
     initialState: agreementDecider.initialState,
   },
   context,
 );
 const given = givenAgreement;
 const legacyCommitment = commitmentRecorded({ projectId: PROJECT, commitmentId: 'OLD-C', amount: '1000.00', agreementId: SHORTHAND, valueDate: '2023-01-10' });
-const legacyDisbursement = disbursementRecorded({ projectId: PROJECT, disbursementId: 'OLD-D', amount: '400.00', agreementId: SHORTHAND, valueDate: '2023-02-10' });
+const legacyDisbursement = disbursementRecorded({
+  projectId: PROJECT,
+  disbursementId: 'OLD-D',
+  amount: '400.00',
+  agreementId: SHORTHAND,
+  valueDate: '2023-02-10',
+});
 
 describe('the project-level shorthand: RecordCommitment', () => {
   it('opens the shorthand agreement <projectId>~<financier> when it has no events, then records the commitment (IATI 11) on it', () => {
-    given([]).when(recordCommitment()).then([opened(), money('AgreementCommitmentRecorded', 'C-1', '1500000.00', '2024-06-01')]);
+    given([])
+      .when(recordCommitment())
+      .then([opened(), money('AgreementCommitmentRecorded', 'C-1', '1500000.00', '2024-06-01')]);
   });
   it('records on an agreement that already exists without opening it again', () => {
     given([opened(), money('AgreementCommitmentRecorded', 'C-1', '1500000.00', '2024-06-01')])
@@ -65,27 +83,45 @@ describe('the project-level shorthand: RecordCommitment', () => {
       .then([money('AgreementCommitmentRecorded', 'C-1', '1500000.00', '2025-03-14', AGREEMENT_ID)]);
   });
   it('opens nothing when the money is refused', () => {
-    given([]).when(recordCommitment({ amount: '1e5' })).thenThrows('AMOUNT_MALFORMED');
-    given([]).when(recordCommitment({ currency: 'ABC' })).thenThrows('UNKNOWN_CURRENCY');
-    given([]).when(recordCommitment({ date: '2026-11-27' })).thenThrows('VALUE_DATE_IN_FUTURE');
-    given([]).when(recordCommitment({ financier: ' ' })).thenThrows('IDENTIFIER_INVALID');
+    given([])
+      .when(recordCommitment({ amount: '1e5' }))
+      .thenThrows('AMOUNT_MALFORMED');
+    given([])
+      .when(recordCommitment({ currency: 'ABC' }))
+      .thenThrows('UNKNOWN_CURRENCY');
+    given([])
+      .when(recordCommitment({ date: '2026-11-27' }))
+      .thenThrows('VALUE_DATE_IN_FUTURE');
+    given([])
+      .when(recordCommitment({ financier: ' ' }))
+      .thenThrows('IDENTIFIER_INVALID');
   });
   it('never opens an agreement that is not the shorthand one', () => {
-    given([]).when(recordCommitment({ agreementId: 'SOMETHING-ELSE' })).thenThrows('AGREEMENT_NOT_FOUND');
+    given([])
+      .when(recordCommitment({ agreementId: 'SOMETHING-ELSE' }))
+      .thenThrows('AGREEMENT_NOT_FOUND');
   });
   it('refuses an agreement of another project', () => {
-    given([agreementSigned()]).when(recordCommitment({ agreementId: AGREEMENT_ID, projectId: 'ECAB-HE-01' })).thenThrows('AGREEMENT_OF_ANOTHER_PROJECT');
+    given([agreementSigned()])
+      .when(recordCommitment({ agreementId: AGREEMENT_ID, projectId: 'ECAB-HE-01' }))
+      .thenThrows('AGREEMENT_OF_ANOTHER_PROJECT');
   });
   it('refuses a commitment id already recorded on the agreement, also one recorded on the project stream before agreements', () => {
-    given([opened(), money('AgreementCommitmentRecorded', 'C-1', '1.00', '2024-06-01')]).when(recordCommitment()).thenThrows('DUPLICATE_TRANSACTION_ID');
-    givenWithProjectMoney([legacyCommitment]).when(recordCommitment({ commitmentId: 'OLD-C' })).thenThrows('DUPLICATE_TRANSACTION_ID');
+    given([opened(), money('AgreementCommitmentRecorded', 'C-1', '1.00', '2024-06-01')])
+      .when(recordCommitment())
+      .thenThrows('DUPLICATE_TRANSACTION_ID');
+    givenWithProjectMoney([legacyCommitment])
+      .when(recordCommitment({ commitmentId: 'OLD-C' }))
+      .thenThrows('DUPLICATE_TRANSACTION_ID');
   });
 });
 
 describe('the project-level shorthand: RecordDisbursement (money released, IATI 1)', () => {
   const committedOnShorthand = [opened(), money('AgreementCommitmentRecorded', 'C-1', '1000000.00', '2024-06-01')];
   it('records funds received on the shorthand agreement, which is effective from its opening', () => {
-    given(committedOnShorthand).when(recordDisbursement()).then([money('FundsReceived', 'D-1', '250000.00', '2024-09-15')]);
+    given(committedOnShorthand)
+      .when(recordDisbursement())
+      .then([money('FundsReceived', 'D-1', '250000.00', '2024-09-15')]);
   });
   it('allows the whole commitment to the cent, and refuses one cent more, per currency', () => {
     given([...committedOnShorthand, money('FundsReceived', 'D-1', '999999.99', '2024-09-15')])
@@ -95,7 +131,9 @@ describe('the project-level shorthand: RecordDisbursement (money released, IATI 
       .when(recordDisbursement({ disbursementId: 'D-2', amount: '0.02' }))
       .thenThrows('FUNDS_RECEIVED_EXCEED_COMMITMENT');
     expect(refused.details).toMatchObject({ currency: 'USD', netCommitment: '1000000.00', fundsReceived: '1000000.01' });
-    given(committedOnShorthand).when(recordDisbursement({ amount: '100', currency: 'KZT' })).thenThrows('FUNDS_RECEIVED_EXCEED_COMMITMENT');
+    given(committedOnShorthand)
+      .when(recordDisbursement({ amount: '100', currency: 'KZT' }))
+      .thenThrows('FUNDS_RECEIVED_EXCEED_COMMITMENT');
   });
   it('refuses a first disbursement with nothing committed, and then opens nothing', () => {
     given([]).when(recordDisbursement()).thenThrows('FUNDS_RECEIVED_EXCEED_COMMITMENT');
@@ -104,8 +142,12 @@ describe('the project-level shorthand: RecordDisbursement (money released, IATI 
     givenWithProjectMoney([legacyCommitment, legacyDisbursement])
       .when(recordDisbursement({ amount: '600' }))
       .then([opened({ effectiveDate: '2024-09-15' }), money('FundsReceived', 'D-1', '600.00', '2024-09-15')]);
-    givenWithProjectMoney([legacyCommitment, legacyDisbursement]).when(recordDisbursement({ amount: '600.01' })).thenThrows('FUNDS_RECEIVED_EXCEED_COMMITMENT');
-    givenWithProjectMoney([legacyCommitment, legacyDisbursement]).when(recordDisbursement({ disbursementId: 'OLD-D', amount: '1' })).thenThrows('DUPLICATE_TRANSACTION_ID');
+    givenWithProjectMoney([legacyCommitment, legacyDisbursement])
+      .when(recordDisbursement({ amount: '600.01' }))
+      .thenThrows('FUNDS_RECEIVED_EXCEED_COMMITMENT');
+    givenWithProjectMoney([legacyCommitment, legacyDisbursement])
+      .when(recordDisbursement({ disbursementId: 'OLD-D', amount: '1' }))
+      .thenThrows('DUPLICATE_TRANSACTION_ID');
   });
   it('keeps both old ids when a commitment and a disbursement of before agreements share one', () => {
     const state = [legacyCommitment, disbursementRecorded({ projectId: PROJECT, disbursementId: 'OLD-C', amount: '5.00', agreementId: SHORTHAND })].reduce(
@@ -117,14 +159,20 @@ describe('the project-level shorthand: RecordDisbursement (money released, IATI 
   it('on a signed agreement, waits for effectiveness like RecordFundsReceived', () => {
     const signed = agreementSigned({ projectId: PROJECT });
     const committed = money('AgreementCommitmentRecorded', 'C-1', '1000.00', '2025-03-14', AGREEMENT_ID);
-    given([signed, committed]).when(recordDisbursement({ agreementId: AGREEMENT_ID, date: '2025-07-01' })).thenThrows('AGREEMENT_NOT_EFFECTIVE');
+    given([signed, committed])
+      .when(recordDisbursement({ agreementId: AGREEMENT_ID, date: '2025-07-01' }))
+      .thenThrows('AGREEMENT_NOT_EFFECTIVE');
     given([signed, committed, declaredEffective])
       .when(recordDisbursement({ agreementId: AGREEMENT_ID, amount: '10', date: '2025-07-01' }))
       .then([money('FundsReceived', 'D-1', '10.00', '2025-07-01', AGREEMENT_ID)]);
   });
   it('a shorthand agreement is already effective and cannot be signed', () => {
-    given([opened()]).when({ type: 'DeclareAgreementEffective', data: { agreementId: SHORTHAND, effectivenessDate: '2024-07-01' } }).thenThrows('AGREEMENT_ALREADY_EFFECTIVE');
-    given([]).when(signAgreement({ agreementId: SHORTHAND })).thenThrows('AGREEMENT_ID_RESERVED');
+    given([opened()])
+      .when({ type: 'DeclareAgreementEffective', data: { agreementId: SHORTHAND, effectivenessDate: '2024-07-01' } })
+      .thenThrows('AGREEMENT_ALREADY_EFFECTIVE');
+    given([])
+      .when(signAgreement({ agreementId: SHORTHAND }))
+      .thenThrows('AGREEMENT_ID_RESERVED');
   });
 });
 
@@ -139,14 +187,20 @@ describe('which agreement the shorthand acts on', () => {
     expect(chooseFinancierAgreement(PROJECT, ADB, [signedWith('WB-1', { organisationId: 'XM-DAC-44000' })])).toBe(SHORTHAND);
   });
   it('uses the only agreement with that financier: signed (by id or exact name) or opened before', () => {
-    expect(chooseFinancierAgreement(PROJECT, ADB, [signedWith('G-1', { organisationId: ADB, name: 'ADB' }), signedWith('WB-1', { organisationId: 'XM-DAC-44000' })])).toBe('G-1');
+    expect(
+      chooseFinancierAgreement(PROJECT, ADB, [signedWith('G-1', { organisationId: ADB, name: 'ADB' }), signedWith('WB-1', { organisationId: 'XM-DAC-44000' })]),
+    ).toBe('G-1');
     expect(chooseFinancierAgreement(PROJECT, 'EBRD', [signedWith('E-1', { name: 'EBRD' })])).toBe('E-1');
     expect(chooseFinancierAgreement(PROJECT, ADB, [signedWith(SHORTHAND, { ref: ADB }), signedWith(SHORTHAND, { ref: ADB })])).toBe(SHORTHAND);
   });
   it('refuses to guess between several agreements with that financier', () => {
-    expectRuleViolation(() => chooseFinancierAgreement(PROJECT, ADB, [signedWith('G-1', { organisationId: ADB }), signedWith(SHORTHAND, { ref: ADB })]), 'FINANCIER_AGREEMENT_AMBIGUOUS', {
-      message: `Project ${PROJECT} has 2 agreements with ${ADB}; record the money on one of them (POST /agreements/{agreementId}/commitments or …/funds-received)`,
-      details: { projectId: PROJECT, financier: ADB, agreementIds: ['ECAB-TR-02~XM-DAC-46004', 'G-1'] },
-    });
+    expectRuleViolation(
+      () => chooseFinancierAgreement(PROJECT, ADB, [signedWith('G-1', { organisationId: ADB }), signedWith(SHORTHAND, { ref: ADB })]),
+      'FINANCIER_AGREEMENT_AMBIGUOUS',
+      {
+        message: `Project ${PROJECT} has 2 agreements with ${ADB}; record the money on one of them (POST /agreements/{agreementId}/commitments or …/funds-received)`,
+        details: { projectId: PROJECT, financier: ADB, agreementIds: ['ECAB-TR-02~XM-DAC-46004', 'G-1'] },
+      },
+    );
   });
 });

@@ -17,7 +17,9 @@ import type { AgreementRuleCode } from './rule-codes.js';
 
 export function decideSignAgreement({ data }: SignAgreement, state: AgreementState, { today }: DecisionContext): AgreementSigned[] {
   if (state.exists) {
-    throw new DomainRuleViolation<AgreementRuleCode>('AGREEMENT_ALREADY_SIGNED', `Agreement ${data.agreementId} is already signed`, { agreementId: data.agreementId });
+    throw new DomainRuleViolation<AgreementRuleCode>('AGREEMENT_ALREADY_SIGNED', `Agreement ${data.agreementId} is already signed`, {
+      agreementId: data.agreementId,
+    });
   }
   checkIdentifier(data.agreementId, 'agreementId');
   checkSignedAgreementId(data.agreementId);

@@ -12,9 +12,13 @@ export function requireSignedAgreement(state: AgreementState, agreementId: strin
 export function requireEffectiveAgreement(state: AgreementState, agreementId: string): SignedAgreement {
   const agreement = requireSignedAgreement(state, agreementId);
   if (agreement.effectivenessDate === undefined) {
-    throw new DomainRuleViolation<AgreementRuleCode>('AGREEMENT_NOT_EFFECTIVE', `Agreement ${agreementId} is not yet effective; nothing can be disbursed under it`, {
-      agreementId,
-    });
+    throw new DomainRuleViolation<AgreementRuleCode>(
+      'AGREEMENT_NOT_EFFECTIVE',
+      `Agreement ${agreementId} is not yet effective; nothing can be disbursed under it`,
+      {
+        agreementId,
+      },
+    );
   }
   return agreement;
 }

@@ -28,8 +28,12 @@ export function parseShorthandAgreementId(agreementId: string): { projectId: str
 /** A signed agreement's id may not look like a shorthand one: `~` is reserved. */
 export function checkSignedAgreementId(agreementId: string): void {
   if (agreementId.includes(SHORTHAND_SEPARATOR)) {
-    throw new DomainRuleViolation<AgreementRuleCode>('AGREEMENT_ID_RESERVED', `Agreement ids containing "${SHORTHAND_SEPARATOR}" are reserved for the agreements the project-level shorthand opens`, {
-      agreementId,
-    });
+    throw new DomainRuleViolation<AgreementRuleCode>(
+      'AGREEMENT_ID_RESERVED',
+      `Agreement ids containing "${SHORTHAND_SEPARATOR}" are reserved for the agreements the project-level shorthand opens`,
+      {
+        agreementId,
+      },
+    );
   }
 }

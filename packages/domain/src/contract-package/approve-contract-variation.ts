@@ -11,7 +11,8 @@ import type { ContractPackageState } from './contract-package-state.js';
 import type { ContractVariationApproved } from './events.js';
 import type { ContractPackageRuleCode } from './rule-codes.js';
 
-const fail = (code: ContractPackageRuleCode, message: string, details: Record<string, string>) => new DomainRuleViolation<ContractPackageRuleCode>(code, message, details);
+const fail = (code: ContractPackageRuleCode, message: string, details: Record<string, string>) =>
+  new DomainRuleViolation<ContractPackageRuleCode>(code, message, details);
 
 /** A signed, non-zero change (AMOUNT_NOT_POSITIVE for zero) read with the rules for new amounts. */
 function parseDelta({ amount, currency }: Money) {
@@ -20,7 +21,11 @@ function parseDelta({ amount, currency }: Money) {
   return negative ? { ...magnitude, minorUnits: -magnitude.minorUnits } : magnitude;
 }
 
-export function decideApproveContractVariation({ data }: ApproveContractVariation, state: ContractPackageState, { today }: DecisionContext): ContractVariationApproved[] {
+export function decideApproveContractVariation(
+  { data }: ApproveContractVariation,
+  state: ContractPackageState,
+  { today }: DecisionContext,
+): ContractVariationApproved[] {
   const contract = requireAwardedContract(state, data.contractId);
   checkIdentifier(data.variationId, 'variationId');
   if (contract.variationIds.has(data.variationId)) {

@@ -24,7 +24,15 @@ export function decideAwardContract({ data }: AwardContract, state: ContractPack
   return [
     {
       type: 'ContractAwarded',
-      data: { contractId: contract.contractId, projectId: contract.projectId, effectiveDate: awardDate, contractor, contractValue, awardDate, ...optionalSource(data.source, today) },
+      data: {
+        contractId: contract.contractId,
+        projectId: contract.projectId,
+        effectiveDate: awardDate,
+        contractor,
+        contractValue,
+        awardDate,
+        ...optionalSource(data.source, today),
+      },
     },
   ];
 }

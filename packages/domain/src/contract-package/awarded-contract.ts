@@ -4,7 +4,8 @@ import type { MinorUnitAmount } from '../money/money.js';
 import type { ContractPackageState, PlannedContractPackage } from './contract-package-state.js';
 import type { ContractPackageRuleCode } from './rule-codes.js';
 
-const fail = (code: ContractPackageRuleCode, message: string, details: Record<string, string>) => new DomainRuleViolation<ContractPackageRuleCode>(code, message, details);
+const fail = (code: ContractPackageRuleCode, message: string, details: Record<string, string>) =>
+  new DomainRuleViolation<ContractPackageRuleCode>(code, message, details);
 
 export function requirePlannedPackage(state: ContractPackageState, contractId: string): PlannedContractPackage {
   if (!state.exists) throw fail('CONTRACT_PACKAGE_NOT_FOUND', `Procurement package ${contractId} is not planned`, { contractId });

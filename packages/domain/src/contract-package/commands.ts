@@ -17,9 +17,15 @@ export type PlanProcurementPackage = Command<
     source?: Source;
   } & EffectiveDated
 >;
-export type AwardContract = Command<'AwardContract', { contractId: string; contractor: OrganisationReference; contractValue: Money; awardDate: string; source?: Source }>;
+export type AwardContract = Command<
+  'AwardContract',
+  { contractId: string; contractor: OrganisationReference; contractValue: Money; awardDate: string; source?: Source }
+>;
 /** `amountDelta.amount` is signed: "-150000" reduces the contract value. */
-export type ApproveContractVariation = Command<'ApproveContractVariation', { contractId: string; variationId: string; amountDelta: Money; reason: string; source?: Source } & EffectiveDated>;
+export type ApproveContractVariation = Command<
+  'ApproveContractVariation',
+  { contractId: string; variationId: string; amountDelta: Money; reason: string; source?: Source } & EffectiveDated
+>;
 export type CompleteContract = Command<'CompleteContract', { contractId: string; completionDate: string; source?: Source }>;
 export type TerminateContract = Command<'TerminateContract', { contractId: string; reason: string; source?: Source } & EffectiveDated>;
 

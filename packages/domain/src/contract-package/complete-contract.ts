@@ -12,7 +12,13 @@ export function decideCompleteContract({ data }: CompleteContract, state: Contra
   return [
     {
       type: 'ContractCompleted',
-      data: { contractId: contract.contractId, projectId: contract.projectId, effectiveDate: completionDate, completionDate, ...optionalSource(data.source, today) },
+      data: {
+        contractId: contract.contractId,
+        projectId: contract.projectId,
+        effectiveDate: completionDate,
+        completionDate,
+        ...optionalSource(data.source, today),
+      },
     },
   ];
 }

@@ -21,7 +21,10 @@ function read(value: string, name: string): ExactDecimal {
  * exact decimals. Undefined when nothing was left to contract, where the ratio means nothing.
  */
 export function contractAwardRatio(inputs: ContractAwardRatioInputs): number | undefined {
-  const base = addDecimals(read(inputs.uncontractedBalanceAtStart, 'uncontractedBalanceAtStart'), read(inputs.commitmentsEffectiveInPeriod, 'commitmentsEffectiveInPeriod'));
+  const base = addDecimals(
+    read(inputs.uncontractedBalanceAtStart, 'uncontractedBalanceAtStart'),
+    read(inputs.commitmentsEffectiveInPeriod, 'commitmentsEffectiveInPeriod'),
+  );
   if (compareDecimals(base, { units: 0n, scale: 0 }) <= 0) return undefined;
   return divideDecimals(read(inputs.awardsInPeriod, 'awardsInPeriod'), base);
 }

@@ -15,7 +15,10 @@ export type ProcurementPackagePlanned = Event<
   'ProcurementPackagePlanned',
   ContractFact & { title: string; method: ProcurementMethod; estimatedValue: Money; plannedAwardDate: string; source?: Source }
 >;
-export type ContractAwarded = Event<'ContractAwarded', ContractFact & { contractor: OrganisationReference; contractValue: Money; awardDate: string; source?: Source }>;
+export type ContractAwarded = Event<
+  'ContractAwarded',
+  ContractFact & { contractor: OrganisationReference; contractValue: Money; awardDate: string; source?: Source }
+>;
 /** `amountDelta` is signed; `contractValue` is the value after the variation. */
 export type ContractVariationApproved = Event<
   'ContractVariationApproved',

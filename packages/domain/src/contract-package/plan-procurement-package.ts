@@ -10,14 +10,21 @@ import type { ProcurementPackagePlanned } from './events.js';
 import { checkProcurementMethod } from './procurement-method.js';
 import type { ContractPackageRuleCode } from './rule-codes.js';
 
-export function decidePlanProcurementPackage({ data }: PlanProcurementPackage, state: ContractPackageState, { today }: DecisionContext): ProcurementPackagePlanned[] {
+export function decidePlanProcurementPackage(
+  { data }: PlanProcurementPackage,
+  state: ContractPackageState,
+  { today }: DecisionContext,
+): ProcurementPackagePlanned[] {
   if (state.exists) {
-    throw new DomainRuleViolation<ContractPackageRuleCode>('CONTRACT_PACKAGE_ALREADY_PLANNED', `Procurement package ${data.contractId} is already planned`, { contractId: data.contractId });
+    throw new DomainRuleViolation<ContractPackageRuleCode>('CONTRACT_PACKAGE_ALREADY_PLANNED', `Procurement package ${data.contractId} is already planned`, {
+      contractId: data.contractId,
+    });
   }
   checkIdentifier(data.contractId, 'contractId');
   checkIdentifier(data.projectId, 'projectId');
   const title = data.title.trim();
-  if (title === '') throw new DomainRuleViolation<ContractPackageRuleCode>('CONTRACT_TITLE_REQUIRED', 'A procurement package needs a title', { contractId: data.contractId });
+  if (title === '')
+    throw new DomainRuleViolation<ContractPackageRuleCode>('CONTRACT_TITLE_REQUIRED', 'A procurement package needs a title', { contractId: data.contractId });
   return [
     {
       type: 'ProcurementPackagePlanned',

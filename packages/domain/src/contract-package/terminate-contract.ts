@@ -11,5 +11,10 @@ export function decideTerminateContract({ data }: TerminateContract, state: Cont
   const contract = requireAwardedContract(state, data.contractId);
   const reason = requireReason(data.reason);
   const effectiveDate = checkNotBeforeAward(contract, resolveEffectiveDate(data.effectiveDate, today), 'effectiveDate');
-  return [{ type: 'ContractTerminated', data: { contractId: contract.contractId, projectId: contract.projectId, effectiveDate, reason, ...optionalSource(data.source, today) } }];
+  return [
+    {
+      type: 'ContractTerminated',
+      data: { contractId: contract.contractId, projectId: contract.projectId, effectiveDate, reason, ...optionalSource(data.source, today) },
+    },
+  ];
 }

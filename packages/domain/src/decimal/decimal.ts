@@ -54,7 +54,7 @@ export function compareDecimals(a: ExactDecimal, b: ExactDecimal): -1 | 0 | 1 {
 export function divideDecimals(numerator: ExactDecimal, denominator: ExactDecimal, places = 6): number {
   const [x, y] = aligned(numerator, denominator);
   if (y === 0n) throw new RangeError('division by zero');
-  const scaled = x * 10n ** BigInt(places + 1) / y;
+  const scaled = (x * 10n ** BigInt(places + 1)) / y;
   const rounded = (scaled < 0n ? scaled - 5n : scaled + 5n) / 10n;
   return Number(rounded) / 10 ** places;
 }

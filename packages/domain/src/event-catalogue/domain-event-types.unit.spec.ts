@@ -44,7 +44,12 @@ describe('DOMAIN_EVENT_TYPES', () => {
       GovernanceMeetingRecorded: true,
     });
     expect(DOMAIN_EVENT_TYPES.map(published)).toEqual(
-      expect.arrayContaining(['ecab.contract.awarded.v1', 'ecab.performance.rated.v1', 'ecab.programme.governance-meeting-recorded.v1', 'ecab.organisation.merged.v1']),
+      expect.arrayContaining([
+        'ecab.contract.awarded.v1',
+        'ecab.performance.rated.v1',
+        'ecab.programme.governance-meeting-recorded.v1',
+        'ecab.organisation.merged.v1',
+      ]),
     );
   });
 });

@@ -9,13 +9,17 @@ import type { ExchangeRatesState } from './exchange-rates-state.js';
 import type { ExchangeRateRecorded } from './events.js';
 import type { ExchangeRatesRuleCode } from './rule-codes.js';
 
-const violation = (code: ExchangeRatesRuleCode, message: string, details: ConstructorParameters<typeof DomainRuleViolation>[2]) => new DomainRuleViolation<ExchangeRatesRuleCode>(code, message, details);
+const violation = (code: ExchangeRatesRuleCode, message: string, details: ConstructorParameters<typeof DomainRuleViolation>[2]) =>
+  new DomainRuleViolation<ExchangeRatesRuleCode>(code, message, details);
 
 /** A positive decimal written canonically: "0.001930" and "00.00193" are both "0.00193". */
 export function checkUsdPerUnit(value: string, field = 'usdPerUnit'): string {
   const parsed = typeof value === 'string' ? parseDecimal(value) : undefined;
   if (parsed === undefined || value.startsWith('-')) {
-    throw violation('EXCHANGE_RATE_MALFORMED', `${field} must be a positive decimal written like 0.00193 (no exponent, no sign)`, { field, value: String(value) });
+    throw violation('EXCHANGE_RATE_MALFORMED', `${field} must be a positive decimal written like 0.00193 (no exponent, no sign)`, {
+      field,
+      value: String(value),
+    });
   }
   if (parsed.units <= 0n) throw violation('EXCHANGE_RATE_NOT_POSITIVE', `${field} must be more than 0`, { field, value });
   const digits = parsed.units.toString().padStart(parsed.scale + 1, '0');
@@ -51,11 +55,15 @@ export function decideRecordExchangeRates({ data }: RecordExchangeRates, state: 
   for (const rate of checked) {
     const earlier = inRequest.get(rate.date);
     if (earlier !== undefined && earlier !== rate.usdPerUnit) {
-      throw violation('CONFLICTING_EXCHANGE_RATES', `Two different rates for ${rate.currency} on ${rate.date} in one request: ${earlier} and ${rate.usdPerUnit}`, {
-        currency: rate.currency,
-        date: rate.date,
-        rates: [earlier, rate.usdPerUnit],
-      });
+      throw violation(
+        'CONFLICTING_EXCHANGE_RATES',
+        `Two different rates for ${rate.currency} on ${rate.date} in one request: ${earlier} and ${rate.usdPerUnit}`,
+        {
+          currency: rate.currency,
+          date: rate.date,
+          rates: [earlier, rate.usdPerUnit],
+        },
+      );
     }
     inRequest.set(rate.date, rate.usdPerUnit);
   }

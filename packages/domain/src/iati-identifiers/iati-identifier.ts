@@ -9,11 +9,10 @@ const FORBIDDEN = /[/&|?]/;
 /** A part of an IATI identifier (an organisation ref or a local id): non-blank, no spaces, none of / & | ?. */
 export function checkIatiIdentifierPart(value: string, field: string): string {
   if (value.trim() === '' || /\s/.test(value) || FORBIDDEN.test(value)) {
-    throw new DomainRuleViolation<IatiIdentifierRuleCode>(
-      'IATI_IDENTIFIER_INVALID',
-      `${field} must be non-blank, without spaces and without any of / & | ?`,
-      { field, value },
-    );
+    throw new DomainRuleViolation<IatiIdentifierRuleCode>('IATI_IDENTIFIER_INVALID', `${field} must be non-blank, without spaces and without any of / & | ?`, {
+      field,
+      value,
+    });
   }
   return value;
 }

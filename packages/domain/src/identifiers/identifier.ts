@@ -9,10 +9,9 @@ export type IdentifierRuleCode = (typeof IDENTIFIER_RULE_CODES)[number];
  */
 export function checkIdentifier(value: string, field: string): void {
   if (value.trim() === '' || value !== value.trim()) {
-    throw new DomainRuleViolation<IdentifierRuleCode>(
-      'IDENTIFIER_INVALID',
-      `${field} must be a non-blank id without leading or trailing spaces`,
-      { field, value },
-    );
+    throw new DomainRuleViolation<IdentifierRuleCode>('IDENTIFIER_INVALID', `${field} must be a non-blank id without leading or trailing spaces`, {
+      field,
+      value,
+    });
   }
 }

@@ -10,6 +10,9 @@ export function decideDropMilestone({ data }: DropMilestone, state: MilestonesSt
   requireOpenMilestone(state, data.milestoneId);
   const reason = requireReason(data.reason);
   return [
-    { type: 'MilestoneDropped', data: { projectId: data.projectId, milestoneId: data.milestoneId, effectiveDate: resolveEffectiveDate(data.effectiveDate, today), reason } },
+    {
+      type: 'MilestoneDropped',
+      data: { projectId: data.projectId, milestoneId: data.milestoneId, effectiveDate: resolveEffectiveDate(data.effectiveDate, today), reason },
+    },
   ];
 }

@@ -8,9 +8,15 @@ export interface MilestoneFact {
   effectiveDate: string;
 }
 
-export type MilestonePlanned = Event<'MilestonePlanned', MilestoneFact & { category: MilestoneCategory; title?: string; baselineDate: string; source?: Source }>;
+export type MilestonePlanned = Event<
+  'MilestonePlanned',
+  MilestoneFact & { category: MilestoneCategory; title?: string; baselineDate: string; source?: Source }
+>;
 /** `slippageDays`: the new date against the baseline, as it stood when rescheduled. */
-export type MilestoneRescheduled = Event<'MilestoneRescheduled', MilestoneFact & { previousDate: string; newDate: string; reason: string; slippageDays: number }>;
+export type MilestoneRescheduled = Event<
+  'MilestoneRescheduled',
+  MilestoneFact & { previousDate: string; newDate: string; reason: string; slippageDays: number }
+>;
 export type MilestoneAchieved = Event<'MilestoneAchieved', MilestoneFact & { actualDate: string; slippageDays: number; source?: Source }>;
 export type MilestoneDropped = Event<'MilestoneDropped', MilestoneFact & { reason: string }>;
 

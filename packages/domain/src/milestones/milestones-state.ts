@@ -24,7 +24,13 @@ export function evolveMilestones(state: MilestonesState, event: MilestoneEvent):
   const put = (milestone: Milestone) => ({ milestones: new Map(state.milestones).set(milestoneId, milestone) });
   switch (event.type) {
     case 'MilestonePlanned':
-      return put({ category: event.data.category, baselineDate: event.data.baselineDate, forecastDate: event.data.baselineDate, actualDate: undefined, dropped: false });
+      return put({
+        category: event.data.category,
+        baselineDate: event.data.baselineDate,
+        forecastDate: event.data.baselineDate,
+        actualDate: undefined,
+        dropped: false,
+      });
     case 'MilestoneRescheduled':
       return current ? put({ ...current, forecastDate: event.data.newDate }) : state;
     case 'MilestoneAchieved':

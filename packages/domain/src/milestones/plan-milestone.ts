@@ -12,12 +12,16 @@ import type { MilestoneRuleCode } from './rule-codes.js';
 export function decidePlanMilestone({ data }: PlanMilestone, state: MilestonesState, { today }: DecisionContext): MilestonePlanned[] {
   checkIdentifier(data.milestoneId, 'milestoneId');
   if (state.milestones.has(data.milestoneId)) {
-    throw new DomainRuleViolation<MilestoneRuleCode>('DUPLICATE_MILESTONE_ID', `Milestone ${data.milestoneId} is already planned`, { milestoneId: data.milestoneId });
+    throw new DomainRuleViolation<MilestoneRuleCode>('DUPLICATE_MILESTONE_ID', `Milestone ${data.milestoneId} is already planned`, {
+      milestoneId: data.milestoneId,
+    });
   }
   const category = checkMilestoneCategory(data.category);
   const title = data.title?.trim();
   if (category === 'other' && !title) {
-    throw new DomainRuleViolation<MilestoneRuleCode>('MILESTONE_TITLE_REQUIRED', 'A milestone of category other needs a title', { milestoneId: data.milestoneId });
+    throw new DomainRuleViolation<MilestoneRuleCode>('MILESTONE_TITLE_REQUIRED', 'A milestone of category other needs a title', {
+      milestoneId: data.milestoneId,
+    });
   }
   return [
     {

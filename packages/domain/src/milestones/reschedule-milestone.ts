@@ -13,7 +13,9 @@ export function decideRescheduleMilestone({ data }: RescheduleMilestone, state: 
   const milestone = requireOpenMilestone(state, data.milestoneId);
   const newDate = checkCalendarDate(data.newDate, 'newDate');
   if (newDate === milestone.forecastDate) {
-    throw new DomainRuleViolation<MilestoneRuleCode>('MILESTONE_DATE_UNCHANGED', `Milestone ${data.milestoneId} is already planned for ${newDate}`, { newDate });
+    throw new DomainRuleViolation<MilestoneRuleCode>('MILESTONE_DATE_UNCHANGED', `Milestone ${data.milestoneId} is already planned for ${newDate}`, {
+      newDate,
+    });
   }
   const reason = requireReason(data.reason);
   return [

@@ -1,13 +1,7 @@
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import { CURRENCIES, type CurrencyCode } from './currencies.js';
 
-export const MONEY_RULE_CODES = [
-  'UNKNOWN_CURRENCY',
-  'CURRENCY_WITHDRAWN',
-  'AMOUNT_MALFORMED',
-  'AMOUNT_TOO_PRECISE',
-  'AMOUNT_NOT_POSITIVE',
-] as const;
+export const MONEY_RULE_CODES = ['UNKNOWN_CURRENCY', 'CURRENCY_WITHDRAWN', 'AMOUNT_MALFORMED', 'AMOUNT_TOO_PRECISE', 'AMOUNT_NOT_POSITIVE'] as const;
 export type MoneyRuleCode = (typeof MONEY_RULE_CODES)[number];
 
 /** Money as it travels: a decimal string (never a float) and an ISO 4217 code. */

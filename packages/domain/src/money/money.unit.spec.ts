@@ -1,16 +1,7 @@
 import fc from 'fast-check';
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import { CURRENCIES, type CurrencyCode } from './currencies.js';
-import {
-  addMoney,
-  compareMoney,
-  formatAmount,
-  formatMoney,
-  parseMoney,
-  subtractMoney,
-  toMinorUnits,
-  zeroMoney,
-} from './money.js';
+import { addMoney, compareMoney, formatAmount, formatMoney, parseMoney, subtractMoney, toMinorUnits, zeroMoney } from './money.js';
 
 function ruleOf(action: () => unknown): string {
   try {
@@ -135,9 +126,7 @@ describe('toMinorUnits (recorded amounts)', () => {
 });
 
 describe('properties', () => {
-  const activeCurrency = fc.constantFrom(
-    ...(Object.keys(CURRENCIES) as CurrencyCode[]).filter((code) => !CURRENCIES[code].withdrawn),
-  );
+  const activeCurrency = fc.constantFrom(...(Object.keys(CURRENCIES) as CurrencyCode[]).filter((code) => !CURRENCIES[code].withdrawn));
 
   it('format(parse(x)) is canonical and parses back to the same amount', () => {
     const input = activeCurrency.chain((currency) => {

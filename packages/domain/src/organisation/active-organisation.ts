@@ -8,9 +8,13 @@ export function requireActiveOrganisation(state: OrganisationState, organisation
   const fail = (code: OrganisationRuleCode, message: string, details: Record<string, string> = {}) =>
     new DomainRuleViolation<OrganisationRuleCode>(code, message, { organisationId, ...details });
   if (!state.exists) throw fail('ORGANISATION_NOT_FOUND', `Organisation ${organisationId} is not registered`);
-  if (state.mergedInto !== undefined) throw fail('ORGANISATION_MERGED', `Organisation ${organisationId} was merged into ${state.mergedInto}`, { mergedInto: state.mergedInto });
+  if (state.mergedInto !== undefined)
+    throw fail('ORGANISATION_MERGED', `Organisation ${organisationId} was merged into ${state.mergedInto}`, { mergedInto: state.mergedInto });
   if (compareIsoDates(effectiveDate, state.registeredOn) < 0) {
-    throw fail('ORGANISATION_CHANGE_BEFORE_REGISTRATION', `Organisation ${organisationId} is registered from ${state.registeredOn}`, { effectiveDate, registeredOn: state.registeredOn });
+    throw fail('ORGANISATION_CHANGE_BEFORE_REGISTRATION', `Organisation ${organisationId} is registered from ${state.registeredOn}`, {
+      effectiveDate,
+      registeredOn: state.registeredOn,
+    });
   }
   return state;
 }

@@ -9,9 +9,13 @@ const IATI_ORGANISATION_ID = /^[A-Z]{2}-[A-Z0-9]{2,}-[A-Za-z0-9._-]+$/;
 
 export function checkIatiOrganisationId(value: string): string {
   if (!IATI_ORGANISATION_ID.test(value)) {
-    throw new DomainRuleViolation<OrganisationRuleCode>('IATI_ORGANISATION_ID_INVALID', `${JSON.stringify(value)} is not an IATI organisation identifier such as XM-DAC-46004`, {
-      iatiOrgId: value,
-    });
+    throw new DomainRuleViolation<OrganisationRuleCode>(
+      'IATI_ORGANISATION_ID_INVALID',
+      `${JSON.stringify(value)} is not an IATI organisation identifier such as XM-DAC-46004`,
+      {
+        iatiOrgId: value,
+      },
+    );
   }
   return value;
 }

@@ -13,8 +13,15 @@ export function decideMergeOrganisation({ data }: MergeOrganisation, state: Orga
   requireActiveOrganisation(state, data.organisationId, effectiveDate);
   checkIdentifier(data.intoOrganisationId, 'intoOrganisationId');
   if (data.intoOrganisationId === data.organisationId) {
-    throw new DomainRuleViolation<OrganisationRuleCode>('ORGANISATION_MERGE_INTO_SELF', 'An organisation cannot be merged into itself', { organisationId: data.organisationId });
+    throw new DomainRuleViolation<OrganisationRuleCode>('ORGANISATION_MERGE_INTO_SELF', 'An organisation cannot be merged into itself', {
+      organisationId: data.organisationId,
+    });
   }
   const reason = data.reason?.trim();
-  return [{ type: 'OrganisationMerged', data: { organisationId: data.organisationId, effectiveDate, intoOrganisationId: data.intoOrganisationId, ...(reason ? { reason } : {}) } }];
+  return [
+    {
+      type: 'OrganisationMerged',
+      data: { organisationId: data.organisationId, effectiveDate, intoOrganisationId: data.intoOrganisationId, ...(reason ? { reason } : {}) },
+    },
+  ];
 }

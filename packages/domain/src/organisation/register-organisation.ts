@@ -11,19 +11,24 @@ import { checkIatiOrganisationId } from './iati-organisation-id.js';
 import type { OrganisationState } from './organisation-state.js';
 import type { OrganisationRuleCode } from './rule-codes.js';
 
-const fail = (code: OrganisationRuleCode, message: string, details: Record<string, string>) => new DomainRuleViolation<OrganisationRuleCode>(code, message, details);
+const fail = (code: OrganisationRuleCode, message: string, details: Record<string, string>) =>
+  new DomainRuleViolation<OrganisationRuleCode>(code, message, details);
 
 export function decideRegisterOrganisation({ data }: RegisterOrganisation, state: OrganisationState, { today }: DecisionContext): OrganisationRegistered[] {
-  if (state.exists) throw fail('ORGANISATION_ALREADY_REGISTERED', `Organisation ${data.organisationId} is already registered`, { organisationId: data.organisationId });
+  if (state.exists)
+    throw fail('ORGANISATION_ALREADY_REGISTERED', `Organisation ${data.organisationId} is already registered`, { organisationId: data.organisationId });
   checkIdentifier(data.organisationId, 'organisationId');
   const names = normalizeLocalizedNames(data.names);
   const type = checkCode(ORGANISATION_TYPE, data.type, 'type');
   if (data.countryCode !== undefined && !/^[A-Z]{2}$/.test(data.countryCode)) {
-    throw fail('ORGANISATION_COUNTRY_INVALID', `${JSON.stringify(data.countryCode)} is not an ISO 3166-1 alpha-2 code such as KZ`, { countryCode: data.countryCode });
+    throw fail('ORGANISATION_COUNTRY_INVALID', `${JSON.stringify(data.countryCode)} is not an ISO 3166-1 alpha-2 code such as KZ`, {
+      countryCode: data.countryCode,
+    });
   }
   if (data.parentId !== undefined) {
     checkIdentifier(data.parentId, 'parentId');
-    if (data.parentId === data.organisationId) throw fail('ORGANISATION_PARENT_IS_SELF', 'An organisation cannot be its own parent', { organisationId: data.organisationId });
+    if (data.parentId === data.organisationId)
+      throw fail('ORGANISATION_PARENT_IS_SELF', 'An organisation cannot be its own parent', { organisationId: data.organisationId });
   }
   return [
     {

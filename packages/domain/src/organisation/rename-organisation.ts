@@ -14,7 +14,9 @@ export function decideRenameOrganisation({ data }: RenameOrganisation, state: Or
   const organisation = requireActiveOrganisation(state, data.organisationId, effectiveDate);
   const names = normalizeLocalizedNames(data.names);
   if (NAME_LANGUAGES.every((language) => names[language] === organisation.names[language])) {
-    throw new DomainRuleViolation<OrganisationRuleCode>('ORGANISATION_NAME_UNCHANGED', `Organisation ${data.organisationId} already has these names`, { organisationId: data.organisationId });
+    throw new DomainRuleViolation<OrganisationRuleCode>('ORGANISATION_NAME_UNCHANGED', `Organisation ${data.organisationId} already has these names`, {
+      organisationId: data.organisationId,
+    });
   }
   return [{ type: 'OrganisationRenamed', data: { organisationId: data.organisationId, effectiveDate, previousNames: organisation.names, names } }];
 }

@@ -16,7 +16,8 @@ export function decideRaiseIssue({ data }: RaiseIssue, state: PerformanceReviewS
     throw new DomainRuleViolation<PerformanceReviewRuleCode>('DUPLICATE_ISSUE_ID', `Issue ${data.issueId} is already raised`, { issueId: data.issueId });
   }
   const description = data.description.trim();
-  if (description === '') throw new DomainRuleViolation<PerformanceReviewRuleCode>('ISSUE_DESCRIPTION_REQUIRED', 'An issue needs a description', { issueId: data.issueId });
+  if (description === '')
+    throw new DomainRuleViolation<PerformanceReviewRuleCode>('ISSUE_DESCRIPTION_REQUIRED', 'An issue needs a description', { issueId: data.issueId });
   return [
     {
       type: 'IssueRaised',

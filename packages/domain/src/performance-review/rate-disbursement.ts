@@ -37,12 +37,17 @@ export function rateDisbursement(progress: DisbursementProgress, thresholds: Rat
   return 'on_track';
 }
 
-const fail = (message: string, details: Record<string, string>) => new DomainRuleViolation<PerformanceReviewRuleCode>('RATING_THRESHOLDS_INVALID', message, details);
+const fail = (message: string, details: Record<string, string>) =>
+  new DomainRuleViolation<PerformanceReviewRuleCode>('RATING_THRESHOLDS_INVALID', message, details);
 
 /** A named version, non-negative gaps, and at risk strictly beyond for attention. */
 export function checkRatingThresholds(thresholds: RatingThresholds): RatingThresholds {
   const version = thresholds.version.trim();
-  const details = { version: thresholds.version, forAttentionGapPoints: String(thresholds.forAttentionGapPoints), atRiskGapPoints: String(thresholds.atRiskGapPoints) };
+  const details = {
+    version: thresholds.version,
+    forAttentionGapPoints: String(thresholds.forAttentionGapPoints),
+    atRiskGapPoints: String(thresholds.atRiskGapPoints),
+  };
   if (version === '') throw fail('Rating thresholds need a version', details);
   const forAttention = parseDecimal(String(thresholds.forAttentionGapPoints));
   const atRisk = parseDecimal(String(thresholds.atRiskGapPoints));

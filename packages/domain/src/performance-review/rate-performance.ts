@@ -11,7 +11,8 @@ import { checkDimension, checkRating, checkWorldBankRating, PERFORMANCE_DIMENSIO
 import { checkReviewPeriod, reviewPeriodDates } from './review-period.js';
 import type { PerformanceReviewRuleCode } from './rule-codes.js';
 
-const fail = (code: PerformanceReviewRuleCode, message: string, details: Record<string, string>) => new DomainRuleViolation<PerformanceReviewRuleCode>(code, message, details);
+const fail = (code: PerformanceReviewRuleCode, message: string, details: Record<string, string>) =>
+  new DomainRuleViolation<PerformanceReviewRuleCode>(code, message, details);
 
 export function decideRatePerformance({ data }: RatePerformance, state: PerformanceReviewState, { today }: DecisionContext): PerformanceRated[] {
   const period = checkReviewPeriod(data.period);
@@ -38,11 +39,15 @@ export function decideRatePerformance({ data }: RatePerformance, state: Performa
     ratings[dimension] = given === undefined ? (computed as PerformanceRating) : checkRating(given, dimension);
   }
   if (computed !== undefined && ratings.disbursements !== computed) {
-    throw fail('DISBURSEMENT_RATING_CONTRADICTS_THRESHOLDS', `Thresholds ${thresholds.version} rate this disbursement progress ${computed}, not ${ratings.disbursements}`, {
-      given: ratings.disbursements,
-      computed,
-      thresholdsVersion: thresholds.version,
-    });
+    throw fail(
+      'DISBURSEMENT_RATING_CONTRADICTS_THRESHOLDS',
+      `Thresholds ${thresholds.version} rate this disbursement progress ${computed}, not ${ratings.disbursements}`,
+      {
+        given: ratings.disbursements,
+        computed,
+        thresholdsVersion: thresholds.version,
+      },
+    );
   }
   const rationale = data.rationale?.trim();
   return [

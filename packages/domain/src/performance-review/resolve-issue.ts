@@ -12,7 +12,8 @@ import type { PerformanceReviewRuleCode } from './rule-codes.js';
 export function decideResolveIssue({ data }: ResolveIssue, state: PerformanceReviewState, { today }: DecisionContext): IssueResolved[] {
   const period = checkReviewPeriod(data.period);
   const issue = state.issues.get(data.issueId);
-  const fail = (code: PerformanceReviewRuleCode, message: string) => new DomainRuleViolation<PerformanceReviewRuleCode>(code, message, { issueId: data.issueId });
+  const fail = (code: PerformanceReviewRuleCode, message: string) =>
+    new DomainRuleViolation<PerformanceReviewRuleCode>(code, message, { issueId: data.issueId });
   if (issue === undefined) throw fail('ISSUE_NOT_FOUND', `Issue ${data.issueId} was not raised`);
   if (issue.resolved) throw fail('ISSUE_ALREADY_RESOLVED', `Issue ${data.issueId} is already resolved`);
   const resolution = requireReason(data.resolution, 'resolution');

@@ -7,7 +7,9 @@ const QUARTER = /^(\d{4})-Q([1-4])$/;
 /** A quarterly review period written YYYY-Qn, e.g. 2026-Q3. */
 export function checkReviewPeriod(period: string): string {
   if (!QUARTER.test(period)) {
-    throw new DomainRuleViolation<PerformanceReviewRuleCode>('REVIEW_PERIOD_INVALID', `${JSON.stringify(period)} is not a quarter written like 2026-Q3`, { period });
+    throw new DomainRuleViolation<PerformanceReviewRuleCode>('REVIEW_PERIOD_INVALID', `${JSON.stringify(period)} is not a quarter written like 2026-Q3`, {
+      period,
+    });
   }
   return period;
 }

@@ -13,7 +13,8 @@ import type { ProgrammeRuleCode } from './rule-codes.js';
 /** Assigned on the effective date (default today); due no earlier than that. */
 export function decideAssignDecisionAction({ data }: AssignDecisionAction, state: ProgrammeState, { today }: DecisionContext): DecisionActionAssigned[] {
   requireRegisteredProgramme(state, data.programmeId);
-  const fail = (code: ProgrammeRuleCode, message: string, details: Record<string, string>) => new DomainRuleViolation<ProgrammeRuleCode>(code, message, details);
+  const fail = (code: ProgrammeRuleCode, message: string, details: Record<string, string>) =>
+    new DomainRuleViolation<ProgrammeRuleCode>(code, message, details);
   if (!state.decisionIds.has(data.decisionId)) throw fail('DECISION_NOT_FOUND', `Decision ${data.decisionId} is not recorded`, { decisionId: data.decisionId });
   checkIdentifier(data.actionId, 'actionId');
   if (state.actions.has(data.actionId)) throw fail('DUPLICATE_ACTION_ID', `Action ${data.actionId} is already assigned`, { actionId: data.actionId });
@@ -22,6 +23,12 @@ export function decideAssignDecisionAction({ data }: AssignDecisionAction, state
   const owner = checkOrganisationReference(data.owner, 'owner');
   const effectiveDate = resolveEffectiveDate(data.effectiveDate, today);
   const dueDate = checkCalendarDate(data.dueDate, 'dueDate');
-  if (compareIsoDates(dueDate, effectiveDate) < 0) throw fail('ACTION_DUE_BEFORE_ASSIGNMENT', `Action ${data.actionId} would be due before it is assigned`, { dueDate, assignedOn: effectiveDate });
-  return [{ type: 'DecisionActionAssigned', data: { programmeId: data.programmeId, effectiveDate, decisionId: data.decisionId, actionId: data.actionId, description, owner, dueDate } }];
+  if (compareIsoDates(dueDate, effectiveDate) < 0)
+    throw fail('ACTION_DUE_BEFORE_ASSIGNMENT', `Action ${data.actionId} would be due before it is assigned`, { dueDate, assignedOn: effectiveDate });
+  return [
+    {
+      type: 'DecisionActionAssigned',
+      data: { programmeId: data.programmeId, effectiveDate, decisionId: data.decisionId, actionId: data.actionId, description, owner, dueDate },
+    },
+  ];
 }

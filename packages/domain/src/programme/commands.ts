@@ -50,4 +50,5 @@ export type AssignDecisionAction = Command<
 >;
 export type CompleteDecisionAction = Command<'CompleteDecisionAction', { programmeId: string; actionId: string; completionDate: string; source?: Source }>;
 
-export type ProgrammeCommand = RegisterProgramme | SetProgrammeTarget | ObserveProgrammeKpi | RecordGovernanceMeeting | AssignDecisionAction | CompleteDecisionAction;
+export type ProgrammeCommand =
+  RegisterProgramme | SetProgrammeTarget | ObserveProgrammeKpi | RecordGovernanceMeeting | AssignDecisionAction | CompleteDecisionAction;

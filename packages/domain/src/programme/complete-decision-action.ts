@@ -16,11 +16,19 @@ export function decideCompleteDecisionAction({ data }: CompleteDecisionAction, s
   if (action === undefined) throw fail('ACTION_NOT_FOUND', `Action ${data.actionId} is not assigned`);
   if (action.completed) throw fail('ACTION_ALREADY_COMPLETED', `Action ${data.actionId} is already completed`);
   const completionDate = checkActualDate(data.completionDate, 'completionDate', today);
-  if (compareIsoDates(completionDate, action.assignedOn) < 0) throw fail('ACTION_COMPLETED_BEFORE_ASSIGNMENT', `Action ${data.actionId} was assigned on ${action.assignedOn}`);
+  if (compareIsoDates(completionDate, action.assignedOn) < 0)
+    throw fail('ACTION_COMPLETED_BEFORE_ASSIGNMENT', `Action ${data.actionId} was assigned on ${action.assignedOn}`);
   return [
     {
       type: 'DecisionActionCompleted',
-      data: { programmeId: data.programmeId, effectiveDate: completionDate, decisionId: action.decisionId, actionId: data.actionId, completionDate, ...optionalSource(data.source, today) },
+      data: {
+        programmeId: data.programmeId,
+        effectiveDate: completionDate,
+        decisionId: action.decisionId,
+        actionId: data.actionId,
+        completionDate,
+        ...optionalSource(data.source, today),
+      },
     },
   ];
 }

@@ -20,7 +20,10 @@ export interface KpiValue extends ProgrammeFact {
   source: Source;
 }
 
-export type ProgrammeRegistered = Event<'ProgrammeRegistered', ProgrammeFact & { names: LocalizedNames; aliases: readonly string[]; clusters: readonly Cluster[] }>;
+export type ProgrammeRegistered = Event<
+  'ProgrammeRegistered',
+  ProgrammeFact & { names: LocalizedNames; aliases: readonly string[]; clusters: readonly Cluster[] }
+>;
 export type ProgrammeTargetSet = Event<'ProgrammeTargetSet', KpiValue>;
 export type ProgrammeKpiObserved = Event<'ProgrammeKpiObserved', KpiValue>;
 /** Effective on the meeting date. */
@@ -41,9 +44,13 @@ export type DecisionActionAssigned = Event<
   'DecisionActionAssigned',
   ProgrammeFact & { decisionId: string; actionId: string; description: string; owner: OrganisationReference; dueDate: string }
 >;
-export type DecisionActionCompleted = Event<'DecisionActionCompleted', ProgrammeFact & { decisionId: string; actionId: string; completionDate: string; source?: Source }>;
+export type DecisionActionCompleted = Event<
+  'DecisionActionCompleted',
+  ProgrammeFact & { decisionId: string; actionId: string; completionDate: string; source?: Source }
+>;
 
-export type ProgrammeEvent = ProgrammeRegistered | ProgrammeTargetSet | ProgrammeKpiObserved | GovernanceMeetingRecorded | DecisionActionAssigned | DecisionActionCompleted;
+export type ProgrammeEvent =
+  ProgrammeRegistered | ProgrammeTargetSet | ProgrammeKpiObserved | GovernanceMeetingRecorded | DecisionActionAssigned | DecisionActionCompleted;
 export type ProgrammeEventType = ProgrammeEvent['type'];
 
 export const PROGRAMME_EVENT_SCHEMA_VERSION = {

@@ -8,24 +8,28 @@ import type { ProgrammeState } from './programme-state.js';
 import type { ProgrammeRuleCode } from './rule-codes.js';
 
 const KPI_CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const fail = (code: ProgrammeRuleCode, message: string, details: Record<string, string | number>) => new DomainRuleViolation<ProgrammeRuleCode>(code, message, details);
+const fail = (code: ProgrammeRuleCode, message: string, details: Record<string, string | number>) =>
+  new DomainRuleViolation<ProgrammeRuleCode>(code, message, details);
 
 /**
  * The rules a target and an observation share: kebab-case code, a unit that stays the KPI's unit,
  * a decimal value, a year or a date (exactly one), a source. `observed` values may not lie in the future.
  */
 export function decideKpiValue(input: KpiValueInput & { effectiveDate?: string }, state: ProgrammeState, today: string, observed: boolean): KpiValue {
-  if (!KPI_CODE.test(input.kpi)) throw fail('KPI_CODE_INVALID', `${JSON.stringify(input.kpi)} is not a kebab-case KPI code such as bilateral-trade-usd`, { kpi: input.kpi });
+  if (!KPI_CODE.test(input.kpi))
+    throw fail('KPI_CODE_INVALID', `${JSON.stringify(input.kpi)} is not a kebab-case KPI code such as bilateral-trade-usd`, { kpi: input.kpi });
   const unit = input.unit.trim();
   if (unit === '') throw fail('KPI_UNIT_REQUIRED', `KPI ${input.kpi} needs a unit`, { kpi: input.kpi });
   const knownUnit = state.kpiUnits.get(input.kpi);
-  if (knownUnit !== undefined && knownUnit !== unit) throw fail('KPI_UNIT_MISMATCH', `KPI ${input.kpi} is measured in ${knownUnit}, not ${unit}`, { kpi: input.kpi, unit, knownUnit });
+  if (knownUnit !== undefined && knownUnit !== unit)
+    throw fail('KPI_UNIT_MISMATCH', `KPI ${input.kpi} is measured in ${knownUnit}, not ${unit}`, { kpi: input.kpi, unit, knownUnit });
   const value = checkDecimal(input.value, 'value');
   if ((input.year === undefined) === (input.date === undefined)) {
     throw fail('KPI_YEAR_OR_DATE_REQUIRED', `A value of ${input.kpi} is for a year or for a date, exactly one of them`, { kpi: input.kpi });
   }
-  // Stryker disable next-line StringLiteral: equivalent: exactly one of year and date is given, so date is defined here
-  const when: { year: number } | { date: string } = input.year !== undefined ? { year: checkYear(input.year, today, observed) } : { date: checkDate(input.date ?? '', today, observed) };
+  const when: { year: number } | { date: string } =
+    // Stryker disable next-line StringLiteral: equivalent: exactly one of year and date is given, so date is defined here
+    input.year !== undefined ? { year: checkYear(input.year, today, observed) } : { date: checkDate(input.date ?? '', today, observed) };
   return {
     programmeId: input.programmeId,
     effectiveDate: resolveEffectiveDate(input.effectiveDate, today),

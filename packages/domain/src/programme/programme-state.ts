@@ -32,7 +32,10 @@ export function evolveProgramme(state: ProgrammeState, event: ProgrammeEvent): P
       return { ...state, meetingIds: new Set(state.meetingIds).add(event.data.meetingId), decisionIds };
     }
     case 'DecisionActionAssigned':
-      return { ...state, actions: new Map(state.actions).set(event.data.actionId, { decisionId: event.data.decisionId, assignedOn: event.data.effectiveDate, completed: false }) };
+      return {
+        ...state,
+        actions: new Map(state.actions).set(event.data.actionId, { decisionId: event.data.decisionId, assignedOn: event.data.effectiveDate, completed: false }),
+      };
     case 'DecisionActionCompleted': {
       const action = state.actions.get(event.data.actionId);
       return action ? { ...state, actions: new Map(state.actions).set(event.data.actionId, { ...action, completed: true }) } : state;

@@ -18,16 +18,22 @@ function checkDecisions(decisions: RecordGovernanceMeeting['data']['decisions'],
   const seen = new Set<string>();
   return decisions.map(({ decisionId, text, kind }) => {
     checkIdentifier(decisionId, 'decisionId');
-    if (seen.has(decisionId) || state.decisionIds.has(decisionId)) throw fail('DUPLICATE_DECISION_ID', `Decision ${decisionId} is already recorded`, { decisionId });
+    if (seen.has(decisionId) || state.decisionIds.has(decisionId))
+      throw fail('DUPLICATE_DECISION_ID', `Decision ${decisionId} is already recorded`, { decisionId });
     seen.add(decisionId);
     const trimmed = text.trim();
     if (trimmed === '') throw fail('DECISION_TEXT_REQUIRED', `Decision ${decisionId} needs its text`, { decisionId });
-    if (!(DECISION_KINDS as readonly string[]).includes(kind)) throw fail('UNKNOWN_DECISION_KIND', `${JSON.stringify(kind)} is not a kind of decision`, { decisionId, kind, allowed: DECISION_KINDS });
+    if (!(DECISION_KINDS as readonly string[]).includes(kind))
+      throw fail('UNKNOWN_DECISION_KIND', `${JSON.stringify(kind)} is not a kind of decision`, { decisionId, kind, allowed: DECISION_KINDS });
     return { decisionId, text: trimmed, kind: kind as DecisionKind };
   });
 }
 
-export function decideRecordGovernanceMeeting({ data }: RecordGovernanceMeeting, state: ProgrammeState, { today }: DecisionContext): GovernanceMeetingRecorded[] {
+export function decideRecordGovernanceMeeting(
+  { data }: RecordGovernanceMeeting,
+  state: ProgrammeState,
+  { today }: DecisionContext,
+): GovernanceMeetingRecorded[] {
   requireRegisteredProgramme(state, data.programmeId);
   checkIdentifier(data.meetingId, 'meetingId');
   if (state.meetingIds.has(data.meetingId)) throw fail('DUPLICATE_MEETING_ID', `Meeting ${data.meetingId} is already recorded`, { meetingId: data.meetingId });

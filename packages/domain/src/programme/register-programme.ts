@@ -9,7 +9,8 @@ import type { ProgrammeRegistered } from './events.js';
 import type { ProgrammeState } from './programme-state.js';
 import type { ProgrammeRuleCode } from './rule-codes.js';
 
-const fail = (code: ProgrammeRuleCode, message: string, details: Record<string, string> = {}) => new DomainRuleViolation<ProgrammeRuleCode>(code, message, details);
+const fail = (code: ProgrammeRuleCode, message: string, details: Record<string, string> = {}) =>
+  new DomainRuleViolation<ProgrammeRuleCode>(code, message, details);
 
 /** Aliases are searchable names (ABEC, ABCI): trimmed, non-blank, each once ignoring case. */
 function checkAliases(aliases: readonly string[]): string[] {

@@ -29,7 +29,8 @@ export function decideStatusChange(project: RegisteredProject, request: StatusCh
   const correctionReason = request.correction === undefined ? undefined : requireReason(request.correction.reason, 'correction.reason');
   if (correctionReason === undefined) {
     if (isTerminalStatus(from)) throw violation('STATUS_TERMINAL', `Status ${from} is terminal; only a correction with a reason can change it`);
-    if (!STATUS_TRANSITIONS[from].includes(to.code)) throw violation('STATUS_TRANSITION_NOT_ALLOWED', `A project cannot move from status ${from} to ${to.code}`);
+    if (!STATUS_TRANSITIONS[from].includes(to.code))
+      throw violation('STATUS_TRANSITION_NOT_ALLOWED', `A project cannot move from status ${from} to ${to.code}`);
   }
   if (to.code === '2' && project.dates['2'] === undefined) {
     throw violation('ACTUAL_START_REQUIRED', 'Implementation (2) needs an actual start date; approval alone does not start a project');

@@ -67,10 +67,7 @@ export type AssignParticipant = Command<
 >;
 
 /** IATI activity-date: 1 planned start, 2 actual start, 3 planned end, 4 actual end. */
-export type RecordProjectDate = Command<
-  'RecordProjectDate',
-  { projectId: string; dateType: string; date: string; source?: Source } & EffectiveDated
->;
+export type RecordProjectDate = Command<'RecordProjectDate', { projectId: string; dateType: string; date: string; source?: Source } & EffectiveDated>;
 
 /** Board (or government) approval: moves the stage to approved, never the IATI status. */
 export type ApproveProject = Command<'ApproveProject', { projectId: string; approvalDate: string; approvedBy?: OrganisationReference; source?: Source }>;

@@ -96,14 +96,8 @@ export type LocationAdded = Event<
   'LocationAdded',
   ProjectFact & { locationId: string; name: string; point?: { latitude: number; longitude: number }; description?: string }
 >;
-export type ParticipantAssigned = Event<
-  'ParticipantAssigned',
-  ProjectFact & { organisation: OrganisationReference; role: Coded; organisationType?: Coded }
->;
-export type ProjectDateRecorded = Event<
-  'ProjectDateRecorded',
-  ProjectFact & { dateType: Coded<ActivityDateTypeCode>; date: string; source?: Source }
->;
+export type ParticipantAssigned = Event<'ParticipantAssigned', ProjectFact & { organisation: OrganisationReference; role: Coded; organisationType?: Coded }>;
+export type ProjectDateRecorded = Event<'ProjectDateRecorded', ProjectFact & { dateType: Coded<ActivityDateTypeCode>; date: string; source?: Source }>;
 export type ProjectApproved = Event<
   'ProjectApproved',
   ProjectFact & { approvalDate: string; stage: 'approved'; approvedBy?: OrganisationReference; source?: Source }

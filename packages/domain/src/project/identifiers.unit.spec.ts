@@ -9,13 +9,19 @@ const published = projectEvent('ProjectPublished', { iatiIdentifier: 'XI-IATI-EC
 
 describe('RegisterProject effective date', () => {
   it('records when the project was registered in the world, today by default', () => {
-    given([]).when(registerProject({ effectiveDate: '2024-12-05' })).then([projectRegistered({ effectiveDate: '2024-12-05' })]);
+    given([])
+      .when(registerProject({ effectiveDate: '2024-12-05' }))
+      .then([projectRegistered({ effectiveDate: '2024-12-05' })]);
   });
   it('rejects an effective date in the future', () => {
-    given([]).when(registerProject({ effectiveDate: '2026-11-27' })).thenThrows('EFFECTIVE_DATE_IN_FUTURE');
+    given([])
+      .when(registerProject({ effectiveDate: '2026-11-27' }))
+      .thenThrows('EFFECTIVE_DATE_IN_FUTURE');
   });
   it('rejects an effective date that does not exist', () => {
-    given([]).when(registerProject({ effectiveDate: '2026-02-29' })).thenThrows('DATE_INVALID');
+    given([])
+      .when(registerProject({ effectiveDate: '2026-02-29' }))
+      .thenThrows('DATE_INVALID');
   });
 });
 
@@ -24,7 +30,9 @@ describe('AssignIatiIdentifier', () => {
     given([projectRegistered()]).when(assign()).then([assigned()]);
   });
   it('lets an unpublished identifier be replaced', () => {
-    given([projectRegistered(), assigned()]).when(assign('TR-01')).then([assigned('TR-01')]);
+    given([projectRegistered(), assigned()])
+      .when(assign('TR-01'))
+      .then([assigned('TR-01')]);
   });
   it('does nothing when the same identifier is assigned again', () => {
     given([projectRegistered(), assigned(), published]).when(assign()).then([]);
@@ -33,7 +41,9 @@ describe('AssignIatiIdentifier', () => {
     given([projectRegistered()]).when(assign(localId)).thenThrows('IATI_IDENTIFIER_INVALID');
   });
   it('rejects a reporting-org ref with a forbidden character', () => {
-    given([projectRegistered()]).when(projectCommand('AssignIatiIdentifier', { reportingOrgRef: 'XI/IATI', localId: '1' })).thenThrows('IATI_IDENTIFIER_INVALID');
+    given([projectRegistered()])
+      .when(projectCommand('AssignIatiIdentifier', { reportingOrgRef: 'XI/IATI', localId: '1' }))
+      .thenThrows('IATI_IDENTIFIER_INVALID');
   });
   it('rejects a project that is not registered', () => {
     given([]).when(assign()).thenThrows('PROJECT_NOT_FOUND');
@@ -51,7 +61,9 @@ describe('AssignIatiIdentifier', () => {
       ]);
   });
   it('rejects a correction without a reason', () => {
-    given([projectRegistered(), assigned(), published]).when(assign('TR-01', { correction: { reason: ' ' } })).thenThrows('REASON_REQUIRED');
+    given([projectRegistered(), assigned(), published])
+      .when(assign('TR-01', { correction: { reason: ' ' } }))
+      .thenThrows('REASON_REQUIRED');
   });
 });
 
@@ -92,12 +104,18 @@ describe('AddOtherIdentifier', () => {
   });
   it('rejects a blank ref and an owner with neither id nor name', () => {
     given([projectRegistered()]).when(add(' ', 'A9')).thenThrows('IDENTIFIER_INVALID');
-    given([projectRegistered()]).when(add('X', 'A9', { owner: { name: ' ' } })).thenThrows('ORGANISATION_REFERENCE_REQUIRED');
+    given([projectRegistered()])
+      .when(add('X', 'A9', { owner: { name: ' ' } }))
+      .thenThrows('ORGANISATION_REFERENCE_REQUIRED');
   });
   it('rejects an effective date in the future', () => {
-    given([projectRegistered()]).when(add('X', 'A9', { effectiveDate: '2027-01-01' })).thenThrows('EFFECTIVE_DATE_IN_FUTURE');
+    given([projectRegistered()])
+      .when(add('X', 'A9', { effectiveDate: '2027-01-01' }))
+      .thenThrows('EFFECTIVE_DATE_IN_FUTURE');
   });
   it('keeps today as the effective date by default', () => {
-    given([projectRegistered()]).when(add('X', 'A1')).then([projectEvent('OtherIdentifierAdded', { ref: 'X', identifierType: coded('OtherIdentifierType', 'A1'), effectiveDate: TODAY })]);
+    given([projectRegistered()])
+      .when(add('X', 'A1'))
+      .then([projectEvent('OtherIdentifierAdded', { ref: 'X', identifierType: coded('OtherIdentifierType', 'A1'), effectiveDate: TODAY })]);
   });
 });

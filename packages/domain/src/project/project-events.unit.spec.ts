@@ -1,9 +1,4 @@
-import {
-  PROJECT_EVENT_SCHEMA_VERSION,
-  PROJECT_EVENT_TYPES,
-  projectCloudEventType,
-  type ProjectEvent,
-} from './events.js';
+import { PROJECT_EVENT_SCHEMA_VERSION, PROJECT_EVENT_TYPES, projectCloudEventType, type ProjectEvent } from './events.js';
 import { evolveProject, initialProjectState } from './project-state.js';
 import { projectStreamId } from './stream.js';
 import { commitmentRecorded, disbursementRecorded, projectRegistered } from '../test-support/project-fixtures.js';

@@ -9,11 +9,10 @@ export function normalizeProjectTitle(title: string): string {
   if (trimmed === '') throw new DomainRuleViolation<ProjectRuleCode>('TITLE_REQUIRED', 'The project needs a title', {});
   const length = [...trimmed].length;
   if (length > PROJECT_TITLE_MAX_LENGTH) {
-    throw new DomainRuleViolation<ProjectRuleCode>(
-      'TITLE_TOO_LONG',
-      `The title has ${length} characters; at most ${PROJECT_TITLE_MAX_LENGTH} are allowed`,
-      { length, maxLength: PROJECT_TITLE_MAX_LENGTH },
-    );
+    throw new DomainRuleViolation<ProjectRuleCode>('TITLE_TOO_LONG', `The title has ${length} characters; at most ${PROJECT_TITLE_MAX_LENGTH} are allowed`, {
+      length,
+      maxLength: PROJECT_TITLE_MAX_LENGTH,
+    });
   }
   return trimmed;
 }

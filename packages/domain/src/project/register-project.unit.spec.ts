@@ -22,12 +22,16 @@ describe('RegisterProject', () => {
       { code: 'KZ', percentage: 33.33 },
       { code: 'KG', percentage: 66.67 },
     ] as const;
-    given([]).when(registerProject({ countries })).then([projectRegistered({ countries })]);
+    given([])
+      .when(registerProject({ countries }))
+      .then([projectRegistered({ countries })]);
   });
 
   it('accepts a title of exactly 500 characters, counting Cyrillic letters as one each', () => {
     const title = 'Ж'.repeat(500);
-    given([]).when(registerProject({ title })).then([projectRegistered({ title })]);
+    given([])
+      .when(registerProject({ title }))
+      .then([projectRegistered({ title })]);
   });
 
   it('rejects registering the same project twice', () => {
@@ -35,25 +39,37 @@ describe('RegisterProject', () => {
     expect(violation.details).toEqual({ projectId: 'ECAB-TR-01' });
   });
 
-  it.each([['blank', '   '], ['empty', ''], ['padded', ' ECAB-TR-01']])('rejects a %s project id', (_name, projectId) => {
+  it.each([
+    ['blank', '   '],
+    ['empty', ''],
+    ['padded', ' ECAB-TR-01'],
+  ])('rejects a %s project id', (_name, projectId) => {
     given([]).when(registerProject({ projectId })).thenThrows('IDENTIFIER_INVALID');
   });
 
   it('rejects a title that is blank once trimmed', () => {
-    given([]).when(registerProject({ title: ' \t ' })).thenThrows('TITLE_REQUIRED');
+    given([])
+      .when(registerProject({ title: ' \t ' }))
+      .thenThrows('TITLE_REQUIRED');
   });
 
   it('rejects a title longer than 500 characters', () => {
-    const violation = given([]).when(registerProject({ title: 'x'.repeat(501) })).thenThrows('TITLE_TOO_LONG');
+    const violation = given([])
+      .when(registerProject({ title: 'x'.repeat(501) }))
+      .thenThrows('TITLE_TOO_LONG');
     expect(violation.details).toEqual({ length: 501, maxLength: 500 });
   });
 
   it('rejects a cluster that is not an ECAB cluster', () => {
-    given([]).when(registerProject({ cluster: 'energy' })).thenThrows('UNKNOWN_CLUSTER');
+    given([])
+      .when(registerProject({ cluster: 'energy' }))
+      .thenThrows('UNKNOWN_CLUSTER');
   });
 
   it('rejects a project without recipient countries', () => {
-    given([]).when(registerProject({ countries: [] })).thenThrows('COUNTRIES_REQUIRED');
+    given([])
+      .when(registerProject({ countries: [] }))
+      .thenThrows('COUNTRIES_REQUIRED');
   });
 
   it('rejects country shares that do not add up to 100', () => {

@@ -15,7 +15,9 @@ export function decideDefineIndicator({ data }: DefineIndicator, state: ResultsS
   }
   checkIdentifier(data.indicatorId, 'indicatorId');
   if (state.indicators.has(data.indicatorId)) {
-    throw new DomainRuleViolation<ResultsRuleCode>('DUPLICATE_INDICATOR_ID', `Indicator ${data.indicatorId} is already defined`, { indicatorId: data.indicatorId });
+    throw new DomainRuleViolation<ResultsRuleCode>('DUPLICATE_INDICATOR_ID', `Indicator ${data.indicatorId} is already defined`, {
+      indicatorId: data.indicatorId,
+    });
   }
   const title = data.title.trim();
   if (title === '') throw new DomainRuleViolation<ResultsRuleCode>('RESULT_TITLE_REQUIRED', 'An indicator needs a title', { indicatorId: data.indicatorId });

@@ -17,5 +17,10 @@ export function decideDefineResult({ data }: DefineResult, state: ResultsState, 
   const resultType = checkCode(RESULT_TYPE, data.resultType, 'resultType');
   const title = data.title.trim();
   if (title === '') throw new DomainRuleViolation<ResultsRuleCode>('RESULT_TITLE_REQUIRED', 'A result needs a title', { resultId: data.resultId });
-  return [{ type: 'ResultDefined', data: { projectId: data.projectId, effectiveDate: resolveEffectiveDate(data.effectiveDate, today), resultId: data.resultId, resultType, title } }];
+  return [
+    {
+      type: 'ResultDefined',
+      data: { projectId: data.projectId, effectiveDate: resolveEffectiveDate(data.effectiveDate, today), resultId: data.resultId, resultType, title },
+    },
+  ];
 }

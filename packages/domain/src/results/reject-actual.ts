@@ -11,6 +11,16 @@ export function decideRejectActual({ data }: RejectActual, state: ResultsState, 
   const reason = requireReason(data.reason);
   const period = { start: data.period.start, end: data.period.end };
   return [
-    { type: 'ActualRejected', data: { projectId: data.projectId, effectiveDate: resolveEffectiveDate(data.effectiveDate, today), indicatorId: data.indicatorId, period, value: actual.value, reason } },
+    {
+      type: 'ActualRejected',
+      data: {
+        projectId: data.projectId,
+        effectiveDate: resolveEffectiveDate(data.effectiveDate, today),
+        indicatorId: data.indicatorId,
+        period,
+        value: actual.value,
+        reason,
+      },
+    },
   ];
 }

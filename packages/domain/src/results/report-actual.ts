@@ -16,11 +16,21 @@ export function decideReportActual({ data }: ReportActual, state: ResultsState, 
   const period = checkPeriod(data.period, 'period');
   const effectiveDate = resolveEffectiveDate(data.effectiveDate, today);
   if (compareIsoDates(period.start, today) > 0) {
-    throw new DomainRuleViolation<ResultsRuleCode>('ACTUAL_PERIOD_NOT_STARTED', `Nothing can be measured yet for a period starting ${period.start}`, { start: period.start, today });
+    throw new DomainRuleViolation<ResultsRuleCode>('ACTUAL_PERIOD_NOT_STARTED', `Nothing can be measured yet for a period starting ${period.start}`, {
+      start: period.start,
+      today,
+    });
   }
   if (indicator.actuals.get(periodKey(period))?.status === 'verified') {
-    throw new DomainRuleViolation<ResultsRuleCode>('ACTUAL_ALREADY_VERIFIED', 'The actual for this period is verified; it is not replaced', { period: periodKey(period) });
+    throw new DomainRuleViolation<ResultsRuleCode>('ACTUAL_ALREADY_VERIFIED', 'The actual for this period is verified; it is not replaced', {
+      period: periodKey(period),
+    });
   }
   const value = checkIndicatorValue(indicator.measure, data.value, 'value');
-  return [{ type: 'ActualReported', data: { projectId: data.projectId, effectiveDate, indicatorId: data.indicatorId, period, value, ...optionalSource(data.source, today) } }];
+  return [
+    {
+      type: 'ActualReported',
+      data: { projectId: data.projectId, effectiveDate, indicatorId: data.indicatorId, period, value, ...optionalSource(data.source, today) },
+    },
+  ];
 }

@@ -11,30 +11,60 @@ const event = (type: ResultsEvent['type'], data: object) => ({ type, data: { pro
 const coded = (codelist: string, code: string) => ({ code, codelist, version: '2.03' });
 
 const outcome = event('ResultDefined', { resultId: 'OUTCOME-1', resultType: coded('ResultType', '2'), title: 'Cleaner winter air in Bishkek' });
-const pm25 = event('IndicatorDefined', { resultId: 'OUTCOME-1', indicatorId: 'PM25', title: 'Winter mean PM2.5', measure: coded('IndicatorMeasure', '1'), ascending: false, unit: 'µg/m³' });
-const story = event('IndicatorDefined', { resultId: 'OUTCOME-1', indicatorId: 'STORY', title: 'Data sharing agreed', measure: coded('IndicatorMeasure', '5'), ascending: true });
+const pm25 = event('IndicatorDefined', {
+  resultId: 'OUTCOME-1',
+  indicatorId: 'PM25',
+  title: 'Winter mean PM2.5',
+  measure: coded('IndicatorMeasure', '1'),
+  ascending: false,
+  unit: 'µg/m³',
+});
+const story = event('IndicatorDefined', {
+  resultId: 'OUTCOME-1',
+  indicatorId: 'STORY',
+  title: 'Data sharing agreed',
+  measure: coded('IndicatorMeasure', '5'),
+  ascending: true,
+});
 const winter = { start: '2025-12-01', end: '2026-02-28' };
 const reported = event('ActualReported', { indicatorId: 'PM25', period: winter, value: '88.5' });
 const framework = [outcome, pm25, story];
 
 describe('DefineResult and DefineIndicator', () => {
   it('defines an outcome and a descending indicator with its unit', () => {
-    given([]).when(command('DefineResult', { resultId: 'OUTCOME-1', resultType: '2', title: ' Cleaner winter air in Bishkek ' })).then([outcome]);
+    given([])
+      .when(command('DefineResult', { resultId: 'OUTCOME-1', resultType: '2', title: ' Cleaner winter air in Bishkek ' }))
+      .then([outcome]);
     given([outcome])
-      .when(command('DefineIndicator', { resultId: 'OUTCOME-1', indicatorId: 'PM25', title: 'Winter mean PM2.5', measure: '1', ascending: false, unit: 'µg/m³' }))
+      .when(
+        command('DefineIndicator', { resultId: 'OUTCOME-1', indicatorId: 'PM25', title: 'Winter mean PM2.5', measure: '1', ascending: false, unit: 'µg/m³' }),
+      )
       .then([pm25]);
   });
   it('rejects a result id used before, an unknown result type, and a blank title', () => {
-    given([outcome]).when(command('DefineResult', { resultId: 'OUTCOME-1', resultType: '2', title: 'x' })).thenThrows('DUPLICATE_RESULT_ID');
-    given([]).when(command('DefineResult', { resultId: 'R', resultType: '4', title: 'x' })).thenThrows('CODE_NOT_IN_LIST');
-    given([]).when(command('DefineResult', { resultId: 'R', resultType: '1', title: ' ' })).thenThrows('RESULT_TITLE_REQUIRED');
+    given([outcome])
+      .when(command('DefineResult', { resultId: 'OUTCOME-1', resultType: '2', title: 'x' }))
+      .thenThrows('DUPLICATE_RESULT_ID');
+    given([])
+      .when(command('DefineResult', { resultId: 'R', resultType: '4', title: 'x' }))
+      .thenThrows('CODE_NOT_IN_LIST');
+    given([])
+      .when(command('DefineResult', { resultId: 'R', resultType: '1', title: ' ' }))
+      .thenThrows('RESULT_TITLE_REQUIRED');
   });
   it('rejects an indicator of an unknown result, an indicator id used before, an unknown measure, a blank title', () => {
-    const define = (data: object) => command('DefineIndicator', { resultId: 'OUTCOME-1', indicatorId: 'I', title: 't', measure: '1', ascending: true, ...data });
+    const define = (data: object) =>
+      command('DefineIndicator', { resultId: 'OUTCOME-1', indicatorId: 'I', title: 't', measure: '1', ascending: true, ...data });
     given([]).when(define({})).thenThrows('RESULT_NOT_FOUND');
-    given(framework).when(define({ indicatorId: 'PM25' })).thenThrows('DUPLICATE_INDICATOR_ID');
-    given([outcome]).when(define({ measure: '6' })).thenThrows('CODE_NOT_IN_LIST');
-    given([outcome]).when(define({ title: '' })).thenThrows('RESULT_TITLE_REQUIRED');
+    given(framework)
+      .when(define({ indicatorId: 'PM25' }))
+      .thenThrows('DUPLICATE_INDICATOR_ID');
+    given([outcome])
+      .when(define({ measure: '6' }))
+      .thenThrows('CODE_NOT_IN_LIST');
+    given([outcome])
+      .when(define({ title: '' }))
+      .thenThrows('RESULT_TITLE_REQUIRED');
   });
   it('lives in the stream results-<projectId>', () => {
     expect(resultsStreamId('ECAB-AQ-02')).toBe('results-ECAB-AQ-02');
@@ -43,52 +73,94 @@ describe('DefineResult and DefineIndicator', () => {
 
 describe('SetBaseline and SetTarget', () => {
   it('sets a baseline for a past year and a target for a future period', () => {
-    given(framework).when(command('SetBaseline', { indicatorId: 'PM25', year: 2024, value: '96.0' })).then([event('BaselineSet', { indicatorId: 'PM25', year: 2024, value: '96.0' })]);
+    given(framework)
+      .when(command('SetBaseline', { indicatorId: 'PM25', year: 2024, value: '96.0' }))
+      .then([event('BaselineSet', { indicatorId: 'PM25', year: 2024, value: '96.0' })]);
     const period = { start: '2028-12-01', end: '2029-02-28' };
-    given(framework).when(command('SetTarget', { indicatorId: 'PM25', period, value: '60' })).then([event('TargetSet', { indicatorId: 'PM25', period, value: '60' })]);
+    given(framework)
+      .when(command('SetTarget', { indicatorId: 'PM25', period, value: '60' }))
+      .then([event('TargetSet', { indicatorId: 'PM25', period, value: '60' })]);
   });
   it('rejects a value that is not a number for a non-qualitative indicator', () => {
-    given(framework).when(command('SetBaseline', { indicatorId: 'PM25', year: 2024, value: 'high' })).thenThrows('VALUE_NOT_DECIMAL');
-    given(framework).when(command('SetTarget', { indicatorId: 'PM25', period: winter, value: '1e2' })).thenThrows('VALUE_NOT_DECIMAL');
+    given(framework)
+      .when(command('SetBaseline', { indicatorId: 'PM25', year: 2024, value: 'high' }))
+      .thenThrows('VALUE_NOT_DECIMAL');
+    given(framework)
+      .when(command('SetTarget', { indicatorId: 'PM25', period: winter, value: '1e2' }))
+      .thenThrows('VALUE_NOT_DECIMAL');
   });
   it('takes text for a qualitative indicator, but not blank text', () => {
-    given(framework).when(command('SetBaseline', { indicatorId: 'STORY', year: 2024, value: ' No agreement ' })).then([event('BaselineSet', { indicatorId: 'STORY', year: 2024, value: 'No agreement' })]);
-    given(framework).when(command('SetBaseline', { indicatorId: 'STORY', year: 2024, value: ' ' })).thenThrows('QUALITATIVE_VALUE_REQUIRED');
+    given(framework)
+      .when(command('SetBaseline', { indicatorId: 'STORY', year: 2024, value: ' No agreement ' }))
+      .then([event('BaselineSet', { indicatorId: 'STORY', year: 2024, value: 'No agreement' })]);
+    given(framework)
+      .when(command('SetBaseline', { indicatorId: 'STORY', year: 2024, value: ' ' }))
+      .thenThrows('QUALITATIVE_VALUE_REQUIRED');
   });
   it('rejects a baseline year in the future or not a year, and an unknown indicator', () => {
-    given(framework).when(command('SetBaseline', { indicatorId: 'PM25', year: 2027, value: '1' })).thenThrows('BASELINE_YEAR_INVALID');
-    given(framework).when(command('SetBaseline', { indicatorId: 'PM25', year: 2024.5, value: '1' })).thenThrows('BASELINE_YEAR_INVALID');
-    given(framework).when(command('SetBaseline', { indicatorId: 'NO2', year: 2024, value: '1' })).thenThrows('INDICATOR_NOT_FOUND');
+    given(framework)
+      .when(command('SetBaseline', { indicatorId: 'PM25', year: 2027, value: '1' }))
+      .thenThrows('BASELINE_YEAR_INVALID');
+    given(framework)
+      .when(command('SetBaseline', { indicatorId: 'PM25', year: 2024.5, value: '1' }))
+      .thenThrows('BASELINE_YEAR_INVALID');
+    given(framework)
+      .when(command('SetBaseline', { indicatorId: 'NO2', year: 2024, value: '1' }))
+      .thenThrows('INDICATOR_NOT_FOUND');
   });
   it('rejects a target period that ends before it starts', () => {
-    given(framework).when(command('SetTarget', { indicatorId: 'PM25', period: { start: '2029-02-28', end: '2028-12-01' }, value: '60' })).thenThrows('PERIOD_END_BEFORE_START');
+    given(framework)
+      .when(command('SetTarget', { indicatorId: 'PM25', period: { start: '2029-02-28', end: '2028-12-01' }, value: '60' }))
+      .thenThrows('PERIOD_END_BEFORE_START');
   });
 });
 
 describe('ReportActual, VerifyActual, RejectActual', () => {
   it('reports an actual, then verifies it, carrying the value to partners', () => {
-    given(framework).when(command('ReportActual', { indicatorId: 'PM25', period: winter, value: '88.5' })).then([reported]);
-    given([...framework, reported]).when(command('VerifyActual', { indicatorId: 'PM25', period: winter })).then([event('ActualVerified', { indicatorId: 'PM25', period: winter, value: '88.5' })]);
+    given(framework)
+      .when(command('ReportActual', { indicatorId: 'PM25', period: winter, value: '88.5' }))
+      .then([reported]);
+    given([...framework, reported])
+      .when(command('VerifyActual', { indicatorId: 'PM25', period: winter }))
+      .then([event('ActualVerified', { indicatorId: 'PM25', period: winter, value: '88.5' })]);
   });
   it('rejects an actual for a period that has not started', () => {
-    given(framework).when(command('ReportActual', { indicatorId: 'PM25', period: { start: '2026-12-01', end: '2027-02-28' }, value: '80' })).thenThrows('ACTUAL_PERIOD_NOT_STARTED');
+    given(framework)
+      .when(command('ReportActual', { indicatorId: 'PM25', period: { start: '2026-12-01', end: '2027-02-28' }, value: '80' }))
+      .thenThrows('ACTUAL_PERIOD_NOT_STARTED');
   });
   it('rejects an actual with a reason, and accepts a corrected report afterwards', () => {
     const rejected = event('ActualRejected', { indicatorId: 'PM25', period: winter, value: '88.5', reason: 'Sensor 12 miscalibrated' });
-    given([...framework, reported]).when(command('RejectActual', { indicatorId: 'PM25', period: winter, reason: 'Sensor 12 miscalibrated' })).then([rejected]);
-    given([...framework, reported, rejected]).when(command('ReportActual', { indicatorId: 'PM25', period: winter, value: '91.2' })).then([event('ActualReported', { indicatorId: 'PM25', period: winter, value: '91.2' })]);
+    given([...framework, reported])
+      .when(command('RejectActual', { indicatorId: 'PM25', period: winter, reason: 'Sensor 12 miscalibrated' }))
+      .then([rejected]);
+    given([...framework, reported, rejected])
+      .when(command('ReportActual', { indicatorId: 'PM25', period: winter, value: '91.2' }))
+      .then([event('ActualReported', { indicatorId: 'PM25', period: winter, value: '91.2' })]);
   });
   it('rejects a rejection without a reason', () => {
-    given([...framework, reported]).when(command('RejectActual', { indicatorId: 'PM25', period: winter, reason: '' })).thenThrows('REASON_REQUIRED');
+    given([...framework, reported])
+      .when(command('RejectActual', { indicatorId: 'PM25', period: winter, reason: '' }))
+      .thenThrows('REASON_REQUIRED');
   });
   it('rejects verifying or rejecting when nothing is pending', () => {
-    given(framework).when(command('VerifyActual', { indicatorId: 'PM25', period: winter })).thenThrows('ACTUAL_NOT_FOUND');
-    given(framework).when(command('RejectActual', { indicatorId: 'PM25', period: winter, reason: 'x' })).thenThrows('ACTUAL_NOT_FOUND');
+    given(framework)
+      .when(command('VerifyActual', { indicatorId: 'PM25', period: winter }))
+      .thenThrows('ACTUAL_NOT_FOUND');
+    given(framework)
+      .when(command('RejectActual', { indicatorId: 'PM25', period: winter, reason: 'x' }))
+      .thenThrows('ACTUAL_NOT_FOUND');
   });
   it('never replaces, verifies again or rejects a verified actual', () => {
     const verified = [...framework, reported, event('ActualVerified', { indicatorId: 'PM25', period: winter, value: '88.5' })];
-    given(verified).when(command('ReportActual', { indicatorId: 'PM25', period: winter, value: '70' })).thenThrows('ACTUAL_ALREADY_VERIFIED');
-    given(verified).when(command('VerifyActual', { indicatorId: 'PM25', period: winter })).thenThrows('ACTUAL_ALREADY_VERIFIED');
-    given(verified).when(command('RejectActual', { indicatorId: 'PM25', period: winter, reason: 'x' })).thenThrows('ACTUAL_ALREADY_VERIFIED');
+    given(verified)
+      .when(command('ReportActual', { indicatorId: 'PM25', period: winter, value: '70' }))
+      .thenThrows('ACTUAL_ALREADY_VERIFIED');
+    given(verified)
+      .when(command('VerifyActual', { indicatorId: 'PM25', period: winter }))
+      .thenThrows('ACTUAL_ALREADY_VERIFIED');
+    given(verified)
+      .when(command('RejectActual', { indicatorId: 'PM25', period: winter, reason: 'x' }))
+      .thenThrows('ACTUAL_ALREADY_VERIFIED');
   });
 });

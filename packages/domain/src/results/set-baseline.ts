@@ -16,5 +16,10 @@ export function decideSetBaseline({ data }: SetBaseline, state: ResultsState, { 
     throw new DomainRuleViolation<ResultsRuleCode>('BASELINE_YEAR_INVALID', 'The baseline year is a year from 1900 to this year', { year: String(data.year) });
   }
   const value = checkIndicatorValue(indicator.measure, data.value, 'value');
-  return [{ type: 'BaselineSet', data: { projectId: data.projectId, effectiveDate, indicatorId: data.indicatorId, year: data.year, value, ...optionalSource(data.source, today) } }];
+  return [
+    {
+      type: 'BaselineSet',
+      data: { projectId: data.projectId, effectiveDate, indicatorId: data.indicatorId, year: data.year, value, ...optionalSource(data.source, today) },
+    },
+  ];
 }

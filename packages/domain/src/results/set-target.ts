@@ -13,6 +13,16 @@ export function decideSetTarget({ data }: SetTarget, state: ResultsState, { toda
   const period = checkPeriod(data.period, 'period');
   const value = checkIndicatorValue(indicator.measure, data.value, 'value');
   return [
-    { type: 'TargetSet', data: { projectId: data.projectId, effectiveDate: resolveEffectiveDate(data.effectiveDate, today), indicatorId: data.indicatorId, period, value, ...optionalSource(data.source, today) } },
+    {
+      type: 'TargetSet',
+      data: {
+        projectId: data.projectId,
+        effectiveDate: resolveEffectiveDate(data.effectiveDate, today),
+        indicatorId: data.indicatorId,
+        period,
+        value,
+        ...optionalSource(data.source, today),
+      },
+    },
   ];
 }

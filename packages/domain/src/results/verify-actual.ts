@@ -8,5 +8,16 @@ import type { ResultsState } from './results-state.js';
 export function decideVerifyActual({ data }: VerifyActual, state: ResultsState, { today }: DecisionContext): ActualVerified[] {
   const actual = requirePendingActual(state, data.indicatorId, data.period);
   const period = { start: data.period.start, end: data.period.end };
-  return [{ type: 'ActualVerified', data: { projectId: data.projectId, effectiveDate: resolveEffectiveDate(data.effectiveDate, today), indicatorId: data.indicatorId, period, value: actual.value } }];
+  return [
+    {
+      type: 'ActualVerified',
+      data: {
+        projectId: data.projectId,
+        effectiveDate: resolveEffectiveDate(data.effectiveDate, today),
+        indicatorId: data.indicatorId,
+        period,
+        value: actual.value,
+      },
+    },
+  ];
 }

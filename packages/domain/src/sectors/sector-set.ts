@@ -49,12 +49,21 @@ export function checkSectorSet(sectors: readonly SectorShare[], projectCluster: 
   for (const sector of sectors) {
     const vocabulary = checkCode(SECTOR_VOCABULARY, sector.vocabulary, 'sectors.vocabulary');
     const key = `${vocabulary.code}:${sector.code}`;
-    if (seen.has(key)) throw violation('DUPLICATE_SECTOR', `Sector ${sector.code} (vocabulary ${vocabulary.code}) is listed twice`, { vocabulary: vocabulary.code, code: sector.code });
+    if (seen.has(key))
+      throw violation('DUPLICATE_SECTOR', `Sector ${sector.code} (vocabulary ${vocabulary.code}) is listed twice`, {
+        vocabulary: vocabulary.code,
+        code: sector.code,
+      });
     seen.add(key);
     const code: Coded = vocabulary.code === '1' ? checkDacSector(sector.code) : checkClusterSector(sector.code, projectCluster, vocabulary.code);
     const hundredths = sector.percentage > 0 && Number.isFinite(sector.percentage) ? percentageToHundredths(sector.percentage) : -1;
-    if (hundredths === -1) throw violation('SECTOR_PERCENTAGE_NOT_POSITIVE', `The share of sector ${sector.code} must be greater than 0`, { code: sector.code });
-    if (hundredths === undefined) throw violation('SECTOR_PERCENTAGE_TOO_PRECISE', `The share of sector ${sector.code} may have at most 2 decimals`, { code: sector.code, percentage: sector.percentage });
+    if (hundredths === -1)
+      throw violation('SECTOR_PERCENTAGE_NOT_POSITIVE', `The share of sector ${sector.code} must be greater than 0`, { code: sector.code });
+    if (hundredths === undefined)
+      throw violation('SECTOR_PERCENTAGE_TOO_PRECISE', `The share of sector ${sector.code} may have at most 2 decimals`, {
+        code: sector.code,
+        percentage: sector.percentage,
+      });
     totals.set(vocabulary.code, (totals.get(vocabulary.code) ?? 0) + hundredths);
     result.push({ vocabulary, code, percentage: sector.percentage });
   }

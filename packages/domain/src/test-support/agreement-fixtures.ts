@@ -56,7 +56,22 @@ export const agreementSigned = (data: Record<string, unknown> = {}) =>
 export const declaredEffective = agreementEvent('AgreementDeclaredEffective', { effectiveDate: '2025-06-01', effectivenessDate: '2025-06-01' });
 
 /** A transaction event as decide records it: IATI type, canonical amount, effective on its value date. */
-export const transaction = <T extends AgreementEvent['type']>(type: T, iatiType: string, transactionId: string, amount: string, valueDate = '2025-07-01', extra: Record<string, unknown> = {}) =>
-  agreementEvent(type, { transactionId, transactionType: coded('TransactionType', iatiType), amount, currency: 'USD', valueDate, effectiveDate: valueDate, ...extra });
+export const transaction = <T extends AgreementEvent['type']>(
+  type: T,
+  iatiType: string,
+  transactionId: string,
+  amount: string,
+  valueDate = '2025-07-01',
+  extra: Record<string, unknown> = {},
+) =>
+  agreementEvent(type, {
+    transactionId,
+    transactionType: coded('TransactionType', iatiType),
+    amount,
+    currency: 'USD',
+    valueDate,
+    effectiveDate: valueDate,
+    ...extra,
+  });
 
 export const committed = (amount = '24000000.00', id = 'C-1') => transaction('AgreementCommitmentRecorded', '11', id, amount, '2025-03-14');

@@ -23,7 +23,11 @@ export const coded = (codelist: string, code: string, version = '2.03') => ({ co
 export const status = (code: string) => coded('ActivityStatus', code);
 export const dateType = (code: string) => coded('ActivityDateType', code);
 
-export const statusChanged = (from: string, to: string, stage: string, extra: { reason?: string; correction?: boolean; effectiveDate?: string } = {}): ProjectEvent =>
-  projectEvent('ProjectStatusChanged', { from: status(from), to: status(to), stage, ...extra });
+export const statusChanged = (
+  from: string,
+  to: string,
+  stage: string,
+  extra: { reason?: string; correction?: boolean; effectiveDate?: string } = {},
+): ProjectEvent => projectEvent('ProjectStatusChanged', { from: status(from), to: status(to), stage, ...extra });
 export const dateRecorded = (type: string, date: string, effectiveDate = TODAY): ProjectEvent =>
   projectEvent('ProjectDateRecorded', { dateType: dateType(type), date, effectiveDate });

@@ -52,10 +52,7 @@ export interface DeciderWhen<C, E, Ctx> {
  *   given([registered]).when(approveProject).then([projectApproved]);
  *   given([]).when(approveProject).thenThrows('PROJECT_NOT_FOUND');
  */
-export function deciderSpecification<C, E, S, Ctx>(
-  decider: Decider<C, E, S, Ctx>,
-  defaultContext: Ctx,
-): (givenEvents: readonly E[]) => DeciderWhen<C, E, Ctx> {
+export function deciderSpecification<C, E, S, Ctx>(decider: Decider<C, E, S, Ctx>, defaultContext: Ctx): (givenEvents: readonly E[]) => DeciderWhen<C, E, Ctx> {
   return (givenEvents) => ({
     when(command, context = defaultContext) {
       const run = () => decider.decide(command, givenEvents.reduce(decider.evolve, decider.initialState()), context);
@@ -67,9 +64,7 @@ export function deciderSpecification<C, E, S, Ctx>(
           }
           const actual = run();
           if (canonicalJson(actual) !== canonicalJson(expectedEvents)) {
-            throw new DeciderSpecificationFailure(
-              `Expected events:\n${pretty(expectedEvents)}\nbut decide returned:\n${pretty(actual)}`,
-            );
+            throw new DeciderSpecificationFailure(`Expected events:\n${pretty(expectedEvents)}\nbut decide returned:\n${pretty(actual)}`);
           }
           // Events are plain JSON: a field is there with a value, or not there (JSON would drop an undefined one).
           const undefinedAt = undefinedFieldPath(actual, '');
@@ -115,7 +110,9 @@ function checkViolation(violation: DomainRuleViolation, expected: ExpectedViolat
     throw new DeciderSpecificationFailure(`Expected rule ${code} with message\n  ${expected.message}\nbut its message is\n  ${violation.message}`);
   }
   if (expected.details !== undefined && canonicalJson(violation.details) !== canonicalJson(expected.details)) {
-    throw new DeciderSpecificationFailure(`Expected rule ${code} with details:\n${pretty(expected.details)}\nbut its details are:\n${pretty(violation.details)}`);
+    throw new DeciderSpecificationFailure(
+      `Expected rule ${code} with details:\n${pretty(expected.details)}\nbut its details are:\n${pretty(violation.details)}`,
+    );
   }
   if (expected.field !== undefined && violation.details?.['field'] !== expected.field) {
     throw new DeciderSpecificationFailure(`Expected rule ${code} about field ${expected.field} but its details are:\n${pretty(violation.details)}`);

@@ -19,16 +19,24 @@ const incremented = (by: number): Incremented => ({ type: 'Incremented', data: {
 
 describe('deciderSpecification', () => {
   it('passes when decide returns the expected events, whatever the key order', () => {
-    given([incremented(1)]).when(increment(1)).then([{ data: { by: 1 }, type: 'Incremented' }]);
+    given([incremented(1)])
+      .when(increment(1))
+      .then([{ data: { by: 1 }, type: 'Incremented' }]);
   });
 
   it('fails, showing both lists, when the events differ', () => {
-    expect(() => given([]).when(increment(1)).then([incremented(2)])).toThrow(DeciderSpecificationFailure);
+    expect(() =>
+      given([])
+        .when(increment(1))
+        .then([incremented(2)]),
+    ).toThrow(DeciderSpecificationFailure);
     expect(() => given([]).when(increment(1)).then([])).toThrow(/Expected events:\n\[\]\nbut decide returned/);
   });
 
   it('returns the violation when the expected rule is broken', () => {
-    const violation = given([incremented(2)]).when(increment(1)).thenThrows('LIMIT_EXCEEDED');
+    const violation = given([incremented(2)])
+      .when(increment(1))
+      .thenThrows('LIMIT_EXCEEDED');
     expect(violation.message).toBe('too much');
   });
 
@@ -42,8 +50,14 @@ describe('deciderSpecification', () => {
   });
 
   it('fails when another rule is broken, or none', () => {
-    expect(() => given([incremented(2)]).when(increment(1)).thenThrows('OTHER')).toThrow(/Expected rule OTHER but got LIMIT_EXCEEDED/);
-    expect(() => given([]).when(increment(1)).thenThrows('LIMIT_EXCEEDED')).toThrow(/Expected rule LIMIT_EXCEEDED but decide returned:\n\[\n  {\n    "type": "Incremented"/);
+    expect(() =>
+      given([incremented(2)])
+        .when(increment(1))
+        .thenThrows('OTHER'),
+    ).toThrow(/Expected rule OTHER but got LIMIT_EXCEEDED/);
+    expect(() => given([]).when(increment(1)).thenThrows('LIMIT_EXCEEDED')).toThrow(
+      /Expected rule LIMIT_EXCEEDED but decide returned:\n\[\n  {\n    "type": "Incremented"/,
+    );
   });
 
   it('checks a rule of a plain function the same way', () => {
@@ -55,17 +69,34 @@ describe('deciderSpecification', () => {
   });
 
   it('lets errors that are not rule violations through', () => {
-    const broken = deciderSpecification({ ...counter, decide: () => { throw new TypeError('bug'); } }, { limit: 2 });
+    const broken = deciderSpecification(
+      {
+        ...counter,
+        decide: () => {
+          throw new TypeError('bug');
+        },
+      },
+      { limit: 2 },
+    );
     expect(() => broken([]).when(increment(1)).thenThrows('LIMIT_EXCEEDED')).toThrow(TypeError);
   });
 
   it('fails when an event has a field whose value is undefined, which JSON would silently drop', () => {
-    const sloppy = deciderSpecification({ ...counter, decide: () => [{ type: 'Incremented', data: { by: 1, note: undefined } } as unknown as Incremented] }, { limit: 2 });
-    expect(() => sloppy([]).when(increment(1)).then([incremented(1)])).toThrow('decide returned an event with an undefined field at [0].data.note; leave the field out instead');
+    const sloppy = deciderSpecification(
+      { ...counter, decide: () => [{ type: 'Incremented', data: { by: 1, note: undefined } } as unknown as Incremented] },
+      { limit: 2 },
+    );
+    expect(() =>
+      sloppy([])
+        .when(increment(1))
+        .then([incremented(1)]),
+    ).toThrow('decide returned an event with an undefined field at [0].data.note; leave the field out instead');
   });
 
   it('uses the context passed to when() over the default one', () => {
-    given([incremented(2)]).when(increment(1), { limit: 3 }).then([incremented(1)]);
+    given([incremented(2)])
+      .when(increment(1), { limit: 3 })
+      .then([incremented(1)]);
   });
 
   it('refuses to be awaited, which would silently assert nothing', async () => {

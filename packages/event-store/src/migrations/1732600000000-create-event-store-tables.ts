@@ -23,9 +23,7 @@ export class CreateEventStoreTables1732600000000 implements MigrationInterface {
         CONSTRAINT events_event_id_key UNIQUE (event_id),
         CONSTRAINT events_stream_id_stream_version_key UNIQUE (stream_id, stream_version)
       )`);
-    await queryRunner.query(
-      'CREATE INDEX IF NOT EXISTS events_transaction_id_position_idx ON events (transaction_id, position)',
-    );
+    await queryRunner.query('CREATE INDEX IF NOT EXISTS events_transaction_id_position_idx ON events (transaction_id, position)');
     await queryRunner.query(`
       CREATE TABLE IF NOT EXISTS checkpoints (
         name            text        PRIMARY KEY,

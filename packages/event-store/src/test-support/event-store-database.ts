@@ -12,10 +12,7 @@ export interface EventStoreDatabase {
 }
 
 /** A fresh database with the event store migrated, for one suite. */
-export async function createEventStoreDatabase(
-  prefix: string,
-  options: EventStoreDataSourceOptions = {},
-): Promise<EventStoreDatabase> {
+export async function createEventStoreDatabase(prefix: string, options: EventStoreDataSourceOptions = {}): Promise<EventStoreDatabase> {
   const database = await createTestDatabase(prefix);
   const dataSource = createEventStoreDataSource(database.url, { poolSize: 4, ...options });
   await dataSource.initialize();

@@ -44,7 +44,10 @@ export function storedEventWireMessage(event: PortfolioEvent): WireMessage {
 }
 
 /** The CloudEvent of the event when this build has its contract, else the stored form (and why). */
-export function wireMessageOf(event: PortfolioEvent, encode: (event: PortfolioEvent) => KafkaRecord = encodeCloudEvent): { message: WireMessage; error?: unknown } {
+export function wireMessageOf(
+  event: PortfolioEvent,
+  encode: (event: PortfolioEvent) => KafkaRecord = encodeCloudEvent,
+): { message: WireMessage; error?: unknown } {
   try {
     return { message: toWireMessage(encode(event)) };
   } catch (error) {

@@ -46,7 +46,10 @@ describe('the wire forms of parked messages', () => {
   });
 
   it('keeps an event of an unknown type or a newer version in the stored form, which only a build that knows it decodes', () => {
-    for (const unknown of [{ ...registered, type: 'ProjectTeleported' }, { ...registered, schemaVersion: 99 }]) {
+    for (const unknown of [
+      { ...registered, type: 'ProjectTeleported' },
+      { ...registered, schemaVersion: 99 },
+    ]) {
       const { message, error } = wireMessageOf(unknown);
       expect(error).toBeInstanceOf(UnknownEventTypeError);
       expect(isStoredEventWireMessage(message)).toBe(true);

@@ -75,10 +75,10 @@ export class ParkedMessageStore {
   /** Which of these subjects have parked messages for this consumer (their new messages must wait too). */
   async parkedSubjects(consumer: string, subjects: string[]): Promise<Set<string>> {
     if (subjects.length === 0) return new Set();
-    const rows: { subject: string }[] = await this.dataSource.query(
-      'select distinct subject from parked_messages where consumer = $1 and subject = any($2)',
-      [consumer, subjects],
-    );
+    const rows: { subject: string }[] = await this.dataSource.query('select distinct subject from parked_messages where consumer = $1 and subject = any($2)', [
+      consumer,
+      subjects,
+    ]);
     return new Set(rows.map((r) => r.subject));
   }
 

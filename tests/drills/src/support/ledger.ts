@@ -81,7 +81,13 @@ export async function readStore(databaseUrl: string): Promise<StoredEvent[]> {
     const { rows } = await client.query<{ stream_id: string; stream_version: number; type: string; subject: string; amount: string | null }>(
       "select stream_id, stream_version, type, metadata->>'subject' as subject, data->>'amount' as amount from events order by stream_id, stream_version",
     );
-    return rows.map((r) => ({ streamId: r.stream_id, version: r.stream_version, type: r.type, projectId: r.subject, amountMinor: r.amount === null ? 0n : toMinor(r.amount) }));
+    return rows.map((r) => ({
+      streamId: r.stream_id,
+      version: r.stream_version,
+      type: r.type,
+      projectId: r.subject,
+      amountMinor: r.amount === null ? 0n : toMinor(r.amount),
+    }));
   });
 }
 
@@ -286,7 +292,9 @@ export function reconcile(input: {
     if (extraCommitted > 0n) duplicatedEffects += Number(extraCommitted / COMMITMENT_MINOR);
     if (extraDisbursed > 0n) duplicatedEffects += Number(extraDisbursed / DISBURSEMENT_MINOR);
     if (got.version !== want.version || extraCommitted !== 0n || extraDisbursed !== 0n) {
-      mismatches.push(`${project}: view v${got.version} ${got.committedMinor}/${got.disbursedMinor}, store v${want.version} ${want.committed}/${want.disbursed}`);
+      mismatches.push(
+        `${project}: view v${got.version} ${got.committedMinor}/${got.disbursedMinor}, store v${want.version} ${want.committed}/${want.disbursed}`,
+      );
     }
   }
   for (const project of view.projects.keys()) if (!expected.has(project)) mismatches.push(`${project}: in the read model but not in the store`);

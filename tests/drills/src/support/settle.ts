@@ -1,4 +1,16 @@
-import { deadLetterTopic, kafkaMessageCount, parkedCount, readKafka, readStore, readView, reconcile, waitForReadModel, type DrillCounts, type StoredEvent } from './ledger.js';
+import {
+  deadLetterTopic,
+  kafkaMessageCount,
+  parkedCount,
+  readKafka,
+  readStore,
+  readView,
+  reconcile,
+  waitForReadModel,
+  type DrillCounts,
+  type StoredEvent,
+  type View,
+} from './ledger.js';
 import type { Acknowledged } from './traffic.js';
 
 export interface Settled {
@@ -6,6 +18,8 @@ export interface Settled {
   stored: StoredEvent[];
   /** How long after the traffic stopped the read model reached every stored version (undefined: never, within the bound). */
   readModelCaughtUpMs: number | undefined;
+  /** The read model as it was read for the reconciliation. */
+  view: View;
 }
 
 /**
@@ -28,5 +42,5 @@ export async function settle(input: {
   const parked = await parkedCount(input.databaseUrl);
   const deadLettered = await kafkaMessageCount(input.brokers, input.topicPrefix, [deadLetterTopic(input.topicPrefix)]);
   const counts = reconcile({ sent: input.sent, acknowledged: input.acknowledged, stored, kafka, view, parked, deadLettered });
-  return { counts, stored, readModelCaughtUpMs };
+  return { counts, stored, readModelCaughtUpMs, view };
 }

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { CALLER_PASSWORD } from '../callers.js';
-import { screenshot, seriousViolations, signIn } from './browser.js';
+import { screenshot, seriousViolations, signIn, policyViolations } from './browser.js';
 import { ADMIN, command, startPortalPlatform, view, type PortalPlatform } from './portal-platform.js';
 
 /**
@@ -11,6 +11,7 @@ describe('the web portal: signing in, the dashboard, lineage, roles and language
   let platform: PortalPlatform;
   let context: BrowserContext;
   let page: Page;
+  let refused: string[] = [];
   const today = new Date().toISOString().slice(0, 10);
   const year = today.slice(0, 4);
   // Sent below: two projects, 1,000,000 + 500,000 committed today, 250,000 disbursed today.
@@ -20,11 +21,18 @@ describe('the web portal: signing in, the dashboard, lineage, roles and language
     platform = await startPortalPlatform('portal_dash');
     const { api, views } = platform;
     const tokens: string[] = [];
-    for (const [id, cluster, country] of [['WEB-TR', 'transport', 'KZ'], ['WEB-HE', 'health', 'KG']] as const) {
+    for (const [id, cluster, country] of [
+      ['WEB-TR', 'transport', 'KZ'],
+      ['WEB-HE', 'health', 'KG'],
+    ] as const) {
       const registered = await command(api, 'projects', { id, title: `Portal ${id}`, cluster, countries: [{ code: country, percentage: 100 }] });
       expect(registered.status).toBe(201);
     }
-    for (const [id, kind, amount] of [['WEB-TR', 'commitments', '1000000.00'], ['WEB-HE', 'commitments', '500000.00'], ['WEB-TR', 'disbursements', '250000.00']] as const) {
+    for (const [id, kind, amount] of [
+      ['WEB-TR', 'commitments', '1000000.00'],
+      ['WEB-HE', 'commitments', '500000.00'],
+      ['WEB-TR', 'disbursements', '250000.00'],
+    ] as const) {
       const answer = await command(api, `projects/${id}/${kind}`, { amount, currency: 'USD', date: today, financier: 'XM-DAC-46004' });
       expect(answer.status).toBe(201);
       tokens.push(String(answer.body.consistentWith));
@@ -32,6 +40,7 @@ describe('the web portal: signing in, the dashboard, lineage, roles and language
     for (const token of tokens) await view(views, 'projects', token);
     context = await platform.browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } });
     page = await context.newPage();
+    refused = policyViolations(page);
   });
 
   afterAll(async () => {
@@ -55,20 +64,38 @@ describe('the web portal: signing in, the dashboard, lineage, roles and language
   });
 
   it('shows the headline figures the views answer, equal to what was sent', async () => {
-    await page.getByTestId('headline-projects').and(page.locator(`[data-value="${SENT.projects}"]`)).waitFor();
-    const api = await view<{ items: { key: string; projects: number; usd: Record<string, unknown> }[] }>(platform.views, `portfolio/summary?groupBy=portfolio&from=${year}-01-01&to=${year}-12-31`);
+    await page
+      .getByTestId('headline-projects')
+      .and(page.locator(`[data-value="${SENT.projects}"]`))
+      .waitFor();
+    const api = await view<{ items: { key: string; projects: number; usd: Record<string, unknown> }[] }>(
+      platform.views,
+      `portfolio/summary?groupBy=portfolio&from=${year}-01-01&to=${year}-12-31`,
+    );
     const all = api.items[0]!;
     expect([await value('projects'), await value('netCommitment'), await value('disbursed'), await value('undisbursed'), await value('ratio')]).toEqual([
-      String(all.projects), all.usd.netCommitment, all.usd.disbursed, all.usd.undisbursed, String(all.usd.disbursementRatio),
+      String(all.projects),
+      all.usd.netCommitment,
+      all.usd.disbursed,
+      all.usd.undisbursed,
+      String(all.usd.disbursementRatio),
     ]);
-    expect([all.projects, all.usd.netCommitment, all.usd.disbursed, all.usd.undisbursed]).toEqual([SENT.projects, SENT.netCommitment, SENT.disbursed, SENT.undisbursed]);
+    expect([all.projects, all.usd.netCommitment, all.usd.disbursed, all.usd.undisbursed]).toEqual([
+      SENT.projects,
+      SENT.netCommitment,
+      SENT.disbursed,
+      SENT.undisbursed,
+    ]);
     expect(all.usd.disbursementRatio).toBeCloseTo(SENT.ratio, 4);
     expect(await page.getByTestId('headline-netCommitment').textContent()).toContain('$1,500,000');
     expect(await page.getByTestId('headline-ratio').textContent()).toContain('16.7%');
     // The breakdown by cluster: one project in transport, its commitment.
     const transport = page.getByTestId('breakdown').locator('tr[data-key="transport"]');
     expect(await transport.textContent()).toContain('$1,000,000');
-    await page.getByTestId('curve').and(page.locator(`[data-actual="${SENT.disbursed}"]`)).waitFor();
+    await page
+      .getByTestId('curve')
+      .and(page.locator(`[data-actual="${SENT.disbursed}"]`))
+      .waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'dashboard');
   });
@@ -116,5 +143,11 @@ describe('the web portal: signing in, the dashboard, lineage, roles and language
     expect(await seriousViolations(viewerPage)).toEqual([]);
     await screenshot(viewerPage, 'projects-viewer');
     await viewer.close();
+  });
+
+  it('runs under its own Content-Security-Policy without any part of it being refused', async () => {
+    await page.goto(platform.portal.url);
+    await page.getByTestId('curve').locator('canvas').first().waitFor(); // the disbursement chart was drawn (lazy-loaded script, canvas)
+    expect(refused).toEqual([]);
   });
 });

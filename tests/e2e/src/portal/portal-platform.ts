@@ -44,16 +44,27 @@ export interface Answer {
 }
 
 /** A command sent straight to portfolio-api (not through the portal), as the admin unless told. */
-export async function command(api: AppProcess, path: string, body: unknown, options: { token?: string | undefined; headers?: Record<string, string> } = {}): Promise<Answer> {
+export async function command(
+  api: AppProcess,
+  path: string,
+  body: unknown,
+  options: { token?: string | undefined; headers?: Record<string, string> } = {},
+): Promise<Answer> {
   const auth = options.token ? { authorization: `Bearer ${options.token}` } : authorization();
-  const response = await fetch(`${api.url}/api/v1/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth, ...options.headers }, body: JSON.stringify(body) });
+  const response = await fetch(`${api.url}/api/v1/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...auth, ...options.headers },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
 /** A read straight from portfolio-views, waiting for a command's token when given. */
 export async function view<T>(views: AppProcess, path: string, consistentWith?: string): Promise<T> {
   const separator = path.includes('?') ? '&' : '?';
-  const response = await fetch(`${views.url}/api/v1/${path}${consistentWith ? `${separator}consistentWith=${encodeURIComponent(consistentWith)}` : ''}`, { headers: authorization() });
+  const response = await fetch(`${views.url}/api/v1/${path}${consistentWith ? `${separator}consistentWith=${encodeURIComponent(consistentWith)}` : ''}`, {
+    headers: authorization(),
+  });
   if (response.status !== 200) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }

@@ -27,7 +27,9 @@ describe('the web portal: recording what happened, field errors, conflicts and t
   beforeAll(async () => {
     platform = await startPortalPlatform('portal_rec');
     // A project of another cluster, which this manager may read but not act on.
-    expect((await command(platform.api, 'projects', { id: 'WEB-HE-9', title: 'Clinic', cluster: 'health', countries: [{ code: 'KG', percentage: 100 }] })).status).toBe(201);
+    expect(
+      (await command(platform.api, 'projects', { id: 'WEB-HE-9', title: 'Clinic', cluster: 'health', countries: [{ code: 'KG', percentage: 100 }] })).status,
+    ).toBe(201);
     context = await platform.browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } });
     page = await context.newPage();
     await signIn(page, platform.portal.url, 'pm-transport', CALLER_PASSWORD);
@@ -40,7 +42,7 @@ describe('the web portal: recording what happened, field errors, conflicts and t
 
   const submit = (form: string) => page.getByRole('form', { name: form }).getByRole('button', { name: 'Record' });
 
-  it('shows the API\'s field problems beside the fields on a 400, and records nothing', async () => {
+  it("shows the API's field problems beside the fields on a 400, and records nothing", async () => {
     await page.goto(`${platform.portal.url}/projects/new`);
     const form = page.getByRole('form', { name: 'Register a project' });
     // Only the manager's own cluster is offered.
@@ -70,14 +72,23 @@ describe('the web portal: recording what happened, field errors, conflicts and t
     await submit('Register a project').click();
     await page.getByRole('heading', { level: 1, name: `${ID}: Bishkek ring road (portal)` }).waitFor();
     const project = await view<ProjectView & { countries: unknown }>(platform.views, `projects/${ID}`);
-    expect(project).toMatchObject({ title: 'Bishkek ring road (portal)', cluster: 'transport', countries: [{ code: 'KZ', percentage: 40 }, { code: 'KG', percentage: 60 }] });
+    expect(project).toMatchObject({
+      title: 'Bishkek ring road (portal)',
+      cluster: 'transport',
+      countries: [
+        { code: 'KZ', percentage: 40 },
+        { code: 'KG', percentage: 60 },
+      ],
+    });
 
     await page.getByRole('link', { name: 'Projects', exact: true }).first().click();
     await page.getByLabel('Search (id or title)').fill('ring road');
     await page.getByLabel('Search (id or title)').press('Enter');
     await page.waitForURL(/q=ring/);
     // The unfiltered list stays on screen until the filtered answer arrives: wait for the table to change.
-    await page.waitForFunction(`document.querySelectorAll('[data-testid="projects"] tbody tr').length === 1`, undefined, { timeout: 10_000 }).catch(() => undefined);
+    await page
+      .waitForFunction(`document.querySelectorAll('[data-testid="projects"] tbody tr').length === 1`, undefined, { timeout: 10_000 })
+      .catch(() => undefined);
     const rows = page.getByTestId('projects').locator('tbody tr');
     expect(await rows.count()).toBe(1);
     expect(await rows.first().getAttribute('data-id')).toBe(ID);
@@ -149,13 +160,17 @@ describe('the web portal: recording what happened, field errors, conflicts and t
     expect((await command(platform.api, `projects/${ID}/dates`, { dateType: '1', date: today })).status).toBeLessThan(300);
     await submit('Change status').click();
     await form.getByRole('alert').filter({ hasText: 'Someone changed this record meanwhile' }).waitFor();
+    // It says what was recorded since the form was opened: the other date, by whom.
+    expect(await form.getByTestId('changes-meanwhile').getByRole('listitem').allTextContents()).toEqual([
+      expect.stringMatching(/^ProjectDateRecorded — test-admin, /),
+    ]);
     expect(await form.getByRole('button', { name: 'Reload the latest' }).count()).toBe(1);
     await screenshot(page, 'project-conflict');
     const project = await view<{ status: string | null }>(platform.views, `projects/${ID}`);
     expect(project.status).not.toBe('5');
   });
 
-  it('lets a cluster-limited manager read, but not act on, another cluster\'s project', async () => {
+  it("lets a cluster-limited manager read, but not act on, another cluster's project", async () => {
     await page.goto(`${platform.portal.url}/projects/WEB-HE-9`);
     await page.getByRole('heading', { level: 1, name: /WEB-HE-9/ }).waitFor();
     await page.getByTestId('timeline').waitFor();

@@ -33,7 +33,9 @@ export const recordExchangeRatesEndpoint = defineEndpoint({
     'Programme-wide reference data: admins and program managers not limited to clusters.',
   creates: true,
   params: z.object({}).strict(),
-  body: z.object({ rates: z.array(rateField, { error: 'must be a list of rates' }).min(1, 'must list at least one rate').max(500, 'must list at most 500 rates') }).strict(),
+  body: z
+    .object({ rates: z.array(rateField, { error: 'must be a list of rates' }).min(1, 'must list at least one rate').max(500, 'must list at most 500 rates') })
+    .strict(),
   // The stream of the first currency; `split` makes one command per currency.
   toCommand: ({ body }) => ({ type: 'RecordExchangeRates', data: { currency: body.rates[0]!.currency, rates: body.rates } }),
   split: (command) => {
@@ -49,8 +51,18 @@ export const recordExchangeRatesEndpoint = defineEndpoint({
     params: {},
     body: {
       rates: [
-        { currency: 'KZT', date: '2024-06-03', usdPerUnit: '0.002235', source: { citation: 'National Bank of Kazakhstan official rate (example)', confidence: 'illustrative' } },
-        { currency: 'KGS', date: '2024-06-03', usdPerUnit: '0.01137', source: { citation: 'National Bank of the Kyrgyz Republic official rate (example)', confidence: 'illustrative' } },
+        {
+          currency: 'KZT',
+          date: '2024-06-03',
+          usdPerUnit: '0.002235',
+          source: { citation: 'National Bank of Kazakhstan official rate (example)', confidence: 'illustrative' },
+        },
+        {
+          currency: 'KGS',
+          date: '2024-06-03',
+          usdPerUnit: '0.01137',
+          source: { citation: 'National Bank of the Kyrgyz Republic official rate (example)', confidence: 'illustrative' },
+        },
       ],
     },
   }),

@@ -17,6 +17,10 @@ export const dropMilestoneEndpoint = defineEndpoint({
   /** An achieved milestone cannot be dropped: the example drops a second milestone of the project. */
   example: ({ projectId }) => ({ params: { projectId, milestoneId: 'PPP-TENDER' }, body: { reason: 'Replaced by the public works route (example)' } }),
   examplePrelude: ({ projectId }) => [
-    { name: 'PlanMilestone', params: { projectId }, body: { id: 'PPP-TENDER', category: 'other', title: 'PPP concession tender launched (example)', baselineDate: '2027-03-31' } },
+    {
+      name: 'PlanMilestone',
+      params: { projectId },
+      body: { id: 'PPP-TENDER', category: 'other', title: 'PPP concession tender launched (example)', baselineDate: '2027-03-31' },
+    },
   ],
 });

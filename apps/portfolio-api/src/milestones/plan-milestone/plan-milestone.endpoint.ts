@@ -22,7 +22,13 @@ export const planMilestoneEndpoint = defineEndpoint({
       effectiveDate: effectiveDateField,
     })
     .strict(),
-  toCommand: ({ params, body: { id, ...rest }, newId }) => ({ type: 'PlanMilestone', data: { projectId: params.projectId, milestoneId: id ?? newId(), ...rest } }),
+  toCommand: ({ params, body: { id, ...rest }, newId }) => ({
+    type: 'PlanMilestone',
+    data: { projectId: params.projectId, milestoneId: id ?? newId(), ...rest },
+  }),
   resourceId: (command) => command.data.milestoneId,
-  example: ({ projectId }) => ({ params: { projectId }, body: { id: 'SIGNING', category: 'signing', baselineDate: '2026-06-30', effectiveDate: '2025-12-01' } }),
+  example: ({ projectId }) => ({
+    params: { projectId },
+    body: { id: 'SIGNING', category: 'signing', baselineDate: '2026-06-30', effectiveDate: '2025-12-01' },
+  }),
 });

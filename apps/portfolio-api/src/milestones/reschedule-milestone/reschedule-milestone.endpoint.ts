@@ -14,5 +14,8 @@ export const rescheduleMilestoneEndpoint = defineEndpoint({
   body: z.object({ newDate: dateField, reason: requiredText(1000), effectiveDate: effectiveDateField }).strict(),
   toCommand: ({ params, body }) => ({ type: 'RescheduleMilestone', data: { projectId: params.projectId, milestoneId: params.milestoneId, ...body } }),
   resourceId: (command) => command.data.milestoneId,
-  example: ({ projectId }) => ({ params: { projectId, milestoneId: 'SIGNING' }, body: { newDate: '2026-09-15', reason: 'Negotiations extended (example)', effectiveDate: '2026-05-20' } }),
+  example: ({ projectId }) => ({
+    params: { projectId, milestoneId: 'SIGNING' },
+    body: { newDate: '2026-09-15', reason: 'Negotiations extended (example)', effectiveDate: '2026-05-20' },
+  }),
 });

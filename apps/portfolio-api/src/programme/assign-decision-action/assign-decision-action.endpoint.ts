@@ -29,6 +29,12 @@ export const assignDecisionActionEndpoint = defineEndpoint({
   resourceId: (command) => command.data.actionId,
   example: ({ unique }) => ({
     params: { programmeId: `ECAB-${unique}`, decisionId: 'IGC12-D1' },
-    body: { id: 'IGC12-A1', description: 'Publish the joint checkpoint schedule', owner: { name: 'Ministry of National Economy of Kazakhstan' }, dueDate: '2025-06-30', effectiveDate: '2024-12-10' },
+    body: {
+      id: 'IGC12-A1',
+      description: 'Publish the joint checkpoint schedule',
+      owner: { name: 'Ministry of National Economy of Kazakhstan' },
+      dueDate: '2025-06-30',
+      effectiveDate: '2024-12-10',
+    },
   }),
 });

@@ -16,6 +16,12 @@ export const observeProgrammeKpiEndpoint = defineEndpoint({
   toCommand: ({ params, body }) => ({ type: 'ObserveProgrammeKpi', data: { programmeId: params.programmeId, ...body } }),
   example: ({ unique }) => ({
     params: { programmeId: `ECAB-${unique}` },
-    body: { kpi: 'bilateral-trade-usd', unit: 'USD', value: '1600000000', year: 2023, source: { citation: 'National statistics, trade 2023 (example)', confidence: 'illustrative' } },
+    body: {
+      kpi: 'bilateral-trade-usd',
+      unit: 'USD',
+      value: '1600000000',
+      year: 2023,
+      source: { citation: 'National statistics, trade 2023 (example)', confidence: 'illustrative' },
+    },
   }),
 });

@@ -30,7 +30,10 @@ export const recordGovernanceMeetingEndpoint = defineEndpoint({
       source: sourceField.optional(),
     })
     .strict(),
-  toCommand: ({ params, body: { id, ...rest }, newId }) => ({ type: 'RecordGovernanceMeeting', data: { programmeId: params.programmeId, meetingId: id ?? newId(), ...rest } }),
+  toCommand: ({ params, body: { id, ...rest }, newId }) => ({
+    type: 'RecordGovernanceMeeting',
+    data: { programmeId: params.programmeId, meetingId: id ?? newId(), ...rest },
+  }),
   resourceId: (command) => command.data.meetingId,
   example: ({ unique }) => ({
     params: { programmeId: `ECAB-${unique}` },

@@ -15,6 +15,12 @@ export const setProgrammeTargetEndpoint = defineEndpoint({
   toCommand: ({ params, body }) => ({ type: 'SetProgrammeTarget', data: { programmeId: params.programmeId, ...body } }),
   example: ({ unique }) => ({
     params: { programmeId: `ECAB-${unique}` },
-    body: { kpi: 'bilateral-trade-usd', unit: 'USD', value: '3000000000', year: 2030, source: { citation: 'IGC protocol, December 2024 (example)', date: '2024-12-05', confidence: 'illustrative' } },
+    body: {
+      kpi: 'bilateral-trade-usd',
+      unit: 'USD',
+      value: '3000000000',
+      year: 2030,
+      source: { citation: 'IGC protocol, December 2024 (example)', date: '2024-12-05', confidence: 'illustrative' },
+    },
   }),
 });

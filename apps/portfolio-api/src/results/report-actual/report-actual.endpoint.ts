@@ -18,6 +18,10 @@ export const reportActualEndpoint = defineEndpoint({
   resourceId: (command) => command.data.indicatorId,
   example: ({ projectId }) => ({
     params: { projectId, indicatorId: 'TRIP-HOURS' },
-    body: { period: { start: '2025-01-01', end: '2025-12-31' }, value: '5.8', source: { citation: 'Road agency travel-time survey 2025 (example)', confidence: 'illustrative' } },
+    body: {
+      period: { start: '2025-01-01', end: '2025-12-31' },
+      value: '5.8',
+      source: { citation: 'Road agency travel-time survey 2025 (example)', confidence: 'illustrative' },
+    },
   }),
 });

@@ -15,5 +15,8 @@ export const setTargetEndpoint = defineEndpoint({
   body: z.object({ period: periodField, value: indicatorValueField, source: sourceField.optional(), effectiveDate: effectiveDateField }).strict(),
   toCommand: ({ params, body }) => ({ type: 'SetTarget', data: { projectId: params.projectId, indicatorId: params.indicatorId, ...body } }),
   resourceId: (command) => command.data.indicatorId,
-  example: ({ projectId }) => ({ params: { projectId, indicatorId: 'TRIP-HOURS' }, body: { period: { start: '2028-01-01', end: '2028-12-31' }, value: '4.0' } }),
+  example: ({ projectId }) => ({
+    params: { projectId, indicatorId: 'TRIP-HOURS' },
+    body: { period: { start: '2028-01-01', end: '2028-12-31' }, value: '4.0' },
+  }),
 });

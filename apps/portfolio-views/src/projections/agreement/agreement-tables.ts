@@ -2,10 +2,10 @@ import type { ViewTable } from '../view-family.js';
 
 /** agreement_view: one row per financing agreement, with its header and its running totals. */
 export const AGREEMENT_VIEW_TABLE: ViewTable = {
-      name: 'agreement_view',
-      key: ['agreement_id'],
-      ddl: [
-        `create table agreement_view (
+  name: 'agreement_view',
+  key: ['agreement_id'],
+  ddl: [
+    `create table agreement_view (
            agreement_id        text primary key,
            project_id          text not null,
            financier_ref       text,
@@ -26,19 +26,16 @@ export const AGREEMENT_VIEW_TABLE: ViewTable = {
            spent               numeric not null default 0,
            updated_at          timestamptz not null
          )`,
-      ],
-      indexes: [
-        'create index agreement_view_project on agreement_view (project_id)',
-        'create index agreement_view_financier on agreement_view (financier_ref)',
-      ],
-    };
+  ],
+  indexes: ['create index agreement_view_project on agreement_view (project_id)', 'create index agreement_view_financier on agreement_view (financier_ref)'],
+};
 
 /** planned_disbursement: the agreement's schedule of planned disbursements (IATI planned-disbursement). */
 export const PLANNED_DISBURSEMENT_TABLE: ViewTable = {
-      name: 'planned_disbursement',
-      key: ['agreement_id', 'planned_disbursement_id'],
-      ddl: [
-        `create table planned_disbursement (
+  name: 'planned_disbursement',
+  key: ['agreement_id', 'planned_disbursement_id'],
+  ddl: [
+    `create table planned_disbursement (
            agreement_id            text not null,
            planned_disbursement_id text not null,
            project_id              text not null,
@@ -49,11 +46,9 @@ export const PLANNED_DISBURSEMENT_TABLE: ViewTable = {
            event_id                text not null,
            primary key (agreement_id, planned_disbursement_id)
          )`,
-      ],
-      indexes: [
-        'create index planned_disbursement_project on planned_disbursement (project_id, period_end)',
-      ],
-    };
+  ],
+  indexes: ['create index planned_disbursement_project on planned_disbursement (project_id, period_end)'],
+};
 
 /** project_money: per project and currency, the net commitment and the funds received so far (running totals). */
 export const PROJECT_MONEY_TABLE: ViewTable = {

@@ -38,12 +38,7 @@ export function shorthandAgreementId(projectId: string, financierRef: string): s
  */
 export const agreementFamily: ViewFamily = {
   name: 'agreement',
-  tables: [
-    AGREEMENT_VIEW_TABLE,
-    MONEY_MOVEMENT_TABLE,
-    PLANNED_DISBURSEMENT_TABLE,
-    PROJECT_MONEY_TABLE,
-  ],
+  tables: [AGREEMENT_VIEW_TABLE, MONEY_MOVEMENT_TABLE, PLANNED_DISBURSEMENT_TABLE, PROJECT_MONEY_TABLE],
   needs(event, rows) {
     const projectId = projectOf(event);
     if (event.streamId === `project-${projectId}`) {
@@ -55,7 +50,8 @@ export const agreementFamily: ViewFamily = {
     if (!event.streamId.startsWith('agreement-')) return;
     const agreementId = text(event, 'agreementId');
     rows.need('agreement_view', [agreementId]);
-    if (event.type === 'TransactionReversed') rows.need('money_movement', [agreementId, text(event, 'transactionId'), text(event, 'reversedEventType')], REVERSED_BY);
+    if (event.type === 'TransactionReversed')
+      rows.need('money_movement', [agreementId, text(event, 'transactionId'), text(event, 'reversedEventType')], REVERSED_BY);
     if (event.type === 'TransactionReversed' || AGREEMENT_MOVEMENTS[event.type]) rows.need('project_money', [projectId, text(event, 'currency')]);
   },
   change(event, rows) {
@@ -144,11 +140,21 @@ function changeAgreement(rows: BatchRows, event: PortfolioEvent, projectId: stri
     }
     case 'AgreementOpened': {
       const financier = organisation(event, 'financier');
-      openShorthand(rows, event, { agreementId, projectId, financierRef: financier.ref, financierName: financier.name, currency: text(event, 'currency'), openedOn: date(event, 'effectiveDate') });
+      openShorthand(rows, event, {
+        agreementId,
+        projectId,
+        financierRef: financier.ref,
+        financierName: financier.name,
+        currency: text(event, 'currency'),
+        openedOn: date(event, 'effectiveDate'),
+      });
       return;
     }
     case 'AgreementDeclaredEffective':
-      rows.update('agreement_view', ensureAgreement(rows, event, agreementId, projectId), { effective_on: date(event, 'effectivenessDate'), updated_at: event.time });
+      rows.update('agreement_view', ensureAgreement(rows, event, agreementId, projectId), {
+        effective_on: date(event, 'effectivenessDate'),
+        updated_at: event.time,
+      });
       return;
     case 'ClosingDateExtended': {
       const agreement = ensureAgreement(rows, event, agreementId, projectId);
@@ -184,7 +190,11 @@ function changeAgreement(rows: BatchRows, event: PortfolioEvent, projectId: stri
       if (!kind) throw new MalformedEventError(event, 'reversedEventType');
       const transactionId = text(event, 'transactionId');
       // The reversal undoes the movement at the movement's own value date, so every figure as of any date nets to zero.
-      const [original] = rows.where<{ value_date: string }>('money_movement', { agreement_id: agreementId, transaction_id: transactionId, event_type: reversedType });
+      const [original] = rows.where<{ value_date: string }>('money_movement', {
+        agreement_id: agreementId,
+        transaction_id: transactionId,
+        event_type: reversedType,
+      });
       ensureAgreement(rows, event, agreementId, projectId);
       recordMovement(rows, event, {
         projectId,
@@ -224,7 +234,10 @@ function recordMovement(rows: BatchRows, event: PortfolioEvent, movement: Agreem
   addToProjectMoney(rows, movement);
   if (!agreement) return;
   const column = TOTAL_COLUMN[movement.kind];
-  rows.update('agreement_view', agreement, { [column]: sum(agreement[column] as string, movement.amount), updated_at: later(agreement.updated_at, event.time) });
+  rows.update('agreement_view', agreement, {
+    [column]: sum(agreement[column] as string, movement.amount),
+    updated_at: later(agreement.updated_at, event.time),
+  });
 }
 
 /**

@@ -11,10 +11,10 @@ export type MovementKind = 'commitment' | 'cancellation' | 'disbursement' | 'spe
  * reversal is a row of opposite sign. The base of every money figure and of lineage.
  */
 export const MONEY_MOVEMENT_TABLE: ViewTable = {
-      name: 'money_movement',
-      key: ['event_id'],
-      ddl: [
-        `create table money_movement (
+  name: 'money_movement',
+  key: ['event_id'],
+  ddl: [
+    `create table money_movement (
            event_id       text primary key,
            project_id     text not null,
            agreement_id   text,
@@ -31,15 +31,15 @@ export const MONEY_MOVEMENT_TABLE: ViewTable = {
            effective_on   date,
            recorded_at    timestamptz not null
          )`,
-        'create index money_movement_transaction on money_movement (agreement_id, transaction_id)',
-      ],
-      indexes: [
-        'create index money_movement_project on money_movement (project_id, kind, value_date)',
-        'create index money_movement_kind on money_movement (kind, value_date)',
-        'create index money_movement_financier on money_movement (financier_ref, kind)',
-        'create index money_movement_lineage on money_movement (kind, recorded_at, event_id)',
-      ],
-    };
+    'create index money_movement_transaction on money_movement (agreement_id, transaction_id)',
+  ],
+  indexes: [
+    'create index money_movement_project on money_movement (project_id, kind, value_date)',
+    'create index money_movement_kind on money_movement (kind, value_date)',
+    'create index money_movement_financier on money_movement (financier_ref, kind)',
+    'create index money_movement_lineage on money_movement (kind, recorded_at, event_id)',
+  ],
+};
 
 export interface Movement {
   projectId: string;

@@ -75,7 +75,9 @@ export const milestonesFamily: ViewFamily = {
     // A change to a milestone the view has not seen planned (a replay cut at an earlier effective date) changes nothing.
     if (!change || !milestone) return;
     Object.assign(milestone, change, { updated_at: event.time });
-    rows.update('milestone_view', milestone, { slippage_days: daysBetween(milestone.baseline_on, milestone.actual_on ?? milestone.forecast_on ?? milestone.baseline_on) });
+    rows.update('milestone_view', milestone, {
+      slippage_days: daysBetween(milestone.baseline_on, milestone.actual_on ?? milestone.forecast_on ?? milestone.baseline_on),
+    });
   },
 };
 

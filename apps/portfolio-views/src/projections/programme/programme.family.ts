@@ -53,9 +53,7 @@ export const programmeFamily: ViewFamily = {
            stream_version integer not null
          )`,
       ],
-      indexes: [
-        'create index programme_kpi_series on programme_kpi (programme_id, kpi, kind, as_of)',
-      ],
+      indexes: ['create index programme_kpi_series on programme_kpi (programme_id, kpi, kind, as_of)'],
     },
     {
       name: 'governance_meeting',
@@ -74,9 +72,7 @@ export const programmeFamily: ViewFamily = {
            primary key (programme_id, meeting_id)
          )`,
       ],
-      indexes: [
-        'create index governance_meeting_date on governance_meeting (programme_id, date)',
-      ],
+      indexes: ['create index governance_meeting_date on governance_meeting (programme_id, date)'],
     },
     {
       name: 'governance_decision',
@@ -92,9 +88,7 @@ export const programmeFamily: ViewFamily = {
            primary key (programme_id, decision_id)
          )`,
       ],
-      indexes: [
-        'create index governance_decision_meeting on governance_decision (programme_id, meeting_id, position)',
-      ],
+      indexes: ['create index governance_decision_meeting on governance_decision (programme_id, meeting_id, position)'],
     },
     {
       name: 'decision_action',
@@ -115,9 +109,7 @@ export const programmeFamily: ViewFamily = {
            primary key (programme_id, action_id)
          )`,
       ],
-      indexes: [
-        'create index decision_action_decision on decision_action (programme_id, decision_id)',
-      ],
+      indexes: ['create index decision_action_decision on decision_action (programme_id, decision_id)'],
     },
   ],
   async apply(sql, event) {
@@ -127,7 +119,14 @@ export const programmeFamily: ViewFamily = {
         await sql(
           `insert into programme_view (programme_id, names, aliases, clusters, registered_on, updated_at) values ($1, $2, $3, $4, $5, $6)
            on conflict (programme_id) do nothing`,
-          [text(event, 'programmeId'), JSON.stringify(event.data.names ?? {}), JSON.stringify(event.data.aliases ?? []), JSON.stringify(event.data.clusters ?? []), isoDate(event.data.effectiveDate), event.time],
+          [
+            text(event, 'programmeId'),
+            JSON.stringify(event.data.names ?? {}),
+            JSON.stringify(event.data.aliases ?? []),
+            JSON.stringify(event.data.clusters ?? []),
+            isoDate(event.data.effectiveDate),
+            event.time,
+          ],
         );
         return;
       case 'ProgrammeTargetSet':
@@ -221,7 +220,8 @@ async function meeting(sql: Sql, event: PortfolioEvent): Promise<void> {
     ],
   );
   for (const [position, decision] of (decisions as { decisionId?: unknown; text?: unknown; kind?: unknown }[]).entries()) {
-    if (typeof decision?.decisionId !== 'string' || typeof decision.text !== 'string' || typeof decision.kind !== 'string') throw new MalformedEventError(event, `decisions/${position}`);
+    if (typeof decision?.decisionId !== 'string' || typeof decision.text !== 'string' || typeof decision.kind !== 'string')
+      throw new MalformedEventError(event, `decisions/${position}`);
     await sql(
       `insert into governance_decision (programme_id, decision_id, meeting_id, position, text, kind) values ($1, $2, $3, $4, $5, $6)
        on conflict (programme_id, decision_id) do nothing`,

@@ -139,7 +139,8 @@ function projectChange(event: PortfolioEvent, projectId: string): Partial<Projec
   switch (event.type) {
     case 'ProjectTitlesSet': {
       const titles = event.data.titles;
-      if (typeof titles !== 'object' || titles === null || typeof (titles as { en?: unknown }).en !== 'string') throw new MalformedEventError(event, 'titles.en');
+      if (typeof titles !== 'object' || titles === null || typeof (titles as { en?: unknown }).en !== 'string')
+        throw new MalformedEventError(event, 'titles.en');
       const all = Object.values(titles as Record<string, unknown>).filter((t): t is string => typeof t === 'string');
       return { titles, title: (titles as { en: string }).en, search_text: searchText(projectId, all) };
     }

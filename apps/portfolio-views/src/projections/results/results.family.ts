@@ -98,7 +98,12 @@ export const resultsFamily: ViewFamily = {
     if (!event.streamId.startsWith('results-')) return;
     const projectId = projectOf(event);
     if (event.type === 'ResultDefined') {
-      rows.put('result_view', { project_id: projectId, result_id: text(event, 'resultId'), result_type: coded(event, 'resultType'), title: text(event, 'title') });
+      rows.put('result_view', {
+        project_id: projectId,
+        result_id: text(event, 'resultId'),
+        result_type: coded(event, 'resultType'),
+        title: text(event, 'title'),
+      });
       return;
     }
     const indicatorId = text(event, 'indicatorId');
@@ -107,7 +112,12 @@ export const resultsFamily: ViewFamily = {
       case 'IndicatorDefined': {
         const ascending = event.data.ascending;
         if (typeof ascending !== 'boolean') throw new MalformedEventError(event, 'ascending');
-        const defined = { result_id: text(event, 'resultId'), title: text(event, 'title'), measure: coded(event, 'measure'), unit: optionalText(event, 'unit') };
+        const defined = {
+          result_id: text(event, 'resultId'),
+          title: text(event, 'title'),
+          measure: coded(event, 'measure'),
+          unit: optionalText(event, 'unit'),
+        };
         if (indicator) return;
         rows.put('indicator_view', { ...NO_FIGURES, project_id: projectId, indicator_id: indicatorId, ...defined, ascending, updated_at: event.time });
         return;
@@ -166,7 +176,11 @@ export const resultsFamily: ViewFamily = {
 /** Targets and actuals are read per indicator: its row is recomputed from all of them. */
 const BY_INDICATOR = ['project_id', 'indicator_id'];
 
-const ACTUAL_STATUS: Readonly<Record<string, 'reported' | 'verified' | 'rejected'>> = { ActualReported: 'reported', ActualVerified: 'verified', ActualRejected: 'rejected' };
+const ACTUAL_STATUS: Readonly<Record<string, 'reported' | 'verified' | 'rejected'>> = {
+  ActualReported: 'reported',
+  ActualVerified: 'verified',
+  ActualRejected: 'rejected',
+};
 
 interface IndicatorRow {
   [column: string]: unknown;

@@ -50,10 +50,19 @@ export class DisbursementCurveController {
 async function curve(sql: Sql, filters: ProjectFilters, limit: number, cursor: string | undefined): Promise<DisbursementCurve> {
   const params: unknown[] = [];
   const { projects, financierParam } = filteredProjectsSql(filters, params);
-  const ofFinancier = (agreement: string) => (financierParam ? ` and ${agreement} in (select agreement_id from agreement_view where financier_ref = ${financierParam})` : '');
-  const rows: { quarter: string; series: 'planned' | 'actual'; currency: string | null; amount: string; cumulative: string; usd: string | null; usd_cumulative: string | null; missing: string[] | null }[] =
-    await sql(
-      `with projects as (${projects}),
+  const ofFinancier = (agreement: string) =>
+    financierParam ? ` and ${agreement} in (select agreement_id from agreement_view where financier_ref = ${financierParam})` : '';
+  const rows: {
+    quarter: string;
+    series: 'planned' | 'actual';
+    currency: string | null;
+    amount: string;
+    cumulative: string;
+    usd: string | null;
+    usd_cumulative: string | null;
+    missing: string[] | null;
+  }[] = await sql(
+    `with projects as (${projects}),
        flows as (
          select 'actual' as series, m.currency, m.value_date as day, m.amount * p.weight as amount, ${usdRateSql('m.currency', 'm.value_date')} as rate
            from money_movement m join projects p on p.project_id = m.project_id
@@ -75,19 +84,25 @@ async function curve(sql: Sql, filters: ProjectFilters, limit: number, cursor: s
          from quarters
        window w as (partition by series, all_currencies, currency order by quarter)
         order by quarter`,
-      params,
-    );
+    params,
+  );
   if (rows.length === 0) return { items: [], nextCursor: null, missingRates: [] };
   const currencies = [...new Set(rows.map((r) => r.currency).filter((c): c is string => c !== null))].sort();
   const quarters = quarterRange(rows[0]!.quarter, rows[rows.length - 1]!.quarter);
   const running = new Map<string, CurvePoint>();
-  const point = (key: string, currency: string) => running.get(key) ?? { planned: null, actual: null, plannedCumulative: roundedAmount('0', currency), actualCumulative: roundedAmount('0', currency) };
+  const point = (key: string, currency: string) =>
+    running.get(key) ?? { planned: null, actual: null, plannedCumulative: roundedAmount('0', currency), actualCumulative: roundedAmount('0', currency) };
   const items: CurveQuarter[] = quarters.map((quarter) => {
     const atQuarter = (currency: string | null): CurvePoint => {
       const key = currency ?? 'USD*';
       const unit = currency ?? 'USD';
       const previous = point(key, unit);
-      const next: CurvePoint = { planned: roundedAmount('0', unit), actual: roundedAmount('0', unit), plannedCumulative: previous.plannedCumulative, actualCumulative: previous.actualCumulative };
+      const next: CurvePoint = {
+        planned: roundedAmount('0', unit),
+        actual: roundedAmount('0', unit),
+        plannedCumulative: previous.plannedCumulative,
+        actualCumulative: previous.actualCumulative,
+      };
       for (const row of rows.filter((r) => r.quarter === quarter && r.currency === currency)) {
         const amount = currency === null ? row.usd : row.amount;
         const cumulative = currency === null ? row.usd_cumulative : row.cumulative;

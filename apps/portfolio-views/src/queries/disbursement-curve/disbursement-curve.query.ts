@@ -28,9 +28,15 @@ export const portfolioDisbursementCurveQuery = defineQuery({
     .object({
       ...READ_PARAMETERS,
       cluster: z.string().min(1).max(100).optional(),
-      country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code').optional(),
+      country: z
+        .string()
+        .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code')
+        .optional(),
       financier: z.string().min(1).max(200).optional(),
-      status: z.string().regex(/^[1-6]$/, 'must be an IATI ActivityStatus code, 1–6').optional(),
+      status: z
+        .string()
+        .regex(/^[1-6]$/, 'must be an IATI ActivityStatus code, 1–6')
+        .optional(),
       ...PAGE_PARAMETERS,
     })
     .strict(),

@@ -41,7 +41,9 @@ export class LineageController {
   constructor(private readonly reader: ViewsReader) {}
 
   @Get(lineageQuery.path)
-  async lineage(@Query() raw: unknown): Promise<{ metric: string; totals: { currency: string; amount: string }[]; items: LineageItem[]; nextCursor: string | null }> {
+  async lineage(
+    @Query() raw: unknown,
+  ): Promise<{ metric: string; totals: { currency: string; amount: string }[]; items: LineageItem[]; nextCursor: string | null }> {
     const parameters = this.reader.parameters(lineageQuery, raw);
     const after = decodeCursor(parameters.cursor, 2);
     return this.reader.read(parameters, async (sql) => {

@@ -12,16 +12,22 @@ export const lineageQuery = defineQuery({
   description:
     'Every money event a figure is made of, oldest value date first (cursor pages), each with its signed contribution (a cancellation, ' +
     'a disbursement in the undisbursed balance or a reversal is negative), and `totals` per currency over all pages, equal to the figure ' +
-    '(with a country, each amount counts by the country\'s share of its project: `share`). Cumulative figures of the summary are as of `to` with no `from`.',
+    "(with a country, each amount counts by the country's share of its project: `share`). Cumulative figures of the summary are as of `to` with no `from`.",
   query: z
     .object({
       ...READ_PARAMETERS,
       metric: z.enum(LINEAGE_METRICS).describe('The figure to explain'),
       project: z.string().min(1).max(200).optional(),
       cluster: z.string().min(1).max(100).optional(),
-      country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code').optional(),
+      country: z
+        .string()
+        .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code')
+        .optional(),
       financier: z.string().min(1).max(200).optional(),
-      currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code').optional(),
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code')
+        .optional(),
       from: isoDateParameter.optional().describe('Only money with a value date on or after this day'),
       to: isoDateParameter.optional().describe('Only money with a value date on or before this day'),
       ...PAGE_PARAMETERS,

@@ -30,7 +30,11 @@ export interface ProjectResult {
 export const PROJECT_MILESTONES_AND_RESULTS_CAP = 500;
 
 /** A project's milestones (by baseline date) and results framework with each indicator's progress, for the project profile. */
-export async function projectMilestonesAndResults(sql: Sql, projectId: string, today: string = todayIso()): Promise<{ milestones: ProjectMilestone[]; results: ProjectResult[] }> {
+export async function projectMilestonesAndResults(
+  sql: Sql,
+  projectId: string,
+  today: string = todayIso(),
+): Promise<{ milestones: ProjectMilestone[]; results: ProjectResult[] }> {
   const milestones: {
     milestone_id: string;
     category: string;

@@ -11,7 +11,13 @@ export class OverdueMilestonesController {
   async overdue(@Query() raw: unknown): Promise<{ items: OverdueMilestone[]; nextCursor: string | null }> {
     const parameters = this.reader.parameters(overdueMilestonesQuery, raw);
     return this.reader.read(parameters, (sql) =>
-      overdueMilestonesPage(sql, { on: parameters.on, cluster: parameters.cluster, country: parameters.country, limit: parameters.limit, after: parameters.cursor }),
+      overdueMilestonesPage(sql, {
+        on: parameters.on,
+        cluster: parameters.cluster,
+        country: parameters.country,
+        limit: parameters.limit,
+        after: parameters.cursor,
+      }),
     );
   }
 }

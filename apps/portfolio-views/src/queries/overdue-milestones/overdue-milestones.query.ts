@@ -15,7 +15,10 @@ export const overdueMilestonesQuery = defineQuery({
     .object({
       on: z.iso.date({ error: 'must be a date, YYYY-MM-DD' }).optional().describe('The day to judge on (default today)'),
       cluster: z.enum(CLUSTERS, { error: `must be one of ${CLUSTERS.join(', ')}` }).optional(),
-      country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code, e.g. KZ').optional(),
+      country: z
+        .string()
+        .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code, e.g. KZ')
+        .optional(),
       limit: LIMIT_PARAMETER,
       cursor: cursorParameter(3),
       ...READ_PARAMETERS,

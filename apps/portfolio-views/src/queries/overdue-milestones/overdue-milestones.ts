@@ -80,7 +80,10 @@ export async function overdueMilestones(sql: Sql, parameters: OverdueMilestonesP
 }
 
 /** One page: `limit` items and the cursor of the next page (null on the last). */
-export async function overdueMilestonesPage(sql: Sql, parameters: OverdueMilestonesParameters & { limit: number }): Promise<{ items: OverdueMilestone[]; nextCursor: string | null }> {
+export async function overdueMilestonesPage(
+  sql: Sql,
+  parameters: OverdueMilestonesParameters & { limit: number },
+): Promise<{ items: OverdueMilestone[]; nextCursor: string | null }> {
   const rows = await overdueMilestones(sql, { ...parameters, limit: parameters.limit + 1 });
   const items = rows.slice(0, parameters.limit);
   const last = items[items.length - 1];

@@ -10,10 +10,10 @@ export const portfolioSummaryQuery = defineQuery({
   summary: 'Projects and money per cluster, or per group with the docs/DOMAIN.md §2 indicators',
   description:
     'Without groupBy: per cluster, how many projects, and per currency the net commitment (`committed`) and the funds received (`disbursed`). ' +
-    'With groupBy=portfolio (one group, `portfolio`: the whole portfolio\'s headline figures)|cluster|country|financier|status|rating: per group (`items`), the projects, the counts by rating, and per currency and in USD ' +
+    "With groupBy=portfolio (one group, `portfolio`: the whole portfolio's headline figures)|cluster|country|financier|status|rating: per group (`items`), the projects, the counts by rating, and per currency and in USD " +
     '(at the value date; `null` with `missingRates` when a rate is missing): net commitment, cumulative disbursement, spending (IATI 3+4), ' +
     'contract awards, undisbursed and uncontracted balances, estimated cost and financing gap, all as of `to`; the disbursement and contract-award ' +
-    'ratios for the period `from`–`to` (default: the current calendar year); disbursement vs plan and the elapsed share of the agreements\' time. ' +
+    "ratios for the period `from`–`to` (default: the current calendar year); disbursement vs plan and the elapsed share of the agreements' time. " +
     'Countries are split by recipient-country percentage. A financier group holds only the money of its agreements: contract awards and estimates, ' +
     'which belong to no agreement, are null there.',
   query: z

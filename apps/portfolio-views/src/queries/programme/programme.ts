@@ -71,7 +71,11 @@ export async function resolveProgramme(sql: Sql, programme: string | undefined):
   const rows: { programme_id: string }[] = await sql('select programme_id from programme_view order by programme_id limit 6');
   if (rows.length === 1) return rows[0]!.programme_id;
   if (rows.length === 0) throw ProblemError.notFound('No programme is registered.');
-  const named = rows.slice(0, 5).map((r) => r.programme_id).join(', ') + (rows.length > 5 ? ', …' : '');
+  const named =
+    rows
+      .slice(0, 5)
+      .map((r) => r.programme_id)
+      .join(', ') + (rows.length > 5 ? ', …' : '');
   throw ProblemError.validation([{ pointer: '/programme', detail: `several programmes are registered (${named}): say which` }]);
 }
 
@@ -130,9 +134,11 @@ async function kpiSeries(sql: Sql, programmeId: string): Promise<KpiSeries[]> {
     const target = targets[targets.length - 1] ?? null;
     let progress: number | null = null;
     if (baseline && latest && target) {
-      const [{ progress: exact }] = (await sql('select (($1::numeric - $2::numeric) / nullif($3::numeric - $2::numeric, 0))::float8 as progress', [latest.value, baseline.value, target.value])) as [
-        { progress: number | null },
-      ];
+      const [{ progress: exact }] = (await sql('select (($1::numeric - $2::numeric) / nullif($3::numeric - $2::numeric, 0))::float8 as progress', [
+        latest.value,
+        baseline.value,
+        target.value,
+      ])) as [{ progress: number | null }];
       progress = exact;
     }
     series.push({ kpi, unit: own[0]!.unit, observations, targets, baseline, latest, target, progress });

@@ -56,7 +56,8 @@ export async function listProjects(sql: Sql, parameters: Parameters, after: (str
   // One containment per country, so each is answered by the GIN index on countries.
   if (countries) where.push(`(${countries.map((code) => `p.countries @> ${bind(JSON.stringify([{ code }]))}::jsonb`).join(' or ')})`);
   const financiers = values(parameters.financier);
-  if (financiers) where.push(`exists (select 1 from agreement_view a where a.project_id = p.project_id and a.financier_ref = any(${bind(financiers)}::text[]))`);
+  if (financiers)
+    where.push(`exists (select 1 from agreement_view a where a.project_id = p.project_id and a.financier_ref = any(${bind(financiers)}::text[]))`);
   // search_text is lower-cased when written; the pattern too (Unicode-aware, whatever the database's locale).
   if (parameters.q !== undefined) where.push(`p.search_text like ${bind(`%${parameters.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
   const comparison = descending ? '<' : '>';
@@ -65,7 +66,10 @@ export async function listProjects(sql: Sql, parameters: Parameters, after: (str
     if (after.length === 1) where.push(`p.project_id collate "C" ${comparison} ${bind(String(after[0]))}`);
     else where.push(`(${key.expression}, p.project_id collate "C") ${comparison} (${bind(String(after[0]))}::${key.type}, ${bind(String(after[1]))})`);
   }
-  const order = parameters.sort.replace(/^-/, '') === 'id' ? `p.project_id collate "C" ${direction}` : `${key.expression} ${direction}, p.project_id collate "C" ${direction}`;
+  const order =
+    parameters.sort.replace(/^-/, '') === 'id'
+      ? `p.project_id collate "C" ${direction}`
+      : `${key.expression} ${direction}, p.project_id collate "C" ${direction}`;
   const rows: (ProjectRow & { sort_key: string })[] = await sql(
     `select ${PROJECT_COLUMNS}, ${key.printed} as sort_key from project_summary p
       ${where.length > 0 ? `where ${where.join(' and ')}` : ''}
@@ -75,6 +79,8 @@ export async function listProjects(sql: Sql, parameters: Parameters, after: (str
   const page = rows.slice(0, parameters.limit);
   const last = page[page.length - 1];
   const nextCursor =
-    rows.length > parameters.limit && last ? encodeCursor(parameters.sort.replace(/^-/, '') === 'id' ? [last.project_id] : [last.sort_key, last.project_id], parameters.sort) : null;
+    rows.length > parameters.limit && last
+      ? encodeCursor(parameters.sort.replace(/^-/, '') === 'id' ? [last.project_id] : [last.sort_key, last.project_id], parameters.sort)
+      : null;
   return { items: page.map(projectListItem), nextCursor };
 }

@@ -23,7 +23,7 @@ export const projectListQuery = defineQuery({
   description:
     'Filters combine with AND; a filter given as a comma-separated list matches any of its values. `q` matches the id and the titles in every language, case-insensitively. ' +
     '`sort` is id, title, status, registeredAt or updatedAt, `-` before it for descending (ties broken by id; text in code-point order). ' +
-    'Pages are walked with `cursor` = the previous page\'s `nextCursor` (null on the last page).',
+    "Pages are walked with `cursor` = the previous page's `nextCursor` (null on the last page).",
   query: z
     .object({
       cluster: list(CLUSTERS.map((c) => c.replace('-', '\\-')).join('|'), 'transport,health', `ECAB clusters: ${CLUSTERS.join(', ')}`),
@@ -31,9 +31,17 @@ export const projectListQuery = defineQuery({
       status: list('[1-6]', '2,3', 'IATI ActivityStatus codes (1 pipeline, 2 implementation, 3 finalisation, 4 closed, 5 cancelled, 6 suspended)'),
       financier: list('[A-Za-z0-9._-]{1,100}', 'XM-DAC-46004', 'Organisation references: projects with a financing agreement of any of these financiers'),
       rating: list(PERFORMANCE_RATINGS.join('|'), 'at_risk', `The overall rating of the latest quarter rated: ${PERFORMANCE_RATINGS.join(', ')}`),
-      q: z.string().trim().min(3, 'must be at least 3 characters').max(100, 'must be at most 100 characters').optional().describe('Text in the id or a title (case-insensitive, at least 3 characters)'),
+      q: z
+        .string()
+        .trim()
+        .min(3, 'must be at least 3 characters')
+        .max(100, 'must be at most 100 characters')
+        .optional()
+        .describe('Text in the id or a title (case-insensitive, at least 3 characters)'),
       sort: z
-        .enum([...PROJECT_SORTS, ...PROJECT_SORTS.map((s) => `-${s}` as const)], { error: `must be one of ${PROJECT_SORTS.join(', ')}, optionally prefixed with -` })
+        .enum([...PROJECT_SORTS, ...PROJECT_SORTS.map((s) => `-${s}` as const)], {
+          error: `must be one of ${PROJECT_SORTS.join(', ')}, optionally prefixed with -`,
+        })
         .default('id')
         .describe('Sort key, `-` for descending'),
       ...PAGE_PARAMETERS,

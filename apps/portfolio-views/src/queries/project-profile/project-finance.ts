@@ -54,7 +54,8 @@ export interface ContractEntry {
   status: string;
 }
 
-const amount = (value: string | null, currency: string | null): string | null => (value === null || currency === null ? value : canonicalAmount(value, currency));
+const amount = (value: string | null, currency: string | null): string | null =>
+  value === null || currency === null ? value : canonicalAmount(value, currency);
 
 /** The project's financing agreements, each with its transactions in value-date order (at most `limit` of each). */
 export async function projectAgreements(sql: Sql, projectId: string, limit: number): Promise<AgreementEntry[]> {
@@ -86,7 +87,11 @@ export async function projectAgreements(sql: Sql, projectId: string, limit: numb
       spent: money(a.spent),
       transactions: movements
         .filter((m) => m.agreementId === a.agreementId)
-        .map(({ agreementId: _agreementId, recordedAt, ...m }) => ({ ...m, amount: canonicalAmount(m.amount, m.currency), recordedAt: recordedAt.toISOString() })),
+        .map(({ agreementId: _agreementId, recordedAt, ...m }) => ({
+          ...m,
+          amount: canonicalAmount(m.amount, m.currency),
+          recordedAt: recordedAt.toISOString(),
+        })),
     };
   });
 }

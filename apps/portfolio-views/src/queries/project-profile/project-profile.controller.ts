@@ -107,15 +107,21 @@ async function readProject(sql: Sql, id: string): Promise<ProjectView> {
     [id],
   );
   const [{ count }] = (await sql('select count(*)::int as count from project_activity where project_id = $1', [id])) as [{ count: number }];
-  const activity: { stream_id: string; stream_version: number; type: string; effective_date: string | null; recorded_at: Date; data: Record<string, unknown> }[] =
-    await sql(
-      `select * from (
+  const activity: {
+    stream_id: string;
+    stream_version: number;
+    type: string;
+    effective_date: string | null;
+    recorded_at: Date;
+    data: Record<string, unknown>;
+  }[] = await sql(
+    `select * from (
          select stream_id, stream_version, type, to_char(effective_date, 'YYYY-MM-DD') as effective_date, recorded_at, data
            from project_activity where project_id = $1
           order by recorded_at desc, stream_id collate "C" desc, stream_version desc limit $2
        ) latest order by recorded_at, stream_id collate "C", stream_version`,
-      [id, ACTIVITY_LIMIT],
-    );
+    [id, ACTIVITY_LIMIT],
+  );
   const ratings: (Omit<RatingEntry, 'recordedAt'> & { recordedAt: Date })[] = await sql(
     `select period, overall, ratings, world_bank_rating as "worldBankRating", rationale, to_char(rated_on, 'YYYY-MM-DD') as "ratedOn",
             corrections, correction_reason as "correctionReason", event_id as "eventId", recorded_at as "recordedAt"
@@ -136,7 +142,11 @@ async function readProject(sql: Sql, id: string): Promise<ProjectView> {
   return {
     ...projectListItem(row),
     titles: row.titles,
-    financing: financing.map((m) => ({ currency: m.currency, committed: canonicalAmount(m.committed, m.currency), disbursed: canonicalAmount(m.disbursed, m.currency) })),
+    financing: financing.map((m) => ({
+      currency: m.currency,
+      committed: canonicalAmount(m.committed, m.currency),
+      disbursed: canonicalAmount(m.disbursed, m.currency),
+    })),
     activityCount: count,
     activity: activity.map((a) => ({
       streamId: a.stream_id,

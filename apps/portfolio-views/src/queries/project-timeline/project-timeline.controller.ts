@@ -50,7 +50,10 @@ export async function readTimeline(sql: Sql, id: string, parameters: Parameters,
   const exists: unknown[] = await sql('select 1 from project_summary where project_id = $1', [id]);
   if (exists.length === 0) throw ProblemError.notFound(`No project ${id} in the portfolio view.`);
   // The key of each order, as the index project_activity_recorded / _effective holds it.
-  const key = parameters.order === 'effective' ? ['effective_on', 'recorded_at', 'stream_id collate "C"', 'stream_version'] : ['recorded_at', 'stream_id collate "C"', 'stream_version'];
+  const key =
+    parameters.order === 'effective'
+      ? ['effective_on', 'recorded_at', 'stream_id collate "C"', 'stream_version']
+      : ['recorded_at', 'stream_id collate "C"', 'stream_version'];
   const types = parameters.order === 'effective' ? ['date', 'timestamptz', 'text', 'int'] : ['timestamptz', 'text', 'int'];
   const params: unknown[] = [id];
   let where = 'project_id = $1';
@@ -83,7 +86,11 @@ export async function readTimeline(sql: Sql, id: string, parameters: Parameters,
   );
   const page = rows.slice(0, parameters.limit);
   const last = page[page.length - 1];
-  const lastKey = last && (parameters.order === 'effective' ? [last.effective_on, last.recorded_at, last.stream_id, last.stream_version] : [last.recorded_at, last.stream_id, last.stream_version]);
+  const lastKey =
+    last &&
+    (parameters.order === 'effective'
+      ? [last.effective_on, last.recorded_at, last.stream_id, last.stream_version]
+      : [last.recorded_at, last.stream_id, last.stream_version]);
   return {
     items: page.map((r) => ({
       eventId: r.event_id,

@@ -36,9 +36,9 @@ export interface QuarterlyAgreement {
 }
 
 export type QuarterlyLists = { quarter: string; start: string; end: string } & Partial<Record<Section, Page<QuarterlyAgreement>>> & {
-  overdueMilestones?: Page<OverdueMilestone>;
-  resultsScorecard?: Page<IndicatorScore>;
-};
+    overdueMilestones?: Page<OverdueMilestone>;
+    resultsScorecard?: Page<IndicatorScore>;
+  };
 
 /** Which agreements each list holds ($1 = first day of the quarter, $2 = last day). */
 const CONDITIONS: Record<Section, string> = {
@@ -81,7 +81,14 @@ export class QuarterlyListsController {
   }
 }
 
-async function list(sql: Sql, section: Section, start: string, end: string, limit: number, after: [string, string] | null): Promise<{ items: QuarterlyAgreement[]; nextCursor: string | null }> {
+async function list(
+  sql: Sql,
+  section: Section,
+  start: string,
+  end: string,
+  limit: number,
+  after: [string, string] | null,
+): Promise<{ items: QuarterlyAgreement[]; nextCursor: string | null }> {
   const params: unknown[] = [start, end, limit + 1];
   let cursor = '';
   if (after) {

@@ -89,7 +89,10 @@ export function indicatorScore(r: IndicatorRow): IndicatorScore {
     unit: r.unit,
     baseline: r.baseline_value !== null && r.baseline_year !== null ? { year: r.baseline_year, value: r.baseline_value } : null,
     target: r.target_value !== null ? { value: r.target_value, period: { start: r.target_period_start!, end: r.target_period_end! } } : null,
-    actual: r.actual_value !== null ? { value: r.actual_value, verified: r.actual_verified === true, period: { start: r.actual_period_start!, end: r.actual_period_end! } } : null,
+    actual:
+      r.actual_value !== null
+        ? { value: r.actual_value, verified: r.actual_verified === true, period: { start: r.actual_period_start!, end: r.actual_period_end! } }
+        : null,
     progress: r.progress,
   };
 }
@@ -112,7 +115,10 @@ export async function resultsScorecard(sql: Sql, parameters: ResultsScorecardPar
 }
 
 /** One page: `limit` items and the cursor of the next page (null on the last). */
-export async function resultsScorecardPage(sql: Sql, parameters: ResultsScorecardParameters & { limit: number }): Promise<{ items: IndicatorScore[]; nextCursor: string | null }> {
+export async function resultsScorecardPage(
+  sql: Sql,
+  parameters: ResultsScorecardParameters & { limit: number },
+): Promise<{ items: IndicatorScore[]; nextCursor: string | null }> {
   const rows = await resultsScorecard(sql, { ...parameters, limit: parameters.limit + 1 });
   const items = rows.slice(0, parameters.limit);
   const last = items[items.length - 1];

@@ -51,9 +51,18 @@ describe('the "as effective on" cut', () => {
   });
 
   it('lets a rate correction replace the rate from the rate’s own date, in the order they were recorded', () => {
-    const rate = { ...event('exchange-rates-KZT', 1, 'ExchangeRateRecorded', { currency: 'KZT', date: '2026-09-30', usdPerUnit: '0.0021', effectiveDate: '2026-09-30' }), subject: 'exchange-rates' };
+    const rate = {
+      ...event('exchange-rates-KZT', 1, 'ExchangeRateRecorded', { currency: 'KZT', date: '2026-09-30', usdPerUnit: '0.0021', effectiveDate: '2026-09-30' }),
+      subject: 'exchange-rates',
+    };
     const corrected = {
-      ...event('exchange-rates-KZT', 2, 'ExchangeRateRecorded', { currency: 'KZT', date: '2026-09-30', usdPerUnit: '0.0020', correctsRate: '0.0021', effectiveDate: '2026-09-30' }, '2026-11-27T05:00:00.000Z'),
+      ...event(
+        'exchange-rates-KZT',
+        2,
+        'ExchangeRateRecorded',
+        { currency: 'KZT', date: '2026-09-30', usdPerUnit: '0.0020', correctsRate: '0.0021', effectiveDate: '2026-09-30' },
+        '2026-11-27T05:00:00.000Z',
+      ),
       subject: 'exchange-rates',
     };
     // On the rate's date, both count and the correction, recorded later, applies last (it wins the row).

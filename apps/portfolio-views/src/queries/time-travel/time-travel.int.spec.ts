@@ -52,7 +52,14 @@ function agreementEvent(type: string, data: Record<string, unknown>): NewEvent {
   return { type, schemaVersion: 1, data: { agreementId: AGREEMENT, projectId: P, ...data }, metadata: meta(P, 'transport') };
 }
 const commitment = (c: { id: string; amount: number; on: string }) =>
-  agreementEvent('AgreementCommitmentRecorded', { transactionId: c.id, transactionType: { code: '11', codelist: 'TransactionType', version: '2.03' }, amount: usd(c.amount), currency: 'USD', valueDate: c.on, effectiveDate: c.on });
+  agreementEvent('AgreementCommitmentRecorded', {
+    transactionId: c.id,
+    transactionType: { code: '11', codelist: 'TransactionType', version: '2.03' },
+    amount: usd(c.amount),
+    currency: 'USD',
+    valueDate: c.on,
+    effectiveDate: c.on,
+  });
 const reversal = (c: { id: string; amount: number }, effectiveDate: string, reasonCode: string) =>
   agreementEvent('TransactionReversed', {
     transactionId: c.id,
@@ -105,21 +112,60 @@ describe('time travel, replayed from the event store (real PostgreSQL)', () => {
     await store.append(`project-${P}`, 0, [registered(P, 'transport', today)]);
     await store.append(`project-${Q}`, 0, [registered(Q, 'energy', addDays(lastQuarterEnd, -120))]);
     await store.append(`agreement-${AGREEMENT}`, 0, [
-      agreementEvent('AgreementSigned', { agreementNumber: 'L-1', financier: { ref: FINANCIER }, amount: '5000.00', currency: 'USD', signedDate: C1.on, effectiveDate: C1.on }),
+      agreementEvent('AgreementSigned', {
+        agreementNumber: 'L-1',
+        financier: { ref: FINANCIER },
+        amount: '5000.00',
+        currency: 'USD',
+        signedDate: C1.on,
+        effectiveDate: C1.on,
+      }),
       commitment(C1),
       commitment(C2),
     ]);
     await store.append(`project-${Q}`, 1, [
-      { type: 'CommitmentRecorded', schemaVersion: 1, data: { projectId: Q, commitmentId: 'QC-1', amount: usd(Q_COMMITMENT.amount), currency: 'USD', valueDate: Q_COMMITMENT.on, financier: FINANCIER, effectiveDate: Q_COMMITMENT.on }, metadata: meta(Q, 'energy') },
+      {
+        type: 'CommitmentRecorded',
+        schemaVersion: 1,
+        data: {
+          projectId: Q,
+          commitmentId: 'QC-1',
+          amount: usd(Q_COMMITMENT.amount),
+          currency: 'USD',
+          valueDate: Q_COMMITMENT.on,
+          financier: FINANCIER,
+          effectiveDate: Q_COMMITMENT.on,
+        },
+        metadata: meta(Q, 'energy'),
+      },
     ]);
     beforeLateReport = await instant();
     // Reported today: a disbursement effective last quarter, and the start of implementation before it.
     await store.append(`project-${P}`, 1, [
-      { type: 'DisbursementRecorded', schemaVersion: 1, data: { projectId: P, disbursementId: LATE.id, amount: usd(LATE.amount), currency: 'USD', valueDate: LATE.on, financier: FINANCIER, effectiveDate: LATE.on }, metadata: meta(P, 'transport') },
+      {
+        type: 'DisbursementRecorded',
+        schemaVersion: 1,
+        data: {
+          projectId: P,
+          disbursementId: LATE.id,
+          amount: usd(LATE.amount),
+          currency: 'USD',
+          valueDate: LATE.on,
+          financier: FINANCIER,
+          effectiveDate: LATE.on,
+        },
+        metadata: meta(P, 'transport'),
+      },
       {
         type: 'ProjectStatusChanged',
         schemaVersion: 1,
-        data: { projectId: P, from: { code: '1', codelist: 'ActivityStatus', version: '2.03' }, to: { code: '2', codelist: 'ActivityStatus', version: '2.03' }, stage: 'implementation', effectiveDate: STARTED_ON },
+        data: {
+          projectId: P,
+          from: { code: '1', codelist: 'ActivityStatus', version: '2.03' },
+          to: { code: '2', codelist: 'ActivityStatus', version: '2.03' },
+          stage: 'implementation',
+          effectiveDate: STARTED_ON,
+        },
         metadata: meta(P, 'transport'),
       },
     ]);
@@ -206,10 +252,14 @@ describe('time travel, replayed from the event store (real PostgreSQL)', () => {
 
   it('replays only the project’s own events for a query of one project, and leaves nothing behind', async () => {
     const projects = await withReadContext({ projectId: P, setHeader: () => undefined }, () =>
-      reader.read({ effectiveOn: today }, async (sql) => ((await sql('select project_id from project_summary order by project_id')) as { project_id: string }[]).map((r) => r.project_id)),
+      reader.read({ effectiveOn: today }, async (sql) =>
+        ((await sql('select project_id from project_summary order by project_id')) as { project_id: string }[]).map((r) => r.project_id),
+      ),
     );
     expect(projects).toEqual([P]);
-    const everything = await reader.read({ effectiveOn: today }, async (sql) => ((await sql('select project_id from project_summary order by project_id')) as { project_id: string }[]).map((r) => r.project_id));
+    const everything = await reader.read({ effectiveOn: today }, async (sql) =>
+      ((await sql('select project_id from project_summary order by project_id')) as { project_id: string }[]).map((r) => r.project_id),
+    );
     expect(everything).toEqual([P, Q].sort());
     expect(await views.query(`select nspname from pg_namespace where nspname like 'time_travel_%'`)).toEqual([]);
   });
@@ -227,7 +277,10 @@ describe('time travel, replayed from the event store (real PostgreSQL)', () => {
     };
     const [{ n: stored }] = (await eventStore.query('select count(*)::int as n from events')) as [{ n: number }];
     const travel = new TimeTravel(views, [...VIEW_FAMILIES, witness], { batchSize: 3 });
-    const projects = await travel.read({ effectiveOn: today }, async (sql) => ((await sql('select count(*)::int as n from project_summary')) as [{ n: number }])[0].n);
+    const projects = await travel.read(
+      { effectiveOn: today },
+      async (sql) => ((await sql('select count(*)::int as n from project_summary')) as [{ n: number }])[0].n,
+    );
     expect(projects).toBe(2);
     // Every batch of 3 in a transaction of its own: no transaction stays open while the log is replayed
     // (one would hold back every consumer of the log behind it).
@@ -271,7 +324,9 @@ describe('time travel, replayed from the event store (real PostgreSQL)', () => {
 
   it('sets the headers of the cut it answered', async () => {
     const headers: Record<string, string> = {};
-    await withReadContext({ setHeader: (name, value) => void (headers[name] = value) }, () => summaries.summary({ recordedAt: afterCorrection, effectiveOn: lastQuarterEnd }));
+    await withReadContext({ setHeader: (name, value) => void (headers[name] = value) }, () =>
+      summaries.summary({ recordedAt: afterCorrection, effectiveOn: lastQuarterEnd }),
+    );
     expect(headers).toEqual({ 'ECAB-As-Recorded-At': afterCorrection, 'ECAB-As-Effective-On': lastQuarterEnd });
   });
 

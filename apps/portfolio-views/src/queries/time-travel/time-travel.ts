@@ -128,7 +128,7 @@ export class TimeTravel {
       `select n.nspname as schema from pg_class c join pg_namespace n on n.oid = c.relnamespace where c.oid = to_regclass('events')`,
     );
     const schema = rows[0]?.schema;
-    if (!schema) throw new Error('the event store\'s events table is not in this database');
+    if (!schema) throw new Error("the event store's events table is not in this database");
     return `"${schema.replaceAll('"', '""')}".events`;
   }
 

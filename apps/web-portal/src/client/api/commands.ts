@@ -17,7 +17,12 @@ export function newIdempotencyKey(): string {
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export async function sendCommand(method: 'POST' | 'PUT', path: string, body: unknown, options: { idempotencyKey: string; ifMatch?: number | undefined }): Promise<CommandAnswer> {
+export async function sendCommand(
+  method: 'POST' | 'PUT',
+  path: string,
+  body: unknown,
+  options: { idempotencyKey: string; ifMatch?: number | undefined },
+): Promise<CommandAnswer> {
   const headers: Record<string, string> = { 'Idempotency-Key': options.idempotencyKey };
   if (options.ifMatch !== undefined) headers['If-Match'] = `"${options.ifMatch}"`;
   return (await call<CommandAnswer>(method, path, { body, headers })).body;

@@ -62,7 +62,11 @@ export interface Answer<T> {
   headers: Headers;
 }
 
-export async function call<T>(method: string, path: string, options: { body?: unknown; headers?: Record<string, string>; accept?: string } = {}): Promise<Answer<T>> {
+export async function call<T>(
+  method: string,
+  path: string,
+  options: { body?: unknown; headers?: Record<string, string>; accept?: string } = {},
+): Promise<Answer<T>> {
   const headers: Record<string, string> = { accept: options.accept ?? 'application/json', ...options.headers };
   if (bearer) headers.authorization = `Bearer ${bearer}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';

@@ -1,6 +1,6 @@
 import { fieldErrorsOf, queryString } from './http';
 
-describe('reading the platform\'s answers', () => {
+describe("reading the platform's answers", () => {
   it('puts each 400 problem beside the body field its pointer names', () => {
     expect(
       fieldErrorsOf([

@@ -12,8 +12,18 @@ export interface Principal {
 
 export function principalOf(token: string): Principal {
   const payload = token.split('.')[1] ?? '';
-  const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '='));
-  const claims = JSON.parse(new TextDecoder().decode(Uint8Array.from(json, (c) => c.charCodeAt(0)))) as { sub: string; roles?: string[]; clusters?: string[] | null; exp: number };
+  const json = atob(
+    payload
+      .replace(/-/g, '+')
+      .replace(/_/g, '/')
+      .padEnd(Math.ceil(payload.length / 4) * 4, '='),
+  );
+  const claims = JSON.parse(new TextDecoder().decode(Uint8Array.from(json, (c) => c.charCodeAt(0)))) as {
+    sub: string;
+    roles?: string[];
+    clusters?: string[] | null;
+    exp: number;
+  };
   return { username: claims.sub, roles: claims.roles ?? [], clusters: claims.clusters ?? undefined, expiresAt: claims.exp * 1000 };
 }
 

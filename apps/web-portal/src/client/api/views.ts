@@ -124,9 +124,27 @@ export interface Milestone {
 export interface ProjectView extends ProjectListItem {
   financing: { currency: string; committed: string; disbursed: string }[];
   agreements: Agreement[];
-  contracts: { contractId: string; title: string | null; contractorName: string | null; contractValue: string | null; contractCurrency: string | null; status: string }[];
+  contracts: {
+    contractId: string;
+    title: string | null;
+    contractorName: string | null;
+    contractValue: string | null;
+    contractCurrency: string | null;
+    status: string;
+  }[];
   milestones: Milestone[];
-  results: { resultId: string; title: string; indicators: { indicatorId: string; title: string; unit: string | null; target: { value: string } | null; actual: { value: string; verified: boolean } | null; progress?: number | null }[] }[];
+  results: {
+    resultId: string;
+    title: string;
+    indicators: {
+      indicatorId: string;
+      title: string;
+      unit: string | null;
+      target: { value: string } | null;
+      actual: { value: string; verified: boolean } | null;
+      progress?: number | null;
+    }[];
+  }[];
   ratings: { period: string; overall: string }[];
   risks: { id: string; period: string; description: string; likelihood: string; impact: string; mitigation: string }[];
 }

@@ -32,7 +32,18 @@ export interface CommandFormProps {
   showTitle?: boolean;
 }
 
-type Outcome = { kind: 'invalid'; fields: Record<string, string>; other: string[] } | { kind: 'conflict'; detail: string } | { kind: 'refused'; detail: string };
+/** An event stored after the version the form was opened on, as portfolio-api's 409 lists it. */
+interface ChangeMeanwhile {
+  version: number;
+  type: string;
+  recordedAt: string;
+  by: string | null;
+}
+
+type Outcome =
+  | { kind: 'invalid'; fields: Record<string, string>; other: string[] }
+  | { kind: 'conflict'; detail: string; changes: ChangeMeanwhile[] }
+  | { kind: 'refused'; detail: string };
 
 /**
  * One command as a form: labelled fields, the API's 400 shown beside each field, a 409 on If-Match
@@ -40,7 +51,7 @@ type Outcome = { kind: 'invalid'; fields: Record<string, string>; other: string[
  * and the answer's consistentWith handed to every read (read your writes).
  */
 export function CommandForm({ title, method = 'POST', path, fields, toBody, ifMatch, onDone, onCancel, showTitle = true }: CommandFormProps) {
-  const { t } = useI18n();
+  const { t, code, instant } = useI18n();
   const queryClient = useQueryClient();
   const { record } = useLastWrite();
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f.name, f.initial ?? ''])));
@@ -79,18 +90,31 @@ export function CommandForm({ title, method = 'POST', path, fields, toBody, ifMa
       {fields.map((field) => {
         const id = `field-${title}-${field.name}`;
         const error = fieldError(field);
-        const common = { id, name: field.name, value: values[field.name] ?? '', 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? `${id}-error` : undefined };
+        const common = {
+          id,
+          name: field.name,
+          value: values[field.name] ?? '',
+          'aria-invalid': error ? true : undefined,
+          'aria-describedby': error ? `${id}-error` : undefined,
+        };
         return (
           <div className="field" key={field.name}>
             <label htmlFor={id}>{t(field.label, field.labelValues)}</label>
             {field.type === 'select' ? (
               <select {...common} onChange={(e) => change(field.name, e.target.value)}>
                 {field.options?.map((o) => (
-                  <option key={o.value} value={o.value}>{o.label}</option>
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
                 ))}
               </select>
             ) : (
-              <input {...common} type={field.type === 'number' ? 'text' : (field.type ?? 'text')} inputMode={field.type === 'number' ? 'decimal' : undefined} onChange={(e) => change(field.name, e.target.value)} />
+              <input
+                {...common}
+                type={field.type === 'number' ? 'text' : (field.type ?? 'text')}
+                inputMode={field.type === 'number' ? 'decimal' : undefined}
+                onChange={(e) => change(field.name, e.target.value)}
+              />
             )}
             {error && (
               <span className="field-error" id={`${id}-error`} data-testid={`error-${field.name}`}>
@@ -103,19 +127,44 @@ export function CommandForm({ title, method = 'POST', path, fields, toBody, ifMa
       {outcome?.kind === 'invalid' && (
         <div role="alert" className="error">
           {t('command.invalid')}
-          {outcome.other.length > 0 && <ul>{outcome.other.map((o) => <li key={o}>{o}</li>)}</ul>}
+          {outcome.other.length > 0 && (
+            <ul>
+              {outcome.other.map((o) => (
+                <li key={o}>{o}</li>
+              ))}
+            </ul>
+          )}
         </div>
       )}
       {outcome?.kind === 'conflict' && (
         <div role="alert" className="error">
-          {t('command.conflict', { detail: outcome.detail })}{' '}
-          <button type="button" onClick={() => void queryClient.invalidateQueries().then(() => setOutcome(undefined))}>{t('common.reload')}</button>
+          {outcome.changes.length > 0 ? t('command.changedSince') : t('command.conflict', { detail: outcome.detail })}{' '}
+          {outcome.changes.length > 0 && (
+            <ul data-testid="changes-meanwhile">
+              {outcome.changes.map((change) => (
+                <li key={change.version}>{`${code('event', change.type)} — ${change.by ?? '—'}, ${instant(change.recordedAt)}`}</li>
+              ))}
+            </ul>
+          )}
+          <button type="button" onClick={() => void queryClient.invalidateQueries().then(() => setOutcome(undefined))}>
+            {t('common.reload')}
+          </button>
         </div>
       )}
-      {outcome?.kind === 'refused' && <div role="alert" className="error">{t('command.refused', { detail: outcome.detail })}</div>}
+      {outcome?.kind === 'refused' && (
+        <div role="alert" className="error">
+          {t('command.refused', { detail: outcome.detail })}
+        </div>
+      )}
       <div className="buttons">
-        <button type="submit" disabled={pending}>{pending ? t('command.sending') : t('command.submit')}</button>
-        {onCancel && <button type="button" onClick={onCancel}>{t('common.cancel')}</button>}
+        <button type="submit" disabled={pending}>
+          {pending ? t('command.sending') : t('command.submit')}
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        )}
       </div>
     </form>
   );
@@ -123,7 +172,8 @@ export function CommandForm({ title, method = 'POST', path, fields, toBody, ifMa
 
 function outcomeOf(error: unknown, fields: readonly FieldSpec[]): Outcome {
   if (!(error instanceof ApiProblem)) return { kind: 'refused', detail: String(error) };
-  if (error.status === 409) return { kind: 'conflict', detail: error.message };
+  if (error.status === 409)
+    return { kind: 'conflict', detail: error.message, changes: Array.isArray(error.problem.changes) ? (error.problem.changes as ChangeMeanwhile[]) : [] };
   if (error.status !== 400) return { kind: 'refused', detail: error.message };
   const byApiField = error.fieldErrors();
   const shown: Record<string, string> = {};
@@ -135,6 +185,8 @@ function outcomeOf(error: unknown, fields: readonly FieldSpec[]): Outcome {
       placed.add(apiField);
     }
   }
-  const other = Object.entries(byApiField).filter(([name]) => !placed.has(name)).map(([name, detail]) => (name ? `${name}: ${detail}` : detail));
+  const other = Object.entries(byApiField)
+    .filter(([name]) => !placed.has(name))
+    .map(([name, detail]) => (name ? `${name}: ${detail}` : detail));
   return { kind: 'invalid', fields: shown, other };
 }

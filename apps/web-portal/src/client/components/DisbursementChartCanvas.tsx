@@ -34,7 +34,13 @@ export function DisbursementChartCanvas({ curve, label }: { curve: DisbursementC
       legend: { top: 0 },
       grid: { left: 90, right: 20, top: 36, bottom: 30 },
       xAxis: { type: 'category', data: quarters },
-      yAxis: { type: 'value', axisLabel: { formatter: (value: number) => new Intl.NumberFormat(language === 'ru' ? 'ru-RU' : 'en-GB', { notation: 'compact', maximumFractionDigits: 1 }).format(value) } },
+      yAxis: {
+        type: 'value',
+        axisLabel: {
+          formatter: (value: number) =>
+            new Intl.NumberFormat(language === 'ru' ? 'ru-RU' : 'en-GB', { notation: 'compact', maximumFractionDigits: 1 }).format(value),
+        },
+      },
       series: [series(t('dashboard.curvePlanned'), (q) => q.usd.plannedCumulative), series(t('dashboard.curveActual'), (q) => q.usd.actualCumulative)],
       color: ['#8a94a6', '#0b6e4f'],
     });
@@ -49,7 +55,14 @@ export function DisbursementChartCanvas({ curve, label }: { curve: DisbursementC
   const last = curve.items[curve.items.length - 1]!;
   return (
     <figure className="chart">
-      <div ref={element} className="chart-canvas" role="img" aria-label={`${label}: ${t('dashboard.curveActual')} ${money(last.usd.actualCumulative)}, ${t('dashboard.curvePlanned')} ${money(last.usd.plannedCumulative)} (${last.quarter})`} data-testid="curve" data-actual={last.usd.actualCumulative ?? ''} />
+      <div
+        ref={element}
+        className="chart-canvas"
+        role="img"
+        aria-label={`${label}: ${t('dashboard.curveActual')} ${money(last.usd.actualCumulative)}, ${t('dashboard.curvePlanned')} ${money(last.usd.plannedCumulative)} (${last.quarter})`}
+        data-testid="curve"
+        data-actual={last.usd.actualCumulative ?? ''}
+      />
     </figure>
   );
 }

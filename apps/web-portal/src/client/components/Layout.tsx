@@ -13,13 +13,19 @@ export function Layout() {
   const keep = { effectiveOn: asOf.effectiveOn, recordedAt: asOf.recordedAt };
   return (
     <>
-      <a className="skip" href="#main">{t('app.skip')}</a>
+      <a className="skip" href="#main">
+        {t('app.skip')}
+      </a>
       <header className="top">
         <span className="brand">{t('app.title')}</span>
         {principal && (
           <nav aria-label={t('nav.main')}>
-            <Link to="/" search={keep} activeOptions={{ exact: true, includeSearch: false }}>{t('nav.dashboard')}</Link>
-            <Link to="/projects" search={keep} activeOptions={{ exact: true, includeSearch: false }}>{t('nav.projects')}</Link>
+            <Link to="/" search={keep} activeOptions={{ exact: true, includeSearch: false }}>
+              {t('nav.dashboard')}
+            </Link>
+            <Link to="/projects" search={keep} activeOptions={{ exact: true, includeSearch: false }}>
+              {t('nav.projects')}
+            </Link>
           </nav>
         )}
         <div className="top-right">
@@ -27,7 +33,9 @@ export function Layout() {
             {t('language.label')}{' '}
             <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
               {LANGUAGES.map((l) => (
-                <option key={l} value={l}>{l === 'en' ? 'English' : 'Русский'}</option>
+                <option key={l} value={l}>
+                  {l === 'en' ? 'English' : 'Русский'}
+                </option>
               ))}
             </select>
           </label>
@@ -37,13 +45,17 @@ export function Layout() {
                 {t('session.signedInAs', { username: principal.username, roles: principal.roles.join(', ') })}
                 {principal.clusters ? `; ${t('session.clusters', { clusters: principal.clusters.join(', ') })}` : ''}
               </span>
-              <button type="button" onClick={signOut}>{t('session.signOut')}</button>
+              <button type="button" onClick={signOut}>
+                {t('session.signOut')}
+              </button>
             </>
           )}
         </div>
       </header>
       {principal && <AsOfControl />}
-      <main id="main" tabIndex={-1}>{principal ? <Outlet /> : <SignIn />}</main>
+      <main id="main" tabIndex={-1}>
+        {principal ? <Outlet /> : <SignIn />}
+      </main>
     </>
   );
 }

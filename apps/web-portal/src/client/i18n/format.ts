@@ -13,7 +13,9 @@ export function formatNumber(language: Language, value: number | string | null |
 export function formatMoney(language: Language, amount: string | null | undefined, currency = 'USD'): string {
   if (amount === null || amount === undefined) return '—';
   // Intl formats a decimal string exactly (no float on the way).
-  return new Intl.NumberFormat(LOCALE[language], { style: 'currency', currency, currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0 }).format(amount as unknown as number);
+  return new Intl.NumberFormat(LOCALE[language], { style: 'currency', currency, currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0 }).format(
+    amount as unknown as number,
+  );
 }
 
 export function formatRatio(language: Language, ratio: number | null | undefined): string {

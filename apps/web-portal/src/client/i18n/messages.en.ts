@@ -173,6 +173,7 @@ export const en = {
   'command.sending': 'Recording…',
   'command.done': 'Recorded: {events}.',
   'command.invalid': 'The platform refused some fields; see beside each one.',
+  'command.changedSince': 'Someone changed this record meanwhile, since you opened this form. Reload to see the latest, then try again. Recorded since:',
   'command.conflict': 'Someone changed this record meanwhile ({detail}). Reload to see the latest, then try again.',
   'command.refused': 'Refused: {detail}',
   'field.id': 'Id (optional)',

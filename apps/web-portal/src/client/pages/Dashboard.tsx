@@ -53,15 +53,31 @@ function Headline({ summary, year }: { summary: GroupedSummary; year: number }) 
     </div>
   );
   const lineage = (metric: 'netCommitment' | 'disbursed' | 'undisbursed', value: string, range: { from?: string; to?: string }) => (
-    <Link to="/lineage" search={{ ...keep, metric, ...range }}>{value}</Link>
+    <Link to="/lineage" search={{ ...keep, metric, ...range }}>
+      {value}
+    </Link>
   );
   return (
     <div className="figures">
-      {figure('projects', t('dashboard.projects'), '', all?.projects ?? 0, <Link to="/projects" search={keep}>{number(all?.projects ?? 0)}</Link>)}
+      {figure(
+        'projects',
+        t('dashboard.projects'),
+        '',
+        all?.projects ?? 0,
+        <Link to="/projects" search={keep}>
+          {number(all?.projects ?? 0)}
+        </Link>,
+      )}
       {figure('netCommitment', t('dashboard.netCommitment'), '', usd?.netCommitment, lineage('netCommitment', money(usd?.netCommitment), { to }))}
       {figure('disbursed', t('dashboard.disbursed'), '', usd?.disbursed, lineage('disbursed', money(usd?.disbursed), { to }))}
       {figure('undisbursed', t('dashboard.undisbursed'), '', usd?.undisbursed, lineage('undisbursed', money(usd?.undisbursed), { to }))}
-      {figure('ratio', t('dashboard.ratio', { year }), '', usd?.disbursementRatio, lineage('disbursed', ratio(usd?.disbursementRatio), { from: summary.from, to }))}
+      {figure(
+        'ratio',
+        t('dashboard.ratio', { year }),
+        '',
+        usd?.disbursementRatio,
+        lineage('disbursed', ratio(usd?.disbursementRatio), { from: summary.from, to }),
+      )}
       {all && all.missingRates.length > 0 && (
         <p className="warning">{t('dashboard.missingRates', { rates: all.missingRates.map((m) => `${m.currency} ${m.date}`).join(', ') })}</p>
       )}
@@ -81,15 +97,28 @@ function BreakdownSection({ by, period }: { by: Breakdown; period: { from: strin
   const filter = LINEAGE_FILTER[by];
   const name = (key: string) => (by === 'cluster' ? code('cluster', key) : by === 'status' ? code('status', key) : by === 'rating' ? code('rating', key) : key);
   const amount = (key: string, metric: 'netCommitment' | 'disbursed' | 'undisbursed', value: string | null) =>
-    filter ? <Link to="/lineage" search={{ ...keep, metric, [filter]: key, to: period.to }}>{money(value)}</Link> : money(value);
+    filter ? (
+      <Link to="/lineage" search={{ ...keep, metric, [filter]: key, to: period.to }}>
+        {money(value)}
+      </Link>
+    ) : (
+      money(value)
+    );
   return (
     <section aria-labelledby="breakdown">
       <h2 id="breakdown">{t('dashboard.breakdown')}</h2>
       <label>
         {t('dashboard.breakdownBy')}{' '}
-        <select value={by} onChange={(e) => void navigate({ to: '/', search: (previous: Record<string, unknown>) => ({ ...previous, by: e.target.value as Breakdown }) as never })}>
+        <select
+          value={by}
+          onChange={(e) =>
+            void navigate({ to: '/', search: (previous: Record<string, unknown>) => ({ ...previous, by: e.target.value as Breakdown }) as never })
+          }
+        >
           {BREAKDOWNS.map((b) => (
-            <option key={b} value={b}>{t(`groupBy.${b}`)}</option>
+            <option key={b} value={b}>
+              {t(`groupBy.${b}`)}
+            </option>
           ))}
         </select>
       </label>
@@ -99,12 +128,24 @@ function BreakdownSection({ by, period }: { by: Breakdown; period: { from: strin
           <thead>
             <tr>
               <th scope="col">{t(`groupBy.${by}`)}</th>
-              <th scope="col" className="num">{t('column.projects')}</th>
-              <th scope="col" className="num">{t('column.netCommitment')}</th>
-              <th scope="col" className="num">{t('column.disbursed')}</th>
-              <th scope="col" className="num">{t('column.undisbursed')}</th>
-              <th scope="col" className="num">{t('column.ratio')}</th>
-              <th scope="col" className="num">{t('column.ratings')}</th>
+              <th scope="col" className="num">
+                {t('column.projects')}
+              </th>
+              <th scope="col" className="num">
+                {t('column.netCommitment')}
+              </th>
+              <th scope="col" className="num">
+                {t('column.disbursed')}
+              </th>
+              <th scope="col" className="num">
+                {t('column.undisbursed')}
+              </th>
+              <th scope="col" className="num">
+                {t('column.ratio')}
+              </th>
+              <th scope="col" className="num">
+                {t('column.ratings')}
+              </th>
             </tr>
           </thead>
           <tbody>

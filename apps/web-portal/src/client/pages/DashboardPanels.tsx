@@ -41,7 +41,10 @@ export function ProgrammePanel() {
           <p>{t('dashboard.programmeTarget', { latest: money(trade.latest?.value), target: money(trade.target.value), year: trade.target.year ?? '' })}</p>
           {/* The views measure progress from the baseline toward the target, not from zero. */}
           <p id="programme-progress-label">{t('dashboard.programmeProgress', { baseline: money(trade.baseline?.value) })}</p>
-          <progress max={1} value={trade.progress ?? 0} aria-labelledby="programme-progress-label">{ratio(trade.progress)}</progress> {ratio(trade.progress)}
+          <progress max={1} value={trade.progress ?? 0} aria-labelledby="programme-progress-label">
+            {ratio(trade.progress)}
+          </progress>{' '}
+          {ratio(trade.progress)}
         </div>
       ) : (
         (missing || programme.data) && <p>{t('dashboard.noProgramme')}</p>
@@ -63,7 +66,10 @@ export function ProgrammePanel() {
               <tr key={a.actionId} className={a.status === 'overdue' ? 'overdue' : undefined}>
                 <td>{a.description}</td>
                 <td>{a.owner.name ?? a.owner.organisationId ?? '—'}</td>
-                <td>{date(a.dueDate)}{a.status === 'overdue' ? ` (${t('project.overdue')})` : ''}</td>
+                <td>
+                  {date(a.dueDate)}
+                  {a.status === 'overdue' ? ` (${t('project.overdue')})` : ''}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -90,13 +96,19 @@ export function OverduePanel() {
               <th scope="col">{t('column.project')}</th>
               <th scope="col">{t('column.milestone')}</th>
               <th scope="col">{t('column.planned')}</th>
-              <th scope="col" className="num">{t('column.daysOverdue')}</th>
+              <th scope="col" className="num">
+                {t('column.daysOverdue')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {overdue.data.body.items.map((m) => (
               <tr key={`${m.projectId}/${m.milestoneId}`}>
-                <td><Link to="/projects/$projectId" params={{ projectId: m.projectId }} search={keep}>{m.projectTitle ?? m.projectId}</Link></td>
+                <td>
+                  <Link to="/projects/$projectId" params={{ projectId: m.projectId }} search={keep}>
+                    {m.projectTitle ?? m.projectId}
+                  </Link>
+                </td>
                 <td>{m.title ?? m.category}</td>
                 <td>{date(m.plannedDate)}</td>
                 <td className="num">{number(m.daysOverdue)}</td>

@@ -18,20 +18,39 @@ export function Lineage() {
     <>
       <h1>{t('lineage.title')}</h1>
       <AsOfBanner position={lineage.data?.position} />
-      <p>{t('lineage.metric', { metric: t(`metric.${metric}`) })}{scope ? ` (${scope})` : ''}</p>
+      <p>
+        {t('lineage.metric', { metric: t(`metric.${metric}`) })}
+        {scope ? ` (${scope})` : ''}
+      </p>
       <ReadState loading={lineage.isLoading} error={lineage.error} />
       {lineage.data && (
         <>
           <p data-testid="lineage-total">
-            {t('lineage.total')}: {lineage.data.body.totals.length === 0 ? money('0') : lineage.data.body.totals.map((x) => money(x.amount, x.currency)).join(' + ')}
+            {t('lineage.total')}:{' '}
+            {lineage.data.body.totals.length === 0 ? money('0') : lineage.data.body.totals.map((x) => money(x.amount, x.currency)).join(' + ')}
           </p>
           <table data-testid="lineage">
-            <thead><tr><th scope="col">{t('column.event')}</th><th scope="col">{t('column.project')}</th><th scope="col" className="num">{t('column.amount')}</th><th scope="col">{t('column.valueDate')}</th><th scope="col">{t('column.effective')}</th><th scope="col">{t('column.recorded')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('column.event')}</th>
+                <th scope="col">{t('column.project')}</th>
+                <th scope="col" className="num">
+                  {t('column.amount')}
+                </th>
+                <th scope="col">{t('column.valueDate')}</th>
+                <th scope="col">{t('column.effective')}</th>
+                <th scope="col">{t('column.recorded')}</th>
+              </tr>
+            </thead>
             <tbody>
               {lineage.data.body.items.map((e) => (
                 <tr key={`${e.eventId}/${e.projectId}`}>
                   <td>{e.type}</td>
-                  <td><Link to="/projects/$projectId" params={{ projectId: e.projectId }} search={keep}>{e.projectId}</Link></td>
+                  <td>
+                    <Link to="/projects/$projectId" params={{ projectId: e.projectId }} search={keep}>
+                      {e.projectId}
+                    </Link>
+                  </td>
                   <td className="num">{money(e.amount, e.currency)}</td>
                   <td>{date(e.valueDate)}</td>
                   <td>{date(e.effectiveDate)}</td>
@@ -41,7 +60,9 @@ export function Lineage() {
             </tbody>
           </table>
           {lineage.data.body.nextCursor && (
-            <button type="button" onClick={() => void navigate({ to: '/lineage', search: { ...search, cursor: lineage.data!.body.nextCursor ?? undefined } })}>{t('common.next')}</button>
+            <button type="button" onClick={() => void navigate({ to: '/lineage', search: { ...search, cursor: lineage.data!.body.nextCursor ?? undefined } })}>
+              {t('common.next')}
+            </button>
           )}
         </>
       )}

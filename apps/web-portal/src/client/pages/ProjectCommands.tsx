@@ -41,7 +41,13 @@ function formOf(command: OpenCommand, project: ProjectView, openedAtVersion: num
         // Conditional on the version the form was opened on: someone else's change meanwhile is a 409, not an overwrite.
         ifMatch: openedAtVersion,
         fields: [
-          { name: 'status', label: 'field.status', type: 'select', initial: project.status ?? '1', options: Object.keys(ACTIVITY_STATUS.codes).map((s) => ({ value: s, label: i18n.code('status', s) })) },
+          {
+            name: 'status',
+            label: 'field.status',
+            type: 'select',
+            initial: project.status ?? '1',
+            options: Object.keys(ACTIVITY_STATUS.codes).map((s) => ({ value: s, label: i18n.code('status', s) })),
+          },
           { name: 'reason', label: 'field.reason' },
         ],
         toBody: (v) => ({ status: v.status, reason: optional(v.reason) }),
@@ -86,9 +92,19 @@ function formOf(command: OpenCommand, project: ProjectView, openedAtVersion: num
         toBody: (v) => ({ effectivenessDate: v.effectivenessDate }),
       };
     case 'recordCommitment':
-      return { title: 'command.recordCommitment', path: `${agreementPath(command.agreementId)}/commitments`, fields: money(command.currency), toBody: moneyBody };
+      return {
+        title: 'command.recordCommitment',
+        path: `${agreementPath(command.agreementId)}/commitments`,
+        fields: money(command.currency),
+        toBody: moneyBody,
+      };
     case 'recordFundsReceived':
-      return { title: 'command.recordFundsReceived', path: `${agreementPath(command.agreementId)}/funds-received`, fields: money(command.currency), toBody: moneyBody };
+      return {
+        title: 'command.recordFundsReceived',
+        path: `${agreementPath(command.agreementId)}/funds-received`,
+        fields: money(command.currency),
+        toBody: moneyBody,
+      };
     case 'planMilestone':
       return {
         title: 'command.planMilestone',

@@ -41,33 +41,73 @@ export function ProjectPage() {
     );
   return (
     <>
-      <p><Link to="/projects" search={{ effectiveOn: asOf.effectiveOn, recordedAt: asOf.recordedAt }}>← {t('nav.projects')}</Link></p>
-      <h1>{project.id}: {project.title}</h1>
+      <p>
+        <Link to="/projects" search={{ effectiveOn: asOf.effectiveOn, recordedAt: asOf.recordedAt }}>
+          ← {t('nav.projects')}
+        </Link>
+      </p>
+      <h1>
+        {project.id}: {project.title}
+      </h1>
       <AsOfBanner position={profile.data.position} />
-      {principal?.roles.includes('program-manager') && !mayCommand(principal, project.cluster) && <p className="hint">{t('project.cannotAct', { cluster: code('cluster', project.cluster) })}</p>}
-      {open && <CommandPanel key={JSON.stringify(open)} project={project} command={open} onClose={() => setOpen((current) => (current === open ? undefined : current))} />}
+      {principal?.roles.includes('program-manager') && !mayCommand(principal, project.cluster) && (
+        <p className="hint">{t('project.cannotAct', { cluster: code('cluster', project.cluster) })}</p>
+      )}
+      {open && (
+        <CommandPanel
+          key={JSON.stringify(open)}
+          project={project}
+          command={open}
+          onClose={() => setOpen((current) => (current === open ? undefined : current))}
+        />
+      )}
       <section aria-labelledby="profile">
         <h2 id="profile">{t('project.profile')}</h2>
         <dl className="facts">
-          <dt>{t('column.cluster')}</dt><dd>{code('cluster', project.cluster)}</dd>
-          <dt>{t('column.countries')}</dt><dd>{project.countries.map((c) => `${c.code} ${c.percentage}%`).join(', ')}</dd>
-          <dt>{t('column.status')}</dt><dd data-testid="status">{code('status', project.status)} {button({ kind: 'changeStatus' }, t('command.changeStatus'))}</dd>
-          <dt>{t('column.rating')}</dt><dd>{code('rating', project.rating ?? 'unrated')}</dd>
-          <dt>{t('project.iati')}</dt><dd>{project.iatiIdentifier ?? '—'}</dd>
-          <dt>{t('project.dates')}</dt><dd>{date(project.plannedStart)} – {date(project.plannedEnd)}</dd>
-          <dt>{t('project.version')}</dt><dd>{project.version}</dd>
+          <dt>{t('column.cluster')}</dt>
+          <dd>{code('cluster', project.cluster)}</dd>
+          <dt>{t('column.countries')}</dt>
+          <dd>{project.countries.map((c) => `${c.code} ${c.percentage}%`).join(', ')}</dd>
+          <dt>{t('column.status')}</dt>
+          <dd data-testid="status">
+            {code('status', project.status)} {button({ kind: 'changeStatus' }, t('command.changeStatus'))}
+          </dd>
+          <dt>{t('column.rating')}</dt>
+          <dd>{code('rating', project.rating ?? 'unrated')}</dd>
+          <dt>{t('project.iati')}</dt>
+          <dd>{project.iatiIdentifier ?? '—'}</dd>
+          <dt>{t('project.dates')}</dt>
+          <dd>
+            {date(project.plannedStart)} – {date(project.plannedEnd)}
+          </dd>
+          <dt>{t('project.version')}</dt>
+          <dd>{project.version}</dd>
         </dl>
       </section>
       <section aria-labelledby="money">
         <h2 id="money">{t('project.money')}</h2>
         <table data-testid="money">
-          <thead><tr><th scope="col">{t('field.currency')}</th><th scope="col" className="num">{t('dashboard.netCommitment')}</th><th scope="col" className="num">{t('dashboard.disbursed')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('field.currency')}</th>
+              <th scope="col" className="num">
+                {t('dashboard.netCommitment')}
+              </th>
+              <th scope="col" className="num">
+                {t('dashboard.disbursed')}
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {project.financing.map((f) => (
               <tr key={f.currency} data-currency={f.currency}>
                 <th scope="row">{f.currency}</th>
-                <td className="num" data-testid={`committed-${f.currency}`}>{money(f.committed, f.currency)}</td>
-                <td className="num" data-testid={`disbursed-${f.currency}`}>{money(f.disbursed, f.currency)}</td>
+                <td className="num" data-testid={`committed-${f.currency}`}>
+                  {money(f.committed, f.currency)}
+                </td>
+                <td className="num" data-testid={`disbursed-${f.currency}`}>
+                  {money(f.disbursed, f.currency)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -76,25 +116,45 @@ export function ProjectPage() {
         {curve.data && <DisbursementChart curve={curve.data.body} label={t('project.curve')} />}
       </section>
       <section aria-labelledby="agreements">
-        <h2 id="agreements">{t('project.agreements')} {button({ kind: 'signAgreement' }, t('command.signAgreement'))}</h2>
+        <h2 id="agreements">
+          {t('project.agreements')} {button({ kind: 'signAgreement' }, t('command.signAgreement'))}
+        </h2>
         {project.agreements.length === 0 && <p>{t('common.none')}</p>}
         {project.agreements.map((a) => (
           <article key={a.agreementId} className="agreement" data-agreement={a.agreementId}>
-            <h3>{a.agreementNumber ?? a.agreementId} — {a.financierName ?? a.financierRef ?? '—'} ({a.instrument ?? '—'})</h3>
+            <h3>
+              {a.agreementNumber ?? a.agreementId} — {a.financierName ?? a.financierRef ?? '—'} ({a.instrument ?? '—'})
+            </h3>
             <p>
-              {t('field.signedDate')}: {date(a.signedOn)} · {t('field.effectivenessDate')}: {date(a.effectiveOn)} · {t('dashboard.netCommitment')}: {money(a.netCommitment, a.currency ?? 'USD')} · {t('dashboard.disbursed')}: {money(a.disbursed, a.currency ?? 'USD')}
+              {t('field.signedDate')}: {date(a.signedOn)} · {t('field.effectivenessDate')}: {date(a.effectiveOn)} · {t('dashboard.netCommitment')}:{' '}
+              {money(a.netCommitment, a.currency ?? 'USD')} · {t('dashboard.disbursed')}: {money(a.disbursed, a.currency ?? 'USD')}
             </p>
             <p className="actions">
               {!a.effectiveOn && button({ kind: 'declareEffective', agreementId: a.agreementId }, t('command.declareEffective'))}
               {button({ kind: 'recordCommitment', agreementId: a.agreementId, currency: a.currency ?? 'USD' }, t('command.recordCommitment'))}
-              {a.effectiveOn && button({ kind: 'recordFundsReceived', agreementId: a.agreementId, currency: a.currency ?? 'USD' }, t('command.recordFundsReceived'))}
+              {a.effectiveOn &&
+                button({ kind: 'recordFundsReceived', agreementId: a.agreementId, currency: a.currency ?? 'USD' }, t('command.recordFundsReceived'))}
             </p>
             {a.transactions.length > 0 && (
               <table>
-                <thead><tr><th scope="col">{t('column.kind')}</th><th scope="col">{t('column.event')}</th><th scope="col" className="num">{t('column.amount')}</th><th scope="col">{t('column.valueDate')}</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('column.kind')}</th>
+                    <th scope="col">{t('column.event')}</th>
+                    <th scope="col" className="num">
+                      {t('column.amount')}
+                    </th>
+                    <th scope="col">{t('column.valueDate')}</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {a.transactions.map((x) => (
-                    <tr key={x.eventId}><td>{x.kind}</td><td>{x.eventType}</td><td className="num">{money(x.amount, x.currency)}</td><td>{date(x.valueDate)}</td></tr>
+                    <tr key={x.eventId}>
+                      <td>{x.kind}</td>
+                      <td>{x.eventType}</td>
+                      <td className="num">{money(x.amount, x.currency)}</td>
+                      <td>{date(x.valueDate)}</td>
+                    </tr>
                   ))}
                 </tbody>
               </table>
@@ -104,12 +164,28 @@ export function ProjectPage() {
       </section>
       <section aria-labelledby="contracts">
         <h2 id="contracts">{t('project.contracts')}</h2>
-        {project.contracts.length === 0 ? <p>{t('common.none')}</p> : (
+        {project.contracts.length === 0 ? (
+          <p>{t('common.none')}</p>
+        ) : (
           <table>
-            <thead><tr><th scope="col">{t('column.contract')}</th><th scope="col">{t('column.contractor')}</th><th scope="col" className="num">{t('column.value')}</th><th scope="col">{t('column.status')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('column.contract')}</th>
+                <th scope="col">{t('column.contractor')}</th>
+                <th scope="col" className="num">
+                  {t('column.value')}
+                </th>
+                <th scope="col">{t('column.status')}</th>
+              </tr>
+            </thead>
             <tbody>
               {project.contracts.map((c) => (
-                <tr key={c.contractId}><td>{c.title ?? c.contractId}</td><td>{c.contractorName ?? '—'}</td><td className="num">{money(c.contractValue, c.contractCurrency ?? 'USD')}</td><td>{c.status}</td></tr>
+                <tr key={c.contractId}>
+                  <td>{c.title ?? c.contractId}</td>
+                  <td>{c.contractorName ?? '—'}</td>
+                  <td className="num">{money(c.contractValue, c.contractCurrency ?? 'USD')}</td>
+                  <td>{c.status}</td>
+                </tr>
               ))}
             </tbody>
           </table>

@@ -44,7 +44,9 @@ export function Projects() {
       <select name={name} value={(search[name] as string | undefined) ?? ''} onChange={(e) => set({ [name]: e.target.value || undefined })}>
         <option value="">{t('projects.any')}</option>
         {options.map((o) => (
-          <option key={o.value} value={o.value}>{o.label}</option>
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
         ))}
       </select>
     </label>
@@ -54,27 +56,50 @@ export function Projects() {
       <h1>{t('projects.title')}</h1>
       <AsOfBanner position={list.data?.position} />
       <form className="filters" aria-label={t('projects.filters')} onSubmit={(e) => (e.preventDefault(), set({ q: q.trim() || undefined }))}>
-        {select('cluster', t('column.cluster'), CLUSTERS.map((c) => ({ value: c, label: code('cluster', c) })))}
-        {select('status', t('column.status'), Object.keys(ACTIVITY_STATUS.codes).map((s) => ({ value: s, label: code('status', s) })))}
-        {select('country', t('column.countries'), COUNTRY_CODES.map((c) => ({ value: c, label: c })))}
-        {select('rating', t('column.rating'), PERFORMANCE_RATINGS.map((r) => ({ value: r, label: code('rating', r) })))}
+        {select(
+          'cluster',
+          t('column.cluster'),
+          CLUSTERS.map((c) => ({ value: c, label: code('cluster', c) })),
+        )}
+        {select(
+          'status',
+          t('column.status'),
+          Object.keys(ACTIVITY_STATUS.codes).map((s) => ({ value: s, label: code('status', s) })),
+        )}
+        {select(
+          'country',
+          t('column.countries'),
+          COUNTRY_CODES.map((c) => ({ value: c, label: c })),
+        )}
+        {select(
+          'rating',
+          t('column.rating'),
+          PERFORMANCE_RATINGS.map((r) => ({ value: r, label: code('rating', r) })),
+        )}
         <label>
-          {t('projects.search')} <input type="search" name="q" value={q} onChange={(e) => setQ(e.target.value)} onBlur={() => set({ q: q.trim() || undefined })} />
+          {t('projects.search')}{' '}
+          <input type="search" name="q" value={q} onChange={(e) => setQ(e.target.value)} onBlur={() => set({ q: q.trim() || undefined })} />
         </label>
         <label>
           {t('projects.sort')}{' '}
           <select name="sort" value={sortKey} onChange={(e) => set({ sort: `${descending ? '-' : ''}${e.target.value}` })}>
             {SORTS.map((s) => (
-              <option key={s} value={s}>{t(`sort.${s}`)}</option>
+              <option key={s} value={s}>
+                {t(`sort.${s}`)}
+              </option>
             ))}
           </select>
         </label>
         <label>
           <input type="checkbox" checked={descending} onChange={(e) => set({ sort: `${e.target.checked ? '-' : ''}${sortKey}` })} /> {t('sort.desc')}
         </label>
-        <button type="button" onClick={() => void exportCsv()}>{t('projects.csv')}</button>
+        <button type="button" onClick={() => void exportCsv()}>
+          {t('projects.csv')}
+        </button>
         {commandClusters(principal, CLUSTERS).length > 0 && !search.effectiveOn && !search.recordedAt && (
-          <Link className="button" to="/projects/new">{t('nav.register')}</Link>
+          <Link className="button" to="/projects/new">
+            {t('nav.register')}
+          </Link>
         )}
       </form>
       <ReadState loading={list.isLoading} error={list.error} />
@@ -96,7 +121,11 @@ export function Projects() {
             <tbody>
               {list.data.body.items.map((p) => (
                 <tr key={p.id} data-id={p.id}>
-                  <td><Link to="/projects/$projectId" params={{ projectId: p.id }} search={keep}>{p.id}</Link></td>
+                  <td>
+                    <Link to="/projects/$projectId" params={{ projectId: p.id }} search={keep}>
+                      {p.id}
+                    </Link>
+                  </td>
                   <td>{p.title}</td>
                   <td>{code('cluster', p.cluster)}</td>
                   <td>{p.countries.map((c) => `${c.code} ${c.percentage}%`).join(', ')}</td>
@@ -108,8 +137,16 @@ export function Projects() {
             </tbody>
           </table>
           <nav className="pager" aria-label={t('projects.title')}>
-            {search.cursor && <button type="button" onClick={() => set({ cursor: undefined })}>{t('common.first')}</button>}
-            {list.data.body.nextCursor && <button type="button" onClick={() => set({ cursor: list.data!.body.nextCursor ?? undefined })}>{t('common.next')}</button>}
+            {search.cursor && (
+              <button type="button" onClick={() => set({ cursor: undefined })}>
+                {t('common.first')}
+              </button>
+            )}
+            {list.data.body.nextCursor && (
+              <button type="button" onClick={() => set({ cursor: list.data!.body.nextCursor ?? undefined })}>
+                {t('common.next')}
+              </button>
+            )}
           </nav>
         </>
       )}

@@ -15,7 +15,14 @@ export function RegisterProject() {
     { name: 'id', label: 'field.id' },
     { name: 'title', label: 'field.title', required: true },
     { name: 'cluster', label: 'field.cluster', type: 'select', initial: clusters[0], options: clusters.map((c) => ({ value: c, label: code('cluster', c) })) },
-    ...COUNTRY_CODES.map((country, index): FieldSpec => ({ name: `share-${country}`, label: 'field.countryShare', labelValues: { country }, type: 'number', apiField: 'countries', initial: index === 0 ? '100' : '' })),
+    ...COUNTRY_CODES.map((country, index): FieldSpec => ({
+      name: `share-${country}`,
+      label: 'field.countryShare',
+      labelValues: { country },
+      type: 'number',
+      apiField: 'countries',
+      initial: index === 0 ? '100' : '',
+    })),
     { name: 'effectiveDate', label: 'field.effectiveDate', type: 'date' },
   ];
   return (

@@ -35,8 +35,14 @@ export function SignIn() {
           {t('signIn.password')}
           <input name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
         </label>
-        {failure && <p role="alert" className="error">{t('signIn.failed', { detail: failure })}</p>}
-        <button type="submit" disabled={busy}>{t('signIn.submit')}</button>
+        {failure && (
+          <p role="alert" className="error">
+            {t('signIn.failed', { detail: failure })}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          {t('signIn.submit')}
+        </button>
       </form>
     </section>
   );

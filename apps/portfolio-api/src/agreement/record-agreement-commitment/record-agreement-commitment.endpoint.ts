@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { defineEndpoint } from '../../commands/command-endpoint.js';
+import { pathIds } from '../../commands/fields.js';
+import { exampleAgreementId, transactionFields } from '../agreement-fields.js';
+
+export const recordAgreementCommitmentEndpoint = defineEndpoint({
+  name: 'RecordAgreementCommitment',
+  aggregate: 'agreement',
+  method: 'post',
+  path: 'agreements/:agreementId/commitments',
+  tag: 'Financing',
+  summary: 'Record the commitment under the agreement (IATI 11 Incoming Commitment)',
+  description: 'May be recorded from signing, before effectiveness.',
+  creates: true,
+  params: pathIds('agreementId'),
+  body: z.object(transactionFields).strict(),
+  toCommand: ({ params, body: { id, ...rest }, newId }) => ({
+    type: 'RecordAgreementCommitment',
+    data: { agreementId: params.agreementId, transactionId: id ?? newId(), ...rest },
+  }),
+  resourceId: (command) => command.data.transactionId,
+  example: ({ projectId }) => ({
+    params: { agreementId: exampleAgreementId(projectId) },
+    body: { id: 'C-2025-03', amount: '24000000.00', currency: 'USD', valueDate: '2025-03-14' },
+  }),
+});

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { defineEndpoint } from '../../commands/command-endpoint.js';
+import { pathIds } from '../../commands/fields.js';
+import { exampleAgreementId, transactionFields } from '../agreement-fields.js';
+
+export const recordFundsReceivedEndpoint = defineEndpoint({
+  name: 'RecordFundsReceived',
+  aggregate: 'agreement',
+  method: 'post',
+  path: 'agreements/:agreementId/funds-received',
+  tag: 'Financing',
+  summary: 'Record funds the financier released under the agreement (IATI 1 Incoming Funds)',
+  description: 'Only once the agreement is effective, and never beyond the net commitment in that currency.',
+  creates: true,
+  params: pathIds('agreementId'),
+  body: z.object(transactionFields).strict(),
+  toCommand: ({ params, body: { id, ...rest }, newId }) => ({
+    type: 'RecordFundsReceived',
+    data: { agreementId: params.agreementId, transactionId: id ?? newId(), ...rest },
+  }),
+  resourceId: (command) => command.data.transactionId,
+  example: ({ projectId }) => ({
+    params: { agreementId: exampleAgreementId(projectId) },
+    body: {
+      id: 'FR-2025-07',
+      amount: '5000000.00',
+      currency: 'USD',
+      valueDate: '2025-07-01',
+      source: { citation: 'ADB LFIS disbursement statement, Jul 2025 (example)', confidence: 'illustrative' },
+    },
+  }),
+});

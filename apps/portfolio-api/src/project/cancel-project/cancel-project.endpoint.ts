@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { defineEndpoint } from '../../commands/command-endpoint.js';
+import { effectiveDateField, pathIds, requiredText } from '../../commands/fields.js';
+
+export const cancelProjectEndpoint = defineEndpoint({
+  name: 'CancelProject',
+  aggregate: 'project',
+  method: 'post',
+  path: 'projects/:projectId/cancellation',
+  tag: 'Lifecycle',
+  summary: 'Cancel the project, with the reason',
+  creates: false,
+  params: pathIds('projectId'),
+  body: z.object({ reason: requiredText(1000), effectiveDate: effectiveDateField }).strict(),
+  toCommand: ({ params, body }) => ({ type: 'CancelProject', data: { projectId: params.projectId, ...body } }),
+  example: ({ projectId }) => ({ params: { projectId: `${projectId}-X` }, body: { reason: 'Superseded by the motorway alignment (example)' } }),
+  examplePrelude: ({ projectId }) => [
+    {
+      name: 'RegisterProject',
+      params: {},
+      body: { id: `${projectId}-X`, title: 'Cancelled example', cluster: 'transport', countries: [{ code: 'KZ', percentage: 100 }] },
+    },
+  ],
+});

@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import type { ProblemError } from '@ecab/platform';
+import { createTestDatabase, type TestDatabase } from '@ecab/testing';
+import { DataSource } from 'typeorm';
+import { CreateReportingEvents1767300000000 } from '../events/reporting-events.migration.js';
+import { ReportingEvents } from '../events/reporting-events.js';
+import { AddReportingEventReceipts1767500000000 } from '../events/reporting-receipts.migration.js';
+import { coded } from '../test-support/event-log.js';
+import { portfolio } from '../test-support/quarterly-portfolio.js';
+import { FiledReportStore } from './filed-report-store.js';
+import { CreateFiledReports1767500000001 } from './filed-reports.migration.js';
+import { FiledReports } from './filed-reports.js';
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+const Q2 = { kind: 'quarterly', period: '2025-Q2', groupBy: 'cluster', format: 'html' } as const;
+
+/** The problem a promise is refused with. */
+async function problemOf(promise: Promise<unknown>): Promise<ProblemError['problem']> {
+  try {
+    await promise;
+  } catch (error) {
+    return (error as ProblemError).problem;
+  }
+  throw new Error('expected a problem');
+}
+
+describe('filed reports, regenerated from their pinned events', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let events: ReportingEvents;
+  let reports: FiledReports;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase('reporting_filed');
+    dataSource = new DataSource({
+      type: 'postgres',
+      url: database.url,
+      migrations: [CreateReportingEvents1767300000000, AddReportingEventReceipts1767500000000, CreateFiledReports1767500000001],
+      migrationsTableName: 'reporting_migrations',
+    });
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    events = new ReportingEvents(dataSource);
+    reports = new FiledReports(events, new FiledReportStore(dataSource), { error: (_details, message) => errors.push(message) });
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  it('answers a filing with the same bytes however many events arrive after it, and a new filing with the new ones', async () => {
+    const log = portfolio();
+    const first = log.events.length;
+    log.agreement('ROAD', 'ROAD-F1', 'FundsReceived', {
+      transactionId: 'LATE',
+      transactionType: coded('1', 'TransactionType'),
+      amount: '30000.00',
+      currency: 'USD',
+      valueDate: '2025-06-10',
+      effectiveDate: '2025-06-10',
+    });
+    // The fixture's events but the one before last arrive, then the filing, then the rest: one of a lower position than the pin.
+    await events.store(log.events.slice(0, first - 2));
+    await events.store(log.events.slice(first - 1, first));
+    const filed = await reports.file(Q2, 'pm');
+    const { body } = await reports.regenerate(filed);
+    expect(sha256(body)).toBe(filed.sha256);
+    expect(filed.pin.position).toBe(String(first));
+
+    await events.store(log.events);
+    const again = await reports.regenerate(await reports.record(filed.id));
+    expect(again.body).toBe(body);
+
+    const refiled = await reports.file(Q2, 'pm');
+    expect(refiled.sha256).not.toBe(filed.sha256);
+    const diff = await reports.diff(refiled.id, filed.id);
+    expect([diff.earlier.id, diff.later.id, diff.eventsBetween]).toEqual([filed.id, refiled.id, 2]);
+    // The rating of ROAD for 2025-Q2 (position first − 1, arrived late) and the late money, both moving figures of the quarter.
+    expect(diff.events.map((e) => [e.eventId, e.type, e.restatement])).toEqual([
+      [log.events[first - 2]!.eventId, 'PerformanceRated', 'late-reported'],
+      [log.events[first]!.eventId, 'FundsReceived', 'late-reported'],
+    ]);
+  });
+
+  it('answers 500 report-not-reproducible, and logs it, when the events or the code changed under a filing', async () => {
+    const filed = await reports.file({ ...Q2, format: 'csv' }, 'pm');
+    await dataSource.query('update reporting_events set data = jsonb_set(data, $1, $2) where data->>$3 = $4', ['{amount}', '"1.00"', 'transactionId', 'LATE']);
+    const problem = await problemOf(reports.regenerate(await reports.record(filed.id)));
+    expect(problem).toMatchObject({ status: 500, type: 'urn:problem:ecab:report-not-reproducible', filedSha256: filed.sha256 });
+    expect(errors).toEqual(['a filed report regenerated to different bytes']);
+  });
+
+  it('answers 410 for a filing whose code version is retired, 404 for an unknown id, 422 for a diff across periods', async () => {
+    const filed = await reports.file(Q2, 'pm');
+    await dataSource.query("update filed_reports set code_version = 'quarterly/0' where id = $1", [filed.id]);
+    expect(await problemOf(reports.regenerate(await reports.record(filed.id)))).toMatchObject({ status: 410, codeVersion: 'quarterly/0' });
+
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect(await problemOf(reports.record(unknown))).toMatchObject({ status: 404, errors: [{ pointer: '/id' }] });
+    const q1 = await reports.file({ ...Q2, period: '2025-Q1' }, 'pm');
+    expect(await problemOf(reports.diff(unknown, unknown))).toMatchObject({ status: 404, errors: [{ pointer: '/id' }, { pointer: '/against' }] });
+    expect(await problemOf(reports.diff(q1.id, filed.id))).toMatchObject({
+      status: 422,
+      code: 'REPORTS_NOT_COMPARABLE',
+      differences: [{ field: 'period', report: '2025-Q1', against: '2025-Q2' }],
+    });
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * The write path of issue 14: `append` (the event store with and without group commit, beside Emmett's
+ * PostgreSQL store and raw inserts) and `relay` (the relay beside a plain kafkajs producer). Each runs on
+ * databases and topics of its own, needs no generated portfolio, and writes the section between the
+ * issue-14 markers of docs/BENCHMARKS.md.
+ *
+ * BENCH_APPEND_EVENTS (20000) and BENCH_APPEND_REPEATS (3); BENCH_RELAY_EVENTS (20000) and BENCH_RELAY_REPEATS (3).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { databaseUrl, deleteTopicsWithPrefix, repoRoot } from '@ecab/testing';
+import { machine, writeSection } from './report.js';
+import { appendScenario, type AppendFigure } from './scenarios/append.js';
+import { withClient } from './scenarios/context.js';
+import { describeSpread } from './scenarios/rows.js';
+import { relayScenario, type RelayFigure } from './scenarios/relay.js';
+import { ratio } from './stats.js';
+
+export const ISSUE_14_SCENARIOS = ['append', 'relay'] as const;
+export type Issue14Scenario = (typeof ISSUE_14_SCENARIOS)[number];
+
+export interface Issue14Options {
+  chosen: Issue14Scenario[];
+  started: Date;
+  topicPrefix: string;
+  intEnv(name: string, fallback: number): number;
+  log(message: string): void;
+  /** The Markdown file, or `-` to print the section. */
+  output: string;
+}
+
+const WRITERS = 16;
+
+export async function runIssue14(options: Issue14Options): Promise<void> {
+  const { chosen, log, intEnv } = options;
+  const facts = machine(options.started);
+  const postgres = await withClient(
+    databaseUrl(),
+    async (client) => (await client.query<{ server_version: string }>('show server_version')).rows[0]?.server_version ?? 'unknown',
+  );
+  const appendEvents = intEnv('BENCH_APPEND_EVENTS', 20_000);
+  const relayEvents = intEnv('BENCH_RELAY_EVENTS', 20_000);
+  let append: AppendFigure[] = [];
+  let relay: RelayFigure[] = [];
+  try {
+    if (chosen.includes('append')) {
+      log(`scenario append: ${appendEvents} events a run, ${WRITERS} writers`);
+      append = await appendScenario({ events: appendEvents, repeats: intEnv('BENCH_APPEND_REPEATS', 3), writers: WRITERS, sizes: [1, 10], log });
+    }
+    if (chosen.includes('relay')) {
+      log(`scenario relay: a backlog of ${relayEvents} events`);
+      relay = await relayScenario({ events: relayEvents, repeats: intEnv('BENCH_RELAY_REPEATS', 3), topicPrefix: options.topicPrefix, log });
+    }
+  } finally {
+    await deleteTopicsWithPrefix(options.topicPrefix);
+  }
+
+  const section = render({ ...facts, postgres: `PostgreSQL ${postgres}` }, appendEvents, relayEvents, append, relay);
+  mkdirSync(join(repoRoot, 'bench', 'results'), { recursive: true });
+  writeFileSync(
+    join(repoRoot, 'bench', 'results', `issue-14-${options.started.toISOString().replace(/[:.]/g, '-')}.json`),
+    JSON.stringify({ facts, appendEvents, relayEvents, append, relay }, null, 2),
+  );
+  if (options.output === '-') console.log(section);
+  else {
+    writeSection(options.output, 'issue-14', section);
+    log(`wrote ${options.output}`);
+  }
+}
+
+const figure = (spread: AppendFigure['eventsPerSecond']) => describeSpread(spread, 0);
+
+function appendLines(append: AppendFigure[], events: number): string[] {
+  if (append.length === 0) return [];
+  const lines = [
+    `### Append: ${WRITERS} writers, ${events.toLocaleString('en-US')} events a run`,
+    '',
+    'Each writer appends its commands one after another, waiting for each; it owns its streams and goes round',
+    'them (about five commands a stream), so every append carries the right expected version and most streams',
+    'exist already. Every contender writes the same commands on an empty database of its own; runs interleave.',
+    '',
+    '| Events per command | Writer | events/s: median (min–max, runs) | group commit ÷ this |',
+    '|---|---|---|---|',
+  ];
+  const sizes = [...new Set(append.map((f) => f.eventsPerCommand))];
+  const targets: string[] = [];
+  for (const size of sizes) {
+    const rows = append.filter((f) => f.eventsPerCommand === size);
+    const after = rows.find((f) => f.role === 'after')?.eventsPerSecond?.median;
+    for (const row of rows) lines.push(`| ${size} | ${row.contender} | ${figure(row.eventsPerSecond)} | ${ratio(after, row.eventsPerSecond?.median)} |`);
+    const emmett = rows.find((f) => f.role === 'emmett')?.eventsPerSecond?.median;
+    targets.push(
+      `- ${size === 1 ? 'single-event' : `${size}-event`} commands: group commit ${figure(rows.find((f) => f.role === 'after')?.eventsPerSecond)} events/s` +
+        `${size === 1 ? ` (target ≥ 10,000: ${after !== undefined && after >= 10_000 ? 'met' : 'not met'})` : ''}; ${ratio(after, emmett)} Emmett (target ≥ 3×: ${after !== undefined && emmett !== undefined && after >= 3 * emmett ? 'met' : 'not met'})`,
+    );
+  }
+  return [...lines, '', 'Targets (issue 14):', ...targets, ''];
+}
+
+function relayLines(relay: RelayFigure[], events: number): string[] {
+  if (relay.length === 0) return [];
+  return [
+    `### Relay: a stored backlog of ${events.toLocaleString('en-US')} events to Kafka`,
+    '',
+    'KafkaRelay (gap-safe log reader, batches of 1,000, idempotent producer, acks=all, one request in flight) from',
+    'the start of the log, beside a plain kafkajs producer sending the same records from memory with the same',
+    'producer settings, batch size, compression and request cap. Events/s from the first acknowledged batch to the',
+    'last; fresh topics (6 partitions) each run; runs interleave.',
+    '',
+    '| Producer settings | Relay events/s: median (min–max, runs) | Plain producer events/s | Relay ÷ plain | Target |',
+    '|---|---|---|---|---|',
+    ...relay.map((r) => `| ${r.setting} | ${figure(r.relay)} | ${figure(r.plainProducer)} | ${ratio(r.relay?.median, r.plainProducer?.median)} | ≥ 0.9× |`),
+    '',
+  ];
+}
+
+function render(facts: Record<string, string>, appendEvents: number, relayEvents: number, append: AppendFigure[], relay: RelayFigure[]): string {
+  return [
+    '## Write path (issue 14): append and relay',
+    '',
+    'Indicative: the machine is shared, and other work ran beside the bench (see the load average). Read the',
+    'ratios to the baselines of the same run.',
+    '',
+    ...Object.entries(facts).map(([k, v]) => `- ${k}: ${v}`),
+    '',
+    ...appendLines(append, appendEvents),
+    ...relayLines(relay, relayEvents),
+    'Ratios read "group commit ÷ this" (append) and "relay ÷ plain" (relay); repeated figures read "median (min–max, runs)".',
+  ].join('\n');
+}
