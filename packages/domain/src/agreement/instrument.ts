@@ -23,6 +23,7 @@ export function checkInstrument(instrument: string, financeType: string, aidType
   if ((required?.financeType && required.financeType !== financeType) || (required?.aidType && required.aidType !== aidType)) {
     throw new DomainRuleViolation<AgreementRuleCode>(
       'INSTRUMENT_CODES_MISMATCH',
+      // Stryker disable next-line OptionalChaining: equivalent: a mismatch implies required codes, so `required` is defined here
       `A ${instrument} is finance type ${required?.financeType}${required?.aidType ? ` with aid type ${required.aidType}` : ''}`,
       { instrument, financeType, aidType },
     );

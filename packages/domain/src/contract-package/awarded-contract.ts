@@ -25,6 +25,7 @@ export type AwardedContract = PlannedContractPackage & { readonly awardDate: str
 
 export function requireAwardedContract(state: ContractPackageState, contractId: string): AwardedContract {
   const contract = requireOpenPackage(state, contractId);
+  // Stryker disable next-line LogicalOperator,ConditionalExpression: equivalent: ContractAwarded sets the award date and the value together, so both are set or neither
   if (contract.awardDate === undefined || contract.contractValue === undefined) {
     throw fail('CONTRACT_NOT_AWARDED', `Contract ${contractId} has not been awarded`, { contractId });
   }

@@ -3,6 +3,7 @@ import { context } from '../test-support/decision-context.js';
 import type { RecordExchangeRates } from './commands.js';
 import { exchangeRatesDecider } from './decide.js';
 import type { ExchangeRateRecorded } from './events.js';
+import { evolveExchangeRates, initialExchangeRatesState } from './exchange-rates-state.js';
 import { EXCHANGE_RATES_SUBJECT } from './stream.js';
 
 // What a client sees when rates are refused, and the edges of what is recorded.
@@ -95,6 +96,13 @@ describe('what is recorded', () => {
     given(history)
       .when(record([{ date: '2024-06-02', usdPerUnit: '0.00231' }]))
       .then([recorded('2024-06-02', '0.00231', { correctsRate: '0.0023' })]);
+  });
+  it('knows whether the stream has any rate', () => {
+    expect(initialExchangeRatesState()).toEqual({ exists: false, rates: new Map() });
+    expect(evolveExchangeRates(initialExchangeRatesState(), recorded('2024-06-01', '0.00222'))).toEqual({
+      exists: true,
+      rates: new Map([['2024-06-01', '0.00222']]),
+    });
   });
   it('is published under the exchange-rates subject', () => {
     expect(EXCHANGE_RATES_SUBJECT).toBe('exchange-rates');

@@ -28,6 +28,7 @@ export function decideKpiValue(input: KpiValueInput & { effectiveDate?: string }
     throw fail('KPI_YEAR_OR_DATE_REQUIRED', `A value of ${input.kpi} is for a year or for a date, exactly one of them`, { kpi: input.kpi });
   }
   const when: { year: number } | { date: string } =
+    // Stryker disable next-line StringLiteral: equivalent: exactly one of year and date is given, so date is defined here
     input.year !== undefined ? { year: checkYear(input.year, today, observed) } : { date: checkDate(input.date ?? '', today, observed) };
   return {
     programmeId: input.programmeId,

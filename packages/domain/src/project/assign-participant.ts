@@ -19,6 +19,7 @@ export function decideAssignParticipant({ data }: AssignParticipant, state: Proj
   if (project.participants.has(`${role.code}:${organisationKey(organisation)}`)) {
     throw new DomainRuleViolation<ProjectRuleCode>('DUPLICATE_PARTICIPANT', 'This organisation already participates in this role', {
       role: role.code,
+      // Stryker disable next-line StringLiteral: equivalent: a checked organisation reference has an id or a name
       organisation: organisation.organisationId ?? organisation.name ?? '',
     });
   }

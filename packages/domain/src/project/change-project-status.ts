@@ -43,6 +43,7 @@ export function decideStatusChange(project: RegisteredProject, request: StatusCh
       data: {
         projectId: project.projectId,
         effectiveDate,
+        // Stryker disable next-line StringLiteral: equivalent: the field name only appears in a refusal, and the current status is always a valid code
         from: checkCode(ACTIVITY_STATUS, from, 'status'),
         to,
         stage: stageAfterStatus(to.code as ActivityStatusCode, project.stage, project.approved),

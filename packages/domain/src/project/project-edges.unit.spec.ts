@@ -1,5 +1,6 @@
 import { given, projectRegistered } from '../test-support/project-fixtures.js';
 import { coded, dateRecorded, projectCommand, projectEvent } from '../test-support/project-lifecycle-fixtures.js';
+import { evolveProject, initialProjectState } from './project-state.js';
 
 // The edges of the project's rules: which recorded date a new one is checked against, which links count as the one
 // parent, and where the globe ends.
@@ -137,5 +138,12 @@ describe('locations', () => {
     given([registered])
       .when(projectCommand('AddLocation', { locationId: ' ', name: 'Karasu BCP' }))
       .thenThrows('IDENTIFIER_INVALID', { field: 'locationId' });
+  });
+});
+
+describe('evolve', () => {
+  it('ignores what happens to a project before it is registered', () => {
+    expect(evolveProject(initialProjectState(), projectEvent('ProjectPublished', { iatiIdentifier: 'XI-IATI-ECAB-TR-01' }))).toEqual({ exists: false });
+    expect(evolveProject(initialProjectState(), dateRecorded('1', '2025-01-01'))).toEqual({ exists: false });
   });
 });

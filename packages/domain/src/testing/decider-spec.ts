@@ -66,6 +66,11 @@ export function deciderSpecification<C, E, S, Ctx>(decider: Decider<C, E, S, Ctx
           if (canonicalJson(actual) !== canonicalJson(expectedEvents)) {
             throw new DeciderSpecificationFailure(`Expected events:\n${pretty(expectedEvents)}\nbut decide returned:\n${pretty(actual)}`);
           }
+          // Events are plain JSON: a field is there with a value, or not there (JSON would drop an undefined one).
+          const undefinedAt = undefinedFieldPath(actual, '');
+          if (undefinedAt !== undefined) {
+            throw new DeciderSpecificationFailure(`decide returned an event with an undefined field at ${undefinedAt}; leave the field out instead`);
+          }
           // Whatever decide emits, evolve must be able to apply.
           actual.reduce(decider.evolve, givenEvents.reduce(decider.evolve, decider.initialState()));
         },
@@ -112,6 +117,18 @@ function checkViolation(violation: DomainRuleViolation, expected: ExpectedViolat
   if (expected.field !== undefined && violation.details?.['field'] !== expected.field) {
     throw new DeciderSpecificationFailure(`Expected rule ${code} about field ${expected.field} but its details are:\n${pretty(violation.details)}`);
   }
+}
+
+/** Where in `value` an object has a field whose value is undefined (`[0].data.closingDate`), if anywhere. */
+function undefinedFieldPath(value: unknown, path: string): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    const at = Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`;
+    if (inner === undefined) return at;
+    const deeper = undefinedFieldPath(inner, at);
+    if (deeper !== undefined) return deeper;
+  }
+  return undefined;
 }
 
 /** JSON with object keys sorted, so key order does not matter but everything else does. */

@@ -81,6 +81,18 @@ describe('deciderSpecification', () => {
     expect(() => broken([]).when(increment(1)).thenThrows('LIMIT_EXCEEDED')).toThrow(TypeError);
   });
 
+  it('fails when an event has a field whose value is undefined, which JSON would silently drop', () => {
+    const sloppy = deciderSpecification(
+      { ...counter, decide: () => [{ type: 'Incremented', data: { by: 1, note: undefined } } as unknown as Incremented] },
+      { limit: 2 },
+    );
+    expect(() =>
+      sloppy([])
+        .when(increment(1))
+        .then([incremented(1)]),
+    ).toThrow('decide returned an event with an undefined field at [0].data.note; leave the field out instead');
+  });
+
   it('uses the context passed to when() over the default one', () => {
     given([incremented(2)])
       .when(increment(1), { limit: 3 })
