@@ -52,11 +52,19 @@ const RETRIED_BROKER_ANSWERS = [
   'The preferred leader was not available',
 ];
 
+/**
+ * Requests whose failed answers our own code handles: `ensureTopics` meets "Topic creation errors" when two
+ * services create the same topic at the same moment, and fails itself (logged by the caller) only if a topic is
+ * still missing afterwards.
+ */
+const HANDLED_BY_CALLER = ['Response CreateTopics('];
+
 /** The level a kafkajs log entry deserves in the service's log. */
 export function kafkaEntryLevel(level: logLevel, log: { message: string; error?: unknown }): 'debug' | 'info' | 'warn' | 'error' {
   if (level <= logLevel.ERROR) {
     const retried = log.message.startsWith('Response ') && typeof log.error === 'string' && RETRIED_BROKER_ANSWERS.some((answer) => log.error === answer);
-    return retried ? 'debug' : 'error';
+    const handled = HANDLED_BY_CALLER.some((request) => log.message.startsWith(request));
+    return retried || handled ? 'debug' : 'error';
   }
   return level === logLevel.WARN ? 'warn' : 'info';
 }

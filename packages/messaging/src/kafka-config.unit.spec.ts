@@ -11,6 +11,11 @@ describe("kafkajs' log lines in the service's log", () => {
     }
   });
 
+  it('keeps a failed topic creation, which ensureTopics handles (two services creating the same topic), out of the error level', () => {
+    expect(kafkaEntryLevel(logLevel.ERROR, { message: 'Response CreateTopics(key: 19, version: 3)', error: 'Topic creation errors' })).toBe('debug');
+    expect(kafkaEntryLevel(logLevel.ERROR, { message: 'Response Metadata(key: 3, version: 6)', error: 'Topic creation errors' })).toBe('error');
+  });
+
   it('keeps every other error an error, and the other levels as they are', () => {
     expect(kafkaEntryLevel(logLevel.ERROR, { message: 'Response Produce(key: 0, version: 7)', error: 'Topic authorization failed' })).toBe('error');
     expect(
