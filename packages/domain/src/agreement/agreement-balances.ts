@@ -29,6 +29,19 @@ export function agreementBalances(transactions: Iterable<RecordedTransaction>, c
 }
 
 /**
+ * A decrease of the commitment (an amendment or a cancellation) needs something committed in its currency
+ * to act on: without it the refusal names what is missing, not the balance it would break.
+ */
+export function requireCommitmentIn(
+  agreement: SignedAgreement,
+  currency: string,
+  code: Extract<AgreementRuleCode, 'NO_COMMITMENT_TO_AMEND' | 'NO_COMMITMENT_TO_CANCEL'>,
+): void {
+  if (agreementBalances(agreement.transactions.values(), currency).netCommitment > 0n) return;
+  throw new DomainRuleViolation<AgreementRuleCode>(code, `Nothing is committed in ${currency} under this agreement`, { currency });
+}
+
+/**
  * Disbursed ≤ committed, per currency (docs/DOMAIN.md §3.1): neither the funds released (IATI 1) nor the
  * payments made from them (3 and 4) may exceed the net commitment. Checked on the balances a
  * command would leave, so commitments, cancellations and reversals are held to it alike.

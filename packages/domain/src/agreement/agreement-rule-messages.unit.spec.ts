@@ -179,6 +179,24 @@ describe('transaction refusals', () => {
         details: { currency: 'KGS' },
       });
   });
+  it('refuses a cancellation with nothing committed in its currency by saying so, not by the balance it would break', () => {
+    given([signed])
+      .when(agreementCommand('CancelFunds', { ...tx('100'), reason: 'Savings at closing' }))
+      .thenThrows('NO_COMMITMENT_TO_CANCEL', {
+        message: 'Nothing is committed in USD under this agreement',
+        details: { currency: 'USD' },
+      });
+    given(effective)
+      .when(agreementCommand('CancelFunds', { ...tx('1', { currency: 'KGS' }), reason: 'Savings at closing' }))
+      .thenThrows('NO_COMMITMENT_TO_CANCEL', {
+        message: 'Nothing is committed in KGS under this agreement',
+        details: { currency: 'KGS' },
+      });
+    const cancelledAll = [...effective, transaction('FundsCancelled', '11', 'C-1', '24000000.00', '2025-06-15', { reason: 'x' })];
+    given(cancelledAll)
+      .when(agreementCommand('CancelFunds', { ...tx('0.01'), reason: 'x' }))
+      .thenThrows('NO_COMMITMENT_TO_CANCEL', { message: 'Nothing is committed in USD under this agreement', details: { currency: 'USD' } });
+  });
   it('names the planned disbursement id used before', () => {
     const scheduled = agreementEvent('PlannedDisbursementScheduled', {
       plannedDisbursementId: 'PD-2027',
