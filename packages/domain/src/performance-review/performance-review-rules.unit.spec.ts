@@ -161,6 +161,25 @@ describe('issues and risks', () => {
         details: { issueId: 'I-1' },
       });
   });
+  it('are not raised or registered for a quarter still to come; the current quarter is open', () => {
+    given([])
+      .when(command('RaiseIssue', { period: '2027-Q1', issueId: 'I-1', description: 'x' }))
+      .thenThrows('REVIEW_PERIOD_NOT_STARTED', {
+        message: '2027-Q1 starts on 2027-01-01; an issue cannot be raised for it yet',
+        details: { period: '2027-Q1', today: '2026-11-26' },
+      });
+    given([])
+      .when(register({ period: '2027-Q1' }))
+      .thenThrows('REVIEW_PERIOD_NOT_STARTED', {
+        message: '2027-Q1 starts on 2027-01-01; a risk cannot be registered for it yet',
+        details: { period: '2027-Q1', today: '2026-11-26' },
+      });
+    given([])
+      .when(command('RaiseIssue', { period: '2026-Q4', issueId: 'I-1', description: 'x' }))
+      .then([
+        { type: 'IssueRaised', data: { ...ids, period: '2026-Q4', effectiveDate: '2026-11-26', issueId: 'I-1', description: 'x' } } as PerformanceReviewEvent,
+      ]);
+  });
   it('resolves an issue on the day it was raised, each issue on its own', () => {
     given([raised])
       .when(command('ResolveIssue', { issueId: 'I-1', resolution: 'Paid', effectiveDate: '2026-10-05' }))

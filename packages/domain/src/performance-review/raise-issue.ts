@@ -6,11 +6,11 @@ import type { RaiseIssue } from './commands.js';
 import type { IssueRaised } from './events.js';
 import type { PerformanceReviewState } from './performance-review-state.js';
 import { checkDimension } from './ratings.js';
-import { checkReviewPeriod } from './review-period.js';
+import { requireStartedPeriod } from './review-period.js';
 import type { PerformanceReviewRuleCode } from './rule-codes.js';
 
 export function decideRaiseIssue({ data }: RaiseIssue, state: PerformanceReviewState, { today }: DecisionContext): IssueRaised[] {
-  const period = checkReviewPeriod(data.period);
+  const period = requireStartedPeriod(data.period, today, 'an issue cannot be raised for it yet');
   checkIdentifier(data.issueId, 'issueId');
   if (state.issues.has(data.issueId)) {
     throw new DomainRuleViolation<PerformanceReviewRuleCode>('DUPLICATE_ISSUE_ID', `Issue ${data.issueId} is already raised`, { issueId: data.issueId });

@@ -1,6 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
-import { compareIsoDates } from '../dates/iso-date.js';
 import { resolveEffectiveDate } from '../dates/world-dates.js';
 import { requireReason } from '../reasons/reason.js';
 import type { RatePerformance } from './commands.js';
@@ -8,16 +7,14 @@ import type { PerformanceRated } from './events.js';
 import type { PerformanceReviewState } from './performance-review-state.js';
 import { checkPercentage, checkRatingThresholds, DEFAULT_RATING_THRESHOLDS, rateDisbursement } from './rate-disbursement.js';
 import { checkDimension, checkRating, checkWorldBankRating, PERFORMANCE_DIMENSIONS, type PerformanceDimension, type PerformanceRating } from './ratings.js';
-import { checkReviewPeriod, reviewPeriodDates } from './review-period.js';
+import { requireStartedPeriod } from './review-period.js';
 import type { PerformanceReviewRuleCode } from './rule-codes.js';
 
 const fail = (code: PerformanceReviewRuleCode, message: string, details: Record<string, string>) =>
   new DomainRuleViolation<PerformanceReviewRuleCode>(code, message, details);
 
 export function decideRatePerformance({ data }: RatePerformance, state: PerformanceReviewState, { today }: DecisionContext): PerformanceRated[] {
-  const period = checkReviewPeriod(data.period);
-  const { start } = reviewPeriodDates(period);
-  if (compareIsoDates(start, today) > 0) throw fail('REVIEW_PERIOD_NOT_STARTED', `${period} starts on ${start}; it cannot be rated yet`, { period, today });
+  const period = requireStartedPeriod(data.period, today, 'it cannot be rated yet');
   if (state.rated && data.correction === undefined) {
     throw fail('PERFORMANCE_ALREADY_RATED', `${period} is already rated; a new rating is a correction with a reason`, { period });
   }

@@ -6,12 +6,12 @@ import type { RegisterRisk } from './commands.js';
 import type { RiskRegistered } from './events.js';
 import type { PerformanceReviewState } from './performance-review-state.js';
 import { checkDimension } from './ratings.js';
-import { checkReviewPeriod } from './review-period.js';
+import { requireStartedPeriod } from './review-period.js';
 import { checkRiskLevel } from './risk-level.js';
 import type { PerformanceReviewRuleCode } from './rule-codes.js';
 
 export function decideRegisterRisk({ data }: RegisterRisk, state: PerformanceReviewState, { today }: DecisionContext): RiskRegistered[] {
-  const period = checkReviewPeriod(data.period);
+  const period = requireStartedPeriod(data.period, today, 'a risk cannot be registered for it yet');
   checkIdentifier(data.riskId, 'riskId');
   const fail = (code: PerformanceReviewRuleCode, message: string) => new DomainRuleViolation<PerformanceReviewRuleCode>(code, message, { riskId: data.riskId });
   if (state.riskIds.has(data.riskId)) throw fail('DUPLICATE_RISK_ID', `Risk ${data.riskId} is already registered`);

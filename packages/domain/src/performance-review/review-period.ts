@@ -1,4 +1,5 @@
 import type { DatePeriod } from '../dates/date-period.js';
+import { compareIsoDates } from '../dates/iso-date.js';
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import type { PerformanceReviewRuleCode } from './rule-codes.js';
 
@@ -23,4 +24,16 @@ export function reviewPeriodDates(period: string): DatePeriod {
   const startMonth = String(quarter * 3 - 2).padStart(2, '0');
   const endMonth = String(quarter * 3).padStart(2, '0');
   return { start: `${year}-${startMonth}-01`, end: `${year}-${endMonth}-${quarter === 1 || quarter === 4 ? '31' : '30'}` };
+}
+
+/**
+ * A quarter that has begun by `today`: nothing is rated, raised or registered for a quarter still to come.
+ * `refused` says what cannot be done yet, e.g. "it cannot be rated yet".
+ */
+export function requireStartedPeriod(period: string, today: string, refused: string): string {
+  const { start } = reviewPeriodDates(checkReviewPeriod(period));
+  if (compareIsoDates(start, today) > 0) {
+    throw new DomainRuleViolation<PerformanceReviewRuleCode>('REVIEW_PERIOD_NOT_STARTED', `${period} starts on ${start}; ${refused}`, { period, today });
+  }
+  return period;
 }
