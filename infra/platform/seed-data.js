@@ -207,13 +207,22 @@ function lifecycle(projectId, status, dates = {}) {
   return steps;
 }
 
-/** The project's key indicator: one outcome, its indicator, baseline and target. */
-function keyIndicator(projectId, { result, indicator, unit, baseline, baselineYear, target, targetYear, why }) {
+/**
+ * The project's key indicator: one outcome, its indicator, baseline and target. `definedOn` dates the
+ * framework (by default the day it is seeded); a project that has ended takes nothing new after its end,
+ * so its framework is dated to its approval, when a design and monitoring framework is agreed.
+ */
+function keyIndicator(projectId, { result, indicator, unit, baseline, baselineYear, target, targetYear, why, definedOn }) {
+  const dated = definedOn ? { effectiveDate: definedOn } : {};
   return [
-    ['POST', `/api/v1/projects/${projectId}/results`, { id: 'KEY', resultType: '2', title: result }],
-    ['POST', `/api/v1/projects/${projectId}/results/KEY/indicators`, { id: 'KEY-1', title: indicator, measure: '1', ascending: true, unit }],
-    ['PUT', `/api/v1/projects/${projectId}/indicators/KEY-1/baseline`, { year: baselineYear, value: baseline, source: why }],
-    ['POST', `/api/v1/projects/${projectId}/indicators/KEY-1/targets`, { period: { start: `${targetYear}-01-01`, end: `${targetYear}-12-31` }, value: target }],
+    ['POST', `/api/v1/projects/${projectId}/results`, { id: 'KEY', resultType: '2', title: result, ...dated }],
+    ['POST', `/api/v1/projects/${projectId}/results/KEY/indicators`, { id: 'KEY-1', title: indicator, measure: '1', ascending: true, unit, ...dated }],
+    ['PUT', `/api/v1/projects/${projectId}/indicators/KEY-1/baseline`, { year: baselineYear, value: baseline, source: why, ...dated }],
+    [
+      'POST',
+      `/api/v1/projects/${projectId}/indicators/KEY-1/targets`,
+      { period: { start: `${targetYear}-01-01`, end: `${targetYear}-12-31` }, value: target, ...dated },
+    ],
   ];
 }
 
@@ -377,6 +386,7 @@ export const ECAB_SEED_DETAILS = {
       target: '50',
       targetYear: 2024,
       why: source(ABEC_SITE, 'unconfirmed'),
+      definedOn: '2023-01-15',
     }),
   ],
   'ECAB-AQ-02': whollyIllustrative('ECAB-AQ-02'),

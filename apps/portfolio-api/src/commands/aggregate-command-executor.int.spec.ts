@@ -144,6 +144,47 @@ describe('AggregateCommandExecutor (real PostgreSQL)', () => {
       expect(outcome).toMatchObject({ projectId: 'ECAB-AQ-01', version: 2 });
     });
 
+    it('refuses what a project records after it was cancelled, storing nothing, and accepts late reports and winding down', async () => {
+      const project = 'ECAB-HE-09';
+      const agreement = `agreement-${project}~XM-DAC-46004`;
+      await executor.execute(
+        'project',
+        {
+          type: 'RegisterProject',
+          data: { projectId: project, title: 'Mobile clinics, Issyk-Kul', cluster: 'health', countries: [{ code: 'KG', percentage: 100 }] },
+        },
+        context,
+      );
+      await executor.execute('agreement', commitment('c1', '1000', '2020-01-01', project), context);
+      await executor.execute(
+        'project',
+        { type: 'CancelProject', data: { projectId: project, reason: 'Financing withdrawn', effectiveDate: '2021-06-30' } },
+        context,
+      );
+      const before = await store.streamVersion(agreement);
+      await expect(executor.execute('agreement', disbursement('d-late', '100', '2021-07-01', project), context)).rejects.toMatchObject({
+        code: 'PROJECT_ENDED',
+        details: { projectId: project, status: '5', endedOn: '2021-06-30', eventType: 'FundsReceived', effectiveDate: '2021-07-01' },
+      });
+      expect(await store.streamVersion(agreement)).toBe(before);
+      // Released before the cancellation, reported afterwards: accepted.
+      await executor.execute('agreement', disbursement('d-before', '100', '2021-06-30', project), context);
+      // The undisbursed balance cancelled after the project ended: accepted.
+      const cancel = {
+        type: 'CancelFunds',
+        data: {
+          agreementId: `${project}~XM-DAC-46004`,
+          transactionId: 'x1',
+          amount: '900',
+          currency: 'USD',
+          valueDate: '2021-08-01',
+          reason: 'Project cancelled',
+        },
+      } as const;
+      await executor.execute('agreement', cancel, context);
+      expect((await store.readStream(agreement)).slice(before).map((e) => e.type)).toEqual(['FundsReceived', 'FundsCancelled']);
+    });
+
     it('refuses a command on a project that is not registered, storing nothing', async () => {
       await expect(executor.execute('agreement', sign('AG-NONE', 'NO-SUCH-PROJECT'), context)).rejects.toMatchObject({ problem: { status: 404 } });
       await expect(

@@ -6,11 +6,13 @@ import {
   parseShorthandAgreementId,
   projectDecider,
   projectStreamId,
+  refuseRecordsAfterEnd,
   shorthandAgreementId,
   type AgreementState,
   type FinancierAgreement,
   type LegacyProjectMoney,
   type ProjectState,
+  type RegisteredProject,
 } from '@ecab/domain';
 import { WrongExpectedVersionError, type PostgresEventStore, type RecordedEvent } from '@ecab/event-store';
 import { ChangedMeanwhileError, changedMeanwhile } from './changed-meanwhile.js';
@@ -173,11 +175,13 @@ export class AggregateCommandExecutor {
 
     let projectId: string | undefined;
     let cluster: string | undefined;
+    let project: ProjectState | undefined;
     let subject: string;
     if (definition.scope === 'project') {
       projectId = projectNamedBy(command, state);
       if (projectId === undefined) throw ProblemError.notFound(`${streamId} does not exist; it names no project yet.`);
-      cluster = aggregate === 'project' ? this.clusterFromProject(command, state as ProjectState) : await this.clusterOfProject(projectId, readProject);
+      if (aggregate !== 'project') project = await this.registeredProject(projectId, readProject);
+      cluster = project?.exists ? project.cluster : this.clusterFromProject(command, state as ProjectState);
       // The project's cluster decides who may act on it: a transport manager cannot touch a health project.
       // Without a principal the caller is the platform itself (tests, tools); every HTTP route has one.
       if (cluster !== undefined && context.principal !== undefined) assertMayCommand(context.principal, cluster);
@@ -188,6 +192,7 @@ export class AggregateCommandExecutor {
     }
 
     const events = decider.decide(command, state, { today: todayInAlmaty() });
+    if (project) refuseRecordsAfterEnd(project, events);
     return { streamId, version, projectId, cluster, subject, events };
   }
 
@@ -232,7 +237,7 @@ export class AggregateCommandExecutor {
     if (command.type !== 'RecordCommitment' && command.type !== 'RecordDisbursement') return command;
     const { projectId, financier } = command.data;
     // Who may act on the project is settled before its agreements are looked at (and named in a refusal).
-    const cluster = await this.clusterOfProject(projectId, readProject);
+    const { cluster } = await this.registeredProject(projectId, readProject);
     if (context.principal !== undefined) assertMayCommand(context.principal, cluster);
     const openings = await this.eventStore.readBySubjectAndTypes(projectId, AGREEMENT_OPENINGS);
     const agreements: FinancierAgreement[] = openings
@@ -267,15 +272,15 @@ export class AggregateCommandExecutor {
     return command.type === 'RegisterProject' ? (command.data as { cluster: string }).cluster : undefined;
   }
 
-  /** Another aggregate of a project: the project must exist, and its cluster scopes the command. */
-  private async clusterOfProject(projectId: string, readProject: (projectId: string) => Promise<RecordedEvent[]>): Promise<string> {
+  /** Another aggregate of a project: the project must exist; its cluster scopes the command, and its end stops new records. */
+  private async registeredProject(projectId: string, readProject: (projectId: string) => Promise<RecordedEvent[]>): Promise<RegisteredProject> {
     const history = await readProject(projectId);
     const project = history.reduce(
       (current, recorded) => projectDecider.evolve(current, { type: recorded.type, data: recorded.data } as never),
       projectDecider.initialState(),
     );
     if (!project.exists) throw ProblemError.notFound(`Project ${projectId} is not registered.`);
-    return project.cluster;
+    return project;
   }
 }
 

@@ -7,3 +7,4 @@ export * from './rule-codes.js';
 export { normalizeProjectTitle, PROJECT_TITLE_MAX_LENGTH } from './project-title.js';
 export * from './project-stage.js';
 export * from './status-transitions.js';
+export * from './records-after-end.js';

@@ -15,6 +15,8 @@ export interface RegisteredProject {
   /** IATI ActivityStatus; a newly registered project is in the pipeline (1). */
   readonly status: ActivityStatusCode;
   readonly stage: ProjectStage;
+  /** The effective date of the change to closed (4) or cancelled (5); undefined while the project goes on. */
+  readonly endedOn: string | undefined;
   readonly approved: boolean;
   readonly iatiIdentifier: string | undefined;
   /** Once published the IATI identifier is frozen; only a correction replaces it. */
@@ -29,6 +31,9 @@ export interface RegisteredProject {
   readonly relatedActivities: ReadonlyMap<string, string>;
   readonly checkpointsWithChild: ReadonlySet<string>;
 }
+
+/** Closed (4) and cancelled (5): the project has ended, and records after that date are refused (records-after-end.ts). */
+const ENDED_STATUSES: ReadonlySet<ActivityStatusCode> = new Set(['4', '5']);
 
 /** Only what the rules need; read models are built elsewhere. */
 export type ProjectState = UnregisteredProject | RegisteredProject;
@@ -46,6 +51,7 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
         cluster: event.data.cluster,
         status: '1',
         stage: 'pipeline',
+        endedOn: undefined,
         approved: false,
         iatiIdentifier: undefined,
         published: false,
@@ -80,7 +86,12 @@ function evolveRegisteredProject(state: RegisteredProject, event: ProjectEvent):
     case 'ProjectApproved':
       return { ...state, approved: true, stage: event.data.stage };
     case 'ProjectStatusChanged':
-      return { ...state, status: event.data.to.code, stage: event.data.stage };
+      return {
+        ...state,
+        status: event.data.to.code,
+        stage: event.data.stage,
+        endedOn: ENDED_STATUSES.has(event.data.to.code) ? event.data.effectiveDate : undefined,
+      };
     case 'LocationAdded':
       return { ...state, locationIds: new Set(state.locationIds).add(event.data.locationId) };
     case 'ParticipantAssigned':
