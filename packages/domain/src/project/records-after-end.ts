@@ -8,7 +8,13 @@ import type { ProjectRuleCode } from './rule-codes.js';
  * the undisbursed balance cancelled, a mistaken record reversed, an unachieved milestone dropped, an
  * open issue resolved, a contract terminated.
  */
-export const WINDING_DOWN_EVENTS: ReadonlySet<string> = new Set(['FundsCancelled', 'TransactionReversed', 'MilestoneDropped', 'IssueResolved', 'ContractTerminated']);
+export const WINDING_DOWN_EVENTS: ReadonlySet<string> = new Set([
+  'FundsCancelled',
+  'TransactionReversed',
+  'MilestoneDropped',
+  'IssueResolved',
+  'ContractTerminated',
+]);
 
 /**
  * A project's other records (its agreements, contracts, milestones, results and reviews) stop when the
