@@ -199,6 +199,24 @@ describe('AggregateCommandExecutor (real PostgreSQL)', () => {
       expect(await store.streamVersion('agreement-AG-NONE')).toBe(0);
     });
 
+    it('merges an organisation only into one registered on its own stream, storing nothing otherwise', async () => {
+      const register = (organisationId: string) =>
+        ({
+          type: 'RegisterOrganisation',
+          data: { organisationId, names: { en: `Ministry ${organisationId}` }, type: '10', countryCode: 'KZ', effectiveDate: '2019-06-17' },
+        }) as const;
+      const merge = (intoOrganisationId: string) =>
+        ({ type: 'MergeOrganisation', data: { organisationId: 'KZ-MNE', intoOrganisationId, effectiveDate: '2024-01-01' } }) as const;
+      await executor.execute('organisation', register('KZ-MNE'), context);
+      await expect(executor.execute('organisation', merge('KZ-NOWHERE'), context)).rejects.toMatchObject({
+        code: 'MERGE_TARGET_NOT_REGISTERED',
+        details: { field: 'intoOrganisationId', intoOrganisationId: 'KZ-NOWHERE' },
+      });
+      expect(await store.streamVersion('organisation-KZ-MNE')).toBe(1);
+      await executor.execute('organisation', register('KZ-MTI'), context);
+      expect(await executor.execute('organisation', merge('KZ-MTI'), context)).toMatchObject({ streamId: 'organisation-KZ-MNE', version: 2 });
+    });
+
     it('keeps programme records to admins and program managers of every cluster', async () => {
       const register = {
         type: 'RegisterProgramme',

@@ -1,19 +1,5 @@
 import { assertMayCommand, assertMayCommandProgramme } from '@ecab/auth';
-import {
-  agreementStreamId,
-  chooseFinancierAgreement,
-  evolveAgreementWithProjectMoney,
-  parseShorthandAgreementId,
-  projectDecider,
-  projectStreamId,
-  refuseRecordsAfterEnd,
-  shorthandAgreementId,
-  type AgreementState,
-  type FinancierAgreement,
-  type LegacyProjectMoney,
-  type ProjectState,
-  type RegisteredProject,
-} from '@ecab/domain';
+import { refuseRecordsAfterEnd, type OrganisationMerged, type ProjectState } from '@ecab/domain';
 import { WrongExpectedVersionError, type PostgresEventStore, type RecordedEvent } from '@ecab/event-store';
 import { ChangedMeanwhileError, changedMeanwhile } from './changed-meanwhile.js';
 import { ProblemError } from '@ecab/platform';
@@ -21,6 +7,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE } from '../infrastructure/tokens.js';
 import type { CommandContext } from './command-metadata.js';
 import { todayInAlmaty } from './today.js';
+import { RelatedStreams } from './related-streams.js';
 import { AGGREGATES, projectNamedBy, schemaVersionOf, type AggregateCommands, type AggregateKind } from './aggregates.js';
 
 export interface CommandOutcome {
@@ -47,11 +34,6 @@ interface Decision {
   subject: string;
   events: { type: string; data: object }[];
 }
-
-/** The project-stream money of before agreements: it counts on the project's shorthand agreement with its financier. */
-const LEGACY_MONEY = new Set(['CommitmentRecorded', 'DisbursementRecorded']);
-/** The events that open an agreement, and name its project and financier. */
-const AGREEMENT_OPENINGS = ['AgreementSigned', 'AgreementOpened'];
 
 type Fold = { type: string; data: object };
 
@@ -153,15 +135,10 @@ export class AggregateCommandExecutor {
 
   private async decide<A extends AggregateKind>(aggregate: A, original: AggregateCommands[A], context: CommandContext): Promise<Decision> {
     const definition = AGGREGATES[aggregate];
-    const projectStreams = new Map<string, Promise<RecordedEvent[]>>();
-    const readProject = (projectId: string) => {
-      let read = projectStreams.get(projectId);
-      if (!read) projectStreams.set(projectId, (read = this.eventStore.readStream(projectStreamId(projectId))));
-      return read;
-    };
+    const related = new RelatedStreams(this.eventStore);
     const command =
       aggregate === 'agreement'
-        ? ((await this.onFinancierAgreement(original as AggregateCommands['agreement'], readProject, context)) as AggregateCommands[A])
+        ? ((await related.onFinancierAgreement(original as AggregateCommands['agreement'], context)) as AggregateCommands[A])
         : original;
     const streamId = definition.streamId(command);
     const history = await this.eventStore.readStream(streamId);
@@ -170,7 +147,7 @@ export class AggregateCommandExecutor {
       throw new WrongExpectedVersionError(streamId, context.expectedVersion, version);
     }
     const { decider } = definition;
-    const before = aggregate === 'agreement' ? await this.projectMoneyOf(streamId, readProject) : decider.initialState();
+    const before = aggregate === 'agreement' ? await related.projectMoneyOf(streamId) : decider.initialState();
     const state = history.reduce((current, recorded) => decider.evolve(current, { type: recorded.type, data: recorded.data } as Fold), before);
 
     let projectId: string | undefined;
@@ -180,7 +157,7 @@ export class AggregateCommandExecutor {
     if (definition.scope === 'project') {
       projectId = projectNamedBy(command, state);
       if (projectId === undefined) throw ProblemError.notFound(`${streamId} does not exist; it names no project yet.`);
-      if (aggregate !== 'project') project = await this.registeredProject(projectId, readProject);
+      if (aggregate !== 'project') project = await related.registeredProject(projectId);
       cluster = project?.exists ? project.cluster : this.clusterFromProject(command, state as ProjectState);
       // The project's cluster decides who may act on it: a transport manager cannot touch a health project.
       // Without a principal the caller is the platform itself (tests, tools); every HTTP route has one.
@@ -193,6 +170,7 @@ export class AggregateCommandExecutor {
 
     const events = decider.decide(command, state, { today: todayInAlmaty() });
     if (project) refuseRecordsAfterEnd(project, events);
+    for (const event of events) if (event.type === 'OrganisationMerged') await related.checkMergeTarget(event as OrganisationMerged);
     return { streamId, version, projectId, cluster, subject, events };
   }
 
@@ -223,64 +201,10 @@ export class AggregateCommandExecutor {
     return { streamId, projectId, subject, version: appended.nextVersion, events, replayed: false };
   }
 
-  /**
-   * The project-level shorthand acts on "the project's agreement with that financier": the project's
-   * agreements are found by the event store's index on (subject, type) — every agreement event's subject
-   * is its project — plus the shorthand agreement when old project-stream money of that financier names
-   * it; the domain chooses (exactly one: it; none: open the shorthand one; several: refuse).
-   */
-  private async onFinancierAgreement(
-    command: AggregateCommands['agreement'],
-    readProject: (projectId: string) => Promise<RecordedEvent[]>,
-    context: CommandContext,
-  ): Promise<AggregateCommands['agreement']> {
-    if (command.type !== 'RecordCommitment' && command.type !== 'RecordDisbursement') return command;
-    const { projectId, financier } = command.data;
-    // Who may act on the project is settled before its agreements are looked at (and named in a refusal).
-    const { cluster } = await this.registeredProject(projectId, readProject);
-    if (context.principal !== undefined) assertMayCommand(context.principal, cluster);
-    const openings = await this.eventStore.readBySubjectAndTypes(projectId, AGREEMENT_OPENINGS);
-    const agreements: FinancierAgreement[] = openings
-      .filter((e) => e.data.projectId === projectId && typeof e.data.agreementId === 'string' && e.streamId === agreementStreamId(e.data.agreementId))
-      .map((e) => ({ agreementId: e.data.agreementId as string, financier: (e.data.financier ?? {}) as FinancierAgreement['financier'] }));
-    const projectStream = await readProject(projectId);
-    if (projectStream.some((e) => LEGACY_MONEY.has(e.type) && e.data.financier === financier)) {
-      agreements.push({ agreementId: shorthandAgreementId(projectId, financier), financier: { ref: financier } });
-    }
-    const agreementId = chooseFinancierAgreement(projectId, financier, agreements);
-    return command.type === 'RecordCommitment'
-      ? { ...command, data: { ...command.data, agreementId } }
-      : { ...command, data: { ...command.data, agreementId } };
-  }
-
-  /** A shorthand agreement starts from its project's money of before agreements (stored v1 rows, never rewritten). */
-  private async projectMoneyOf(streamId: string, readProject: (projectId: string) => Promise<RecordedEvent[]>): Promise<AgreementState> {
-    const shorthand = parseShorthandAgreementId(streamId.slice('agreement-'.length));
-    let state: AgreementState = { exists: false };
-    if (!shorthand) return state;
-    for (const recorded of await readProject(shorthand.projectId)) {
-      if (LEGACY_MONEY.has(recorded.type) && recorded.data.financier === shorthand.financierRef) {
-        state = evolveAgreementWithProjectMoney(state, { type: recorded.type, data: recorded.data } as unknown as LegacyProjectMoney);
-      }
-    }
-    return state;
-  }
-
   /** A project's own command: its cluster is in its state, or in the registration being decided. */
   private clusterFromProject(command: { type: string; data: object }, state: ProjectState): string | undefined {
     if (state.exists) return state.cluster;
     return command.type === 'RegisterProject' ? (command.data as { cluster: string }).cluster : undefined;
-  }
-
-  /** Another aggregate of a project: the project must exist; its cluster scopes the command, and its end stops new records. */
-  private async registeredProject(projectId: string, readProject: (projectId: string) => Promise<RecordedEvent[]>): Promise<RegisteredProject> {
-    const history = await readProject(projectId);
-    const project = history.reduce(
-      (current, recorded) => projectDecider.evolve(current, { type: recorded.type, data: recorded.data } as never),
-      projectDecider.initialState(),
-    );
-    if (!project.exists) throw ProblemError.notFound(`Project ${projectId} is not registered.`);
-    return project;
   }
 }
 

@@ -28,17 +28,9 @@ export function agreementBalances(transactions: Iterable<RecordedTransaction>, c
   return { netCommitment, fundsReceived, payments };
 }
 
-/**
- * A decrease of the commitment (an amendment or a cancellation) needs something committed in its currency
- * to act on: without it the refusal names what is missing, not the balance it would break.
- */
-export function requireCommitmentIn(
-  agreement: SignedAgreement,
-  currency: string,
-  code: Extract<AgreementRuleCode, 'NO_COMMITMENT_TO_AMEND' | 'NO_COMMITMENT_TO_CANCEL'>,
-): void {
-  if (agreementBalances(agreement.transactions.values(), currency).netCommitment > 0n) return;
-  throw new DomainRuleViolation<AgreementRuleCode>(code, `Nothing is committed in ${currency} under this agreement`, { currency });
+/** Whether anything is committed in `currency`: an amendment or a cancellation needs something to act on. */
+export function hasCommitmentIn(agreement: SignedAgreement, currency: string): boolean {
+  return agreementBalances(agreement.transactions.values(), currency).netCommitment > 0n;
 }
 
 /**

@@ -7,6 +7,7 @@ import { formatAmount, parseMoney } from '../money/money.js';
 import { optionalSource, type Source } from '../sourcing/source.js';
 import type { SignedAgreement } from './agreement-state.js';
 import { checkBalancesAfter } from './agreement-balances.js';
+import { checkValueDateWithinAgreement } from './value-date-window.js';
 import type { AgreementTransactionEventType } from './events.js';
 import type { AgreementRuleCode } from './rule-codes.js';
 
@@ -30,7 +31,8 @@ const IATI_TYPE: Record<AgreementTransactionEventType, TransactionTypeCode> = {
 
 /**
  * The data every money movement records, after the rules every one of them obeys: a new transaction
- * id, a positive amount in a current currency, a value date not in the future, and the balances
+ * id, a positive amount in a current currency, a value date not in the future and within the agreement's
+ * life (value-date-window.ts), and the balances
  * still holding afterwards. `negative` makes the movement count against the commitment.
  */
 export function decideTransactionData(
@@ -49,6 +51,7 @@ export function decideTransactionData(
   const money = parseMoney({ amount: input.amount, currency: input.currency });
   checkValueDate(input.valueDate, today);
   const minorUnits = negative ? -money.minorUnits : money.minorUnits;
+  checkValueDateWithinAgreement(agreement, input.valueDate, eventType, minorUnits > 0n);
   // Stryker disable next-line StringLiteral: equivalent: the balances read minor units, never the amount text
   checkBalancesAfter(agreement, { eventType, amount: '', currency: money.currency, minorUnits, reversed: false });
   // Cancellations are stored positive (IATI reports the cancelled amount); amendments carry their sign.

@@ -1,7 +1,7 @@
 import type { DecisionContext } from '../decider/decider.js';
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import { requireReason } from '../reasons/reason.js';
-import { requireCommitmentIn } from './agreement-balances.js';
+import { hasCommitmentIn } from './agreement-balances.js';
 import type { AgreementState } from './agreement-state.js';
 import { decideTransactionData } from './agreement-transaction.js';
 import type { AmendCommitment } from './commands.js';
@@ -16,7 +16,11 @@ export function decideAmendCommitment({ data }: AmendCommitment, state: Agreemen
       change: String(data.change),
     });
   }
-  requireCommitmentIn(agreement, data.currency, 'NO_COMMITMENT_TO_AMEND');
+  if (!hasCommitmentIn(agreement, data.currency)) {
+    throw new DomainRuleViolation<AgreementRuleCode>('NO_COMMITMENT_TO_AMEND', `Nothing is committed in ${data.currency} under this agreement`, {
+      currency: data.currency,
+    });
+  }
   const reason = requireReason(data.reason);
   return [{ type: 'CommitmentAmended', data: { ...decideTransactionData(agreement, data, 'CommitmentAmended', today, data.change === 'decrease'), reason } }];
 }

@@ -5,3 +5,4 @@ export * from './iati-organisation-id.js';
 export * from './decide.js';
 export * from './stream.js';
 export * from './rule-codes.js';
+export * from './merge-target.js';

@@ -1,0 +1,104 @@
+import { assertMayCommand } from '@ecab/auth';
+import {
+  agreementStreamId,
+  chooseFinancierAgreement,
+  evolveAgreementWithProjectMoney,
+  organisationDecider,
+  organisationStreamId,
+  parseShorthandAgreementId,
+  projectDecider,
+  projectStreamId,
+  requireMergeTarget,
+  shorthandAgreementId,
+  type AgreementState,
+  type FinancierAgreement,
+  type LegacyProjectMoney,
+  type OrganisationMerged,
+  type RegisteredProject,
+} from '@ecab/domain';
+import type { PostgresEventStore, RecordedEvent } from '@ecab/event-store';
+import { ProblemError } from '@ecab/platform';
+import type { AggregateCommands } from './aggregates.js';
+import type { CommandContext } from './command-metadata.js';
+
+/** The project-stream money of before agreements: it counts on the project's shorthand agreement with its financier. */
+const LEGACY_MONEY = new Set(['CommitmentRecorded', 'DisbursementRecorded']);
+/** The events that open an agreement, and name its project and financier. */
+const AGREEMENT_OPENINGS = ['AgreementSigned', 'AgreementOpened'];
+
+/**
+ * The streams a command reads besides its own, for one decision: its project (who may act, whether it has
+ * ended, its money of before agreements), the project's agreements with a financier, the organisation a
+ * merger names. The project's stream is read once however often it is asked for.
+ */
+export class RelatedStreams {
+  private readonly projectStreams = new Map<string, Promise<RecordedEvent[]>>();
+
+  constructor(private readonly eventStore: PostgresEventStore) {}
+
+  private projectStream(projectId: string): Promise<RecordedEvent[]> {
+    let read = this.projectStreams.get(projectId);
+    if (!read) this.projectStreams.set(projectId, (read = this.eventStore.readStream(projectStreamId(projectId))));
+    return read;
+  }
+
+  /**
+   * The project-level shorthand acts on "the project's agreement with that financier": the project's
+   * agreements are found by the event store's index on (subject, type) — every agreement event's subject
+   * is its project — plus the shorthand agreement when old project-stream money of that financier names
+   * it; the domain chooses (exactly one: it; none: open the shorthand one; several: refuse).
+   */
+  async onFinancierAgreement(command: AggregateCommands['agreement'], context: CommandContext): Promise<AggregateCommands['agreement']> {
+    if (command.type !== 'RecordCommitment' && command.type !== 'RecordDisbursement') return command;
+    const { projectId, financier } = command.data;
+    // Who may act on the project is settled before its agreements are looked at (and named in a refusal).
+    const { cluster } = await this.registeredProject(projectId);
+    if (context.principal !== undefined) assertMayCommand(context.principal, cluster);
+    const openings = await this.eventStore.readBySubjectAndTypes(projectId, AGREEMENT_OPENINGS);
+    const agreements: FinancierAgreement[] = openings
+      .filter((e) => e.data.projectId === projectId && typeof e.data.agreementId === 'string' && e.streamId === agreementStreamId(e.data.agreementId))
+      .map((e) => ({ agreementId: e.data.agreementId as string, financier: (e.data.financier ?? {}) as FinancierAgreement['financier'] }));
+    const projectStream = await this.projectStream(projectId);
+    if (projectStream.some((e) => LEGACY_MONEY.has(e.type) && e.data.financier === financier)) {
+      agreements.push({ agreementId: shorthandAgreementId(projectId, financier), financier: { ref: financier } });
+    }
+    const agreementId = chooseFinancierAgreement(projectId, financier, agreements);
+    return command.type === 'RecordCommitment'
+      ? { ...command, data: { ...command.data, agreementId } }
+      : { ...command, data: { ...command.data, agreementId } };
+  }
+
+  /** A shorthand agreement starts from its project's money of before agreements (stored v1 rows, never rewritten). */
+  async projectMoneyOf(streamId: string): Promise<AgreementState> {
+    const shorthand = parseShorthandAgreementId(streamId.slice('agreement-'.length));
+    let state: AgreementState = { exists: false };
+    if (!shorthand) return state;
+    for (const recorded of await this.projectStream(shorthand.projectId)) {
+      if (LEGACY_MONEY.has(recorded.type) && recorded.data.financier === shorthand.financierRef) {
+        state = evolveAgreementWithProjectMoney(state, { type: recorded.type, data: recorded.data } as unknown as LegacyProjectMoney);
+      }
+    }
+    return state;
+  }
+
+  /** The organisation a merger names is read from its own stream: registered, not merged itself, by the merger's day. */
+  async checkMergeTarget(merged: OrganisationMerged): Promise<void> {
+    const history = await this.eventStore.readStream(organisationStreamId(merged.data.intoOrganisationId));
+    const target = history.reduce(
+      (current, recorded) => organisationDecider.evolve(current, { type: recorded.type, data: recorded.data } as never),
+      organisationDecider.initialState(),
+    );
+    requireMergeTarget(merged, target);
+  }
+
+  /** Another aggregate of a project: the project must exist; its cluster scopes the command, and its end stops new records. */
+  async registeredProject(projectId: string): Promise<RegisteredProject> {
+    const history = await this.projectStream(projectId);
+    const project = history.reduce(
+      (current, recorded) => projectDecider.evolve(current, { type: recorded.type, data: recorded.data } as never),
+      projectDecider.initialState(),
+    );
+    if (!project.exists) throw ProblemError.notFound(`Project ${projectId} is not registered.`);
+    return project;
+  }
+}
