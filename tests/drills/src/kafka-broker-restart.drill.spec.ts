@@ -1,6 +1,6 @@
-import { type AppProcess, cleanUp, createTestDatabase, startApp, type TestDatabase, uniqueTopicPrefix } from '@ecab/testing';
+import { type AppProcess, cleanUp, createTestDatabase, scrapeMetric, startApp, type TestDatabase, uniqueTopicPrefix } from '@ecab/testing';
 import { createOwnKafka, type OwnKafka } from './support/own-kafka.js';
-import { differencesFromAcknowledged, metricValue } from './support/acknowledged.js';
+import { differencesFromAcknowledged } from './support/acknowledged.js';
 import { recordDrill, saveLogs } from './support/results.js';
 import { settle, type Settled } from './support/settle.js';
 import { Traffic } from './support/traffic.js';
@@ -52,7 +52,7 @@ describe('drill 1: the Kafka broker stops while commands keep arriving, then res
     const acknowledgedAtStop = traffic.acknowledged.length;
     notes['commandsAcceptedWhileDown'] = await traffic.acknowledgedMore(400, 20_000);
     // Read before the broker is back: every event acknowledged since it stopped is still waiting to be published.
-    notes['relayBacklogBeforeRestart'] = await metricValue(api.url, 'ecab_relay_backlog_events');
+    notes['relayBacklogBeforeRestart'] = await scrapeMetric(api.url, 'ecab_relay_backlog_events');
     notes['acknowledgedWhileDown'] = traffic.acknowledged.length - acknowledgedAtStop;
     await kafka.start();
     notes['brokerDownMs'] = Date.now() - downAt;
@@ -63,7 +63,7 @@ describe('drill 1: the Kafka broker stops while commands keep arriving, then res
 
     settled = await settle({ databaseUrl: database.url, brokers: kafka.brokers, topicPrefix: prefix, sent: traffic.sent, acknowledged: traffic.acknowledged });
     notes['readModelCaughtUpMsAfterTraffic'] = settled.readModelCaughtUpMs;
-    notes['relayBacklogAtEnd'] = await metricValue(api.url, 'ecab_relay_backlog_events');
+    notes['relayBacklogAtEnd'] = await scrapeMetric(api.url, 'ecab_relay_backlog_events');
     notes['differencesFromAcknowledged'] = differencesFromAcknowledged(traffic.acknowledged, settled.view);
     recordDrill({
       drill: '1-kafka-broker-restart',

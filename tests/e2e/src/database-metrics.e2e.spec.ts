@@ -1,8 +1,6 @@
-import { createTestDatabase, waitFor, type TestDatabase } from '@ecab/testing';
+import { createTestDatabase, scrapeMetric, waitFor, type TestDatabase } from '@ecab/testing';
 import pg from 'pg';
 import { postJson, startApp, type AppProcess } from './platform-process.js';
-
-const gauge = (metrics: string, name: string) => Number(new RegExp(`^${name}\\{service="[^"]+"\\} (\\S+)$`, 'm').exec(metrics)?.[1]);
 
 /** /metrics on every app: the oldest transaction holding the log reader's horizon, and a cheap event count. */
 describe('database metrics', () => {
@@ -33,7 +31,7 @@ describe('database metrics', () => {
     try {
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       for (const app of [api, views]) {
-        const age = gauge(await (await fetch(`${app.url}/metrics`)).text(), 'ecab_postgres_oldest_transaction_age_seconds');
+        const age = (await scrapeMetric(app.url, 'ecab_postgres_oldest_transaction_age_seconds')) ?? Number.NaN;
         expect({ app: app.name, atLeast: age >= (Date.now() - began - 200) / 1000 }).toEqual({ app: app.name, atLeast: true });
       }
     } finally {
@@ -51,7 +49,7 @@ describe('database metrics', () => {
       });
       expect(registered.status).toBe(201);
       const stored = Number((await client.query<{ n: string }>('select count(*) as n from events')).rows[0]!.n);
-      await waitFor(async () => (gauge(await (await fetch(`${api.url}/metrics`)).text(), 'ecab_events_stored') === stored ? true : undefined), {
+      await waitFor(async () => ((await scrapeMetric(api.url, 'ecab_events_stored')) === stored ? true : undefined), {
         description: `ecab_events_stored = ${stored}`,
         timeoutMs: 20_000,
       });

@@ -1,5 +1,5 @@
 import { EVENT_CONTRACTS, latestContract } from '@ecab/contracts';
-import { testKafkaBrokers, waitFor } from '@ecab/testing';
+import { metricSample, testKafkaBrokers, waitFor } from '@ecab/testing';
 import { authorization, getJson, postJson, startApp, startKafkaPlatform, type AppProcess, type KafkaPlatform } from './platform-process.js';
 import { WebhookReceiver } from './webhook-receiver.js';
 
@@ -22,12 +22,6 @@ const PROJECTS = [
     ],
   },
 ];
-
-/** The value of the one sample of `name` carrying these labels in a Prometheus text page. */
-function metricValue(page: string, name: string, labels: Record<string, string>): number | undefined {
-  const line = page.split('\n').find((l) => l.startsWith(`${name}{`) && Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)));
-  return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
-}
 
 interface Sent {
   subject: string;
@@ -196,8 +190,8 @@ describe('partner gateway: entitled, signed, ordered integration events by webho
     );
     expect(receiverB.received).toHaveLength(PROJECTS.length * SCHEDULE.length);
     const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
-    expect(metricValue(metrics, 'ecab_gateway_webhook_failures_total', { endpoint: subscriptionB })).toBe(PROJECTS.length * SCHEDULE.length);
-    expect(metricValue(metrics, 'ecab_gateway_webhook_messages_failed_total', { endpoint: subscriptionB })).toBe(PROJECTS.length);
+    expect(metricSample(metrics, 'ecab_gateway_webhook_failures_total', { endpoint: subscriptionB })).toBe(PROJECTS.length * SCHEDULE.length);
+    expect(metricSample(metrics, 'ecab_gateway_webhook_messages_failed_total', { endpoint: subscriptionB })).toBe(PROJECTS.length);
 
     receiverB.status = 200;
     const recovered = await partnerPost(keyB, `/subscriptions/${subscriptionB}/recover`, { since });
@@ -218,9 +212,9 @@ describe('partner gateway: entitled, signed, ordered integration events by webho
     const attempts = await partnerGet(keyB, `/subscriptions/${subscriptionB}/attempts?limit=500`);
     expect((attempts.body.items as unknown[]).length).toBe(PROJECTS.length * SCHEDULE.length + expected.length);
     const after = await (await fetch(`${gateway.url}/metrics`)).text();
-    expect(metricValue(after, 'ecab_gateway_webhook_attempts_total', { endpoint: subscriptionB, outcome: 'accepted' })).toBe(expected.length);
-    expect(metricValue(after, 'ecab_gateway_webhook_attempts_total', { endpoint: subscriptionB, outcome: 'failed' })).toBe(PROJECTS.length * SCHEDULE.length);
-    expect(metricValue(after, 'ecab_gateway_webhook_attempt_duration_seconds_count', { endpoint: subscriptionB })).toBe(
+    expect(metricSample(after, 'ecab_gateway_webhook_attempts_total', { endpoint: subscriptionB, outcome: 'accepted' })).toBe(expected.length);
+    expect(metricSample(after, 'ecab_gateway_webhook_attempts_total', { endpoint: subscriptionB, outcome: 'failed' })).toBe(PROJECTS.length * SCHEDULE.length);
+    expect(metricSample(after, 'ecab_gateway_webhook_attempt_duration_seconds_count', { endpoint: subscriptionB })).toBe(
       PROJECTS.length * SCHEDULE.length + expected.length,
     );
   });

@@ -1,4 +1,4 @@
-import { createTestDatabase, waitFor, type TestDatabase } from '@ecab/testing';
+import { createTestDatabase, scrapeMetric, waitFor, type TestDatabase } from '@ecab/testing';
 import { authorization, getJson, postJson, startApp, type AppProcess } from './platform-process.js';
 import { WebhookReceiver } from './webhook-receiver.js';
 
@@ -98,11 +98,7 @@ describe('partner gateway: endpoints that fail too long, or answer 410, are disa
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(failing.received.length).toBe(attemptsAtDisabling);
     expect(((await partnerGet(`/subscriptions/${failingId}/failed`)).body.items as unknown[]).length).toBe(0); // still pending, not given up
-    const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
-    const disabledCount = metrics
-      .split('\n')
-      .find((line) => line.startsWith('ecab_gateway_webhook_endpoints_disabled_total{') && line.includes(`endpoint="${failingId}"`));
-    expect(disabledCount?.split(' ').at(-1)).toBe('1');
+    expect(await scrapeMetric(gateway.url, 'ecab_gateway_webhook_endpoints_disabled_total', { endpoint: failingId })).toBe(1);
   });
 
   it('enabled again, it receives the pending message at once, its failure clock restarted, the event recorded', async () => {

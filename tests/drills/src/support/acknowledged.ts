@@ -43,9 +43,3 @@ export function storedWithoutAnswer(stored: readonly StoredEvent[], acknowledged
   const answered = new Set(acknowledged.map((a) => `${a.streamId}@${a.version}`));
   return stored.filter((e) => !answered.has(`${e.streamId}@${e.version}`));
 }
-
-/** One unlabelled-by-us sample of an app's /metrics (the `service` label every app adds), NaN if absent. */
-export async function metricValue(appUrl: string, name: string): Promise<number> {
-  const text = await (await fetch(`${appUrl}/metrics`, { signal: AbortSignal.timeout(5_000) })).text();
-  return Number(new RegExp(`^${name}\\{service="[^"]+"\\} (\\S+)$`, 'm').exec(text)?.[1]);
-}
