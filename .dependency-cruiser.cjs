@@ -92,7 +92,8 @@ module.exports = {
     // TypeScript 7 has no JavaScript compiler API that dependency-cruiser could load; swc (already here for jest) parses.
     parser: 'swc',
     // dependency-cruiser asks swc for TypeScript without JSX, so the portal's .tsx files are in the graph (imports of
-    // them are checked) but their own imports are not read.
+    // them are checked) but their own imports are not read: infra/checks/tsx-dependencies.mjs reads them with the
+    // TSX parser and applies these rules (and one for the browser bundle), as the second half of `npm run check:deps`.
     extraExtensionsToScan: ['.tsx'],
     // Type-only imports count: a cycle through types is still a cycle in the design.
     tsPreCompilationDeps: true,

@@ -13,7 +13,7 @@ const rootRoute = createRootRoute({ component: Layout, validateSearch: asOfSearc
 const dashboardRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: Dashboard, validateSearch: dashboardSearch });
 const projectsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/projects', component: Projects, validateSearch: projectListSearch });
 const registerRoute = createRoute({ getParentRoute: () => rootRoute, path: '/projects/new', component: RegisterProject });
-export const projectRoute = createRoute({
+const projectRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/projects/$projectId',
   component: ProjectPage,

@@ -1,4 +1,4 @@
-import { Link, useSearch } from '@tanstack/react-router';
+import { getRouteApi, Link, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { ApiProblem } from '../api/http';
 import { isTravelling, useRead } from '../api/reads';
@@ -8,13 +8,15 @@ import { AsOfBanner } from '../components/AsOf';
 import { DisbursementChart } from '../components/DisbursementChart';
 import { ReadState } from '../components/Status';
 import { useI18n } from '../i18n/i18n';
-import { projectRoute } from '../router';
 import { CommandPanel, type OpenCommand } from './ProjectCommands';
 import { MilestonesSection, RatingsAndRisks, ResultsSection, TimelineSection } from './ProjectSections';
 
+/** The route's typed API by its path: importing the route itself would make router.tsx and this page import each other. */
+const projectRouteApi = getRouteApi('/projects/$projectId');
+
 export function ProjectPage() {
   const { t, code, date, money } = useI18n();
-  const { projectId } = projectRoute.useParams();
+  const { projectId } = projectRouteApi.useParams();
   const asOf = useSearch({ strict: false });
   const { principal } = useSession();
   const profile = useRead<ProjectView>(`projects/${encodeURIComponent(projectId)}`, {}, asOf);
