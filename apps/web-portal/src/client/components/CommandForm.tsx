@@ -5,6 +5,7 @@ import { newIdempotencyKey, sendCommand, type CommandAnswer } from '../api/comma
 import { useLastWrite } from '../api/reads';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages.en';
+import { placeFieldErrors } from './field-errors';
 
 export interface FieldSpec {
   name: string;
@@ -14,14 +15,15 @@ export interface FieldSpec {
   options?: readonly { value: string; label: string }[];
   required?: boolean;
   initial?: string;
-  /** The body field the API names in its errors, when it is not `name` (e.g. two shares → countries). */
+  /** The body field the API names in its errors, when it is not `name`: a `/`-separated path (`period/start`; two shares → `countries`). */
   apiField?: string;
 }
 
 export interface CommandFormProps {
   title: MessageKey;
   method?: 'POST' | 'PUT';
-  path: string;
+  /** Under /api/v1; computed from the filled-in values when one of them is part of the route (a review's quarter). */
+  path: string | ((values: Record<string, string>) => string);
   fields: readonly FieldSpec[];
   toBody(values: Record<string, string>): unknown;
   /** The version the form was filled from: the command is refused (409) if the record changed since. */
@@ -70,7 +72,8 @@ export function CommandForm({ title, method = 'POST', path, fields, toBody, ifMa
     if (inFlight.current) return; // a second click while the first is on its way
     setPending(true);
     setOutcome(undefined);
-    inFlight.current = sendCommand(method, path, toBody(values), { idempotencyKey: key.current, ifMatch })
+    const route = typeof path === 'function' ? path(values) : path;
+    inFlight.current = sendCommand(method, route, toBody(values), { idempotencyKey: key.current, ifMatch })
       .then((answer) => {
         key.current = newIdempotencyKey();
         record(answer.consistentWith);
@@ -175,18 +178,5 @@ function outcomeOf(error: unknown, fields: readonly FieldSpec[]): Outcome {
   if (error.status === 409)
     return { kind: 'conflict', detail: error.message, changes: Array.isArray(error.problem.changes) ? (error.problem.changes as ChangeMeanwhile[]) : [] };
   if (error.status !== 400) return { kind: 'refused', detail: error.message };
-  const byApiField = error.fieldErrors();
-  const shown: Record<string, string> = {};
-  const placed = new Set<string>();
-  for (const field of fields) {
-    const apiField = field.apiField ?? field.name;
-    if (byApiField[apiField] && !placed.has(apiField)) {
-      shown[field.name] = byApiField[apiField];
-      placed.add(apiField);
-    }
-  }
-  const other = Object.entries(byApiField)
-    .filter(([name]) => !placed.has(name))
-    .map(([name, detail]) => (name ? `${name}: ${detail}` : detail));
-  return { kind: 'invalid', fields: shown, other };
+  return { kind: 'invalid', ...placeFieldErrors(error.problem.errors ?? [], fields) };
 }

@@ -9,7 +9,8 @@ import { DisbursementChart } from '../components/DisbursementChart';
 import { ReadState } from '../components/Status';
 import { useI18n } from '../i18n/i18n';
 import { projectRoute } from '../router';
-import { CommandPanel, type OpenCommand } from './ProjectCommands';
+import { AgreementsSection } from './AgreementsSection';
+import { CommandPanel, type CommandButton, type OpenCommand } from './ProjectCommands';
 import { MilestonesSection, RatingsAndRisks, ResultsSection, TimelineSection } from './ProjectSections';
 
 export function ProjectPage() {
@@ -32,10 +33,10 @@ export function ProjectPage() {
   if (!profile.data) return <ReadState loading={profile.isLoading} error={profile.error} />;
   const project = profile.data.body;
   const canAct = mayCommand(principal, project.cluster) && !isTravelling(asOf);
-  const act = (command: OpenCommand) => (canAct ? command : undefined);
-  const button = (command: OpenCommand, label: string) =>
+  /** A command's button, for those who may act on this project now; `name` tells apart the buttons of a list's rows. */
+  const button: CommandButton = (command, label, name) =>
     canAct && (
-      <button type="button" className="command-button" onClick={() => setOpen(command)}>
+      <button type="button" className="command-button" onClick={() => setOpen(command)} aria-label={name ? `${label}: ${name}` : undefined}>
         {label}
       </button>
     );
@@ -115,53 +116,7 @@ export function ProjectPage() {
         <h3>{t('project.curve')}</h3>
         {curve.data && <DisbursementChart curve={curve.data.body} label={t('project.curve')} />}
       </section>
-      <section aria-labelledby="agreements">
-        <h2 id="agreements">
-          {t('project.agreements')} {button({ kind: 'signAgreement' }, t('command.signAgreement'))}
-        </h2>
-        {project.agreements.length === 0 && <p>{t('common.none')}</p>}
-        {project.agreements.map((a) => (
-          <article key={a.agreementId} className="agreement" data-agreement={a.agreementId}>
-            <h3>
-              {a.agreementNumber ?? a.agreementId} — {a.financierName ?? a.financierRef ?? '—'} ({a.instrument ?? '—'})
-            </h3>
-            <p>
-              {t('field.signedDate')}: {date(a.signedOn)} · {t('field.effectivenessDate')}: {date(a.effectiveOn)} · {t('dashboard.netCommitment')}:{' '}
-              {money(a.netCommitment, a.currency ?? 'USD')} · {t('dashboard.disbursed')}: {money(a.disbursed, a.currency ?? 'USD')}
-            </p>
-            <p className="actions">
-              {!a.effectiveOn && button({ kind: 'declareEffective', agreementId: a.agreementId }, t('command.declareEffective'))}
-              {button({ kind: 'recordCommitment', agreementId: a.agreementId, currency: a.currency ?? 'USD' }, t('command.recordCommitment'))}
-              {a.effectiveOn &&
-                button({ kind: 'recordFundsReceived', agreementId: a.agreementId, currency: a.currency ?? 'USD' }, t('command.recordFundsReceived'))}
-            </p>
-            {a.transactions.length > 0 && (
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('column.kind')}</th>
-                    <th scope="col">{t('column.event')}</th>
-                    <th scope="col" className="num">
-                      {t('column.amount')}
-                    </th>
-                    <th scope="col">{t('column.valueDate')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {a.transactions.map((x) => (
-                    <tr key={x.eventId}>
-                      <td>{x.kind}</td>
-                      <td>{x.eventType}</td>
-                      <td className="num">{money(x.amount, x.currency)}</td>
-                      <td>{date(x.valueDate)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </article>
-        ))}
-      </section>
+      <AgreementsSection project={project} button={button} />
       <section aria-labelledby="contracts">
         <h2 id="contracts">{t('project.contracts')}</h2>
         {project.contracts.length === 0 ? (
@@ -191,9 +146,9 @@ export function ProjectPage() {
           </table>
         )}
       </section>
-      <MilestonesSection project={project} act={act} onAct={setOpen} />
-      <ResultsSection project={project} />
-      <RatingsAndRisks project={project} />
+      <MilestonesSection project={project} button={button} />
+      <ResultsSection project={project} button={button} />
+      <RatingsAndRisks project={project} button={button} />
       <TimelineSection projectId={project.id} />
     </>
   );
