@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { CALLER_PASSWORD } from '../callers.js';
-import { screenshot, seriousViolations, signIn } from './browser.js';
+import { commandRequests, screenshot, seriousViolations, signIn } from './browser.js';
 import { command, startPortalPlatform, view, type PortalPlatform } from './portal-platform.js';
 
 interface AgreementView {
@@ -75,7 +75,8 @@ describe('the web portal: payments, cancellations, reversals, milestones, result
     context = await platform.browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } });
     page = await context.newPage();
     await signIn(page, platform.portal.url, 'pm-transport', CALLER_PASSWORD);
-  });
+    // Starting Kafka-backed apps on a shared, loaded machine can take a while.
+  }, 240_000);
 
   afterAll(async () => {
     await context?.close();
@@ -211,5 +212,30 @@ describe('the web portal: payments, cancellations, reversals, milestones, result
         rationale: 'The main works contract is not yet awarded',
       }),
     ]);
+  });
+
+  it("refuses a bad field in the browser, with the API's schema, before any request is sent", async () => {
+    await page.goto(`${platform.portal.url}/projects/${ID}`);
+    await agreement().getByRole('button', { name: 'Record a disbursement (onward payment)' }).click();
+    const pay = form('Record a disbursement (onward payment)');
+    await pay.getByLabel('Amount').fill('12,5');
+    await pay.getByLabel('Currency').fill('usd');
+    const sent = commandRequests(page);
+    await submit('Record a disbursement (onward payment)').click();
+    await pay.getByTestId('error-amount').waitFor();
+    expect(await pay.getByTestId('error-amount').textContent()).toContain('must be a positive decimal string');
+    expect(await pay.getByTestId('error-currency').textContent()).toContain('is not an ISO 4217 currency code');
+    expect(await pay.getByLabel('Amount').getAttribute('aria-invalid')).toBe('true');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'project-form-errors');
+    await pay.getByRole('button', { name: 'Cancel' }).click();
+
+    // A field of the route is checked by the route's schema: the quarter of a rating.
+    await page.getByRole('button', { name: 'Rate performance' }).click();
+    await form('Rate performance').getByLabel('Quarter (YYYY-Qn)').fill('2026-Q5');
+    await submit('Rate performance').click();
+    await form('Rate performance').getByTestId('error-period').filter({ hasText: 'must be a quarter written YYYY-Qn' }).waitFor();
+    expect(sent).toEqual([]);
+    expect((await agreementView()).spent).toBe(decimal(0));
   });
 });

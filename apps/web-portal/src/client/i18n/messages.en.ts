@@ -172,6 +172,7 @@ export const en = {
   'command.submit': 'Record',
   'command.sending': 'Recording…',
   'command.done': 'Recorded: {events}.',
+  'command.invalidBeforeSending': 'Some fields need correcting (see beside each one); nothing was sent.',
   'command.invalid': 'The platform refused some fields; see beside each one.',
   'command.changedSince': 'Someone changed this record meanwhile, since you opened this form. Reload to see the latest, then try again. Recorded since:',
   'command.conflict': 'Someone changed this record meanwhile ({detail}). Reload to see the latest, then try again.',

@@ -1,10 +1,11 @@
+import { changeProjectStatusRequest } from '@ecab/contracts/commands';
 import { ACTIVITY_STATUS } from '@ecab/domain';
 import { useState, type ReactNode } from 'react';
 import { CommandForm } from '../components/CommandForm';
 import { useI18n } from '../i18n/i18n';
 import type { ProjectView } from '../api/views';
 import * as financing from './commands/financing-forms';
-import { optional, projectPath, type Form, type FormContext } from './commands/form-kit';
+import { optional, type Form, type FormContext } from './commands/form-kit';
 import * as progress from './commands/progress-forms';
 
 /** The commands a project page offers, and what each needs to know. */
@@ -29,7 +30,8 @@ export type OpenCommand =
 function changeStatus({ project, openedAtVersion, i18n }: FormContext): Form {
   return {
     title: 'command.changeStatus',
-    path: `${projectPath(project)}/status`,
+    request: changeProjectStatusRequest,
+    params: { projectId: project.id },
     // Conditional on the version the form was opened on: someone else's change meanwhile is a 409, not an overwrite.
     ifMatch: openedAtVersion,
     fields: [

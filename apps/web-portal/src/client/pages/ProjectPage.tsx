@@ -1,5 +1,5 @@
 import { Link, useSearch } from '@tanstack/react-router';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { ApiProblem } from '../api/http';
 import { isTravelling, useRead } from '../api/reads';
 import { mayCommand, useSession } from '../api/session';
@@ -10,8 +10,11 @@ import { ReadState } from '../components/Status';
 import { useI18n } from '../i18n/i18n';
 import { projectRoute } from '../router';
 import { AgreementsSection } from './AgreementsSection';
-import { CommandPanel, type CommandButton, type OpenCommand } from './ProjectCommands';
+import type { CommandButton, OpenCommand } from './ProjectCommands';
 import { MilestonesSection, RatingsAndRisks, ResultsSection, TimelineSection } from './ProjectSections';
+
+// The forms, with the API's request schemas that check them, load with the first form opened.
+const CommandPanel = lazy(() => import('./ProjectCommands').then((module) => ({ default: module.CommandPanel })));
 
 export function ProjectPage() {
   const { t, code, date, money } = useI18n();
@@ -55,12 +58,14 @@ export function ProjectPage() {
         <p className="hint">{t('project.cannotAct', { cluster: code('cluster', project.cluster) })}</p>
       )}
       {open && (
-        <CommandPanel
-          key={JSON.stringify(open)}
-          project={project}
-          command={open}
-          onClose={() => setOpen((current) => (current === open ? undefined : current))}
-        />
+        <Suspense fallback={<p aria-live="polite">{t('common.loading')}</p>}>
+          <CommandPanel
+            key={JSON.stringify(open)}
+            project={project}
+            command={open}
+            onClose={() => setOpen((current) => (current === open ? undefined : current))}
+          />
+        </Suspense>
       )}
       <section aria-labelledby="profile">
         <h2 id="profile">{t('project.profile')}</h2>

@@ -1,6 +1,15 @@
 import { AGREEMENT_INSTRUMENTS, CONFIDENCE_LEVELS, REVERSAL_REASON_CODES } from '@ecab/domain';
 import type { FieldSpec } from '../../components/CommandForm';
-import { agreementPath, codeOptions, encoded, moneyBody, moneyFields, optional, projectPath, today, type Form, type FormContext } from './form-kit';
+import {
+  cancelFundsRequest,
+  declareAgreementEffectiveRequest,
+  recordAgreementCommitmentRequest,
+  recordAgreementDisbursementRequest,
+  recordFundsReceivedRequest,
+  reverseTransactionRequest,
+  signAgreementRequest,
+} from '@ecab/contracts/commands';
+import { codeOptions, moneyBody, moneyFields, optional, today, type Form, type FormContext } from './form-kit';
 
 /** Where a fact comes from: a citation and how sure it is (the API's `source`). */
 export function sourceFields(context: FormContext, required: boolean): FieldSpec[] {
@@ -26,7 +35,8 @@ export const sourceBody = (v: Record<string, string>) =>
 export function signAgreement({ project, i18n }: FormContext): Form {
   return {
     title: 'command.signAgreement',
-    path: `${projectPath(project)}/agreements`,
+    request: signAgreementRequest,
+    params: { projectId: project.id },
     fields: [
       { name: 'id', label: 'field.id' },
       { name: 'agreementNumber', label: 'field.agreementNumber', required: true },
@@ -60,26 +70,40 @@ export function signAgreement({ project, i18n }: FormContext): Form {
 export function declareEffective(agreementId: string): Form {
   return {
     title: 'command.declareEffective',
-    path: `${agreementPath(agreementId)}/effectiveness`,
+    request: declareAgreementEffectiveRequest,
+    params: { agreementId },
     fields: [{ name: 'effectivenessDate', label: 'field.effectivenessDate', type: 'date', initial: today() }],
     toBody: (v) => ({ effectivenessDate: v.effectivenessDate }),
   };
 }
 
 export function recordCommitment(agreementId: string, currency: string): Form {
-  return { title: 'command.recordCommitment', path: `${agreementPath(agreementId)}/commitments`, fields: moneyFields(currency), toBody: moneyBody };
+  return {
+    title: 'command.recordCommitment',
+    request: recordAgreementCommitmentRequest,
+    params: { agreementId },
+    fields: moneyFields(currency),
+    toBody: moneyBody,
+  };
 }
 
 /** IATI 1, incoming funds: money the financier released under the agreement. */
 export function recordFundsReceived(agreementId: string, currency: string): Form {
-  return { title: 'command.recordFundsReceived', path: `${agreementPath(agreementId)}/funds-received`, fields: moneyFields(currency), toBody: moneyBody };
+  return {
+    title: 'command.recordFundsReceived',
+    request: recordFundsReceivedRequest,
+    params: { agreementId },
+    fields: moneyFields(currency),
+    toBody: moneyBody,
+  };
 }
 
 /** IATI 3: a payment on to a contractor or implementer, never beyond the net commitment. */
 export function recordDisbursement(agreementId: string, currency: string): Form {
   return {
     title: 'command.recordDisbursement',
-    path: `${agreementPath(agreementId)}/disbursements`,
+    request: recordAgreementDisbursementRequest,
+    params: { agreementId },
     fields: [
       { name: 'id', label: 'field.transactionId' },
       ...moneyFields(currency),
@@ -96,7 +120,8 @@ export function recordDisbursement(agreementId: string, currency: string): Form 
 export function cancelFunds(agreementId: string, currency: string): Form {
   return {
     title: 'command.cancelFunds',
-    path: `${agreementPath(agreementId)}/cancellations`,
+    request: cancelFundsRequest,
+    params: { agreementId },
     fields: [...moneyFields(currency), { name: 'reason', label: 'field.requiredReason', required: true }],
     toBody: (v) => ({ ...moneyBody(v), reason: v.reason ?? '' }),
   };
@@ -106,7 +131,8 @@ export function cancelFunds(agreementId: string, currency: string): Form {
 export function reverseTransaction(context: FormContext, agreementId: string, transactionId: string): Form {
   return {
     title: 'command.reverseTransaction',
-    path: `${agreementPath(agreementId)}/transactions/${encoded(transactionId)}/reversal`,
+    request: reverseTransactionRequest,
+    params: { agreementId, transactionId },
     fields: [
       {
         name: 'reasonCode',

@@ -22,10 +22,6 @@ export function currentQuarter(now = new Date()): string {
 /** Blank text is left out of the body (an optional field not given), anything else trimmed. */
 export const optional = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value.trim());
 
-export const encoded = encodeURIComponent;
-export const projectPath = (project: ProjectView) => `projects/${encoded(project.id)}`;
-export const agreementPath = (agreementId: string) => `agreements/${encoded(agreementId)}`;
-
 /** Amount, currency and value date: what every money movement under an agreement carries. */
 export function moneyFields(currency: string): FieldSpec[] {
   return [

@@ -1,15 +1,23 @@
 import { INDICATOR_MEASURE, MILESTONE_CATEGORIES, PERFORMANCE_DIMENSIONS, PERFORMANCE_RATINGS, RESULT_TYPE, WORLD_BANK_RATINGS } from '@ecab/domain';
 import type { FieldSpec } from '../../components/CommandForm';
 import { sourceBody, sourceFields } from './financing-forms';
-import { codeOptions, currentQuarter, encoded, optional, projectPath, today, type Form, type FormContext } from './form-kit';
-
-const milestonePath = (context: FormContext, milestoneId: string) => `${projectPath(context.project)}/milestones/${encoded(milestoneId)}`;
-const indicatorPath = (context: FormContext, indicatorId: string) => `${projectPath(context.project)}/indicators/${encoded(indicatorId)}`;
+import {
+  achieveMilestoneRequest,
+  defineIndicatorRequest,
+  defineResultRequest,
+  planMilestoneRequest,
+  ratePerformanceRequest,
+  reportActualRequest,
+  rescheduleMilestoneRequest,
+  setTargetRequest,
+} from '@ecab/contracts/commands';
+import { codeOptions, currentQuarter, optional, today, type Form, type FormContext } from './form-kit';
 
 export function planMilestone(context: FormContext): Form {
   return {
     title: 'command.planMilestone',
-    path: `${projectPath(context.project)}/milestones`,
+    request: planMilestoneRequest,
+    params: { projectId: context.project.id },
     fields: [
       { name: 'id', label: 'field.id' },
       {
@@ -30,7 +38,8 @@ export function planMilestone(context: FormContext): Form {
 export function rescheduleMilestone(context: FormContext, milestoneId: string, forecastDate: string | null): Form {
   return {
     title: 'command.rescheduleMilestone',
-    path: `${milestonePath(context, milestoneId)}/reschedule`,
+    request: rescheduleMilestoneRequest,
+    params: { projectId: context.project.id, milestoneId },
     fields: [
       { name: 'newDate', label: 'field.newDate', type: 'date', initial: forecastDate ?? today(), required: true },
       { name: 'reason', label: 'field.requiredReason', required: true },
@@ -42,7 +51,8 @@ export function rescheduleMilestone(context: FormContext, milestoneId: string, f
 export function achieveMilestone(context: FormContext, milestoneId: string): Form {
   return {
     title: 'command.achieveMilestone',
-    path: `${milestonePath(context, milestoneId)}/achievement`,
+    request: achieveMilestoneRequest,
+    params: { projectId: context.project.id, milestoneId },
     fields: [{ name: 'actualDate', label: 'field.actualDate', type: 'date', initial: today() }],
     toBody: (v) => ({ actualDate: v.actualDate }),
   };
@@ -52,7 +62,8 @@ export function achieveMilestone(context: FormContext, milestoneId: string): For
 export function defineResult(context: FormContext): Form {
   return {
     title: 'command.defineResult',
-    path: `${projectPath(context.project)}/results`,
+    request: defineResultRequest,
+    params: { projectId: context.project.id },
     fields: [
       { name: 'id', label: 'field.id' },
       {
@@ -71,7 +82,8 @@ export function defineResult(context: FormContext): Form {
 export function defineIndicator(context: FormContext, resultId: string): Form {
   return {
     title: 'command.defineIndicator',
-    path: `${projectPath(context.project)}/results/${encoded(resultId)}/indicators`,
+    request: defineIndicatorRequest,
+    params: { projectId: context.project.id, resultId },
     fields: [
       { name: 'id', label: 'field.id' },
       { name: 'title', label: 'field.title', required: true },
@@ -105,7 +117,8 @@ const periodValueBody = (v: Record<string, string>) => ({ period: { start: v.per
 export function setTarget(context: FormContext, indicatorId: string): Form {
   return {
     title: 'command.setTarget',
-    path: `${indicatorPath(context, indicatorId)}/targets`,
+    request: setTargetRequest,
+    params: { projectId: context.project.id, indicatorId },
     fields: periodValueFields(context, false),
     toBody: periodValueBody,
   };
@@ -115,7 +128,8 @@ export function setTarget(context: FormContext, indicatorId: string): Form {
 export function reportActual(context: FormContext, indicatorId: string): Form {
   return {
     title: 'command.reportActual',
-    path: `${indicatorPath(context, indicatorId)}/actuals`,
+    request: reportActualRequest,
+    params: { projectId: context.project.id, indicatorId },
     fields: periodValueFields(context, true),
     toBody: (v) => ({ ...periodValueBody(v), source: sourceBody(v) }),
   };
@@ -126,7 +140,9 @@ export function ratePerformance(context: FormContext): Form {
   const ratings = codeOptions(context.i18n, 'rating', PERFORMANCE_RATINGS);
   return {
     title: 'command.ratePerformance',
-    path: (v) => `${projectPath(context.project)}/performance-reviews/${encoded(v.period?.trim() ?? '')}/ratings`,
+    request: ratePerformanceRequest,
+    // The quarter is part of the route: checked by the route's schema like any field.
+    params: (v) => ({ projectId: context.project.id, period: v.period?.trim() ?? '' }),
     fields: [
       { name: 'period', label: 'field.reviewPeriod', initial: currentQuarter(), required: true },
       ...PERFORMANCE_DIMENSIONS.map((dimension): FieldSpec => ({
