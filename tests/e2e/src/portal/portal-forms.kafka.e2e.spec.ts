@@ -238,4 +238,30 @@ describe('the web portal: payments, cancellations, reversals, milestones, result
     expect(sent).toEqual([]);
     expect((await agreementView()).spent).toBe(decimal(0));
   });
+
+  it("shows someone else's change on the open page without a reload (the page polls the project's view)", async () => {
+    const LATER = 75_000;
+    await page.goto(`${platform.portal.url}/projects/${ID}`);
+    await figure('disbursed', RECEIVED).waitFor();
+    const timelineRows = page.getByTestId('timeline').locator('tbody tr');
+    await timelineRows.first().waitFor();
+    const eventsBefore = await timelineRows.count();
+    let navigations = 0;
+    page.on('framenavigated', () => navigations++);
+
+    // Another client records funds received straight through the API, as the admin.
+    const answer = await command(platform.api, `agreements/${AGREEMENT}/funds-received`, { amount: decimal(LATER), currency: 'USD', valueDate: today });
+    expect(answer.status).toBe(201);
+
+    // A generous bound for a loaded machine: the refresh interval itself is what keeps it within 2 s.
+    await figure('disbursed', RECEIVED + LATER).waitFor({ timeout: 20_000 });
+    await page
+      .getByTestId('disbursed-USD')
+      .filter({ hasText: shown(RECEIVED + LATER) })
+      .waitFor({ timeout: 20_000 });
+    // The timeline follows the profile: one more event, recorded by the other client.
+    await page.waitForFunction(`document.querySelectorAll('[data-testid="timeline"] tbody tr').length === ${eventsBefore + 1}`, undefined, { timeout: 20_000 });
+    expect(await timelineRows.last().textContent()).toContain('test-admin');
+    expect(navigations).toBe(0);
+  });
 });

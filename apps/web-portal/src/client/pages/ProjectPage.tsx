@@ -1,7 +1,7 @@
 import { Link, useSearch } from '@tanstack/react-router';
 import { lazy, Suspense, useState } from 'react';
 import { ApiProblem } from '../api/http';
-import { isTravelling, useRead } from '../api/reads';
+import { isTravelling, useFollow, useRead } from '../api/reads';
 import { mayCommand, useSession } from '../api/session';
 import type { DisbursementCurve, ProjectView } from '../api/views';
 import { AsOfBanner } from '../components/AsOf';
@@ -11,7 +11,7 @@ import { useI18n } from '../i18n/i18n';
 import { projectRoute } from '../router';
 import { AgreementsSection } from './AgreementsSection';
 import type { CommandButton, OpenCommand } from './ProjectCommands';
-import { MilestonesSection, RatingsAndRisks, ResultsSection, TimelineSection } from './ProjectSections';
+import { MilestonesSection, RatingsAndRisks, ResultsSection, TimelineSection, timelinePath } from './ProjectSections';
 
 // The forms, with the API's request schemas that check them, load with the first form opened.
 const CommandPanel = lazy(() => import('./ProjectCommands').then((module) => ({ default: module.CommandPanel })));
@@ -21,8 +21,12 @@ export function ProjectPage() {
   const { projectId } = projectRoute.useParams();
   const asOf = useSearch({ strict: false });
   const { principal } = useSession();
+  // Live: the profile alone is polled (every LIVE_REFRESH_MS); when someone else's change reaches it,
+  // the curve and the timeline are asked again. One small read per interval, whatever the page shows.
   const profile = useRead<ProjectView>(`projects/${encodeURIComponent(projectId)}`, {}, asOf);
-  const curve = useRead<DisbursementCurve>(`projects/${encodeURIComponent(projectId)}/disbursement-curve`, { limit: 200 }, asOf);
+  const curvePath = `projects/${encodeURIComponent(projectId)}/disbursement-curve`;
+  const curve = useRead<DisbursementCurve>(curvePath, { limit: 200 }, asOf, { poll: false });
+  useFollow(profile.data?.body, [curvePath, timelinePath(projectId)]);
   const [open, setOpen] = useState<OpenCommand | undefined>();
   if (profile.error instanceof ApiProblem && profile.error.status === 404) {
     // Also what the time machine shows before the project was registered.

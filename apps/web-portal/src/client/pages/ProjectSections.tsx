@@ -166,12 +166,15 @@ export function RatingsAndRisks({ project, button }: { project: ProjectView; but
   );
 }
 
+export const timelinePath = (projectId: string) => `projects/${encodeURIComponent(projectId)}/timeline`;
+
 /** Every event of the project: what, effective date, recorded time, who, why; paged by the URL. */
 export function TimelineSection({ projectId }: { projectId: string }) {
   const { t, date, instant } = useI18n();
   const search = useSearch({ strict: false }) as { timeline?: string; effectiveOn?: string; recordedAt?: string };
   const navigate = useNavigate();
-  const timeline = useRead<Page<TimelineEntry>>(`projects/${encodeURIComponent(projectId)}/timeline`, { cursor: search.timeline, limit: 50 }, search);
+  // Not polled: the project page asks again when the project's profile changes.
+  const timeline = useRead<Page<TimelineEntry>>(timelinePath(projectId), { cursor: search.timeline, limit: 50 }, search, { poll: false });
   const page = (cursor: string | undefined) =>
     void navigate({ to: '.', search: (previous: Record<string, unknown>) => ({ ...previous, timeline: cursor }) as never });
   return (
