@@ -1,18 +1,10 @@
 import type { z } from 'zod';
+import { requestProblems } from '@ecab/contracts/commands';
 import { type FieldProblem, ProblemError } from './problem.js';
 
-function pointer(path: readonly PropertyKey[]): string {
-  return path.map((segment) => `/${String(segment).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
-}
-
-/** Every issue zod found, one per field, as RFC 9457 `errors` members. */
+/** Every issue zod found, one per field, as RFC 9457 `errors` members (the same problems the portal finds before sending). */
 export function fieldProblems(error: z.ZodError): FieldProblem[] {
-  return error.issues.flatMap((issue): FieldProblem[] =>
-    // An unknown field is named by its own pointer, one problem each, like every other field's problem.
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ pointer: pointer([...issue.path, key]), detail: 'is not a field this request accepts', code: issue.code }))
-      : [{ pointer: pointer(issue.path), detail: issue.message, code: issue.code }],
-  );
+  return requestProblems(error);
 }
 
 /** Parses input against a schema, or throws a 400 problem listing every field's problem. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { amountField, currencyField } from '../commands/fields.js';
+import { amountField, currencyField } from '@ecab/contracts/commands';
 
 /** An amount in a currency, as the contract commands carry it: `{amount: "1000000.00", currency: "USD"}`. */
 export const moneyField = z.object({ amount: amountField, currency: currencyField }, { error: 'must be an object {amount, currency}' }).strict();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateField, effectiveDateField, sourceField, text } from '../commands/fields.js';
+import { dateField, effectiveDateField, sourceField, text } from '@ecab/contracts/commands';
 
 /**
  * A programme KPI value, as a target or an observation: kebab-case KPI code, its unit, a decimal

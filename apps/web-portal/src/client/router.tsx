@@ -1,10 +1,9 @@
-import { createRootRoute, createRoute, createRouter } from '@tanstack/react-router';
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
 import { Layout } from './components/Layout';
 import { Dashboard } from './pages/Dashboard';
 import { Lineage } from './pages/Lineage';
 import { ProjectPage } from './pages/ProjectPage';
 import { Projects } from './pages/Projects';
-import { RegisterProject } from './pages/RegisterProject';
 import { asOfSearch, dashboardSearch, lineageSearch, projectListSearch, projectPageSearch } from './search';
 
 /** Every page's state is in its URL: "as of" on every page, filters, sort and page on the lists. */
@@ -12,7 +11,12 @@ const rootRoute = createRootRoute({ component: Layout, validateSearch: asOfSearc
 
 const dashboardRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: Dashboard, validateSearch: dashboardSearch });
 const projectsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/projects', component: Projects, validateSearch: projectListSearch });
-const registerRoute = createRoute({ getParentRoute: () => rootRoute, path: '/projects/new', component: RegisterProject });
+// The form and the request schemas that check it load when the page is opened.
+const registerRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/projects/new',
+  component: lazyRouteComponent(() => import('./pages/RegisterProject'), 'RegisterProject'),
+});
 const projectRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/projects/$projectId',

@@ -56,3 +56,13 @@ export async function signIn(page: Page, portalUrl: string, username: string, pa
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Portfolio dashboard' }).waitFor();
 }
+
+/** The commands the page sends from now on (`POST /api/v1/projects`…), as they leave the browser. */
+export function commandRequests(page: Page): string[] {
+  const sent: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (request.method() !== 'GET' && path.startsWith('/api/v1/') && path !== '/api/v1/auth/token') sent.push(`${request.method()} ${path}`);
+  });
+  return sent;
+}

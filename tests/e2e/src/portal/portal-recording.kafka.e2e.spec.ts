@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { CALLER_PASSWORD } from '../callers.js';
-import { screenshot, seriousViolations, signIn } from './browser.js';
+import { commandRequests, screenshot, seriousViolations, signIn } from './browser.js';
 import { command, startPortalPlatform, view, type PortalPlatform } from './portal-platform.js';
 
 interface ProjectView {
@@ -42,7 +42,8 @@ describe('the web portal: recording what happened, field errors, conflicts and t
 
   const submit = (form: string) => page.getByRole('form', { name: form }).getByRole('button', { name: 'Record' });
 
-  it("shows the API's field problems beside the fields on a 400, and records nothing", async () => {
+  it("checks the fields with the API's own schemas before sending: each problem beside its field, no request sent", async () => {
+    const sent = commandRequests(page);
     await page.goto(`${platform.portal.url}/projects/new`);
     const form = page.getByRole('form', { name: 'Register a project' });
     // Only the manager's own cluster is offered.
@@ -55,10 +56,26 @@ describe('the web portal: recording what happened, field errors, conflicts and t
     expect(await page.getByTestId('error-title').textContent()).toContain('must not be blank');
     expect(await page.getByTestId('error-share-KZ').textContent()).toContain('must be at most 100');
     expect(await form.getByLabel('Title').getAttribute('aria-invalid')).toBe('true');
+    expect(await form.getByRole('alert').textContent()).toContain('nothing was sent');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'register-project-errors');
+    expect(sent).toEqual([]);
+  });
+
+  it("shows the API's own 400 beside the field when only the API can tell (text that cannot be stored), and records nothing", async () => {
+    const sent = commandRequests(page);
+    await page.goto(`${platform.portal.url}/projects/new`);
+    const form = page.getByRole('form', { name: 'Register a project' });
+    await form.getByLabel('Id (optional)').fill('WEB-BAD-2');
+    // The schema takes any text; the API refuses a NUL character, which the database cannot store.
+    await form.getByLabel('Title').fill('Ring\u0000road');
+    await submit('Register a project').click();
+    await page.getByTestId('error-title').waitFor();
+    expect(await page.getByTestId('error-title').textContent()).toContain('must not contain the NUL character');
+    expect(await form.getByRole('alert').textContent()).toContain('The platform refused some fields');
+    expect(sent).toEqual(['POST /api/v1/projects']);
     const list = await view<{ items: { id: string }[] }>(platform.views, 'projects');
-    expect(list.items.map((p) => p.id)).not.toContain('WEB-BAD-1');
+    expect(list.items.map((p) => p.id)).not.toEqual(expect.arrayContaining(['WEB-BAD-1', 'WEB-BAD-2']));
   });
 
   it('registers a project through the form and finds it in the list', async () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { pathIds, requiredText } from '../../commands/fields.js';
-import { exampleAgreementId, transactionFields } from '../agreement-fields.js';
+import { pathIds, requiredText, transactionFields } from '@ecab/contracts/commands';
+import { exampleAgreementId } from '../agreement-fields.js';
 
 export const amendCommitmentEndpoint = defineEndpoint({
   name: 'AmendCommitment',

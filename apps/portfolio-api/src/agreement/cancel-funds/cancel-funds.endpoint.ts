@@ -1,19 +1,16 @@
-import { z } from 'zod';
+import { cancelFundsRequest } from '@ecab/contracts/commands';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { pathIds, requiredText } from '../../commands/fields.js';
-import { exampleAgreementId, transactionFields } from '../agreement-fields.js';
+import { exampleAgreementId } from '../agreement-fields.js';
 
 export const cancelFundsEndpoint = defineEndpoint({
   name: 'CancelFunds',
   aggregate: 'agreement',
   method: 'post',
-  path: 'agreements/:agreementId/cancellations',
   tag: 'Financing',
   summary: 'Cancel part of the undisbursed commitment, with the reason',
   description: 'Never more than what is still undisbursed: the net commitment may not fall below the funds received or paid.',
   creates: true,
-  params: pathIds('agreementId'),
-  body: z.object({ ...transactionFields, reason: requiredText(1000) }).strict(),
+  ...cancelFundsRequest,
   toCommand: ({ params, body: { id, ...rest }, newId }) => ({
     type: 'CancelFunds',
     data: { agreementId: params.agreementId, transactionId: id ?? newId(), ...rest },

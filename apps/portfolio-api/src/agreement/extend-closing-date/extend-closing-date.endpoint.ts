@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { dateField, effectiveDateField, pathIds, requiredText, sourceField } from '../../commands/fields.js';
+import { dateField, effectiveDateField, pathIds, requiredText, sourceField } from '@ecab/contracts/commands';
 import { exampleAgreementId } from '../agreement-fields.js';
 
 export const extendClosingDateEndpoint = defineEndpoint({

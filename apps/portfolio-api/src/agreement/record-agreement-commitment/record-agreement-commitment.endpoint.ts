@@ -1,19 +1,16 @@
-import { z } from 'zod';
+import { recordAgreementCommitmentRequest } from '@ecab/contracts/commands';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { pathIds } from '../../commands/fields.js';
-import { exampleAgreementId, transactionFields } from '../agreement-fields.js';
+import { exampleAgreementId } from '../agreement-fields.js';
 
 export const recordAgreementCommitmentEndpoint = defineEndpoint({
   name: 'RecordAgreementCommitment',
   aggregate: 'agreement',
   method: 'post',
-  path: 'agreements/:agreementId/commitments',
   tag: 'Financing',
   summary: 'Record the commitment under the agreement (IATI 11 Incoming Commitment)',
   description: 'May be recorded from signing, before effectiveness.',
   creates: true,
-  params: pathIds('agreementId'),
-  body: z.object(transactionFields).strict(),
+  ...recordAgreementCommitmentRequest,
   toCommand: ({ params, body: { id, ...rest }, newId }) => ({
     type: 'RecordAgreementCommitment',
     data: { agreementId: params.agreementId, transactionId: id ?? newId(), ...rest },

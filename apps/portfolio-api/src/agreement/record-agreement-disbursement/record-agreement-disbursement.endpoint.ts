@@ -1,19 +1,16 @@
-import { z } from 'zod';
+import { recordAgreementDisbursementRequest } from '@ecab/contracts/commands';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { organisationReferenceField, pathIds } from '../../commands/fields.js';
-import { exampleAgreementId, transactionFields } from '../agreement-fields.js';
+import { exampleAgreementId } from '../agreement-fields.js';
 
 export const recordAgreementDisbursementEndpoint = defineEndpoint({
   name: 'RecordAgreementDisbursement',
   aggregate: 'agreement',
   method: 'post',
-  path: 'agreements/:agreementId/disbursements',
   tag: 'Financing',
   summary: 'Record a payment on to a contractor or implementer (IATI 3 Disbursement)',
   description: 'Only once the agreement is effective; payments (disbursements and expenditures) never exceed the net commitment.',
   creates: true,
-  params: pathIds('agreementId'),
-  body: z.object({ ...transactionFields, receiver: organisationReferenceField.optional() }).strict(),
+  ...recordAgreementDisbursementRequest,
   toCommand: ({ params, body: { id, ...rest }, newId }) => ({
     type: 'RecordAgreementDisbursement',
     data: { agreementId: params.agreementId, transactionId: id ?? newId(), ...rest },

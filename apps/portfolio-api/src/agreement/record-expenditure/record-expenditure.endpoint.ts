@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { organisationReferenceField, pathIds } from '../../commands/fields.js';
-import { EXAMPLE_REVERSED_TRANSACTION_ID, exampleAgreementId, transactionFields } from '../agreement-fields.js';
+import { organisationReferenceField, pathIds, transactionFields } from '@ecab/contracts/commands';
+import { EXAMPLE_REVERSED_TRANSACTION_ID, exampleAgreementId } from '../agreement-fields.js';
 
 export const recordExpenditureEndpoint = defineEndpoint({
   name: 'RecordExpenditure',

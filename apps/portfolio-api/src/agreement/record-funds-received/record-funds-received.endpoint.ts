@@ -1,19 +1,16 @@
-import { z } from 'zod';
+import { recordFundsReceivedRequest } from '@ecab/contracts/commands';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { pathIds } from '../../commands/fields.js';
-import { exampleAgreementId, transactionFields } from '../agreement-fields.js';
+import { exampleAgreementId } from '../agreement-fields.js';
 
 export const recordFundsReceivedEndpoint = defineEndpoint({
   name: 'RecordFundsReceived',
   aggregate: 'agreement',
   method: 'post',
-  path: 'agreements/:agreementId/funds-received',
   tag: 'Financing',
   summary: 'Record funds the financier released under the agreement (IATI 1 Incoming Funds)',
   description: 'Only once the agreement is effective, and never beyond the net commitment in that currency.',
   creates: true,
-  params: pathIds('agreementId'),
-  body: z.object(transactionFields).strict(),
+  ...recordFundsReceivedRequest,
   toCommand: ({ params, body: { id, ...rest }, newId }) => ({
     type: 'RecordFundsReceived',
     data: { agreementId: params.agreementId, transactionId: id ?? newId(), ...rest },

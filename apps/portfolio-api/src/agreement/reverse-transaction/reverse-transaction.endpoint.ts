@@ -1,21 +1,18 @@
-import { z } from 'zod';
+import { reverseTransactionRequest } from '@ecab/contracts/commands';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { codeField, effectiveDateField, pathIds, sourceField, text } from '../../commands/fields.js';
 import { EXAMPLE_REVERSED_TRANSACTION_ID, exampleAgreementId } from '../agreement-fields.js';
 
 export const reverseTransactionEndpoint = defineEndpoint({
   name: 'ReverseTransaction',
   aggregate: 'agreement',
   method: 'post',
-  path: 'agreements/:agreementId/transactions/:transactionId/reversal',
   tag: 'Financing',
   summary: 'Reverse a recorded transaction in full, with a reason code and a source',
   description:
     'A mistake is corrected by a reversal (and, if needed, a new record), never an edit. Reason codes: SOURCE_CORRECTION, DATA_ENTRY_ERROR, DUPLICATE_ENTRY. ' +
     'A reversal may not leave the net commitment below what has been disbursed.',
   creates: false,
-  params: pathIds('agreementId', 'transactionId'),
-  body: z.object({ reasonCode: codeField, source: sourceField, note: text(1000).optional(), effectiveDate: effectiveDateField }).strict(),
+  ...reverseTransactionRequest,
   toCommand: ({ params, body }) => ({ type: 'ReverseTransaction', data: { agreementId: params.agreementId, transactionId: params.transactionId, ...body } }),
   resourceId: (command) => command.data.transactionId,
   example: ({ projectId }) => ({

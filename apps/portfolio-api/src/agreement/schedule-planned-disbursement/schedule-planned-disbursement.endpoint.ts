@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { amountField, currencyField, effectiveDateField, idField, pathIds, periodField } from '../../commands/fields.js';
+import { amountField, currencyField, effectiveDateField, idField, pathIds, periodField } from '@ecab/contracts/commands';
 import { exampleAgreementId } from '../agreement-fields.js';
 
 export const schedulePlannedDisbursementEndpoint = defineEndpoint({

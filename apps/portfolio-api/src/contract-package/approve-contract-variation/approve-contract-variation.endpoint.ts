@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { effectiveDateField, idField, pathIds, requiredText, sourceField } from '../../commands/fields.js';
+import { effectiveDateField, idField, pathIds, requiredText, sourceField } from '@ecab/contracts/commands';
 import { signedMoneyField } from '../money-fields.js';
 
 export const approveContractVariationEndpoint = defineEndpoint({

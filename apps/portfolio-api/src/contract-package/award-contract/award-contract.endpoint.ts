@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { dateField, organisationReferenceField, pathIds, sourceField } from '../../commands/fields.js';
+import { dateField, organisationReferenceField, pathIds, sourceField } from '@ecab/contracts/commands';
 import { moneyField } from '../money-fields.js';
 
 export const awardContractEndpoint = defineEndpoint({

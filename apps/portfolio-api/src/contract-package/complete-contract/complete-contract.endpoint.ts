@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { dateField, pathIds, sourceField } from '../../commands/fields.js';
+import { dateField, pathIds, sourceField } from '@ecab/contracts/commands';
 
 export const completeContractEndpoint = defineEndpoint({
   name: 'CompleteContract',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { codeField, dateField, effectiveDateField, idField, pathIds, requiredText, sourceField } from '../../commands/fields.js';
+import { codeField, dateField, effectiveDateField, idField, pathIds, requiredText, sourceField } from '@ecab/contracts/commands';
 import { moneyField } from '../money-fields.js';
 
 export const planProcurementPackageEndpoint = defineEndpoint({

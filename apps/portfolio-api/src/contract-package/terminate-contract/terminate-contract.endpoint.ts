@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint, type ExampleRequest } from '../../commands/command-endpoint.js';
-import { effectiveDateField, pathIds, requiredText, sourceField } from '../../commands/fields.js';
+import { effectiveDateField, pathIds, requiredText, sourceField } from '@ecab/contracts/commands';
 
 export const terminateContractEndpoint = defineEndpoint({
   name: 'TerminateContract',

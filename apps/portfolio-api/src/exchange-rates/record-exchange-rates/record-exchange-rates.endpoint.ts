@@ -1,7 +1,7 @@
 import type { ExchangeRateInput } from '@ecab/domain';
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { currencyField, dateField, sourceField } from '../../commands/fields.js';
+import { currencyField, dateField, sourceField } from '@ecab/contracts/commands';
 
 const rateField = z
   .object(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { codeField, effectiveDateField, idField, localizedNamesField, organisationIdField } from '../../commands/fields.js';
+import { codeField, effectiveDateField, idField, localizedNamesField, organisationIdField } from '@ecab/contracts/commands';
 
 export const registerOrganisationEndpoint = defineEndpoint({
   name: 'RegisterOrganisation',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { effectiveDateField, localizedNamesField, pathIds } from '../../commands/fields.js';
+import { effectiveDateField, localizedNamesField, pathIds } from '@ecab/contracts/commands';
 
 export const renameOrganisationEndpoint = defineEndpoint({
   name: 'RenameOrganisation',

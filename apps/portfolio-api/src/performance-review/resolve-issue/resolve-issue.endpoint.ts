@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { effectiveDateField, idField, requiredText } from '../../commands/fields.js';
-import { reviewParams } from '../review-params.js';
+import { effectiveDateField, idField, requiredText, reviewParams } from '@ecab/contracts/commands';
 
 export const resolveIssueEndpoint = defineEndpoint({
   name: 'ResolveIssue',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { dateField, effectiveDateField, idField, organisationReferenceField, pathIds, requiredText } from '../../commands/fields.js';
+import { dateField, effectiveDateField, idField, organisationReferenceField, pathIds, requiredText } from '@ecab/contracts/commands';
 
 export const assignDecisionActionEndpoint = defineEndpoint({
   name: 'AssignDecisionAction',

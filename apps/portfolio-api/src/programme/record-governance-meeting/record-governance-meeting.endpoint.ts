@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { codeField, dateField, idField, pathIds, requiredText, sourceField, text } from '../../commands/fields.js';
+import { codeField, dateField, idField, pathIds, requiredText, sourceField, text } from '@ecab/contracts/commands';
 
 export const recordGovernanceMeetingEndpoint = defineEndpoint({
   name: 'RecordGovernanceMeeting',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { clusterField, effectiveDateField, idField, localizedNamesField, text } from '../../commands/fields.js';
+import { clusterField, effectiveDateField, idField, localizedNamesField, text } from '@ecab/contracts/commands';
 
 export const registerProgrammeEndpoint = defineEndpoint({
   name: 'RegisterProgramme',

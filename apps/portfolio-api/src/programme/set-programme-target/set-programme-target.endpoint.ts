@@ -1,5 +1,5 @@
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { pathIds } from '../../commands/fields.js';
+import { pathIds } from '@ecab/contracts/commands';
 import { kpiValueBody } from '../kpi-value-body.js';
 
 export const setProgrammeTargetEndpoint = defineEndpoint({

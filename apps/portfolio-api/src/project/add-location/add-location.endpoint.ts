@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { effectiveDateField, idField, pathIds, requiredText, text } from '../../commands/fields.js';
+import { effectiveDateField, idField, pathIds, requiredText, text } from '@ecab/contracts/commands';
 
 export const addLocationEndpoint = defineEndpoint({
   name: 'AddLocation',

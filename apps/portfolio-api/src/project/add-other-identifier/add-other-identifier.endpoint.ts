@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { codeField, effectiveDateField, organisationReferenceField, pathIds, requiredText, text } from '../../commands/fields.js';
+import { codeField, effectiveDateField, organisationReferenceField, pathIds, requiredText, text } from '@ecab/contracts/commands';
 
 export const addOtherIdentifierEndpoint = defineEndpoint({
   name: 'AddOtherIdentifier',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { correctionField, effectiveDateField, organisationIdField, pathIds, requiredText } from '../../commands/fields.js';
+import { correctionField, effectiveDateField, organisationIdField, pathIds, requiredText } from '@ecab/contracts/commands';
 
 export const assignIatiIdentifierEndpoint = defineEndpoint({
   name: 'AssignIatiIdentifier',

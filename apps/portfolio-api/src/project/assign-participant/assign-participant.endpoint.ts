@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { codeField, effectiveDateField, organisationReferenceField, pathIds } from '../../commands/fields.js';
+import { codeField, effectiveDateField, organisationReferenceField, pathIds } from '@ecab/contracts/commands';
 
 export const assignParticipantEndpoint = defineEndpoint({
   name: 'AssignParticipant',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { effectiveDateField, pathIds, requiredText } from '../../commands/fields.js';
+import { effectiveDateField, pathIds, requiredText } from '@ecab/contracts/commands';
 
 export const cancelProjectEndpoint = defineEndpoint({
   name: 'CancelProject',

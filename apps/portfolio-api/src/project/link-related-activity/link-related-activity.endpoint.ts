@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { codeField, effectiveDateField, pathIds, requiredText, text } from '../../commands/fields.js';
+import { codeField, effectiveDateField, pathIds, requiredText, text } from '@ecab/contracts/commands';
 
 export const linkRelatedActivityEndpoint = defineEndpoint({
   name: 'LinkRelatedActivity',

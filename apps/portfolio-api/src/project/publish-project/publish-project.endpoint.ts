@@ -1,5 +1,5 @@
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { effectiveDatedBody, pathIds } from '../../commands/fields.js';
+import { effectiveDatedBody, pathIds } from '@ecab/contracts/commands';
 
 export const publishProjectEndpoint = defineEndpoint({
   name: 'PublishProject',

@@ -1,7 +1,7 @@
 import { shorthandAgreementId } from '@ecab/domain';
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { amountField, currencyField, dateField, organisationIdField, pathIds } from '../../commands/fields.js';
+import { amountField, currencyField, dateField, organisationIdField, pathIds } from '@ecab/contracts/commands';
 
 export const recordCommitmentEndpoint = defineEndpoint({
   name: 'RecordCommitment',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { codeField, dateField, effectiveDateField, pathIds, sourceField } from '../../commands/fields.js';
+import { codeField, dateField, effectiveDateField, pathIds, sourceField } from '@ecab/contracts/commands';
 
 export const recordProjectDateEndpoint = defineEndpoint({
   name: 'RecordProjectDate',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { effectiveDateField, pathIds, text } from '../../commands/fields.js';
+import { effectiveDateField, pathIds, text } from '@ecab/contracts/commands';
 
 export const resumeProjectEndpoint = defineEndpoint({
   name: 'ResumeProject',

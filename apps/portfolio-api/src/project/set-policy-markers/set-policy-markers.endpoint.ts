@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { codeField, effectiveDateField, pathIds } from '../../commands/fields.js';
+import { codeField, effectiveDateField, pathIds } from '@ecab/contracts/commands';
 
 export const setPolicyMarkersEndpoint = defineEndpoint({
   name: 'SetPolicyMarkers',

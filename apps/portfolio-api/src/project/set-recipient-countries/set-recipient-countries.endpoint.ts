@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { countrySharesField, effectiveDateField, pathIds } from '../../commands/fields.js';
+import { countrySharesField, effectiveDateField, pathIds } from '@ecab/contracts/commands';
 
 export const setRecipientCountriesEndpoint = defineEndpoint({
   name: 'SetRecipientCountries',

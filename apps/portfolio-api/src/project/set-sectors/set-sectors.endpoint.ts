@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { codeField, effectiveDateField, pathIds, percentageField } from '../../commands/fields.js';
+import { codeField, effectiveDateField, pathIds, percentageField } from '@ecab/contracts/commands';
 
 export const setSectorsEndpoint = defineEndpoint({
   name: 'SetSectors',

@@ -1,19 +1,15 @@
-import { z } from 'zod';
+import { reportActualRequest } from '@ecab/contracts/commands';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { effectiveDateField, pathIds, periodField, sourceField } from '../../commands/fields.js';
-import { indicatorValueField } from '../indicator-value-field.js';
 
 export const reportActualEndpoint = defineEndpoint({
   name: 'ReportActual',
   aggregate: 'results',
   method: 'post',
-  path: 'projects/:projectId/indicators/:indicatorId/actuals',
   tag: 'Results',
   summary: 'Report an indicator’s actual value for a period that has started; it awaits verification',
   description: 'An actual is addressed by its indicator and period. A new report replaces a pending or rejected one for the same period, never a verified one.',
   creates: false,
-  params: pathIds('projectId', 'indicatorId'),
-  body: z.object({ period: periodField, value: indicatorValueField, source: sourceField.optional(), effectiveDate: effectiveDateField }).strict(),
+  ...reportActualRequest,
   toCommand: ({ params, body }) => ({ type: 'ReportActual', data: { projectId: params.projectId, indicatorId: params.indicatorId, ...body } }),
   resourceId: (command) => command.data.indicatorId,
   example: ({ projectId }) => ({

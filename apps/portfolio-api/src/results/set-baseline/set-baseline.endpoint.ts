@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { effectiveDateField, pathIds, sourceField } from '../../commands/fields.js';
-import { indicatorValueField } from '../indicator-value-field.js';
+import { effectiveDateField, indicatorValueField, pathIds, sourceField } from '@ecab/contracts/commands';
 
 export const setBaselineEndpoint = defineEndpoint({
   name: 'SetBaseline',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
-import { effectiveDateField, pathIds, periodField } from '../../commands/fields.js';
+import { effectiveDateField, pathIds, periodField } from '@ecab/contracts/commands';
 
 export const verifyActualEndpoint = defineEndpoint({
   name: 'VerifyActual',

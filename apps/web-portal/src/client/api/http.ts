@@ -26,21 +26,6 @@ export class ApiProblem extends Error {
   get status(): number {
     return this.problem.status;
   }
-
-  /** Field name (the pointer's first segment) → its problems, joined. */
-  fieldErrors(): Record<string, string> {
-    return fieldErrorsOf(this.problem.errors ?? []);
-  }
-}
-
-export function fieldErrorsOf(errors: readonly FieldProblem[]): Record<string, string> {
-  const byField: Record<string, string> = {};
-  for (const { pointer, detail } of errors) {
-    // `/countries/0/percentage` belongs to the field `countries`; its detail says what is wrong.
-    const field = pointer.split('/')[1] ?? '';
-    byField[field] = byField[field] ? `${byField[field]}; ${detail}` : detail;
-  }
-  return byField;
 }
 
 let bearer: string | null = null;

@@ -104,8 +104,14 @@ export interface Agreement {
   signedOn: string | null;
   effectiveOn: string | null;
   closingOn: string | null;
+  /** Commitments and amendments, cancellations apart: net commitment = committed − cancelled. */
+  committed: string;
+  cancelled: string;
   netCommitment: string;
+  /** Funds received (IATI 1): money the financier released under the agreement. */
   disbursed: string;
+  /** Onward payments: disbursements to contractors or implementers (IATI 3) and expenditures (IATI 4). */
+  spent: string;
   transactions: Transaction[];
 }
 

@@ -1,3 +1,4 @@
+import { checkRequest, routeOf, type CommandRequest } from '@ecab/contracts/commands';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { ApiProblem } from '../api/http';
@@ -5,6 +6,7 @@ import { newIdempotencyKey, sendCommand, type CommandAnswer } from '../api/comma
 import { useLastWrite } from '../api/reads';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages.en';
+import { placeFieldErrors } from './field-errors';
 
 export interface FieldSpec {
   name: string;
@@ -14,14 +16,17 @@ export interface FieldSpec {
   options?: readonly { value: string; label: string }[];
   required?: boolean;
   initial?: string;
-  /** The body field the API names in its errors, when it is not `name` (e.g. two shares → countries). */
+  /** The body field the API names in its errors, when it is not `name`: a `/`-separated path (`period/start`; two shares → `countries`). */
   apiField?: string;
 }
 
 export interface CommandFormProps {
   title: MessageKey;
   method?: 'POST' | 'PUT';
-  path: string;
+  /** The command's request as portfolio-api checks it (@ecab/contracts/commands): its route and schemas. */
+  request: CommandRequest;
+  /** The route's parameters: known to the page (ids), or filled in on the form (a review's quarter). */
+  params?: Record<string, string> | ((values: Record<string, string>) => Record<string, string>);
   fields: readonly FieldSpec[];
   toBody(values: Record<string, string>): unknown;
   /** The version the form was filled from: the command is refused (409) if the record changed since. */
@@ -41,7 +46,7 @@ interface ChangeMeanwhile {
 }
 
 type Outcome =
-  | { kind: 'invalid'; fields: Record<string, string>; other: string[] }
+  | { kind: 'invalid'; checkedBy: 'browser' | 'platform'; fields: Record<string, string>; other: string[] }
   | { kind: 'conflict'; detail: string; changes: ChangeMeanwhile[] }
   | { kind: 'refused'; detail: string };
 
@@ -50,7 +55,7 @@ type Outcome =
  * explained with a reload, one Idempotency-Key per filled-in request (a double click records once),
  * and the answer's consistentWith handed to every read (read your writes).
  */
-export function CommandForm({ title, method = 'POST', path, fields, toBody, ifMatch, onDone, onCancel, showTitle = true }: CommandFormProps) {
+export function CommandForm({ title, method = 'POST', request, params = {}, fields, toBody, ifMatch, onDone, onCancel, showTitle = true }: CommandFormProps) {
   const { t, code, instant } = useI18n();
   const queryClient = useQueryClient();
   const { record } = useLastWrite();
@@ -68,9 +73,17 @@ export function CommandForm({ title, method = 'POST', path, fields, toBody, ifMa
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (inFlight.current) return; // a second click while the first is on its way
+    const routeParams = typeof params === 'function' ? params(values) : params;
+    const body = toBody(values);
+    // The API's own schemas, checked here first: a bad field is shown beside it and nothing is sent.
+    const problems = checkRequest(request, routeParams, body);
+    if (problems.length > 0) {
+      setOutcome({ kind: 'invalid', checkedBy: 'browser', ...placeFieldErrors(problems, fields) });
+      return;
+    }
     setPending(true);
     setOutcome(undefined);
-    inFlight.current = sendCommand(method, path, toBody(values), { idempotencyKey: key.current, ifMatch })
+    inFlight.current = sendCommand(method, routeOf(request, routeParams), body, { idempotencyKey: key.current, ifMatch })
       .then((answer) => {
         key.current = newIdempotencyKey();
         record(answer.consistentWith);
@@ -126,7 +139,7 @@ export function CommandForm({ title, method = 'POST', path, fields, toBody, ifMa
       })}
       {outcome?.kind === 'invalid' && (
         <div role="alert" className="error">
-          {t('command.invalid')}
+          {outcome.checkedBy === 'browser' ? t('command.invalidBeforeSending') : t('command.invalid')}
           {outcome.other.length > 0 && (
             <ul>
               {outcome.other.map((o) => (
@@ -175,18 +188,5 @@ function outcomeOf(error: unknown, fields: readonly FieldSpec[]): Outcome {
   if (error.status === 409)
     return { kind: 'conflict', detail: error.message, changes: Array.isArray(error.problem.changes) ? (error.problem.changes as ChangeMeanwhile[]) : [] };
   if (error.status !== 400) return { kind: 'refused', detail: error.message };
-  const byApiField = error.fieldErrors();
-  const shown: Record<string, string> = {};
-  const placed = new Set<string>();
-  for (const field of fields) {
-    const apiField = field.apiField ?? field.name;
-    if (byApiField[apiField] && !placed.has(apiField)) {
-      shown[field.name] = byApiField[apiField];
-      placed.add(apiField);
-    }
-  }
-  const other = Object.entries(byApiField)
-    .filter(([name]) => !placed.has(name))
-    .map(([name, detail]) => (name ? `${name}: ${detail}` : detail));
-  return { kind: 'invalid', fields: shown, other };
+  return { kind: 'invalid', checkedBy: 'platform', ...placeFieldErrors(error.problem.errors ?? [], fields) };
 }

@@ -1,8 +1,12 @@
+import { changeProjectStatusRequest } from '@ecab/contracts/commands';
 import { ACTIVITY_STATUS } from '@ecab/domain';
-import { useState } from 'react';
-import { CommandForm, type CommandFormProps, type FieldSpec } from '../components/CommandForm';
-import { useI18n, type I18n } from '../i18n/i18n';
+import { useState, type ReactNode } from 'react';
+import { CommandForm } from '../components/CommandForm';
+import { useI18n } from '../i18n/i18n';
 import type { ProjectView } from '../api/views';
+import * as financing from './commands/financing-forms';
+import { optional, type Form, type FormContext } from './commands/form-kit';
+import * as progress from './commands/progress-forms';
 
 /** The commands a project page offers, and what each needs to know. */
 export type OpenCommand =
@@ -11,119 +15,73 @@ export type OpenCommand =
   | { kind: 'declareEffective'; agreementId: string }
   | { kind: 'recordCommitment'; agreementId: string; currency: string }
   | { kind: 'recordFundsReceived'; agreementId: string; currency: string }
+  | { kind: 'recordDisbursement'; agreementId: string; currency: string }
+  | { kind: 'cancelFunds'; agreementId: string; currency: string }
+  | { kind: 'reverseTransaction'; agreementId: string; transactionId: string }
   | { kind: 'planMilestone' }
-  | { kind: 'achieveMilestone'; milestoneId: string };
+  | { kind: 'rescheduleMilestone'; milestoneId: string; forecastDate: string | null }
+  | { kind: 'achieveMilestone'; milestoneId: string }
+  | { kind: 'defineResult' }
+  | { kind: 'defineIndicator'; resultId: string }
+  | { kind: 'setTarget'; indicatorId: string }
+  | { kind: 'reportActual'; indicatorId: string }
+  | { kind: 'ratePerformance' };
 
-export const today = () => new Date().toISOString().slice(0, 10);
-const optional = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value.trim());
-const INSTRUMENTS = ['grant', 'loan', 'ta', 'counterpart', 'ppp'];
-const MILESTONE_CATEGORIES = ['fs-approved', 'board-approval', 'signing', 'effectiveness', 'contract-award', 'commissioning', 'other'];
-
-type Form = Omit<CommandFormProps, 'onDone' | 'onCancel'>;
-
-function money(currency: string): FieldSpec[] {
-  return [
-    { name: 'amount', label: 'field.amount', type: 'number', required: true },
-    { name: 'currency', label: 'field.currency', initial: currency, required: true },
-    { name: 'valueDate', label: 'field.valueDate', type: 'date', initial: today(), required: true },
-  ];
+function changeStatus({ project, openedAtVersion, i18n }: FormContext): Form {
+  return {
+    title: 'command.changeStatus',
+    request: changeProjectStatusRequest,
+    params: { projectId: project.id },
+    // Conditional on the version the form was opened on: someone else's change meanwhile is a 409, not an overwrite.
+    ifMatch: openedAtVersion,
+    fields: [
+      {
+        name: 'status',
+        label: 'field.status',
+        type: 'select',
+        initial: project.status ?? '1',
+        options: Object.keys(ACTIVITY_STATUS.codes).map((s) => ({ value: s, label: i18n.code('status', s) })),
+      },
+      { name: 'reason', label: 'field.reason' },
+    ],
+    toBody: (v) => ({ status: v.status, reason: optional(v.reason) }),
+  };
 }
-const moneyBody = (v: Record<string, string>) => ({ amount: v.amount?.trim(), currency: v.currency?.trim(), valueDate: v.valueDate });
-const agreementPath = (id: string) => `agreements/${encodeURIComponent(id)}`;
 
-function formOf(command: OpenCommand, project: ProjectView, openedAtVersion: number, i18n: I18n): Form {
-  const projectPath = `projects/${encodeURIComponent(project.id)}`;
+function formOf(command: OpenCommand, context: FormContext): Form {
   switch (command.kind) {
     case 'changeStatus':
-      return {
-        title: 'command.changeStatus',
-        path: `${projectPath}/status`,
-        // Conditional on the version the form was opened on: someone else's change meanwhile is a 409, not an overwrite.
-        ifMatch: openedAtVersion,
-        fields: [
-          {
-            name: 'status',
-            label: 'field.status',
-            type: 'select',
-            initial: project.status ?? '1',
-            options: Object.keys(ACTIVITY_STATUS.codes).map((s) => ({ value: s, label: i18n.code('status', s) })),
-          },
-          { name: 'reason', label: 'field.reason' },
-        ],
-        toBody: (v) => ({ status: v.status, reason: optional(v.reason) }),
-      };
+      return changeStatus(context);
     case 'signAgreement':
-      return {
-        title: 'command.signAgreement',
-        path: `${projectPath}/agreements`,
-        fields: [
-          { name: 'id', label: 'field.id' },
-          { name: 'agreementNumber', label: 'field.agreementNumber', required: true },
-          { name: 'financierId', label: 'field.financierId', apiField: 'financier', initial: 'XM-DAC-46004' },
-          { name: 'financierName', label: 'field.financierName', initial: 'Asian Development Bank' },
-          { name: 'instrument', label: 'field.instrument', type: 'select', initial: 'grant', options: INSTRUMENTS.map((i) => ({ value: i, label: i })) },
-          { name: 'financeType', label: 'field.financeType', initial: '110' },
-          { name: 'flowType', label: 'field.flowType', initial: '10' },
-          { name: 'aidType', label: 'field.aidType', initial: 'C01' },
-          { name: 'amount', label: 'field.amount', type: 'number', required: true },
-          { name: 'currency', label: 'field.currency', initial: 'USD' },
-          { name: 'signedDate', label: 'field.signedDate', type: 'date', initial: today() },
-          { name: 'closingDate', label: 'field.closingDate', type: 'date' },
-        ],
-        toBody: (v) => ({
-          id: optional(v.id),
-          agreementNumber: v.agreementNumber,
-          financier: { organisationId: optional(v.financierId), name: optional(v.financierName) },
-          instrument: v.instrument,
-          financeType: v.financeType,
-          flowType: v.flowType,
-          aidType: v.aidType,
-          amount: v.amount?.trim(),
-          currency: v.currency?.trim(),
-          signedDate: v.signedDate,
-          closingDate: optional(v.closingDate),
-        }),
-      };
+      return financing.signAgreement(context);
     case 'declareEffective':
-      return {
-        title: 'command.declareEffective',
-        path: `${agreementPath(command.agreementId)}/effectiveness`,
-        fields: [{ name: 'effectivenessDate', label: 'field.effectivenessDate', type: 'date', initial: today() }],
-        toBody: (v) => ({ effectivenessDate: v.effectivenessDate }),
-      };
+      return financing.declareEffective(command.agreementId);
     case 'recordCommitment':
-      return {
-        title: 'command.recordCommitment',
-        path: `${agreementPath(command.agreementId)}/commitments`,
-        fields: money(command.currency),
-        toBody: moneyBody,
-      };
+      return financing.recordCommitment(command.agreementId, command.currency);
     case 'recordFundsReceived':
-      return {
-        title: 'command.recordFundsReceived',
-        path: `${agreementPath(command.agreementId)}/funds-received`,
-        fields: money(command.currency),
-        toBody: moneyBody,
-      };
+      return financing.recordFundsReceived(command.agreementId, command.currency);
+    case 'recordDisbursement':
+      return financing.recordDisbursement(command.agreementId, command.currency);
+    case 'cancelFunds':
+      return financing.cancelFunds(command.agreementId, command.currency);
+    case 'reverseTransaction':
+      return financing.reverseTransaction(context, command.agreementId, command.transactionId);
     case 'planMilestone':
-      return {
-        title: 'command.planMilestone',
-        path: `${projectPath}/milestones`,
-        fields: [
-          { name: 'id', label: 'field.id' },
-          { name: 'category', label: 'field.category', type: 'select', initial: 'signing', options: MILESTONE_CATEGORIES.map((c) => ({ value: c, label: c })) },
-          { name: 'title', label: 'field.title' },
-          { name: 'baselineDate', label: 'field.baselineDate', type: 'date', initial: today() },
-        ],
-        toBody: (v) => ({ id: optional(v.id), category: v.category, title: optional(v.title), baselineDate: v.baselineDate }),
-      };
+      return progress.planMilestone(context);
+    case 'rescheduleMilestone':
+      return progress.rescheduleMilestone(context, command.milestoneId, command.forecastDate);
     case 'achieveMilestone':
-      return {
-        title: 'command.achieveMilestone',
-        path: `${projectPath}/milestones/${encodeURIComponent(command.milestoneId)}/achievement`,
-        fields: [{ name: 'actualDate', label: 'field.actualDate', type: 'date', initial: today() }],
-        toBody: (v) => ({ actualDate: v.actualDate }),
-      };
+      return progress.achieveMilestone(context, command.milestoneId);
+    case 'defineResult':
+      return progress.defineResult(context);
+    case 'defineIndicator':
+      return progress.defineIndicator(context, command.resultId);
+    case 'setTarget':
+      return progress.setTarget(context, command.indicatorId);
+    case 'reportActual':
+      return progress.reportActual(context, command.indicatorId);
+    case 'ratePerformance':
+      return progress.ratePerformance(context);
   }
 }
 
@@ -132,10 +90,13 @@ export function CommandPanel({ project, command, onClose }: { project: ProjectVi
   const i18n = useI18n();
   // The page refreshes live; the form keeps the version it was opened on.
   const [openedAtVersion] = useState(project.version);
-  const form = formOf(command, project, openedAtVersion, i18n);
+  const form = formOf(command, { project, openedAtVersion, i18n });
   return (
     <section className="command-panel" aria-live="polite">
       <CommandForm key={JSON.stringify(command)} {...form} onDone={onClose} onCancel={onClose} />
     </section>
   );
 }
+
+/** A button that opens a command's form, or nothing when the signed-in user may not act here now. */
+export type CommandButton = (command: OpenCommand, label: string, name?: string) => ReactNode;

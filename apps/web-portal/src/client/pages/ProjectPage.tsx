@@ -1,15 +1,19 @@
 import { getRouteApi, Link, useSearch } from '@tanstack/react-router';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { ApiProblem } from '../api/http';
-import { isTravelling, useRead } from '../api/reads';
+import { isTravelling, useFollow, useRead } from '../api/reads';
 import { mayCommand, useSession } from '../api/session';
 import type { DisbursementCurve, ProjectView } from '../api/views';
 import { AsOfBanner } from '../components/AsOf';
 import { DisbursementChart } from '../components/DisbursementChart';
 import { ReadState } from '../components/Status';
 import { useI18n } from '../i18n/i18n';
-import { CommandPanel, type OpenCommand } from './ProjectCommands';
-import { MilestonesSection, RatingsAndRisks, ResultsSection, TimelineSection } from './ProjectSections';
+import { AgreementsSection } from './AgreementsSection';
+import type { CommandButton, OpenCommand } from './ProjectCommands';
+import { MilestonesSection, RatingsAndRisks, ResultsSection, TimelineSection, timelinePath } from './ProjectSections';
+
+// The forms, with the API's request schemas that check them, load with the first form opened.
+const CommandPanel = lazy(() => import('./ProjectCommands').then((module) => ({ default: module.CommandPanel })));
 
 /** The route's typed API by its path: importing the route itself would make router.tsx and this page import each other. */
 const projectRouteApi = getRouteApi('/projects/$projectId');
@@ -19,8 +23,12 @@ export function ProjectPage() {
   const { projectId } = projectRouteApi.useParams();
   const asOf = useSearch({ strict: false });
   const { principal } = useSession();
+  // Live: the profile alone is polled (every LIVE_REFRESH_MS); when someone else's change reaches it,
+  // the curve and the timeline are asked again. One small read per interval, whatever the page shows.
   const profile = useRead<ProjectView>(`projects/${encodeURIComponent(projectId)}`, {}, asOf);
-  const curve = useRead<DisbursementCurve>(`projects/${encodeURIComponent(projectId)}/disbursement-curve`, { limit: 200 }, asOf);
+  const curvePath = `projects/${encodeURIComponent(projectId)}/disbursement-curve`;
+  const curve = useRead<DisbursementCurve>(curvePath, { limit: 200 }, asOf, { poll: false });
+  useFollow(profile.data?.body, [curvePath, timelinePath(projectId)]);
   const [open, setOpen] = useState<OpenCommand | undefined>();
   if (profile.error instanceof ApiProblem && profile.error.status === 404) {
     // Also what the time machine shows before the project was registered.
@@ -34,10 +42,10 @@ export function ProjectPage() {
   if (!profile.data) return <ReadState loading={profile.isLoading} error={profile.error} />;
   const project = profile.data.body;
   const canAct = mayCommand(principal, project.cluster) && !isTravelling(asOf);
-  const act = (command: OpenCommand) => (canAct ? command : undefined);
-  const button = (command: OpenCommand, label: string) =>
+  /** A command's button, for those who may act on this project now; `name` tells apart the buttons of a list's rows. */
+  const button: CommandButton = (command, label, name) =>
     canAct && (
-      <button type="button" className="command-button" onClick={() => setOpen(command)}>
+      <button type="button" className="command-button" onClick={() => setOpen(command)} aria-label={name ? `${label}: ${name}` : undefined}>
         {label}
       </button>
     );
@@ -56,12 +64,14 @@ export function ProjectPage() {
         <p className="hint">{t('project.cannotAct', { cluster: code('cluster', project.cluster) })}</p>
       )}
       {open && (
-        <CommandPanel
-          key={JSON.stringify(open)}
-          project={project}
-          command={open}
-          onClose={() => setOpen((current) => (current === open ? undefined : current))}
-        />
+        <Suspense fallback={<p aria-live="polite">{t('common.loading')}</p>}>
+          <CommandPanel
+            key={JSON.stringify(open)}
+            project={project}
+            command={open}
+            onClose={() => setOpen((current) => (current === open ? undefined : current))}
+          />
+        </Suspense>
       )}
       <section aria-labelledby="profile">
         <h2 id="profile">{t('project.profile')}</h2>
@@ -117,53 +127,7 @@ export function ProjectPage() {
         <h3>{t('project.curve')}</h3>
         {curve.data && <DisbursementChart curve={curve.data.body} label={t('project.curve')} />}
       </section>
-      <section aria-labelledby="agreements">
-        <h2 id="agreements">
-          {t('project.agreements')} {button({ kind: 'signAgreement' }, t('command.signAgreement'))}
-        </h2>
-        {project.agreements.length === 0 && <p>{t('common.none')}</p>}
-        {project.agreements.map((a) => (
-          <article key={a.agreementId} className="agreement" data-agreement={a.agreementId}>
-            <h3>
-              {a.agreementNumber ?? a.agreementId} — {a.financierName ?? a.financierRef ?? '—'} ({a.instrument ?? '—'})
-            </h3>
-            <p>
-              {t('field.signedDate')}: {date(a.signedOn)} · {t('field.effectivenessDate')}: {date(a.effectiveOn)} · {t('dashboard.netCommitment')}:{' '}
-              {money(a.netCommitment, a.currency ?? 'USD')} · {t('dashboard.disbursed')}: {money(a.disbursed, a.currency ?? 'USD')}
-            </p>
-            <p className="actions">
-              {!a.effectiveOn && button({ kind: 'declareEffective', agreementId: a.agreementId }, t('command.declareEffective'))}
-              {button({ kind: 'recordCommitment', agreementId: a.agreementId, currency: a.currency ?? 'USD' }, t('command.recordCommitment'))}
-              {a.effectiveOn &&
-                button({ kind: 'recordFundsReceived', agreementId: a.agreementId, currency: a.currency ?? 'USD' }, t('command.recordFundsReceived'))}
-            </p>
-            {a.transactions.length > 0 && (
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('column.kind')}</th>
-                    <th scope="col">{t('column.event')}</th>
-                    <th scope="col" className="num">
-                      {t('column.amount')}
-                    </th>
-                    <th scope="col">{t('column.valueDate')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {a.transactions.map((x) => (
-                    <tr key={x.eventId}>
-                      <td>{x.kind}</td>
-                      <td>{x.eventType}</td>
-                      <td className="num">{money(x.amount, x.currency)}</td>
-                      <td>{date(x.valueDate)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </article>
-        ))}
-      </section>
+      <AgreementsSection project={project} button={button} />
       <section aria-labelledby="contracts">
         <h2 id="contracts">{t('project.contracts')}</h2>
         {project.contracts.length === 0 ? (
@@ -193,9 +157,9 @@ export function ProjectPage() {
           </table>
         )}
       </section>
-      <MilestonesSection project={project} act={act} onAct={setOpen} />
-      <ResultsSection project={project} />
-      <RatingsAndRisks project={project} />
+      <MilestonesSection project={project} button={button} />
+      <ResultsSection project={project} button={button} />
+      <RatingsAndRisks project={project} button={button} />
       <TimelineSection projectId={project.id} />
     </>
   );

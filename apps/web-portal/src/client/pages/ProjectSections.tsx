@@ -3,28 +3,14 @@ import { useRead } from '../api/reads';
 import type { Page, ProjectView, TimelineEntry } from '../api/views';
 import { ReadState } from '../components/Status';
 import { useI18n } from '../i18n/i18n';
-import type { OpenCommand } from './ProjectCommands';
+import type { CommandButton } from './ProjectCommands';
 
-export function MilestonesSection({
-  project,
-  act,
-  onAct,
-}: {
-  project: ProjectView;
-  act(command: OpenCommand): OpenCommand | undefined;
-  onAct(command: OpenCommand): void;
-}) {
-  const { t, date, number } = useI18n();
-  const plan = act({ kind: 'planMilestone' });
+export function MilestonesSection({ project, button }: { project: ProjectView; button: CommandButton }) {
+  const { t, date, number, code } = useI18n();
   return (
     <section aria-labelledby="milestones">
       <h2 id="milestones">
-        {t('project.milestones')}{' '}
-        {plan && (
-          <button type="button" className="command-button" onClick={() => onAct(plan)}>
-            {t('command.planMilestone')}
-          </button>
-        )}
+        {t('project.milestones')} {button({ kind: 'planMilestone' }, t('command.planMilestone'))}
       </h2>
       {project.milestones.length === 0 ? (
         <p>{t('common.none')}</p>
@@ -44,27 +30,22 @@ export function MilestonesSection({
           </thead>
           <tbody>
             {project.milestones.map((m) => {
-              const achieve = m.status === 'planned' ? act({ kind: 'achieveMilestone', milestoneId: m.milestoneId }) : undefined;
+              const name = m.title ?? code('milestoneCategory', m.category);
+              const open = m.status === 'planned';
               return (
-                <tr key={m.milestoneId} className={m.overdue ? 'overdue' : undefined}>
-                  <td>{m.title ?? m.category}</td>
-                  <td>{date(m.baselineDate)}</td>
-                  <td>{date(m.forecastDate)}</td>
-                  <td>{date(m.actualDate)}</td>
-                  <td className="num">{number(m.slippageDays)}</td>
+                <tr key={m.milestoneId} className={m.overdue ? 'overdue' : undefined} data-milestone={m.milestoneId}>
+                  <td>{name}</td>
+                  <td data-testid="baseline">{date(m.baselineDate)}</td>
+                  <td data-testid="forecast">{date(m.forecastDate)}</td>
+                  <td data-testid="actual">{date(m.actualDate)}</td>
+                  <td className="num" data-testid="slippage">
+                    {number(m.slippageDays)}
+                  </td>
                   <td>
-                    {m.status}
+                    <span data-testid="milestone-status">{code('milestoneStatus', m.status)}</span>
                     {m.overdue ? ` (${t('project.overdue')})` : ''}{' '}
-                    {achieve && (
-                      <button
-                        type="button"
-                        className="command-button"
-                        onClick={() => onAct(achieve)}
-                        aria-label={`${t('command.achieveMilestone')}: ${m.title ?? m.category}`}
-                      >
-                        {t('command.achieveMilestone')}
-                      </button>
-                    )}
+                    {open && button({ kind: 'rescheduleMilestone', milestoneId: m.milestoneId, forecastDate: m.forecastDate }, t('command.reschedule'), name)}{' '}
+                    {open && button({ kind: 'achieveMilestone', milestoneId: m.milestoneId }, t('command.achieveMilestone'), name)}
                   </td>
                 </tr>
               );
@@ -76,51 +57,70 @@ export function MilestonesSection({
   );
 }
 
-export function ResultsSection({ project }: { project: ProjectView }) {
-  const { t, ratio } = useI18n();
-  const indicators = project.results.flatMap((r) => r.indicators.map((i) => ({ result: r.title, ...i })));
+/** The results framework: each result with its indicators, their target, latest actual and progress. */
+export function ResultsSection({ project, button }: { project: ProjectView; button: CommandButton }) {
+  const { t, ratio, code } = useI18n();
   return (
     <section aria-labelledby="results">
-      <h2 id="results">{t('project.results')}</h2>
-      {indicators.length === 0 ? (
-        <p>{t('common.none')}</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('column.indicator')}</th>
-              <th scope="col">{t('column.target')}</th>
-              <th scope="col">{t('column.actual')}</th>
-              <th scope="col" className="num">
-                {t('column.progress')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {indicators.map((i) => (
-              <tr key={i.indicatorId}>
-                <td>{i.title}</td>
-                <td>{i.target ? `${i.target.value} ${i.unit ?? ''}` : '—'}</td>
-                <td>{i.actual ? `${i.actual.value} ${i.unit ?? ''}` : '—'}</td>
-                <td className="num">{ratio(i.progress ?? null)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <h2 id="results">
+        {t('project.results')} {button({ kind: 'defineResult' }, t('command.defineResult'))}
+      </h2>
+      {project.results.length === 0 && <p>{t('common.none')}</p>}
+      {project.results.map((r) => (
+        <div key={r.resultId} data-result={r.resultId}>
+          <h3>
+            {r.title} {button({ kind: 'defineIndicator', resultId: r.resultId }, t('command.defineIndicator'), r.title)}
+          </h3>
+          {r.indicators.length > 0 && (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('column.indicator')}</th>
+                  <th scope="col">{t('column.target')}</th>
+                  <th scope="col">{t('column.actual')}</th>
+                  <th scope="col" className="num">
+                    {t('column.progress')}
+                  </th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('column.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.indicators.map((i) => (
+                  <tr key={i.indicatorId} data-indicator={i.indicatorId}>
+                    <td>{i.title}</td>
+                    <td data-testid="target">{i.target ? `${i.target.value} ${i.unit ?? ''}` : '—'}</td>
+                    <td data-testid="actual">{i.actual ? `${i.actual.value} ${i.unit ?? ''} (${code('verified', String(i.actual.verified))})` : '—'}</td>
+                    <td className="num" data-testid="progress">
+                      {ratio(i.progress ?? null)}
+                    </td>
+                    <td>
+                      {button({ kind: 'setTarget', indicatorId: i.indicatorId }, t('command.setTarget'), i.title)}{' '}
+                      {button({ kind: 'reportActual', indicatorId: i.indicatorId }, t('command.reportActual'), i.title)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      ))}
     </section>
   );
 }
 
-export function RatingsAndRisks({ project }: { project: ProjectView }) {
+export function RatingsAndRisks({ project, button }: { project: ProjectView; button: CommandButton }) {
   const { t, code } = useI18n();
   return (
     <section aria-labelledby="ratings">
-      <h2 id="ratings">{t('project.ratings')}</h2>
+      <h2 id="ratings">
+        {t('project.ratings')} {button({ kind: 'ratePerformance' }, t('command.ratePerformance'))}
+      </h2>
       {project.ratings.length === 0 ? (
         <p>{t('common.none')}</p>
       ) : (
-        <table>
+        <table data-testid="ratings">
           <thead>
             <tr>
               <th scope="col">{t('column.period')}</th>
@@ -166,12 +166,15 @@ export function RatingsAndRisks({ project }: { project: ProjectView }) {
   );
 }
 
+export const timelinePath = (projectId: string) => `projects/${encodeURIComponent(projectId)}/timeline`;
+
 /** Every event of the project: what, effective date, recorded time, who, why; paged by the URL. */
 export function TimelineSection({ projectId }: { projectId: string }) {
   const { t, date, instant } = useI18n();
   const search = useSearch({ strict: false }) as { timeline?: string; effectiveOn?: string; recordedAt?: string };
   const navigate = useNavigate();
-  const timeline = useRead<Page<TimelineEntry>>(`projects/${encodeURIComponent(projectId)}/timeline`, { cursor: search.timeline, limit: 50 }, search);
+  // Not polled: the project page asks again when the project's profile changes.
+  const timeline = useRead<Page<TimelineEntry>>(timelinePath(projectId), { cursor: search.timeline, limit: 50 }, search, { poll: false });
   const page = (cursor: string | undefined) =>
     void navigate({ to: '.', search: (previous: Record<string, unknown>) => ({ ...previous, timeline: cursor }) as never });
   return (

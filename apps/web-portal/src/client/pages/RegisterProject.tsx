@@ -1,3 +1,4 @@
+import { registerProjectRequest } from '@ecab/contracts/commands';
 import { CLUSTERS, COUNTRY_CODES } from '@ecab/domain';
 import { useNavigate } from '@tanstack/react-router';
 import { commandClusters, useSession } from '../api/session';
@@ -31,7 +32,7 @@ export function RegisterProject() {
       <CommandForm
         title="command.registerProject"
         showTitle={false}
-        path="projects"
+        request={registerProjectRequest}
         fields={fields}
         toBody={(v) => ({
           id: v.id?.trim() || undefined,

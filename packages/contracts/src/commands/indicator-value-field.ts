@@ -1,5 +1,4 @@
 import { z } from 'zod';
-
 /**
  * An indicator's baseline, target or actual: a decimal string ("14200", "35.5", "-0.25") or, for a
  * qualitative indicator (measure 5), free text. The domain knows the measure and checks which.

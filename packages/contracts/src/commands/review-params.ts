@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idField } from '../commands/fields.js';
+import { idField } from './fields.js';
 
 /** A quarterly review period written YYYY-Qn, e.g. 2026-Q3 (the domain checks that it has started). */
 export const reviewPeriodField = z
