@@ -1,6 +1,6 @@
 // Seeds the ECAB demo portfolio through the same HTTP commands a program manager sends, so every
 // seeded fact is a real event. Runs once: a project already registered is left as it is.
-// What it records, and the public source of each value, is in seed-data.js and seed-sources.js: the
+// What it records, and the public source of each value, is in seed-data.js, seed-programme.js and seed-sources.js: the
 // programme (names, clusters, the bilateral-trade target and observations, the 12th Intergovernmental
 // Council and its decisions), the organisations, KZT and KGS exchange rates on the seed's money dates
 // (illustrative) and the 17 projects with their status, financing, milestones and key indicator. Every value
@@ -18,9 +18,11 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ADMIN_PASSWORD_FILE, adminAuthorization, generatedAdminPassword, ROOT, SeedCredentialsError } from './admin-credentials.js';
-import { ECAB_SEED_DETAILS, ECAB_SEED_PROJECTS, exchangeRateSteps, organisationSteps, programmeSteps } from './seed-data.js';
+import { ECAB_SEED_DETAILS, ECAB_SEED_PROJECTS } from './seed-data.js';
+import { exchangeRateSteps, organisationSteps, programmeSteps } from './seed-programme.js';
 
-export { ECAB_PROGRAMME_ID, ECAB_SEED_DETAILS, ECAB_SEED_PROJECTS } from './seed-data.js';
+export { ECAB_SEED_DETAILS, ECAB_SEED_PROJECTS } from './seed-data.js';
+export { ECAB_PROGRAMME_ID } from './seed-programme.js';
 
 /** The version of the seed's data, in every idempotency key: v2 cites public sources (issue 9 §4). */
 export const SEED_VERSION = 'v2';

@@ -6,11 +6,11 @@
 import { spawn } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ADMIN_PASSWORD_FILE, DATA_DIR } from './admin-credentials.js';
+import { killGroup, rememberPids, sleep, somethingListensOn, stopApp, stopAppsLeftByAKilledRun } from './app-processes.js';
 import { assertBrokerAnswers, basePort } from './preflight.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -72,7 +72,7 @@ async function main() {
     );
   const apps = APPS;
   if (process.env.PORT) say(`PORT=${process.env.PORT}: ${APPS.map(({ app, port }) => `${app} on ${port}`).join(', ')}`);
-  await stopAppsLeftByAKilledRun();
+  await stopAppsLeftByAKilledRun({ pidsFile: PIDS_FILE, entryOf, graceMs: STOP_GRACE_MS, say });
   for (const { app, port } of apps) {
     if (await somethingListensOn(port)) throw new Error(`port ${port} for ${app} is already in use (is the platform already running?)`);
   }
@@ -145,7 +145,7 @@ function launch(app, port, env) {
     detached: true, // its own process group: a terminal Ctrl-C reaches only us, and we stop the apps in order
   });
   running.set(app, child);
-  rememberPids();
+  rememberPids(PIDS_FILE, running);
   readline.createInterface({ input: child.stdout }).on('line', (line) => print(app, line));
   readline.createInterface({ input: child.stderr }).on('line', (line) => print(app, line, process.stderr));
   child.on('error', (error) => {
@@ -154,7 +154,7 @@ function launch(app, port, env) {
   });
   child.on('exit', (code, signal) => {
     running.delete(app);
-    rememberPids();
+    rememberPids(PIDS_FILE, running);
     const how = signal ? `signal ${signal}` : `code ${code}`;
     if (!shuttingDown) void shutdown(1, healthy.has(app) ? `${app} exited unexpectedly (${how})` : `${app} exited (${how}) before answering GET /health`);
   });
@@ -270,100 +270,11 @@ async function shutdown(exitCode, reason) {
   shuttingDown = true;
   (exitCode === 0 ? say : (line) => print('platform', line, process.stderr))(reason);
 
-  await Promise.all([...running].map(([app, child]) => stopApp(app, child)));
+  await Promise.all([...running].map(([app, child]) => stopApp(app, child, { graceMs: STOP_GRACE_MS, say })));
   const database = postgres ?? (await postgresStarting?.catch(() => undefined));
   if (database) await database.stop().catch((error) => print('platform', `stopping PostgreSQL: ${error.message}`, process.stderr));
   say(exitCode === 0 ? 'stopped' : 'stopped after a failure');
   process.exit(exitCode);
-}
-
-function rememberPids() {
-  const pids = Object.fromEntries([...running].map(([app, child]) => [app, child.pid]));
-  try {
-    if (Object.keys(pids).length === 0) fs.rmSync(PIDS_FILE, { force: true });
-    else {
-      fs.mkdirSync(path.dirname(PIDS_FILE), { recursive: true });
-      fs.writeFileSync(PIDS_FILE, JSON.stringify(pids));
-    }
-  } catch {
-    /* only a convenience for the next run */
-  }
-}
-
-async function stopAppsLeftByAKilledRun() {
-  let recorded;
-  try {
-    recorded = JSON.parse(fs.readFileSync(PIDS_FILE, 'utf8'));
-  } catch {
-    return;
-  }
-  const leftovers = Object.entries(recorded).filter(([app, pid]) => {
-    try {
-      return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(entryOf(app));
-    } catch {
-      return false;
-    }
-  });
-  for (const [app, pid] of leftovers) {
-    say(`stopping ${app} left running by an earlier run (pid ${pid})`);
-    try {
-      process.kill(-pid, 'SIGTERM');
-    } catch {
-      /* gone meanwhile */
-    }
-  }
-  const alive = (pid) => {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  const deadline = Date.now() + STOP_GRACE_MS;
-  while (leftovers.some(([, pid]) => alive(pid)) && Date.now() < deadline) await sleep(100);
-  for (const [, pid] of leftovers)
-    if (alive(pid))
-      try {
-        process.kill(-pid, 'SIGKILL');
-      } catch {
-        /* gone */
-      }
-  fs.rmSync(PIDS_FILE, { force: true });
-}
-
-async function stopApp(app, child) {
-  const exited = new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once('exit', resolve);
-  });
-  killGroup(child, 'SIGTERM');
-  let timer;
-  const inTime = await Promise.race([
-    exited.then(() => true),
-    new Promise((resolve) => {
-      timer = setTimeout(() => resolve(false), STOP_GRACE_MS);
-    }),
-  ]);
-  clearTimeout(timer);
-  if (!inTime) {
-    say(`${app} did not stop within ${STOP_GRACE_MS / 1000}s: killing it`);
-    killGroup(child, 'SIGKILL');
-    await exited;
-  }
-}
-
-// Signal the app's whole process group (it was spawned detached), so anything it started goes too.
-function killGroup(child, signal) {
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    try {
-      child.kill(signal);
-    } catch {
-      /* already gone */
-    }
-  }
 }
 
 function print(source, line, stream = process.stdout) {
@@ -394,28 +305,8 @@ function withoutPassword(url) {
   }
 }
 
-function somethingListensOn(port) {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.setTimeout(1000);
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('timeout', () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
 function seconds(name, fallback) {
   const value = Number(process.env[name] ?? fallback);
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number of seconds`);
   return value;
-}
-
-function sleep(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
