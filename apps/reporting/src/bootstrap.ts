@@ -17,6 +17,7 @@ import { FiledReports } from './filed/filed-reports.js';
 import { Codelists } from './iati/codelists.js';
 import { QUARTERLY_REPORT_PATH } from './http/reports.controller.js';
 import { QUARTERLY_STYLE_SHA256 } from './quarterly/quarterly-html.js';
+import { REPORT_PAGE_STYLE_SHA256 } from './quarterly/report-page.js';
 import { reportingMetrics } from './reporting-metrics.js';
 
 /** A filed report's own address (its page, when filed as HTML, is the quarterly page with the same style block). */
@@ -83,7 +84,8 @@ export async function startReporting(config: ReportingConfig): Promise<RunningRe
     }),
     { logger: new PinoNestLogger(log) },
   );
-  const reportPolicy = styledPageContentSecurityPolicy(QUARTERLY_STYLE_SHA256);
+  // quarterly/2's page, and quarterly/1's for the filings made with it.
+  const reportPolicy = styledPageContentSecurityPolicy(REPORT_PAGE_STYLE_SHA256, QUARTERLY_STYLE_SHA256);
   configureHttpApp(app, [serviceUnavailableWhen(isDatabaseUnavailable)], {
     contentSecurityPolicy: (path) => (path === `/${QUARTERLY_REPORT_PATH}` || FILED_REPORT_PATH.test(path) ? reportPolicy : undefined),
   });

@@ -3,9 +3,10 @@ import { Controller, Get, Header, Query, Res } from '@nestjs/common';
 import { z } from 'zod';
 import { ReportingEvents } from '../events/reporting-events.js';
 import { parseQuarter, type Quarter } from '../quarterly/quarter.js';
-import { quarterlyCsv } from '../quarterly/quarterly-csv.js';
-import { GROUPINGS, quarterlyFigures, type QuarterlyFigures } from '../quarterly/quarterly-figures.js';
-import { quarterlyHtml } from '../quarterly/quarterly-html.js';
+import { GROUPINGS } from '../quarterly/quarterly-figures.js';
+import { quarterlyReport, type QuarterlyReport } from '../quarterly/quarterly-report.js';
+import { reportCsv } from '../quarterly/report-csv.js';
+import { reportPage } from '../quarterly/report-page.js';
 
 const quarterlyQuery = z
   .object({
@@ -23,7 +24,10 @@ interface HeaderResponse {
 /** Where the quarterly report is served: its page gets a Content-Security-Policy of its own (bootstrap). */
 export const QUARTERLY_REPORT_PATH = 'api/v1/reports/quarterly.html';
 
-/** The quarterly portfolio report as it stands now, as a page or a CSV table (any signed-in role may read it). */
+/**
+ * The quarterly portfolio report (quarterly/2, the code new filings use) made from the events reporting holds now,
+ * as a page or a CSV table (any signed-in role may read it).
+ */
 @Controller('api/v1/reports')
 export class ReportsController {
   constructor(private readonly events: ReportingEvents) {}
@@ -31,7 +35,7 @@ export class ReportsController {
   @Get('quarterly.html')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async quarterly(@Query() query: unknown, @Res({ passthrough: true }) response: HeaderResponse): Promise<string> {
-    return quarterlyHtml(await this.figures(query, response));
+    return reportPage(await this.figures(query, response));
   }
 
   @Get('quarterly.csv')
@@ -39,14 +43,14 @@ export class ReportsController {
   async quarterlyCsv(@Query() query: unknown, @Res({ passthrough: true }) response: HeaderResponse): Promise<string> {
     const figures = await this.figures(query, response);
     response.setHeader('Content-Disposition', `attachment; filename="ecab-quarterly-${figures.quarter.label}-${figures.groupBy}.csv"`);
-    return quarterlyCsv(figures);
+    return reportCsv(figures);
   }
 
-  private async figures(query: unknown, response: HeaderResponse): Promise<QuarterlyFigures> {
+  private async figures(query: unknown, response: HeaderResponse): Promise<QuarterlyReport> {
     const { quarter: label, groupBy } = parseOrProblem(quarterlyQuery, query);
     const quarter = startedQuarter(label);
     response.setHeader('ECAB-Position', (await this.events.head()).position ?? '0');
-    return quarterlyFigures(await this.events.all(), quarter, groupBy);
+    return quarterlyReport(await this.events.all(), quarter, groupBy);
   }
 }
 
