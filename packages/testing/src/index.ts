@@ -8,3 +8,4 @@ export { ADMIN, authHeaders, cleanUp, freePort, repoRoot, sleep, startApp, token
 export type { AppProcess } from './app-process.js';
 export { requireXmllint, validateAgainstSchema, xpath } from './xmllint.js';
 export type { SchemaValidation } from './xmllint.js';
+export { pdfPages, pdfText, requirePdfTools } from './pdf.js';
