@@ -21,7 +21,7 @@ export interface ReportingModuleOptions {
   pdf: PdfRenderer;
 }
 
-/** The report controllers; the filed reports' `:id` routes come after the fixed names (quarterly, quarterly.html, .csv, .pdf). */
+/** The report controllers; the filed reports' `:id` routes come after the fixed names (quarterly, quarterly.html, .csv, .pdf, .xlsx). */
 export const REPORT_CONTROLLERS = [IatiController, ReportsController, FiledReportsController];
 
 @Module({})

@@ -5,6 +5,7 @@ export const QUARTERLY_FORMATS = {
   html: 'text/html; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
   pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 export type QuarterlyFormat = keyof typeof QUARTERLY_FORMATS;
 export const QUARTERLY_FORMAT_NAMES = Object.keys(QUARTERLY_FORMATS) as [QuarterlyFormat, ...QuarterlyFormat[]];

@@ -1,5 +1,5 @@
 import { parseOrProblem, ProblemError } from '@ecab/platform';
-import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Query, Res, StreamableFile } from '@nestjs/common';
 import { z } from 'zod';
 import { ReportingEvents } from '../events/reporting-events.js';
 import { PdfRenderer } from '../pdf/pdf-renderer.js';
@@ -8,6 +8,7 @@ import { GROUPINGS } from '../quarterly/quarterly-figures.js';
 import { quarterlyReport, type QuarterlyReport } from '../quarterly/quarterly-report.js';
 import { reportCsv } from '../quarterly/report-csv.js';
 import { reportPage } from '../quarterly/report-page.js';
+import { reportXlsx } from '../quarterly/report-xlsx.js';
 import { formatAccepted, QUARTERLY_FORMAT_NAMES, QUARTERLY_FORMATS, type QuarterlyFormat } from './report-formats.js';
 
 const reportQuery = {
@@ -32,7 +33,8 @@ export const QUARTERLY_REPORT_PATHS = ['/api/v1/reports/quarterly.html', '/api/v
 /**
  * The quarterly portfolio report (quarterly/2, the code new filings use) made from the events reporting holds now,
  * any signed-in role may read it: `quarterly.html` (printable page), `quarterly.csv` (the figures), `quarterly.pdf`
- * (the page printed by Chromium), or `quarterly?format=` / the Accept header for any of them.
+ * (the page printed by Chromium), `quarterly.xlsx` (one sheet per table, for ministries), or `quarterly?format=` / the
+ * Accept header for any of them.
  */
 @Controller('api/v1/reports')
 export class ReportsController {
@@ -42,18 +44,23 @@ export class ReportsController {
   ) {}
 
   @Get('quarterly.html')
-  quarterlyHtml(@Query() query: unknown, @Res({ passthrough: true }) response: HeaderResponse): Promise<string | Buffer> {
+  quarterlyHtml(@Query() query: unknown, @Res({ passthrough: true }) response: HeaderResponse): Promise<string | StreamableFile> {
     return this.answer('html', parseOrProblem(quarterlyQuery, query), response);
   }
 
   @Get('quarterly.csv')
-  quarterlyCsv(@Query() query: unknown, @Res({ passthrough: true }) response: HeaderResponse): Promise<string | Buffer> {
+  quarterlyCsv(@Query() query: unknown, @Res({ passthrough: true }) response: HeaderResponse): Promise<string | StreamableFile> {
     return this.answer('csv', parseOrProblem(quarterlyQuery, query), response);
   }
 
   @Get('quarterly.pdf')
-  quarterlyPdf(@Query() query: unknown, @Res({ passthrough: true }) response: HeaderResponse): Promise<string | Buffer> {
+  quarterlyPdf(@Query() query: unknown, @Res({ passthrough: true }) response: HeaderResponse): Promise<string | StreamableFile> {
     return this.answer('pdf', parseOrProblem(quarterlyQuery, query), response);
+  }
+
+  @Get('quarterly.xlsx')
+  quarterlyXlsx(@Query() query: unknown, @Res({ passthrough: true }) response: HeaderResponse): Promise<string | StreamableFile> {
+    return this.answer('xlsx', parseOrProblem(quarterlyQuery, query), response);
   }
 
   @Get('quarterly')
@@ -67,20 +74,21 @@ export class ReportsController {
     format: QuarterlyFormat,
     request: { quarter: string; groupBy: (typeof GROUPINGS)[number] },
     response: HeaderResponse,
-  ): Promise<string | Buffer> {
+  ): Promise<string | StreamableFile> {
     const quarter = startedQuarter(request.quarter);
     const head = await this.events.head();
     const report: QuarterlyReport = quarterlyReport(await this.events.all(), quarter, request.groupBy);
     response.setHeader('ECAB-Position', head.position ?? '0');
     response.setHeader('ECAB-Report-Code-Version', 'quarterly/2');
     const file = `ecab-quarterly-${quarter.label}-${request.groupBy}.${format}`;
-    let body: string | Buffer;
-    if (format === 'csv') body = reportCsv(report);
-    else if (format === 'pdf') body = await this.pdf.render(reportPage(report));
-    else body = reportPage(report);
+    if (format === 'pdf' || format === 'xlsx') {
+      // Bytes, sent as they are (no charset added to their media type).
+      const bytes = format === 'pdf' ? await this.pdf.render(reportPage(report)) : await reportXlsx(report);
+      return new StreamableFile(bytes, { type: QUARTERLY_FORMATS[format], disposition: `attachment; filename="${file}"`, length: bytes.length });
+    }
     response.setHeader('Content-Type', QUARTERLY_FORMATS[format]);
-    if (format !== 'html') response.setHeader('Content-Disposition', `attachment; filename="${file}"`);
-    return body;
+    if (format === 'csv') response.setHeader('Content-Disposition', `attachment; filename="${file}"`);
+    return format === 'csv' ? reportCsv(report) : reportPage(report);
   }
 }
 
