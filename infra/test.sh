@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: checks the dependency rules and the code format, makes sure the real PostgreSQL, the real Kafka broker, xmllint and Chromium
+# `npm test`: checks the dependency rules and the code format, makes sure the real PostgreSQL, the real Kafka broker, xmllint, Chromium and pdftotext
 # are there, runs turbo's test pipeline (build → typecheck → jest in every workspace), and prints one closing count.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -20,9 +20,11 @@ if [[ "$DATABASE_URL" == *"@127.0.0.1:5432/"* ]]; then
   bash infra/postgres/ensure-local.sh || exit 1
 fi
 
-# The IATI exports are validated against the XSD with libxml2's xmllint; the portal is tested in Chromium.
+# The IATI exports are validated against the XSD with libxml2's xmllint; the portal is tested in Chromium, which also
+# prints the quarterly report's PDF, read back with poppler's pdftotext.
 bash infra/debian/ensure-package.sh xmllint libxml2-utils || exit 1
 bash infra/debian/ensure-package.sh chromium chromium || exit 1
+bash infra/debian/ensure-package.sh pdftotext poppler-utils || exit 1
 
 started_kafka=0
 if [[ "$KAFKA_BROKERS" == "127.0.0.1:9092" ]] && ! node infra/kafka/wait.js --timeout 2 >/dev/null 2>&1; then

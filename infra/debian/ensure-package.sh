@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # For tests and CI: makes sure a command the tests run is installed from Debian — libxml2's xmllint (the
-# IATI exports are validated against the XSD) and Chromium (the portal's browser tests).
+# IATI exports are validated against the XSD), Chromium (the portal's browser tests, the report's PDF) and poppler's
+# pdftotext (the PDF's text read back).
 #   bash infra/debian/ensure-package.sh <command> <debian package>
 # Installs the package with apt-get when the command is missing and that is allowed (root, or sudo without
 # a password); otherwise fails with the command to run. Says what it did.

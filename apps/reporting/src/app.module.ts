@@ -8,6 +8,7 @@ import { FiledReports } from './filed/filed-reports.js';
 import { FiledReportsController } from './http/filed-reports.controller.js';
 import { IATI_SETTINGS, IatiController, type IatiSettings } from './http/iati.controller.js';
 import { ReportsController } from './http/reports.controller.js';
+import { PdfRenderer } from './pdf/pdf-renderer.js';
 
 export interface ReportingModuleOptions {
   dataSource: DataSource;
@@ -17,9 +18,10 @@ export interface ReportingModuleOptions {
   auth: AuthConfig;
   healthChecks: HealthCheck[];
   iati: IatiSettings;
+  pdf: PdfRenderer;
 }
 
-/** The report controllers; the filed reports' `:id` routes come after the fixed names (quarterly.html, quarterly.csv). */
+/** The report controllers; the filed reports' `:id` routes come after the fixed names (quarterly, quarterly.html, .csv, .pdf, .xlsx). */
 export const REPORT_CONTROLLERS = [IatiController, ReportsController, FiledReportsController];
 
 @Module({})
@@ -40,6 +42,7 @@ export class ReportingModule {
         { provide: ReportingEvents, useValue: options.events },
         { provide: FiledReports, useValue: options.filedReports },
         { provide: IATI_SETTINGS, useValue: options.iati },
+        { provide: PdfRenderer, useValue: options.pdf },
         { provide: HEALTH_CHECKS, useValue: options.healthChecks },
         { provide: METRICS_REGISTRY, useValue: options.metrics },
       ],

@@ -15,8 +15,10 @@ import { FiledReportStore } from './filed/filed-report-store.js';
 import { CreateFiledReports1767500000001 } from './filed/filed-reports.migration.js';
 import { FiledReports } from './filed/filed-reports.js';
 import { Codelists } from './iati/codelists.js';
-import { QUARTERLY_REPORT_PATH } from './http/reports.controller.js';
+import { QUARTERLY_REPORT_PATHS } from './http/reports.controller.js';
+import { PdfRenderer } from './pdf/pdf-renderer.js';
 import { QUARTERLY_STYLE_SHA256 } from './quarterly/quarterly-html.js';
+import { REPORT_PAGE_STYLE_SHA256 } from './quarterly/report-page.js';
 import { reportingMetrics } from './reporting-metrics.js';
 
 /** A filed report's own address (its page, when filed as HTML, is the quarterly page with the same style block). */
@@ -68,8 +70,11 @@ export async function startReporting(config: ReportingConfig): Promise<RunningRe
   const healthChecks: HealthCheck[] = [{ name: 'postgres', check: async () => void (await dataSource.query('select 1')) }, ...transport.healthChecks];
   await source.start((batch) => events.store(batch));
 
+  // Chromium is launched by the first PDF asked for, and closed with the app.
+  const pdf = new PdfRenderer(config.chromiumPath, log);
   const app = await NestFactory.create(
     ReportingModule.forRoot({
+      pdf,
       dataSource,
       events,
       filedReports: new FiledReports(events, new FiledReportStore(dataSource), log),
@@ -83,9 +88,10 @@ export async function startReporting(config: ReportingConfig): Promise<RunningRe
     }),
     { logger: new PinoNestLogger(log) },
   );
-  const reportPolicy = styledPageContentSecurityPolicy(QUARTERLY_STYLE_SHA256);
+  // quarterly/2's page, and quarterly/1's for the filings made with it.
+  const reportPolicy = styledPageContentSecurityPolicy(REPORT_PAGE_STYLE_SHA256, QUARTERLY_STYLE_SHA256);
   configureHttpApp(app, [serviceUnavailableWhen(isDatabaseUnavailable)], {
-    contentSecurityPolicy: (path) => (path === `/${QUARTERLY_REPORT_PATH}` || FILED_REPORT_PATH.test(path) ? reportPolicy : undefined),
+    contentSecurityPolicy: (path) => (QUARTERLY_REPORT_PATHS.includes(path) || FILED_REPORT_PATH.test(path) ? reportPolicy : undefined),
   });
   await app.listen(config.port, config.host);
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -98,6 +104,7 @@ export async function startReporting(config: ReportingConfig): Promise<RunningRe
     async close() {
       await source.stop();
       await app.close();
+      await pdf.close();
       await dataSource.destroy();
       await eventStore.destroy();
     },

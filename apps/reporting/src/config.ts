@@ -14,6 +14,8 @@ export interface ReportingConfig {
   reportingOrg: ReportingOrg;
   defaultCurrency: string;
   programmeSector: string;
+  /** Debian's Chromium, which prints the report's PDF (CHROMIUM_PATH; never a browser downloaded by a tool). */
+  chromiumPath: string;
 }
 
 export function reportingConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ReportingConfig {
@@ -32,5 +34,6 @@ export function reportingConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Re
     },
     defaultCurrency: env.IATI_DEFAULT_CURRENCY ?? 'USD',
     programmeSector: env.IATI_PROGRAMME_SECTOR ?? '43010',
+    chromiumPath: env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   };
 }

@@ -13,10 +13,12 @@ export const DOCS_CONTENT_SECURITY_POLICY =
 
 /**
  * A self-contained HTML page of the app's own (a report): nothing loaded from anywhere, and only its own
- * inline style block, named by its SHA-256 (base64), may apply.
+ * inline style block, named by its SHA-256 (base64), may apply; a route serving pages of several versions
+ * (each with its own style block) names each.
  */
-export function styledPageContentSecurityPolicy(styleSha256Base64: string): string {
-  return `default-src 'none'; style-src 'sha256-${styleSha256Base64}'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`;
+export function styledPageContentSecurityPolicy(...styleSha256Base64: [string, ...string[]]): string {
+  const styles = styleSha256Base64.map((hash) => `'sha256-${hash}'`).join(' ');
+  return `default-src 'none'; style-src ${styles}; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`;
 }
 
 /** The headers every answer carries, whatever it is. */

@@ -9,3 +9,6 @@ export type { AppProcess } from './app-process.js';
 export { requireXmllint, validateAgainstSchema, xpath } from './xmllint.js';
 export type { SchemaValidation } from './xmllint.js';
 export { metricSample, scrapeMetric } from './metrics.js';
+export { pdfPages, pdfText, requirePdfTools } from './pdf.js';
+export { readXlsx, sheetRecords, unzip } from './xlsx.js';
+export type { XlsxSheet } from './xlsx.js';

@@ -147,7 +147,7 @@ describe('filed reports are pinned to the events they were made from, through Ka
       period: '2025-Q2',
       groupBy: 'cluster',
       format: 'html',
-      codeVersion: 'quarterly/1',
+      codeVersion: 'quarterly/2',
       filedBy: 'test-admin',
       exchangeRatePosition: null,
     });
@@ -160,7 +160,8 @@ describe('filed reports are pinned to the events they were made from, through Ka
     ]);
     expect(sha256(firstHtml)).toBe(first.body.sha256);
     expect(firstPage.headers.get('content-security-policy')).toMatch(/^default-src 'none'; style-src 'sha256-/);
-    const cell = (html: string, key: string) => xpath(html, `string(//*[@data-cell='${key}'])`);
+    // Each figure's exact value (the page shows it grouped by thousands).
+    const cell = (html: string, key: string) => xpath(html, `string(//*[@data-cell='${key}']/@data-value)`);
     expect(cell(firstHtml, 'transport/spent/USD/quarter')).toBe(total(FIRST, ['3', '4'], Q2));
     expect(cell(firstHtml, 'transport/netCommitment/USD/year-to-date')).toBe(total(FIRST, ['11'], YTD));
 

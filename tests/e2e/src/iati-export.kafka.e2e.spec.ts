@@ -217,16 +217,17 @@ describe('the IATI export and the quarterly report follow the commands sent to p
     const report = await fetch(`${reporting.url}/api/v1/reports/quarterly.html?quarter=2025-Q2&groupBy=cluster`, { headers: authorization() });
     expect([report.status, report.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
     const html = await report.text();
-    // The page is self-contained: its policy lets exactly its own inline style block apply (by hash) and nothing else.
+    // The page is self-contained: its policy lets its own inline style block apply (by hash; and the older code
+    // version's, for the filings made with it) and nothing else.
     const style = /<style>([^<]*)<\/style>/.exec(html)?.[1];
     expect(style).toBeDefined();
     const styleHash = createHash('sha256').update(style!).digest('base64');
-    expect(report.headers.get('content-security-policy')).toBe(
-      `default-src 'none'; style-src 'sha256-${styleHash}'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`,
+    expect(report.headers.get('content-security-policy')).toMatch(
+      /^default-src 'none'; style-src ('sha256-[A-Za-z0-9+/=]+' ?)+; frame-ancestors 'none'; base-uri 'none'; form-action 'none'$/,
     );
+    expect(report.headers.get('content-security-policy')).toContain(`'sha256-${styleHash}'`);
     expect([report.headers.get('x-content-type-options'), report.headers.get('x-powered-by')]).toEqual(['nosniff', null]);
-    const cell = (figure: string) =>
-      xpath(html, `string(//section[@data-group='transport']//tr[@data-figure='${figure}' and @data-currency='USD']/td[@data-period='quarter'])`);
+    const cell = (figure: string) => xpath(html, `string(//*[@data-cell='transport/${figure}/USD/quarter']/@data-value)`);
     expect([cell('disbursed'), cell('spent')]).toEqual([quarterSum(['1']), quarterSum(['3', '4'])]);
 
     const organisation = await get('organisation.xml');

@@ -9,7 +9,8 @@ import { coded } from '../test-support/event-log.js';
 import { portfolio } from '../test-support/quarterly-portfolio.js';
 import { FiledReportStore } from './filed-report-store.js';
 import { CreateFiledReports1767500000001 } from './filed-reports.migration.js';
-import { FiledReports } from './filed-reports.js';
+import { FiledReports, sha256Hex } from './filed-reports.js';
+import { reportCode } from './report-kinds.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const Q2 = { kind: 'quarterly', period: '2025-Q2', groupBy: 'cluster', format: 'html' } as const;
@@ -90,6 +91,30 @@ describe('filed reports, regenerated from their pinned events', () => {
     const problem = await problemOf(reports.regenerate(await reports.record(filed.id)));
     expect(problem).toMatchObject({ status: 500, type: 'urn:problem:ecab:report-not-reproducible', filedSha256: filed.sha256 });
     expect(errors).toEqual(['a filed report regenerated to different bytes']);
+  });
+
+  it('regenerates a filing of an earlier code version with that version, byte for byte, after the current one changed', async () => {
+    const spec = { ...Q2, format: 'csv' } as const;
+    const pin = await events.pin();
+    const id = '11111111-1111-4111-8111-111111111111';
+    const v1 = reportCode('quarterly/1')!;
+    const body = v1.body(v1.figures(await events.pinned(pin), spec), spec, { id, position: pin.position, codeVersion: 'quarterly/1' });
+    await new FiledReportStore(dataSource).insert({
+      ...spec,
+      id,
+      pin,
+      codeVersion: 'quarterly/1',
+      sha256: sha256Hex(body),
+      byteLength: Buffer.byteLength(body),
+      filedAt: new Date().toISOString(),
+      filedBy: 'pm',
+    });
+    const again = await reports.regenerate(await reports.record(id));
+    expect(again.body).toBe(body);
+    expect(again.body.split('\r\n')[0]).toBe('quarter,group_by,group,measure,currency,period,value,lineage');
+    const current = await reports.file(spec, 'pm');
+    expect(current.codeVersion).toBe('quarterly/2');
+    expect((await reports.regenerate(current)).body.split('\r\n')[0]).toBe('quarter,group_by,group,measure,currency,period,value,note,lineage');
   });
 
   it('answers 410 for a filing whose code version is retired, 404 for an unknown id, 422 for a diff across periods', async () => {

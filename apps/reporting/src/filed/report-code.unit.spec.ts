@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { contentPortfolio } from '../test-support/quarterly-content.js';
 import { portfolio } from '../test-support/quarterly-portfolio.js';
 import { CURRENT_CODE_VERSION, reportCode, type ReportSpec } from './report-kinds.js';
 
@@ -18,7 +19,21 @@ const QUARTERLY_1: [ReportSpec, string][] = [
   [{ kind: 'quarterly', period: '2025-Q1', groupBy: 'country', format: 'csv' }, '12d7958cecca73e4fb0ff5ce219438e06c6c0992b1b8106393591fa08a074b0f'],
 ];
 
+/** quarterly/2's bytes for its own, fuller fixture (rates, lists, results, KPIs), recorded when the version was made: the same rule. */
+const QUARTERLY_2: [ReportSpec, string][] = [
+  [{ kind: 'quarterly', period: '2025-Q2', groupBy: 'cluster', format: 'html' }, 'f1c22157caf5d605ddfcb8853c01c0e35cd8b3daeeb3b2e7559ba657bee878a3'],
+  [{ kind: 'quarterly', period: '2025-Q2', groupBy: 'country', format: 'html' }, 'f85978f4e709c454ad76ff3e5e73c41171d91bbd4b9cd507d7ab0d79d28e15db'],
+  [{ kind: 'quarterly', period: '2025-Q2', groupBy: 'cluster', format: 'csv' }, 'b783213cdc4a61c3f813a817e245c1c87b0f540b26feb914dff49223967c4ff3'],
+  [{ kind: 'quarterly', period: '2025-Q1', groupBy: 'country', format: 'csv' }, 'b8595eb3122cfce746128bf5ebc8bea06ba8f03594c650238878a13730188b63'],
+];
+
 describe('report code versions', () => {
+  it.each(QUARTERLY_2)('quarterly/2 writes the bytes it wrote when it was made (%o)', (spec, expected) => {
+    const code = reportCode('quarterly/2');
+    expect(code).toBeDefined();
+    expect(sha256(code!.body(code!.figures(contentPortfolio().events, spec), spec, { ...filing, codeVersion: 'quarterly/2' }))).toBe(expected);
+  });
+
   it.each(QUARTERLY_1)('quarterly/1 writes the bytes it wrote when it was made (%o)', (spec, expected) => {
     const code = reportCode('quarterly/1');
     expect(code).toBeDefined();
@@ -26,7 +41,9 @@ describe('report code versions', () => {
   });
 
   it('files new reports with a version that has code, and knows no other', () => {
+    expect(CURRENT_CODE_VERSION.quarterly).toBe('quarterly/2');
     expect(reportCode(CURRENT_CODE_VERSION.quarterly)).toBeDefined();
+    expect(reportCode('quarterly/1')).toBeDefined();
     expect(reportCode('quarterly/0')).toBeUndefined();
     expect(reportCode('toString')).toBeUndefined();
   });

@@ -3,6 +3,9 @@ import { parseQuarter, type Quarter } from '../quarterly/quarter.js';
 import { quarterlyCsv } from '../quarterly/quarterly-csv.js';
 import { GROUPINGS, quarterlyFigures, type Grouping, type QuarterlyFigures } from '../quarterly/quarterly-figures.js';
 import { quarterlyHtml } from '../quarterly/quarterly-html.js';
+import { reportCsv } from '../quarterly/report-csv.js';
+import { reportPage } from '../quarterly/report-page.js';
+import { quarterlyReport, type QuarterlyReport } from '../quarterly/quarterly-report.js';
 
 export const REPORT_KINDS = ['quarterly'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -31,10 +34,11 @@ export interface FilingIdentity {
  * version's code, so a version's output never changes: a change to what a report shows or how it is written
  * adds a new version (the current one in CURRENT_CODE_VERSION) and keeps the old one here as long as filings
  * of it are to be read. A filing whose version is no longer here is answered 410 (report-code-retired).
+ * A version's body is only ever given the figures its own `figures` made (F).
  */
-export interface ReportCode {
-  figures(events: readonly PortfolioEvent[], spec: ReportSpec): QuarterlyFigures;
-  body(figures: QuarterlyFigures, spec: ReportSpec, filing: FilingIdentity): string;
+export interface ReportCode<F extends QuarterlyFigures = QuarterlyFigures> {
+  figures(events: readonly PortfolioEvent[], spec: ReportSpec): F;
+  body(figures: F, spec: ReportSpec, filing: FilingIdentity): string;
 }
 
 /** Where a filed report's figure lineage is read, relative to the report's own address (for its HTML page)… */
@@ -50,10 +54,23 @@ const quarterlyV1: ReportCode = {
       : quarterlyHtml(figures, { lineageHref: relativeLineageHref(filing.id), filedAs: filing }),
 };
 
-const REPORT_CODE: Readonly<Record<string, ReportCode>> = { 'quarterly/1': quarterlyV1 };
+/**
+ * quarterly/2: ADB's quarterly update in full (quarterly-report.ts) — counts at the quarter's end, money as recorded
+ * and in USD at the value date with the cumulative figures and the ratios, the lists, the results scorecard and the
+ * programme's KPIs. USD amounts use the exchange rates among the pinned events only (the pin's rate position).
+ */
+const quarterlyV2: ReportCode<QuarterlyReport> = {
+  figures: (events, spec) => quarterlyReport(events, parseQuarter(spec.period) as Quarter, spec.groupBy),
+  body: (figures, spec, filing) =>
+    spec.format === 'csv'
+      ? reportCsv(figures, { lineageHref: absoluteLineageHref(filing.id) })
+      : reportPage(figures, { lineageHref: relativeLineageHref(filing.id), filedAs: filing }),
+};
+
+const REPORT_CODE: Readonly<Record<string, ReportCode>> = { 'quarterly/1': quarterlyV1, 'quarterly/2': quarterlyV2 };
 
 /** The code version a new filing of each kind is made with. */
-export const CURRENT_CODE_VERSION: Readonly<Record<ReportKind, string>> = { quarterly: 'quarterly/1' };
+export const CURRENT_CODE_VERSION: Readonly<Record<ReportKind, string>> = { quarterly: 'quarterly/2' };
 
 /** The code of a version, or undefined when it is retired (or never existed). */
 export function reportCode(version: string): ReportCode | undefined {

@@ -1,52 +1,94 @@
 import { parseOrProblem, ProblemError } from '@ecab/platform';
-import { Controller, Get, Header, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Query, Res, StreamableFile } from '@nestjs/common';
 import { z } from 'zod';
 import { ReportingEvents } from '../events/reporting-events.js';
+import { PdfRenderer } from '../pdf/pdf-renderer.js';
 import { parseQuarter, type Quarter } from '../quarterly/quarter.js';
-import { quarterlyCsv } from '../quarterly/quarterly-csv.js';
-import { GROUPINGS, quarterlyFigures, type QuarterlyFigures } from '../quarterly/quarterly-figures.js';
-import { quarterlyHtml } from '../quarterly/quarterly-html.js';
+import { GROUPINGS } from '../quarterly/quarterly-figures.js';
+import { quarterlyReport, type QuarterlyReport } from '../quarterly/quarterly-report.js';
+import { reportCsv } from '../quarterly/report-csv.js';
+import { reportPage } from '../quarterly/report-page.js';
+import { reportXlsx } from '../quarterly/report-xlsx.js';
+import { formatAccepted, QUARTERLY_FORMAT_NAMES, QUARTERLY_FORMATS, type QuarterlyFormat } from './report-formats.js';
 
-const quarterlyQuery = z
-  .object({
-    quarter: z
-      .string({ error: 'is required: a quarter such as 2025-Q3' })
-      .refine((q) => parseQuarter(q) !== undefined, 'must be a quarter written YYYY-Qn, e.g. 2025-Q3'),
-    groupBy: z.enum(GROUPINGS, { error: 'must be cluster or country' }).default('cluster'),
-  })
+const reportQuery = {
+  quarter: z
+    .string({ error: 'is required: a quarter such as 2025-Q3' })
+    .refine((q) => parseQuarter(q) !== undefined, 'must be a quarter written YYYY-Qn, e.g. 2025-Q3'),
+  groupBy: z.enum(GROUPINGS, { error: 'must be cluster or country' }).default('cluster'),
+};
+const quarterlyQuery = z.object(reportQuery).strict();
+/** GET …/quarterly: the form from ?format=, else from the Accept header. */
+const negotiatedQuery = z
+  .object({ ...reportQuery, format: z.enum(QUARTERLY_FORMAT_NAMES, { error: `must be ${QUARTERLY_FORMAT_NAMES.join(', ')}` }).optional() })
   .strict();
 
 interface HeaderResponse {
   setHeader(name: string, value: string): void;
 }
 
-/** Where the quarterly report is served: its page gets a Content-Security-Policy of its own (bootstrap). */
-export const QUARTERLY_REPORT_PATH = 'api/v1/reports/quarterly.html';
+/** Where the quarterly report's page is served: it gets a Content-Security-Policy of its own (bootstrap). */
+export const QUARTERLY_REPORT_PATHS = ['/api/v1/reports/quarterly.html', '/api/v1/reports/quarterly'];
 
-/** The quarterly portfolio report as it stands now, as a page or a CSV table (any signed-in role may read it). */
+/**
+ * The quarterly portfolio report (quarterly/2, the code new filings use) made from the events reporting holds now,
+ * any signed-in role may read it: `quarterly.html` (printable page), `quarterly.csv` (the figures), `quarterly.pdf`
+ * (the page printed by Chromium), `quarterly.xlsx` (one sheet per table, for ministries), or `quarterly?format=` / the
+ * Accept header for any of them.
+ */
 @Controller('api/v1/reports')
 export class ReportsController {
-  constructor(private readonly events: ReportingEvents) {}
+  constructor(
+    private readonly events: ReportingEvents,
+    @Inject(PdfRenderer) private readonly pdf: PdfRenderer,
+  ) {}
 
   @Get('quarterly.html')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  async quarterly(@Query() query: unknown, @Res({ passthrough: true }) response: HeaderResponse): Promise<string> {
-    return quarterlyHtml(await this.figures(query, response));
+  quarterlyHtml(@Query() query: unknown, @Res({ passthrough: true }) response: HeaderResponse): Promise<string | StreamableFile> {
+    return this.answer('html', parseOrProblem(quarterlyQuery, query), response);
   }
 
   @Get('quarterly.csv')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
-  async quarterlyCsv(@Query() query: unknown, @Res({ passthrough: true }) response: HeaderResponse): Promise<string> {
-    const figures = await this.figures(query, response);
-    response.setHeader('Content-Disposition', `attachment; filename="ecab-quarterly-${figures.quarter.label}-${figures.groupBy}.csv"`);
-    return quarterlyCsv(figures);
+  quarterlyCsv(@Query() query: unknown, @Res({ passthrough: true }) response: HeaderResponse): Promise<string | StreamableFile> {
+    return this.answer('csv', parseOrProblem(quarterlyQuery, query), response);
   }
 
-  private async figures(query: unknown, response: HeaderResponse): Promise<QuarterlyFigures> {
-    const { quarter: label, groupBy } = parseOrProblem(quarterlyQuery, query);
-    const quarter = startedQuarter(label);
-    response.setHeader('ECAB-Position', (await this.events.head()).position ?? '0');
-    return quarterlyFigures(await this.events.all(), quarter, groupBy);
+  @Get('quarterly.pdf')
+  quarterlyPdf(@Query() query: unknown, @Res({ passthrough: true }) response: HeaderResponse): Promise<string | StreamableFile> {
+    return this.answer('pdf', parseOrProblem(quarterlyQuery, query), response);
+  }
+
+  @Get('quarterly.xlsx')
+  quarterlyXlsx(@Query() query: unknown, @Res({ passthrough: true }) response: HeaderResponse): Promise<string | StreamableFile> {
+    return this.answer('xlsx', parseOrProblem(quarterlyQuery, query), response);
+  }
+
+  @Get('quarterly')
+  quarterly(@Query() query: unknown, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) response: HeaderResponse) {
+    const { format, ...request } = parseOrProblem(negotiatedQuery, query);
+    response.setHeader('Vary', 'Accept');
+    return this.answer(format ?? formatAccepted(accept), request, response);
+  }
+
+  private async answer(
+    format: QuarterlyFormat,
+    request: { quarter: string; groupBy: (typeof GROUPINGS)[number] },
+    response: HeaderResponse,
+  ): Promise<string | StreamableFile> {
+    const quarter = startedQuarter(request.quarter);
+    const head = await this.events.head();
+    const report: QuarterlyReport = quarterlyReport(await this.events.all(), quarter, request.groupBy);
+    response.setHeader('ECAB-Position', head.position ?? '0');
+    response.setHeader('ECAB-Report-Code-Version', 'quarterly/2');
+    const file = `ecab-quarterly-${quarter.label}-${request.groupBy}.${format}`;
+    if (format === 'pdf' || format === 'xlsx') {
+      // Bytes, sent as they are (no charset added to their media type).
+      const bytes = format === 'pdf' ? await this.pdf.render(reportPage(report)) : await reportXlsx(report);
+      return new StreamableFile(bytes, { type: QUARTERLY_FORMATS[format], disposition: `attachment; filename="${file}"`, length: bytes.length });
+    }
+    response.setHeader('Content-Type', QUARTERLY_FORMATS[format]);
+    if (format === 'csv') response.setHeader('Content-Disposition', `attachment; filename="${file}"`);
+    return format === 'csv' ? reportCsv(report) : reportPage(report);
   }
 }
 

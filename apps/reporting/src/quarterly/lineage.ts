@@ -1,5 +1,25 @@
-/** The two windows a money figure is given for. */
-export type AmountPeriod = 'quarter' | 'year-to-date';
+/** The windows a money figure is given for: the quarter and the year to its end (quarterly/1), and everything to its end (quarterly/2). */
+export type AmountPeriod = 'quarter' | 'year-to-date' | 'cumulative';
+
+/** One figure of the report as a value: what it counts, in which currency and window, and its lineage's key. */
+export interface FigureCell {
+  key: string;
+  group: string;
+  /** projects, status:<name> (pipeline, implementation…), rating:<name>, or a money figure (netCommitment, disbursed, spent, contractAwards). */
+  measure: string;
+  /** ISO 4217 code for money; empty for counts. */
+  currency: string;
+  /**
+   * quarter or year-to-date for money and ratings; as-at for counts of the portfolio as the report's events leave
+   * it (quarterly/1) or as it stood at the quarter's end (quarterly/2); cumulative for money to the quarter's end;
+   * quarter-end for a row of a list, the scorecard or the KPIs (quarterly/2).
+   */
+  period: AmountPeriod | 'as-at' | 'quarter-end';
+  /** A decimal amount, a ratio (4 decimals), a count, or empty when it cannot be given (the note says why). */
+  value: string;
+  /** Why a value is empty (a missing exchange rate, a ratio without a base); quarterly/2 only. */
+  note?: string;
+}
 
 /**
  * The name of one figure cell of a quarterly report, the same in the HTML links, the CSV, the lineage

@@ -1,4 +1,4 @@
-import { cellKey, type AmountPeriod } from './lineage.js';
+import { cellKey, type FigureCell } from './lineage.js';
 import { FIGURES, RATINGS, type QuarterlyFigures } from './quarterly-figures.js';
 
 const STATUS_NAMES: Record<string, string> = { '1': 'pipeline', '2': 'implementation', '3': 'finalisation', '4': 'closed', '5': 'cancelled', '6': 'suspended' };
@@ -6,22 +6,11 @@ const STATUS_NAMES: Record<string, string> = { '1': 'pipeline', '2': 'implementa
 /** The IATI activity status's name (its code when the code list has no such status). */
 export const statusName = (code: string): string => STATUS_NAMES[code] ?? code;
 
-/** One figure of the report as a value: what it counts, in which currency and window, and its lineage's key. */
-export interface FigureCell {
-  key: string;
-  group: string;
-  /** projects, status:<name> (pipeline, implementation…), rating:<name>, or a money figure (netCommitment, disbursed, spent, contractAwards). */
-  measure: string;
-  /** ISO 4217 code for money; empty for counts. */
-  currency: string;
-  /** quarter or year-to-date for money and ratings; as-at for counts of the portfolio as the report's events leave it. */
-  period: AmountPeriod | 'as-at';
-  /** A decimal amount, or a count. */
-  value: string;
-}
+export type { FigureCell } from './lineage.js';
 
-/** Every figure of the report, group by group, in the order the page shows them. */
+/** Every figure of the report, group by group, in the order the page shows them (quarterly/2: the cells it made). */
 export function figureCells(report: QuarterlyFigures): FigureCell[] {
+  if (report.cells) return report.cells;
   const cells: FigureCell[] = [];
   for (const g of report.groups) {
     cells.push({ key: cellKey.projects(g.group), group: g.group, measure: 'projects', currency: '', period: 'as-at', value: String(g.projects) });

@@ -1,9 +1,9 @@
 import type { PortfolioEvent } from '@ecab/contracts';
 import { formatAmount, percentageToHundredths, toMinorUnits, type CurrencyCode } from '@ecab/domain';
-import type { Data } from '../iati/event-data.js';
+import { codeOf, type Data } from '../iati/event-data.js';
 import { foldPortfolioFacts } from '../iati/fold-events.js';
 import type { ProjectFacts } from '../iati/portfolio-facts.js';
-import { cellKey, LineageCollector } from './lineage.js';
+import { cellKey, LineageCollector, type FigureCell } from './lineage.js';
 import { inQuarter, inYearToDate, type Quarter } from './quarter.js';
 
 export const GROUPINGS = ['cluster', 'country'] as const;
@@ -33,6 +33,13 @@ export interface QuarterlyFigures {
   groups: GroupFigures[];
   /** Per figure cell (lineage.ts's cellKey), the ids of the events behind it, in log order; a figure no event is behind has no entry. */
   lineage: Map<string, string[]>;
+  /** Every figure in page order, when the code version lists them itself (quarterly/2); else quarterly-cells.ts makes them. */
+  cells?: FigureCell[];
+}
+
+/** quarterly/1 counts projects by their status as the events leave it; quarterly/2 by their status at the quarter's end. */
+export interface FiguresOptions {
+  statusAtQuarterEnd?: boolean;
 }
 
 /** A money movement counted in a figure: its project, currency, signed minor units, date and the event behind it. */
@@ -48,6 +55,8 @@ interface Movement {
 interface ProjectSources {
   registered: string;
   status: string;
+  /** The status at the quarter's end (the last change effective by then) and its event. */
+  statusAtEnd?: { code: string; eventId: string };
   countries: string;
   rating: { overall: (typeof RATINGS)[number]; eventId: string } | undefined;
 }
@@ -62,7 +71,7 @@ const FIGURE_OF_TYPE: Record<string, Figure> = { '11': 'netCommitment', '1': 'di
  * A currency's row appears once the group has a movement of it in the year to the quarter's end: a later
  * quarter's movements leave the report as it was. Each figure's lineage lists the events behind it.
  */
-export function quarterlyFigures(events: readonly PortfolioEvent[], quarter: Quarter, groupBy: Grouping): QuarterlyFigures {
+export function quarterlyFigures(events: readonly PortfolioEvent[], quarter: Quarter, groupBy: Grouping, options: FiguresOptions = {}): QuarterlyFigures {
   const facts = foldPortfolioFacts(events);
   const movements = new Map<string, Movement[]>();
   const moved = (projectId: string, movement: Movement) => movements.set(projectId, [...(movements.get(projectId) ?? []), movement]);
@@ -78,7 +87,10 @@ export function quarterlyFigures(events: readonly PortfolioEvent[], quarter: Qua
     const known = sources.get(data.projectId);
     if (event.type === 'ProjectRegistered')
       sources.set(data.projectId, { registered: event.eventId, status: event.eventId, countries: event.eventId, rating: known?.rating });
-    if (event.type === 'ProjectStatusChanged' && known) known.status = event.eventId;
+    if (event.type === 'ProjectStatusChanged' && known) {
+      known.status = event.eventId;
+      if (data.effectiveDate <= quarter.end) known.statusAtEnd = { code: codeOf(data.to), eventId: event.eventId };
+    }
     if (event.type === 'RecipientCountriesSet' && known) known.countries = event.eventId;
     if (event.type === 'ContractAwarded')
       moved(data.projectId, { figure: 'contractAwards', ...toMinorUnits(data.contractValue), date: data.awardDate, eventId: event.eventId });
@@ -110,8 +122,11 @@ export function quarterlyFigures(events: readonly PortfolioEvent[], quarter: Qua
       const figures = groupFor(group);
       figures.projects += 1;
       lineage.add(cellKey.projects(group), [source.registered, basis]);
-      figures.byStatus[project.status] = (figures.byStatus[project.status] ?? 0) + 1;
-      lineage.add(cellKey.status(group, project.status), [source.status, basis]);
+      const [status, statusEvent] = options.statusAtQuarterEnd
+        ? [source.statusAtEnd?.code ?? '1', source.statusAtEnd?.eventId ?? source.registered]
+        : [project.status, source.status];
+      figures.byStatus[status] = (figures.byStatus[status] ?? 0) + 1;
+      lineage.add(cellKey.status(group, status), [statusEvent, basis]);
       if (source.rating) {
         figures.ratings[source.rating.overall] += 1;
         lineage.add(cellKey.rating(group, source.rating.overall), [source.rating.eventId, basis]);
@@ -143,14 +158,14 @@ export function quarterlyFigures(events: readonly PortfolioEvent[], quarter: Qua
 }
 
 /** A project's groups: its cluster (all of it), or each recipient country with its share in hundredths of a percent. */
-function sharesOf(project: ProjectFacts, groupBy: Grouping): { group: string; hundredths: bigint }[] {
+export function sharesOf(project: ProjectFacts, groupBy: Grouping): { group: string; hundredths: bigint }[] {
   if (groupBy === 'cluster') return [{ group: project.cluster, hundredths: 10_000n }];
   const countries = project.draft.countries ?? project.countries;
   return countries.map((c) => ({ group: c.code, hundredths: BigInt(percentageToHundredths(c.percentage) ?? 0) }));
 }
 
 /** amount × share / 100 %, rounded half away from zero to the minor unit. */
-function shareOf(minorUnits: bigint, hundredths: bigint): bigint {
+export function shareOf(minorUnits: bigint, hundredths: bigint): bigint {
   if (hundredths === 10_000n) return minorUnits;
   const scaled = minorUnits * hundredths;
   const sign = scaled < 0n ? -1n : 1n;

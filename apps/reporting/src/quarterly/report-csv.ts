@@ -1,0 +1,33 @@
+import { toCsv } from '@ecab/platform';
+import { figureCells } from './quarterly-cells.js';
+import type { QuarterlyFigures } from './quarterly-figures.js';
+
+/** quarterly/2's CSV columns; a filed report adds `lineage`. */
+export const REPORT_CSV_COLUMNS = ['quarter', 'group_by', 'group', 'measure', 'currency', 'period', 'value', 'note'] as const;
+
+/**
+ * quarterly/2's figures as one CSV table (RFC 4180, CRLF), one row per figure, in page order: per group (and
+ * `programme`) the counts at the quarter's end (`as-at`), the quarter's ratings, the money per currency as recorded
+ * (netCommitment, disbursed, spent, contractAwards, undisbursed, uncontracted) and its USD equivalent (measure
+ * `<figure>:usd`; currency `all` for all currencies together) for the quarter, the year to date and cumulatively,
+ * and the ratios (disbursementRatio, contractAwardRatio: 4 decimals; `all` computed in USD). `value` is empty
+ * where the figure cannot be given and `note` says why (a missing exchange rate, a ratio without a base). The
+ * lists, scorecard and KPIs are tables of their own: in the page and the XLSX workbook.
+ */
+export function reportCsv(report: QuarterlyFigures, options: { lineageHref?: (cell: string) => string } = {}): string {
+  const rows = figureCells(report)
+    .filter((cell) => cell.period !== 'quarter-end')
+    .map((cell) => ({
+      quarter: report.quarter.label,
+      group_by: report.groupBy,
+      group: cell.group,
+      measure: cell.measure,
+      currency: cell.currency,
+      period: cell.period,
+      value: cell.value,
+      note: cell.note ?? '',
+      ...(options.lineageHref ? { lineage: options.lineageHref(cell.key) } : {}),
+    }));
+  if (rows.length > 0) return toCsv(rows);
+  return `${[...REPORT_CSV_COLUMNS, ...(options.lineageHref ? ['lineage'] : [])].join(',')}\r\n`;
+}
