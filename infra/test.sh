@@ -15,6 +15,9 @@ deps_status=$?
 # One code format (Prettier, .prettierrc.json): `npm run format` fixes what this finds.
 npm run --silent check:format
 format_status=$?
+# Lint (oxlint, .oxlintrc.json: its correctness rules, warnings denied); typescript-eslint cannot run on TypeScript 7.
+npm run --silent lint
+lint_status=$?
 
 if [[ "$DATABASE_URL" == *"@127.0.0.1:5432/"* ]]; then
   bash infra/postgres/ensure-local.sh || exit 1
@@ -41,6 +44,10 @@ status=$?
 node infra/test-summary.js || status=1
 if [[ $deps_status != 0 ]]; then
   echo "dependency rules: violated (npm run check:deps lists them)"
+  status=1
+fi
+if [[ $lint_status != 0 ]]; then
+  echo "lint: problems found (npm run lint lists them)"
   status=1
 fi
 if [[ $format_status != 0 ]]; then

@@ -82,7 +82,10 @@ while (queue.length > 0) {
       if (app !== undefined && !to.startsWith(`apps/${app}/`) && to.startsWith('apps/')) violations.push(`apps-import-no-other-app: ${from} → ${to}`);
       if (/\.tsx?$/.test(to)) {
         edges.push(to);
-        if (!seen.has(target)) (seen.add(target), queue.push(target));
+        if (!seen.has(target)) {
+          seen.add(target);
+          queue.push(target);
+        }
       }
     } else {
       const otherApp = APPS.find((name) => name !== app && (specifier === `@ecab/${name}` || specifier.startsWith(`@ecab/${name}/`)));

@@ -18,7 +18,7 @@ export class SeedCredentialsError extends Error {}
  * the first start, and never changed from the environment, so a password set later is not the admin's.
  */
 export async function adminAuthorization(apiUrl, username, ...passwords) {
-  for (const password of [...new Set(passwords.filter(Boolean))]) {
+  for (const password of new Set(passwords.filter(Boolean))) {
     const response = await fetch(`${apiUrl}/api/v1/auth/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

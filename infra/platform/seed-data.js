@@ -1,7 +1,7 @@
 // The 17 seeded projects and what the seed records for each after its registration, each value with the public source
 // it comes from (seed-sources.js) and the confidence that source supports; the programme is in seed-programme.js.
 import { ADB_PAGES, ABEC_SITE, IGC12, ITLC_LAW, ROAD_AND_CHECKPOINTS_2026, illustrative, source } from './seed-sources.js';
-import { ADB, igc, financing, sourcedAmount, lifecycle, keyIndicator, achieved, whollyIllustrative } from './seed-steps.js';
+import { igc, financing, sourcedAmount, lifecycle, keyIndicator, achieved, whollyIllustrative } from './seed-steps.js';
 
 const both = (kz, kg) => [
   { code: 'KZ', percentage: kz },

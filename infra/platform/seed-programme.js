@@ -1,7 +1,7 @@
 // What the seed records for the programme as a whole: its names, clusters, targets, observations and governance, the
 // reference organisations, and the exchange rates the USD equivalents use.
-import { DEVELOPMENT_ASIA, IGC12, illustrative, source } from './seed-sources.js';
-import { ADB, igc } from './seed-steps.js';
+import { DEVELOPMENT_ASIA, IGC12, source } from './seed-sources.js';
+import { igc } from './seed-steps.js';
 
 const ALL_CLUSTERS = ['transport', 'tourism', 'air-quality', 'health', 'agribusiness', 'climate'];
 

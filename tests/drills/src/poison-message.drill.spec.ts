@@ -138,9 +138,9 @@ describe('drill 5: a poison message on a topic', () => {
       counts: settled.counts,
       statuses: {
         ...statuses,
-        'healthy reads while parked': {
-          ...Object.fromEntries([...new Set(healthyWhileParked)].map((s) => [String(s), healthyWhileParked.filter((x) => x === s).length])),
-        },
+        'healthy reads while parked': Object.fromEntries(
+          [...new Set(healthyWhileParked)].map((s) => [String(s), healthyWhileParked.filter((x) => x === s).length]),
+        ),
       },
       notes: { ...notes, parkedBeforeFix: parkedBeforeFix.map((m) => `${m.project}@${m.streamVersion ?? 'poison'}`), retry: retry.body },
       durationMs: Date.now() - startedAt,

@@ -2,7 +2,7 @@ import { createTestDatabase, type TestDatabase } from '@ecab/testing';
 import { DataSource } from 'typeorm';
 import { CALLER_PASSWORD, callerTokens, type Caller } from './callers.js';
 import { EXPECTED_OTHER_OPERATIONS, type ExpectedOperation } from './expected-endpoints.js';
-import { ADMIN, authorization, startApp, type AppProcess } from './platform-process.js';
+import { ADMIN, startApp, type AppProcess } from './platform-process.js';
 
 /**
  * Every endpoint × every kind of caller, on the real apps: reads for any role, commands for program

@@ -63,7 +63,6 @@ export function commandController(endpoint: AnyCommandEndpoint): Type {
       const params = parseOrProblem(endpoint.params, rawParams);
       rejectUnstorableText(body);
       const parsed = parseOrProblem(endpoint.body, body ?? {});
-      const idempotencyKey = headers['idempotency-key'];
       const context = commandContextFrom(headers, principal, { route: `${endpoint.method.toUpperCase()} /api/v1/${route} ${JSON.stringify(params)}`, body });
       // With an Idempotency-Key the ids a command creates derive from the key, so a retry rebuilds the same command.
       let sequence = 0;

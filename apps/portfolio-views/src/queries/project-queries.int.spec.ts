@@ -288,7 +288,7 @@ describe('project, performance and activity views and their queries (real Postgr
     ]);
     expect(recorded[4]).toMatchObject({ streamId: 'agreement-L-2', version: 1, effectiveDate: '2025-03-01' });
     // Recorded times are those the events carry, in the order sent.
-    expect(recorded.map((e) => e.recordedAt)).toEqual([...recorded.map((e) => e.recordedAt)].sort());
+    expect(recorded.map((e) => e.recordedAt)).toEqual(recorded.map((e) => e.recordedAt).sort());
 
     // Effective order: the registration has no effective date and counts on the day it was recorded (2026-11-01).
     const effective = await walk('effective', 3);

@@ -124,7 +124,7 @@ describe('the IATI ruleset checks', () => {
   });
 
   it('want numbers for non-qualitative results, and codes of the IATI code lists', () => {
-    expect(rules(activity((a) => ((a.results[0]?.indicators[0]?.periods[0]?.target as { value: string }).value = 'one')))).toEqual(['RESULT_VALUE_NUMERIC']);
+    expect(rules(activity((a) => ((a.results[0]!.indicators[0]!.periods[0]!.target as { value: string }).value = 'one')))).toEqual(['RESULT_VALUE_NUMERIC']);
     expect(rules(activity((a) => (a.status = '7')))).toEqual(['CODE_ON_CODELIST']);
     expect(rules(activity((a) => ((a.sectors[0] as IatiActivity['sectors'][0]).code = '99999')))).toEqual(['CODE_ON_CODELIST']);
     expect(rules(activity((a) => ((a.transactions[0] as IatiActivity['transactions'][0]).type = '2')))).toEqual([]);

@@ -57,6 +57,7 @@ export function deciderSpecification<C, E, S, Ctx>(decider: Decider<C, E, S, Ctx
     when(command, context = defaultContext) {
       const run = () => decider.decide(command, givenEvents.reduce(decider.evolve, decider.initialState()), context);
       return {
+        // oxlint-disable-next-line unicorn/no-thenable -- the Given/When/Then API's own `then`; awaiting it is refused below
         then(expectedEvents) {
           // Guards against `await given(...).when(...)`, which would call this as a thenable.
           if (typeof expectedEvents === 'function') {

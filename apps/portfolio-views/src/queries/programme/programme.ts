@@ -125,7 +125,7 @@ async function kpiSeries(sql: Sql, programmeId: string): Promise<KpiSeries[]> {
   );
   const point = (r: KpiRow): KpiPoint => ({ year: r.year, date: r.date, value: r.value, source: r.source, recordedAt: r.recorded_at.toISOString() });
   const series: KpiSeries[] = [];
-  for (const kpi of [...new Set(rows.map((r) => r.kpi))]) {
+  for (const kpi of new Set(rows.map((r) => r.kpi))) {
     const own = rows.filter((r) => r.kpi === kpi);
     const observations = own.filter((r) => r.kind === 'observation').map(point);
     const targets = own.filter((r) => r.kind === 'target').map(point);
