@@ -23,13 +23,35 @@ export async function ensureTopics(kafka: Kafka, settings: KafkaSettings, topics
           topics: missing.map((topic) => ({ topic, numPartitions: settings.partitions, replicationFactor: settings.replicationFactor })),
         });
       } catch (error) {
-        // Another service created them at the same moment: fine, as long as they exist now.
-        const now = new Set(await admin.listTopics());
-        if (missing.some((t) => !now.has(t))) throw error;
+        // Another service created them at the same moment, or we did and a busy broker does not answer for them yet
+        // (UNKNOWN_TOPIC_OR_PARTITION while waiting for leaders): fine, once every one of them is listed.
+        await untilListed(() => admin.listTopics(), missing, error);
       }
     }
     return missing;
   } finally {
     await admin.disconnect();
+  }
+}
+
+/** How long topics just created may take to be listed before their creation counts as failed. */
+export const TOPICS_LISTED_WITHIN = { timeoutMs: 30_000, intervalMs: 250 };
+
+/**
+ * Resolves once `list` names every one of `topics`; asks again every `intervalMs` until `timeoutMs`, then throws
+ * `failure` (the error the creation met).
+ */
+export async function untilListed(
+  list: () => Promise<string[]>,
+  topics: readonly string[],
+  failure: unknown,
+  { timeoutMs, intervalMs } = TOPICS_LISTED_WITHIN,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const listed = new Set(await list());
+    if (topics.every((topic) => listed.has(topic))) return;
+    if (Date.now() >= deadline) throw failure;
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
