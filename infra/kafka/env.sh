@@ -1,6 +1,7 @@
 # Sourced by the scripts here: where the broker's jars, data and log live (all outside git), and its ports.
-# KAFKA_PORT, KAFKA_CONTROLLER_PORT and KAFKA_DATA_DIR select another broker (e.g. a fault drill's own
-# broker on 19092/19093 under a temp dir); the defaults are the shared one on 127.0.0.1:9092.
+# KAFKA_PORT, KAFKA_CONTROLLER_PORT, KAFKA_PARTNER_PORT and KAFKA_DATA_DIR select another broker (e.g. a fault
+# drill's own broker on 19092/19093/19094 under a temp dir); the defaults are the shared one on 127.0.0.1:9092,
+# its controller on 9093 and the partners' SASL/SCRAM listener on 9094 (KAFKA_PORT + 2 unless given).
 KAFKA_VERSION=3.9.1
 KAFKA_HOME_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ECAB_ROOT="$(cd "$KAFKA_HOME_DIR/../.." && pwd)"
@@ -12,3 +13,4 @@ KAFKA_PID_FILE="$KAFKA_DATA_DIR/broker.pid"
 KAFKA_HOST=127.0.0.1
 KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+KAFKA_PARTNER_PORT="${KAFKA_PARTNER_PORT:-$((KAFKA_PORT + 2))}"

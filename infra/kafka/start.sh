@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Start the local single-node KRaft broker on 127.0.0.1:9092 (KAFKA_PORT, KAFKA_CONTROLLER_PORT and
-# KAFKA_DATA_DIR choose another one, see env.sh) and wait until it answers.
+# Start the local single-node KRaft broker on 127.0.0.1:9092, with the partners' SASL/SCRAM listener on 9094
+# (KAFKA_PORT, KAFKA_CONTROLLER_PORT, KAFKA_PARTNER_PORT and KAFKA_DATA_DIR choose another one, see env.sh) and
+# wait until it answers.
 # Idempotent: a broker already answering there is reused.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -14,11 +15,11 @@ bash "$KAFKA_HOME_DIR/fetch.sh"
 
 mkdir -p "$KAFKA_DATA_DIR"
 props="$KAFKA_DATA_DIR/server.properties"
-# The listeners follow KAFKA_HOST, KAFKA_PORT and KAFKA_CONTROLLER_PORT (127.0.0.1, 9092, 9093 by default).
+# The listeners follow KAFKA_HOST, KAFKA_PORT, KAFKA_CONTROLLER_PORT and KAFKA_PARTNER_PORT (127.0.0.1, 9092, 9093, 9094 by default).
 {
   sed -e "s|^controller.quorum.voters=.*|controller.quorum.voters=1@$KAFKA_HOST:$KAFKA_CONTROLLER_PORT|" \
-    -e "s|^listeners=.*|listeners=PLAINTEXT://$KAFKA_HOST:$KAFKA_PORT,CONTROLLER://$KAFKA_HOST:$KAFKA_CONTROLLER_PORT|" \
-    -e "s|^advertised.listeners=.*|advertised.listeners=PLAINTEXT://$KAFKA_HOST:$KAFKA_PORT|" \
+    -e "s|^listeners=.*|listeners=PLAINTEXT://$KAFKA_HOST:$KAFKA_PORT,CONTROLLER://$KAFKA_HOST:$KAFKA_CONTROLLER_PORT,PARTNER://$KAFKA_HOST:$KAFKA_PARTNER_PORT|" \
+    -e "s|^advertised.listeners=.*|advertised.listeners=PLAINTEXT://$KAFKA_HOST:$KAFKA_PORT,PARTNER://$KAFKA_HOST:$KAFKA_PARTNER_PORT|" \
     "$KAFKA_HOME_DIR/server.properties"
   echo "log.dirs=$KAFKA_DATA_DIR/logs"
 } >"$props"

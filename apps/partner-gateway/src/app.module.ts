@@ -5,6 +5,8 @@ import type { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { DeliveryStore } from './delivery/delivery-store.js';
 import { IntegrationLog } from './integration/integration-log.js';
+import { PartnerKafkaAccess } from './kafka/partner-kafka-access.js';
+import { PartnerKafkaController } from './kafka/partner-kafka.controller.js';
 import { PartnerKeyGuard } from './partners/partner-key.guard.js';
 import { PartnerStore } from './partners/partner-store.js';
 import { PartnersController } from './partners/partners.controller.js';
@@ -20,6 +22,8 @@ export interface GatewayModuleOptions {
   subscriptions: SubscriptionStore;
   deliveries: DeliveryStore;
   metrics: Registry;
+  /** Direct Kafka for partners; null when the gateway runs without Kafka. */
+  kafkaAccess: PartnerKafkaAccess | null;
   auth: AuthConfig;
   healthChecks: HealthCheck[];
   subscriptionSettings: SubscriptionSettings;
@@ -45,6 +49,7 @@ export class GatewayModule {
         MetricsController,
         AsyncApiController,
         PartnersController,
+        PartnerKafkaController,
         SubscriptionsController,
         EventsController,
         EventStreamController,
@@ -52,6 +57,7 @@ export class GatewayModule {
       providers: [
         PartnerKeyGuard,
         { provide: PartnerStore, useValue: options.partners },
+        { provide: PartnerKafkaAccess, useValue: options.kafkaAccess },
         { provide: IntegrationLog, useValue: options.log },
         { provide: SubscriptionStore, useValue: options.subscriptions },
         { provide: DeliveryStore, useValue: options.deliveries },

@@ -15,6 +15,9 @@ import { SubscriptionHealth1767500000000 } from './subscriptions/subscription-he
 import { CreateGatewayTables1767400000000 } from './gateway-tables.migration.js';
 import { gatewayMetrics } from './gateway-metrics.js';
 import { IntegrationLog } from './integration/integration-log.js';
+import { PartnerKafkaAccess } from './kafka/partner-kafka-access.js';
+import { PartnerKafka1767600000000 } from './kafka/partner-kafka.migration.js';
+import { PartnerTopicPublisher } from './kafka/partner-topic-publisher.js';
 import { PartnerStore } from './partners/partner-store.js';
 import { SubscriptionStore } from './subscriptions/subscription-store.js';
 
@@ -36,7 +39,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     type: 'postgres',
     url: config.databaseUrl,
     applicationName: 'partner-gateway',
-    migrations: [...parkingMigrations, CreateGatewayTables1767400000000, SubscriptionHealth1767500000000],
+    migrations: [...parkingMigrations, CreateGatewayTables1767400000000, SubscriptionHealth1767500000000, PartnerKafka1767600000000],
     migrationsTableName: 'partner_gateway_migrations',
     extra: { max: 10, ...pgSessionSettings(sessionTimeoutsFromEnv()) },
   });
@@ -73,6 +76,16 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const metrics = gatewayMetrics({ dataSource, log, source, parked });
   const dispatcher = new WebhookDispatcher({ subscriptions, partners, log, deliveries, metrics: new DeliveryMetrics(metrics), logger }, config.webhooks);
   dispatcher.start();
+  // Direct Kafka: each partner with a credential gets its entitled events on its own topics.
+  const kafkaAccess = config.kafka ? new PartnerKafkaAccess({ kafka: config.kafka, partnerBrokers: config.partnerBrokers }, logger) : null;
+  const publisher =
+    config.kafka && kafkaAccess
+      ? new PartnerTopicPublisher({ dataSource, log, partners, access: kafkaAccess, logger }, config.kafka, {
+          pollMs: config.partnerTopicPollMs,
+          batchSize: 500,
+        })
+      : undefined;
+  await publisher?.start();
 
   const app = await NestFactory.create(
     GatewayModule.forRoot({
@@ -82,6 +95,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       subscriptions,
       deliveries,
       metrics,
+      kafkaAccess,
       auth: config.auth,
       healthChecks,
       subscriptionSettings: { sinkPolicy: config.webhooks.sinkPolicy, secretOverlapMs: config.secretOverlapMs },
@@ -100,6 +114,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     source,
     async close() {
       await dispatcher.stop();
+      await publisher?.stop();
       await source.stop();
       await app.close();
       await dataSource.destroy();

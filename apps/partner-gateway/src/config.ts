@@ -11,6 +11,10 @@ export interface GatewayConfig {
   /** Kafka when KAFKA_BROKERS is set, else the event store's own log (the embedded default). */
   kafka: KafkaSettings | undefined;
   consumerGroup: string;
+  /** The broker's SASL/SCRAM listener as partners reach it (KAFKA_PARTNER_BROKERS; default: each broker's port + 2, as infra/kafka). */
+  partnerBrokers: string[];
+  /** How often the partner-topic publisher looks for new events when idle (an append wakes it sooner). */
+  partnerTopicPollMs: number;
   auth: AuthConfig;
   webhooks: DispatcherSettings;
   secretOverlapMs: number;
@@ -19,11 +23,18 @@ export interface GatewayConfig {
 }
 
 export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const kafka = kafkaSettingsFromEnv('ecab-partner-gateway', env);
   return {
     ...listenAddressFromEnv(env, 3003),
     databaseUrl: databaseUrlFromEnv(env),
-    kafka: kafkaSettingsFromEnv('ecab-partner-gateway', env),
+    kafka,
     consumerGroup: env.GATEWAY_CONSUMER_GROUP ?? 'ecab.partner-gateway',
+    partnerBrokers: env.KAFKA_PARTNER_BROKERS
+      ? env.KAFKA_PARTNER_BROKERS.split(',')
+          .map((broker) => broker.trim())
+          .filter(Boolean)
+      : (kafka?.brokers ?? []).map(partnerListenerOf),
+    partnerTopicPollMs: envWholeNumber(env, 'PARTNER_TOPIC_POLL_MS', 1000, { min: 1, unit: 'milliseconds' }),
     // Like portfolio-views, the gateway issues no tokens: it trusts portfolio-api's (admins).
     auth: authConfigTrustingApi(env),
     webhooks: {
@@ -42,4 +53,10 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     secretOverlapMs: envWholeNumber(env, 'WEBHOOK_SECRET_OVERLAP_MS', 24 * 3_600_000, { unit: 'milliseconds' }),
     streamHeartbeatMs: envWholeNumber(env, 'EVENT_STREAM_HEARTBEAT_MS', 15_000, { min: 100, unit: 'milliseconds' }),
   };
+}
+
+/** infra/kafka's convention: the partner listener is on the platform listener's port + 2 (9092 → 9094). */
+function partnerListenerOf(broker: string): string {
+  const at = broker.lastIndexOf(':');
+  return `${broker.slice(0, at)}:${Number(broker.slice(at + 1)) + 2}`;
 }

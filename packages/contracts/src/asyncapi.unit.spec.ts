@@ -17,7 +17,10 @@ describe('the AsyncAPI document', () => {
 
   it('has one channel per topic, with Kafka bindings', async () => {
     const { document: parsed } = await new Parser().parse(document);
-    const channels = parsed!.channels().all();
+    const channels = parsed!
+      .channels()
+      .all()
+      .filter((c) => c.id() !== 'partner');
     expect(channels.map((c) => c.address()).sort()).toEqual([...ALL_TOPICS].sort());
     for (const channel of channels) expect(channel.bindings().get('kafka')?.value()).toMatchObject({ topic: channel.address(), partitions: 6 });
   });
@@ -104,6 +107,32 @@ describe('the AsyncAPI document', () => {
           .map((m) => m.id()),
       );
     expect(offered.filter((id) => internal.has(id))).toEqual([]);
+  });
+
+  it('gives partners their own topics on the SCRAM listener, with the latest partner-facing types only and a group prefix', async () => {
+    const { document: parsed } = await new Parser().parse(document);
+    const partner = parsed!.channels().get('partner')!;
+    expect(partner.address()).toBe('ecab.partner.{organisationId}.{scope}.v1');
+    expect(
+      partner
+        .servers()
+        .all()
+        .map((s) => s.id()),
+    ).toEqual(['partners']);
+    const latestPartnerFacing = EVENT_CONTRACTS.filter(
+      (c) => c.partnerFacing && !EVENT_CONTRACTS.some((n) => n.type === c.type && n.schemaVersion > c.schemaVersion),
+    );
+    expect(
+      partner
+        .messages()
+        .all()
+        .map((m) => m.id())
+        .sort(),
+    ).toEqual(latestPartnerFacing.map((c) => `partner.${c.ceType}`).sort());
+    expect(parsed!.servers().get('partners')!.security()[0]!.all()[0]!.scheme().type()).toBe('scramSha512');
+    const groupId = parsed!.operations().get('receive-partner')!.bindings().get('kafka')?.value() as { groupId: { pattern: string } };
+    expect(new RegExp(groupId.groupId.pattern).test('partner-XM-DAC-46004:analytics')).toBe(true);
+    expect(new RegExp(groupId.groupId.pattern).test('analytics')).toBe(false);
   });
 
   it('takes the real partition count and replication factor', () => {

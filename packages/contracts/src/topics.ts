@@ -21,3 +21,12 @@ export function topicFor(cluster: string | undefined): string {
 /** Every topic the platform reads or writes; created at start, never auto-created. */
 export const EVENT_TOPICS: readonly string[] = [...CLUSTER_NAMES.map(clusterTopic), PROGRAMME_TOPIC];
 export const ALL_TOPICS: readonly string[] = [...EVENT_TOPICS, DEAD_LETTER_TOPIC];
+
+/**
+ * A partner's own topic for one cluster (or the programme scope): the integration events of that cluster the
+ * partner is entitled to (countries, types, audiences, illustrative setting), which a shared topic per cluster
+ * could not enforce: Kafka's ACLs stop at the topic. Only that partner's principal may read it.
+ */
+export function partnerTopic(organisationId: string, scope: string): string {
+  return `ecab.partner.${organisationId}.${scope}.v1`;
+}

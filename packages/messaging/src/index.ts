@@ -12,3 +12,5 @@ export * from './parking/event-wire.js';
 export * from './parking/dead-letter-desk.js';
 export * from './portfolio-event-source-from-settings.js';
 export * from './record-batches.js';
+export * from './scram-credentials.js';
+export * from './partner-acls.js';

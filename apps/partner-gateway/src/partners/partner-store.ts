@@ -10,6 +10,7 @@ interface PartnerRow {
   event_types: string[];
   audiences: Audience[];
   illustrative: IllustrativeSetting;
+  kafka_since: Date | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -42,6 +43,7 @@ function toPartner(row: PartnerRow): Partner {
     name: row.name,
     entitlements: { clusters: row.clusters, countries: row.countries, eventTypes: row.event_types, audiences: row.audiences },
     illustrative: row.illustrative,
+    kafkaSince: row.kafka_since?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
@@ -85,6 +87,15 @@ export class PartnerStore {
   async list(): Promise<Partner[]> {
     const rows: PartnerRow[] = await this.dataSource.query('select * from gateway_partners order by organisation_id');
     return rows.map(toPartner);
+  }
+
+  /** Records that the partner has (a date) or no longer has (null) a Kafka credential. */
+  async setKafkaSince(organisationId: string, since: 'now' | null): Promise<Partner | undefined> {
+    const [rows]: [PartnerRow[], number] = await this.dataSource.query(
+      `update gateway_partners set kafka_since = case when $2 then coalesce(kafka_since, now()) end, updated_at = now() where organisation_id = $1 returning *`,
+      [organisationId, since === 'now'],
+    );
+    return rows[0] ? toPartner(rows[0]) : undefined;
   }
 
   async issueKey(organisationId: string, label: string | undefined): Promise<IssuedApiKey> {

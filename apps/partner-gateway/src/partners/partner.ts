@@ -32,6 +32,8 @@ export interface Partner {
   name: string;
   entitlements: Entitlements;
   illustrative: IllustrativeSetting;
+  /** Since when the partner has a Kafka credential (SCRAM) and its own topics; null when it has none. */
+  kafkaSince: string | null;
   createdAt: string;
   updatedAt: string;
 }

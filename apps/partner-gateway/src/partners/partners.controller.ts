@@ -1,7 +1,8 @@
 import { RequireRole } from '@ecab/auth';
 import { parseOrProblem, ProblemError } from '@ecab/platform';
-import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Inject, Optional, Param, Post, Put } from '@nestjs/common';
 import { z } from 'zod';
+import { PartnerKafkaAccess } from '../kafka/partner-kafka-access.js';
 import { newPartnerSchema, partnerChangeSchema, type Partner } from './partner.js';
 import { PartnerExistsError, PartnerStore, type ApiKeyView, type IssuedApiKey } from './partner-store.js';
 
@@ -16,7 +17,10 @@ const newKeySchema = z.strictObject({ label: z.string().trim().min(1).max(100).o
 @Controller('api/v1/admin/partners')
 @RequireRole('admin')
 export class PartnersController {
-  constructor(@Inject(PartnerStore) private readonly partners: PartnerStore) {}
+  constructor(
+    @Inject(PartnerStore) private readonly partners: PartnerStore,
+    @Optional() @Inject(PartnerKafkaAccess) private readonly kafka: PartnerKafkaAccess | null,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -41,12 +45,17 @@ export class PartnersController {
     return found(organisationId, await this.partners.get(organisationId));
   }
 
-  /** Replaces name, entitlements and the illustrative setting; deliveries and pulls apply them from the next event. */
+  /**
+   * Replaces name, entitlements and the illustrative setting; deliveries, pulls and the partner's Kafka topics
+   * apply them from the next event, and its broker ACLs follow the clusters at once.
+   */
   @Put(':organisationId')
   async change(@Param() params: unknown, @Body() body: unknown): Promise<Partner> {
     const { organisationId } = parseOrProblem(partnerParams, params);
     const request = parseOrProblem(partnerChangeSchema, body ?? {});
-    return found(organisationId, await this.partners.change(organisationId, request));
+    const partner = found(organisationId, await this.partners.change(organisationId, request));
+    if (partner.kafkaSince && this.kafka) await this.kafka.sync(partner);
+    return partner;
   }
 
   /** A new key, answered this once (only its hash is kept). */
