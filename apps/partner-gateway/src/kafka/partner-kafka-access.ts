@@ -1,3 +1,4 @@
+import { ProblemError } from '@ecab/platform';
 import { partnerTopic } from '@ecab/contracts';
 import {
   createKafka,
@@ -109,5 +110,19 @@ export class PartnerKafkaAccess {
     } finally {
       await admin.disconnect();
     }
+  }
+}
+
+/**
+ * A change at the broker, answered 503 (Retry-After) when the broker does not take it: each caller makes it before
+ * saving anything, so the request changed nothing and may simply be repeated.
+ */
+export async function atTheBroker<T>(what: string, change: () => Promise<T>): Promise<T> {
+  try {
+    return await change();
+  } catch (error) {
+    throw ProblemError.unavailable(
+      `The Kafka broker did not take ${what} (${error instanceof Error ? error.message : String(error)}); nothing was saved: repeat the request.`,
+    );
   }
 }

@@ -3,7 +3,7 @@ import { parseOrProblem, ProblemError } from '@ecab/platform';
 import { Controller, Delete, Header, HttpCode, Inject, Optional, Param, Post } from '@nestjs/common';
 import { z } from 'zod';
 import { PartnerStore } from '../partners/partner-store.js';
-import { PartnerKafkaAccess, type KafkaCredential } from './partner-kafka-access.js';
+import { atTheBroker, PartnerKafkaAccess, type KafkaCredential } from './partner-kafka-access.js';
 
 const partnerParams = z.strictObject({ organisationId: z.string().max(64) });
 
@@ -28,7 +28,7 @@ export class PartnerKafkaController {
     const access = this.#access();
     const partner = await this.partners.get(organisationId);
     if (!partner) throw ProblemError.notFound(`There is no partner for organisation ${organisationId}.`);
-    const credential = await access.grant(partner);
+    const credential = await atTheBroker(`${organisationId}'s credential, topics and ACLs`, () => access.grant(partner));
     await this.partners.setKafkaSince(organisationId, 'now');
     return credential;
   }
@@ -40,8 +40,9 @@ export class PartnerKafkaController {
     const { organisationId } = parseOrProblem(partnerParams, params);
     const access = this.#access();
     if (!(await this.partners.get(organisationId))) throw ProblemError.notFound(`There is no partner for organisation ${organisationId}.`);
+    // The broker first: the partner is refused there before the gateway records the revocation.
+    await atTheBroker(`the removal of ${organisationId}'s credential and ACLs`, () => access.revoke(organisationId));
     await this.partners.setKafkaSince(organisationId, null);
-    await access.revoke(organisationId);
   }
 
   #access(): PartnerKafkaAccess {

@@ -2,7 +2,7 @@ import { RequireRole } from '@ecab/auth';
 import { parseOrProblem, ProblemError } from '@ecab/platform';
 import { Body, Controller, Get, Header, HttpCode, Inject, Optional, Param, Post, Put } from '@nestjs/common';
 import { z } from 'zod';
-import { PartnerKafkaAccess } from '../kafka/partner-kafka-access.js';
+import { atTheBroker, PartnerKafkaAccess } from '../kafka/partner-kafka-access.js';
 import { newPartnerSchema, partnerChangeSchema, type Partner } from './partner.js';
 import { PartnerExistsError, PartnerStore, type ApiKeyView, type IssuedApiKey } from './partner-store.js';
 
@@ -53,9 +53,13 @@ export class PartnersController {
   async change(@Param() params: unknown, @Body() body: unknown): Promise<Partner> {
     const { organisationId } = parseOrProblem(partnerParams, params);
     const request = parseOrProblem(partnerChangeSchema, body ?? {});
-    const partner = found(organisationId, await this.partners.change(organisationId, request));
-    if (partner.kafkaSince && this.kafka) await this.kafka.sync(partner);
-    return partner;
+    const current = found(organisationId, await this.partners.get(organisationId));
+    // The broker first: if it does not take the new rights, nothing is saved and the PUT may simply be repeated.
+    const kafka = this.kafka;
+    if (current.kafkaSince && kafka) {
+      await atTheBroker(`${organisationId}'s new topics and ACLs`, () => kafka.sync({ ...current, entitlements: request.entitlements }));
+    }
+    return found(organisationId, await this.partners.change(organisationId, request));
   }
 
   /** A new key, answered this once (only its hash is kept). */
