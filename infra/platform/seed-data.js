@@ -1,7 +1,7 @@
 // The 17 seeded projects and what the seed records for each after its registration, each value with the public source
 // it comes from (seed-sources.js) and the confidence that source supports; the programme is in seed-programme.js.
 import { ADB_PAGES, ABEC_SITE, IGC12, ITLC_LAW, ROAD_AND_CHECKPOINTS_2026, illustrative, source } from './seed-sources.js';
-import { igc, financing, sourcedAmount, lifecycle, keyIndicator, achieved, whollyIllustrative } from './seed-steps.js';
+import { igc, effectiveOnceStarted, financing, sourcedAmount, lifecycle, keyIndicator, achieved, whollyIllustrative } from './seed-steps.js';
 
 const both = (kz, kg) => [
   { code: 'KZ', percentage: kz },
@@ -29,8 +29,8 @@ export const ECAB_SEED_PROJECTS = [
   { id: 'ECAB-CL-01', cluster: 'climate', countries: both(50, 50), title: 'Corridor climate and disaster-risk assessment' },
 ];
 
-/** What the seed records for each project after its registration. */
-export const ECAB_SEED_DETAILS = {
+/** What the seed records for each project after its registration, before its started projects' agreements are made effective. */
+const SEED_DETAILS = {
   'ECAB-TR-01': [
     ...lifecycle('ECAB-TR-01', '2', {
       approval: IGC12.date,
@@ -213,3 +213,6 @@ export const ECAB_SEED_DETAILS = {
     }),
   ],
 };
+
+/** What the seed records for each project after its registration. */
+export const ECAB_SEED_DETAILS = Object.fromEntries(Object.entries(SEED_DETAILS).map(([projectId, steps]) => [projectId, effectiveOnceStarted(steps)]));

@@ -93,3 +93,21 @@ export const whollyIllustrative = (projectId) => [
     { dateType: '1', date: '2027-01-01', source: illustrative('the whole project and its planned start 2027-01-01') },
   ],
 ];
+
+/**
+ * A project that has started (status 2) works under effective agreements: each agreement it signed is declared
+ * effective on the later of its signing and the project's actual start. No public source gives these dates, so
+ * they are illustrative and say so.
+ */
+export function effectiveOnceStarted(steps) {
+  const started = steps.find(([method, path, body]) => method === 'POST' && path.endsWith('/status') && body.status === '2');
+  if (!started) return steps;
+  const start = started[2].effectiveDate;
+  return steps.flatMap((step) => {
+    const [method, path, body] = step;
+    if (method !== 'POST' || !/^\/api\/v1\/projects\/[^/]+\/agreements$/.test(path)) return [step];
+    const date = body.signedDate > start ? body.signedDate : start;
+    const why = illustrative(`effectiveness of ${body.id} on ${date}, the later of its signing and the project's actual start`);
+    return [step, ['POST', `/api/v1/agreements/${body.id}/effectiveness`, { effectivenessDate: date, source: why }]];
+  });
+}

@@ -25,7 +25,7 @@ export { ECAB_SEED_DETAILS, ECAB_SEED_PROJECTS } from './seed-data.js';
 export { ECAB_PROGRAMME_ID } from './seed-programme.js';
 
 /** The version of the seed's data, in every idempotency key: v2 cites public sources (issue 9 §4). */
-export const SEED_VERSION = 'v2';
+export const SEED_VERSION = 'v3';
 const key = (rest) => `seed-${SEED_VERSION}:${rest}`;
 
 export { adminAuthorization, SeedCredentialsError };
