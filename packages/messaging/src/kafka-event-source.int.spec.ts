@@ -195,4 +195,20 @@ describe('KafkaEventSource (real Kafka)', () => {
     ]);
     expect(list[0]!.error).toMatch(/unknown event type ecab.project.commitment-recorded.v99/);
   });
+
+  it('applies a fetched batch in slices of at most maxEventsPerApply events, in order, and commits past each', async () => {
+    const group = `${prefix}sliced`;
+    // One key, so one partition and one fetched batch of seven.
+    await produce([1, 2, 3, 4, 5, 6, 7].map((version) => encodeCloudEvent(event('TO-7', version))));
+    const slices: number[][] = [];
+    const source = new KafkaEventSource(kafka, settings, { groupId: group, log: silent, parked, topics: ['ecab.portfolio.tourism.v1'], maxEventsPerApply: 3 });
+    await source.start(async (events) => void slices.push(events.filter((e) => e.subject === 'TO-7').map((e) => e.streamVersion)));
+    try {
+      await waitFor(async () => (slices.flat().length >= 7 ? true : undefined), { timeoutMs: 30_000, description: 'the seven events' });
+    } finally {
+      await source.stop();
+    }
+    expect(slices.flat()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(Math.max(...slices.map((s) => s.length))).toBeLessThanOrEqual(3);
+  });
 });

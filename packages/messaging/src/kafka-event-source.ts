@@ -21,6 +21,18 @@ export interface KafkaEventSourceOptions {
    * PostgreSQL work overlaps the decoding of the next batch.
    */
   partitionsConsumedConcurrently?: number;
+  /**
+   * At most this many events a transaction of the projection (default 1000): a fetched batch of a
+   * partition is applied in slices of this size, each slice's offset committed after it.
+   */
+  maxEventsPerApply?: number;
+  /**
+   * What one fetch may bring (default 2 MiB; kafkajs' 10 MiB kept several thousand decoded events of
+   * every partition in memory at once during a catch-up), and of one partition (default 512 KiB). The
+   * broker still answers a record batch larger than these whole, so nothing stalls.
+   */
+  maxBytes?: number;
+  maxBytesPerPartition?: number;
 }
 
 export interface DeadLetter {
@@ -28,6 +40,10 @@ export interface DeadLetter {
   subject: string;
   error: string;
 }
+
+const DEFAULT_MAX_EVENTS_PER_APPLY = 1000;
+const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
+const DEFAULT_MAX_BYTES_PER_PARTITION = 512 * 1024;
 
 function headerText(headers: IHeaders | undefined, name: string): string | undefined {
   const raw = headers?.[name];
@@ -61,7 +77,14 @@ export class KafkaEventSource implements PortfolioEventSource {
     private readonly settings: KafkaSettings,
     private readonly options: KafkaEventSourceOptions,
   ) {
-    this.consumer = kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false, sessionTimeout: 30_000, heartbeatInterval: 3_000 });
+    this.consumer = kafka.consumer({
+      groupId: options.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3_000,
+      maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+      maxBytesPerPartition: options.maxBytesPerPartition ?? DEFAULT_MAX_BYTES_PER_PARTITION,
+    });
     this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
   }
 
@@ -104,9 +127,20 @@ export class KafkaEventSource implements PortfolioEventSource {
 
   private async consumeBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
-    const last = batch.messages[batch.messages.length - 1];
+    const size = this.options.maxEventsPerApply ?? DEFAULT_MAX_EVENTS_PER_APPLY;
+    for (let start = 0; start < batch.messages.length; start += size) {
+      // A rebalance took the partition away: its new owner goes on from the last committed slice.
+      if (start > 0 && (!payload.isRunning() || payload.isStale())) return;
+      await this.consumeSlice(payload, batch.messages.slice(start, start + size));
+      await payload.heartbeat();
+    }
+  }
+
+  private async consumeSlice(payload: EachBatchPayload, messages: readonly KafkaMessage[]): Promise<void> {
+    const { batch } = payload;
+    const last = messages[messages.length - 1];
     if (last === undefined || !this.deadLetters) return;
-    const deliveries: Delivery[] = batch.messages.map((message) => ({
+    const deliveries: Delivery[] = messages.map((message) => ({
       subject: headerText(message.headers, 'ce_subject') ?? message.key?.toString() ?? '(no subject)',
       origin: `${batch.topic}/${batch.partition}@${message.offset}`,
       message: toWire(message),

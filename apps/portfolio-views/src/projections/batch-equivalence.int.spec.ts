@@ -225,6 +225,8 @@ describe('applying in batches leaves the same tables as applying one event at a 
     expect(filled.sort()).toEqual(
       [
         'agreement_view',
+        'cluster_money',
+        'cluster_projects',
         'contract_view',
         'indicator_actual',
         'indicator_target',

@@ -55,6 +55,8 @@ interface TableState {
   readonly appended: Row[];
   /** Loads asked for, per column list: the tuples of values to match. */
   readonly wanted: Map<string, Map<string, readonly string[]>>;
+  /** Amounts to add to rows never read (totals shared by every batch): added by the database at flush. */
+  readonly added: Row[];
 }
 
 /**
@@ -139,7 +141,22 @@ export class BatchRows {
     this.state(table).appended.push(row);
   }
 
-  /** Writes what changed: per table, one upsert of its changed rows and one insert of its appended rows. */
+  /**
+   * Adds `amounts` (numeric columns) to the row with this key, made with them when it does not exist: a
+   * total many batches change at once (a cluster's), never read by the projection. The database adds
+   * them at flush, so batches applying concurrently each add their own instead of writing back what
+   * they read (no lost update).
+   */
+  add(table: string, key: Readonly<Row>, amounts: Readonly<Record<string, string | number>>): void {
+    this.state(table).added.push({ ...key, ...amounts });
+  }
+
+  /**
+   * Writes what changed: per table, one upsert of its changed rows and one insert of its appended rows;
+   * then the additions, one statement per table, last (so a total shared with concurrent batches stays
+   * locked only until the commit that follows), their rows in key order (every batch locks them in the
+   * same order: no deadlock).
+   */
   async flush(sql: Sql): Promise<void> {
     for (const table of this.shapes.keys()) {
       const state = this.tables.get(table);
@@ -155,6 +172,10 @@ export class BatchRows {
       }
       if (state.appended.length > 0) await sql(`${insertRows(shape)} on conflict do nothing`, columnArrays(shape, state.appended));
     }
+    for (const table of this.shapes.keys()) {
+      const state = this.tables.get(table);
+      if (state && state.added.length > 0) await sql(addRows(state.shape), columnArrays(state.shape, state.added));
+    }
   }
 
   private state(table: string): TableState {
@@ -162,7 +183,7 @@ export class BatchRows {
     if (!state) {
       const shape = this.shapes.get(table);
       if (!shape) throw new Error(`no read table ${table}`);
-      state = { shape, rows: new Map(), dirty: new Set(), appended: [], wanted: new Map() };
+      state = { shape, rows: new Map(), dirty: new Set(), appended: [], wanted: new Map(), added: [] };
       this.tables.set(table, state);
     }
     return state;
@@ -192,6 +213,18 @@ function insertRows(shape: TableShape): string {
   const names = shape.columns.map((c) => c.name).join(', ');
   const arrays = shape.columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ');
   return `insert into ${shape.name} (${names}) select * from unnest(${arrays})`;
+}
+
+/** The additions of a batch summed per key, then added to the rows (made when missing), in key order. */
+function addRows(shape: TableShape): string {
+  const amounts = shape.columns.filter((c) => !shape.key.includes(c.name)).map((c) => c.name);
+  const names = shape.columns.map((c) => c.name);
+  const arrays = shape.columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ');
+  return `insert into ${shape.name} (${names.join(', ')})
+          select ${names.map((n) => (amounts.includes(n) ? `sum(${n})` : n)).join(', ')}
+            from unnest(${arrays}) as added(${names.join(', ')})
+           group by ${shape.key.join(', ')} order by ${shape.key.join(', ')}
+          on conflict (${shape.key.join(', ')}) do update set ${amounts.map((n) => `${n} = ${shape.name}.${n} + excluded.${n}`).join(', ')}`;
 }
 
 function columnArrays(shape: TableShape, rows: readonly Row[]): unknown[][] {

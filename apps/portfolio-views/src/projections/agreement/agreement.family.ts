@@ -2,7 +2,7 @@ import type { PortfolioEvent } from '@ecab/contracts';
 import type { BatchRows } from '../batch-rows.js';
 import { MONEY_MOVEMENT_TABLE, movementRow, type Movement, type MovementKind } from './money-movement.js';
 import { decimal, effectiveDateOf, later, MalformedEventError, negate, optionalText, organisation, projectOf, sum, text } from '../event-data.js';
-import { AGREEMENT_VIEW_TABLE, PLANNED_DISBURSEMENT_TABLE, PROJECT_MONEY_TABLE } from './agreement-tables.js';
+import { AGREEMENT_VIEW_TABLE, CLUSTER_MONEY_TABLE, PLANNED_DISBURSEMENT_TABLE, PROJECT_MONEY_TABLE } from './agreement-tables.js';
 import type { ViewFamily } from '../view-family.js';
 
 /**
@@ -38,13 +38,13 @@ export function shorthandAgreementId(projectId: string, financierRef: string): s
  */
 export const agreementFamily: ViewFamily = {
   name: 'agreement',
-  tables: [AGREEMENT_VIEW_TABLE, MONEY_MOVEMENT_TABLE, PLANNED_DISBURSEMENT_TABLE, PROJECT_MONEY_TABLE],
+  tables: [AGREEMENT_VIEW_TABLE, MONEY_MOVEMENT_TABLE, PLANNED_DISBURSEMENT_TABLE, PROJECT_MONEY_TABLE, CLUSTER_MONEY_TABLE],
   needs(event, rows) {
     const projectId = projectOf(event);
     if (event.streamId === `project-${projectId}`) {
       if (event.type !== 'CommitmentRecorded' && event.type !== 'DisbursementRecorded') return;
       rows.need('agreement_view', [shorthandOf(event, projectId).agreementId]);
-      rows.need('project_money', [projectId, text(event, 'currency')]);
+      needProjectMoney(rows, projectId, text(event, 'currency'));
       return;
     }
     if (!event.streamId.startsWith('agreement-')) return;
@@ -52,7 +52,7 @@ export const agreementFamily: ViewFamily = {
     rows.need('agreement_view', [agreementId]);
     if (event.type === 'TransactionReversed')
       rows.need('money_movement', [agreementId, text(event, 'transactionId'), text(event, 'reversedEventType')], REVERSED_BY);
-    if (event.type === 'TransactionReversed' || AGREEMENT_MOVEMENTS[event.type]) rows.need('project_money', [projectId, text(event, 'currency')]);
+    if (event.type === 'TransactionReversed' || AGREEMENT_MOVEMENTS[event.type]) needProjectMoney(rows, projectId, text(event, 'currency'));
   },
   change(event, rows) {
     const projectId = projectOf(event);
@@ -321,9 +321,16 @@ function optionalDate(event: PortfolioEvent, field: string): string | null {
   return event.data[field] === undefined ? null : date(event, field);
 }
 
+/** The project's totals in the currency, and its summary row (its cluster's totals move with them once it is registered). */
+function needProjectMoney(rows: BatchRows, projectId: string, currency: string): void {
+  rows.need('project_money', [projectId, currency]);
+  rows.need('project_summary', [projectId]);
+}
+
 /**
- * A project's running net commitment and funds received per currency (the portfolio summary's figures,
- * kept so it reads one row per project and currency instead of every movement).
+ * A project's running net commitment and funds received per currency (the project profile's figures), and
+ * its cluster's (the portfolio summary's) once the project is registered: the summary reads a few rows
+ * instead of every movement or every project.
  */
 function addToProjectMoney(rows: BatchRows, movement: AgreementMovement): void {
   const column = movement.kind === 'disbursement' ? 'disbursed' : movement.kind === 'spending' ? undefined : 'committed';
@@ -332,4 +339,16 @@ function addToProjectMoney(rows: BatchRows, movement: AgreementMovement): void {
   const totals = rows.get<{ committed: string; disbursed: string }>('project_money', [movement.projectId, movement.currency]);
   if (totals) rows.update('project_money', totals, { [column]: sum(totals[column], amount) });
   else rows.put('project_money', { project_id: movement.projectId, currency: movement.currency, committed: '0', disbursed: '0', [column]: amount });
+  const project = rows.get<{ cluster: string }>('project_summary', [movement.projectId]);
+  if (project) rows.add('cluster_money', { cluster: project.cluster, currency: movement.currency }, { committed: '0', disbursed: '0', [column]: amount });
+}
+
+/**
+ * A project just registered: what it had before (money recorded under its agreements before its
+ * registration reached the views) now counts in its cluster's totals, as later money will.
+ */
+export function addProjectToClusterMoney(rows: BatchRows, projectId: string, cluster: string): void {
+  for (const totals of rows.where<{ currency: string; committed: string; disbursed: string }>('project_money', { project_id: projectId })) {
+    rows.add('cluster_money', { cluster, currency: totals.currency }, { committed: totals.committed, disbursed: totals.disbursed });
+  }
 }

@@ -1,4 +1,5 @@
 import type { PortfolioEvent } from '@ecab/contracts';
+import { addProjectToClusterMoney } from '../agreement/agreement.family.js';
 import type { BatchRows } from '../batch-rows.js';
 import { coded, later, MalformedEventError, projectOf, text } from '../event-data.js';
 import type { ViewFamily } from '../view-family.js';
@@ -46,7 +47,8 @@ export const projectFamily: ViewFamily = {
          )`,
       ],
       indexes: [
-        'create index project_summary_cluster on project_summary (cluster)',
+        // The cluster filter, in the list's default order (by id): a page of a cluster is read straight off it.
+        'create index project_summary_cluster on project_summary (cluster, (project_id collate "C"))',
         'create index project_summary_rating on project_summary (rating)',
         'create index project_summary_countries on project_summary using gin (countries jsonb_path_ops)',
         'create index project_summary_search on project_summary using gin (search_text public.gin_trgm_ops)',
@@ -60,9 +62,18 @@ export const projectFamily: ViewFamily = {
         'create index project_summary_by_updated on project_summary (updated_at, (project_id collate "C"))',
       ],
     },
+    {
+      // How many projects each cluster has (the portfolio summary's count), added to as projects register.
+      name: 'cluster_projects',
+      key: ['cluster'],
+      ddl: ['create table cluster_projects (cluster text primary key, projects integer not null)'],
+    },
   ],
   needs(event, rows) {
-    rows.need('project_summary', [projectOf(event)]);
+    const projectId = projectOf(event);
+    rows.need('project_summary', [projectId]);
+    // A registration brings the project's money so far into its cluster's totals.
+    if (event.type === 'ProjectRegistered' && event.streamId === `project-${projectId}`) rows.need('project_money', [projectId], ['project_id']);
   },
   change(event, rows) {
     const projectId = projectOf(event);
@@ -127,6 +138,8 @@ function changeProject(rows: BatchRows, event: PortfolioEvent, projectId: string
       rating_period: null,
       search_text: searchText(projectId, [title]),
     });
+    rows.add('cluster_projects', { cluster }, { projects: 1 });
+    addProjectToClusterMoney(rows, projectId, cluster);
     return;
   }
   const change = projectChange(event, projectId);

@@ -68,19 +68,22 @@ export class PortfolioSummaryController {
   }
 }
 
-/** Per cluster: projects, and per currency the net commitment and the funds received (all recorded). */
+/**
+ * Per cluster: projects, and per currency the net commitment and the funds received (all recorded), from
+ * the totals the projection keeps per cluster (cluster_projects, cluster_money): a few rows, one statement.
+ */
 async function clusterSummary(sql: Sql): Promise<{ clusters: ClusterSummary[] }> {
-  const counts: { cluster: string; projects: number }[] = await sql('select cluster, count(*)::int as projects from project_summary group by cluster');
-  const money: ({ cluster: string } & MoneyByCurrency)[] = await sql(
-    `select s.cluster, m.currency, sum(m.committed)::text as committed, sum(m.disbursed)::text as disbursed
-       from project_money m join project_summary s using (project_id)
-      group by s.cluster, m.currency order by m.currency`,
+  const rows: { cluster: string; projects: number | null; currency: string | null; committed: string | null; disbursed: string | null }[] = await sql(
+    `select cluster, projects, null as currency, null as committed, null as disbursed from cluster_projects
+     union all
+     select cluster, null, currency, committed::text, disbursed::text from cluster_money
+     order by currency`,
   );
   const clusters = CLUSTERS.map((cluster) => ({
     cluster,
-    projects: counts.find((c) => c.cluster === cluster)?.projects ?? 0,
-    financing: money
-      .filter((m) => m.cluster === cluster)
+    projects: rows.find((r) => r.cluster === cluster && r.currency === null)?.projects ?? 0,
+    financing: rows
+      .filter((m): m is typeof m & MoneyByCurrency => m.cluster === cluster && m.currency !== null)
       .map((m) => ({ currency: m.currency, committed: canonicalAmount(m.committed, m.currency), disbursed: canonicalAmount(m.disbursed, m.currency) })),
   }));
   return { clusters };

@@ -46,12 +46,14 @@ export async function listProjects(sql: Sql, parameters: Parameters, after: (str
     return `$${params.length}`;
   };
   const where: string[] = [];
+  // One value is an equality, so an index on (column, id) answers the page in order; several, any of them.
+  const oneOf = (column: string, list: string[]): string => (list.length === 1 ? `${column} = ${bind(list[0])}` : `${column} = any(${bind(list)}::text[])`);
   const clusters = values(parameters.cluster);
-  if (clusters) where.push(`p.cluster = any(${bind(clusters)}::text[])`);
+  if (clusters) where.push(oneOf('p.cluster', clusters));
   const statuses = values(parameters.status);
-  if (statuses) where.push(`p.status collate "C" = any(${bind(statuses)}::text[])`);
+  if (statuses) where.push(oneOf('p.status collate "C"', statuses));
   const ratings = values(parameters.rating);
-  if (ratings) where.push(`p.rating = any(${bind(ratings)}::text[])`);
+  if (ratings) where.push(oneOf('p.rating', ratings));
   const countries = values(parameters.country);
   // One containment per country, so each is answered by the GIN index on countries.
   if (countries) where.push(`(${countries.map((code) => `p.countries @> ${bind(JSON.stringify([{ code }]))}::jsonb`).join(' or ')})`);

@@ -1,12 +1,31 @@
 import { ProblemError } from '@ecab/platform';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import type { Sql } from '../../sql.js';
-import { projectMilestonesAndResults, type ProjectMilestone, type ProjectResult } from '../milestones-and-results/project-milestones-and-results.js';
+import {
+  milestonesAndResults,
+  milestonesAndResultsSql,
+  PROJECT_MILESTONES_AND_RESULTS_CAP,
+  type MilestonesAndResultsRows,
+  type ProjectMilestone,
+  type ProjectResult,
+} from '../milestones-and-results/project-milestones-and-results.js';
 import { canonicalAmount } from '../money.js';
 import type { MoneyByCurrency } from '../portfolio-summary/portfolio-summary.controller.js';
 import { PROJECT_COLUMNS, projectListItem, type ProjectListItem, type ProjectRow } from '../project-list/project-row.js';
 import { ViewsReader } from '../views-reader.js';
-import { projectAgreements, projectContracts, type AgreementEntry, type ContractEntry } from './project-finance.js';
+import { todayIso } from '../pagination.js';
+import { isoInstantSql, jsonListSql } from '../sections.js';
+import {
+  agreementEntries,
+  agreementsSql,
+  agreementTransactionsSql,
+  contractEntries,
+  contractsSql,
+  type AgreementEntry,
+  type AgreementRow,
+  type AgreementTransactionRow,
+  type ContractEntry,
+} from './project-finance.js';
 import { projectProfileQuery } from './project-profile.query.js';
 
 /** The project's list entry (id, title, cluster, countries, status, stage, identifier, dates, rating…) and its sections. */
@@ -94,73 +113,79 @@ export class ProjectProfileController {
   }
 }
 
-async function readProject(sql: Sql, id: string): Promise<ProjectView> {
-  const rows: ProjectRow[] = await sql(`select ${PROJECT_COLUMNS} from project_summary p where p.project_id = $1`, [id]);
-  const row = rows[0];
-  if (!row) throw ProblemError.notFound(`No project ${id} in the portfolio view.`);
-  const financing: MoneyByCurrency[] = await sql(
-    `select currency,
-            coalesce(sum(case kind when 'commitment' then amount when 'cancellation' then -amount end), 0)::text as committed,
-            coalesce(sum(amount) filter (where kind = 'disbursement'), 0)::text as disbursed
-       from money_movement where project_id = $1 and kind in ('commitment', 'cancellation', 'disbursement')
-      group by currency order by currency`,
-    [id],
-  );
-  const [{ count }] = (await sql('select count(*)::int as count from project_activity where project_id = $1', [id])) as [{ count: number }];
-  const activity: {
-    stream_id: string;
-    stream_version: number;
-    type: string;
-    effective_date: string | null;
-    recorded_at: Date;
-    data: Record<string, unknown>;
-  }[] = await sql(
-    `select * from (
+/** The profile's lists, as they come out of its statement (JSON arrays of rows). */
+interface ProfileRow extends ProjectRow, MilestonesAndResultsRows {
+  financing: MoneyByCurrency[];
+  activity_count: number;
+  activity: { stream_id: string; stream_version: number; type: string; effective_date: string | null; recorded_at: string; data: Record<string, unknown> }[];
+  ratings: RatingEntry[];
+  risks: RiskEntry[];
+  issues: IssueEntry[];
+  agreements: AgreementRow[];
+  agreement_transactions: AgreementTransactionRow[];
+  contracts: ContractEntry[];
+}
+
+/**
+ * The project and every section of its profile in one statement (one round trip, one snapshot): each
+ * section is a JSON list of its rows. $1 the project, $2 the activity's limit, $3 the sections', $4 today,
+ * $5 the milestones' and results' cap.
+ */
+const PROFILE_SQL = (() => {
+  const lists = milestonesAndResultsSql('$1', '$4', '$5');
+  return `select ${PROJECT_COLUMNS},
+    -- Per currency, from the project's running totals (net commitment and funds received, as recorded).
+    ${jsonListSql(`select currency, committed::text as committed, disbursed::text as disbursed from project_money where project_id = $1 order by currency`)} as financing,
+    (select count(*)::int from project_activity where project_id = $1) as activity_count,
+    ${jsonListSql(`select latest.stream_id, latest.stream_version, latest.type, latest.effective_date, ${isoInstantSql('latest.recorded_at')} as recorded_at, latest.data
+       from (
          select stream_id, stream_version, type, to_char(effective_date, 'YYYY-MM-DD') as effective_date, recorded_at, data
            from project_activity where project_id = $1
           order by recorded_at desc, stream_id collate "C" desc, stream_version desc limit $2
-       ) latest order by recorded_at, stream_id collate "C", stream_version`,
-    [id, ACTIVITY_LIMIT],
-  );
-  const ratings: (Omit<RatingEntry, 'recordedAt'> & { recordedAt: Date })[] = await sql(
-    `select period, overall, ratings, world_bank_rating as "worldBankRating", rationale, to_char(rated_on, 'YYYY-MM-DD') as "ratedOn",
-            corrections, correction_reason as "correctionReason", event_id as "eventId", recorded_at as "recordedAt"
-       from performance_rating where project_id = $1 order by period desc limit $2`,
-    [id, SECTION_LIMIT],
-  );
-  const risks: RiskEntry[] = await sql(
-    `select period, id, description, likelihood, impact, mitigation, dimension, status, to_char(raised_on, 'YYYY-MM-DD') as "raisedOn"
-       from project_risk where project_id = $1 order by raised_on desc, period desc, id limit $2`,
-    [id, SECTION_LIMIT],
-  );
-  const issues: IssueEntry[] = await sql(
-    `select period, id, description, dimension, status, to_char(raised_on, 'YYYY-MM-DD') as "raisedOn", to_char(resolved_on, 'YYYY-MM-DD') as "resolvedOn", resolution
-       from project_issue where project_id = $1 order by raised_on desc, period desc, id limit $2`,
-    [id, SECTION_LIMIT],
-  );
-  const { milestones, results } = await projectMilestonesAndResults(sql, id);
+       ) latest order by latest.recorded_at, latest.stream_id collate "C", latest.stream_version`)} as activity,
+    ${jsonListSql(`select period, overall, ratings, world_bank_rating as "worldBankRating", rationale, to_char(rated_on, 'YYYY-MM-DD') as "ratedOn",
+            corrections, correction_reason as "correctionReason", event_id as "eventId", ${isoInstantSql('recorded_at')} as "recordedAt"
+       from performance_rating where project_id = $1 order by period desc limit $3`)} as ratings,
+    ${jsonListSql(`select period, id, description, likelihood, impact, mitigation, dimension, status, to_char(raised_on, 'YYYY-MM-DD') as "raisedOn"
+       from project_risk where project_id = $1 order by raised_on desc, period desc, id limit $3`)} as risks,
+    ${jsonListSql(`select period, id, description, dimension, status, to_char(raised_on, 'YYYY-MM-DD') as "raisedOn", to_char(resolved_on, 'YYYY-MM-DD') as "resolvedOn", resolution
+       from project_issue where project_id = $1 order by raised_on desc, period desc, id limit $3`)} as issues,
+    ${jsonListSql(agreementsSql('$1', '$3'))} as agreements,
+    ${jsonListSql(agreementTransactionsSql('$1', '$3'))} as agreement_transactions,
+    ${jsonListSql(contractsSql('$1', '$3'))} as contracts,
+    ${jsonListSql(lists.milestones)} as milestones,
+    ${jsonListSql(lists.results)} as results,
+    ${jsonListSql(lists.indicators)} as indicators
+  from project_summary p where p.project_id = $1`;
+})();
+
+async function readProject(sql: Sql, id: string): Promise<ProjectView> {
+  const rows: ProfileRow[] = await sql(PROFILE_SQL, [id, ACTIVITY_LIMIT, SECTION_LIMIT, todayIso(), PROJECT_MILESTONES_AND_RESULTS_CAP]);
+  const row = rows[0];
+  if (!row) throw ProblemError.notFound(`No project ${id} in the portfolio view.`);
+  const { milestones, results } = milestonesAndResults(row);
   return {
     ...projectListItem(row),
     titles: row.titles,
-    financing: financing.map((m) => ({
+    financing: row.financing.map((m) => ({
       currency: m.currency,
       committed: canonicalAmount(m.committed, m.currency),
       disbursed: canonicalAmount(m.disbursed, m.currency),
     })),
-    activityCount: count,
-    activity: activity.map((a) => ({
+    activityCount: row.activity_count,
+    activity: row.activity.map((a) => ({
       streamId: a.stream_id,
       version: a.stream_version,
       type: a.type,
       effectiveDate: a.effective_date,
-      recordedAt: a.recorded_at.toISOString(),
+      recordedAt: a.recorded_at,
       data: a.data,
     })),
-    ratings: ratings.map((r) => ({ ...r, recordedAt: r.recordedAt.toISOString() })),
-    risks,
-    issues,
-    agreements: await projectAgreements(sql, id, SECTION_LIMIT),
-    contracts: await projectContracts(sql, id, SECTION_LIMIT),
+    ratings: row.ratings,
+    risks: row.risks,
+    issues: row.issues,
+    agreements: agreementEntries(row.agreements, row.agreement_transactions),
+    contracts: contractEntries(row.contracts),
     milestones,
     results,
   };
