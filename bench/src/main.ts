@@ -123,9 +123,10 @@ async function main(): Promise<void> {
       catchUpTimeoutMs: intEnv('BENCH_CATCH_UP_TIMEOUT_S', Math.max(120, Math.ceil(stored / 500))) * 1000,
       log,
     } satisfies Omit<BenchContext, 'processes'>);
-    // Queries and commands need the apps the catch-up starts.
-    const order: ScenarioName[] = ['rebuild', 'catch-up', 'queries', 'command-to-visible'];
-    const run = order.filter((name) => chosen.includes(name) || (name === 'catch-up' && chosen.some((c) => c === 'queries' || c === 'command-to-visible')));
+    // Queries, the portal and commands need the apps the catch-up starts.
+    const order: ScenarioName[] = ['rebuild', 'catch-up', 'queries', 'portal', 'command-to-visible'];
+    const needApps: ScenarioName[] = ['queries', 'portal', 'command-to-visible'];
+    const run = order.filter((name) => chosen.includes(name) || (name === 'catch-up' && chosen.some((c) => needApps.includes(c))));
     for (const name of run) {
       log(`scenario ${name}`);
       rows.push(...(await SCENARIOS[name](ctx as BenchContext)));
