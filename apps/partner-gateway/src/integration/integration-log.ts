@@ -85,7 +85,7 @@ export class IntegrationLog {
     const rows: LogRow[] = await this.dataSource.query(
       `select seq::text as seq, cloudevent, type, cluster, countries, illustrative from gateway_integration_events
         where seq > $1 and seq <= $7 and cluster = any($2) and (cluster = 'programme' or countries && $3) and type = any($4) and (not illustrative or $5)
-        order by seq limit $6`,
+        order by gateway_integration_events.seq limit $6`,
       [after, entitlements.clusters, entitlements.countries, grantedEventTypes(entitlements), partner.illustrative === 'mark', limit, head],
     );
     const events = rows
