@@ -12,6 +12,7 @@ import { PartnerStore } from './partners/partner-store.js';
 import { PartnersController } from './partners/partners.controller.js';
 import { EventStreamController, STREAM_SETTINGS, type StreamSettings } from './pull/event-stream.controller.js';
 import { EventsController } from './pull/events.controller.js';
+import { SnapshotController } from './snapshot/snapshot.controller.js';
 import { SUBSCRIPTION_SETTINGS, SubscriptionsController, type SubscriptionSettings } from './subscriptions/subscriptions.controller.js';
 import { SubscriptionStore } from './subscriptions/subscription-store.js';
 
@@ -53,6 +54,7 @@ export class GatewayModule {
         SubscriptionsController,
         EventsController,
         EventStreamController,
+        SnapshotController,
       ],
       providers: [
         PartnerKeyGuard,

@@ -18,6 +18,7 @@ import { IntegrationLog } from './integration/integration-log.js';
 import { PartnerKafkaAccess } from './kafka/partner-kafka-access.js';
 import { PartnerKafka1767600000000 } from './kafka/partner-kafka.migration.js';
 import { PartnerTopicPublisher } from './kafka/partner-topic-publisher.js';
+import { SnapshotIndex1767700000000 } from './snapshot/snapshot-index.migration.js';
 import { PartnerStore } from './partners/partner-store.js';
 import { SubscriptionStore } from './subscriptions/subscription-store.js';
 
@@ -39,7 +40,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     type: 'postgres',
     url: config.databaseUrl,
     applicationName: 'partner-gateway',
-    migrations: [...parkingMigrations, CreateGatewayTables1767400000000, SubscriptionHealth1767500000000, PartnerKafka1767600000000],
+    migrations: [
+      ...parkingMigrations,
+      CreateGatewayTables1767400000000,
+      SubscriptionHealth1767500000000,
+      PartnerKafka1767600000000,
+      SnapshotIndex1767700000000,
+    ],
     migrationsTableName: 'partner_gateway_migrations',
     extra: { max: 10, ...pgSessionSettings(sessionTimeoutsFromEnv()) },
   });
