@@ -115,6 +115,15 @@ export class IntegrationLog {
     return toLogged(partner, rows);
   }
 
+  /** The position just before the first event stored at or after `time` (the head when there is none): "replay from time T". */
+  async positionBefore(time: Date): Promise<string> {
+    const [row]: { seq: string | null }[] = await this.dataSource.query(
+      'select (min(seq) - 1)::text as seq from gateway_integration_events where stored_at >= $1',
+      [time],
+    );
+    return row?.seq ?? (await this.head());
+  }
+
   /** The highest sequence stored, "0" when empty. */
   async head(): Promise<string> {
     const [row]: { seq: string }[] = await this.dataSource.query('select coalesce(max(seq), 0)::text as seq from gateway_integration_events');
