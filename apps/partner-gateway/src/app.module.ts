@@ -5,6 +5,8 @@ import type { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { DeliveryStore } from './delivery/delivery-store.js';
 import { IntegrationLog } from './integration/integration-log.js';
+import { JobStore } from './jobs/job-store.js';
+import { SubscriptionJobsController } from './jobs/subscription-jobs.controller.js';
 import { PartnerKafkaAccess } from './kafka/partner-kafka-access.js';
 import { PartnerKafkaController } from './kafka/partner-kafka.controller.js';
 import { PartnerKeyGuard } from './partners/partner-key.guard.js';
@@ -12,6 +14,7 @@ import { PartnerStore } from './partners/partner-store.js';
 import { PartnersController } from './partners/partners.controller.js';
 import { EventStreamController, STREAM_SETTINGS, type StreamSettings } from './pull/event-stream.controller.js';
 import { EventsController } from './pull/events.controller.js';
+import { SnapshotController } from './snapshot/snapshot.controller.js';
 import { SUBSCRIPTION_SETTINGS, SubscriptionsController, type SubscriptionSettings } from './subscriptions/subscriptions.controller.js';
 import { SubscriptionStore } from './subscriptions/subscription-store.js';
 
@@ -21,6 +24,7 @@ export interface GatewayModuleOptions {
   log: IntegrationLog;
   subscriptions: SubscriptionStore;
   deliveries: DeliveryStore;
+  jobs: JobStore;
   metrics: Registry;
   /** Direct Kafka for partners; null when the gateway runs without Kafka. */
   kafkaAccess: PartnerKafkaAccess | null;
@@ -53,6 +57,8 @@ export class GatewayModule {
         SubscriptionsController,
         EventsController,
         EventStreamController,
+        SnapshotController,
+        SubscriptionJobsController,
       ],
       providers: [
         PartnerKeyGuard,
@@ -61,6 +67,7 @@ export class GatewayModule {
         { provide: IntegrationLog, useValue: options.log },
         { provide: SubscriptionStore, useValue: options.subscriptions },
         { provide: DeliveryStore, useValue: options.deliveries },
+        { provide: JobStore, useValue: options.jobs },
         { provide: SUBSCRIPTION_SETTINGS, useValue: options.subscriptionSettings },
         { provide: STREAM_SETTINGS, useValue: options.streamSettings },
         { provide: HEALTH_CHECKS, useValue: options.healthChecks },

@@ -18,6 +18,10 @@ import { IntegrationLog } from './integration/integration-log.js';
 import { PartnerKafkaAccess } from './kafka/partner-kafka-access.js';
 import { PartnerKafka1767600000000 } from './kafka/partner-kafka.migration.js';
 import { PartnerTopicPublisher } from './kafka/partner-topic-publisher.js';
+import { SnapshotIndex1767700000000 } from './snapshot/snapshot-index.migration.js';
+import { JobRunner } from './jobs/job-runner.js';
+import { JobStore } from './jobs/job-store.js';
+import { SubscriptionJobs1767800000000 } from './jobs/subscription-jobs.migration.js';
 import { PartnerStore } from './partners/partner-store.js';
 import { SubscriptionStore } from './subscriptions/subscription-store.js';
 
@@ -39,7 +43,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     type: 'postgres',
     url: config.databaseUrl,
     applicationName: 'partner-gateway',
-    migrations: [...parkingMigrations, CreateGatewayTables1767400000000, SubscriptionHealth1767500000000, PartnerKafka1767600000000],
+    migrations: [
+      ...parkingMigrations,
+      CreateGatewayTables1767400000000,
+      SubscriptionHealth1767500000000,
+      PartnerKafka1767600000000,
+      SnapshotIndex1767700000000,
+      SubscriptionJobs1767800000000,
+    ],
     migrationsTableName: 'partner_gateway_migrations',
     extra: { max: 10, ...pgSessionSettings(sessionTimeoutsFromEnv()) },
   });
@@ -59,6 +70,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const partners = new PartnerStore(dataSource);
   const subscriptions = new SubscriptionStore(dataSource);
   const deliveries = new DeliveryStore(dataSource);
+  const jobs = new JobStore(dataSource);
   const {
     source,
     parked,
@@ -76,6 +88,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const metrics = gatewayMetrics({ dataSource, log, source, parked });
   const dispatcher = new WebhookDispatcher({ subscriptions, partners, log, deliveries, metrics: new DeliveryMetrics(metrics), logger }, config.webhooks);
   dispatcher.start();
+  // Recover and replay jobs, also those a previous run left queued or running.
+  const jobRunner = new JobRunner({ jobs, subscriptions, partners, log, logger }, { pollMs: config.webhooks.pollMs, batchSize: 500 });
+  jobRunner.start();
   // Direct Kafka: each partner with a credential gets its entitled events on its own topics.
   const kafkaAccess = config.kafka ? new PartnerKafkaAccess({ kafka: config.kafka, partnerBrokers: config.partnerBrokers }, logger) : null;
   const publisher =
@@ -94,6 +109,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       log,
       subscriptions,
       deliveries,
+      jobs,
       metrics,
       kafkaAccess,
       auth: config.auth,
@@ -113,6 +129,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     url,
     source,
     async close() {
+      await jobRunner.stop();
       await dispatcher.stop();
       await publisher?.stop();
       await source.stop();

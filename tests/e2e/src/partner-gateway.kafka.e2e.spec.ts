@@ -195,7 +195,15 @@ describe('partner gateway: entitled, signed, ordered integration events by webho
 
     receiverB.status = 200;
     const recovered = await partnerPost(keyB, `/subscriptions/${subscriptionB}/recover`, { since });
-    expect(recovered).toMatchObject({ status: 202, body: { recovered: PROJECTS.length } });
+    expect(recovered.status).toBe(202);
+    const job = await waitFor(
+      async () => {
+        const current = await getJson(`${gateway.url}${recovered.headers.get('location')}`, asPartner(keyB));
+        return current.body.status === 'done' || current.body.status === 'failed' ? current.body : undefined;
+      },
+      { description: 'the recover job finished', timeoutMs: 60_000 },
+    );
+    expect(job).toMatchObject({ status: 'done', total: PROJECTS.length, done: PROJECTS.length });
     await waitFor(async () => (receiverB.accepted().length >= expected.length ? true : undefined), {
       description: 'partner B’s recovered webhooks',
       timeoutMs: 60_000,

@@ -19,6 +19,8 @@ export interface ReceivedWebhook {
 export class WebhookReceiver {
   readonly received: ReceivedWebhook[] = [];
   status = 204;
+  /** How long it waits before answering (a slow endpoint). */
+  delayMs = 0;
   secret: string | undefined;
   #server: Server | undefined;
   url = '';
@@ -51,7 +53,7 @@ export class WebhookReceiver {
           verified,
           answered,
         });
-        response.writeHead(answered).end();
+        setTimeout(() => response.writeHead(answered).end(), this.delayMs);
       });
     });
     await new Promise<void>((resolve) => this.#server!.listen(0, '127.0.0.1', resolve));

@@ -15,6 +15,8 @@ export interface DueDelivery {
   sink: string;
   secrets: SigningSecret[];
   cloudEvent: IntegrationCloudEvent;
+  /** The job that last put it back in the queue (recover, replay), or null. */
+  jobId: string | null;
 }
 
 export interface AttemptView {
@@ -80,9 +82,10 @@ export class DeliveryStore {
       sink: string;
       secrets: SigningSecret[];
       cloudevent: IntegrationCloudEvent;
+      job_id: string | null;
     }[] = await this.dataSource.query(
-      `select h.subscription_id, h.seq::text as seq, h.subject, h.attempts, s.sink, s.secrets, e.cloudevent
-           from (select distinct on (subscription_id, subject) subscription_id, seq, subject, status, attempts, next_attempt_at
+      `select h.subscription_id, h.seq::text as seq, h.subject, h.attempts, h.job_id, s.sink, s.secrets, e.cloudevent
+           from (select distinct on (subscription_id, subject) subscription_id, seq, subject, status, attempts, next_attempt_at, job_id
                    from gateway_deliveries where status <> 'delivered' order by subscription_id, subject, seq) h
            join gateway_subscriptions s on s.subscription_id = h.subscription_id
            join gateway_integration_events e on e.seq = h.seq
@@ -98,6 +101,7 @@ export class DeliveryStore {
       sink: row.sink,
       secrets: row.secrets,
       cloudEvent: { ...row.cloudevent, sequence: row.seq },
+      jobId: row.job_id,
     }));
   }
 
@@ -115,11 +119,12 @@ export class DeliveryStore {
         outcome.durationMs,
       ]);
       const counted = result.status !== 'pending' || result.countsAsAttempt ? 1 : 0;
+      // A job that put the message back in the queue while this attempt was under way owns it now: the attempt is logged, the re-queued delivery stays due.
       await manager.query(
         `update gateway_deliveries set status = $3, attempts = attempts + $4, next_attempt_at = coalesce($5, next_attempt_at),
                 delivered_at = case when $3 = 'delivered' then now() end, failed_at = case when $3 = 'failed' then now() end
-          where subscription_id = $1 and seq = $2`,
-        [delivery.subscriptionId, delivery.seq, result.status, counted, result.status === 'pending' ? result.nextAttemptAt : null],
+          where subscription_id = $1 and seq = $2 and job_id is not distinct from $6`,
+        [delivery.subscriptionId, delivery.seq, result.status, counted, result.status === 'pending' ? result.nextAttemptAt : null, delivery.jobId],
       );
     });
   }
@@ -165,15 +170,5 @@ export class DeliveryStore {
       attempts: row.attempts,
       failedAt: row.failed_at.toISOString(),
     }));
-  }
-
-  /** Messages that failed since `since` (until `until`) are tried again from the start of the schedule; answers how many. */
-  async recover(subscriptionId: string, since: Date, until: Date | undefined): Promise<number> {
-    const [, count]: [unknown, number] = await this.dataSource.query(
-      `update gateway_deliveries set status = 'pending', attempts = 0, next_attempt_at = now(), failed_at = null
-        where subscription_id = $1 and status = 'failed' and failed_at >= $2 and ($3::timestamptz is null or failed_at <= $3)`,
-      [subscriptionId, since, until ?? null],
-    );
-    return count;
   }
 }

@@ -80,20 +80,48 @@ export class IntegrationLog {
    * how far the scan reached (`scannedTo`), so a reader skips what it may not see.
    */
   async readEntitled(partner: Partner, after: string, limit: number): Promise<{ events: LoggedEvent[]; scannedTo: string }> {
-    const { entitlements } = partner;
     const head = await this.head();
+    const entitled = entitledCondition(partner, 4);
+    // The table's seq, not the text alias: as text, 10 sorts before 2.
     const rows: LogRow[] = await this.dataSource.query(
       `select seq::text as seq, cloudevent, type, cluster, countries, illustrative from gateway_integration_events
-        where seq > $1 and seq <= $7 and cluster = any($2) and (cluster = 'programme' or countries && $3) and type = any($4) and (not illustrative or $5)
-        order by seq limit $6`,
-      [after, entitlements.clusters, entitlements.countries, grantedEventTypes(entitlements), partner.illustrative === 'mark', limit, head],
+        where seq > $1 and seq <= $2 and ${entitled.sql} order by gateway_integration_events.seq limit $3`,
+      [after, head, limit, ...entitled.params],
     );
-    const events = rows
-      // The SQL above is the rule; isEntitled is the same rule in code, so a drift between them withholds rather than leaks.
-      .filter((row) => isEntitled(partner, { type: row.type, cluster: row.cluster, countries: row.countries, illustrative: row.illustrative }))
-      .map((row) => ({ seq: row.seq, cloudEvent: { ...row.cloudevent, sequence: row.seq } }));
+    const events = toLogged(partner, rows);
     const scannedTo = rows.length === limit ? rows.at(-1)!.seq : head;
     return { events, scannedTo: BigInt(scannedTo) > BigInt(after) ? scannedTo : after };
+  }
+
+  /** The subjects (projects, and the programme) with an event the partner may see up to `upTo`, after `afterSubject`, in order. */
+  async entitledSubjects(partner: Partner, upTo: string, afterSubject: string, limit: number): Promise<string[]> {
+    const entitled = entitledCondition(partner, 4);
+    const rows: { subject: string }[] = await this.dataSource.query(
+      `select distinct subject from gateway_integration_events
+        where seq <= $1 and subject > $2 and ${entitled.sql} order by subject limit $3`,
+      [upTo, afterSubject, limit, ...entitled.params],
+    );
+    return rows.map((row) => row.subject);
+  }
+
+  /** Every event of these subjects the partner may see up to `upTo`, in log order. */
+  async readEntitledOfSubjects(partner: Partner, subjects: readonly string[], upTo: string): Promise<LoggedEvent[]> {
+    const entitled = entitledCondition(partner, 3);
+    const rows: LogRow[] = await this.dataSource.query(
+      `select seq::text as seq, cloudevent, type, cluster, countries, illustrative from gateway_integration_events
+        where subject = any($1) and seq <= $2 and ${entitled.sql} order by gateway_integration_events.seq`,
+      [subjects, upTo, ...entitled.params],
+    );
+    return toLogged(partner, rows);
+  }
+
+  /** The position just before the first event stored at or after `time` (the head when there is none): "replay from time T". */
+  async positionBefore(time: Date): Promise<string> {
+    const [row]: { seq: string | null }[] = await this.dataSource.query(
+      'select (min(seq) - 1)::text as seq from gateway_integration_events where stored_at >= $1',
+      [time],
+    );
+    return row?.seq ?? (await this.head());
   }
 
   /** The highest sequence stored, "0" when empty. */
@@ -125,4 +153,23 @@ export class IntegrationLog {
     );
     return new Map(rows.map((row) => [row.project_id, row.countries]));
   }
+}
+
+/** The entitlement rule in SQL, its parameters numbered from `first`. */
+function entitledCondition(partner: Partner, first: number): { sql: string; params: unknown[] } {
+  const { entitlements } = partner;
+  const [clusters, countries, types, illustrative] = [first, first + 1, first + 2, first + 3].map((n) => `$${n}`);
+  return {
+    sql: `cluster = any(${clusters}) and (cluster = 'programme' or countries && ${countries}) and type = any(${types}) and (not illustrative or ${illustrative})`,
+    params: [entitlements.clusters, entitlements.countries, grantedEventTypes(entitlements), partner.illustrative === 'mark'],
+  };
+}
+
+function toLogged(partner: Partner, rows: readonly LogRow[]): LoggedEvent[] {
+  return (
+    rows
+      // The SQL is the rule; isEntitled is the same rule in code, so a drift between them withholds rather than leaks.
+      .filter((row) => isEntitled(partner, { type: row.type, cluster: row.cluster, countries: row.countries, illustrative: row.illustrative }))
+      .map((row) => ({ seq: row.seq, cloudEvent: { ...row.cloudevent, sequence: row.seq } }))
+  );
 }

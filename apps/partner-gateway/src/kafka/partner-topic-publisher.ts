@@ -64,7 +64,7 @@ export class PartnerTopicPublisher {
     return this.deps.dataSource.transaction(async (manager) => {
       const [checkpoint]: { last_seq: string }[] = await manager.query('select last_seq::text as last_seq from gateway_kafka_checkpoint for update');
       const rows: LogRow[] = await manager.query(
-        `select seq::text as seq, cloudevent, type, cluster, countries, illustrative from gateway_integration_events where seq > $1 order by seq limit $2`,
+        `select seq::text as seq, cloudevent, type, cluster, countries, illustrative from gateway_integration_events where seq > $1 order by gateway_integration_events.seq limit $2`,
         [checkpoint?.last_seq ?? '0', this.settings.batchSize],
       );
       if (rows.length === 0) return 0;

@@ -90,6 +90,12 @@ export class SubscriptionStore {
     return rows[0] ? toState(rows[0]) : undefined;
   }
 
+  /** Whoever's it is: for the gateway's own background work, never for a partner's request. */
+  async byId(id: string): Promise<SubscriptionState | undefined> {
+    const rows: SubscriptionRow[] = await this.dataSource.query('select *, fanned_out_seq::text from gateway_subscriptions where subscription_id = $1', [id]);
+    return rows[0] ? toState(rows[0]) : undefined;
+  }
+
   async list(organisationId: string): Promise<SubscriptionState[]> {
     const rows: SubscriptionRow[] = await this.dataSource.query(
       'select *, fanned_out_seq::text from gateway_subscriptions where organisation_id = $1 order by created_at, subscription_id',

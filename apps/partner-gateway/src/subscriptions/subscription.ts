@@ -48,8 +48,3 @@ export const newSubscriptionSchema = z.strictObject({
   config: z.strictObject({ start: z.enum(['now', 'beginning']).default('now') }).default({ start: 'now' }),
 });
 export type NewSubscription = z.output<typeof newSubscriptionSchema>;
-
-export const recoverSchema = z.strictObject({
-  since: z.iso.datetime({ offset: true }),
-  until: z.iso.datetime({ offset: true }).optional(),
-});

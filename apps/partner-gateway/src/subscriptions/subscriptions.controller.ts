@@ -8,7 +8,7 @@ import { IntegrationLog } from '../integration/integration-log.js';
 import { grantedEventTypes, type Partner } from '../partners/partner.js';
 import { CurrentPartner, PartnerKeyGuard } from '../partners/partner-key.guard.js';
 import { sinkRefusal, type SinkPolicy } from './sink-safety.js';
-import { newSubscriptionSchema, recoverSchema, type Subscription } from './subscription.js';
+import { newSubscriptionSchema, type Subscription } from './subscription.js';
 import { SubscriptionExistsError, SubscriptionStore, subscriptionView, type SubscriptionEvent, type SubscriptionState } from './subscription-store.js';
 
 export const SUBSCRIPTION_SETTINGS = Symbol('SUBSCRIPTION_SETTINGS');
@@ -29,7 +29,7 @@ const attemptsQuery = z.strictObject({
 
 /**
  * A partner's webhook subscriptions (CloudEvents Subscriptions API shape), always within its entitlements;
- * their attempt log, failed messages, "recover failed since T", secret rotation and re-enabling.
+ * their attempt log, failed messages, secret rotation and re-enabling (their jobs: jobs/subscription-jobs.controller.ts).
  */
 @Controller('api/v1/subscriptions')
 @Public()
@@ -123,15 +123,6 @@ export class SubscriptionsController {
   @Get(':id/failed')
   async failed(@Param() raw: unknown, @CurrentPartner() partner: Partner): Promise<{ items: FailedMessageView[] }> {
     return { items: await this.deliveries.failed((await this.#own(raw, partner)).id) };
-  }
-
-  /** Every message that failed since `since` (until `until`) is sent again, its project's order kept. */
-  @Post(':id/recover')
-  @HttpCode(202)
-  async recover(@Param() raw: unknown, @Body() body: unknown, @CurrentPartner() partner: Partner): Promise<{ recovered: number }> {
-    const subscription = await this.#own(raw, partner);
-    const request = parseOrProblem(recoverSchema, body ?? {});
-    return { recovered: await this.deliveries.recover(subscription.id, new Date(request.since), request.until ? new Date(request.until) : undefined) };
   }
 
   async #own(raw: unknown, partner: Partner): Promise<SubscriptionState> {
