@@ -1,7 +1,8 @@
 import { encodeCloudEvent, topicFor, type KafkaRecord, type PortfolioEvent } from '@ecab/contracts';
 import { LogSubscription, type RecordedEvent } from '@ecab/event-store';
-import { CompressionTypes, Partitioners, type Kafka, type Message, type Producer } from 'kafkajs';
+import { CompressionTypes, type Kafka, type Message, type Producer } from 'kafkajs';
 import type { DataSource, QueryRunner } from 'typeorm';
+import { PartitionChoices } from './acknowledged-partitions.js';
 import type { KafkaSettings, LogSink } from './kafka-config.js';
 import { storedEventOf, storedEventWireMessage } from './parking/event-wire.js';
 import type { MessageToPark, ParkedMessageStore, RetryOutcome } from './parking/parked-message-store.js';
@@ -64,13 +65,12 @@ export class KafkaRelay {
     private readonly settings: KafkaSettings,
     private readonly options: KafkaRelayOptions,
   ) {
-    this.producer = kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
-    this.newProducer = () => kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+    this.newProducer = () => kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: this.partitions.createPartitioner });
+    this.producer = this.newProducer();
   }
+
+  /** The partition each message went to, to check that Kafka's answer names them all. */
+  private readonly partitions = new PartitionChoices();
 
   private readonly newProducer: () => Producer;
 
@@ -271,7 +271,9 @@ export class KafkaRelay {
           this.producerToConnect = false;
         }
         for (const topicMessages of requestsWithin(outgoing, this.options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES)) {
-          await this.producer.sendBatch({ acks: -1, compression: this.compression, topicMessages });
+          const answer = await this.producer.sendBatch({ acks: -1, compression: this.compression, topicMessages });
+          const missing = this.partitions.unacknowledged(topicMessages, answer);
+          if (missing.length > 0) throw new Error(`Kafka's answer does not name ${missing.join(', ')}: the batch goes again`);
         }
       } catch (error) {
         if (producerStateLost(error)) await this.renewProducer(error);

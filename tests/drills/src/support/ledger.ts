@@ -63,7 +63,8 @@ export interface DrillCounts {
 }
 
 export const streamOf = (projectId: string) => `project-${projectId}`;
-const keyOf = (streamId: string, version: number) => `${streamId}@${version}`;
+/** How a drill names one event: `<stream id>@<version>`. */
+export const keyOf = (streamId: string, version: number) => `${streamId}@${version}`;
 
 async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url, application_name: 'ecab-drill', connectionTimeoutMillis: 5_000 });

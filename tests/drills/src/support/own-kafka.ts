@@ -38,7 +38,7 @@ export async function createOwnKafka(): Promise<OwnKafka> {
   const dataDir = join(root, 'kafka');
   const env = { ...process.env, KAFKA_PORT: String(port), KAFKA_CONTROLLER_PORT: String(controllerPort), KAFKA_DATA_DIR: dataDir };
   const pidFile = join(dataDir, 'broker.pid');
-  const script = (name: string) => run('bash', [join(repoRoot, 'infra', 'kafka', name)], env, 120_000);
+  const script = (name: string) => runScript('bash', [join(repoRoot, 'infra', 'kafka', name)], env, 120_000);
   let running = false;
   return {
     brokers: `127.0.0.1:${port}`,
@@ -61,7 +61,8 @@ export async function createOwnKafka(): Promise<OwnKafka> {
   };
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<string> {
+/** Runs a script to its end (bounded), its output in the error if it fails. */
+export function runScript(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     // stdin ignored and the broker's output goes to its log file: the script's pipes close when it ends.
     const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import pg from 'pg';
+import { keyOf } from './ledger.js';
 
 /** The relay's advisory lock key (packages/messaging RELAY_LOCK_KEY, "ECAB"): classid 0, objid = the key, objsubid 1. */
 export const RELAY_LOCK_KEY = 0x4543_4142;
@@ -71,4 +72,35 @@ export function socketOwner(port: number, candidatePids: number[]): number | und
     }
   }
   return undefined;
+}
+
+/** Which of the candidate processes holds the relay lock in this database now: pg_locks → its client port → the process. */
+export async function relayLockOwner<T extends { pid: number }>(databaseUrl: string, candidates: readonly T[]): Promise<T | undefined> {
+  const holders = await relayLockHolders(databaseUrl);
+  if (holders.length !== 1) return undefined;
+  const pid = socketOwner(
+    holders[0]!.clientPort,
+    candidates.map((c) => c.pid),
+  );
+  return candidates.find((c) => c.pid === pid);
+}
+
+/**
+ * The `<stream id>@<version>` of the events stored after the relay's checkpoint: read right after the relay
+ * holding the lock was killed, what it may have published without recording it (so may be on Kafka twice).
+ */
+export async function storedAfterRelayCheckpoint(databaseUrl: string, checkpoint = 'relay:kafka'): Promise<Set<string>> {
+  const client = new pg.Client({ connectionString: databaseUrl, application_name: 'ecab-drill' });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ stream_id: string; stream_version: number }>(
+      `select stream_id, stream_version from events e
+        where not exists (select 1 from checkpoints c where c.name = $1 and (e.transaction_id, e.position) <= (c.transaction_id, c.position))`,
+      [checkpoint],
+    );
+    return new Set(rows.map((r) => keyOf(r.stream_id, r.stream_version)));
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }

@@ -8,6 +8,7 @@ import {
   reconcile,
   waitForReadModel,
   type DrillCounts,
+  type KafkaTally,
   type StoredEvent,
   type View,
 } from './ledger.js';
@@ -20,6 +21,8 @@ export interface Settled {
   readModelCaughtUpMs: number | undefined;
   /** The read model as it was read for the reconciliation. */
   view: View;
+  /** Every copy read back from the event topics. */
+  kafka: KafkaTally;
 }
 
 /**
@@ -42,5 +45,5 @@ export async function settle(input: {
   const parked = await parkedCount(input.databaseUrl);
   const deadLettered = await kafkaMessageCount(input.brokers, input.topicPrefix, [deadLetterTopic(input.topicPrefix)]);
   const counts = reconcile({ sent: input.sent, acknowledged: input.acknowledged, stored, kafka, view, parked, deadLettered });
-  return { counts, stored, readModelCaughtUpMs, view };
+  return { counts, stored, readModelCaughtUpMs, view, kafka };
 }
