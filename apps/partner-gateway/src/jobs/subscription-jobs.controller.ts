@@ -108,9 +108,10 @@ export class SubscriptionJobsController {
       return jobView(job);
     } catch (error) {
       if (error instanceof JobConflictError)
-        throw ProblemError.conflict(`Subscription ${subscription.id} already has a job under way; one at a time.`, {
-          ...(error.openJobId ? { openJob: `/api/v1/subscriptions/${encodeURIComponent(subscription.id)}/jobs/${error.openJobId}` } : {}),
-        });
+        throw ProblemError.conflict(
+          `Subscription ${subscription.id} already has a job under way; one at a time.`,
+          error.openJobId ? { openJob: `/api/v1/subscriptions/${encodeURIComponent(subscription.id)}/jobs/${error.openJobId}` } : {},
+        );
       throw error;
     }
   }
