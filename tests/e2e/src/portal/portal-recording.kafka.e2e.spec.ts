@@ -46,6 +46,8 @@ describe('the web portal: recording what happened, field errors, conflicts and t
     const sent = commandRequests(page);
     await page.goto(`${platform.portal.url}/projects/new`);
     const form = page.getByRole('form', { name: 'Register a project' });
+    // The form loads with its schemas (a chunk of its own): wait for it before reading what it offers.
+    await form.getByLabel('Cluster').waitFor();
     // Only the manager's own cluster is offered.
     expect(await form.getByLabel('Cluster').locator('option').allTextContents()).toEqual(['Transport']);
     await form.getByLabel('Id (optional)').fill('WEB-BAD-1');
