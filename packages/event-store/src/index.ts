@@ -19,3 +19,5 @@ export { isDatabaseUnavailable } from './database-unavailable.js';
 export { StoredEventCount, oldestHorizonTransactionAgeSeconds } from './stored-event-count.js';
 export { DEFAULT_SESSION_TIMEOUTS, pgSessionSettings, sessionTimeoutsFromEnv } from './session-timeouts.js';
 export type { SessionTimeouts } from './session-timeouts.js';
+export { Leadership } from './leadership.js';
+export type { LeadershipOptions } from './leadership.js';

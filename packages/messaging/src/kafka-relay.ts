@@ -1,7 +1,7 @@
 import { encodeCloudEvent, topicFor, type KafkaRecord, type PortfolioEvent } from '@ecab/contracts';
-import { LogSubscription, type RecordedEvent } from '@ecab/event-store';
+import { Leadership, LogSubscription, type RecordedEvent } from '@ecab/event-store';
 import { CompressionTypes, type Kafka, type Message, type Producer } from 'kafkajs';
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { PartitionChoices } from './acknowledged-partitions.js';
 import type { KafkaSettings, LogSink } from './kafka-config.js';
 import { storedEventOf, storedEventWireMessage } from './parking/event-wire.js';
@@ -52,10 +52,9 @@ export class KafkaRelay {
   private producer: Producer;
   /** Set when the producer was replaced: the new one connects before its first send. */
   private producerToConnect = false;
-  private lockConnection: QueryRunner | undefined;
   private subscription: LogSubscription | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private stopped = false;
+  /** One active relay per database, the others hot standbys: the holder of RELAY_LOCK_KEY publishes. */
+  private readonly leadership: Leadership;
   private published = 0;
   private retryProducer: Producer | undefined;
 
@@ -67,6 +66,14 @@ export class KafkaRelay {
   ) {
     this.newProducer = () => kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: this.partitions.createPartitioner });
     this.producer = this.newProducer();
+    this.leadership = new Leadership(dataSource, {
+      name: 'relay',
+      lockKey: RELAY_LOCK_KEY,
+      intervalMs: options.lockIntervalMs ?? 1_000,
+      log: options.log,
+      lead: () => this.lead(),
+      standDown: () => this.standDown(),
+    });
   }
 
   /** The partition each message went to, to check that Kafka's answer names them all. */
@@ -97,42 +104,17 @@ export class KafkaRelay {
   }
 
   async start(): Promise<void> {
-    this.stopped = false;
-    await this.tick();
+    await this.leadership.start();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.resign();
+    await this.leadership.stop();
     await this.retryProducer?.disconnect().catch(() => undefined);
     this.retryProducer = undefined;
   }
 
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => void this.tick(), this.options.lockIntervalMs ?? 1_000);
-  }
-
-  private async tick(): Promise<void> {
-    try {
-      if (this.isActive) {
-        await this.confirmLeadership();
-      } else {
-        await this.tryToLead();
-      }
-    } catch (error) {
-      this.options.log.warn({ error: error instanceof Error ? error.message : String(error) }, 'relay lost its lock connection; standing down');
-      await this.resign();
-    }
-    this.schedule();
-  }
-
-  private async tryToLead(): Promise<void> {
-    this.lockConnection ??= this.dataSource.createQueryRunner();
-    await this.lockConnection.connect();
-    const rows: { locked: boolean }[] = await this.lockConnection.query('select pg_try_advisory_lock($1) as locked', [RELAY_LOCK_KEY]);
-    if (!rows[0]?.locked) return;
+  /** Elected: connect the producer and follow the log from the checkpoint. */
+  private async lead(): Promise<void> {
     this.options.log.info({}, 'relay is now the active publisher');
     await this.producer.connect();
     const subscription = new LogSubscription(this.dataSource, {
@@ -148,23 +130,12 @@ export class KafkaRelay {
     await subscription.start();
   }
 
-  /** A dead lock connection means another relay may already lead: stop publishing at once. */
-  private async confirmLeadership(): Promise<void> {
-    if (!this.lockConnection) throw new Error('no lock connection');
-    await this.lockConnection.query('select 1');
-  }
-
-  private async resign(): Promise<void> {
+  /** Stopped, or the lock session was lost (another relay may lead already): stop publishing at once. */
+  private async standDown(): Promise<void> {
     const subscription = this.subscription;
     this.subscription = undefined;
     await subscription?.stop().catch(() => undefined);
     await this.producer.disconnect().catch(() => undefined);
-    const connection = this.lockConnection;
-    this.lockConnection = undefined;
-    if (connection) {
-      await connection.query('select pg_advisory_unlock($1)', [RELAY_LOCK_KEY]).catch(() => undefined);
-      await connection.release().catch(() => undefined);
-    }
   }
 
   /**
