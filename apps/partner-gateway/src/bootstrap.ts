@@ -8,21 +8,18 @@ import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { GatewayModule } from './app.module.js';
 import type { GatewayConfig } from './config.js';
-import { DeliveryMetrics } from './delivery/delivery-metrics.js';
 import { DeliveryStore } from './delivery/delivery-store.js';
-import { WebhookDispatcher } from './delivery/webhook-dispatcher.js';
 import { SubscriptionHealth1767500000000 } from './subscriptions/subscription-health.migration.js';
 import { CreateGatewayTables1767400000000 } from './gateway-tables.migration.js';
 import { gatewayMetrics } from './gateway-metrics.js';
 import { IntegrationLog } from './integration/integration-log.js';
 import { PartnerKafkaAccess } from './kafka/partner-kafka-access.js';
 import { PartnerKafka1767600000000 } from './kafka/partner-kafka.migration.js';
-import { PartnerTopicPublisher } from './kafka/partner-topic-publisher.js';
 import { SnapshotIndex1767700000000 } from './snapshot/snapshot-index.migration.js';
-import { JobRunner } from './jobs/job-runner.js';
 import { JobStore } from './jobs/job-store.js';
 import { SubscriptionJobs1767800000000 } from './jobs/subscription-jobs.migration.js';
 import { PartnerStore } from './partners/partner-store.js';
+import { GatewayWorkers } from './workers/gateway-workers.js';
 import { SubscriptionStore } from './subscriptions/subscription-store.js';
 
 export interface RunningGateway {
@@ -32,7 +29,7 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
-/** Starts the partner gateway: its tables, the event source into its integration log, the webhook dispatcher, the API. */
+/** Starts the partner gateway: its tables, the event source into its integration log, the background workers (when elected), the API. */
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   const logger = createLogger('partner-gateway');
   // The PostgreSQL-log transport reads the event store's tables; the guard checks admins' accounts in the users table.
@@ -86,21 +83,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   await source.start((batch) => log.append(batch));
 
   const metrics = gatewayMetrics({ dataSource, log, source, parked });
-  const dispatcher = new WebhookDispatcher({ subscriptions, partners, log, deliveries, metrics: new DeliveryMetrics(metrics), logger }, config.webhooks);
-  dispatcher.start();
-  // Recover and replay jobs, also those a previous run left queued or running.
-  const jobRunner = new JobRunner({ jobs, subscriptions, partners, log, logger }, { pollMs: config.webhooks.pollMs, batchSize: 500 });
-  jobRunner.start();
-  // Direct Kafka: each partner with a credential gets its entitled events on its own topics.
   const kafkaAccess = config.kafka ? new PartnerKafkaAccess({ kafka: config.kafka, partnerBrokers: config.partnerBrokers }, logger) : null;
-  const publisher =
-    config.kafka && kafkaAccess
-      ? new PartnerTopicPublisher({ dataSource, log, partners, access: kafkaAccess, logger }, config.kafka, {
-          pollMs: config.partnerTopicPollMs,
-          batchSize: 500,
-        })
-      : undefined;
-  await publisher?.start();
+  // Webhook dispatch, jobs and partner topics run on one instance per database: the elected one.
+  const workers = new GatewayWorkers({ dataSource, log, partners, subscriptions, deliveries, jobs, kafkaAccess, metrics, logger }, config);
+  await workers.start();
 
   const app = await NestFactory.create(
     GatewayModule.forRoot({
@@ -129,9 +115,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     url,
     source,
     async close() {
-      await jobRunner.stop();
-      await dispatcher.stop();
-      await publisher?.stop();
+      await workers.stop();
       await source.stop();
       await app.close();
       await dataSource.destroy();

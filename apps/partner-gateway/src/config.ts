@@ -20,6 +20,8 @@ export interface GatewayConfig {
   secretOverlapMs: number;
   /** Server-Sent Events: how often an idle stream sends a heartbeat and checks its key. */
   streamHeartbeatMs: number;
+  /** How often a standby instance tries to become the one running the background work, and the leader checks its lock. */
+  leaderIntervalMs: number;
 }
 
 export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -52,6 +54,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     },
     secretOverlapMs: envWholeNumber(env, 'WEBHOOK_SECRET_OVERLAP_MS', 24 * 3_600_000, { unit: 'milliseconds' }),
     streamHeartbeatMs: envWholeNumber(env, 'EVENT_STREAM_HEARTBEAT_MS', 15_000, { min: 100, unit: 'milliseconds' }),
+    leaderIntervalMs: envWholeNumber(env, 'GATEWAY_LEADER_INTERVAL_MS', 1_000, { min: 10, unit: 'milliseconds' }),
   };
 }
 

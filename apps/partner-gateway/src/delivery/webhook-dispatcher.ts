@@ -8,6 +8,7 @@ import type { DeliveryResult, DeliveryStore, DueDelivery } from './delivery-stor
 import { retryAfterMs } from './retry-schedule.js';
 import { sendWebhook, type SendOutcome } from './webhook-sender.js';
 import { webhookSignature } from './webhook-signature.js';
+import { PollLoop } from '../workers/poll-loop.js';
 
 export interface DispatcherSettings {
   /** Delay before each attempt (Svix's by default); after the last, the message has failed. */
@@ -34,13 +35,11 @@ export function deliveryResult(outcome: SendOutcome, attemptsBefore: number, sch
 /**
  * Delivers the webhooks: makes out each enabled subscription's deliveries from the integration log, then
  * POSTs every due message (the oldest undelivered of its project) signed per Standard Webhooks, and records
- * each attempt. One dispatcher per database (the gateway runs as one instance).
+ * each attempt. One dispatcher per database: only the leading gateway instance runs it (GatewayWorkers).
  */
 export class WebhookDispatcher {
   readonly #inFlight = new Set<string>();
-  #running = false;
-  #loop: Promise<void> | undefined;
-  readonly #stop = new AbortController();
+  readonly #loop: PollLoop;
 
   constructor(
     private readonly deps: {
@@ -52,28 +51,23 @@ export class WebhookDispatcher {
       logger: Logger;
     },
     private readonly settings: DispatcherSettings,
-  ) {}
+  ) {
+    this.#loop = new PollLoop({
+      round: () => this.tick(),
+      waitForWork: (ms, signal) => deps.log.waitForAppend(ms, signal),
+      pollMs: settings.pollMs,
+      failure: 'webhook dispatch failed; trying again',
+      logger: deps.logger,
+    });
+  }
 
   start(): void {
-    this.#running = true;
-    this.#loop = this.#run();
+    this.#loop.start();
   }
 
+  /** Stops making out and starting deliveries; attempts under way finish and are recorded. */
   async stop(): Promise<void> {
-    this.#running = false;
-    this.#stop.abort();
-    await this.#loop;
-  }
-
-  async #run(): Promise<void> {
-    while (this.#running) {
-      try {
-        await this.tick();
-      } catch (error) {
-        this.deps.logger.error({ err: error }, 'webhook dispatch failed; trying again');
-      }
-      await this.deps.log.waitForAppend(this.settings.pollMs, this.#stop.signal);
-    }
+    await this.#loop.stop();
   }
 
   /** One round: fan out, then start the due deliveries there is room for. */

@@ -4,6 +4,7 @@ import type { PartnerStore } from '../partners/partner-store.js';
 import { selects } from '../subscriptions/filters.js';
 import type { SubscriptionStore } from '../subscriptions/subscription-store.js';
 import type { JobState, JobStore } from './job-store.js';
+import { PollLoop } from '../workers/poll-loop.js';
 
 export interface JobRunnerSettings {
   /** How often open jobs are looked at. */
@@ -18,38 +19,34 @@ export interface JobRunnerSettings {
  * webhook dispatcher deliver them, in order per project, with their own webhook-id, and ends each job done
  * (every message delivered) or failed (some failed again, or the subscription was disabled or is gone).
  * Everything it needs is in gateway_jobs, so after a restart it goes on where it was. One runner per
- * database, like the dispatcher.
+ * database, like the dispatcher: only the leading gateway instance runs it (GatewayWorkers).
  */
 export class JobRunner {
-  #running = false;
-  #loop: Promise<void> | undefined;
-  readonly #stop = new AbortController();
+  readonly #loop: PollLoop;
 
   constructor(
     private readonly deps: { jobs: JobStore; subscriptions: SubscriptionStore; partners: PartnerStore; log: IntegrationLog; logger: Logger },
     private readonly settings: JobRunnerSettings,
-  ) {}
+  ) {
+    this.#loop = new PollLoop({
+      round: () => this.tick(),
+      waitForWork: (ms, signal) => deps.log.waitForAppend(ms, signal),
+      pollMs: settings.pollMs,
+      failure: 'subscription jobs failed a round; trying again',
+      logger: deps.logger,
+    });
+  }
 
   start(): void {
-    this.#running = true;
-    this.#loop = this.#run();
+    this.#loop.start();
   }
 
   async stop(): Promise<void> {
-    this.#running = false;
-    this.#stop.abort();
-    await this.#loop;
+    await this.#loop.stop();
   }
 
-  async #run(): Promise<void> {
-    while (this.#running) {
-      try {
-        await this.tick();
-      } catch (error) {
-        this.deps.logger.error({ err: error }, 'subscription jobs failed a round; trying again');
-      }
-      await this.deps.log.waitForAppend(this.settings.pollMs, this.#stop.signal);
-    }
+  get #running(): boolean {
+    return this.#loop.running;
   }
 
   /** One round over every open job. */

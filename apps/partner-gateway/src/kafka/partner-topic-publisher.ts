@@ -6,6 +6,7 @@ import type { IntegrationLog } from '../integration/integration-log.js';
 import { isEntitled, type Partner } from '../partners/partner.js';
 import type { PartnerStore } from '../partners/partner-store.js';
 import type { PartnerKafkaAccess } from './partner-kafka-access.js';
+import { PollLoop } from '../workers/poll-loop.js';
 
 interface LogRow {
   seq: string;
@@ -34,9 +35,7 @@ export interface PublisherSettings {
  */
 export class PartnerTopicPublisher {
   readonly #producer: Producer;
-  #running = false;
-  #loop: Promise<void> | undefined;
-  readonly #stop = new AbortController();
+  readonly #loop: PollLoop;
 
   constructor(
     private readonly deps: { dataSource: DataSource; log: IntegrationLog; partners: PartnerStore; access: PartnerKafkaAccess; logger: LogSink },
@@ -44,18 +43,23 @@ export class PartnerTopicPublisher {
     private readonly settings: PublisherSettings,
   ) {
     this.#producer = createKafka(kafka, deps.logger).producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.#loop = new PollLoop({
+      // Published something: look again at once, there may be more.
+      round: async () => (await this.publishOnce()) > 0,
+      waitForWork: (ms, signal) => deps.log.waitForAppend(ms, signal),
+      pollMs: settings.pollMs,
+      failure: 'publishing to the partner topics failed; retrying',
+      logger: deps.logger,
+    });
   }
 
   async start(): Promise<void> {
     await this.#producer.connect();
-    this.#running = true;
-    this.#loop = this.#run();
+    this.#loop.start();
   }
 
   async stop(): Promise<void> {
-    this.#running = false;
-    this.#stop.abort();
-    await this.#loop;
+    await this.#loop.stop();
     await this.#producer.disconnect();
   }
 
@@ -98,16 +102,5 @@ export class PartnerTopicPublisher {
     const rows: { organisation_id: string }[] = await manager.query('select organisation_id from gateway_partners where kafka_since is not null');
     const partners = await Promise.all(rows.map((row) => this.deps.partners.get(row.organisation_id)));
     return partners.filter((partner): partner is Partner => partner !== undefined && partner.kafkaSince !== null);
-  }
-
-  async #run(): Promise<void> {
-    while (this.#running) {
-      try {
-        if ((await this.publishOnce()) === 0) await this.deps.log.waitForAppend(this.settings.pollMs, this.#stop.signal);
-      } catch (error) {
-        this.deps.logger.error({ err: error }, 'publishing to the partner topics failed; retrying');
-        await new Promise((resolve) => setTimeout(resolve, this.settings.pollMs));
-      }
-    }
   }
 }
