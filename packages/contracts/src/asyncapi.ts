@@ -1,18 +1,21 @@
+import { PARTNER_SECURITY_SCHEMES, PARTNER_SERVERS, partnerChannels, partnerComponents } from './asyncapi-partners.js';
 import { CE_SOURCE, CE_SPEC_VERSION } from './cloudevents-kafka.js';
 import type { EventContract } from './event-registry.js';
-import { dataSchemaUrn, EVENT_CONTRACTS, latestContract } from './event-types.js';
+import { dataSchemaUrn, EVENT_CONTRACTS } from './event-types.js';
 import { eventPayloadSchema, type JsonSchema } from './json-schema.js';
 import { CLUSTER_NAMES, clusterTopic, DEAD_LETTER_TOPIC, PROGRAMME_TOPIC } from './topics.js';
 
 const KAFKA_BINDING_VERSION = '0.5.0';
 /** Bump the minor version when an event or version is added, the patch when only wording changes. */
-const DOCUMENT_VERSION = '1.2.0';
+const DOCUMENT_VERSION = '1.3.0';
 
 export interface AsyncApiServer {
   readonly host: string;
-  readonly protocol: 'kafka' | 'kafka-secure';
+  readonly protocol: 'kafka' | 'kafka-secure' | 'http' | 'https';
+  readonly pathname?: string;
   readonly description?: string;
   readonly security?: readonly JsonSchema[];
+  readonly variables?: Readonly<Record<string, JsonSchema>>;
 }
 
 /** An AsyncAPI 3.0 document, as plain JSON. */
@@ -37,16 +40,7 @@ const DEVELOPMENT_SERVERS: Record<string, AsyncApiServer> = {
     protocol: 'kafka',
     description: "The single-node broker of infra/kafka (development and tests): the platform's own listener, not open to partners.",
   },
-  partners: {
-    host: '127.0.0.1:9094',
-    protocol: 'kafka',
-    description: [
-      "The broker's partner listener (SASL_PLAINTEXT, SCRAM-SHA-512; TLS in front of it in production). Connect with the username and",
-      'password an ECAB admin gave you (security.protocol=SASL_PLAINTEXT, sasl.mechanism=SCRAM-SHA-512). You may read only your own',
-      'topic of each cluster you are entitled to, and use only consumer groups whose id starts with `partner-<your organisation id>:`.',
-    ].join(' '),
-    security: [{ $ref: '#/components/securitySchemes/partnerScram' }],
-  },
+  ...PARTNER_SERVERS,
 };
 
 const text = (description: string, extra: JsonSchema = {}): JsonSchema => ({ type: 'string', description, ...extra });
@@ -104,58 +98,6 @@ const messageKey = (contract: EventContract): JsonSchema => (contract.topics ===
 
 const ref = (pointer: string) => ({ $ref: pointer });
 const componentKey = (contract: EventContract) => contract.ceType;
-
-/** The partner topics: one per partner and entitled cluster (or `programme`), only that partner's principal may read it. */
-const PARTNER_CHANNEL_ADDRESS = 'ecab.partner.{organisationId}.{scope}.v1';
-const partnerMessageKey = (contract: EventContract) => `partner.${contract.ceType}`;
-
-/** An integration event as partners get it, by webhook and on their topics: a CloudEvent in structured JSON mode. */
-const PARTNER_CLOUD_EVENT: JsonSchema = {
-  type: 'object',
-  description:
-    'A CloudEvent 1.0 in structured JSON mode (the same body as a webhook). No user names: only the recording organisation’s role. Drop duplicates by id.',
-  properties: {
-    specversion: text('CloudEvents spec version', { const: '1.0' }),
-    id: text('The event id: stable across redeliveries, use it to drop duplicates'),
-    source: text('Where integration events come from', { const: '/ecab/portfolio/partners' }),
-    type: text('ecab.<aggregate>.<event>.v<N>; ignore types you do not know'),
-    subject: text('The project id (also the message key: a project’s events are in order on one partition); the programme id for programme events'),
-    time: text('When the event was recorded (RFC 3339)', { format: 'date-time' }),
-    datacontenttype: text('Media type of data', { const: 'application/json' }),
-    dataschema: text('URN of the JSON Schema of data (urn:ecab:schema:<type>), published as schemas/<type>.json'),
-    cluster: text('The project’s cluster, or "programme"'),
-    countries: text('The project’s recipient countries when recorded, comma-separated (ISO 3166-1 alpha-2); empty for programme events'),
-    recorderrole: text('The role of the organisation that recorded the event', { const: 'portfolio-secretariat' }),
-    illustrative: text('"true" when a value in data has confidence illustrative (absent otherwise)', { const: 'true' }),
-    data: { type: 'object', description: 'The event data, as its JSON Schema (dataschema) describes' },
-  },
-  required: ['specversion', 'id', 'source', 'type', 'subject', 'time', 'datacontenttype', 'dataschema', 'cluster', 'countries', 'recorderrole', 'data'],
-  additionalProperties: true,
-};
-
-function partnerMessage(contract: EventContract): JsonSchema {
-  return {
-    name: `Partner${contract.type}`,
-    title: `${contract.type} v${contract.schemaVersion} (integration event)`,
-    summary: contract.description,
-    description: `CloudEvents type \`${contract.ceType}\` in structured JSON mode; data schema \`${dataSchemaUrn(contract)}\`.`,
-    contentType: 'application/cloudevents+json',
-    payload: {
-      allOf: [
-        ref('#/components/schemas/PartnerCloudEvent'),
-        {
-          type: 'object',
-          properties: {
-            type: { const: contract.ceType },
-            dataschema: { const: dataSchemaUrn(contract) },
-            data: ref(`#/components/schemas/${componentKey(contract)}`),
-          },
-        },
-      ],
-    },
-    bindings: { kafka: { key: PROJECT_KEY, bindingVersion: KAFKA_BINDING_VERSION } },
-  };
-}
 
 function message(contract: EventContract): JsonSchema {
   const key = componentKey(contract);
@@ -235,37 +177,9 @@ export function buildAsyncApiDocument(options: AsyncApiOptions = {}): AsyncApiDo
       },
     };
   }
-  const partnerContracts = EVENT_CONTRACTS.filter((c) => c.partnerFacing && latestContract(c.type) === c);
-  channels['partner'] = {
-    address: PARTNER_CHANNEL_ADDRESS,
-    title: 'Partner topics',
-    description: [
-      'Your own topic per entitled cluster (and `programme` for programme-wide events): exactly the integration events your entitlements',
-      'allow (clusters, countries, event types, audiences, illustrative setting), in order per project. Published at least once: a',
-      'redelivery has the same CloudEvents id. Internal events never reach these topics. With a topic prefix (test brokers), it comes first.',
-    ].join(' '),
-    servers: [ref('#/servers/partners')],
-    parameters: {
-      organisationId: { description: 'Your organisation id, as registered by ECAB admins (e.g. XM-DAC-46004)' },
-      scope: { enum: [...CLUSTER_NAMES, 'programme'], description: 'A cluster you are entitled to, or programme' },
-    },
-    messages: Object.fromEntries(partnerContracts.map((c) => [partnerMessageKey(c), ref(`#/components/messages/${partnerMessageKey(c)}`)])),
-  };
-  operations['receive-partner'] = {
-    action: 'receive',
-    channel: ref('#/channels/partner'),
-    title: 'Receive your integration events',
-    description: 'Authenticate with SCRAM-SHA-512 on the partner listener; read your topics with a consumer group of your own prefix.',
-    messages: partnerContracts.map((c) => ref(`#/channels/partner/messages/${partnerMessageKey(c)}`)),
-    bindings: {
-      kafka: {
-        groupId: text('Starts with partner-<your organisation id>: (e.g. partner-XM-DAC-46004:analytics); the broker refuses other groups', {
-          pattern: '^partner-[A-Za-z0-9][A-Za-z0-9._-]{1,63}:.+$',
-        }),
-        bindingVersion: KAFKA_BINDING_VERSION,
-      },
-    },
-  };
+  const partners = partnerChannels(KAFKA_BINDING_VERSION);
+  Object.assign(channels, partners.channels);
+  Object.assign(operations, partners.operations);
   channels['dead-letters'] = {
     address: DEAD_LETTER_TOPIC,
     title: DEAD_LETTER_TOPIC,
@@ -281,6 +195,7 @@ export function buildAsyncApiDocument(options: AsyncApiOptions = {}): AsyncApiDo
     messages: [ref('#/channels/dead-letters/messages/dead-letter')],
   };
 
+  const partner = partnerComponents();
   return {
     asyncapi: '3.0.0',
     id: 'urn:ecab:portfolio:events',
@@ -293,8 +208,9 @@ export function buildAsyncApiDocument(options: AsyncApiOptions = {}): AsyncApiDo
         '(ecab.<aggregate>.<event>.v<N>); within a version only optional properties are ever added, so read',
         'tolerantly: ignore unknown properties and unknown ce_type values. The JSON Schema of each version is',
         'published as schemas/<ce_type>.json, with $id equal to the ce_dataschema header.',
-        'Partners read only the partner channel (server `partners`, SCRAM-SHA-512): their own topics, with their entitled',
-        'integration events as structured CloudEvents; the other channels are the platform’s internal topics.',
+        'Partners receive their entitled integration events as structured CloudEvents in three ways: by webhook (channel `webhooks`),',
+        'by pull from the partner gateway (channels `event-stream` and `snapshot`, server `gateway`), or from their own Kafka topics',
+        '(channel `partner`, server `partners`, SCRAM-SHA-512); the other channels are the platform’s internal topics.',
       ].join('\n'),
     },
     defaultContentType: 'application/json',
@@ -302,23 +218,16 @@ export function buildAsyncApiDocument(options: AsyncApiOptions = {}): AsyncApiDo
     channels,
     operations,
     components: {
-      securitySchemes: {
-        partnerScram: {
-          type: 'scramSha512',
-          description: 'SASL/SCRAM-SHA-512 with the credential ECAB admins issue per partner (username partner-<organisation id>).',
-        },
-      },
+      securitySchemes: PARTNER_SECURITY_SCHEMES,
       schemas: {
         CloudEventHeaders: CLOUD_EVENT_HEADERS,
-        PartnerCloudEvent: PARTNER_CLOUD_EVENT,
+        ...partner.schemas,
         DeadLetterHeaders: DEAD_LETTER_HEADERS,
         ...Object.fromEntries(EVENT_CONTRACTS.map((c) => [componentKey(c), eventPayloadSchema(c)])),
       },
       messages: {
         ...Object.fromEntries(EVENT_CONTRACTS.map((c) => [componentKey(c), message(c)])),
-        ...Object.fromEntries(
-          EVENT_CONTRACTS.filter((c) => c.partnerFacing && latestContract(c.type) === c).map((c) => [partnerMessageKey(c), partnerMessage(c)]),
-        ),
+        ...partner.messages,
         'dead-letter': {
           name: 'DeadLetter',
           title: 'Dead letter',

@@ -3,6 +3,9 @@ import { buildAsyncApiDocument } from './asyncapi.js';
 import { EVENT_CONTRACTS } from './event-types.js';
 import { ALL_TOPICS } from './topics.js';
 
+/** The channels a partner receives by: its Kafka topics, webhooks, pull (and its stream), the snapshot. */
+const PARTNER_WAYS = ['partner', 'webhooks', 'event-stream', 'snapshot'];
+
 // Spectral's severities: 0 error, 1 warning, 2 information, 3 hint.
 const ERROR = 0;
 
@@ -20,7 +23,7 @@ describe('the AsyncAPI document', () => {
     const channels = parsed!
       .channels()
       .all()
-      .filter((c) => c.id() !== 'partner');
+      .filter((c) => !PARTNER_WAYS.includes(c.id()));
     expect(channels.map((c) => c.address()).sort()).toEqual([...ALL_TOPICS].sort());
     for (const channel of channels) expect(channel.bindings().get('kafka')?.value()).toMatchObject({ topic: channel.address(), partitions: 6 });
   });
@@ -138,5 +141,59 @@ describe('the AsyncAPI document', () => {
   it('takes the real partition count and replication factor', () => {
     const { channels } = buildAsyncApiDocument({ partitions: 12, replicas: 3 });
     expect(channels['health']).toMatchObject({ bindings: { kafka: { partitions: 12, replicas: 3 } } });
+  });
+
+  it('tells a partner how to receive by each of the three ways: webhooks, pull (with a snapshot to start from) and Kafka', async () => {
+    const { document: parsed } = await new Parser().parse(document);
+    const latestPartnerFacing = EVENT_CONTRACTS.filter(
+      (c) => c.partnerFacing && !EVENT_CONTRACTS.some((n) => n.type === c.type && n.schemaVersion > c.schemaVersion),
+    ).map((c) => c.ceType);
+    const typesOf = (payload: { oneOf?: { allOf: { properties?: { type?: { const: string } } }[] }[] }) =>
+      (payload.oneOf ?? []).map((p) => p.allOf[1]!.properties!.type!.const).sort();
+
+    // Webhooks: to the partner's sink, POST, Standard Webhooks headers, any of the partner-facing types.
+    const webhooks = parsed!.channels().get('webhooks')!;
+    expect(
+      webhooks
+        .servers()
+        .all()
+        .map((s) => s.id()),
+    ).toEqual(['sink']);
+    expect(webhooks.description()).toContain('POST /api/v1/subscriptions');
+    expect(webhooks.description()).toContain('recover');
+    expect(webhooks.description()).toContain('replay');
+    const webhook = webhooks.messages().get('webhook')!;
+    expect(webhook.headers()?.required()).toEqual(['webhook-id', 'webhook-timestamp', 'webhook-signature']);
+    expect(typesOf(webhook.payload()!.json() as never)).toEqual([...latestPartnerFacing].sort());
+    expect(parsed!.operations().get('receive-webhooks')!.bindings().get('http')?.value()).toMatchObject({ method: 'POST' });
+
+    // Pull: on the gateway with the partner's key; a page answers `items` and `nextCursor`; the stream sends the same events.
+    const gateway = parsed!.servers().get('gateway')!;
+    expect([gateway.protocol(), gateway.pathname()]).toEqual(['http', '/api/v1']);
+    expect(gateway.security()[0]!.all()[0]!.scheme().type()).toBe('http');
+    const pull = parsed!.operations().get('pull-events')!;
+    expect(
+      pull
+        .reply()
+        ?.messages()
+        .all()
+        .map((m) => m.id()),
+    ).toEqual(['pull-page']);
+    const stream = parsed!.channels().get('event-stream')!;
+    expect(stream.address()).toBe('/events/stream');
+    expect(typesOf(stream.messages().get('stream-event')!.payload()!.json() as never)).toEqual([...latestPartnerFacing].sort());
+    // The snapshot to start from, with the cursor to pull after.
+    const snapshot = parsed!.operations().get('get-snapshot')!.reply()!.messages().all()[0]!;
+    expect(snapshot.payload()?.required()).toEqual(['cursor', 'items', 'nextPage']);
+
+    // Kafka: the partner's own topics on the SCRAM listener (checked in detail above).
+    expect(
+      parsed!
+        .operations()
+        .get('receive-partner')!
+        .channels()
+        .all()
+        .map((c) => c.id()),
+    ).toEqual(['partner']);
   });
 });
