@@ -1,6 +1,6 @@
 import type { EventContract } from './event-registry.js';
 import { dataSchemaUrn, EVENT_CONTRACTS, latestContract } from './event-types.js';
-import type { JsonSchema } from './json-schema.js';
+import { eventJsonSchema, JSON_SCHEMA_2020_12, type JsonSchema } from './json-schema.js';
 import { CLUSTER_NAMES } from './topics.js';
 
 /**
@@ -100,6 +100,23 @@ function partnerPayload(contract: EventContract): JsonSchema {
         },
       },
     ],
+  };
+}
+
+/**
+ * The published JSON Schema (2020-12) of the integration event of one partner-facing type, as a partner receives it:
+ * the CloudEvent envelope with its `type` and `dataschema`, and the data's own schema embedded.
+ */
+export function partnerEventJsonSchema(contract: EventContract): JsonSchema {
+  const { $schema: _dialect, ...data } = eventJsonSchema(contract);
+  const { required, properties, ...envelope } = PARTNER_CLOUD_EVENT as { required: string[]; properties: Record<string, JsonSchema> };
+  return {
+    $schema: JSON_SCHEMA_2020_12,
+    $id: `urn:ecab:partner-schema:${contract.ceType}`,
+    title: `${contract.type} v${contract.schemaVersion} as partners receive it (${contract.ceType})`,
+    ...envelope,
+    properties: { ...properties, type: { const: contract.ceType }, dataschema: { const: dataSchemaUrn(contract) }, data },
+    required,
   };
 }
 

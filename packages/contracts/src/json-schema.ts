@@ -5,7 +5,7 @@ import { dataSchemaUrn } from './event-types.js';
 /** A JSON Schema document, as plain JSON. */
 export type JsonSchema = { [keyword: string]: unknown };
 
-const JSON_SCHEMA_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
+export const JSON_SCHEMA_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
 
 /** zod writes the open `additionalProperties` of a loose object as `{}`; `true` says the same more plainly. */
 function openObjectsAsTrue(value: unknown): unknown {
