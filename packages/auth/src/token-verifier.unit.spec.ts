@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { TokenRejectedError } from './jwt.js';
 import { canActOnCluster, canActOnProgramme } from './policy.js';
 import { ALL_CLUSTERS } from './principal.js';
@@ -144,5 +145,30 @@ describe('TokenVerifier', () => {
     );
     await expect(two.verify(signed(claims({ iss: 'urn:b' }), other.privateKey, 'key-b'))).resolves.toMatchObject({ issuer: 'urn:b' });
     await expect(two.verify(signed(claims({ iss: 'urn:b' }), privateKey, 'key-1'))).rejects.toThrow('unknown key');
+  });
+
+  describe('a token verified before (its signature is not checked again)', () => {
+    it('is still refused once it expired, and when the issuer now has another key under its kid', async () => {
+      let clock = NOW;
+      const keys: Record<string, KeyObject> = { 'key-1': publicKey };
+      const remembering = new TokenVerifier([{ issuer: 'urn:test:issuer', audience: 'test-api', keys: staticKeys(keys) }], { now: () => clock });
+      const token = signed(claims({ exp: NOW + 60 }), privateKey);
+      await expect(remembering.verify(token)).resolves.toMatchObject({ subject: 'alice' });
+      await expect(remembering.verify(token)).resolves.toMatchObject({ subject: 'alice' });
+
+      keys['key-1'] = other.publicKey; // rotated: the remembered check was made with the old key
+      await expect(remembering.verify(token)).rejects.toThrow('The token signature is invalid.');
+      keys['key-1'] = publicKey;
+      clock = NOW + 120;
+      await expect(remembering.verify(token)).rejects.toThrow('The token has expired.');
+    });
+
+    it('does not vouch for another token with the same claims but a forged signature', async () => {
+      const token = signed(claims(), privateKey);
+      await verifier.verify(token);
+      const [header, payload] = token.split('.');
+      const forgedSignature = signed(claims(), other.privateKey).split('.')[2];
+      expect(await rejection(`${header}.${payload}.${forgedSignature}`)).toBe('The token signature is invalid.');
+    });
   });
 });
