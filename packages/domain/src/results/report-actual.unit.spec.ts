@@ -42,12 +42,21 @@ const dataSharing = event('IndicatorDefined', {
   ascending: true,
 });
 const cleanerAirFramework = [cleanerAir, pm25Indicator, dataSharing];
+const winter = { start: '2025-12-01', end: '2026-02-28' };
 
 describe('ReportActual, VerifyActual, RejectActual', () => {
   it('rejects an actual for a period that has not started', () => {
     given(framework)
       .when(command('ReportActual', { indicatorId: 'PM25', period: { start: '2026-12-01', end: '2027-02-28' }, value: '80' }))
       .thenThrows('ACTUAL_PERIOD_NOT_STARTED');
+  });
+
+  it('never replaces a verified actual', () => {
+    const reported = event('ActualReported', { indicatorId: 'PM25', period: winter, value: '88.5' });
+    const verified = [...framework, reported, event('ActualVerified', { indicatorId: 'PM25', period: winter, value: '88.5' })];
+    given(verified)
+      .when(command('ReportActual', { indicatorId: 'PM25', period: winter, value: '70' }))
+      .thenThrows('ACTUAL_ALREADY_VERIFIED');
   });
 });
 
