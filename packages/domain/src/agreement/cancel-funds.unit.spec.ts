@@ -1,7 +1,5 @@
 import { agreementCommand, agreementSigned, committed, declaredEffective, givenAgreement as given, transaction } from '../test-support/agreement-fixtures.js';
 
-// What a client sees when an agreement command is refused: each rule's code, message and details.
-
 const signed = agreementSigned();
 const effective = [signed, committed(), declaredEffective];
 const tx = (amount: string, extra: object = {}) => ({ transactionId: 'T-1', amount, currency: 'USD', valueDate: '2025-07-01', ...extra });

@@ -1,8 +1,5 @@
 import { agreementCommand, agreementEvent, agreementSigned, givenAgreement as given } from '../test-support/agreement-fixtures.js';
 
-// The edges of the agreement's rules: the day a date rule starts to hold, the sign a movement is stored with, and
-// what each recorded event changes for the next command.
-
 const signed = agreementSigned();
 const today = '2026-11-26';
 

@@ -8,9 +8,6 @@ import {
   transaction,
 } from '../test-support/agreement-fixtures.js';
 
-// The edges of the agreement's rules: the day a date rule starts to hold, the sign a movement is stored with, and
-// what each recorded event changes for the next command.
-
 const signed = agreementSigned();
 const effective = [signed, committed(), declaredEffective];
 const today = '2026-11-26';

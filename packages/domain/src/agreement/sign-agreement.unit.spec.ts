@@ -1,7 +1,5 @@
 import { agreementEvent, agreementSigned, givenAgreement as given, signAgreement, AGREEMENT_ID } from '../test-support/agreement-fixtures.js';
 
-// What a client sees when an agreement command is refused: each rule's code, message and details.
-
 const signed = agreementSigned();
 
 describe('signing', () => {

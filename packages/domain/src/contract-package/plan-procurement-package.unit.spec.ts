@@ -1,7 +1,5 @@
 import { given, plan, planned, event, usd } from '../test-support/contract-package-fixtures.js';
 
-// What a client sees when a contract-package command is refused, and the edges of the rules.
-
 const CONTRACT = 'TR-02-CW-01';
 
 describe('refusals name the package and what stands in the way', () => {

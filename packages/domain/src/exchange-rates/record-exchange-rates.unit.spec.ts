@@ -5,8 +5,6 @@ import { exchangeRatesDecider } from './decide.js';
 import type { ExchangeRateRecorded } from './events.js';
 import { checkUsdPerUnit } from './record-exchange-rates.js';
 
-// What a client sees when rates are refused, and the edges of what is recorded.
-
 const given = deciderSpecification(exchangeRatesDecider, context);
 const record = (rates: RecordExchangeRates['data']['rates'], currency = 'KZT'): RecordExchangeRates => ({
   type: 'RecordExchangeRates',

@@ -4,8 +4,6 @@ import type { MilestoneCommand } from './commands.js';
 import { milestonesDecider } from './decide.js';
 import type { MilestoneEvent } from './events.js';
 
-// What a client sees when a milestone command is refused, and what each recorded event changes for the next one.
-
 const given = deciderSpecification(milestonesDecider, context);
 const ids = { projectId: 'ECAB-TR-01', milestoneId: 'FS-APPROVED' };
 const command = (type: MilestoneCommand['type'], data: object) => ({ type, data: { ...ids, ...data } }) as MilestoneCommand;

@@ -4,8 +4,6 @@ import type { OrganisationCommand } from './commands.js';
 import { organisationDecider } from './decide.js';
 import type { OrganisationEvent } from './events.js';
 
-// What a client sees when an organisation command is refused, and the edges of the rules.
-
 const given = deciderSpecification(organisationDecider, context);
 const ids = { organisationId: 'KZ-MNE' };
 const command = (type: OrganisationCommand['type'], data: object) => ({ type, data: { ...ids, ...data } }) as OrganisationCommand;

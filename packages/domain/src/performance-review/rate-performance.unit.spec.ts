@@ -5,8 +5,6 @@ import { performanceReviewDecider } from './decide.js';
 import type { PerformanceReviewEvent } from './events.js';
 import { DEFAULT_RATING_THRESHOLDS } from './rate-disbursement.js';
 
-// What a client sees when a performance-review command is refused, and the edges of the rules.
-
 const given = deciderSpecification(performanceReviewDecider, context);
 const ids = { projectId: 'ECAB-TR-02', period: '2026-Q3' };
 const command = (type: PerformanceReviewCommand['type'], data: object) => ({ type, data: { ...ids, ...data } }) as PerformanceReviewCommand;

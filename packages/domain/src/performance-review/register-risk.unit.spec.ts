@@ -4,8 +4,6 @@ import type { PerformanceReviewCommand } from './commands.js';
 import { performanceReviewDecider } from './decide.js';
 import type { PerformanceReviewEvent } from './events.js';
 
-// What a client sees when a performance-review command is refused, and the edges of the rules.
-
 const given = deciderSpecification(performanceReviewDecider, context);
 const ids = { projectId: 'ECAB-TR-02', period: '2026-Q3' };
 const command = (type: PerformanceReviewCommand['type'], data: object) => ({ type, data: { ...ids, ...data } }) as PerformanceReviewCommand;

@@ -1,7 +1,5 @@
 import { command, event, given, registered } from '../test-support/programme-fixtures.js';
 
-// What a client sees when a programme command is refused, and the edges of the rules.
-
 const igc = { citation: 'IGC, Dec 2024', date: '2024-12-05', confidence: 'confirmed' };
 const trade = { kpi: 'bilateral-trade-usd', unit: 'USD' };
 const setTarget = (data: object) => command('SetProgrammeTarget', { ...trade, value: '1', year: 2030, source: igc, ...data });

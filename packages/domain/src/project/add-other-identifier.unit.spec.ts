@@ -1,8 +1,6 @@
 import { TODAY, given, projectRegistered } from '../test-support/project-fixtures.js';
 import { coded, projectCommand, projectEvent } from '../test-support/project-lifecycle-fixtures.js';
 
-// What a client sees when a project command is refused: each rule's code, message and details.
-
 const registered = projectRegistered();
 
 describe('AddOtherIdentifier', () => {

@@ -1,9 +1,6 @@
 import { given, projectRegistered } from '../test-support/project-fixtures.js';
 import { dateRecorded, projectCommand, dateType, projectEvent } from '../test-support/project-lifecycle-fixtures.js';
 
-// The edges of the project's rules: which recorded date a new one is checked against, which links count as the one
-// parent, and where the globe ends.
-
 const registered = projectRegistered();
 const record = (dateType: string, date: string) => projectCommand('RecordProjectDate', { dateType, date });
 

@@ -4,8 +4,6 @@ import type { ResultsCommand } from './commands.js';
 import { resultsDecider } from './decide.js';
 import type { ResultsEvent } from './events.js';
 
-// What a client sees when a results-framework command is refused, and the edges of the rules.
-
 const given = deciderSpecification(resultsDecider, context);
 const command = (type: ResultsCommand['type'], data: object) => ({ type, data: { projectId: 'ECAB-AQ-02', ...data } }) as ResultsCommand;
 const event = (type: ResultsEvent['type'], data: object) => ({ type, data: { projectId: 'ECAB-AQ-02', effectiveDate: '2026-11-26', ...data } }) as ResultsEvent;
