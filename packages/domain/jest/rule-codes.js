@@ -1,7 +1,7 @@
 // The rule codes the domain's sources can throw, and the ones its Given/When/Then tests saw thrown at run time.
 // Shared by the jest global teardown (the run-time check) and src/rule-coverage.unit.spec.ts.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const DOMAIN_SOURCES = fileURLToPath(new URL('../src', import.meta.url));
@@ -21,12 +21,48 @@ function typeScriptFiles(dir) {
 
 const isTestCode = (file) => file.endsWith('.spec.ts') || /[/\\](test-support|testing)[/\\]/.test(file);
 
+const codesIn = (text) => [...text.matchAll(THROWN)].map((match) => match[1]);
+
 /** Every rule code that a non-test source file under `root` throws. */
 export function ruleCodesInSources(root = DOMAIN_SOURCES) {
   const codes = typeScriptFiles(root)
     .filter((file) => !isTestCode(file))
-    .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(THROWN)].map((match) => match[1]));
+    .flatMap((file) => codesIn(readFileSync(file, 'utf8')));
   return new Set(codes);
+}
+
+/** A use case file declares its use case (`export const xUseCase = useCase('X', decideX)`, decider/use-case.ts). */
+const DECLARES_USE_CASE = /\bexport const \w+UseCase\b[^=]*=\s*useCase\b/;
+
+/** The spec beside a source file: `record-funds-received.ts` → `record-funds-received.unit.spec.ts`. */
+export const specBeside = (file) => file.replace(/\.ts$/, '.unit.spec.ts');
+
+/** Each use case file under `root` with the rule codes it throws itself (not those of the helpers it calls). */
+export function useCaseFiles(root = DOMAIN_SOURCES) {
+  return typeScriptFiles(root)
+    .filter((file) => !isTestCode(file))
+    .map((file) => ({ file, text: readFileSync(file, 'utf8') }))
+    .filter(({ text }) => DECLARES_USE_CASE.test(text))
+    .map(({ file, text }) => ({ file, codes: [...new Set(codesIn(text))].sort() }));
+}
+
+/**
+ * What keeps a use case's rule and its Given/When/Then tests side by side: use case files with no spec beside them,
+ * and rule codes a use case file throws that the spec beside it does not name.
+ */
+export function useCaseSpecGaps(root = DOMAIN_SOURCES) {
+  const withoutSpec = [];
+  const untested = [];
+  for (const { file, codes } of useCaseFiles(root)) {
+    const spec = specBeside(file);
+    if (!existsSync(spec)) {
+      withoutSpec.push(relative(root, file));
+      continue;
+    }
+    const specText = readFileSync(spec, 'utf8');
+    for (const code of codes) if (!specText.includes(`'${code}'`)) untested.push(`${relative(root, file)}: ${code}`);
+  }
+  return { withoutSpec: withoutSpec.sort(), untested: untested.sort() };
 }
 
 /** The spec files under `root`, with their text. */
@@ -36,10 +72,37 @@ export function specTexts(root = DOMAIN_SOURCES) {
     .map((file) => ({ file, text: readFileSync(file, 'utf8') }));
 }
 
-/** The codes recorded in `dir` (one file a test worker, one code a line). */
+/** The records in `dir`: one file a test worker, one line a code seen thrown, `CODE<tab>spec file`. */
+function recordedLines(dir) {
+  return readdirSync(dir)
+    .flatMap((name) => readFileSync(join(dir, name), 'utf8').split('\n'))
+    .filter((line) => line !== '')
+    .map((line) => {
+      const [code, spec = ''] = line.split('\t');
+      return { code, spec };
+    });
+}
+
+/** The codes recorded in `dir`. */
 export function recordedRuleCodes(dir) {
-  const lines = readdirSync(dir).flatMap((name) => readFileSync(join(dir, name), 'utf8').split('\n'));
-  return new Set(lines.filter((line) => line !== ''));
+  return new Set(recordedLines(dir).map(({ code }) => code));
+}
+
+/** The codes recorded in `dir`, by the spec file whose test saw them thrown. */
+export function recordedRuleCodesBySpec(dir) {
+  const bySpec = new Map();
+  for (const { code, spec } of recordedLines(dir)) {
+    if (!bySpec.has(spec)) bySpec.set(spec, new Set());
+    bySpec.get(spec).add(code);
+  }
+  return bySpec;
+}
+
+/** The codes use case files throw that no test of the spec beside the file saw thrown, as `file: CODE`, sorted. */
+export function useCaseCodesUnexercisedBeside(useCases, bySpec, root = DOMAIN_SOURCES) {
+  return useCases
+    .flatMap(({ file, codes }) => codes.filter((code) => !bySpec.get(specBeside(file))?.has(code)).map((code) => `${relative(root, file)}: ${code}`))
+    .sort();
 }
 
 /** The codes the sources throw that no test saw thrown, sorted. */

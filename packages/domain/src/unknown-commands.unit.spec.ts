@@ -10,7 +10,7 @@ import { projectDecider } from './project/decide.js';
 import { resultsDecider } from './results/decide.js';
 
 // A command type no decider knows is a programming error, not a rule: each decider says so, naming the aggregate and
-// showing the command it was given (the exchange-rates decider shows its type).
+// showing the command it was given.
 
 const deciders: [string, Decider<never, unknown, unknown, DecisionContext>][] = [
   ['agreement', agreementDecider as never],
@@ -27,7 +27,7 @@ const deciders: [string, Decider<never, unknown, unknown, DecisionContext>][] = 
 describe.each(deciders)('the %s decider', (aggregate, decider) => {
   it('refuses a command type it does not know, naming it', () => {
     const command = { type: 'Teleport', data: { to: 'Bishkek' } } as never;
-    const shown = aggregate === 'exchange-rates' ? '"Teleport"' : '{"type":"Teleport","data":{"to":"Bishkek"}}';
+    const shown = '{"type":"Teleport","data":{"to":"Bishkek"}}';
     expect(() => decider.decide(command, decider.initialState(), { today: '2026-11-26' })).toThrow(new TypeError(`unknown ${aggregate} command ${shown}`));
   });
 });

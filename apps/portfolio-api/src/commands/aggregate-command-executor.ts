@@ -1,5 +1,5 @@
 import { assertMayCommand, assertMayCommandProgramme } from '@ecab/auth';
-import { refuseRecordsAfterEnd, type OrganisationMerged, type ProjectState } from '@ecab/domain';
+import { refuseRecordsAfterEnd, registerProjectUseCase, type OrganisationMerged, type ProjectState } from '@ecab/domain';
 import { WrongExpectedVersionError, type PostgresEventStore, type RecordedEvent } from '@ecab/event-store';
 import { ChangedMeanwhileError, changedMeanwhile } from './changed-meanwhile.js';
 import { ProblemError } from '@ecab/platform';
@@ -204,7 +204,7 @@ export class AggregateCommandExecutor {
   /** A project's own command: its cluster is in its state, or in the registration being decided. */
   private clusterFromProject(command: { type: string; data: object }, state: ProjectState): string | undefined {
     if (state.exists) return state.cluster;
-    return command.type === 'RegisterProject' ? (command.data as { cluster: string }).cluster : undefined;
+    return command.type === registerProjectUseCase.commandType ? (command.data as { cluster: string }).cluster : undefined;
   }
 }
 

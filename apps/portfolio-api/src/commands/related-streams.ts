@@ -8,6 +8,8 @@ import {
   parseShorthandAgreementId,
   projectDecider,
   projectStreamId,
+  recordCommitmentUseCase,
+  recordDisbursementUseCase,
   requireMergeTarget,
   shorthandAgreementId,
   type AgreementState,
@@ -49,7 +51,7 @@ export class RelatedStreams {
    * it; the domain chooses (exactly one: it; none: open the shorthand one; several: refuse).
    */
   async onFinancierAgreement(command: AggregateCommands['agreement'], context: CommandContext): Promise<AggregateCommands['agreement']> {
-    if (command.type !== 'RecordCommitment' && command.type !== 'RecordDisbursement') return command;
+    if (command.type !== recordCommitmentUseCase.commandType && command.type !== recordDisbursementUseCase.commandType) return command;
     const { projectId, financier } = command.data;
     // Who may act on the project is settled before its agreements are looked at (and named in a refusal).
     const { cluster } = await this.registeredProject(projectId);
@@ -63,7 +65,7 @@ export class RelatedStreams {
       agreements.push({ agreementId: shorthandAgreementId(projectId, financier), financier: { ref: financier } });
     }
     const agreementId = chooseFinancierAgreement(projectId, financier, agreements);
-    return command.type === 'RecordCommitment'
+    return command.type === recordCommitmentUseCase.commandType
       ? { ...command, data: { ...command.data, agreementId } }
       : { ...command, data: { ...command.data, agreementId } };
   }

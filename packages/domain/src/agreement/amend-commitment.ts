@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import { requireReason } from '../reasons/reason.js';
 import { hasCommitmentIn } from './agreement-balances.js';
@@ -24,3 +25,6 @@ export function decideAmendCommitment({ data }: AmendCommitment, state: Agreemen
   const reason = requireReason(data.reason);
   return [{ type: 'CommitmentAmended', data: { ...decideTransactionData(agreement, data, 'CommitmentAmended', today, data.change === 'decrease'), reason } }];
 }
+
+/** `AmendCommitment`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const amendCommitmentUseCase = useCase('AmendCommitment', decideAmendCommitment);

@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { hasCommitmentIn } from './agreement-balances.js';
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import type { AgreementRuleCode } from './rule-codes.js';
@@ -21,3 +22,6 @@ export function decideCancelFunds({ data }: CancelFunds, state: AgreementState, 
   const reason = requireReason(data.reason);
   return [{ type: 'FundsCancelled', data: { ...decideTransactionData(agreement, data, 'FundsCancelled', today, true), reason } }];
 }
+
+/** `CancelFunds`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const cancelFundsUseCase = useCase('CancelFunds', decideCancelFunds);

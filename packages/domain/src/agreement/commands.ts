@@ -5,7 +5,7 @@ import type { OrganisationReference } from '../organisation-reference/organisati
 import type { Source } from '../sourcing/source.js';
 
 /** A money movement under the agreement: decimal string amount, ISO 4217 currency, value date (not in the future). */
-interface AgreementTransactionInput {
+export interface AgreementTransactionInput {
   agreementId: string;
   transactionId: string;
   amount: string;
@@ -64,7 +64,7 @@ export type ReverseTransaction = Command<
  * the agreement (`chooseFinancierAgreement`); when it is the shorthand one and has no events yet, it is
  * opened first. The ids become the transaction ids.
  */
-interface ShorthandMoneyInput {
+export interface ShorthandMoneyInput {
   agreementId: string;
   projectId: string;
   /** Organisation id of the financier, e.g. XM-DAC-46004 (ADB). */

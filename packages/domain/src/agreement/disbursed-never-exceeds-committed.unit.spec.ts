@@ -1,10 +1,10 @@
-import fc from 'fast-check';
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import { parseMoney } from '../money/money.js';
+import { context } from '../test-support/decision-context.js';
 import type { AgreementCommand } from './commands.js';
 import { agreementDecider } from './decide.js';
 import type { AgreementEvent } from './events.js';
-import { context } from '../test-support/decision-context.js';
+import fc from 'fast-check';
 
 const PROJECT = 'ECAB-TR-01';
 const ADB = 'XM-DAC-46004';

@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import { compareIsoDates } from '../dates/iso-date.js';
 import { checkCalendarDate, resolveEffectiveDate } from '../dates/world-dates.js';
@@ -36,3 +37,6 @@ export function decideExtendClosingDate({ data }: ExtendClosingDate, state: Agre
     },
   ];
 }
+
+/** `ExtendClosingDate`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const extendClosingDateUseCase = useCase('ExtendClosingDate', decideExtendClosingDate);

@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import type { AgreementState } from './agreement-state.js';
 import { decideTransactionData } from './agreement-transaction.js';
 import type { RecordAgreementCommitment } from './commands.js';
@@ -14,3 +15,6 @@ export function decideRecordAgreementCommitment(
   const agreement = requireSignedAgreement(state, data.agreementId);
   return [{ type: 'AgreementCommitmentRecorded', data: decideTransactionData(agreement, data, 'AgreementCommitmentRecorded', today) }];
 }
+
+/** `RecordAgreementCommitment`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const recordAgreementCommitmentUseCase = useCase('RecordAgreementCommitment', decideRecordAgreementCommitment);

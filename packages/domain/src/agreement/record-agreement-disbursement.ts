@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { checkOrganisationReference } from '../organisation-reference/organisation-reference.js';
 import type { AgreementState } from './agreement-state.js';
 import { decideTransactionData } from './agreement-transaction.js';
@@ -20,3 +21,6 @@ export function decideRecordAgreementDisbursement(
     },
   ];
 }
+
+/** `RecordAgreementDisbursement`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const recordAgreementDisbursementUseCase = useCase('RecordAgreementDisbursement', decideRecordAgreementDisbursement);

@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { checkOrganisationReference } from '../organisation-reference/organisation-reference.js';
 import type { AgreementState } from './agreement-state.js';
 import { decideTransactionData } from './agreement-transaction.js';
@@ -16,3 +17,6 @@ export function decideRecordExpenditure({ data }: RecordExpenditure, state: Agre
     },
   ];
 }
+
+/** `RecordExpenditure`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const recordExpenditureUseCase = useCase('RecordExpenditure', decideRecordExpenditure);

@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import type { AgreementState } from './agreement-state.js';
 import { decideTransactionData } from './agreement-transaction.js';
 import type { RecordFundsReceived } from './commands.js';
@@ -9,3 +10,6 @@ export function decideRecordFundsReceived({ data }: RecordFundsReceived, state: 
   const agreement = requireEffectiveAgreement(state, data.agreementId);
   return [{ type: 'FundsReceived', data: decideTransactionData(agreement, data, 'FundsReceived', today) }];
 }
+
+/** `RecordFundsReceived`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const recordFundsReceivedUseCase = useCase('RecordFundsReceived', decideRecordFundsReceived);

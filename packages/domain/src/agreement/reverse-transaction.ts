@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import { resolveEffectiveDate } from '../dates/world-dates.js';
 import { checkSource } from '../sourcing/source.js';
@@ -46,3 +47,6 @@ export function decideReverseTransaction({ data }: ReverseTransaction, state: Ag
     },
   ];
 }
+
+/** `ReverseTransaction`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const reverseTransactionUseCase = useCase('ReverseTransaction', decideReverseTransaction);

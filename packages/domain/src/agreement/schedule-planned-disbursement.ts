@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import { checkPeriodAtMostOneYear } from '../dates/date-period.js';
 import { resolveEffectiveDate } from '../dates/world-dates.js';
@@ -40,3 +41,6 @@ export function decideSchedulePlannedDisbursement(
     },
   ];
 }
+
+/** `SchedulePlannedDisbursement`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const schedulePlannedDisbursementUseCase = useCase('SchedulePlannedDisbursement', decideSchedulePlannedDisbursement);

@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import { checkIdentifier } from '../identifiers/identifier.js';
 import { parseMoney } from '../money/money.js';
@@ -17,11 +18,10 @@ import { shorthandAgreementId } from './stream.js';
  * a new transaction id, a value date not in the future, disbursed ≤ committed per currency (counting
  * the project-stream money recorded before agreements), and money is received only once effective.
  */
-export function decideShorthandMoney(
-  command: RecordCommitment | RecordDisbursement,
-  state: AgreementState,
-  { today }: DecisionContext,
-): (AgreementOpened | AgreementCommitmentRecorded | FundsReceived)[] {
+/** What the shorthand records: the opening of the shorthand agreement, if due, and the money. */
+type ShorthandMoneyEvent = AgreementOpened | AgreementCommitmentRecorded | FundsReceived;
+
+export function decideShorthandMoney(command: RecordCommitment | RecordDisbursement, state: AgreementState, { today }: DecisionContext): ShorthandMoneyEvent[] {
   const { data } = command;
   checkIdentifier(data.projectId, 'projectId');
   checkIdentifier(data.financier, 'financier');
@@ -81,3 +81,9 @@ export function decideShorthandMoney(
   };
   return [...opening, { type: 'FundsReceived', data: decideTransactionData(effective, input, 'FundsReceived', today) }];
 }
+
+/** `RecordCommitment`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const recordCommitmentUseCase = useCase<RecordCommitment, AgreementState, ShorthandMoneyEvent>('RecordCommitment', decideShorthandMoney);
+
+/** `RecordDisbursement`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const recordDisbursementUseCase = useCase<RecordDisbursement, AgreementState, ShorthandMoneyEvent>('RecordDisbursement', decideShorthandMoney);

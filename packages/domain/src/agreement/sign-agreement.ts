@@ -1,6 +1,7 @@
 import { checkCode } from '../code-lists/coded.js';
 import { AID_TYPE, FINANCE_TYPE, FLOW_TYPE } from '../code-lists/iati-code-lists.js';
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import { compareIsoDates } from '../dates/iso-date.js';
 import { checkActualDate, checkCalendarDate } from '../dates/world-dates.js';
@@ -62,3 +63,6 @@ export function decideSignAgreement({ data }: SignAgreement, state: AgreementSta
     },
   ];
 }
+
+/** `SignAgreement`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const signAgreementUseCase = useCase('SignAgreement', decideSignAgreement);

@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import { resolveEffectiveDate } from '../dates/world-dates.js';
 import { checkIdentifier } from '../identifiers/identifier.js';
@@ -64,3 +65,6 @@ export function decideApproveContractVariation(
     },
   ];
 }
+
+/** `ApproveContractVariation`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const approveContractVariationUseCase = useCase('ApproveContractVariation', decideApproveContractVariation);

@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import { checkActualDate } from '../dates/world-dates.js';
 import { formatMoney, parseMoney } from '../money/money.js';
@@ -36,3 +37,6 @@ export function decideAwardContract({ data }: AwardContract, state: ContractPack
     },
   ];
 }
+
+/** `AwardContract`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const awardContractUseCase = useCase('AwardContract', decideAwardContract);

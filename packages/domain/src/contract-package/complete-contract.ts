@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { checkActualDate } from '../dates/world-dates.js';
 import { optionalSource } from '../sourcing/source.js';
 import { checkNotBeforeAward, requireAwardedContract } from './awarded-contract.js';
@@ -22,3 +23,6 @@ export function decideCompleteContract({ data }: CompleteContract, state: Contra
     },
   ];
 }
+
+/** `CompleteContract`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const completeContractUseCase = useCase('CompleteContract', decideCompleteContract);

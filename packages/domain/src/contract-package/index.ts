@@ -6,3 +6,8 @@ export * from './contract-award-ratio.js';
 export * from './decide.js';
 export * from './stream.js';
 export * from './rule-codes.js';
+export { approveContractVariationUseCase } from './approve-contract-variation.js';
+export { awardContractUseCase } from './award-contract.js';
+export { completeContractUseCase } from './complete-contract.js';
+export { planProcurementPackageUseCase } from './plan-procurement-package.js';
+export { terminateContractUseCase } from './terminate-contract.js';

@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { resolveEffectiveDate } from '../dates/world-dates.js';
 import { requireReason } from '../reasons/reason.js';
 import { optionalSource } from '../sourcing/source.js';
@@ -18,3 +19,6 @@ export function decideTerminateContract({ data }: TerminateContract, state: Cont
     },
   ];
 }
+
+/** `TerminateContract`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const terminateContractUseCase = useCase('TerminateContract', decideTerminateContract);

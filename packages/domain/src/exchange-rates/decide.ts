@@ -1,20 +1,13 @@
 import type { DecisionContext, Decider } from '../decider/decider.js';
+import { decideByUseCase } from '../decider/use-case.js';
+import { recordExchangeRatesUseCase } from './record-exchange-rates.js';
 import type { ExchangeRatesCommand } from './commands.js';
 import type { ExchangeRatesEvent } from './events.js';
 import { evolveExchangeRates, initialExchangeRatesState, type ExchangeRatesState } from './exchange-rates-state.js';
-import { decideRecordExchangeRates } from './record-exchange-rates.js';
 
 /** Exchange rates as reference data: one stream per currency. Pure. */
-export function decideExchangeRates(command: ExchangeRatesCommand, state: ExchangeRatesState, context: DecisionContext): ExchangeRatesEvent[] {
-  switch (command.type) {
-    case 'RecordExchangeRates':
-      return decideRecordExchangeRates(command, state, context);
-    default: {
-      const unknown: never = command.type;
-      throw new TypeError(`unknown exchange-rates command ${JSON.stringify(unknown)}`);
-    }
-  }
-}
+export const decideExchangeRates: (command: ExchangeRatesCommand, state: ExchangeRatesState, context: DecisionContext) => ExchangeRatesEvent[] =
+  decideByUseCase('exchange-rates', [recordExchangeRatesUseCase]);
 
 export const exchangeRatesDecider: Decider<ExchangeRatesCommand, ExchangeRatesEvent, ExchangeRatesState, DecisionContext> = {
   decide: decideExchangeRates,

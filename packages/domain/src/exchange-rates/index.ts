@@ -5,3 +5,4 @@ export * from './record-exchange-rates.js';
 export * from './decide.js';
 export * from './stream.js';
 export * from './rule-codes.js';
+export { recordExchangeRatesUseCase } from './record-exchange-rates.js';

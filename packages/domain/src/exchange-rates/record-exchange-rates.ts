@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import { checkActualDate } from '../dates/world-dates.js';
 import { parseDecimal } from '../decimal/decimal.js';
@@ -77,3 +78,6 @@ export function decideRecordExchangeRates({ data }: RecordExchangeRates, state: 
   }
   return events;
 }
+
+/** `RecordExchangeRates`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const recordExchangeRatesUseCase = useCase('RecordExchangeRates', decideRecordExchangeRates);

@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { checkActualDate, daysBetween } from '../dates/world-dates.js';
 import { optionalSource } from '../sourcing/source.js';
 import type { AchieveMilestone } from './commands.js';
@@ -23,3 +24,6 @@ export function decideAchieveMilestone({ data }: AchieveMilestone, state: Milest
     },
   ];
 }
+
+/** `AchieveMilestone`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const achieveMilestoneUseCase = useCase('AchieveMilestone', decideAchieveMilestone);

@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { resolveEffectiveDate } from '../dates/world-dates.js';
 import { requireReason } from '../reasons/reason.js';
 import type { DropMilestone } from './commands.js';
@@ -16,3 +17,6 @@ export function decideDropMilestone({ data }: DropMilestone, state: MilestonesSt
     },
   ];
 }
+
+/** `DropMilestone`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const dropMilestoneUseCase = useCase('DropMilestone', decideDropMilestone);

@@ -6,3 +6,7 @@ export * from './milestone-slippage.js';
 export * from './decide.js';
 export * from './stream.js';
 export * from './rule-codes.js';
+export { achieveMilestoneUseCase } from './achieve-milestone.js';
+export { dropMilestoneUseCase } from './drop-milestone.js';
+export { planMilestoneUseCase } from './plan-milestone.js';
+export { rescheduleMilestoneUseCase } from './reschedule-milestone.js';

@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import { checkCalendarDate, resolveEffectiveDate } from '../dates/world-dates.js';
 import { checkIdentifier } from '../identifiers/identifier.js';
@@ -38,3 +39,6 @@ export function decidePlanMilestone({ data }: PlanMilestone, state: MilestonesSt
     },
   ];
 }
+
+/** `PlanMilestone`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const planMilestoneUseCase = useCase('PlanMilestone', decidePlanMilestone);

@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import { checkCalendarDate, daysBetween, resolveEffectiveDate } from '../dates/world-dates.js';
 import { requireReason } from '../reasons/reason.js';
@@ -33,3 +34,6 @@ export function decideRescheduleMilestone({ data }: RescheduleMilestone, state: 
     },
   ];
 }
+
+/** `RescheduleMilestone`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const rescheduleMilestoneUseCase = useCase('RescheduleMilestone', decideRescheduleMilestone);

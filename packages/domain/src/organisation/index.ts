@@ -6,3 +6,6 @@ export * from './decide.js';
 export * from './stream.js';
 export * from './rule-codes.js';
 export * from './merge-target.js';
+export { mergeOrganisationUseCase } from './merge-organisation.js';
+export { registerOrganisationUseCase } from './register-organisation.js';
+export { renameOrganisationUseCase } from './rename-organisation.js';

@@ -2,8 +2,8 @@ import type { Decider } from '../decider/decider.js';
 import { context } from '../test-support/decision-context.js';
 import { deciderSpecification } from '../testing/decider-spec.js';
 import type { OrganisationEvent, OrganisationMerged } from './events.js';
-import { evolveOrganisation, initialOrganisationState, type OrganisationState } from './organisation-state.js';
 import { requireMergeTarget } from './merge-target.js';
+import { evolveOrganisation, initialOrganisationState, type OrganisationState } from './organisation-state.js';
 
 // The executor's step, as a decider: given the events of the organisation a merger names, when the merger was decided
 // on the merged organisation's stream, then it is stored as it is, or refused.

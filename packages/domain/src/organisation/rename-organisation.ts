@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import { resolveEffectiveDate } from '../dates/world-dates.js';
 import { normalizeLocalizedNames, NAME_LANGUAGES } from '../localized-names/localized-names.js';
@@ -20,3 +21,6 @@ export function decideRenameOrganisation({ data }: RenameOrganisation, state: Or
   }
   return [{ type: 'OrganisationRenamed', data: { organisationId: data.organisationId, effectiveDate, previousNames: organisation.names, names } }];
 }
+
+/** `RenameOrganisation`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const renameOrganisationUseCase = useCase('RenameOrganisation', decideRenameOrganisation);

@@ -3,7 +3,7 @@ import type { EffectiveDated } from '../dates/world-dates.js';
 import type { Correction } from '../reasons/reason.js';
 import type { DisbursementProgress, RatingThresholds } from './rate-disbursement.js';
 
-interface ReviewRef {
+export interface ReviewRef {
   projectId: string;
   /** YYYY-Qn, e.g. 2026-Q3. */
   period: string;

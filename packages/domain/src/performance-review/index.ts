@@ -8,3 +8,7 @@ export * from './review-period.js';
 export * from './decide.js';
 export * from './stream.js';
 export * from './rule-codes.js';
+export { raiseIssueUseCase } from './raise-issue.js';
+export { ratePerformanceUseCase } from './rate-performance.js';
+export { registerRiskUseCase } from './register-risk.js';
+export { resolveIssueUseCase } from './resolve-issue.js';

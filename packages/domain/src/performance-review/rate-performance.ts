@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import { resolveEffectiveDate } from '../dates/world-dates.js';
 import { requireReason } from '../reasons/reason.js';
@@ -65,3 +66,6 @@ export function decideRatePerformance({ data }: RatePerformance, state: Performa
     },
   ];
 }
+
+/** `RatePerformance`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const ratePerformanceUseCase = useCase('RatePerformance', decideRatePerformance);

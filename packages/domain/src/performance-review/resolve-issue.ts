@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import { compareIsoDates } from '../dates/iso-date.js';
 import { resolveEffectiveDate } from '../dates/world-dates.js';
@@ -21,3 +22,6 @@ export function decideResolveIssue({ data }: ResolveIssue, state: PerformanceRev
   if (compareIsoDates(effectiveDate, issue.raisedOn) < 0) throw fail('ISSUE_RESOLVED_BEFORE_RAISED', `Issue ${data.issueId} was raised on ${issue.raisedOn}`);
   return [{ type: 'IssueResolved', data: { projectId: data.projectId, period, effectiveDate, issueId: data.issueId, resolution } }];
 }
+
+/** `ResolveIssue`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const resolveIssueUseCase = useCase('ResolveIssue', decideResolveIssue);

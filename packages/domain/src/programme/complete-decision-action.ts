@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import { compareIsoDates } from '../dates/iso-date.js';
 import { checkActualDate } from '../dates/world-dates.js';
@@ -32,3 +33,6 @@ export function decideCompleteDecisionAction({ data }: CompleteDecisionAction, s
     },
   ];
 }
+
+/** `CompleteDecisionAction`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const completeDecisionActionUseCase = useCase('CompleteDecisionAction', decideCompleteDecisionAction);

@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import { checkActualDate } from '../dates/world-dates.js';
 import { checkIdentifier } from '../identifiers/identifier.js';
@@ -65,3 +66,6 @@ export function decideRecordGovernanceMeeting(
     },
   ];
 }
+
+/** `RecordGovernanceMeeting`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const recordGovernanceMeetingUseCase = useCase('RecordGovernanceMeeting', decideRecordGovernanceMeeting);

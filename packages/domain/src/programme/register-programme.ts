@@ -1,5 +1,6 @@
 import { checkCluster, type Cluster } from '../cluster/cluster.js';
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import { resolveEffectiveDate } from '../dates/world-dates.js';
 import { checkIdentifier } from '../identifiers/identifier.js';
@@ -48,3 +49,6 @@ export function decideRegisterProgramme({ data }: RegisterProgramme, state: Prog
     },
   ];
 }
+
+/** `RegisterProgramme`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const registerProgrammeUseCase = useCase('RegisterProgramme', decideRegisterProgramme);

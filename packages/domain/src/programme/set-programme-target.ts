@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import type { SetProgrammeTarget } from './commands.js';
 import type { ProgrammeTargetSet } from './events.js';
 import { decideKpiValue } from './kpi-value.js';
@@ -10,3 +11,6 @@ export function decideSetProgrammeTarget({ data }: SetProgrammeTarget, state: Pr
   requireRegisteredProgramme(state, data.programmeId);
   return [{ type: 'ProgrammeTargetSet', data: decideKpiValue(data, state, today, false) }];
 }
+
+/** `SetProgrammeTarget`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const setProgrammeTargetUseCase = useCase('SetProgrammeTarget', decideSetProgrammeTarget);

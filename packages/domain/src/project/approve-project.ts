@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import { checkActualDate } from '../dates/world-dates.js';
 import { checkOrganisationReference } from '../organisation-reference/organisation-reference.js';
@@ -35,3 +36,6 @@ export function decideApproveProject({ data }: ApproveProject, state: ProjectSta
     },
   ];
 }
+
+/** `ApproveProject`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const approveProjectUseCase = useCase('ApproveProject', decideApproveProject);

@@ -1,6 +1,7 @@
 import { OTHER_IDENTIFIER_TYPE } from '../code-lists/iati-code-lists.js';
 import { checkCode } from '../code-lists/coded.js';
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import { resolveEffectiveDate } from '../dates/world-dates.js';
 import { buildIatiIdentifier } from '../iati-identifiers/iati-identifier.js';
@@ -43,3 +44,6 @@ export function decideAssignIatiIdentifier(
     },
   ];
 }
+
+/** `AssignIatiIdentifier`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const assignIatiIdentifierUseCase = useCase('AssignIatiIdentifier', decideAssignIatiIdentifier);

@@ -1,6 +1,7 @@
 import { checkCode } from '../code-lists/coded.js';
 import { ORGANISATION_ROLE, ORGANISATION_TYPE } from '../code-lists/iati-code-lists.js';
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import { resolveEffectiveDate } from '../dates/world-dates.js';
 import { checkOrganisationReference, organisationKey } from '../organisation-reference/organisation-reference.js';
@@ -36,3 +37,6 @@ export function decideAssignParticipant({ data }: AssignParticipant, state: Proj
     },
   ];
 }
+
+/** `AssignParticipant`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const assignParticipantUseCase = useCase('AssignParticipant', decideAssignParticipant);

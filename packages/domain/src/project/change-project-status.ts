@@ -1,6 +1,7 @@
 import { checkCode } from '../code-lists/coded.js';
 import { ACTIVITY_STATUS, type ActivityStatusCode } from '../code-lists/iati-code-lists.js';
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import { resolveEffectiveDate } from '../dates/world-dates.js';
 import { requireReason, type Correction } from '../reasons/reason.js';
@@ -58,3 +59,6 @@ export function decideChangeProjectStatus({ data }: ChangeProjectStatus, state: 
   const project = requireRegisteredProject(state, data.projectId);
   return decideStatusChange(project, { to: data.status, reason: data.reason, correction: data.correction, effectiveDate: data.effectiveDate }, today);
 }
+
+/** `ChangeProjectStatus`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const changeProjectStatusUseCase = useCase('ChangeProjectStatus', decideChangeProjectStatus);

@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { decideStatusChange } from './change-project-status.js';
 import type { CloseProject } from './commands.js';
 import type { ProjectStatusChanged } from './events.js';
@@ -10,3 +11,6 @@ export function decideCloseProject({ data }: CloseProject, state: ProjectState, 
   const project = requireRegisteredProject(state, data.projectId);
   return decideStatusChange(project, { to: '4', reason: data.reason, effectiveDate: data.effectiveDate }, today);
 }
+
+/** `CloseProject`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const closeProjectUseCase = useCase('CloseProject', decideCloseProject);

@@ -1,6 +1,7 @@
 import { checkCode } from '../code-lists/coded.js';
 import { RELATED_ACTIVITY_TYPE } from '../code-lists/iati-code-lists.js';
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import { resolveEffectiveDate } from '../dates/world-dates.js';
 import { checkIdentifier } from '../identifiers/identifier.js';
@@ -47,3 +48,6 @@ export function decideLinkRelatedActivity({ data }: LinkRelatedActivity, state: 
     },
   ];
 }
+
+/** `LinkRelatedActivity`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const linkRelatedActivityUseCase = useCase('LinkRelatedActivity', decideLinkRelatedActivity);

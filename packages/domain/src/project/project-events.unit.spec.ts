@@ -1,7 +1,7 @@
+import { commitmentRecorded, disbursementRecorded, projectRegistered } from '../test-support/project-fixtures.js';
 import { PROJECT_EVENT_SCHEMA_VERSION, PROJECT_EVENT_TYPES, projectCloudEventType, type ProjectEvent } from './events.js';
 import { evolveProject, initialProjectState } from './project-state.js';
 import { projectStreamId } from './stream.js';
-import { commitmentRecorded, disbursementRecorded, projectRegistered } from '../test-support/project-fixtures.js';
 
 describe('Project events', () => {
   it('are at schema version 1, except the money of before agreements, read as v2 (it names its agreement)', () => {

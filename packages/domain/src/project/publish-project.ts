@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import { resolveEffectiveDate } from '../dates/world-dates.js';
 import type { PublishProject } from './commands.js';
@@ -18,3 +19,6 @@ export function decidePublishProject({ data }: PublishProject, state: ProjectSta
   }
   return [{ type: 'ProjectPublished', data: { projectId: data.projectId, effectiveDate, iatiIdentifier: project.iatiIdentifier } }];
 }
+
+/** `PublishProject`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const publishProjectUseCase = useCase('PublishProject', decidePublishProject);

@@ -1,6 +1,7 @@
 import { checkCode } from '../code-lists/coded.js';
 import { ACTIVITY_DATE_TYPE, type ActivityDateTypeCode } from '../code-lists/iati-code-lists.js';
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import { compareIsoDates } from '../dates/iso-date.js';
 import { checkActualDate, checkCalendarDate, resolveEffectiveDate } from '../dates/world-dates.js';
@@ -40,3 +41,6 @@ export function decideRecordProjectDate({ data }: RecordProjectDate, state: Proj
     },
   ];
 }
+
+/** `RecordProjectDate`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const recordProjectDateUseCase = useCase('RecordProjectDate', decideRecordProjectDate);

@@ -25,11 +25,13 @@ const projectAfter = (events: ProjectEvent[]): ProjectState => events.reduce(evo
 
 describe('records after a project ended', () => {
   const implementing = [projectRegistered(), statusChanged('1', '2', 'implementation', { effectiveDate: '2020-01-01' })];
+
   const closed = [
     ...implementing,
     statusChanged('2', '3', 'completed', { effectiveDate: '2025-12-31' }),
     statusChanged('3', '4', 'closed', { effectiveDate: '2026-06-30' }),
   ];
+
   const cancelled = [...implementing, statusChanged('2', '5', 'implementation', { effectiveDate: '2024-03-15', reason: 'Financing withdrawn' })];
 
   it('remembers the day the project was closed or cancelled, and forgets it when a correction reopens it', () => {

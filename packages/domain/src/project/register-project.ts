@@ -1,5 +1,6 @@
 import { checkCluster } from '../cluster/cluster.js';
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { resolveEffectiveDate } from '../dates/world-dates.js';
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import { checkIdentifier } from '../identifiers/identifier.js';
@@ -34,3 +35,6 @@ export function decideRegisterProject({ data }: RegisterProject, state: ProjectS
     },
   ];
 }
+
+/** `RegisterProject`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const registerProjectUseCase = useCase('RegisterProject', decideRegisterProject);

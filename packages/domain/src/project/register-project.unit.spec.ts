@@ -89,3 +89,37 @@ describe('RegisterProject', () => {
     given([]).when(registerProject({ countries })).thenThrows('DUPLICATE_COUNTRY');
   });
 });
+
+describe('RegisterProject effective date', () => {
+  it('records when the project was registered in the world, today by default', () => {
+    given([])
+      .when(registerProject({ effectiveDate: '2024-12-05' }))
+      .then([projectRegistered({ effectiveDate: '2024-12-05' })]);
+  });
+
+  it('rejects an effective date in the future', () => {
+    given([])
+      .when(registerProject({ effectiveDate: '2026-11-27' }))
+      .thenThrows('EFFECTIVE_DATE_IN_FUTURE');
+  });
+
+  it('rejects an effective date that does not exist', () => {
+    given([])
+      .when(registerProject({ effectiveDate: '2026-02-29' }))
+      .thenThrows('DATE_INVALID');
+  });
+});
+
+describe('registration and approval refusals', () => {
+  it('says a title is needed, and how long it may be', () => {
+    given([])
+      .when(registerProject({ title: ' ' }))
+      .thenThrows('TITLE_REQUIRED', { message: 'The project needs a title', details: {} });
+    given([])
+      .when(registerProject({ title: 'ж'.repeat(501) }))
+      .thenThrows('TITLE_TOO_LONG', {
+        message: 'The title has 501 characters; at most 500 are allowed',
+        details: { length: 501, maxLength: 500 },
+      });
+  });
+});

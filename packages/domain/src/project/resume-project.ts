@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import { decideStatusChange } from './change-project-status.js';
 import type { ResumeProject } from './commands.js';
@@ -15,3 +16,6 @@ export function decideResumeProject({ data }: ResumeProject, state: ProjectState
   }
   return decideStatusChange(project, { to: '2', reason: data.reason, effectiveDate: data.effectiveDate }, today);
 }
+
+/** `ResumeProject`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const resumeProjectUseCase = useCase('ResumeProject', decideResumeProject);

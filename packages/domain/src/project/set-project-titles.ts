@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { resolveEffectiveDate } from '../dates/world-dates.js';
 import { normalizeLocalizedNames } from '../localized-names/localized-names.js';
 import type { SetProjectTitles } from './commands.js';
@@ -13,3 +14,6 @@ export function decideSetProjectTitles({ data }: SetProjectTitles, state: Projec
   const titles = normalizeLocalizedNames(data.titles, normalizeProjectTitle);
   return [{ type: 'ProjectTitlesSet', data: { projectId: data.projectId, effectiveDate: resolveEffectiveDate(data.effectiveDate, today), titles } }];
 }
+
+/** `SetProjectTitles`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const setProjectTitlesUseCase = useCase('SetProjectTitles', decideSetProjectTitles);

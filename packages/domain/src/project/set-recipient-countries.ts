@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { resolveEffectiveDate } from '../dates/world-dates.js';
 import { checkCountryShares } from '../recipient-countries/country-shares.js';
 import type { SetRecipientCountries } from './commands.js';
@@ -20,3 +21,6 @@ export function decideSetRecipientCountries({ data }: SetRecipientCountries, sta
     },
   ];
 }
+
+/** `SetRecipientCountries`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const setRecipientCountriesUseCase = useCase('SetRecipientCountries', decideSetRecipientCountries);

@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { requireReason } from '../reasons/reason.js';
 import { decideStatusChange } from './change-project-status.js';
 import type { SuspendProject } from './commands.js';
@@ -11,3 +12,6 @@ export function decideSuspendProject({ data }: SuspendProject, state: ProjectSta
   const project = requireRegisteredProject(state, data.projectId);
   return decideStatusChange(project, { to: '6', reason: requireReason(data.reason), effectiveDate: data.effectiveDate }, today);
 }
+
+/** `SuspendProject`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const suspendProjectUseCase = useCase('SuspendProject', decideSuspendProject);

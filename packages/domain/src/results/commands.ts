@@ -3,7 +3,7 @@ import type { DatePeriod } from '../dates/date-period.js';
 import type { EffectiveDated } from '../dates/world-dates.js';
 import type { Source } from '../sourcing/source.js';
 
-interface IndicatorRef {
+export interface IndicatorRef {
   projectId: string;
   indicatorId: string;
 }

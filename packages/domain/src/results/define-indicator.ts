@@ -1,6 +1,7 @@
 import { checkCode } from '../code-lists/coded.js';
 import { INDICATOR_MEASURE } from '../code-lists/iati-code-lists.js';
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import { resolveEffectiveDate } from '../dates/world-dates.js';
 import { checkIdentifier } from '../identifiers/identifier.js';
@@ -39,3 +40,6 @@ export function decideDefineIndicator({ data }: DefineIndicator, state: ResultsS
     },
   ];
 }
+
+/** `DefineIndicator`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const defineIndicatorUseCase = useCase('DefineIndicator', decideDefineIndicator);

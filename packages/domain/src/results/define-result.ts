@@ -1,6 +1,7 @@
 import { checkCode } from '../code-lists/coded.js';
 import { RESULT_TYPE } from '../code-lists/iati-code-lists.js';
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import { resolveEffectiveDate } from '../dates/world-dates.js';
 import { checkIdentifier } from '../identifiers/identifier.js';
@@ -24,3 +25,6 @@ export function decideDefineResult({ data }: DefineResult, state: ResultsState, 
     },
   ];
 }
+
+/** `DefineResult`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const defineResultUseCase = useCase('DefineResult', decideDefineResult);

@@ -8,7 +8,7 @@ export interface ResultsFact {
   projectId: string;
   effectiveDate: string;
 }
-interface IndicatorFact extends ResultsFact {
+export interface IndicatorFact extends ResultsFact {
   indicatorId: string;
 }
 

@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { resolveEffectiveDate } from '../dates/world-dates.js';
 import { requireReason } from '../reasons/reason.js';
 import type { RejectActual } from './commands.js';
@@ -24,3 +25,6 @@ export function decideRejectActual({ data }: RejectActual, state: ResultsState, 
     },
   ];
 }
+
+/** `RejectActual`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const rejectActualUseCase = useCase('RejectActual', decideRejectActual);

@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import { compareIsoDates } from '../dates/iso-date.js';
 import { checkPeriod, periodKey } from '../dates/date-period.js';
@@ -34,3 +35,6 @@ export function decideReportActual({ data }: ReportActual, state: ResultsState, 
     },
   ];
 }
+
+/** `ReportActual`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const reportActualUseCase = useCase('ReportActual', decideReportActual);

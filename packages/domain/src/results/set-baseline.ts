@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { DomainRuleViolation } from '../decider/domain-rule-violation.js';
 import { resolveEffectiveDate } from '../dates/world-dates.js';
 import { optionalSource } from '../sourcing/source.js';
@@ -23,3 +24,6 @@ export function decideSetBaseline({ data }: SetBaseline, state: ResultsState, { 
     },
   ];
 }
+
+/** `SetBaseline`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const setBaselineUseCase = useCase('SetBaseline', decideSetBaseline);

@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { checkPeriod } from '../dates/date-period.js';
 import { resolveEffectiveDate } from '../dates/world-dates.js';
 import { optionalSource } from '../sourcing/source.js';
@@ -26,3 +27,6 @@ export function decideSetTarget({ data }: SetTarget, state: ResultsState, { toda
     },
   ];
 }
+
+/** `SetTarget`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const setTargetUseCase = useCase('SetTarget', decideSetTarget);

@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../decider/decider.js';
+import { useCase } from '../decider/use-case.js';
 import { resolveEffectiveDate } from '../dates/world-dates.js';
 import type { VerifyActual } from './commands.js';
 import type { ActualVerified } from './events.js';
@@ -21,3 +22,6 @@ export function decideVerifyActual({ data }: VerifyActual, state: ResultsState, 
     },
   ];
 }
+
+/** `VerifyActual`: the command's type and the rule that decides it (dispatched by decide.ts, named by the api's endpoint). */
+export const verifyActualUseCase = useCase('VerifyActual', decideVerifyActual);

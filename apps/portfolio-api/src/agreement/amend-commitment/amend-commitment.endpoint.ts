@@ -1,10 +1,11 @@
+import { amendCommitmentUseCase } from '@ecab/domain';
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { pathIds, requiredText, transactionFields } from '@ecab/contracts/commands';
 import { exampleAgreementId } from '../agreement-fields.js';
 
 export const amendCommitmentEndpoint = defineEndpoint({
-  name: 'AmendCommitment',
+  name: amendCommitmentUseCase.commandType,
   aggregate: 'agreement',
   method: 'post',
   path: 'agreements/:agreementId/commitment-amendments',
@@ -21,7 +22,7 @@ export const amendCommitmentEndpoint = defineEndpoint({
     })
     .strict(),
   toCommand: ({ params, body: { id, ...rest }, newId }) => ({
-    type: 'AmendCommitment',
+    type: amendCommitmentUseCase.commandType,
     data: { agreementId: params.agreementId, transactionId: id ?? newId(), ...rest },
   }),
   resourceId: (command) => command.data.transactionId,

@@ -1,9 +1,10 @@
+import { cancelFundsUseCase } from '@ecab/domain';
 import { cancelFundsRequest } from '@ecab/contracts/commands';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { exampleAgreementId } from '../agreement-fields.js';
 
 export const cancelFundsEndpoint = defineEndpoint({
-  name: 'CancelFunds',
+  name: cancelFundsUseCase.commandType,
   aggregate: 'agreement',
   method: 'post',
   tag: 'Financing',
@@ -12,7 +13,7 @@ export const cancelFundsEndpoint = defineEndpoint({
   creates: true,
   ...cancelFundsRequest,
   toCommand: ({ params, body: { id, ...rest }, newId }) => ({
-    type: 'CancelFunds',
+    type: cancelFundsUseCase.commandType,
     data: { agreementId: params.agreementId, transactionId: id ?? newId(), ...rest },
   }),
   resourceId: (command) => command.data.transactionId,

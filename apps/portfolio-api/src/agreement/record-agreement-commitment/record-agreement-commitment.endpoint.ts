@@ -1,9 +1,10 @@
+import { recordAgreementCommitmentUseCase } from '@ecab/domain';
 import { recordAgreementCommitmentRequest } from '@ecab/contracts/commands';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { exampleAgreementId } from '../agreement-fields.js';
 
 export const recordAgreementCommitmentEndpoint = defineEndpoint({
-  name: 'RecordAgreementCommitment',
+  name: recordAgreementCommitmentUseCase.commandType,
   aggregate: 'agreement',
   method: 'post',
   tag: 'Financing',
@@ -12,7 +13,7 @@ export const recordAgreementCommitmentEndpoint = defineEndpoint({
   creates: true,
   ...recordAgreementCommitmentRequest,
   toCommand: ({ params, body: { id, ...rest }, newId }) => ({
-    type: 'RecordAgreementCommitment',
+    type: recordAgreementCommitmentUseCase.commandType,
     data: { agreementId: params.agreementId, transactionId: id ?? newId(), ...rest },
   }),
   resourceId: (command) => command.data.transactionId,

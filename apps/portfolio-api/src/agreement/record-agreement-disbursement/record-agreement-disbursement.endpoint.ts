@@ -1,9 +1,10 @@
+import { recordAgreementDisbursementUseCase } from '@ecab/domain';
 import { recordAgreementDisbursementRequest } from '@ecab/contracts/commands';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { exampleAgreementId } from '../agreement-fields.js';
 
 export const recordAgreementDisbursementEndpoint = defineEndpoint({
-  name: 'RecordAgreementDisbursement',
+  name: recordAgreementDisbursementUseCase.commandType,
   aggregate: 'agreement',
   method: 'post',
   tag: 'Financing',
@@ -12,7 +13,7 @@ export const recordAgreementDisbursementEndpoint = defineEndpoint({
   creates: true,
   ...recordAgreementDisbursementRequest,
   toCommand: ({ params, body: { id, ...rest }, newId }) => ({
-    type: 'RecordAgreementDisbursement',
+    type: recordAgreementDisbursementUseCase.commandType,
     data: { agreementId: params.agreementId, transactionId: id ?? newId(), ...rest },
   }),
   resourceId: (command) => command.data.transactionId,

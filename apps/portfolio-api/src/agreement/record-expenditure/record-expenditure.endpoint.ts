@@ -1,10 +1,11 @@
+import { recordExpenditureUseCase } from '@ecab/domain';
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { organisationReferenceField, pathIds, transactionFields } from '@ecab/contracts/commands';
 import { EXAMPLE_REVERSED_TRANSACTION_ID, exampleAgreementId } from '../agreement-fields.js';
 
 export const recordExpenditureEndpoint = defineEndpoint({
-  name: 'RecordExpenditure',
+  name: recordExpenditureUseCase.commandType,
   aggregate: 'agreement',
   method: 'post',
   path: 'agreements/:agreementId/expenditures',
@@ -15,7 +16,7 @@ export const recordExpenditureEndpoint = defineEndpoint({
   params: pathIds('agreementId'),
   body: z.object({ ...transactionFields, receiver: organisationReferenceField.optional() }).strict(),
   toCommand: ({ params, body: { id, ...rest }, newId }) => ({
-    type: 'RecordExpenditure',
+    type: recordExpenditureUseCase.commandType,
     data: { agreementId: params.agreementId, transactionId: id ?? newId(), ...rest },
   }),
   resourceId: (command) => command.data.transactionId,

@@ -1,9 +1,10 @@
+import { recordFundsReceivedUseCase } from '@ecab/domain';
 import { recordFundsReceivedRequest } from '@ecab/contracts/commands';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { exampleAgreementId } from '../agreement-fields.js';
 
 export const recordFundsReceivedEndpoint = defineEndpoint({
-  name: 'RecordFundsReceived',
+  name: recordFundsReceivedUseCase.commandType,
   aggregate: 'agreement',
   method: 'post',
   tag: 'Financing',
@@ -12,7 +13,7 @@ export const recordFundsReceivedEndpoint = defineEndpoint({
   creates: true,
   ...recordFundsReceivedRequest,
   toCommand: ({ params, body: { id, ...rest }, newId }) => ({
-    type: 'RecordFundsReceived',
+    type: recordFundsReceivedUseCase.commandType,
     data: { agreementId: params.agreementId, transactionId: id ?? newId(), ...rest },
   }),
   resourceId: (command) => command.data.transactionId,

@@ -1,9 +1,10 @@
+import { reverseTransactionUseCase } from '@ecab/domain';
 import { reverseTransactionRequest } from '@ecab/contracts/commands';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { EXAMPLE_REVERSED_TRANSACTION_ID, exampleAgreementId } from '../agreement-fields.js';
 
 export const reverseTransactionEndpoint = defineEndpoint({
-  name: 'ReverseTransaction',
+  name: reverseTransactionUseCase.commandType,
   aggregate: 'agreement',
   method: 'post',
   tag: 'Financing',
@@ -13,7 +14,10 @@ export const reverseTransactionEndpoint = defineEndpoint({
     'A reversal may not leave the net commitment below what has been disbursed.',
   creates: false,
   ...reverseTransactionRequest,
-  toCommand: ({ params, body }) => ({ type: 'ReverseTransaction', data: { agreementId: params.agreementId, transactionId: params.transactionId, ...body } }),
+  toCommand: ({ params, body }) => ({
+    type: reverseTransactionUseCase.commandType,
+    data: { agreementId: params.agreementId, transactionId: params.transactionId, ...body },
+  }),
   resourceId: (command) => command.data.transactionId,
   example: ({ projectId }) => ({
     params: { agreementId: exampleAgreementId(projectId), transactionId: EXAMPLE_REVERSED_TRANSACTION_ID },

@@ -1,10 +1,11 @@
+import { schedulePlannedDisbursementUseCase } from '@ecab/domain';
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { amountField, currencyField, effectiveDateField, idField, pathIds, periodField } from '@ecab/contracts/commands';
 import { exampleAgreementId } from '../agreement-fields.js';
 
 export const schedulePlannedDisbursementEndpoint = defineEndpoint({
-  name: 'SchedulePlannedDisbursement',
+  name: schedulePlannedDisbursementUseCase.commandType,
   aggregate: 'agreement',
   method: 'post',
   path: 'agreements/:agreementId/planned-disbursements',
@@ -23,7 +24,7 @@ export const schedulePlannedDisbursementEndpoint = defineEndpoint({
     })
     .strict(),
   toCommand: ({ params, body: { id, ...rest }, newId }) => ({
-    type: 'SchedulePlannedDisbursement',
+    type: schedulePlannedDisbursementUseCase.commandType,
     data: { agreementId: params.agreementId, plannedDisbursementId: id ?? newId(), ...rest },
   }),
   resourceId: (command) => command.data.plannedDisbursementId,

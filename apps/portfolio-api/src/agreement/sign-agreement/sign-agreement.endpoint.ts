@@ -1,9 +1,10 @@
+import { signAgreementUseCase } from '@ecab/domain';
 import { signAgreementRequest } from '@ecab/contracts/commands';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { exampleAgreementId } from '../agreement-fields.js';
 
 export const signAgreementEndpoint = defineEndpoint({
-  name: 'SignAgreement',
+  name: signAgreementUseCase.commandType,
   aggregate: 'agreement',
   method: 'post',
   tag: 'Financing',
@@ -14,7 +15,7 @@ export const signAgreementEndpoint = defineEndpoint({
   creates: true,
   ...signAgreementRequest,
   toCommand: ({ params, body: { id, ...rest }, newId }) => ({
-    type: 'SignAgreement',
+    type: signAgreementUseCase.commandType,
     data: { agreementId: id ?? newId(), projectId: params.projectId, ...rest },
   }),
   resourceId: (command) => command.data.agreementId,

@@ -1,10 +1,11 @@
+import { approveContractVariationUseCase } from '@ecab/domain';
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { effectiveDateField, idField, pathIds, requiredText, sourceField } from '@ecab/contracts/commands';
 import { signedMoneyField } from '../money-fields.js';
 
 export const approveContractVariationEndpoint = defineEndpoint({
-  name: 'ApproveContractVariation',
+  name: approveContractVariationUseCase.commandType,
   aggregate: 'contract-package',
   method: 'post',
   path: 'contract-packages/:contractId/variations',
@@ -23,7 +24,7 @@ export const approveContractVariationEndpoint = defineEndpoint({
     })
     .strict(),
   toCommand: ({ params, body: { id, ...rest }, newId }) => ({
-    type: 'ApproveContractVariation',
+    type: approveContractVariationUseCase.commandType,
     data: { contractId: params.contractId, variationId: id ?? newId(), ...rest },
   }),
   resourceId: (command) => command.data.variationId,

@@ -1,10 +1,11 @@
+import { awardContractUseCase } from '@ecab/domain';
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { dateField, organisationReferenceField, pathIds, sourceField } from '@ecab/contracts/commands';
 import { moneyField } from '../money-fields.js';
 
 export const awardContractEndpoint = defineEndpoint({
-  name: 'AwardContract',
+  name: awardContractUseCase.commandType,
   aggregate: 'contract-package',
   method: 'post',
   path: 'contract-packages/:contractId/award',
@@ -13,7 +14,7 @@ export const awardContractEndpoint = defineEndpoint({
   creates: false,
   params: pathIds('contractId'),
   body: z.object({ contractor: organisationReferenceField, contractValue: moneyField, awardDate: dateField, source: sourceField.optional() }).strict(),
-  toCommand: ({ params, body }) => ({ type: 'AwardContract', data: { contractId: params.contractId, ...body } }),
+  toCommand: ({ params, body }) => ({ type: awardContractUseCase.commandType, data: { contractId: params.contractId, ...body } }),
   resourceId: (command) => command.data.contractId,
   example: ({ projectId }) => ({
     params: { contractId: `CP-${projectId}` },

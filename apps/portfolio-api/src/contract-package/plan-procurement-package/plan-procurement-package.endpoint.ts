@@ -1,10 +1,11 @@
+import { planProcurementPackageUseCase } from '@ecab/domain';
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { codeField, dateField, effectiveDateField, idField, pathIds, requiredText, sourceField } from '@ecab/contracts/commands';
 import { moneyField } from '../money-fields.js';
 
 export const planProcurementPackageEndpoint = defineEndpoint({
-  name: 'PlanProcurementPackage',
+  name: planProcurementPackageUseCase.commandType,
   aggregate: 'contract-package',
   method: 'post',
   path: 'projects/:projectId/contract-packages',
@@ -25,7 +26,7 @@ export const planProcurementPackageEndpoint = defineEndpoint({
     })
     .strict(),
   toCommand: ({ params, body: { id, ...rest }, newId }) => ({
-    type: 'PlanProcurementPackage',
+    type: planProcurementPackageUseCase.commandType,
     data: { contractId: id ?? newId(), projectId: params.projectId, ...rest },
   }),
   resourceId: (command) => command.data.contractId,

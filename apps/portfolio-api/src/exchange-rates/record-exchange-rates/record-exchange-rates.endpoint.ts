@@ -1,4 +1,4 @@
-import type { ExchangeRateInput } from '@ecab/domain';
+import { type ExchangeRateInput, recordExchangeRatesUseCase } from '@ecab/domain';
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { currencyField, dateField, sourceField } from '@ecab/contracts/commands';
@@ -19,7 +19,7 @@ const rateField = z
   .strict();
 
 export const recordExchangeRatesEndpoint = defineEndpoint({
-  name: 'RecordExchangeRates',
+  name: recordExchangeRatesUseCase.commandType,
   aggregate: 'exchange-rates',
   method: 'post',
   path: 'reference/exchange-rates',
@@ -37,14 +37,14 @@ export const recordExchangeRatesEndpoint = defineEndpoint({
     .object({ rates: z.array(rateField, { error: 'must be a list of rates' }).min(1, 'must list at least one rate').max(500, 'must list at most 500 rates') })
     .strict(),
   // The stream of the first currency; `split` makes one command per currency.
-  toCommand: ({ body }) => ({ type: 'RecordExchangeRates', data: { currency: body.rates[0]!.currency, rates: body.rates } }),
+  toCommand: ({ body }) => ({ type: recordExchangeRatesUseCase.commandType, data: { currency: body.rates[0]!.currency, rates: body.rates } }),
   split: (command) => {
     const byCurrency = new Map<string, ExchangeRateInput[]>();
     for (const rate of command.data.rates as readonly (ExchangeRateInput & { currency: string })[]) {
       const { currency, ...rest } = rate;
       byCurrency.set(currency, [...(byCurrency.get(currency) ?? []), rest]);
     }
-    return [...byCurrency].map(([currency, rates]) => ({ type: 'RecordExchangeRates', data: { currency, rates } }));
+    return [...byCurrency].map(([currency, rates]) => ({ type: recordExchangeRatesUseCase.commandType, data: { currency, rates } }));
   },
   resourceId: () => 'exchange-rates',
   example: () => ({

@@ -1,8 +1,9 @@
+import { planMilestoneUseCase } from '@ecab/domain';
 import { planMilestoneRequest } from '@ecab/contracts/commands';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 
 export const planMilestoneEndpoint = defineEndpoint({
-  name: 'PlanMilestone',
+  name: planMilestoneUseCase.commandType,
   aggregate: 'milestones',
   method: 'post',
   tag: 'Milestones',
@@ -10,7 +11,7 @@ export const planMilestoneEndpoint = defineEndpoint({
   creates: true,
   ...planMilestoneRequest,
   toCommand: ({ params, body: { id, ...rest }, newId }) => ({
-    type: 'PlanMilestone',
+    type: planMilestoneUseCase.commandType,
     data: { projectId: params.projectId, milestoneId: id ?? newId(), ...rest },
   }),
   resourceId: (command) => command.data.milestoneId,

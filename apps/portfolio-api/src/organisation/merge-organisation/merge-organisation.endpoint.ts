@@ -1,9 +1,10 @@
+import { mergeOrganisationUseCase, registerOrganisationUseCase } from '@ecab/domain';
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { effectiveDateField, idField, pathIds, text } from '@ecab/contracts/commands';
 
 export const mergeOrganisationEndpoint = defineEndpoint({
-  name: 'MergeOrganisation',
+  name: mergeOrganisationUseCase.commandType,
   aggregate: 'organisation',
   method: 'post',
   path: 'organisations/:organisationId/merger',
@@ -12,7 +13,7 @@ export const mergeOrganisationEndpoint = defineEndpoint({
   creates: false,
   params: pathIds('organisationId'),
   body: z.object({ intoOrganisationId: idField, reason: text(1000).optional(), effectiveDate: effectiveDateField }).strict(),
-  toCommand: ({ params, body }) => ({ type: 'MergeOrganisation', data: { organisationId: params.organisationId, ...body } }),
+  toCommand: ({ params, body }) => ({ type: mergeOrganisationUseCase.commandType, data: { organisationId: params.organisationId, ...body } }),
   example: ({ unique }) => ({
     params: { organisationId: `KZ-MNE-${unique}` },
     body: { intoOrganisationId: `KZ-MTI-${unique}`, reason: 'Government reorganisation (example)', effectiveDate: '2024-01-01' },
@@ -20,7 +21,7 @@ export const mergeOrganisationEndpoint = defineEndpoint({
   // The organisation it merges into, registered first.
   examplePrelude: ({ unique }) => [
     {
-      name: 'RegisterOrganisation',
+      name: registerOrganisationUseCase.commandType,
       params: {},
       body: {
         organisationId: `KZ-MTI-${unique}`,

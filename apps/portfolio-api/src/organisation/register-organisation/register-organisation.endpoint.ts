@@ -1,9 +1,10 @@
+import { registerOrganisationUseCase } from '@ecab/domain';
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { codeField, effectiveDateField, idField, localizedNamesField, organisationIdField } from '@ecab/contracts/commands';
 
 export const registerOrganisationEndpoint = defineEndpoint({
-  name: 'RegisterOrganisation',
+  name: registerOrganisationUseCase.commandType,
   aggregate: 'organisation',
   method: 'post',
   path: 'organisations',
@@ -25,7 +26,7 @@ export const registerOrganisationEndpoint = defineEndpoint({
       effectiveDate: effectiveDateField,
     })
     .strict(),
-  toCommand: ({ body }) => ({ type: 'RegisterOrganisation', data: body }),
+  toCommand: ({ body }) => ({ type: registerOrganisationUseCase.commandType, data: body }),
   example: ({ unique }) => ({
     params: {},
     body: {

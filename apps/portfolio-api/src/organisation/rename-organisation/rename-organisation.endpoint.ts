@@ -1,9 +1,10 @@
+import { renameOrganisationUseCase } from '@ecab/domain';
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { effectiveDateField, localizedNamesField, pathIds } from '@ecab/contracts/commands';
 
 export const renameOrganisationEndpoint = defineEndpoint({
-  name: 'RenameOrganisation',
+  name: renameOrganisationUseCase.commandType,
   aggregate: 'organisation',
   method: 'put',
   path: 'organisations/:organisationId/names',
@@ -12,7 +13,7 @@ export const renameOrganisationEndpoint = defineEndpoint({
   creates: false,
   params: pathIds('organisationId'),
   body: z.object({ names: localizedNamesField, effectiveDate: effectiveDateField }).strict(),
-  toCommand: ({ params, body }) => ({ type: 'RenameOrganisation', data: { organisationId: params.organisationId, ...body } }),
+  toCommand: ({ params, body }) => ({ type: renameOrganisationUseCase.commandType, data: { organisationId: params.organisationId, ...body } }),
   example: ({ unique }) => ({
     params: { organisationId: `KZ-MNE-${unique}` },
     body: {

@@ -1,9 +1,10 @@
+import { raiseIssueUseCase } from '@ecab/domain';
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { codeField, effectiveDateField, idField, requiredText, reviewParams } from '@ecab/contracts/commands';
 
 export const raiseIssueEndpoint = defineEndpoint({
-  name: 'RaiseIssue',
+  name: raiseIssueUseCase.commandType,
   aggregate: 'performance-review',
   method: 'post',
   path: 'projects/:projectId/performance-reviews/:period/issues',
@@ -21,7 +22,7 @@ export const raiseIssueEndpoint = defineEndpoint({
     })
     .strict(),
   toCommand: ({ params, body: { id, ...rest }, newId }) => ({
-    type: 'RaiseIssue',
+    type: raiseIssueUseCase.commandType,
     data: { projectId: params.projectId, period: params.period, issueId: id ?? newId(), ...rest },
   }),
   resourceId: (command) => command.data.issueId,

@@ -1,8 +1,9 @@
+import { ratePerformanceUseCase } from '@ecab/domain';
 import { ratePerformanceRequest } from '@ecab/contracts/commands';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 
 export const ratePerformanceEndpoint = defineEndpoint({
-  name: 'RatePerformance',
+  name: ratePerformanceUseCase.commandType,
   aggregate: 'performance-review',
   method: 'post',
   tag: 'Performance',
@@ -14,7 +15,7 @@ export const ratePerformanceEndpoint = defineEndpoint({
   ...ratePerformanceRequest,
   // The thresholds are the platform's (RATING_THRESHOLDS), never the client's: a rating cannot pick its own.
   toCommand: ({ params, body, settings }) => ({
-    type: 'RatePerformance',
+    type: ratePerformanceUseCase.commandType,
     data: { projectId: params.projectId, period: params.period, ...body, thresholds: settings.ratingThresholds },
   }),
   resourceId: (command) => command.data.period,

@@ -1,9 +1,10 @@
+import { registerRiskUseCase } from '@ecab/domain';
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { codeField, effectiveDateField, idField, requiredText, reviewParams } from '@ecab/contracts/commands';
 
 export const registerRiskEndpoint = defineEndpoint({
-  name: 'RegisterRisk',
+  name: registerRiskUseCase.commandType,
   aggregate: 'performance-review',
   method: 'post',
   path: 'projects/:projectId/performance-reviews/:period/risks',
@@ -24,7 +25,7 @@ export const registerRiskEndpoint = defineEndpoint({
     })
     .strict(),
   toCommand: ({ params, body: { id, ...rest }, newId }) => ({
-    type: 'RegisterRisk',
+    type: registerRiskUseCase.commandType,
     data: { projectId: params.projectId, period: params.period, riskId: id ?? newId(), ...rest },
   }),
   resourceId: (command) => command.data.riskId,

@@ -1,9 +1,10 @@
+import { resolveIssueUseCase } from '@ecab/domain';
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { effectiveDateField, idField, requiredText, reviewParams } from '@ecab/contracts/commands';
 
 export const resolveIssueEndpoint = defineEndpoint({
-  name: 'ResolveIssue',
+  name: resolveIssueUseCase.commandType,
   aggregate: 'performance-review',
   method: 'post',
   path: 'projects/:projectId/performance-reviews/:period/issues/:issueId/resolution',
@@ -12,7 +13,10 @@ export const resolveIssueEndpoint = defineEndpoint({
   creates: false,
   params: reviewParams.extend({ issueId: idField }).strict(),
   body: z.object({ resolution: requiredText(2000), effectiveDate: effectiveDateField }).strict(),
-  toCommand: ({ params, body }) => ({ type: 'ResolveIssue', data: { projectId: params.projectId, period: params.period, issueId: params.issueId, ...body } }),
+  toCommand: ({ params, body }) => ({
+    type: resolveIssueUseCase.commandType,
+    data: { projectId: params.projectId, period: params.period, issueId: params.issueId, ...body },
+  }),
   resourceId: (command) => command.data.issueId,
   example: ({ projectId }) => ({
     params: { projectId, period: '2026-Q3', issueId: 'I-1' },

@@ -1,9 +1,10 @@
+import { assignDecisionActionUseCase } from '@ecab/domain';
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { dateField, effectiveDateField, idField, organisationReferenceField, pathIds, requiredText } from '@ecab/contracts/commands';
 
 export const assignDecisionActionEndpoint = defineEndpoint({
-  name: 'AssignDecisionAction',
+  name: assignDecisionActionUseCase.commandType,
   aggregate: 'programme',
   method: 'post',
   path: 'programmes/:programmeId/decisions/:decisionId/actions',
@@ -23,7 +24,7 @@ export const assignDecisionActionEndpoint = defineEndpoint({
     })
     .strict(),
   toCommand: ({ params, body: { id, ...rest }, newId }) => ({
-    type: 'AssignDecisionAction',
+    type: assignDecisionActionUseCase.commandType,
     data: { programmeId: params.programmeId, decisionId: params.decisionId, actionId: id ?? newId(), ...rest },
   }),
   resourceId: (command) => command.data.actionId,

@@ -1,9 +1,10 @@
+import { completeDecisionActionUseCase } from '@ecab/domain';
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { dateField, pathIds, sourceField } from '@ecab/contracts/commands';
 
 export const completeDecisionActionEndpoint = defineEndpoint({
-  name: 'CompleteDecisionAction',
+  name: completeDecisionActionUseCase.commandType,
   aggregate: 'programme',
   method: 'post',
   path: 'programmes/:programmeId/actions/:actionId/completion',
@@ -12,7 +13,10 @@ export const completeDecisionActionEndpoint = defineEndpoint({
   creates: false,
   params: pathIds('programmeId', 'actionId'),
   body: z.object({ completionDate: dateField, source: sourceField.optional() }).strict(),
-  toCommand: ({ params, body }) => ({ type: 'CompleteDecisionAction', data: { programmeId: params.programmeId, actionId: params.actionId, ...body } }),
+  toCommand: ({ params, body }) => ({
+    type: completeDecisionActionUseCase.commandType,
+    data: { programmeId: params.programmeId, actionId: params.actionId, ...body },
+  }),
   resourceId: (command) => command.data.actionId,
   example: ({ unique }) => ({
     params: { programmeId: `ECAB-${unique}`, actionId: 'IGC12-A1' },

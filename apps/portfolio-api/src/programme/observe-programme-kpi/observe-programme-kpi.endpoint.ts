@@ -1,9 +1,10 @@
+import { observeProgrammeKpiUseCase } from '@ecab/domain';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { pathIds } from '@ecab/contracts/commands';
 import { kpiValueBody } from '../kpi-value-body.js';
 
 export const observeProgrammeKpiEndpoint = defineEndpoint({
-  name: 'ObserveProgrammeKpi',
+  name: observeProgrammeKpiUseCase.commandType,
   aggregate: 'programme',
   method: 'post',
   path: 'programmes/:programmeId/kpi-observations',
@@ -13,7 +14,7 @@ export const observeProgrammeKpiEndpoint = defineEndpoint({
   creates: false,
   params: pathIds('programmeId'),
   body: kpiValueBody,
-  toCommand: ({ params, body }) => ({ type: 'ObserveProgrammeKpi', data: { programmeId: params.programmeId, ...body } }),
+  toCommand: ({ params, body }) => ({ type: observeProgrammeKpiUseCase.commandType, data: { programmeId: params.programmeId, ...body } }),
   example: ({ unique }) => ({
     params: { programmeId: `ECAB-${unique}` },
     body: {

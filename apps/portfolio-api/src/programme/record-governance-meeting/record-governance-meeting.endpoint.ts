@@ -1,9 +1,10 @@
+import { recordGovernanceMeetingUseCase } from '@ecab/domain';
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { codeField, dateField, idField, pathIds, requiredText, sourceField, text } from '@ecab/contracts/commands';
 
 export const recordGovernanceMeetingEndpoint = defineEndpoint({
-  name: 'RecordGovernanceMeeting',
+  name: recordGovernanceMeetingUseCase.commandType,
   aggregate: 'programme',
   method: 'post',
   path: 'programmes/:programmeId/governance-meetings',
@@ -31,7 +32,7 @@ export const recordGovernanceMeetingEndpoint = defineEndpoint({
     })
     .strict(),
   toCommand: ({ params, body: { id, ...rest }, newId }) => ({
-    type: 'RecordGovernanceMeeting',
+    type: recordGovernanceMeetingUseCase.commandType,
     data: { programmeId: params.programmeId, meetingId: id ?? newId(), ...rest },
   }),
   resourceId: (command) => command.data.meetingId,

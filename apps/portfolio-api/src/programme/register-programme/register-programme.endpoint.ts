@@ -1,9 +1,10 @@
+import { registerProgrammeUseCase } from '@ecab/domain';
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { clusterField, effectiveDateField, idField, localizedNamesField, text } from '@ecab/contracts/commands';
 
 export const registerProgrammeEndpoint = defineEndpoint({
-  name: 'RegisterProgramme',
+  name: registerProgrammeUseCase.commandType,
   aggregate: 'programme',
   method: 'post',
   path: 'programmes',
@@ -22,7 +23,7 @@ export const registerProgrammeEndpoint = defineEndpoint({
       effectiveDate: effectiveDateField,
     })
     .strict(),
-  toCommand: ({ body }) => ({ type: 'RegisterProgramme', data: body }),
+  toCommand: ({ body }) => ({ type: registerProgrammeUseCase.commandType, data: body }),
   example: ({ unique }) => ({
     params: {},
     body: {

@@ -1,9 +1,10 @@
+import { setProgrammeTargetUseCase } from '@ecab/domain';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { pathIds } from '@ecab/contracts/commands';
 import { kpiValueBody } from '../kpi-value-body.js';
 
 export const setProgrammeTargetEndpoint = defineEndpoint({
-  name: 'SetProgrammeTarget',
+  name: setProgrammeTargetUseCase.commandType,
   aggregate: 'programme',
   method: 'post',
   path: 'programmes/:programmeId/targets',
@@ -12,7 +13,7 @@ export const setProgrammeTargetEndpoint = defineEndpoint({
   creates: false,
   params: pathIds('programmeId'),
   body: kpiValueBody,
-  toCommand: ({ params, body }) => ({ type: 'SetProgrammeTarget', data: { programmeId: params.programmeId, ...body } }),
+  toCommand: ({ params, body }) => ({ type: setProgrammeTargetUseCase.commandType, data: { programmeId: params.programmeId, ...body } }),
   example: ({ unique }) => ({
     params: { programmeId: `ECAB-${unique}` },
     body: {

@@ -1,9 +1,10 @@
+import { addLocationUseCase } from '@ecab/domain';
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { effectiveDateField, idField, pathIds, requiredText, text } from '@ecab/contracts/commands';
 
 export const addLocationEndpoint = defineEndpoint({
-  name: 'AddLocation',
+  name: addLocationUseCase.commandType,
   aggregate: 'project',
   method: 'post',
   path: 'projects/:projectId/locations',
@@ -26,7 +27,10 @@ export const addLocationEndpoint = defineEndpoint({
       effectiveDate: effectiveDateField,
     })
     .strict(),
-  toCommand: ({ params, body: { id, ...rest }, newId }) => ({ type: 'AddLocation', data: { projectId: params.projectId, locationId: id ?? newId(), ...rest } }),
+  toCommand: ({ params, body: { id, ...rest }, newId }) => ({
+    type: addLocationUseCase.commandType,
+    data: { projectId: params.projectId, locationId: id ?? newId(), ...rest },
+  }),
   resourceId: (command) => command.data.locationId,
   example: ({ projectId }) => ({
     params: { projectId },

@@ -1,9 +1,10 @@
+import { addOtherIdentifierUseCase } from '@ecab/domain';
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { codeField, effectiveDateField, organisationReferenceField, pathIds, requiredText, text } from '@ecab/contracts/commands';
 
 export const addOtherIdentifierEndpoint = defineEndpoint({
-  name: 'AddOtherIdentifier',
+  name: addOtherIdentifierUseCase.commandType,
   aggregate: 'project',
   method: 'post',
   path: 'projects/:projectId/other-identifiers',
@@ -20,7 +21,7 @@ export const addOtherIdentifierEndpoint = defineEndpoint({
       effectiveDate: effectiveDateField,
     })
     .strict(),
-  toCommand: ({ params, body }) => ({ type: 'AddOtherIdentifier', data: { projectId: params.projectId, ...body } }),
+  toCommand: ({ params, body }) => ({ type: addOtherIdentifierUseCase.commandType, data: { projectId: params.projectId, ...body } }),
   example: ({ projectId }) => ({
     params: { projectId },
     body: { ref: '54439-001', identifierType: 'A1', kind: 'adb-project', owner: { organisationId: 'XM-DAC-46004', name: 'Asian Development Bank' } },

@@ -1,9 +1,10 @@
+import { approveProjectUseCase } from '@ecab/domain';
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { dateField, organisationReferenceField, pathIds, sourceField } from '@ecab/contracts/commands';
 
 export const approveProjectEndpoint = defineEndpoint({
-  name: 'ApproveProject',
+  name: approveProjectUseCase.commandType,
   aggregate: 'project',
   method: 'post',
   path: 'projects/:projectId/approval',
@@ -12,7 +13,7 @@ export const approveProjectEndpoint = defineEndpoint({
   creates: false,
   params: pathIds('projectId'),
   body: z.object({ approvalDate: dateField, approvedBy: organisationReferenceField.optional(), source: sourceField.optional() }).strict(),
-  toCommand: ({ params, body }) => ({ type: 'ApproveProject', data: { projectId: params.projectId, ...body } }),
+  toCommand: ({ params, body }) => ({ type: approveProjectUseCase.commandType, data: { projectId: params.projectId, ...body } }),
   example: ({ projectId }) => ({
     params: { projectId },
     body: {

@@ -1,9 +1,10 @@
+import { assignIatiIdentifierUseCase } from '@ecab/domain';
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { correctionField, effectiveDateField, organisationIdField, pathIds, requiredText } from '@ecab/contracts/commands';
 
 export const assignIatiIdentifierEndpoint = defineEndpoint({
-  name: 'AssignIatiIdentifier',
+  name: assignIatiIdentifierUseCase.commandType,
   aggregate: 'project',
   method: 'put',
   path: 'projects/:projectId/iati-identifier',
@@ -14,6 +15,6 @@ export const assignIatiIdentifierEndpoint = defineEndpoint({
   body: z
     .object({ reportingOrgRef: organisationIdField, localId: requiredText(100), correction: correctionField.optional(), effectiveDate: effectiveDateField })
     .strict(),
-  toCommand: ({ params, body }) => ({ type: 'AssignIatiIdentifier', data: { projectId: params.projectId, ...body } }),
+  toCommand: ({ params, body }) => ({ type: assignIatiIdentifierUseCase.commandType, data: { projectId: params.projectId, ...body } }),
   example: ({ projectId }) => ({ params: { projectId }, body: { reportingOrgRef: 'XM-DAC-46004', localId: projectId } }),
 });

@@ -1,9 +1,10 @@
+import { assignParticipantUseCase } from '@ecab/domain';
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { codeField, effectiveDateField, organisationReferenceField, pathIds } from '@ecab/contracts/commands';
 
 export const assignParticipantEndpoint = defineEndpoint({
-  name: 'AssignParticipant',
+  name: assignParticipantUseCase.commandType,
   aggregate: 'project',
   method: 'post',
   path: 'projects/:projectId/participants',
@@ -14,7 +15,7 @@ export const assignParticipantEndpoint = defineEndpoint({
   body: z
     .object({ organisation: organisationReferenceField, role: codeField, organisationType: codeField.optional(), effectiveDate: effectiveDateField })
     .strict(),
-  toCommand: ({ params, body }) => ({ type: 'AssignParticipant', data: { projectId: params.projectId, ...body } }),
+  toCommand: ({ params, body }) => ({ type: assignParticipantUseCase.commandType, data: { projectId: params.projectId, ...body } }),
   example: ({ projectId }) => ({
     params: { projectId },
     body: { organisation: { organisationId: 'XM-DAC-46004', name: 'Asian Development Bank' }, role: '1' },

@@ -1,9 +1,10 @@
+import { linkRelatedActivityUseCase } from '@ecab/domain';
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { codeField, effectiveDateField, pathIds, requiredText, text } from '@ecab/contracts/commands';
 
 export const linkRelatedActivityEndpoint = defineEndpoint({
-  name: 'LinkRelatedActivity',
+  name: linkRelatedActivityUseCase.commandType,
   aggregate: 'project',
   method: 'post',
   path: 'projects/:projectId/related-activities',
@@ -14,7 +15,7 @@ export const linkRelatedActivityEndpoint = defineEndpoint({
   body: z
     .object({ relatedActivityId: requiredText(200), relationType: codeField, checkpoint: text(200).optional(), effectiveDate: effectiveDateField })
     .strict(),
-  toCommand: ({ params, body }) => ({ type: 'LinkRelatedActivity', data: { projectId: params.projectId, ...body } }),
+  toCommand: ({ params, body }) => ({ type: linkRelatedActivityUseCase.commandType, data: { projectId: params.projectId, ...body } }),
   resourceId: (command) => command.data.relatedActivityId,
   example: ({ projectId }) => ({ params: { projectId }, body: { relatedActivityId: `${projectId}-KORDAI`, relationType: '2', checkpoint: 'Kordai' } }),
 });

@@ -1,8 +1,9 @@
+import { publishProjectUseCase } from '@ecab/domain';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { effectiveDatedBody, pathIds } from '@ecab/contracts/commands';
 
 export const publishProjectEndpoint = defineEndpoint({
-  name: 'PublishProject',
+  name: publishProjectUseCase.commandType,
   aggregate: 'project',
   method: 'post',
   path: 'projects/:projectId/publication',
@@ -11,6 +12,6 @@ export const publishProjectEndpoint = defineEndpoint({
   creates: false,
   params: pathIds('projectId'),
   body: effectiveDatedBody,
-  toCommand: ({ params, body }) => ({ type: 'PublishProject', data: { projectId: params.projectId, ...body } }),
+  toCommand: ({ params, body }) => ({ type: publishProjectUseCase.commandType, data: { projectId: params.projectId, ...body } }),
   example: ({ projectId }) => ({ params: { projectId }, body: {} }),
 });

@@ -1,10 +1,10 @@
-import { shorthandAgreementId } from '@ecab/domain';
+import { shorthandAgreementId, recordCommitmentUseCase } from '@ecab/domain';
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { amountField, currencyField, dateField, organisationIdField, pathIds } from '@ecab/contracts/commands';
 
 export const recordCommitmentEndpoint = defineEndpoint({
-  name: 'RecordCommitment',
+  name: recordCommitmentUseCase.commandType,
   aggregate: 'agreement',
   method: 'post',
   path: 'projects/:projectId/commitments',
@@ -20,7 +20,7 @@ export const recordCommitmentEndpoint = defineEndpoint({
   body: z.object({ amount: amountField, currency: currencyField, date: dateField, financier: organisationIdField }).strict(),
   // The agreement is the shorthand one until the executor looks up the project's agreements with the financier.
   toCommand: ({ params, body, newId }) => ({
-    type: 'RecordCommitment',
+    type: recordCommitmentUseCase.commandType,
     data: { agreementId: shorthandAgreementId(params.projectId, body.financier), projectId: params.projectId, commitmentId: newId(), ...body },
   }),
   resourceId: (command) => command.data.commitmentId,

@@ -1,10 +1,10 @@
-import { shorthandAgreementId } from '@ecab/domain';
+import { shorthandAgreementId, recordDisbursementUseCase } from '@ecab/domain';
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { amountField, currencyField, dateField, organisationIdField, pathIds } from '@ecab/contracts/commands';
 
 export const recordDisbursementEndpoint = defineEndpoint({
-  name: 'RecordDisbursement',
+  name: recordDisbursementUseCase.commandType,
   aggregate: 'agreement',
   method: 'post',
   path: 'projects/:projectId/disbursements',
@@ -18,7 +18,7 @@ export const recordDisbursementEndpoint = defineEndpoint({
   params: pathIds('projectId'),
   body: z.object({ amount: amountField, currency: currencyField, date: dateField, financier: organisationIdField }).strict(),
   toCommand: ({ params, body, newId }) => ({
-    type: 'RecordDisbursement',
+    type: recordDisbursementUseCase.commandType,
     data: { agreementId: shorthandAgreementId(params.projectId, body.financier), projectId: params.projectId, disbursementId: newId(), ...body },
   }),
   resourceId: (command) => command.data.disbursementId,

@@ -1,9 +1,10 @@
+import { recordProjectDateUseCase } from '@ecab/domain';
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { codeField, dateField, effectiveDateField, pathIds, sourceField } from '@ecab/contracts/commands';
 
 export const recordProjectDateEndpoint = defineEndpoint({
-  name: 'RecordProjectDate',
+  name: recordProjectDateUseCase.commandType,
   aggregate: 'project',
   method: 'post',
   path: 'projects/:projectId/dates',
@@ -12,6 +13,6 @@ export const recordProjectDateEndpoint = defineEndpoint({
   creates: false,
   params: pathIds('projectId'),
   body: z.object({ dateType: codeField, date: dateField, source: sourceField.optional(), effectiveDate: effectiveDateField }).strict(),
-  toCommand: ({ params, body }) => ({ type: 'RecordProjectDate', data: { projectId: params.projectId, ...body } }),
+  toCommand: ({ params, body }) => ({ type: recordProjectDateUseCase.commandType, data: { projectId: params.projectId, ...body } }),
   example: ({ projectId }) => ({ params: { projectId }, body: { dateType: '2', date: '2024-09-01' } }),
 });

@@ -1,15 +1,16 @@
+import { registerProjectUseCase } from '@ecab/domain';
 import { registerProjectRequest } from '@ecab/contracts/commands';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 
 export const registerProjectEndpoint = defineEndpoint({
-  name: 'RegisterProject',
+  name: registerProjectUseCase.commandType,
   aggregate: 'project',
   method: 'post',
   tag: 'Projects',
   summary: 'Register a project in a cluster, with its recipient countries',
   creates: true,
   ...registerProjectRequest,
-  toCommand: ({ body: { id, ...rest }, newId }) => ({ type: 'RegisterProject', data: { projectId: id ?? newId(), ...rest } }),
+  toCommand: ({ body: { id, ...rest }, newId }) => ({ type: registerProjectUseCase.commandType, data: { projectId: id ?? newId(), ...rest } }),
   example: ({ unique }) => ({
     params: {},
     body: {

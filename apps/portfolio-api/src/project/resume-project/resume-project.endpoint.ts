@@ -1,9 +1,10 @@
+import { resumeProjectUseCase } from '@ecab/domain';
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { effectiveDateField, pathIds, text } from '@ecab/contracts/commands';
 
 export const resumeProjectEndpoint = defineEndpoint({
-  name: 'ResumeProject',
+  name: resumeProjectUseCase.commandType,
   aggregate: 'project',
   method: 'post',
   path: 'projects/:projectId/resumption',
@@ -12,6 +13,6 @@ export const resumeProjectEndpoint = defineEndpoint({
   creates: false,
   params: pathIds('projectId'),
   body: z.object({ reason: text(1000).optional(), effectiveDate: effectiveDateField }).strict(),
-  toCommand: ({ params, body }) => ({ type: 'ResumeProject', data: { projectId: params.projectId, ...body } }),
+  toCommand: ({ params, body }) => ({ type: resumeProjectUseCase.commandType, data: { projectId: params.projectId, ...body } }),
   example: ({ projectId }) => ({ params: { projectId }, body: { reason: 'Works resumed in spring' } }),
 });

@@ -1,9 +1,10 @@
+import { setPolicyMarkersUseCase } from '@ecab/domain';
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { codeField, effectiveDateField, pathIds } from '@ecab/contracts/commands';
 
 export const setPolicyMarkersEndpoint = defineEndpoint({
-  name: 'SetPolicyMarkers',
+  name: setPolicyMarkersUseCase.commandType,
   aggregate: 'project',
   method: 'put',
   path: 'projects/:projectId/policy-markers',
@@ -19,7 +20,7 @@ export const setPolicyMarkersEndpoint = defineEndpoint({
       effectiveDate: effectiveDateField,
     })
     .strict(),
-  toCommand: ({ params, body }) => ({ type: 'SetPolicyMarkers', data: { projectId: params.projectId, ...body } }),
+  toCommand: ({ params, body }) => ({ type: setPolicyMarkersUseCase.commandType, data: { projectId: params.projectId, ...body } }),
   example: ({ projectId }) => ({
     params: { projectId },
     body: {

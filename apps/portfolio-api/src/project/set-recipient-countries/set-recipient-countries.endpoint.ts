@@ -1,9 +1,10 @@
+import { setRecipientCountriesUseCase } from '@ecab/domain';
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { countrySharesField, effectiveDateField, pathIds } from '@ecab/contracts/commands';
 
 export const setRecipientCountriesEndpoint = defineEndpoint({
-  name: 'SetRecipientCountries',
+  name: setRecipientCountriesUseCase.commandType,
   aggregate: 'project',
   method: 'put',
   path: 'projects/:projectId/recipient-countries',
@@ -12,7 +13,7 @@ export const setRecipientCountriesEndpoint = defineEndpoint({
   creates: false,
   params: pathIds('projectId'),
   body: z.object({ countries: countrySharesField, effectiveDate: effectiveDateField }).strict(),
-  toCommand: ({ params, body }) => ({ type: 'SetRecipientCountries', data: { projectId: params.projectId, ...body } }),
+  toCommand: ({ params, body }) => ({ type: setRecipientCountriesUseCase.commandType, data: { projectId: params.projectId, ...body } }),
   example: ({ projectId }) => ({
     params: { projectId },
     body: {

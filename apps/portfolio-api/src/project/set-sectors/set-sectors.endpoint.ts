@@ -1,9 +1,10 @@
+import { setSectorsUseCase } from '@ecab/domain';
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { codeField, effectiveDateField, pathIds, percentageField } from '@ecab/contracts/commands';
 
 export const setSectorsEndpoint = defineEndpoint({
-  name: 'SetSectors',
+  name: setSectorsUseCase.commandType,
   aggregate: 'project',
   method: 'put',
   path: 'projects/:projectId/sectors',
@@ -21,7 +22,7 @@ export const setSectorsEndpoint = defineEndpoint({
       effectiveDate: effectiveDateField,
     })
     .strict(),
-  toCommand: ({ params, body }) => ({ type: 'SetSectors', data: { projectId: params.projectId, ...body } }),
+  toCommand: ({ params, body }) => ({ type: setSectorsUseCase.commandType, data: { projectId: params.projectId, ...body } }),
   example: ({ projectId }) => ({
     params: { projectId },
     body: {

@@ -1,9 +1,10 @@
+import { suspendProjectUseCase } from '@ecab/domain';
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { effectiveDateField, pathIds, requiredText } from '@ecab/contracts/commands';
 
 export const suspendProjectEndpoint = defineEndpoint({
-  name: 'SuspendProject',
+  name: suspendProjectUseCase.commandType,
   aggregate: 'project',
   method: 'post',
   path: 'projects/:projectId/suspension',
@@ -12,6 +13,6 @@ export const suspendProjectEndpoint = defineEndpoint({
   creates: false,
   params: pathIds('projectId'),
   body: z.object({ reason: requiredText(1000), effectiveDate: effectiveDateField }).strict(),
-  toCommand: ({ params, body }) => ({ type: 'SuspendProject', data: { projectId: params.projectId, ...body } }),
+  toCommand: ({ params, body }) => ({ type: suspendProjectUseCase.commandType, data: { projectId: params.projectId, ...body } }),
   example: ({ projectId }) => ({ params: { projectId }, body: { reason: 'Winter works stop on the pass (example)' } }),
 });

@@ -1,8 +1,9 @@
+import { defineIndicatorUseCase } from '@ecab/domain';
 import { defineIndicatorRequest } from '@ecab/contracts/commands';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 
 export const defineIndicatorEndpoint = defineEndpoint({
-  name: 'DefineIndicator',
+  name: defineIndicatorUseCase.commandType,
   aggregate: 'results',
   method: 'post',
   tag: 'Results',
@@ -11,7 +12,7 @@ export const defineIndicatorEndpoint = defineEndpoint({
   creates: true,
   ...defineIndicatorRequest,
   toCommand: ({ params, body: { id, ...rest }, newId }) => ({
-    type: 'DefineIndicator',
+    type: defineIndicatorUseCase.commandType,
     data: { projectId: params.projectId, resultId: params.resultId, indicatorId: id ?? newId(), ...rest },
   }),
   resourceId: (command) => command.data.indicatorId,

@@ -1,8 +1,9 @@
+import { reportActualUseCase } from '@ecab/domain';
 import { reportActualRequest } from '@ecab/contracts/commands';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 
 export const reportActualEndpoint = defineEndpoint({
-  name: 'ReportActual',
+  name: reportActualUseCase.commandType,
   aggregate: 'results',
   method: 'post',
   tag: 'Results',
@@ -10,7 +11,7 @@ export const reportActualEndpoint = defineEndpoint({
   description: 'An actual is addressed by its indicator and period. A new report replaces a pending or rejected one for the same period, never a verified one.',
   creates: false,
   ...reportActualRequest,
-  toCommand: ({ params, body }) => ({ type: 'ReportActual', data: { projectId: params.projectId, indicatorId: params.indicatorId, ...body } }),
+  toCommand: ({ params, body }) => ({ type: reportActualUseCase.commandType, data: { projectId: params.projectId, indicatorId: params.indicatorId, ...body } }),
   resourceId: (command) => command.data.indicatorId,
   example: ({ projectId }) => ({
     params: { projectId, indicatorId: 'TRIP-HOURS' },

@@ -1,9 +1,10 @@
+import { setBaselineUseCase } from '@ecab/domain';
 import { z } from 'zod';
 import { defineEndpoint } from '../../commands/command-endpoint.js';
 import { effectiveDateField, indicatorValueField, pathIds, sourceField } from '@ecab/contracts/commands';
 
 export const setBaselineEndpoint = defineEndpoint({
-  name: 'SetBaseline',
+  name: setBaselineUseCase.commandType,
   aggregate: 'results',
   method: 'put',
   path: 'projects/:projectId/indicators/:indicatorId/baseline',
@@ -19,7 +20,7 @@ export const setBaselineEndpoint = defineEndpoint({
       effectiveDate: effectiveDateField,
     })
     .strict(),
-  toCommand: ({ params, body }) => ({ type: 'SetBaseline', data: { projectId: params.projectId, indicatorId: params.indicatorId, ...body } }),
+  toCommand: ({ params, body }) => ({ type: setBaselineUseCase.commandType, data: { projectId: params.projectId, indicatorId: params.indicatorId, ...body } }),
   resourceId: (command) => command.data.indicatorId,
   example: ({ projectId }) => ({
     params: { projectId, indicatorId: 'TRIP-HOURS' },
