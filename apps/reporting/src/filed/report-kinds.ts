@@ -5,7 +5,7 @@ import { GROUPINGS, quarterlyFigures, type Grouping, type QuarterlyFigures } fro
 import { quarterlyHtml } from '../quarterly/quarterly-html.js';
 import { reportCsv } from '../quarterly/report-csv.js';
 import { reportPage } from '../quarterly/report-page.js';
-import { quarterlyReport, type QuarterlyReport } from '../quarterly/quarterly-report.js';
+import { CURRENT_EDITION, quarterlyReport, type QuarterlyReport, type ReportEdition } from '../quarterly/quarterly-report.js';
 
 export const REPORT_KINDS = ['quarterly'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -55,22 +55,27 @@ const quarterlyV1: ReportCode = {
 };
 
 /**
- * quarterly/2: ADB's quarterly update in full (quarterly-report.ts) — counts at the quarter's end, money as recorded
- * and in USD at the value date with the cumulative figures and the ratios, the lists, the results scorecard and the
- * programme's KPIs. USD amounts use the exchange rates among the pinned events only (the pin's rate position).
+ * quarterly/2 and quarterly/3: ADB's quarterly update in full (quarterly-report.ts) — counts at the quarter's end,
+ * money as recorded and in USD at the value date with the cumulative figures and the ratios, the lists, the results
+ * scorecard and the programme's KPIs; quarterly/3 gives each group its own lists and scorecard besides (and its CSV
+ * holds them). USD amounts use the exchange rates among the pinned events only (the pin's rate position).
  */
-const quarterlyV2: ReportCode<QuarterlyReport> = {
-  figures: (events, spec) => quarterlyReport(events, parseQuarter(spec.period) as Quarter, spec.groupBy),
+const quarterlyEdition = (edition: ReportEdition): ReportCode<QuarterlyReport> => ({
+  figures: (events, spec) => quarterlyReport(events, parseQuarter(spec.period) as Quarter, spec.groupBy, edition),
   body: (figures, spec, filing) =>
     spec.format === 'csv'
       ? reportCsv(figures, { lineageHref: absoluteLineageHref(filing.id) })
       : reportPage(figures, { lineageHref: relativeLineageHref(filing.id), filedAs: filing }),
+});
+
+const REPORT_CODE: Readonly<Record<string, ReportCode>> = {
+  'quarterly/1': quarterlyV1,
+  'quarterly/2': quarterlyEdition('quarterly/2'),
+  'quarterly/3': quarterlyEdition('quarterly/3'),
 };
 
-const REPORT_CODE: Readonly<Record<string, ReportCode>> = { 'quarterly/1': quarterlyV1, 'quarterly/2': quarterlyV2 };
-
 /** The code version a new filing of each kind is made with. */
-export const CURRENT_CODE_VERSION: Readonly<Record<ReportKind, string>> = { quarterly: 'quarterly/2' };
+export const CURRENT_CODE_VERSION: Readonly<Record<ReportKind, string>> = { quarterly: CURRENT_EDITION };
 
 /** The code of a version, or undefined when it is retired (or never existed). */
 export function reportCode(version: string): ReportCode | undefined {
