@@ -5,6 +5,7 @@ import { GROUPINGS, quarterlyFigures, type Grouping, type QuarterlyFigures } fro
 import { quarterlyHtml } from '../quarterly/quarterly-html.js';
 import { reportCsv } from '../quarterly/report-csv.js';
 import { reportPage } from '../quarterly/report-page.js';
+import { reportXlsx } from '../quarterly/report-xlsx.js';
 import { CURRENT_EDITION, quarterlyReport, type QuarterlyReport, type ReportEdition } from '../quarterly/quarterly-report.js';
 
 export const REPORT_KINDS = ['quarterly'] as const;
@@ -38,7 +39,10 @@ export interface FilingIdentity {
  */
 export interface ReportCode<F extends QuarterlyFigures = QuarterlyFigures> {
   figures(events: readonly PortfolioEvent[], spec: ReportSpec): F;
+  /** The body in `spec.format`: for the filed format, the canonical content whose hash is recorded. */
   body(figures: F, spec: ReportSpec, filing: FilingIdentity): string;
+  /** The same figures as a workbook, when the version writes one (quarterly/2 on; quarterly/1 has none). */
+  workbook?(figures: F): Promise<Buffer>;
 }
 
 /** Where a filed report's figure lineage is read, relative to the report's own address (for its HTML page)… */
@@ -66,6 +70,7 @@ const quarterlyEdition = (edition: ReportEdition): ReportCode<QuarterlyReport> =
     spec.format === 'csv'
       ? reportCsv(figures, { lineageHref: absoluteLineageHref(filing.id) })
       : reportPage(figures, { lineageHref: relativeLineageHref(filing.id), filedAs: filing }),
+  workbook: reportXlsx,
 });
 
 const REPORT_CODE: Readonly<Record<string, ReportCode>> = {
@@ -82,4 +87,12 @@ export function reportCode(version: string): ReportCode | undefined {
   return Object.hasOwn(REPORT_CODE, version) ? REPORT_CODE[version] : undefined;
 }
 
-export const CONTENT_TYPES: Readonly<Record<ReportFormat, string>> = { html: 'text/html; charset=utf-8', csv: 'text/csv; charset=utf-8' };
+/**
+ * The forms a filing of a version is served in (GET /api/v1/reports/{id} by Accept): its filed format's body (the
+ * canonical content, hashed), the other text format and the PDF made from the same pinned figures by the same
+ * version's code, and the workbook where the version has one.
+ */
+export function servedFormats(version: string): ('html' | 'csv' | 'pdf' | 'xlsx')[] {
+  const code = reportCode(version);
+  return code?.workbook ? ['html', 'csv', 'pdf', 'xlsx'] : ['html', 'csv', 'pdf'];
+}
