@@ -1,14 +1,6 @@
 import { pdfPages, pdfText, readXlsx, sheetRecords, waitFor, xpath } from '@ecab/testing';
 import { authorization, type AppProcess } from './platform-process.js';
-import {
-  ADB,
-  ROAD,
-  ROAD_AGREEMENT as AGREEMENT,
-  ROAD_CLUSTER,
-  ROAD_COUNTRIES,
-  startReportingPlatform,
-  type ReportingPlatform,
-} from './reporting-platform.js';
+import { ADB, ROAD, ROAD_AGREEMENT as AGREEMENT, ROAD_CLUSTER, ROAD_COUNTRIES, startReportingPlatform, type ReportingPlatform } from './reporting-platform.js';
 
 const HEALTH = 'ECAB-HE-01';
 const HEALTH_COUNTRIES = [{ code: 'KG', percentage: 100 }];
