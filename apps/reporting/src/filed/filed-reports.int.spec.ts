@@ -66,8 +66,14 @@ describe('filed reports, regenerated from their pinned events', () => {
     await events.store(log.events.slice(0, first - 2));
     await events.store(log.events.slice(first - 1, first));
     const filed = await reports.file(Q2, 'pm');
-    const { body } = await reports.regenerate(filed);
+    const regenerated = await reports.regenerate(filed);
+    const { body } = regenerated;
     expect(sha256(body)).toBe(filed.sha256);
+    // The other forms render the same pinned figures: the HTML filing's CSV names the filing's lineage addresses.
+    expect(await reports.rendering(regenerated, 'html')).toBe(body);
+    const csv = (await reports.rendering(regenerated, 'csv')) as string;
+    expect(csv.split('\r\n')[1]).toMatch(new RegExp(`,/api/v1/reports/${filed.id}/lineage\\?cell=[^,]+$`));
+    expect((await reports.rendering(regenerated, 'xlsx')).subarray(0, 2).toString('latin1')).toBe('PK');
     expect(filed.pin.position).toBe(String(first));
 
     await events.store(log.events);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { contentPortfolio } from '../test-support/quarterly-content.js';
 import { portfolio } from '../test-support/quarterly-portfolio.js';
-import { CURRENT_CODE_VERSION, reportCode, type ReportSpec } from './report-kinds.js';
+import { CURRENT_CODE_VERSION, reportCode, servedFormats, type ReportSpec } from './report-kinds.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const filing = { id: '3f6c1a52-9c1e-4d55-8a7e-0b7f3f2a9d10', position: '13', codeVersion: 'quarterly/1' };
@@ -61,5 +61,11 @@ describe('report code versions', () => {
     expect(reportCode('quarterly/1')).toBeDefined();
     expect(reportCode('quarterly/0')).toBeUndefined();
     expect(reportCode('toString')).toBeUndefined();
+    // quarterly/1 writes no workbook: its filings are served as HTML, CSV and PDF only.
+    expect([servedFormats('quarterly/1'), servedFormats('quarterly/2'), servedFormats('quarterly/3')]).toEqual([
+      ['html', 'csv', 'pdf'],
+      ['html', 'csv', 'pdf', 'xlsx'],
+      ['html', 'csv', 'pdf', 'xlsx'],
+    ]);
   });
 });
