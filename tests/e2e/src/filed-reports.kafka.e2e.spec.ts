@@ -1,13 +1,9 @@
 import { createHash } from 'node:crypto';
-import { createTestDatabase, deleteTopicsWithPrefix, testKafkaBrokers, uniqueTopicPrefix, waitFor, xpath, type TestDatabase } from '@ecab/testing';
+import { pdfText, readXlsx, sheetRecords, waitFor, xpath } from '@ecab/testing';
 import pg from 'pg';
 import { callerTokens } from './callers.js';
-import { authorization, postJson, startApp, type AppProcess } from './platform-process.js';
-
-const PROJECT = 'ECAB-TR-01';
-const AGREEMENT = 'ECAB-TR-01-F1';
-const ADB = { organisationId: 'XM-DAC-46004', name: 'Asian Development Bank' };
-const confirmed = (citation: string) => ({ citation, confidence: 'confirmed' });
+import { authorization, postJson } from './platform-process.js';
+import { confirmed, ROAD as PROJECT, ROAD_AGREEMENT as AGREEMENT, startReportingPlatform, type ReportingPlatform } from './reporting-platform.js';
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 type Money = { route: string; id: string; amount: string; valueDate: string; type: string; iati: string };
@@ -48,32 +44,18 @@ function total(sent: Money[], iati: string[], window: (date: string) => boolean,
  * exactly the late-reported and corrected events (their ids read from the event store).
  */
 describe('filed reports are pinned to the events they were made from, through Kafka', () => {
-  let database: TestDatabase;
-  let api: AppProcess;
-  let reporting: AppProcess;
-  const prefix = uniqueTopicPrefix('filed');
+  let platform: ReportingPlatform;
+  const send = (path: string, body: unknown) => platform.send(path, body);
 
   beforeAll(async () => {
-    database = await createTestDatabase('e2e_filed_reports');
-    const env = { DATABASE_URL: database.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix, KAFKA_PARTITIONS: '3' };
-    api = await startApp('portfolio-api', env);
-    reporting = await startApp('reporting', { ...env, REPORTING_CONSUMER_GROUP: `${prefix}reporting` });
+    platform = await startReportingPlatform('filed');
   });
 
-  afterAll(async () => {
-    await reporting?.stop();
-    await api?.stop();
-    await database?.drop();
-    await deleteTopicsWithPrefix(prefix);
-  });
+  afterAll(() => platform?.stop());
 
-  async function send(path: string, body: unknown): Promise<void> {
-    const answer = await postJson(`${api.url}/api/v1/${path}`, body);
-    if (answer.status !== 200 && answer.status !== 201) throw new Error(`${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
-  }
   const sendMoney = (m: Money) => send(`agreements/${AGREEMENT}/${m.route}`, { id: m.id, amount: m.amount, currency: 'USD', valueDate: m.valueDate });
-  const get = (path: string, headers: Record<string, string> = authorization()) => fetch(`${reporting.url}/api/v1/reports${path}`, { headers });
-  const file = (body: unknown, headers: Record<string, string> = {}) => postJson(`${reporting.url}/api/v1/reports`, body, headers);
+  const get = (path: string, headers: Record<string, string> = authorization()) => fetch(`${platform.reporting.url}/api/v1/reports${path}`, { headers });
+  const file = (body: unknown, headers: Record<string, string> = {}) => postJson(`${platform.reporting.url}/api/v1/reports`, body, headers);
   /** The live quarterly CSV's value of one transport USD figure (undefined until reporting has the row). */
   async function liveFigure(quarter: string, measure: string, period: string): Promise<string | undefined> {
     const response = await get(`/quarterly.csv?quarter=${quarter}&groupBy=cluster`);
@@ -91,7 +73,7 @@ describe('filed reports are pinned to the events they were made from, through Ka
   }
   /** Event ids by "<type>:<transactionId>", from the event store itself. */
   async function storedEventIds(): Promise<Map<string, string>> {
-    const client = new pg.Client({ connectionString: database.url });
+    const client = new pg.Client({ connectionString: platform.database.url });
     await client.connect();
     try {
       const { rows } = await client.query<{ event_id: string; type: string; transaction: string }>(
@@ -105,37 +87,7 @@ describe('filed reports are pinned to the events they were made from, through Ka
   }
 
   it('regenerates a filing byte for byte after late events, files the quarter again, and explains the difference', async () => {
-    await send('programmes', {
-      programmeId: 'ECAB',
-      names: { en: 'Economic Corridor Almaty–Bishkek' },
-      aliases: ['ABEC'],
-      clusters: ['transport'],
-      effectiveDate: '2014-11-06',
-    });
-    await send('organisations', { organisationId: 'XM-DAC-46004', names: { en: 'Asian Development Bank' }, iatiOrgId: 'XM-DAC-46004', type: '40' });
-    await send('projects', {
-      id: PROJECT,
-      title: 'Almaty–Issyk-Kul road: feasibility study',
-      cluster: 'transport',
-      countries: [
-        { code: 'KZ', percentage: 59.4 },
-        { code: 'KG', percentage: 40.6 },
-      ],
-    });
-    await send(`projects/${PROJECT}/agreements`, {
-      id: AGREEMENT,
-      agreementNumber: 'G0999',
-      financier: ADB,
-      instrument: 'grant',
-      financeType: '110',
-      flowType: '10',
-      aidType: 'C01',
-      amount: '1500000.00',
-      currency: 'USD',
-      signedDate: '2025-03-10',
-      source: confirmed('grant agreement'),
-    });
-    await send(`agreements/${AGREEMENT}/effectiveness`, { effectivenessDate: '2025-03-15' });
+    await platform.open();
     for (const m of FIRST) await sendMoney(m);
     await untilLive('2025-Q2', { disbursed: total(FIRST, ['1'], Q2), spent: total(FIRST, ['3', '4'], Q2) });
 
@@ -147,7 +99,7 @@ describe('filed reports are pinned to the events they were made from, through Ka
       period: '2025-Q2',
       groupBy: 'cluster',
       format: 'html',
-      codeVersion: 'quarterly/2',
+      codeVersion: 'quarterly/3',
       filedBy: 'test-admin',
       exchangeRatePosition: null,
     });
@@ -186,6 +138,32 @@ describe('filed reports are pinned to the events they were made from, through Ka
     expect([again.status, again.headers.get('ecab-report-sha256')]).toEqual([200, first.body.sha256]);
     expect(await again.text()).toBe(firstHtml);
 
+    // The first filing as PDF, workbook and CSV: renderings of its pinned content, so the filed figures and not today's.
+    const filed = { disbursed: total(FIRST, ['1'], Q2), spent: total(FIRST, ['3', '4'], Q2) };
+    const today = { disbursed: total(sent, ['1'], Q2), spent: total(sent, ['3', '4'], Q2, reversed) };
+    expect(filed).not.toEqual(today);
+    const as = async (accept: string) => {
+      const answer = await get(`/${first.body.id}`, { ...authorization(), accept });
+      expect([answer.status, answer.headers.get('ecab-report-sha256'), answer.headers.get('ecab-report-format')]).toEqual([200, first.body.sha256, 'html']);
+      return answer;
+    };
+    const pdf = await as('application/pdf');
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const pdfWords = pdfText(Buffer.from(await pdf.arrayBuffer()));
+    for (const figure of Object.values(filed)) expect(pdfWords).toContain(thousands(figure));
+    for (const figure of Object.values(today)) expect(pdfWords).not.toContain(thousands(figure));
+    const xlsx = await as('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const money = sheetRecords(readXlsx(Buffer.from(await xlsx.arrayBuffer())).find((sheet) => sheet.name === 'Money')!);
+    const quarterOf = (figure: string) => money.find((r) => r.Group === 'transport' && r.Figure === figure && r.Currency === 'USD')?.Quarter;
+    expect([quarterOf('disbursed'), quarterOf('spent')]).toEqual([Number(filed.disbursed), Number(filed.spent)]);
+    const filedCsv = csvRows(await (await as('text/csv')).text());
+    const transport = (measure: string) =>
+      filedCsv.find((r) => r.group === 'transport' && r.measure === measure && r.currency === 'USD' && r.period === 'quarter');
+    expect([transport('disbursed')?.value, transport('spent')?.value]).toEqual([filed.disbursed, filed.spent]);
+    expect(transport('disbursed')?.lineage).toBe(`/api/v1/reports/${first.body.id}/lineage?cell=${encodeURIComponent('transport/disbursed/USD/quarter')}`);
+    const refused = await get(`/${first.body.id}`, { ...authorization(), accept: 'image/png' });
+    expect([refused.status, refused.headers.get('content-type')]).toEqual([406, expect.stringMatching(/^application\/problem\+json/)]);
+
     // Filed again, the quarter has the late and corrected events.
     const second = await file({ kind: 'quarterly', period: '2025-Q2' });
     expect(second.status).toBe(201);
@@ -221,7 +199,7 @@ describe('filed reports are pinned to the events they were made from, through Ka
     // Each figure of the filed page links to the events behind it.
     const spentQuarter = 'transport/spent/USD/quarter';
     const href = xpath(secondHtml, `string(//*[@data-cell='${spentQuarter}']/a/@href)`);
-    const lineage = await fetch(new URL(href, `${reporting.url}/api/v1/reports/${second.body.id}`), { headers: authorization() });
+    const lineage = await fetch(new URL(href, `${platform.reporting.url}/api/v1/reports/${second.body.id}`), { headers: authorization() });
     expect(lineage.status).toBe(200);
     const behind = (await lineage.json()) as { value: string; events: { eventId: string }[] };
     expect(behind.value).toBe(total(sent, ['3', '4'], Q2, reversed));
@@ -256,7 +234,11 @@ describe('filed reports are pinned to the events they were made from, through Ka
       return { status: answer.status, pointers: (body.errors ?? []).map((e) => e.pointer).sort(), code: body.code, errors: body.errors ?? [] };
     };
     const post = (body: unknown, headers: Record<string, string> = authorization()) =>
-      fetch(`${reporting.url}/api/v1/reports`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+      fetch(`${platform.reporting.url}/api/v1/reports`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
 
     expect(await problem(post({ kind: 'annual', period: '2025-Q5', groupBy: 'region', format: 'pdf', extra: 1 }))).toMatchObject({
       status: 400,
@@ -280,7 +262,7 @@ describe('filed reports are pinned to the events they were made from, through Ka
     expect(await problem(get('/quarterly.csv?quarter=2025-Q9&groupBy=region'))).toMatchObject({ status: 400, pointers: ['/groupBy', '/quarter'] });
 
     // Reading takes any role; filing, an admin or a program manager of every cluster.
-    const tokens = await callerTokens(api.url);
+    const tokens = await callerTokens(platform.api.url);
     const as = (caller: string) => ({ authorization: `Bearer ${tokens.get(caller as 'viewer')}` });
     expect((await get(`/${anyFiling?.id}`, as('viewer'))).status).toBe(200);
     expect((await problem(post({ kind: 'quarterly', period: '2025-Q2' }, as('viewer')))).status).toBe(403);
@@ -290,6 +272,11 @@ describe('filed reports are pinned to the events they were made from, through Ka
     expect((await post({ kind: 'quarterly', period: '2025-Q2', groupBy: 'country' }, as('pm-all'))).status).toBe(201);
   });
 });
+
+/** 1234567.5 → "1,234,567.50", as the page shows amounts. */
+function thousands(amount: string): string {
+  return Number(amount).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
 
 /** RFC 4180 rows, read by the test itself: no value it sent holds a comma or a quote, so a split is enough. */
 function csvRows(csv: string): Record<string, string>[] {

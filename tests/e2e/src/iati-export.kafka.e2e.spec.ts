@@ -1,24 +1,11 @@
 import { createHash } from 'node:crypto';
-import {
-  createTestDatabase,
-  deleteTopicsWithPrefix,
-  repoRoot,
-  testKafkaBrokers,
-  uniqueTopicPrefix,
-  validateAgainstSchema,
-  waitFor,
-  xpath,
-  type TestDatabase,
-} from '@ecab/testing';
+import { repoRoot, validateAgainstSchema, waitFor, xpath } from '@ecab/testing';
 import { join } from 'node:path';
-import { authorization, postJson, startApp, type AppProcess } from './platform-process.js';
+import { authorization } from './platform-process.js';
+import { confirmed, ROAD as PROJECT, ROAD_AGREEMENT as AGREEMENT, startReportingPlatform, type ReportingPlatform } from './reporting-platform.js';
 
 const XSD = (name: string) => join(repoRoot, 'apps', 'reporting', 'iati', `iati-${name}-schema.xsd`);
 const REF = 'XI-IATI-ECABTEST';
-const PROJECT = 'ECAB-TR-01';
-const AGREEMENT = 'ECAB-TR-01-F1';
-const ADB = { organisationId: 'XM-DAC-46004', name: 'Asian Development Bank' };
-const confirmed = (citation: string) => ({ citation, confidence: 'confirmed' });
 const illustrative = (citation: string) => ({ citation, confidence: 'illustrative' });
 
 /** The money the test sends, and what IATI must show for each: its type, signed value and date. */
@@ -36,57 +23,23 @@ const REVERSAL = { of: 'D1', reasonCode: 'DATA_ENTRY_ERROR', effectiveDate: '202
  * the file validates against the IATI 2.03 schema (xmllint) and holds exactly what the test sent.
  */
 describe('the IATI export and the quarterly report follow the commands sent to portfolio-api, through Kafka', () => {
-  let database: TestDatabase;
-  let api: AppProcess;
-  let reporting: AppProcess;
-  const prefix = uniqueTopicPrefix('iati');
+  let platform: ReportingPlatform;
+  let reporting: ReportingPlatform['reporting'];
+  const send = (path: string, body: unknown) => platform.send(path, body);
+  const put = (path: string, body: unknown) => platform.put(path, body);
 
   beforeAll(async () => {
-    database = await createTestDatabase('e2e_iati');
-    const env = { DATABASE_URL: database.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix, KAFKA_PARTITIONS: '3' };
-    api = await startApp('portfolio-api', env);
-    reporting = await startApp('reporting', { ...env, REPORTING_CONSUMER_GROUP: `${prefix}reporting`, IATI_REPORTING_ORG_REF: REF });
+    platform = await startReportingPlatform('iati', { reporting: { IATI_REPORTING_ORG_REF: REF } });
+    reporting = platform.reporting;
   });
 
-  afterAll(async () => {
-    await reporting?.stop();
-    await api?.stop();
-    await database?.drop();
-    await deleteTopicsWithPrefix(prefix);
-  });
+  afterAll(() => platform?.stop());
 
-  async function send(path: string, body: unknown): Promise<void> {
-    const answer = await postJson(`${api.url}/api/v1/${path}`, body);
-    if (answer.status !== 200 && answer.status !== 201) throw new Error(`${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
-  }
-  async function put(path: string, body: unknown): Promise<void> {
-    const response = await fetch(`${api.url}/api/v1/${path}`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json', ...authorization() },
-      body: JSON.stringify(body),
-    });
-    if (response.status !== 200) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  }
   const get = (path: string, headers = authorization()) => fetch(`${reporting.url}/api/v1/iati/${path}`, { headers });
 
   it('exports a project registered, financed, measured and published through the API', async () => {
-    await send('programmes', {
-      programmeId: 'ECAB',
-      names: { en: 'Economic Corridor Almaty–Bishkek', ru: 'Экономический коридор Алматы–Бишкек' },
-      aliases: ['ABEC'],
-      clusters: ['transport'],
-      effectiveDate: '2014-11-06',
-    });
-    await send('organisations', { organisationId: 'XM-DAC-46004', names: { en: 'Asian Development Bank' }, iatiOrgId: 'XM-DAC-46004', type: '40' });
-    await send('projects', {
-      id: PROJECT,
-      title: 'Almaty–Issyk-Kul road: feasibility study',
-      cluster: 'transport',
-      countries: [
-        { code: 'KZ', percentage: 59.4 },
-        { code: 'KG', percentage: 40.6 },
-      ],
-    });
+    // The opening (programme, ADB, the road project in KZ and KG, its agreement, effective), then what IATI adds.
+    await platform.open({ agreement: { providerActivityId: 'XM-DAC-46004-54439-001' } });
     await put(`projects/${PROJECT}/titles`, { titles: { en: 'Almaty–Issyk-Kul road: feasibility study', ru: 'Дорога Алматы – Иссык-Куль: ТЭО' } });
     await put(`projects/${PROJECT}/sectors`, {
       sectors: [
@@ -102,21 +55,6 @@ describe('the IATI export and the quarterly report follow the commands sent to p
     await send(`projects/${PROJECT}/approval`, { approvalDate: '2024-12-05' });
     await send(`projects/${PROJECT}/dates`, { dateType: '2', date: '2025-03-01', source: confirmed('grant effectiveness notice') });
     await send(`projects/${PROJECT}/status`, { status: '2', effectiveDate: '2025-03-01' });
-    await send(`projects/${PROJECT}/agreements`, {
-      id: AGREEMENT,
-      agreementNumber: 'G0999',
-      financier: ADB,
-      instrument: 'grant',
-      financeType: '110',
-      flowType: '10',
-      aidType: 'C01',
-      amount: '1500000.00',
-      currency: 'USD',
-      signedDate: '2025-03-10',
-      providerActivityId: 'XM-DAC-46004-54439-001',
-      source: confirmed('grant agreement'),
-    });
-    await send(`agreements/${AGREEMENT}/effectiveness`, { effectivenessDate: '2025-03-15' });
     for (const m of MONEY) {
       await send(`agreements/${AGREEMENT}/${m.route}`, {
         id: m.id,

@@ -1,29 +1,17 @@
-import {
-  createTestDatabase,
-  deleteTopicsWithPrefix,
-  pdfPages,
-  pdfText,
-  readXlsx,
-  sheetRecords,
-  testKafkaBrokers,
-  uniqueTopicPrefix,
-  waitFor,
-  xpath,
-  type TestDatabase,
-} from '@ecab/testing';
-import { authorization, postJson, startApp, type AppProcess } from './platform-process.js';
+import { pdfPages, pdfText, readXlsx, sheetRecords, waitFor, xpath } from '@ecab/testing';
+import { authorization, type AppProcess } from './platform-process.js';
+import { ADB, ROAD, ROAD_AGREEMENT as AGREEMENT, ROAD_CLUSTER, ROAD_COUNTRIES, startReportingPlatform, type ReportingPlatform } from './reporting-platform.js';
 
-const ROAD = 'ECAB-TR-01';
-const AGREEMENT = 'ECAB-TR-01-F1';
 const HEALTH = 'ECAB-HE-01';
-const ADB = { organisationId: 'XM-DAC-46004', name: 'Asian Development Bank' };
+const HEALTH_COUNTRIES = [{ code: 'KG', percentage: 100 }];
+/** A health agreement signed in the quarter and not effective by its end: awaiting effectiveness. */
+const HEALTH_AGREEMENT = { id: 'ECAB-HE-01-F1', signedDate: '2025-04-10' };
 /** What the test sends; its expectations are worked out from these alone. */
 const ROAD_MONEY = [
   { route: 'commitments', id: 'C1', iati: '11', amount: '1500000.00', valueDate: '2025-03-20' },
   { route: 'funds-received', id: 'R1', iati: '1', amount: '450000.00', valueDate: '2025-05-20' },
   { route: 'disbursements', id: 'D1', iati: '3', amount: '120000.00', valueDate: '2025-06-01' },
 ];
-const EFFECTIVE = '2025-03-15';
 /** KGS: a commitment dated before the first rate (so it has no USD value), funds after it. */
 const KGS_RATES = [
   { currency: 'KGS', date: '2025-03-01', usdPerUnit: '0.0114' },
@@ -32,6 +20,18 @@ const KGS_RATES = [
 const HEALTH_COMMITMENT = { amount: '50000000.00', date: '2025-02-10' };
 const HEALTH_FUNDS = { amount: '10000000.00', date: '2025-05-20' };
 const MILESTONE = { id: 'FS', category: 'fs-approved', baselineDate: '2025-05-31', effectiveDate: '2025-01-01' };
+
+/** Each project's groups as the test sent them: its cluster, or each of its recipient countries. */
+const GROUPS: Record<string, { cluster: string; country: string[] }> = {
+  [ROAD]: { cluster: ROAD_CLUSTER, country: ROAD_COUNTRIES.map((c) => c.code) },
+  [HEALTH]: { cluster: 'health', country: HEALTH_COUNTRIES.map((c) => c.code) },
+};
+const groupsOf = (project: string, by: 'cluster' | 'country'): string[] => [GROUPS[project]![by]].flat();
+/** The list rows the test expects, by list: [project, the row's id]. */
+const LISTED = {
+  overdueMilestones: [[ROAD, `${ROAD}/${MILESTONE.id}`]],
+  awaitingEffectiveness: [[HEALTH, HEALTH_AGREEMENT.id]],
+} as const;
 
 const Q2 = { start: '2025-04-01', end: '2025-06-30' };
 const inQ2 = (date: string) => date >= Q2.start && date <= Q2.end;
@@ -47,73 +47,43 @@ const grouped = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits
  * bad input is problem+json; without Chromium the PDF is a 503 and the other forms are served as usual.
  */
 describe('the quarterly report as HTML, CSV, PDF and XLSX, through Kafka', () => {
-  let database: TestDatabase;
-  let api: AppProcess;
+  let platform: ReportingPlatform;
   let reporting: AppProcess;
   let withoutChromium: AppProcess;
-  const prefix = uniqueTopicPrefix('quarterly');
+  const send = (path: string, body: unknown) => platform.send(path, body);
 
   beforeAll(async () => {
-    database = await createTestDatabase('e2e_quarterly_report');
-    const env = { DATABASE_URL: database.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix, KAFKA_PARTITIONS: '3' };
-    api = await startApp('portfolio-api', env);
-    reporting = await startApp('reporting', { ...env, REPORTING_CONSUMER_GROUP: `${prefix}reporting` });
-    withoutChromium = await startApp('reporting', { ...env, REPORTING_CONSUMER_GROUP: `${prefix}reporting-2`, CHROMIUM_PATH: '/nonexistent/chromium' });
+    platform = await startReportingPlatform('quarterly', { others: [{ CHROMIUM_PATH: '/nonexistent/chromium' }] });
+    reporting = platform.reporting;
+    withoutChromium = platform.others[0]!;
   });
 
-  afterAll(async () => {
-    await withoutChromium?.stop();
-    await reporting?.stop();
-    await api?.stop();
-    await database?.drop();
-    await deleteTopicsWithPrefix(prefix);
-  });
+  afterAll(() => platform?.stop());
 
-  async function send(path: string, body: unknown): Promise<void> {
-    const answer = await postJson(`${api.url}/api/v1/${path}`, body);
-    if (answer.status !== 200 && answer.status !== 201) throw new Error(`${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
-  }
   const get = (app: AppProcess, path: string, headers: Record<string, string> = {}) =>
     fetch(`${app.url}/api/v1/reports/${path}`, { headers: { ...authorization(), ...headers } });
 
   it('serves the quarter’s figures, ratios and lists in every form, equal to the test’s own sums', async () => {
-    await send('programmes', {
-      programmeId: 'ECAB',
-      names: { en: 'Economic Corridor Almaty–Bishkek' },
-      aliases: ['ABEC'],
-      clusters: ['transport', 'health'],
-      effectiveDate: '2014-11-06',
-    });
-    await send('organisations', { organisationId: 'XM-DAC-46004', names: { en: 'Asian Development Bank' }, iatiOrgId: 'XM-DAC-46004', type: '40' });
-    await send('projects', {
-      id: ROAD,
-      title: 'Almaty–Issyk-Kul road',
-      cluster: 'transport',
-      countries: [
-        { code: 'KZ', percentage: 59.4 },
-        { code: 'KG', percentage: 40.6 },
-      ],
-    });
-    await send('projects', { id: HEALTH, title: 'Regional health security', cluster: 'health', countries: [{ code: 'KG', percentage: 100 }] });
-    await send(`projects/${ROAD}/agreements`, {
-      id: AGREEMENT,
-      agreementNumber: 'G0999',
-      financier: ADB,
-      instrument: 'grant',
-      financeType: '110',
-      flowType: '10',
-      aidType: 'C01',
-      amount: '1500000.00',
-      currency: 'USD',
-      signedDate: '2025-03-10',
-      source: { citation: 'grant agreement', confidence: 'confirmed' },
-    });
-    await send(`agreements/${AGREEMENT}/effectiveness`, { effectivenessDate: EFFECTIVE });
+    await platform.open({ clusters: ['health'] });
+    await send('projects', { id: HEALTH, title: 'Regional health security', cluster: 'health', countries: HEALTH_COUNTRIES });
     for (const m of ROAD_MONEY) await send(`agreements/${AGREEMENT}/${m.route}`, { id: m.id, amount: m.amount, currency: 'USD', valueDate: m.valueDate });
     await send('reference/exchange-rates', { rates: KGS_RATES });
     await send(`projects/${HEALTH}/commitments`, { ...HEALTH_COMMITMENT, currency: 'KGS', financier: 'XM-DAC-46004' });
     await send(`projects/${HEALTH}/disbursements`, { ...HEALTH_FUNDS, currency: 'KGS', financier: 'XM-DAC-46004' });
     await send(`projects/${ROAD}/milestones`, MILESTONE);
+    await send(`projects/${HEALTH}/agreements`, {
+      id: HEALTH_AGREEMENT.id,
+      agreementNumber: 'G1001',
+      financier: ADB,
+      instrument: 'grant',
+      financeType: '110',
+      flowType: '10',
+      aidType: 'C01',
+      amount: '2000000.00',
+      currency: 'USD',
+      signedDate: HEALTH_AGREEMENT.signedDate,
+      source: { citation: 'grant agreement', confidence: 'confirmed' },
+    });
 
     const roadFunds = fixed(sum('1', inQ2));
     const healthFundsUsd = fixed(Number(HEALTH_FUNDS.amount) * Number(kgsRate(HEALTH_FUNDS.date)));
@@ -125,7 +95,8 @@ describe('the quarterly report as HTML, CSV, PDF and XLSX, through Kafka', () =>
         return html !== '' &&
           value('transport/disbursed/USD/quarter') === roadFunds &&
           value('health/disbursed/KGS/quarter/usd') === healthFundsUsd &&
-          html.includes(`data-row="lists/overdueMilestones/${ROAD}/FS"`)
+          html.includes(`data-row="lists/overdueMilestones/${ROAD}/FS"`) &&
+          html.includes(`data-row="lists/awaitingEffectiveness/${HEALTH_AGREEMENT.id}"`)
           ? html
           : undefined;
       },
@@ -164,10 +135,35 @@ describe('the quarterly report as HTML, CSV, PDF and XLSX, through Kafka', () =>
     const money = sheetRecords(sheets.find((s) => s.name === 'Money')!);
     expect(money.find((r) => r.Group === 'transport' && r.Figure === 'disbursed' && r.Currency === 'USD')?.Quarter).toBe(sum('1', inQ2));
     expect(money.find((r) => r.Group === 'health' && r.Figure === 'disbursed' && r.Currency === 'KGS')?.['Quarter USD']).toBe(Number(healthFundsUsd));
-    expect(sheetRecords(sheets.find((s) => s.name === 'Overdue milestones')!).map((r) => r.Project)).toEqual([ROAD]);
+    // Each cluster's own rows, then the programme's.
+    const overdue = sheetRecords(sheets.find((s) => s.name === 'Overdue milestones')!);
+    expect(overdue.map((r) => [r.Group, r.Project])).toEqual([...groupsOf(ROAD, 'cluster').map((g) => [g, ROAD]), ['programme', ROAD]]);
 
     const csv = await (await get(reporting, 'quarterly?quarter=2025-Q2', { accept: 'text/csv' })).text();
-    expect(csv.split('\r\n')).toContain(`2025-Q2,cluster,transport,disbursed,USD,quarter,${roadFunds},`);
+    expect(csv.split('\r\n')).toContain(`2025-Q2,cluster,transport,disbursed,USD,quarter,,${roadFunds},`);
+  });
+
+  it.each(['cluster', 'country'] as const)('gives each %s its own lists, holding exactly the rows of its projects, in every form', async (by) => {
+    const groups = [...new Set(Object.keys(GROUPS).flatMap((p) => groupsOf(p, by)))];
+    const page = await (await get(reporting, `quarterly.html?quarter=2025-Q2&groupBy=${by}`)).text();
+    const csv = (await (await get(reporting, `quarterly.csv?quarter=2025-Q2&groupBy=${by}`)).text()).split('\r\n');
+    const sheets = readXlsx(Buffer.from(await (await get(reporting, `quarterly.xlsx?quarter=2025-Q2&groupBy=${by}`)).arrayBuffer()));
+    const sheetOf = { overdueMilestones: 'Overdue milestones', awaitingEffectiveness: 'Awaiting effectiveness' } as const;
+    for (const [list, rows] of Object.entries(LISTED) as [keyof typeof LISTED, (typeof LISTED)[keyof typeof LISTED]][]) {
+      const records = sheetRecords(sheets.find((s) => s.name === sheetOf[list])!);
+      for (const group of groups) {
+        const expected = rows.filter(([project]) => groupsOf(project, by).includes(group)).map(([, id]) => id);
+        const table = `//section[@data-group='${group}']//table[@data-table='${list}']`;
+        expect(xpath(page, `count(${table}//tr[@data-row])`)).toBe(String(expected.length));
+        for (const id of expected) expect(xpath(page, `count(${table}//tr[@data-row='${group}/lists/${list}/${id}'])`)).toBe('1');
+        const prefix = `2025-Q2,${by},${group},list:${list},,quarter-end,`;
+        expect(csv.filter((line) => line.startsWith(prefix)).map((line) => line.slice(prefix.length).split(',')[0])).toEqual(expected);
+        expect(records.filter((r) => r.Group === group).map((r) => r.Project)).toEqual(rows.filter(([p]) => groupsOf(p, by).includes(group)).map(([p]) => p));
+      }
+      // The programme-wide list keeps every row.
+      expect(xpath(page, `count(//table[@data-table='${list}']//tr[@data-row='lists/${list}/${rows[0][1]}'])`)).toBe('1');
+      expect(records.filter((r) => r.Group === 'programme')).toHaveLength(rows.length);
+    }
   });
 
   it('answers bad input with problem+json, and a PDF without Chromium with 503 while the page is served', async () => {

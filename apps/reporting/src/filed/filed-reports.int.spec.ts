@@ -66,8 +66,14 @@ describe('filed reports, regenerated from their pinned events', () => {
     await events.store(log.events.slice(0, first - 2));
     await events.store(log.events.slice(first - 1, first));
     const filed = await reports.file(Q2, 'pm');
-    const { body } = await reports.regenerate(filed);
+    const regenerated = await reports.regenerate(filed);
+    const { body } = regenerated;
     expect(sha256(body)).toBe(filed.sha256);
+    // The other forms render the same pinned figures: the HTML filing's CSV names the filing's lineage addresses.
+    expect(await reports.rendering(regenerated, 'html')).toBe(body);
+    const csv = (await reports.rendering(regenerated, 'csv')) as string;
+    expect(csv.split('\r\n')[1]).toMatch(new RegExp(`,/api/v1/reports/${filed.id}/lineage\\?cell=[^,]+$`));
+    expect(((await reports.rendering(regenerated, 'xlsx')) as Buffer).subarray(0, 2).toString('latin1')).toBe('PK');
     expect(filed.pin.position).toBe(String(first));
 
     await events.store(log.events);
@@ -93,17 +99,19 @@ describe('filed reports, regenerated from their pinned events', () => {
     expect(errors).toEqual(['a filed report regenerated to different bytes']);
   });
 
-  it('regenerates a filing of an earlier code version with that version, byte for byte, after the current one changed', async () => {
+  it.each([
+    ['quarterly/1', '11111111-1111-4111-8111-111111111111', 'quarter,group_by,group,measure,currency,period,value,lineage'],
+    ['quarterly/2', '22222222-2222-4222-8222-222222222222', 'quarter,group_by,group,measure,currency,period,value,note,lineage'],
+  ])('regenerates a filing of the earlier code version %s with that version, byte for byte, after the current one changed', async (version, id, header) => {
     const spec = { ...Q2, format: 'csv' } as const;
     const pin = await events.pin();
-    const id = '11111111-1111-4111-8111-111111111111';
-    const v1 = reportCode('quarterly/1')!;
-    const body = v1.body(v1.figures(await events.pinned(pin), spec), spec, { id, position: pin.position, codeVersion: 'quarterly/1' });
+    const code = reportCode(version)!;
+    const body = code.body(code.figures(await events.pinned(pin), spec), spec, { id, position: pin.position, codeVersion: version });
     await new FiledReportStore(dataSource).insert({
       ...spec,
       id,
       pin,
-      codeVersion: 'quarterly/1',
+      codeVersion: version,
       sha256: sha256Hex(body),
       byteLength: Buffer.byteLength(body),
       filedAt: new Date().toISOString(),
@@ -111,10 +119,10 @@ describe('filed reports, regenerated from their pinned events', () => {
     });
     const again = await reports.regenerate(await reports.record(id));
     expect(again.body).toBe(body);
-    expect(again.body.split('\r\n')[0]).toBe('quarter,group_by,group,measure,currency,period,value,lineage');
+    expect(again.body.split('\r\n')[0]).toBe(header);
     const current = await reports.file(spec, 'pm');
-    expect(current.codeVersion).toBe('quarterly/2');
-    expect((await reports.regenerate(current)).body.split('\r\n')[0]).toBe('quarter,group_by,group,measure,currency,period,value,note,lineage');
+    expect(current.codeVersion).toBe('quarterly/3');
+    expect((await reports.regenerate(current)).body.split('\r\n')[0]).toBe('quarter,group_by,group,measure,currency,period,item,value,note,lineage');
   });
 
   it('answers 410 for a filing whose code version is retired, 404 for an unknown id, 422 for a diff across periods', async () => {

@@ -114,6 +114,23 @@ export class FiledReports {
     return { report, body, figures, events };
   }
 
+  /**
+   * The regenerated filing in another form, from the same pinned figures and the same version's code: the other
+   * text format (the filed one is the body itself) or the workbook. Only ever given a Regenerated, so the figures
+   * are those whose canonical body was just found to hash as filed. The PDF is the page printed (the controller).
+   */
+  async rendering(regenerated: Regenerated, format: 'html' | 'csv' | 'xlsx'): Promise<string | Buffer> {
+    const { report, figures, body } = regenerated;
+    const code = reportCode(report.codeVersion);
+    if (!code) throw new Error(`${report.codeVersion} has no code, yet ${report.id} was regenerated`);
+    if (format === 'xlsx') {
+      if (!code.workbook) throw new Error(`${report.codeVersion} writes no workbook`);
+      return code.workbook(figures);
+    }
+    if (format === report.format) return body;
+    return code.body(figures, { ...report, format }, { id: report.id, position: report.pin.position, codeVersion: report.codeVersion });
+  }
+
   /** The events behind each figure (or one), from the regenerated filing. */
   async lineage(id: string, cell: string | undefined) {
     const { report, figures, events } = await this.regenerate(await this.record(id));

@@ -5,7 +5,8 @@ import { GROUPINGS, quarterlyFigures, type Grouping, type QuarterlyFigures } fro
 import { quarterlyHtml } from '../quarterly/quarterly-html.js';
 import { reportCsv } from '../quarterly/report-csv.js';
 import { reportPage } from '../quarterly/report-page.js';
-import { quarterlyReport, type QuarterlyReport } from '../quarterly/quarterly-report.js';
+import { reportXlsx } from '../quarterly/report-xlsx.js';
+import { CURRENT_EDITION, quarterlyReport, type QuarterlyReport, type ReportEdition } from '../quarterly/quarterly-report.js';
 
 export const REPORT_KINDS = ['quarterly'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -38,7 +39,10 @@ export interface FilingIdentity {
  */
 export interface ReportCode<F extends QuarterlyFigures = QuarterlyFigures> {
   figures(events: readonly PortfolioEvent[], spec: ReportSpec): F;
+  /** The body in `spec.format`: for the filed format, the canonical content whose hash is recorded. */
   body(figures: F, spec: ReportSpec, filing: FilingIdentity): string;
+  /** The same figures as a workbook, when the version writes one (quarterly/2 on; quarterly/1 has none). */
+  workbook?(figures: F): Promise<Buffer>;
 }
 
 /** Where a filed report's figure lineage is read, relative to the report's own address (for its HTML page)… */
@@ -55,26 +59,40 @@ const quarterlyV1: ReportCode = {
 };
 
 /**
- * quarterly/2: ADB's quarterly update in full (quarterly-report.ts) — counts at the quarter's end, money as recorded
- * and in USD at the value date with the cumulative figures and the ratios, the lists, the results scorecard and the
- * programme's KPIs. USD amounts use the exchange rates among the pinned events only (the pin's rate position).
+ * quarterly/2 and quarterly/3: ADB's quarterly update in full (quarterly-report.ts) — counts at the quarter's end,
+ * money as recorded and in USD at the value date with the cumulative figures and the ratios, the lists, the results
+ * scorecard and the programme's KPIs; quarterly/3 gives each group its own lists and scorecard besides (and its CSV
+ * holds them). USD amounts use the exchange rates among the pinned events only (the pin's rate position).
  */
-const quarterlyV2: ReportCode<QuarterlyReport> = {
-  figures: (events, spec) => quarterlyReport(events, parseQuarter(spec.period) as Quarter, spec.groupBy),
+const quarterlyEdition = (edition: ReportEdition): ReportCode<QuarterlyReport> => ({
+  figures: (events, spec) => quarterlyReport(events, parseQuarter(spec.period) as Quarter, spec.groupBy, edition),
   body: (figures, spec, filing) =>
     spec.format === 'csv'
       ? reportCsv(figures, { lineageHref: absoluteLineageHref(filing.id) })
       : reportPage(figures, { lineageHref: relativeLineageHref(filing.id), filedAs: filing }),
+  workbook: reportXlsx,
+});
+
+const REPORT_CODE: Readonly<Record<string, ReportCode>> = {
+  'quarterly/1': quarterlyV1,
+  'quarterly/2': quarterlyEdition('quarterly/2'),
+  'quarterly/3': quarterlyEdition('quarterly/3'),
 };
 
-const REPORT_CODE: Readonly<Record<string, ReportCode>> = { 'quarterly/1': quarterlyV1, 'quarterly/2': quarterlyV2 };
-
 /** The code version a new filing of each kind is made with. */
-export const CURRENT_CODE_VERSION: Readonly<Record<ReportKind, string>> = { quarterly: 'quarterly/2' };
+export const CURRENT_CODE_VERSION: Readonly<Record<ReportKind, string>> = { quarterly: CURRENT_EDITION };
 
 /** The code of a version, or undefined when it is retired (or never existed). */
 export function reportCode(version: string): ReportCode | undefined {
   return Object.hasOwn(REPORT_CODE, version) ? REPORT_CODE[version] : undefined;
 }
 
-export const CONTENT_TYPES: Readonly<Record<ReportFormat, string>> = { html: 'text/html; charset=utf-8', csv: 'text/csv; charset=utf-8' };
+/**
+ * The forms a filing of a version is served in (GET /api/v1/reports/{id} by Accept): its filed format's body (the
+ * canonical content, hashed), the other text format and the PDF made from the same pinned figures by the same
+ * version's code, and the workbook where the version has one.
+ */
+export function servedFormats(version: string): ('html' | 'csv' | 'pdf' | 'xlsx')[] {
+  const code = reportCode(version);
+  return code?.workbook ? ['html', 'csv', 'pdf', 'xlsx'] : ['html', 'csv', 'pdf'];
+}

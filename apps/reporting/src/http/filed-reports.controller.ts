@@ -1,11 +1,13 @@
 import { canActOnProgramme, CurrentPrincipal, forbidden, RequireRole, type Principal } from '@ecab/auth';
 import { parseOrProblem } from '@ecab/platform';
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { z } from 'zod';
 import type { FiledReport } from '../filed/filed-report-store.js';
 import { FiledReports } from '../filed/filed-reports.js';
-import { CONTENT_TYPES, GROUPINGS, REPORT_FORMATS, REPORT_KINDS } from '../filed/report-kinds.js';
+import { GROUPINGS, REPORT_FORMATS, REPORT_KINDS, servedFormats } from '../filed/report-kinds.js';
+import { PdfRenderer } from '../pdf/pdf-renderer.js';
 import { parseQuarter } from '../quarterly/quarter.js';
+import { formatAccepted, QUARTERLY_FORMATS } from './report-formats.js';
 
 interface HeaderResponse {
   setHeader(name: string, value: string): void;
@@ -40,13 +42,16 @@ const request = (params: unknown, query: unknown) => ({ ...(query as object), ..
 
 /**
  * Filed reports (issue 12): POST files one, pinned to the events reporting holds; GET regenerates it byte for
- * byte; /lineage names the events behind each figure; /diff explains what changed between two filings.
+ * byte (or renders it as the other text format, PDF or XLSX, by Accept); /lineage names the events behind each figure; /diff explains what changed between two filings.
  * Filing takes an admin or a program manager of every cluster (a report covers the whole programme); any
  * signed-in role reads.
  */
 @Controller('api/v1/reports')
 export class FiledReportsController {
-  constructor(private readonly reports: FiledReports) {}
+  constructor(
+    private readonly reports: FiledReports,
+    @Inject(PdfRenderer) private readonly pdf: PdfRenderer,
+  ) {}
 
   @Post()
   @RequireRole('program-manager')
@@ -64,19 +69,44 @@ export class FiledReportsController {
     return { reports: (await this.reports.list(parseOrProblem(listQuery, query))).map(filingView) };
   }
 
-  /** The filed report's body, made again; its headers say what it was made from and the hash it matches. */
+  /**
+   * The filed report made again from its pin, in the form the Accept header asks for (else its filed format). The
+   * filed format's body is the canonical content: byte for byte as filed, its SHA-256 the recorded one (ETag). The
+   * other forms are renderings of the same pinned figures by the same code version, made only after that body
+   * hashed as filed: the other text format, the PDF (the page printed by Chromium, whose bytes carry their own
+   * creation date) and the workbook. ECAB-Report-SHA256 is always the canonical content's hash; ECAB-Report-Format
+   * says which format that is. 406 for a form not served.
+   */
   @Get(':id')
-  async content(@Param() params: unknown, @Query() query: unknown, @Res({ passthrough: true }) response: HeaderResponse): Promise<string> {
+  async content(
+    @Param() params: unknown,
+    @Query() query: unknown,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: HeaderResponse,
+  ): Promise<string | StreamableFile> {
     const { id } = parseOrProblem(idParams, request(params, query));
-    const { report, body } = await this.reports.regenerate(await this.reports.record(id));
-    response.setHeader('Content-Type', CONTENT_TYPES[report.format]);
-    if (report.format === 'csv')
-      response.setHeader('Content-Disposition', `attachment; filename="ecab-${report.kind}-${report.period}-${report.groupBy}-${report.id}.csv"`);
-    response.setHeader('ETag', `"${report.sha256}"`);
+    const record = await this.reports.record(id);
+    response.setHeader('Vary', 'Accept');
+    const format = formatAccepted(accept, { offered: servedFormats(record.codeVersion), preferred: record.format, what: `Filed report ${record.id}` });
+    const regenerated = await this.reports.regenerate(record);
+    const { report } = regenerated;
     response.setHeader('ECAB-Report-SHA256', report.sha256);
+    response.setHeader('ECAB-Report-Format', report.format);
     response.setHeader('ECAB-Position', report.pin.position);
     response.setHeader('ECAB-Report-Code-Version', report.codeVersion);
-    return body;
+    const file = `ecab-${report.kind}-${report.period}-${report.groupBy}-${report.id}.${format}`;
+    if (format === 'pdf' || format === 'xlsx') {
+      const bytes =
+        format === 'pdf'
+          ? await this.pdf.render((await this.reports.rendering(regenerated, 'html')) as string)
+          : await this.reports.rendering(regenerated, 'xlsx');
+      const buffer = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
+      return new StreamableFile(buffer, { type: QUARTERLY_FORMATS[format], disposition: `attachment; filename="${file}"`, length: buffer.length });
+    }
+    if (format === report.format) response.setHeader('ETag', `"${report.sha256}"`);
+    response.setHeader('Content-Type', QUARTERLY_FORMATS[format]);
+    if (format === 'csv') response.setHeader('Content-Disposition', `attachment; filename="${file}"`);
+    return (await this.reports.rendering(regenerated, format)) as string;
   }
 
   @Get(':id/filing')

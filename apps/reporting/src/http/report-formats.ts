@@ -10,12 +10,23 @@ export const QUARTERLY_FORMATS = {
 export type QuarterlyFormat = keyof typeof QUARTERLY_FORMATS;
 export const QUARTERLY_FORMAT_NAMES = Object.keys(QUARTERLY_FORMATS) as [QuarterlyFormat, ...QuarterlyFormat[]];
 
+/** What an Accept header is matched against: the forms offered, the one `*` / `text/*` (or no header) gets, and what is served. */
+export interface Offer {
+  offered: readonly QuarterlyFormat[];
+  preferred: QuarterlyFormat;
+  what: string;
+}
+const LIVE_REPORT: Offer = { offered: QUARTERLY_FORMAT_NAMES, preferred: 'html', what: 'The quarterly report' };
+const mediaType = (format: QuarterlyFormat) => QUARTERLY_FORMATS[format].split(';')[0] as string;
+
 /**
  * The form an Accept header asks for: the acceptable media type of highest q (the first among equals) that is one
- * of the report's; `*` / `text/*` (or no header) is the page. 406 when it accepts none of them.
+ * of the forms offered; `*` (or no header) is the preferred form (the live report's page; a filing's own format),
+ * `text/*` the preferred form if it is text, else the page. 406 when it accepts none of them.
  */
-export function formatAccepted(accept: string | undefined): QuarterlyFormat {
-  if (accept === undefined || accept.trim() === '') return 'html';
+export function formatAccepted(accept: string | undefined, offer: Offer = LIVE_REPORT): QuarterlyFormat {
+  const textual = offer.preferred === 'html' || offer.preferred === 'csv' ? offer.preferred : 'html';
+  if (accept === undefined || accept.trim() === '') return offer.preferred;
   const ranges = accept
     .split(',')
     .map((part, index) => {
@@ -26,14 +37,16 @@ export function formatAccepted(accept: string | undefined): QuarterlyFormat {
     .filter((r) => r.q > 0)
     .sort((a, b) => b.q - a.q || a.index - b.index);
   for (const { type } of ranges) {
-    if (type === '*/*' || type === 'text/*' || type === 'text/html') return 'html';
-    const found = QUARTERLY_FORMAT_NAMES.find((format) => QUARTERLY_FORMATS[format].split(';')[0] === type);
+    if (type === '*/*') return offer.preferred;
+    if (type === 'text/*' && offer.offered.includes(textual)) return textual;
+    const found = offer.offered.find((format) => mediaType(format) === type);
     if (found) return found;
   }
   throw new ProblemError({
     type: problemType('not-acceptable'),
     status: 406,
-    detail: `The quarterly report is served as ${QUARTERLY_FORMAT_NAMES.map((f) => QUARTERLY_FORMATS[f].split(';')[0]).join(', ')}; the Accept header asks for none of them (or use ?format=).`,
+    detail: `${offer.what} is served as ${offer.offered.map(mediaType).join(', ')}; the Accept header asks for none of them${offer === LIVE_REPORT ? ' (or use ?format=)' : ''}.`,
     accept,
+    offered: offer.offered.map(mediaType),
   });
 }

@@ -31,7 +31,7 @@ interface HeaderResponse {
 export const QUARTERLY_REPORT_PATHS = ['/api/v1/reports/quarterly.html', '/api/v1/reports/quarterly'];
 
 /**
- * The quarterly portfolio report (quarterly/2, the code new filings use) made from the events reporting holds now,
+ * The quarterly portfolio report (quarterly/3, the code new filings use) made from the events reporting holds now,
  * any signed-in role may read it: `quarterly.html` (printable page), `quarterly.csv` (the figures), `quarterly.pdf`
  * (the page printed by Chromium), `quarterly.xlsx` (one sheet per table, for ministries), or `quarterly?format=` / the
  * Accept header for any of them.
@@ -79,7 +79,7 @@ export class ReportsController {
     const head = await this.events.head();
     const report: QuarterlyReport = quarterlyReport(await this.events.all(), quarter, request.groupBy);
     response.setHeader('ECAB-Position', head.position ?? '0');
-    response.setHeader('ECAB-Report-Code-Version', 'quarterly/2');
+    response.setHeader('ECAB-Report-Code-Version', report.edition);
     const file = `ecab-quarterly-${quarter.label}-${request.groupBy}.${format}`;
     if (format === 'pdf' || format === 'xlsx') {
       // Bytes, sent as they are (no charset added to their media type).

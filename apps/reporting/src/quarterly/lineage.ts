@@ -19,6 +19,11 @@ export interface FigureCell {
   value: string;
   /** Why a value is empty (a missing exchange rate, a ratio without a base); quarterly/2 only. */
   note?: string;
+  /**
+   * quarterly/3: the row a list, scorecard or KPI cell stands for (an agreement id, `<project>/<milestone>`, an action
+   * id, `<project>/<indicator>`, a KPI); undefined for the counts and money.
+   */
+  item?: string;
 }
 
 /**
@@ -47,6 +52,11 @@ export class LineageCollector {
     const ids = this.cells.get(key) ?? new Set<string>();
     for (const id of eventIds) if (id !== undefined) ids.add(id);
     this.cells.set(key, ids);
+  }
+
+  /** The events collected for a cell so far (in no particular order). */
+  eventsOf(key: string): string[] {
+    return [...(this.cells.get(key) ?? [])];
   }
 
   result(): Map<string, string[]> {

@@ -155,8 +155,8 @@ describe('quarterly/2: the quarterly portfolio report as at the quarter’s end'
       }),
     );
     const rows = reportCsv(report).trimEnd().split('\r\n');
-    expect(rows[0]).toBe('quarter,group_by,group,measure,currency,period,value,note');
-    expect(rows).toContain(`2025-Q2,cluster,transport,disbursed:usd,USD,quarter,${fixed(totalUsd((m) => m[0] === 'ROAD' && m[1] === '1' && inQ2(m[4])))},`);
+    expect(rows[0]).toBe('quarter,group_by,group,measure,currency,period,item,value,note');
+    expect(rows).toContain(`2025-Q2,cluster,transport,disbursed:usd,USD,quarter,,${fixed(totalUsd((m) => m[0] === 'ROAD' && m[1] === '1' && inQ2(m[4])))},`);
   });
 
   it('shares money among countries by percentage, each share converted at the movement’s value date', () => {

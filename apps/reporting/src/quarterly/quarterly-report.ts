@@ -1,6 +1,7 @@
 import type { PortfolioEvent } from '@ecab/contracts';
 import { foldPortfolioFacts } from '../iati/fold-events.js';
 import { ExchangeRates, type MissingRate } from './exchange-rates.js';
+import { groupLists, programmeRowCells, type GroupLists } from './group-lists.js';
 import { cellKey, LineageCollector, type FigureCell } from './lineage.js';
 import { PROGRAMME_GROUP, portfolioMoney } from './portfolio-money.js';
 import { quarterFacts } from './quarter-facts.js';
@@ -10,8 +11,16 @@ import { quarterlyFigures, RATINGS, type GroupFigures, type Grouping, type Quart
 import { quarterlyLists, type QuarterlyLists } from './quarterly-lists.js';
 import { programmeKpis, resultsScorecard, type KpiRow, type ScorecardRow } from './scorecard.js';
 
-/** quarterly/2's report: quarterly/1's figures, every figure as a cell, and the further content. */
+/** The code versions quarterlyReport writes: quarterly/3 adds each group's own lists and scorecard. */
+export const REPORT_EDITIONS = ['quarterly/2', 'quarterly/3'] as const;
+export type ReportEdition = (typeof REPORT_EDITIONS)[number];
+/** The version the live report and new filings are made with. */
+export const CURRENT_EDITION: ReportEdition = 'quarterly/3';
+
+/** quarterly/2's (and 3's) report: quarterly/1's figures, every figure as a cell, and the further content. */
 export interface QuarterlyReport extends QuarterlyFigures {
+  /** The code version that made it (its page, CSV and workbook are written as that version writes them). */
+  edition: ReportEdition;
   /** Every figure of the report in page order: per group (and the programme) its counts, money and ratios; then the lists' rows, the scorecard, the KPIs. */
   cells: FigureCell[];
   content: QuarterlyContent;
@@ -24,6 +33,8 @@ export interface QuarterlyContent {
   lists: QuarterlyLists;
   scorecard: ScorecardRow[];
   kpis: KpiRow[];
+  /** quarterly/3: each group's own lists and scorecard, in the groups' order (quarterly/2: undefined). */
+  groupLists?: GroupLists[];
   /** Every exchange rate a USD figure lacked: each such figure is empty and names it. */
   missingRates: MissingRate[];
 }
@@ -35,8 +46,15 @@ export interface QuarterlyContent {
  * whole programme the money as recorded and in USD at the value date (portfolio-money.ts) with the disbursement
  * and contract-award ratios, the lists (quarterly-lists.ts), the results scorecard and the programme's KPIs
  * against their targets (scorecard.ts). Every figure and row has its lineage.
+ * quarterly/3 (the current edition) gives each group, besides, its own lists and scorecard (group-lists.ts), the
+ * programme-wide ones staying at programme level; quarterly/2 is kept as it was for the filings made with it.
  */
-export function quarterlyReport(events: readonly PortfolioEvent[], quarter: Quarter, groupBy: Grouping): QuarterlyReport {
+export function quarterlyReport(
+  events: readonly PortfolioEvent[],
+  quarter: Quarter,
+  groupBy: Grouping,
+  edition: ReportEdition = CURRENT_EDITION,
+): QuarterlyReport {
   const base = quarterlyFigures(events, quarter, groupBy, { statusAtQuarterEnd: true });
   const byCluster = groupBy === 'cluster' ? base : quarterlyFigures(events, quarter, 'cluster', { statusAtQuarterEnd: true });
   const facts = foldPortfolioFacts(events);
@@ -51,14 +69,28 @@ export function quarterlyReport(events: readonly PortfolioEvent[], quarter: Quar
   const scorecard = resultsScorecard(facts, atEnd, lineage);
   const kpis = programmeKpis(atEnd, quarter, lineage);
 
+  // quarterly/3: each group's lists and scorecard follow its money; the programme-wide ones stay at the end.
+  const perGroup =
+    edition === 'quarterly/3'
+      ? groupLists(
+          base.groups.map((g) => g.group),
+          facts,
+          groupBy,
+          { lists: lists.lists, scorecard: scorecard.rows, cells: [...lists.cells, ...scorecard.cells] },
+          lineage,
+        )
+      : undefined;
   const cells: FigureCell[] = [];
   for (const g of [...base.groups, programme]) {
     cells.push(...countCells(g));
     cells.push(...money.filter((c) => c.group === g.group));
+    cells.push(...(perGroup?.cells.get(g.group) ?? []));
   }
-  cells.push(...lists.cells, ...scorecard.cells, ...kpis.cells);
+  const rowCells = [...lists.cells, ...scorecard.cells, ...kpis.cells];
+  cells.push(...(perGroup ? programmeRowCells(rowCells) : rowCells));
   return {
     ...base,
+    edition,
     lineage: lineage.result(),
     cells,
     content: {
@@ -66,6 +98,7 @@ export function quarterlyReport(events: readonly PortfolioEvent[], quarter: Quar
       lists: lists.lists,
       scorecard: scorecard.rows,
       kpis: kpis.rows,
+      ...(perGroup ? { groupLists: perGroup.groups } : {}),
       missingRates: rates.missing(),
     },
   };

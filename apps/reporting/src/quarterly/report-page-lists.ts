@@ -1,6 +1,8 @@
 import { el, inlineEl, type XmlElement } from '../iati/xml-writer.js';
+import type { GroupLists, ProjectLists } from './group-lists.js';
 import type { AgreementRow, ListMoney, ListName } from './quarterly-lists.js';
 import type { QuarterlyContent } from './quarterly-report.js';
+import type { ScorecardRow } from './scorecard.js';
 import { CellRenderer, grouped, percent, table, text } from './report-format.js';
 
 const LIST_TITLES: Record<ListName, string> = {
@@ -46,11 +48,9 @@ function agreementList(name: ListName, rows: AgreementRow[], cells: CellRenderer
   ]);
 }
 
-/** ADB's lists, the results scorecard and the programme's KPIs. */
-export function listSections(content: QuarterlyContent, cells: CellRenderer): XmlElement[] {
-  const l = content.lists;
+/** The lists about projects (all but the governance actions): the programme's, or one group's (quarterly/3). */
+function projectLists(l: ProjectLists, cells: CellRenderer): XmlElement[] {
   return [
-    el('h2', {}, 'Lists at the quarter’s end'),
     agreementList('awaitingEffectiveness', l.awaitingEffectiveness, cells, ['Signed', 'Signed amount', 'Days since signing'], (r) => [
       text(r.signedDate),
       money(r.signed),
@@ -93,6 +93,47 @@ export function listSections(content: QuarterlyContent, cells: CellRenderer): Xm
         { 'data-table': 'overdueMilestones' },
       ),
     ]),
+  ];
+}
+
+/** The results scorecard's table. */
+function scorecardTable(rows: ScorecardRow[], cells: CellRenderer): XmlElement {
+  return table(
+    ['Project', 'Cluster', 'Level', 'Indicator', 'Unit', 'Baseline', 'Target', 'Latest actual', 'Progress'],
+    rows.length === 0
+      ? empty(9, 'no indicator defined')
+      : rows.map((s) =>
+          el('tr', { 'data-row': s.key }, [
+            text(s.projectId),
+            text(s.cluster),
+            text(s.resultType),
+            text(s.ascending ? s.indicator : `${s.indicator} (lower is better)`),
+            text(s.unit),
+            text(s.baseline),
+            text(s.target),
+            text(s.actual),
+            cells.cell(s.key, percent),
+          ]),
+        ),
+    { 'data-table': 'scorecard' },
+  );
+}
+
+/** quarterly/3: one group's own lists and scorecard, in its section. */
+export function groupListSections(g: GroupLists, cells: CellRenderer): XmlElement[] {
+  return [
+    ...projectLists(g.lists, cells),
+    el('section', { class: 'list', 'data-list': 'scorecard' }, [el('h3', {}, `Results scorecard, ${g.group}`), scorecardTable(g.scorecard, cells)]),
+  ];
+}
+
+/** ADB's lists, the results scorecard and the programme's KPIs (programme-wide; quarterly/3 says so in the heading). */
+export function listSections(content: QuarterlyContent, cells: CellRenderer): XmlElement[] {
+  const l = content.lists;
+  const perGroup = content.groupLists !== undefined;
+  return [
+    el('h2', {}, perGroup ? 'Lists at the quarter’s end, whole programme' : 'Lists at the quarter’s end'),
+    ...projectLists(l, cells),
     el('section', { class: 'list', 'data-list': 'actionsPastDue' }, [
       el('h3', {}, LIST_TITLES.actionsPastDue),
       table(
@@ -113,26 +154,8 @@ export function listSections(content: QuarterlyContent, cells: CellRenderer): Xm
       ),
     ]),
     el('section', { class: 'list', id: 'scorecard' }, [
-      el('h2', {}, 'Results scorecard'),
-      table(
-        ['Project', 'Cluster', 'Level', 'Indicator', 'Unit', 'Baseline', 'Target', 'Latest actual', 'Progress'],
-        content.scorecard.length === 0
-          ? empty(9, 'no indicator defined')
-          : content.scorecard.map((s) =>
-              el('tr', { 'data-row': s.key }, [
-                text(s.projectId),
-                text(s.cluster),
-                text(s.resultType),
-                text(s.ascending ? s.indicator : `${s.indicator} (lower is better)`),
-                text(s.unit),
-                text(s.baseline),
-                text(s.target),
-                text(s.actual),
-                cells.cell(s.key, percent),
-              ]),
-            ),
-        { 'data-table': 'scorecard' },
-      ),
+      el('h2', {}, perGroup ? 'Results scorecard, whole programme' : 'Results scorecard'),
+      scorecardTable(content.scorecard, cells),
     ]),
     el('section', { class: 'list', id: 'kpis' }, [
       el('h2', {}, 'Programme KPIs against targets'),

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { el, inlineEl, renderHtml, type XmlElement } from '../iati/xml-writer.js';
+import type { GroupLists } from './group-lists.js';
 import { cellKey } from './lineage.js';
 import { ALL_CURRENCIES, MONEY_FIGURES, moneyKey, PROGRAMME_GROUP, RATIO_PERIODS, RATIOS, type MoneyFigure } from './portfolio-money.js';
 import { statusName } from './quarterly-cells.js';
 import { RATINGS, type GroupFigures } from './quarterly-figures.js';
 import type { QuarterlyReport } from './quarterly-report.js';
 import { CellRenderer, percent, table, text, type PageOptions } from './report-format.js';
-import { listSections } from './report-page-lists.js';
+import { groupListSections, listSections } from './report-page-lists.js';
 
 // No quotes or angle brackets: the writer escapes text, and a <style> element's text is not unescaped.
 const STYLE = `@page{size:A4 landscape;margin:12mm}body{font-family:DejaVu Sans,Liberation Sans,Arial,sans-serif;font-size:9.5pt;margin:2em;color:#111}
@@ -32,8 +33,9 @@ const RATIO_TITLES = { disbursementRatio: 'Disbursement ratio', contractAwardRat
 const groupName = (group: string) => (group === PROGRAMME_GROUP ? 'Programme (all projects)' : group);
 
 /**
- * quarterly/2's printable page (HTML; the PDF is this page printed by Chromium): the portfolio at a glance, per
- * group the counts, money (as recorded and in USD) and ratios, then ADB's lists, the results scorecard and the
+ * quarterly/2's and 3's printable page (HTML; the PDF is this page printed by Chromium): the portfolio at a glance, per
+ * group the counts, money (as recorded and in USD) and ratios (quarterly/3: and the group's own lists and
+ * scorecard), then ADB's lists programme-wide, the results scorecard and the
  * programme's KPIs, the exchange rates that were missing, and how each figure is defined. Every figure carries
  * data-cell and data-value; in a filed report it links to the events behind it.
  */
@@ -62,10 +64,17 @@ export function reportPage(report: QuarterlyReport, options: PageOptions = {}): 
             ]
           : []),
         glance(groups, cells, report.groupBy),
-        ...groups.map((g) => groupSection(g, cells, currenciesOf(report, g.group))),
+        ...groups.map((g) =>
+          groupSection(
+            g,
+            cells,
+            currenciesOf(report, g.group),
+            content.groupLists?.find((l) => l.group === g.group),
+          ),
+        ),
         ...listSections(content, cells),
         missingRates(report),
-        definitions(),
+        definitions(report),
       ]),
     ]),
   );
@@ -113,7 +122,7 @@ function glance(groups: GroupFigures[], cells: CellRenderer, groupBy: string): X
   ]);
 }
 
-function groupSection(g: GroupFigures, cells: CellRenderer, currencies: string[]): XmlElement {
+function groupSection(g: GroupFigures, cells: CellRenderer, currencies: string[], lists: GroupLists | undefined): XmlElement {
   const statuses = Object.entries(g.byStatus).sort(([a], [b]) => a.localeCompare(b));
   const moneyRows = MONEY_FIGURES.flatMap((figure) =>
     [...currencies, ...(currencies.length > 1 ? [ALL_CURRENCIES] : [])].map((currency) => {
@@ -163,6 +172,7 @@ function groupSection(g: GroupFigures, cells: CellRenderer, currencies: string[]
       ),
       { 'data-table': 'ratios' },
     ),
+    ...(lists ? groupListSections(lists, cells) : []),
   ]);
 }
 
@@ -184,7 +194,7 @@ function missingRates({ content }: QuarterlyReport): XmlElement {
   ]);
 }
 
-function definitions(): XmlElement {
+function definitions(report: QuarterlyReport): XmlElement {
   return el('section', { id: 'definitions' }, [
     el('h2', {}, 'Definitions'),
     el(
@@ -202,5 +212,14 @@ function definitions(): XmlElement {
       { class: 'note' },
       'Lists: agreements signed and not effective at the quarter’s end; effective agreements closing within six months after it; agreements whose closing date was extended; cancellations valued in the quarter; milestones whose planned date (forecast, else baseline) passed by the quarter’s end, neither achieved nor dropped; governance actions due by then and not completed. Scorecard progress: (actual − baseline) ÷ (target − baseline), 0–100 %. KPI progress: (latest − baseline) ÷ (target − baseline); elapsed: the share of the time from baseline to target gone by.',
     ),
+    ...(report.content.groupLists
+      ? [
+          el(
+            'p',
+            { class: 'note' },
+            `Each ${report.groupBy}'s lists and scorecard hold the rows of its projects${report.groupBy === 'country' ? ' (a project is in the lists of every one of its recipient countries, whatever its share)' : ''}; governance actions are the programme's and are listed once, with the programme's lists.`,
+          ),
+        ]
+      : []),
   ]);
 }

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { cellKey, type FigureCell } from './lineage.js';
 import { ALL_CURRENCIES, MONEY_FIGURES, moneyKey, PROGRAMME_GROUP, RATIO_PERIODS, RATIOS } from './portfolio-money.js';
 import { RATINGS } from './quarterly-figures.js';
+import type { GroupLists } from './group-lists.js';
 import type { AgreementRow } from './quarterly-lists.js';
 import type { QuarterlyReport } from './quarterly-report.js';
 
@@ -19,7 +20,8 @@ const FORMATS: Record<Exclude<Kind, 'text'>, string> = { amount: '#,##0.00', rat
 /**
  * quarterly/2 as an XLSX workbook for ministries, written with exceljs: one sheet per table of the page (the
  * portfolio at a glance, the money, the ratios, the counts, each list, the scorecard, the KPIs, the missing rates)
- * and an About sheet. Every amount, ratio and count is a number cell (amounts formatted #,##0.00, ratios as a
+ * and an About sheet (quarterly/3: each list and the scorecard with a Group column, every group's own rows, then
+ * the programme's, group `programme`). Every amount, ratio and count is a number cell (amounts formatted #,##0.00, ratios as a
  * percentage of the exact 4-decimal ratio), never text; a figure that cannot be given is an empty cell and its
  * row's Note says why. The workbook's dates are the quarter's end, so its content depends on the events alone.
  */
@@ -108,6 +110,13 @@ export async function reportXlsx(report: QuarterlyReport): Promise<Buffer> {
   );
 
   const l = report.content.lists;
+  // quarterly/3: every list and the scorecard has a Group column, each group's rows then the programme's.
+  const perGroup = report.content.groupLists;
+  const groupColumn = perGroup ? [text('Group', 14)] : [];
+  const grouped = <R>(programmeRows: readonly R[], groupRows: (g: GroupLists) => readonly R[], toRow: (r: R) => Row): Row[] => {
+    if (!perGroup) return programmeRows.map(toRow);
+    return [...perGroup.flatMap((g) => groupRows(g).map((r) => [g.group, ...toRow(r)])), ...programmeRows.map((r) => [PROGRAMME_GROUP, ...toRow(r)])];
+  };
   const agreement = [text('Project', 14), text('Cluster', 12), text('Countries', 16), text('Agreement', 14), text('Number', 12), text('Financier', 24)];
   const agreementCells = (r: AgreementRow): Row => [r.projectId, r.cluster, r.countries, r.agreementId, r.agreementNumber, r.financier];
   const money = (m: { amount: string; currency: string; usd: string; note?: string } | undefined): Row => [m?.currency, m?.amount, m?.usd];
@@ -115,38 +124,56 @@ export async function reportXlsx(report: QuarterlyReport): Promise<Buffer> {
   sheet(
     workbook,
     'Awaiting effectiveness',
-    [...agreement, text('Signed', 11), ...moneyColumns('Signed amount'), count('Days since signing')],
-    l.awaitingEffectiveness.map((r) => [...agreementCells(r), r.signedDate, ...money(r.signed), String(r.daysSinceSigning ?? '')]),
+    [...groupColumn, ...agreement, text('Signed', 11), ...moneyColumns('Signed amount'), count('Days since signing')],
+    grouped(
+      l.awaitingEffectiveness,
+      (g) => g.lists.awaitingEffectiveness,
+      (r) => [...agreementCells(r), r.signedDate, ...money(r.signed), String(r.daysSinceSigning ?? '')],
+    ),
   );
   sheet(
     workbook,
     'Closing within 6 months',
-    [...agreement, text('Effective', 11), text('Closing', 11), ...moneyColumns('Net commitment'), ...moneyColumns('Disbursed'), ...moneyColumns('Undisbursed')],
-    l.closingWithinSixMonths.map((r) => [
-      ...agreementCells(r),
-      r.effectiveDate,
-      r.closingDate,
-      ...money(r.netCommitment),
-      ...money(r.disbursed),
-      ...money(r.undisbursed),
-    ]),
+    [
+      ...groupColumn,
+      ...agreement,
+      text('Effective', 11),
+      text('Closing', 11),
+      ...moneyColumns('Net commitment'),
+      ...moneyColumns('Disbursed'),
+      ...moneyColumns('Undisbursed'),
+    ],
+    grouped(
+      l.closingWithinSixMonths,
+      (g) => g.lists.closingWithinSixMonths,
+      (r) => [...agreementCells(r), r.effectiveDate, r.closingDate, ...money(r.netCommitment), ...money(r.disbursed), ...money(r.undisbursed)],
+    ),
   );
   sheet(
     workbook,
     'Extended',
-    [...agreement, text('Original closing', 11), text('Closing', 11), count('Extensions'), ...moneyColumns('Undisbursed')],
-    l.extended.map((r) => [...agreementCells(r), r.originalClosingDate, r.closingDate, String(r.extensions), ...money(r.undisbursed)]),
+    [...groupColumn, ...agreement, text('Original closing', 11), text('Closing', 11), count('Extensions'), ...moneyColumns('Undisbursed')],
+    grouped(
+      l.extended,
+      (g) => g.lists.extended,
+      (r) => [...agreementCells(r), r.originalClosingDate, r.closingDate, String(r.extensions), ...money(r.undisbursed)],
+    ),
   );
   sheet(
     workbook,
     'Cancelled',
-    [...agreement, ...moneyColumns('Cancelled in quarter'), ...moneyColumns('Net commitment')],
-    l.cancelled.map((r) => [...agreementCells(r), ...money(r.cancelledInQuarter), ...money(r.netCommitment)]),
+    [...groupColumn, ...agreement, ...moneyColumns('Cancelled in quarter'), ...moneyColumns('Net commitment')],
+    grouped(
+      l.cancelled,
+      (g) => g.lists.cancelled,
+      (r) => [...agreementCells(r), ...money(r.cancelledInQuarter), ...money(r.netCommitment)],
+    ),
   );
   sheet(
     workbook,
     'Overdue milestones',
     [
+      ...groupColumn,
       text('Project', 14),
       text('Cluster', 12),
       text('Milestone', 30),
@@ -155,18 +182,27 @@ export async function reportXlsx(report: QuarterlyReport): Promise<Buffer> {
       count('Slippage days'),
       count('Days overdue'),
     ],
-    l.overdueMilestones.map((m) => [m.projectId, m.cluster, m.milestone, m.baselineDate, m.forecastDate, String(m.slippageDays), String(m.daysOverdue)]),
+    grouped(
+      l.overdueMilestones,
+      (g) => g.lists.overdueMilestones,
+      (m) => [m.projectId, m.cluster, m.milestone, m.baselineDate, m.forecastDate, String(m.slippageDays), String(m.daysOverdue)],
+    ),
   );
   sheet(
     workbook,
     'Actions past due',
-    [text('Action', 10), text('Meeting', 30), text('Description', 40), text('Owner', 24), text('Due', 11), count('Days past due')],
-    l.actionsPastDue.map((a) => [a.actionId, a.meeting, a.description, a.owner, a.dueDate, String(a.daysPastDue)]),
+    [...groupColumn, text('Action', 10), text('Meeting', 30), text('Description', 40), text('Owner', 24), text('Due', 11), count('Days past due')],
+    grouped(
+      l.actionsPastDue,
+      () => [],
+      (a) => [a.actionId, a.meeting, a.description, a.owner, a.dueDate, String(a.daysPastDue)],
+    ),
   );
   sheet(
     workbook,
     'Scorecard',
     [
+      ...groupColumn,
       text('Project', 14),
       text('Cluster', 12),
       text('Level', 10),
@@ -177,7 +213,11 @@ export async function reportXlsx(report: QuarterlyReport): Promise<Buffer> {
       text('Latest actual', 24),
       ratio('Progress'),
     ],
-    report.content.scorecard.map((s) => [s.projectId, s.cluster, s.resultType, s.indicator, s.unit, s.baseline, s.target, s.actual, s.progress]),
+    grouped(
+      report.content.scorecard,
+      (g) => g.scorecard,
+      (s) => [s.projectId, s.cluster, s.resultType, s.indicator, s.unit, s.baseline, s.target, s.actual, s.progress],
+    ),
   );
   sheet(
     workbook,
@@ -198,7 +238,7 @@ export async function reportXlsx(report: QuarterlyReport): Promise<Buffer> {
     [
       ['Report', `ECAB quarterly portfolio report, ${report.quarter.label}, per ${report.groupBy}`],
       ['As of', report.quarter.end],
-      ['Code version', 'quarterly/2'],
+      ['Code version', report.edition],
       [
         'Amounts',
         'As recorded in each currency, and in USD at each movement’s value date (the latest rate on or before it); an empty cell is a figure that cannot be given, its Note says why.',
