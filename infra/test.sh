@@ -15,7 +15,8 @@ deps_status=$?
 # One code format (Prettier, .prettierrc.json): `npm run format` fixes what this finds.
 npm run --silent check:format
 format_status=$?
-# Lint (oxlint, .oxlintrc.json: its correctness rules, warnings denied); typescript-eslint cannot run on TypeScript 7.
+# Lint: oxlint (.oxlintrc.json: its correctness rules), then ESLint with typescript-eslint (eslint.config.js; it runs on
+# the TypeScript 6 of the infra/lint workspace); warnings denied.
 npm run --silent lint
 lint_status=$?
 

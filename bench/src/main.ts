@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   const dataSource = createEventStoreDataSource(eventsDb.url, { applicationName: 'ecab-bench' });
   const rows: ResultRow[] = [];
   const ctx: Partial<BenchContext> & { processes: BenchContext['processes'] } = { processes: [] };
-  let postgres = 'unknown';
+  let postgres: string;
   try {
     await dataSource.initialize();
     await runEventStoreMigrations(dataSource);

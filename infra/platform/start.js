@@ -172,7 +172,7 @@ function portalUpstreams(env) {
 async function waitUntilHealthy(app, port) {
   const url = `http://127.0.0.1:${port}/health`;
   const deadline = Date.now() + START_TIMEOUT_MS;
-  let last = 'no answer';
+  let last;
   while (!shuttingDown) {
     if (!running.has(app)) throw new Error(`${app} exited before answering GET ${url}`);
     try {
@@ -253,7 +253,7 @@ async function seedIfPresent(apps, admin) {
   try {
     await seed({ apiUrl, headers, log: (line) => print('seed', line) });
   } catch (error) {
-    throw new Error(`seeding failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    throw new Error(`seeding failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, { cause: error });
   }
 }
 

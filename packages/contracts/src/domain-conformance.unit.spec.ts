@@ -84,6 +84,7 @@ type Honoured<T> = T extends readonly (infer Item)[]
 
 /** The properties a schema declares, without the index signature of a tolerant (loose) object. */
 type Declared<T> = { [K in keyof T as string extends K ? never : K]: T[K] };
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{} extends Pick<T, K>` holds exactly when K is optional
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 type At<Path extends string, Key extends string> = Path extends '' ? Key : `${Path}.${Key}`;
 

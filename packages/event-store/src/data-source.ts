@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, type MigrationInterface } from 'typeorm';
 import { eventStoreMigrations } from './migrations/index.js';
 import { pgSessionSettings, sessionTimeoutsFromEnv, type SessionTimeouts } from './session-timeouts.js';
 
@@ -7,7 +7,7 @@ export interface EventStoreDataSourceOptions {
   poolSize?: number;
   applicationName?: string;
   /** An app's own migrations (e.g. the users table), run together with the event store's by runEventStoreMigrations. */
-  extraMigrations?: Function[];
+  extraMigrations?: (new () => MigrationInterface)[];
   /** statement_timeout and idle_in_transaction_session_timeout of every session; default from the environment. */
   sessionTimeouts?: SessionTimeouts;
 }

@@ -158,13 +158,14 @@ describe('the ECAB demo portfolio seed', () => {
   describe('tells the truth (issue 9 §4), read back from the seeded events', () => {
     type Row = { stream_id: string; type: string; data: Record<string, unknown> };
     let rows: Row[];
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each check reads the fields of the event type it asked for
     const ofType = (type: string) => rows.filter((r) => r.type === type).map((r) => r.data as Record<string, any>);
     /** Every source object anywhere in an event's data. */
     const sourcesIn = (value: unknown): { citation: string; confidence: string }[] => {
       if (Array.isArray(value)) return value.flatMap(sourcesIn);
       if (value === null || typeof value !== 'object') return [];
       const entries = Object.entries(value as Record<string, unknown>);
-      const own = typeof (value as any).citation === 'string' ? [value as { citation: string; confidence: string }] : [];
+      const own = typeof (value as { citation?: unknown }).citation === 'string' ? [value as { citation: string; confidence: string }] : [];
       return [...own, ...entries.flatMap(([, v]) => sourcesIn(v))];
     };
 

@@ -32,7 +32,7 @@ export class WebhookReceiver {
       request.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
         const header = (name: string) => String(request.headers[name] ?? '');
-        let verified = false;
+        let verified: boolean;
         try {
           if (this.secret)
             new Webhook(this.secret).verify(raw, {

@@ -34,7 +34,7 @@ export function commandSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Co
   try {
     return { ratingThresholds: checkRatingThresholds(candidate as RatingThresholds) };
   } catch (error) {
-    if (isDomainRuleViolation(error)) throw new Error(`RATING_THRESHOLDS: ${error.message}`);
+    if (isDomainRuleViolation(error)) throw new Error(`RATING_THRESHOLDS: ${error.message}`, { cause: error });
     throw error;
   }
 }

@@ -20,7 +20,7 @@ const TEXT_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 
 /** Escapes text for element content and attribute values; characters XML 1.0 forbids are dropped. */
 export function escapeXml(text: string): string {
-  // oxlint-disable-next-line no-control-regex -- the characters XML 1.0 does not allow are exactly what is removed
+  // eslint-disable-next-line no-control-regex -- the characters XML 1.0 does not allow are exactly what is removed
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[&<>"']/g, (c) => TEXT_ESCAPES[c] as string);
 }
 

@@ -53,7 +53,7 @@ export async function readUserAudit(manager: EntityManager, username: string): P
 
 /** An external issuer's subject is not ours to trust: no control characters (PostgreSQL text holds no NUL), bounded. */
 function storableActor(actor: string): string {
-  // oxlint-disable-next-line no-control-regex -- control characters are exactly what is replaced
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is replaced
   const cleaned = actor.replace(/[\u0000-\u001f\u007f]/g, '?').slice(0, 300);
   return cleaned.length > 0 ? cleaned : 'unknown';
 }

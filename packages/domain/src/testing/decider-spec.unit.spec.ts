@@ -43,7 +43,7 @@ describe('deciderSpecification', () => {
   it('checks the message, details and field a client sees, each where given', () => {
     const over = given([incremented(2)]).when(increment(1));
     over.thenThrows('LIMIT_EXCEEDED', { message: 'too much', details: { total: 2, limit: 2, field: 'by' }, field: 'by' });
-    expect(() => over.thenThrows('LIMIT_EXCEEDED', { message: '' })).toThrow(/with message\n  \nbut its message is\n  too much/);
+    expect(() => over.thenThrows('LIMIT_EXCEEDED', { message: '' })).toThrow(/with message\n {2}\nbut its message is\n {2}too much/);
     expect(() => over.thenThrows('LIMIT_EXCEEDED', { details: { field: 'by', limit: 2 } })).toThrow(/with details:[^]*but its details are:[^]*"total": 2/);
     expect(() => over.thenThrows('LIMIT_EXCEEDED', { details: { field: 'by', limit: 2, total: 2, extra: 1 } })).toThrow(DeciderSpecificationFailure);
     expect(() => over.thenThrows('LIMIT_EXCEEDED', { field: 'total' })).toThrow(/about field total/);
@@ -56,7 +56,7 @@ describe('deciderSpecification', () => {
         .thenThrows('OTHER'),
     ).toThrow(/Expected rule OTHER but got LIMIT_EXCEEDED/);
     expect(() => given([]).when(increment(1)).thenThrows('LIMIT_EXCEEDED')).toThrow(
-      /Expected rule LIMIT_EXCEEDED but decide returned:\n\[\n  {\n    "type": "Incremented"/,
+      /Expected rule LIMIT_EXCEEDED but decide returned:\n\[\n {2}\{\n {4}"type": "Incremented"/,
     );
   });
 

@@ -40,7 +40,7 @@ export async function relayLockHolders(databaseUrl: string): Promise<LockHolder[
 export function socketOwner(port: number, candidatePids: number[]): number | undefined {
   const inodes = new Set<string>();
   for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
-    let text = '';
+    let text: string;
     try {
       text = readFileSync(table, 'utf8');
     } catch {
@@ -55,7 +55,7 @@ export function socketOwner(port: number, candidatePids: number[]): number | und
     }
   }
   for (const pid of candidatePids) {
-    let fds: string[] = [];
+    let fds: string[];
     try {
       fds = readdirSync(`/proc/${pid}/fd`);
     } catch {
