@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: checks the dependency rules and the code format, makes sure the real PostgreSQL, the real Kafka broker, xmllint, Chromium and pdftotext
+# `npm test`: checks the dependency rules, the docs' paths and the code format, makes sure the real PostgreSQL, the real Kafka broker, xmllint, Chromium and pdftotext
 # are there, runs turbo's test pipeline (build → typecheck → jest in every workspace), and prints one closing count.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -12,6 +12,9 @@ export TURBO_TELEMETRY_DISABLED=1
 # violation fails the run, after the suites have run too.
 npm run --silent check:deps
 deps_status=$?
+# The docs' links and named paths point at files that exist (infra/checks/doc-paths.mjs).
+npm run --silent check:docs
+docs_status=$?
 # One code format (Prettier, .prettierrc.json): `npm run format` fixes what this finds.
 npm run --silent check:format
 format_status=$?
@@ -45,6 +48,10 @@ status=$?
 node infra/test-summary.js || status=1
 if [[ $deps_status != 0 ]]; then
   echo "dependency rules: violated (npm run check:deps lists them)"
+  status=1
+fi
+if [[ $docs_status != 0 ]]; then
+  echo "docs: links or named paths that do not exist (npm run check:docs lists them)"
   status=1
 fi
 if [[ $lint_status != 0 ]]; then

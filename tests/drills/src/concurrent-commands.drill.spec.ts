@@ -1,5 +1,6 @@
 import { type AppProcess, authHeaders, cleanUp, createTestDatabase, startApp, type TestDatabase, testKafkaBrokers, uniqueTopicPrefix } from '@ecab/testing';
-import { readStore, streamGaps, streamOf, type StoredEvent } from './support/ledger.js';
+import { readStore, streamOf, type StoredEvent } from './support/ledger.js';
+import { streamGaps } from './support/reconcile.js';
 import { cleanUpKafka, recordDrill, saveLogs } from './support/results.js';
 import { settle, type Settled } from './support/settle.js';
 import { money, projectBody, type Acknowledged, type StatusCounts } from './support/traffic.js';

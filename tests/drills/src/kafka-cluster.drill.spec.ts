@@ -1,7 +1,7 @@
 import { type AppProcess, cleanUp, createTestDatabase, startApp, type TestDatabase, uniqueTopicPrefix, waitFor } from '@ecab/testing';
 import { differencesFromAcknowledged, storedWithoutAnswer } from './support/acknowledged.js';
 import { busiestLeader, consumerLag, groupSpread, replication, type GroupSpread, type Replication } from './support/cluster-state.js';
-import { eventTopics } from './support/ledger.js';
+import { eventTopics } from './support/kafka-tally.js';
 import { createOwnKafkaCluster, type OwnKafkaCluster } from './support/own-kafka-cluster.js';
 import { relayLockOwner, storedAfterRelayCheckpoint } from './support/relay-lock.js';
 import { recordDrill, saveLogs } from './support/results.js';

@@ -1,6 +1,8 @@
 import { type AppProcess, cleanUp, createTestDatabase, startApp, type TestDatabase } from '@ecab/testing';
 import pg from 'pg';
-import { differencesFromRebuild, parkedCount, readStore, readView, reconcile, waitForReadModel, type DrillCounts, type KafkaTally } from './support/ledger.js';
+import type { KafkaTally } from './support/kafka-tally.js';
+import { differencesFromRebuild, parkedCount, readStore, readView, waitForReadModel } from './support/ledger.js';
+import { reconcile, type DrillCounts } from './support/reconcile.js';
 import { recordDrill, saveLogs } from './support/results.js';
 import { socketOwner } from './support/relay-lock.js';
 import { Traffic } from './support/traffic.js';

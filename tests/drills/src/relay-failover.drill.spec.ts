@@ -1,6 +1,7 @@
 import { type AppProcess, cleanUp, createTestDatabase, sleep, startApp, type TestDatabase, testKafkaBrokers, uniqueTopicPrefix } from '@ecab/testing';
 import pg from 'pg';
-import { eventsAfterCheckpoint, kafkaMessageCount } from './support/ledger.js';
+import { kafkaMessageCount } from './support/kafka-tally.js';
+import { eventsAfterCheckpoint } from './support/ledger.js';
 import { relayLockHolders, socketOwner } from './support/relay-lock.js';
 import { cleanUpKafka, recordDrill, saveLogs } from './support/results.js';
 import { settle, type Settled } from './support/settle.js';

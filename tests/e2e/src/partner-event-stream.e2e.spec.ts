@@ -1,4 +1,5 @@
 import { createTestDatabase, type TestDatabase } from '@ecab/testing';
+import { createPartner, issueKey } from './partners.js';
 import { authorization, postJson, startApp, type AppProcess } from './platform-process.js';
 
 /** Partner A may see health projects in Kyrgyzstan only. */
@@ -74,13 +75,13 @@ describe('partner gateway: the event stream (Server-Sent Events)', () => {
     database = await createTestDatabase('e2e_event_stream');
     api = await startApp('portfolio-api', { DATABASE_URL: database.url, KAFKA_BROKERS: undefined });
     gateway = await startApp('partner-gateway', { DATABASE_URL: database.url, KAFKA_BROKERS: undefined, EVENT_STREAM_HEARTBEAT_MS: '300' });
-    const partner = await postJson(`${gateway.url}/api/v1/admin/partners`, {
+    const partner = await createPartner(gateway.url, {
       organisationId: 'KG-MOH',
       name: 'Ministry of Health (KG)',
       entitlements: { clusters: ['health'], countries: ['KG'], eventTypes: ['ecab.project.registered.v1'], audiences: ['government'] },
     });
     expect(partner.status).toBe(201);
-    key = String((await postJson(`${gateway.url}/api/v1/admin/partners/KG-MOH/keys`, {})).body.key);
+    key = await issueKey(gateway.url, 'KG-MOH');
     for (const project of PROJECTS) expect((await postJson(`${api.url}/api/v1/projects`, project, authorization())).status).toBe(201);
   });
 

@@ -1,9 +1,8 @@
-import { EVENT_CONTRACTS, latestContract } from '@ecab/contracts';
 import { scrapeMetric, testKafkaBrokers, waitFor } from '@ecab/testing';
-import { authorization, getJson, postJson, startApp, startKafkaPlatform, type AppProcess, type KafkaPlatform } from './platform-process.js';
+import { asPartner, createPartner, issueKey, PARTNER_TYPES, sendCommand, subscribe, type SentEvent } from './partners.js';
+import { getJson, startApp, startKafkaPlatform, type AppProcess, type KafkaPlatform } from './platform-process.js';
 import { WebhookReceiver, type ReceivedWebhook } from './webhook-receiver.js';
 
-const PARTNER_TYPES = EVENT_CONTRACTS.filter((c) => c.partnerFacing && latestContract(c.type) === c).map((c) => c.ceType);
 /** The partner (health, KG) may see the first three; the fourth is in Kazakhstan. */
 const PROJECTS = [
   { id: 'ECAB-HE-71', countries: [{ code: 'KG', percentage: 100 }] },
@@ -12,12 +11,6 @@ const PROJECTS = [
   { id: 'ECAB-HE-74', countries: [{ code: 'KZ', percentage: 100 }] },
 ];
 const ENTITLED = new Set(['ECAB-HE-71', 'ECAB-HE-72', 'ECAB-HE-73']);
-
-interface Sent {
-  subject: string;
-  ceType: string;
-  partnerFacing: boolean;
-}
 
 /**
  * Two partner-gateway instances on one database and one consumer group, as a deployment runs them: both serve
@@ -29,7 +22,7 @@ describe('partner gateway: one instance sends the webhooks, another takes over w
   let platform: KafkaPlatform;
   const gateways: AppProcess[] = [];
   const receiver = new WebhookReceiver();
-  const sent: Sent[] = [];
+  const sent: SentEvent[] = [];
   let key = '';
 
   const env = () => ({
@@ -55,14 +48,7 @@ describe('partner gateway: one instance sends the webhooks, another takes over w
   const allDelivered = (description: string) =>
     waitFor(async () => (firstReceipts().length >= expected().length ? true : undefined), { description, timeoutMs: 90_000 });
 
-  async function command(path: string, body: unknown): Promise<void> {
-    const response = await postJson(`${platform.api.url}/api/v1/${path}`, body, authorization());
-    if (response.status !== 200 && response.status !== 201) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
-    for (const type of (response.body.events as string[] | undefined) ?? []) {
-      const contract = latestContract(type);
-      sent.push({ subject: path.split('/')[1] ?? String(response.body.projectId), ceType: contract.ceType, partnerFacing: contract.partnerFacing });
-    }
-  }
+  const command = async (path: string, body: unknown) => void sent.push(...(await sendCommand(platform.api.url, path, body)));
 
   beforeAll(async () => {
     platform = await startKafkaPlatform('partner-failover');
@@ -82,22 +68,18 @@ describe('partner gateway: one instance sends the webhooks, another takes over w
       description: 'the first instance leads, the second stands by',
       timeoutMs: 30_000,
     });
-    const created = await postJson(`${gateways[0]!.url}/api/v1/admin/partners`, {
+    const created = await createPartner(gateways[0]!.url, {
       organisationId: 'KG-MOH',
       name: 'Ministry of Health (KG)',
       entitlements: { clusters: ['health'], countries: ['KG'], eventTypes: PARTNER_TYPES, audiences: ['government'] },
     });
     expect(created.status).toBe(201);
     // The key made on the leader works on the standby: both read the same database.
-    key = String((await postJson(`${gateways[0]!.url}/api/v1/admin/partners/KG-MOH/keys`, {})).body.key);
-    const subscription = await postJson(
-      `${gateways[1]!.url}/api/v1/subscriptions`,
-      { sink: receiver.url, protocol: 'HTTP' },
-      { authorization: `Bearer ${key}` },
-    );
+    key = await issueKey(gateways[0]!.url, 'KG-MOH');
+    const subscription = await subscribe(gateways[1]!.url, key, receiver.url);
     expect(subscription.status).toBe(201);
     receiver.secret = String(subscription.body.secret);
-    const listed = await getJson(`${gateways[0]!.url}/api/v1/subscriptions`, { authorization: `Bearer ${key}` });
+    const listed = await getJson(`${gateways[0]!.url}/api/v1/subscriptions`, asPartner(key));
     expect((listed.body.items as { id: string }[]).map((s) => s.id)).toEqual([subscription.body.id]);
   });
 
@@ -143,7 +125,7 @@ describe('partner gateway: one instance sends the webhooks, another takes over w
     const [, survivor, restarted] = gateways as [AppProcess, AppProcess, AppProcess];
     expect(await leaderGauge(restarted)).toBe(0);
     expect(await leaderGauge(survivor)).toBe(1);
-    const pulled = await getJson(`${restarted.url}/api/v1/events?limit=100`, { authorization: `Bearer ${key}` });
+    const pulled = await getJson(`${restarted.url}/api/v1/events?limit=100`, asPartner(key));
     expect(pulled.status).toBe(200);
     expect((pulled.body.items as unknown[]).length).toBe(expected().length);
   });

@@ -1,13 +1,10 @@
-import { EVENT_CONTRACTS, latestContract } from '@ecab/contracts';
 import { metricSample, testKafkaBrokers, waitFor } from '@ecab/testing';
+import { asPartner, PARTNER_TYPES, recordProjectHistory, sendCommand, type SentEvent } from './partners.js';
 import { authorization, getJson, postJson, startApp, startKafkaPlatform, type AppProcess, type KafkaPlatform } from './platform-process.js';
 import { WebhookReceiver } from './webhook-receiver.js';
 
 const SCHEDULE = ['0', '150ms', '300ms'];
 const ALL_CLUSTERS = ['transport', 'tourism', 'air-quality', 'health', 'agribusiness', 'climate', 'programme'];
-/** Every partner-facing type, newest versions, from the contracts: what partners A and B are granted. */
-const PARTNER_TYPES = EVENT_CONTRACTS.filter((c) => c.partnerFacing && latestContract(c.type) === c).map((c) => c.ceType);
-const illustrative = { citation: 'seed estimate', confidence: 'illustrative' };
 
 /** The projects the test records: partner A (health, KG) may see the first only. */
 const PROJECTS = [
@@ -23,12 +20,6 @@ const PROJECTS = [
   },
 ];
 
-interface Sent {
-  subject: string;
-  ceType: string;
-  partnerFacing: boolean;
-}
-
 /**
  * The partner gateway on the real broker and database: commands through portfolio-api, events through
  * Kafka into the gateway, out to partners by webhook (receivers on 127.0.0.1, signatures checked with the
@@ -39,7 +30,7 @@ describe('partner gateway: entitled, signed, ordered integration events by webho
   let gateway: AppProcess;
   const receiverA = new WebhookReceiver();
   const receiverB = new WebhookReceiver();
-  const sent: Sent[] = [];
+  const sent: SentEvent[] = [];
   let keyA = '';
   let keyB = '';
   let subscriptionB = '';
@@ -47,23 +38,10 @@ describe('partner gateway: entitled, signed, ordered integration events by webho
 
   const admin = (path: string, body?: unknown) =>
     body === undefined ? getJson(`${gateway.url}/api/v1/admin/partners${path}`) : postJson(`${gateway.url}/api/v1/admin/partners${path}`, body);
-  const asPartner = (key: string) => ({ authorization: `Bearer ${key}` });
   const partnerPost = (key: string, path: string, body: unknown) => postJson(`${gateway.url}/api/v1${path}`, body, asPartner(key));
   const partnerGet = (key: string, path: string) => getJson(`${gateway.url}/api/v1${path}`, asPartner(key));
 
-  async function command(path: string, body: unknown, method = 'POST'): Promise<void> {
-    const response = await fetch(`${platform.api.url}/api/v1/${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...authorization() },
-      body: JSON.stringify(body),
-    });
-    const answer = (await response.json()) as { events?: string[]; projectId?: string };
-    if (response.status !== 200 && response.status !== 201) throw new Error(`${path}: ${response.status} ${JSON.stringify(answer)}`);
-    for (const type of answer.events ?? []) {
-      const contract = latestContract(type);
-      sent.push({ subject: path.split('/')[1] ?? String(answer.projectId), ceType: contract.ceType, partnerFacing: contract.partnerFacing });
-    }
-  }
+  const command = async (path: string, body: unknown, method?: 'PUT') => void sent.push(...(await sendCommand(platform.api.url, path, body, method)));
 
   beforeAll(async () => {
     platform = await startKafkaPlatform('partner-gw');
@@ -99,6 +77,7 @@ describe('partner gateway: entitled, signed, ordered integration events by webho
     );
     expect((await admin('')).body.items).toEqual([]);
 
+    // What partners A and B are granted: every partner-facing type.
     const types = PARTNER_TYPES;
     const a = await admin('', {
       organisationId: 'KG-MOH',
@@ -146,12 +125,7 @@ describe('partner gateway: entitled, signed, ordered integration events by webho
   });
 
   it('records projects through the API', async () => {
-    for (const project of PROJECTS) {
-      await command('projects', { id: project.id, title: `Project ${project.id}`, cluster: project.cluster, countries: project.countries });
-      await command(`projects/${project.id}/titles`, { titles: { en: `Project ${project.id}`, ru: `Проект ${project.id}` } }, 'PUT');
-      await command(`projects/${project.id}/dates`, { dateType: '2', date: '2025-03-01', source: illustrative });
-      await command(`projects/${project.id}/status`, { status: '2', effectiveDate: '2025-03-01' });
-    }
+    for (const project of PROJECTS) await recordProjectHistory(command, project);
     expect(sent.some((event) => !event.partnerFacing)).toBe(true);
   });
 

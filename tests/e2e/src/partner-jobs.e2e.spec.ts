@@ -1,6 +1,6 @@
-import { latestContract } from '@ecab/contracts';
 import { createTestDatabase, waitFor, type TestDatabase } from '@ecab/testing';
-import { authorization, getJson, postJson, startApp, type AppProcess } from './platform-process.js';
+import { asPartner, createPartner, issueKey, sendCommand, subscribe, type SentEvent } from './partners.js';
+import { getJson, postJson, startApp, type AppProcess } from './platform-process.js';
 import { WebhookReceiver, type ReceivedWebhook } from './webhook-receiver.js';
 
 const SCHEDULE = ['0', '100ms', '200ms'];
@@ -13,11 +13,6 @@ const PROJECTS = [
 ];
 const ENTITLED = new Set(['ECAB-HE-51', 'ECAB-TR-52']);
 
-interface Sent {
-  subject: string;
-  ceType: string;
-  partnerFacing: boolean;
-}
 interface Job {
   id: string;
   status: string;
@@ -39,7 +34,7 @@ describe('partner gateway: replay and recover as background jobs', () => {
   let api: AppProcess;
   let gateway: AppProcess;
   const receiver = new WebhookReceiver();
-  const sent: Sent[] = [];
+  const sent: SentEvent[] = [];
   let key = '';
   let otherKey = '';
   let subscription = '';
@@ -50,11 +45,10 @@ describe('partner gateway: replay and recover as background jobs', () => {
     WEBHOOK_RETRY_SCHEDULE: SCHEDULE.join(','),
     WEBHOOK_POLL_MS: '50',
   });
-  const partnerGet = (path: string, partnerKey = key) => getJson(`${gateway.url}/api/v1${path}`, { authorization: `Bearer ${partnerKey}` });
-  const partnerPost = (path: string, body: unknown, partnerKey = key) =>
-    postJson(`${gateway.url}/api/v1${path}`, body, { authorization: `Bearer ${partnerKey}` });
+  const partnerGet = (path: string, partnerKey = key) => getJson(`${gateway.url}/api/v1${path}`, asPartner(partnerKey));
+  const partnerPost = (path: string, body: unknown, partnerKey = key) => postJson(`${gateway.url}/api/v1${path}`, body, asPartner(partnerKey));
   const expected = () => sent.filter((e) => e.partnerFacing && ENTITLED.has(e.subject) && TYPES.includes(e.ceType));
-  const job = async (location: string) => (await getJson(`${gateway.url}${location}`, { authorization: `Bearer ${key}` })).body as unknown as Job;
+  const job = async (location: string) => (await getJson(`${gateway.url}${location}`, asPartner(key))).body as unknown as Job;
   const finished = (location: string) =>
     waitFor(
       async () => {
@@ -64,14 +58,7 @@ describe('partner gateway: replay and recover as background jobs', () => {
       { description: `job ${location} finished`, timeoutMs: 60_000 },
     );
 
-  async function command(path: string, body: unknown): Promise<void> {
-    const response = await postJson(`${api.url}/api/v1/${path}`, body, authorization());
-    if (response.status !== 200 && response.status !== 201) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
-    for (const type of (response.body.events as string[] | undefined) ?? []) {
-      const contract = latestContract(type);
-      sent.push({ subject: path.split('/')[1] ?? String(response.body.projectId), ceType: contract.ceType, partnerFacing: contract.partnerFacing });
-    }
-  }
+  const command = async (path: string, body: unknown) => void sent.push(...(await sendCommand(api.url, path, body)));
 
   /** Each project's messages among `webhooks`, in the order received. */
   const perProject = (webhooks: readonly ReceivedWebhook[]) =>
@@ -83,16 +70,16 @@ describe('partner gateway: replay and recover as background jobs', () => {
     api = await startApp('portfolio-api', { DATABASE_URL: database.url, KAFKA_BROKERS: undefined });
     gateway = await startApp('partner-gateway', env());
     for (const organisationId of ['KG-MOTC', 'KZ-MOH']) {
-      const created = await postJson(`${gateway.url}/api/v1/admin/partners`, {
+      const created = await createPartner(gateway.url, {
         organisationId,
         name: `Partner ${organisationId}`,
         entitlements: { clusters: ['health', 'transport'], countries: [organisationId.slice(0, 2)], eventTypes: TYPES, audiences: ['government'] },
       });
       expect(created.status).toBe(201);
     }
-    key = String((await postJson(`${gateway.url}/api/v1/admin/partners/KG-MOTC/keys`, {})).body.key);
-    otherKey = String((await postJson(`${gateway.url}/api/v1/admin/partners/KZ-MOH/keys`, {})).body.key);
-    const created = await partnerPost('/subscriptions', { sink: receiver.url, protocol: 'HTTP' });
+    key = await issueKey(gateway.url, 'KG-MOTC');
+    otherKey = await issueKey(gateway.url, 'KZ-MOH');
+    const created = await subscribe(gateway.url, key, receiver.url);
     expect(created.status).toBe(201);
     subscription = String(created.body.id);
     receiver.secret = String(created.body.secret);

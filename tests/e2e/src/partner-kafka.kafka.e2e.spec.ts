@@ -1,10 +1,9 @@
-import { clusterTopic, EVENT_CONTRACTS, latestContract } from '@ecab/contracts';
+import { clusterTopic } from '@ecab/contracts';
 import { testKafkaBrokers, waitFor } from '@ecab/testing';
 import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
+import { PARTNER_TYPES, recordProjectHistory, sendCommand, type SentEvent } from './partners.js';
 import { authorization, getJson, postJson, startApp, startKafkaPlatform, type AppProcess, type KafkaPlatform } from './platform-process.js';
 
-const PARTNER_TYPES = EVENT_CONTRACTS.filter((c) => c.partnerFacing && latestContract(c.type) === c).map((c) => c.ceType);
-const illustrative = { citation: 'seed estimate', confidence: 'illustrative' };
 /** Partner A (health, KG) may see the first project only. */
 const PROJECTS = [
   { id: 'ECAB-HE-81', cluster: 'health', countries: [{ code: 'KG', percentage: 100 }] },
@@ -94,24 +93,12 @@ describe('partner gateway: direct Kafka with SCRAM and per-partner ACLs', () => 
   let platform: KafkaPlatform;
   let gateway: AppProcess;
   let credentialA: Credential;
-  const sent: { subject: string; ceType: string; partnerFacing: boolean }[] = [];
+  const sent: SentEvent[] = [];
 
   const admin = (path: string, body?: unknown) =>
     body === undefined ? getJson(`${gateway.url}/api/v1/admin/partners${path}`) : postJson(`${gateway.url}/api/v1/admin/partners${path}`, body);
 
-  async function command(path: string, body: unknown, method = 'POST'): Promise<void> {
-    const response = await fetch(`${platform.api.url}/api/v1/${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...authorization() },
-      body: JSON.stringify(body),
-    });
-    const answer = (await response.json()) as { events?: string[]; projectId?: string };
-    if (response.status !== 200 && response.status !== 201) throw new Error(`${path}: ${response.status} ${JSON.stringify(answer)}`);
-    for (const type of answer.events ?? []) {
-      const contract = latestContract(type);
-      sent.push({ subject: path.split('/')[1] ?? String(answer.projectId), ceType: contract.ceType, partnerFacing: contract.partnerFacing });
-    }
-  }
+  const command = async (path: string, body: unknown, method?: 'PUT') => void sent.push(...(await sendCommand(platform.api.url, path, body, method)));
 
   beforeAll(async () => {
     platform = await startKafkaPlatform('partner-kafka', { partitions: 3 });
@@ -153,12 +140,7 @@ describe('partner gateway: direct Kafka with SCRAM and per-partner ACLs', () => 
   });
 
   it('records projects through the API', async () => {
-    for (const project of PROJECTS) {
-      await command('projects', { id: project.id, title: `Project ${project.id}`, cluster: project.cluster, countries: project.countries });
-      await command(`projects/${project.id}/titles`, { titles: { en: `Project ${project.id}`, ru: `Проект ${project.id}` } }, 'PUT');
-      await command(`projects/${project.id}/dates`, { dateType: '2', date: '2025-03-01', source: illustrative });
-      await command(`projects/${project.id}/status`, { status: '2', effectiveDate: '2025-03-01' });
-    }
+    for (const project of PROJECTS) await recordProjectHistory(command, project);
     expect(sent.some((event) => !event.partnerFacing)).toBe(true);
   });
 

@@ -1,8 +1,7 @@
-import { latestContract } from '@ecab/contracts';
 import { createTestDatabase, waitFor, type TestDatabase } from '@ecab/testing';
-import { authorization, getJson, postJson, startApp, type AppProcess } from './platform-process.js';
+import { asPartner, createPartner, issueKey, recordProjectHistory, sendCommand, type SentEvent } from './partners.js';
+import { getJson, startApp, type AppProcess } from './platform-process.js';
 
-const illustrative = { citation: 'seed estimate', confidence: 'illustrative' };
 const confirmed = { citation: 'loan agreement', confidence: 'confirmed' };
 /** Partner A (health, KG) may see the first and the last; the others are of another country or cluster. */
 const PROJECTS = [
@@ -21,10 +20,7 @@ const PROJECTS = [
 const ENTITLED = new Set(['ECAB-HE-61', 'ECAB-HE-64']);
 const TYPES = ['ecab.project.registered.v1', 'ecab.project.status-changed.v1', 'ecab.project.date-recorded.v1'];
 
-interface Sent {
-  subject: string;
-  ceType: string;
-  partnerFacing: boolean;
+interface Sent extends SentEvent {
   illustrative: boolean;
 }
 interface PulledEvent {
@@ -58,26 +54,11 @@ describe('partner gateway: bootstrap from the snapshot, then follow pull', () =>
   let key = '';
   let withholdKey = '';
   const sent: Sent[] = [];
-  const partnerGet = (path: string, partnerKey = key) => getJson(`${gateway.url}/api/v1${path}`, { authorization: `Bearer ${partnerKey}` });
+  const partnerGet = (path: string, partnerKey = key) => getJson(`${gateway.url}/api/v1${path}`, asPartner(partnerKey));
 
-  async function command(path: string, body: unknown, method = 'POST'): Promise<void> {
-    const response = await fetch(`${api.url}/api/v1/${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...authorization() },
-      body: JSON.stringify(body),
-    });
-    const answer = (await response.json()) as { events?: string[]; projectId?: string };
-    if (response.status !== 200 && response.status !== 201) throw new Error(`${path}: ${response.status} ${JSON.stringify(answer)}`);
-    const source = (body as { source?: { confidence?: string } }).source;
-    for (const type of answer.events ?? []) {
-      const contract = latestContract(type);
-      sent.push({
-        subject: path.split('/')[1] ?? String(answer.projectId),
-        ceType: contract.ceType,
-        partnerFacing: contract.partnerFacing,
-        illustrative: source?.confidence === 'illustrative',
-      });
-    }
+  async function command(path: string, body: unknown, method?: 'PUT'): Promise<void> {
+    const illustrative = (body as { source?: { confidence?: string } }).source?.confidence === 'illustrative';
+    for (const event of await sendCommand(api.url, path, body, method)) sent.push({ ...event, illustrative });
   }
   /** What partner A may receive of what was sent: its projects, its types, in the order sent. */
   const entitled = (withhold = false) =>
@@ -118,21 +99,19 @@ describe('partner gateway: bootstrap from the snapshot, then follow pull', () =>
     api = await startApp('portfolio-api', { DATABASE_URL: database.url, KAFKA_BROKERS: undefined });
     gateway = await startApp('partner-gateway', { DATABASE_URL: database.url, KAFKA_BROKERS: undefined });
     const partner = (organisationId: string, setting: string) =>
-      postJson(`${gateway.url}/api/v1/admin/partners`, {
-        organisationId,
-        name: `Ministry of Health (KG), ${setting}`,
-        illustrative: setting,
-        entitlements: { clusters: ['health'], countries: ['KG'], eventTypes: TYPES, audiences: ['government'] },
-      });
+      createPartner(
+        gateway.url,
+        {
+          organisationId,
+          name: `Ministry of Health (KG), ${setting}`,
+          entitlements: { clusters: ['health'], countries: ['KG'], eventTypes: TYPES, audiences: ['government'] },
+        },
+        { illustrative: setting },
+      );
     expect([(await partner('KG-MOH', 'mark')).status, (await partner('KG-MOH-W', 'withhold')).status]).toEqual([201, 201]);
-    key = String((await postJson(`${gateway.url}/api/v1/admin/partners/KG-MOH/keys`, {})).body.key);
-    withholdKey = String((await postJson(`${gateway.url}/api/v1/admin/partners/KG-MOH-W/keys`, {})).body.key);
-    for (const project of PROJECTS) {
-      await command('projects', { id: project.id, title: `Project ${project.id}`, cluster: project.cluster, countries: project.countries });
-      await command(`projects/${project.id}/titles`, { titles: { en: `Project ${project.id}`, ru: `Проект ${project.id}` } }, 'PUT');
-      await command(`projects/${project.id}/dates`, { dateType: '2', date: '2025-03-01', source: illustrative });
-      await command(`projects/${project.id}/status`, { status: '2', effectiveDate: '2025-03-01' });
-    }
+    key = await issueKey(gateway.url, 'KG-MOH');
+    withholdKey = await issueKey(gateway.url, 'KG-MOH-W');
+    for (const project of PROJECTS) await recordProjectHistory(command, project);
     const last = entitled().length;
     await waitFor(async () => (((await partnerGet('/events?after=0&limit=500')).body.items as unknown[]).length >= last ? true : undefined), {
       description: 'the gateway logged what was sent',

@@ -1,4 +1,5 @@
 import { createTestDatabase, scrapeMetric, waitFor, type TestDatabase } from '@ecab/testing';
+import { createPartner, issueKey } from './partners.js';
 import { authorization, getJson, postJson, startApp, type AppProcess } from './platform-process.js';
 import { WebhookReceiver } from './webhook-receiver.js';
 
@@ -47,13 +48,13 @@ describe('partner gateway: endpoints that fail too long, or answer 410, are disa
       WEBHOOK_RETRY_SCHEDULE: SCHEDULE.join(','),
       WEBHOOK_DISABLE_AFTER_MS: String(DISABLE_AFTER_MS),
     });
-    const partner = await postJson(`${gateway.url}/api/v1/admin/partners`, {
+    const partner = await createPartner(gateway.url, {
       organisationId: 'KG-MOH',
       name: 'Ministry of Health (KG)',
       entitlements: { clusters: ['health'], countries: ['KG'], eventTypes: ['ecab.project.registered.v1'], audiences: ['government'] },
     });
     expect(partner.status).toBe(201);
-    key = String((await postJson(`${gateway.url}/api/v1/admin/partners/KG-MOH/keys`, {})).body.key);
+    key = await issueKey(gateway.url, 'KG-MOH');
     asPartner.authorization = `Bearer ${key}`;
     failing.status = 500;
     gone.status = 410;

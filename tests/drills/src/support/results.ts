@@ -3,7 +3,7 @@ import { cpus, hostname, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { repoRoot } from '@ecab/testing';
-import type { DrillCounts } from './ledger.js';
+import type { DrillCounts } from './reconcile.js';
 import type { StatusCounts } from './traffic.js';
 
 /** Keeps the apps' logs of the last run next to its counts: .drill-results/<drill>/<app>.log. */

@@ -1,17 +1,6 @@
-import {
-  deadLetterTopic,
-  kafkaMessageCount,
-  parkedCount,
-  readKafka,
-  readStore,
-  readView,
-  reconcile,
-  waitForReadModel,
-  type DrillCounts,
-  type KafkaTally,
-  type StoredEvent,
-  type View,
-} from './ledger.js';
+import { deadLetterTopic, kafkaMessageCount, readKafka, type KafkaTally } from './kafka-tally.js';
+import { parkedCount, readStore, readView, waitForReadModel, type StoredEvent, type View } from './ledger.js';
+import { reconcile, type DrillCounts } from './reconcile.js';
 import type { Acknowledged } from './traffic.js';
 
 export interface Settled {

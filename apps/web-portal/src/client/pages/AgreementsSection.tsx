@@ -1,4 +1,5 @@
 import type { Agreement, ProjectView } from '../api/views';
+import { TableHead } from '../components/TableHead';
 import { useI18n } from '../i18n/i18n';
 import type { CommandButton } from './ProjectCommands';
 
@@ -56,20 +57,16 @@ function AgreementCard({ agreement: a, button }: { agreement: Agreement; button:
       </p>
       {a.transactions.length > 0 && (
         <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('column.kind')}</th>
-              <th scope="col">{t('column.event')}</th>
-              <th scope="col">{t('column.transaction')}</th>
-              <th scope="col" className="num">
-                {t('column.amount')}
-              </th>
-              <th scope="col">{t('column.valueDate')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('column.actions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: t('column.kind') },
+              { label: t('column.event') },
+              { label: t('column.transaction') },
+              { label: t('column.amount'), numeric: true },
+              { label: t('column.valueDate') },
+              { label: t('column.actions'), hidden: true },
+            ]}
+          />
           <tbody>
             {a.transactions.map((x) => (
               <tr key={x.eventId} data-transaction={x.transactionId ?? undefined}>

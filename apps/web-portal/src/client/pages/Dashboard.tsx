@@ -3,6 +3,7 @@ import { useRead } from '../api/reads';
 import type { GroupedSummary } from '../api/views';
 import { AsOfBanner } from '../components/AsOf';
 import { ReadState } from '../components/Status';
+import { TableHead } from '../components/TableHead';
 import { useI18n } from '../i18n/i18n';
 import { BREAKDOWNS, type Breakdown } from '../search';
 import { CurvePanel, OverduePanel, ProgrammePanel } from './DashboardPanels';
@@ -125,29 +126,15 @@ function BreakdownSection({ by, period }: { by: Breakdown; period: { from: strin
       <ReadState loading={groups.isLoading} error={groups.error} />
       {groups.data && (
         <table data-testid="breakdown">
-          <thead>
-            <tr>
-              <th scope="col">{t(`groupBy.${by}`)}</th>
-              <th scope="col" className="num">
-                {t('column.projects')}
-              </th>
-              <th scope="col" className="num">
-                {t('column.netCommitment')}
-              </th>
-              <th scope="col" className="num">
-                {t('column.disbursed')}
-              </th>
-              <th scope="col" className="num">
-                {t('column.undisbursed')}
-              </th>
-              <th scope="col" className="num">
-                {t('column.ratio')}
-              </th>
-              <th scope="col" className="num">
-                {t('column.ratings')}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: t(`groupBy.${by}`) },
+              ...(['projects', 'netCommitment', 'disbursed', 'undisbursed', 'ratio', 'ratings'] as const).map((column) => ({
+                label: t(`column.${column}`),
+                numeric: true,
+              })),
+            ]}
+          />
           <tbody>
             {groups.data.body.items.map((g) => (
               <tr key={g.key} data-key={g.key}>

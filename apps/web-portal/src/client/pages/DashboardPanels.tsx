@@ -3,6 +3,7 @@ import { useRead } from '../api/reads';
 import type { DisbursementCurve, OverdueMilestone, Page, Programme } from '../api/views';
 import { DisbursementChart } from '../components/DisbursementChart';
 import { ReadState } from '../components/Status';
+import { TableHead } from '../components/TableHead';
 import { useI18n } from '../i18n/i18n';
 
 /** The programme's trade target (docs/DOMAIN.md §5: $3bn of bilateral trade by 2030). */
@@ -54,13 +55,7 @@ export function ProgrammePanel() {
         <p>{t('common.none')}</p>
       ) : (
         <table data-testid="actions">
-          <thead>
-            <tr>
-              <th scope="col">{t('column.action')}</th>
-              <th scope="col">{t('column.owner')}</th>
-              <th scope="col">{t('column.due')}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[{ label: t('column.action') }, { label: t('column.owner') }, { label: t('column.due') }]} />
           <tbody>
             {actions.slice(0, 8).map((a) => (
               <tr key={a.actionId} className={a.status === 'overdue' ? 'overdue' : undefined}>
@@ -91,16 +86,14 @@ export function OverduePanel() {
       {overdue.data && overdue.data.body.items.length === 0 && <p>{t('common.none')}</p>}
       {overdue.data && overdue.data.body.items.length > 0 && (
         <table data-testid="overdue">
-          <thead>
-            <tr>
-              <th scope="col">{t('column.project')}</th>
-              <th scope="col">{t('column.milestone')}</th>
-              <th scope="col">{t('column.planned')}</th>
-              <th scope="col" className="num">
-                {t('column.daysOverdue')}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: t('column.project') },
+              { label: t('column.milestone') },
+              { label: t('column.planned') },
+              { label: t('column.daysOverdue'), numeric: true },
+            ]}
+          />
           <tbody>
             {overdue.data.body.items.map((m) => (
               <tr key={`${m.projectId}/${m.milestoneId}`}>

@@ -3,6 +3,7 @@ import { useRead } from '../api/reads';
 import type { Lineage as LineageAnswer } from '../api/views';
 import { AsOfBanner } from '../components/AsOf';
 import { ReadState } from '../components/Status';
+import { TableHead } from '../components/TableHead';
 import { useI18n } from '../i18n/i18n';
 
 /** The events behind a figure of the dashboard: their signed amounts add up to it. */
@@ -30,18 +31,16 @@ export function Lineage() {
             {lineage.data.body.totals.length === 0 ? money('0') : lineage.data.body.totals.map((x) => money(x.amount, x.currency)).join(' + ')}
           </p>
           <table data-testid="lineage">
-            <thead>
-              <tr>
-                <th scope="col">{t('column.event')}</th>
-                <th scope="col">{t('column.project')}</th>
-                <th scope="col" className="num">
-                  {t('column.amount')}
-                </th>
-                <th scope="col">{t('column.valueDate')}</th>
-                <th scope="col">{t('column.effective')}</th>
-                <th scope="col">{t('column.recorded')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { label: t('column.event') },
+                { label: t('column.project') },
+                { label: t('column.amount'), numeric: true },
+                { label: t('column.valueDate') },
+                { label: t('column.effective') },
+                { label: t('column.recorded') },
+              ]}
+            />
             <tbody>
               {lineage.data.body.items.map((e) => (
                 <tr key={`${e.eventId}/${e.projectId}`}>

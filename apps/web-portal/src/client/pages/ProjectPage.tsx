@@ -7,6 +7,7 @@ import type { DisbursementCurve, ProjectView } from '../api/views';
 import { AsOfBanner } from '../components/AsOf';
 import { DisbursementChart } from '../components/DisbursementChart';
 import { ReadState } from '../components/Status';
+import { TableHead } from '../components/TableHead';
 import { useI18n } from '../i18n/i18n';
 import { AgreementsSection } from './AgreementsSection';
 import type { CommandButton, OpenCommand } from './ProjectCommands';
@@ -99,17 +100,13 @@ export function ProjectPage() {
       <section aria-labelledby="money">
         <h2 id="money">{t('project.money')}</h2>
         <table data-testid="money">
-          <thead>
-            <tr>
-              <th scope="col">{t('field.currency')}</th>
-              <th scope="col" className="num">
-                {t('dashboard.netCommitment')}
-              </th>
-              <th scope="col" className="num">
-                {t('dashboard.disbursed')}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: t('field.currency') },
+              { label: t('dashboard.netCommitment'), numeric: true },
+              { label: t('dashboard.disbursed'), numeric: true },
+            ]}
+          />
           <tbody>
             {project.financing.map((f) => (
               <tr key={f.currency} data-currency={f.currency}>
@@ -134,16 +131,14 @@ export function ProjectPage() {
           <p>{t('common.none')}</p>
         ) : (
           <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('column.contract')}</th>
-                <th scope="col">{t('column.contractor')}</th>
-                <th scope="col" className="num">
-                  {t('column.value')}
-                </th>
-                <th scope="col">{t('column.status')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { label: t('column.contract') },
+                { label: t('column.contractor') },
+                { label: t('column.value'), numeric: true },
+                { label: t('column.status') },
+              ]}
+            />
             <tbody>
               {project.contracts.map((c) => (
                 <tr key={c.contractId}>

@@ -2,6 +2,7 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useRead } from '../api/reads';
 import type { Page, ProjectView, TimelineEntry } from '../api/views';
 import { ReadState } from '../components/Status';
+import { TableHead } from '../components/TableHead';
 import { useI18n } from '../i18n/i18n';
 import type { CommandButton } from './ProjectCommands';
 
@@ -16,18 +17,16 @@ export function MilestonesSection({ project, button }: { project: ProjectView; b
         <p>{t('common.none')}</p>
       ) : (
         <table data-testid="milestones">
-          <thead>
-            <tr>
-              <th scope="col">{t('column.milestone')}</th>
-              <th scope="col">{t('column.baseline')}</th>
-              <th scope="col">{t('column.forecast')}</th>
-              <th scope="col">{t('column.actual')}</th>
-              <th scope="col" className="num">
-                {t('column.slippage')}
-              </th>
-              <th scope="col">{t('column.status')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: t('column.milestone') },
+              { label: t('column.baseline') },
+              { label: t('column.forecast') },
+              { label: t('column.actual') },
+              { label: t('column.slippage'), numeric: true },
+              { label: t('column.status') },
+            ]}
+          />
           <tbody>
             {project.milestones.map((m) => {
               const name = m.title ?? code('milestoneCategory', m.category);
@@ -73,19 +72,15 @@ export function ResultsSection({ project, button }: { project: ProjectView; butt
           </h3>
           {r.indicators.length > 0 && (
             <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('column.indicator')}</th>
-                  <th scope="col">{t('column.target')}</th>
-                  <th scope="col">{t('column.actual')}</th>
-                  <th scope="col" className="num">
-                    {t('column.progress')}
-                  </th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('column.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  { label: t('column.indicator') },
+                  { label: t('column.target') },
+                  { label: t('column.actual') },
+                  { label: t('column.progress'), numeric: true },
+                  { label: t('column.actions'), hidden: true },
+                ]}
+              />
               <tbody>
                 {r.indicators.map((i) => (
                   <tr key={i.indicatorId} data-indicator={i.indicatorId}>
@@ -121,12 +116,7 @@ export function RatingsAndRisks({ project, button }: { project: ProjectView; but
         <p>{t('common.none')}</p>
       ) : (
         <table data-testid="ratings">
-          <thead>
-            <tr>
-              <th scope="col">{t('column.period')}</th>
-              <th scope="col">{t('column.overall')}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[{ label: t('column.period') }, { label: t('column.overall') }]} />
           <tbody>
             {project.ratings.map((r) => (
               <tr key={r.period}>
@@ -142,13 +132,7 @@ export function RatingsAndRisks({ project, button }: { project: ProjectView; but
         <p>{t('common.none')}</p>
       ) : (
         <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('column.risk')}</th>
-              <th scope="col">{t('column.likelihoodImpact')}</th>
-              <th scope="col">{t('column.mitigation')}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[{ label: t('column.risk') }, { label: t('column.likelihoodImpact') }, { label: t('column.mitigation') }]} />
           <tbody>
             {project.risks.map((r) => (
               <tr key={`${r.period}/${r.id}`}>
@@ -183,15 +167,15 @@ export function TimelineSection({ projectId }: { projectId: string }) {
       <ReadState loading={timeline.isLoading} error={timeline.error} />
       {timeline.data && (
         <table data-testid="timeline">
-          <thead>
-            <tr>
-              <th scope="col">{t('column.event')}</th>
-              <th scope="col">{t('column.effective')}</th>
-              <th scope="col">{t('column.recorded')}</th>
-              <th scope="col">{t('column.who')}</th>
-              <th scope="col">{t('column.why')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: t('column.event') },
+              { label: t('column.effective') },
+              { label: t('column.recorded') },
+              { label: t('column.who') },
+              { label: t('column.why') },
+            ]}
+          />
           <tbody>
             {timeline.data.body.items.map((e) => (
               <tr key={e.eventId}>

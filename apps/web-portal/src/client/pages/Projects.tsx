@@ -7,6 +7,7 @@ import { commandClusters, useSession } from '../api/session';
 import type { Page, ProjectListItem } from '../api/views';
 import { AsOfBanner } from '../components/AsOf';
 import { ReadState } from '../components/Status';
+import { TableHead } from '../components/TableHead';
 import { useI18n } from '../i18n/i18n';
 import type { ProjectListSearch } from '../search';
 
@@ -107,17 +108,9 @@ export function Projects() {
         <>
           <p aria-live="polite">{t('projects.count', { count: list.data.body.items.length })}</p>
           <table data-testid="projects">
-            <thead>
-              <tr>
-                <th scope="col">{t('column.id')}</th>
-                <th scope="col">{t('column.title')}</th>
-                <th scope="col">{t('column.cluster')}</th>
-                <th scope="col">{t('column.countries')}</th>
-                <th scope="col">{t('column.status')}</th>
-                <th scope="col">{t('column.rating')}</th>
-                <th scope="col">{t('column.updated')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={(['id', 'title', 'cluster', 'countries', 'status', 'rating', 'updated'] as const).map((column) => ({ label: t(`column.${column}`) }))}
+            />
             <tbody>
               {list.data.body.items.map((p) => (
                 <tr key={p.id} data-id={p.id}>

@@ -1,5 +1,6 @@
 import type { CommandFormProps, FieldSpec } from '../../components/CommandForm';
 import type { I18n } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/messages.en';
 import type { ProjectView } from '../../api/views';
 
 /** What a command form of the project page is, before the page adds what to do when it closes. */
@@ -22,12 +23,30 @@ export function currentQuarter(now = new Date()): string {
 /** Blank text is left out of the body (an optional field not given), anything else trimmed. */
 export const optional = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value.trim());
 
+/** What follows `field.` in the catalogue's field labels: a field's name where it is labelled by its own name. */
+export type FieldName = MessageKey extends infer Key ? (Key extends `field.${infer Name}` ? Name : never) : never;
+
+/** A field named `name` and labelled `field.<name>`; `spec` adds its type, default, whether it is required… */
+export function field(name: FieldName, spec: Omit<FieldSpec, 'name' | 'label'> = {}): FieldSpec {
+  return { name, label: `field.${name}`, ...spec };
+}
+
+/** A date field, today unless `spec` gives another default. */
+export function dateField(name: FieldName, spec: Omit<FieldSpec, 'name' | 'label' | 'type'> = {}): FieldSpec {
+  return field(name, { type: 'date', initial: today(), ...spec });
+}
+
+/** A select of codes, each labelled from the catalogue under `prefix`, with `initial` chosen. */
+export function codeField(i18n: I18n, name: FieldName, prefix: string, codes: readonly string[], initial: string): FieldSpec {
+  return field(name, { type: 'select', initial, options: codeOptions(i18n, prefix, codes) });
+}
+
 /** Amount, currency and value date: what every money movement under an agreement carries. */
 export function moneyFields(currency: string): FieldSpec[] {
   return [
-    { name: 'amount', label: 'field.amount', type: 'number', required: true },
-    { name: 'currency', label: 'field.currency', initial: currency, required: true },
-    { name: 'valueDate', label: 'field.valueDate', type: 'date', initial: today(), required: true },
+    field('amount', { type: 'number', required: true }),
+    field('currency', { initial: currency, required: true }),
+    dateField('valueDate', { required: true }),
   ];
 }
 

@@ -11,25 +11,14 @@ import {
   rescheduleMilestoneRequest,
   setTargetRequest,
 } from '@ecab/contracts/commands';
-import { codeOptions, currentQuarter, optional, today, type Form, type FormContext } from './form-kit';
+import { codeField, codeOptions, currentQuarter, dateField, field, optional, today, type Form, type FormContext } from './form-kit';
 
 export function planMilestone(context: FormContext): Form {
   return {
     title: 'command.planMilestone',
     request: planMilestoneRequest,
     params: { projectId: context.project.id },
-    fields: [
-      { name: 'id', label: 'field.id' },
-      {
-        name: 'category',
-        label: 'field.category',
-        type: 'select',
-        initial: 'signing',
-        options: codeOptions(context.i18n, 'milestoneCategory', MILESTONE_CATEGORIES),
-      },
-      { name: 'title', label: 'field.title' },
-      { name: 'baselineDate', label: 'field.baselineDate', type: 'date', initial: today() },
-    ],
+    fields: [field('id'), codeField(context.i18n, 'category', 'milestoneCategory', MILESTONE_CATEGORIES, 'signing'), field('title'), dateField('baselineDate')],
     toBody: (v) => ({ id: optional(v.id), category: v.category, title: optional(v.title), baselineDate: v.baselineDate }),
   };
 }
@@ -40,10 +29,7 @@ export function rescheduleMilestone(context: FormContext, milestoneId: string, f
     title: 'command.rescheduleMilestone',
     request: rescheduleMilestoneRequest,
     params: { projectId: context.project.id, milestoneId },
-    fields: [
-      { name: 'newDate', label: 'field.newDate', type: 'date', initial: forecastDate ?? today(), required: true },
-      { name: 'reason', label: 'field.requiredReason', required: true },
-    ],
+    fields: [dateField('newDate', { initial: forecastDate ?? today(), required: true }), { name: 'reason', label: 'field.requiredReason', required: true }],
     toBody: (v) => ({ newDate: v.newDate, reason: v.reason ?? '' }),
   };
 }
@@ -53,7 +39,7 @@ export function achieveMilestone(context: FormContext, milestoneId: string): For
     title: 'command.achieveMilestone',
     request: achieveMilestoneRequest,
     params: { projectId: context.project.id, milestoneId },
-    fields: [{ name: 'actualDate', label: 'field.actualDate', type: 'date', initial: today() }],
+    fields: [dateField('actualDate')],
     toBody: (v) => ({ actualDate: v.actualDate }),
   };
 }
@@ -64,17 +50,7 @@ export function defineResult(context: FormContext): Form {
     title: 'command.defineResult',
     request: defineResultRequest,
     params: { projectId: context.project.id },
-    fields: [
-      { name: 'id', label: 'field.id' },
-      {
-        name: 'resultType',
-        label: 'field.resultType',
-        type: 'select',
-        initial: '1',
-        options: codeOptions(context.i18n, 'resultType', Object.keys(RESULT_TYPE.codes)),
-      },
-      { name: 'title', label: 'field.title', required: true },
-    ],
+    fields: [field('id'), codeField(context.i18n, 'resultType', 'resultType', Object.keys(RESULT_TYPE.codes), '1'), field('title', { required: true })],
     toBody: (v) => ({ id: optional(v.id), resultType: v.resultType, title: v.title ?? '' }),
   };
 }
@@ -85,17 +61,11 @@ export function defineIndicator(context: FormContext, resultId: string): Form {
     request: defineIndicatorRequest,
     params: { projectId: context.project.id, resultId },
     fields: [
-      { name: 'id', label: 'field.id' },
-      { name: 'title', label: 'field.title', required: true },
-      {
-        name: 'measure',
-        label: 'field.measure',
-        type: 'select',
-        initial: '1',
-        options: codeOptions(context.i18n, 'measure', Object.keys(INDICATOR_MEASURE.codes)),
-      },
-      { name: 'ascending', label: 'field.ascending', type: 'select', initial: 'true', options: codeOptions(context.i18n, 'ascending', ['true', 'false']) },
-      { name: 'unit', label: 'field.unit' },
+      field('id'),
+      field('title', { required: true }),
+      codeField(context.i18n, 'measure', 'measure', Object.keys(INDICATOR_MEASURE.codes), '1'),
+      codeField(context.i18n, 'ascending', 'ascending', ['true', 'false'], 'true'),
+      field('unit'),
     ],
     toBody: (v) => ({ id: optional(v.id), title: v.title ?? '', measure: v.measure, ascending: v.ascending === 'true', unit: optional(v.unit) }),
   };
@@ -105,9 +75,9 @@ export function defineIndicator(context: FormContext, resultId: string): Form {
 function periodValueFields(context: FormContext, withSource: boolean): FieldSpec[] {
   const year = new Date().getUTCFullYear();
   return [
-    { name: 'periodStart', label: 'field.periodStart', type: 'date', apiField: 'period/start', initial: `${year}-01-01`, required: true },
-    { name: 'periodEnd', label: 'field.periodEnd', type: 'date', apiField: 'period/end', initial: `${year}-12-31`, required: true },
-    { name: 'value', label: 'field.value', type: 'number', required: true },
+    dateField('periodStart', { apiField: 'period/start', initial: `${year}-01-01`, required: true }),
+    dateField('periodEnd', { apiField: 'period/end', initial: `${year}-12-31`, required: true }),
+    field('value', { type: 'number', required: true }),
     ...(withSource ? sourceFields(context, false) : []),
   ];
 }
@@ -153,15 +123,13 @@ export function ratePerformance(context: FormContext): Form {
         initial: 'on_track',
         options: ratings,
       })),
-      { name: 'overall', label: 'field.overall', type: 'select', initial: 'on_track', options: ratings },
-      {
-        name: 'worldBankRating',
-        label: 'field.worldBankRating',
+      field('overall', { type: 'select', initial: 'on_track', options: ratings }),
+      field('worldBankRating', {
         type: 'select',
         initial: '',
         options: [{ value: '', label: '—' }, ...codeOptions(context.i18n, 'wbRating', WORLD_BANK_RATINGS)],
-      },
-      { name: 'rationale', label: 'field.rationale' },
+      }),
+      field('rationale'),
       { name: 'correctionReason', label: 'field.correctionReason', apiField: 'correction/reason' },
     ],
     toBody: (v) => {
