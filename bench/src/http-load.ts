@@ -34,7 +34,7 @@ export class IdlePool<T> {
         ? setTimeout(
             () => {
               this.waiting.splice(this.waiting.indexOf(waiter), 1);
-              reject(Object.assign(new Error(`no idle item within ${timeoutMs} ms`), { name: 'TimeoutError' }));
+              reject(Object.assign(new Error(`no idle item within ${Math.round(timeoutMs)} ms`), { name: 'TimeoutError' }));
             },
             Math.max(0, timeoutMs),
           )

@@ -13,6 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { databaseUrl, deleteTopicsWithPrefix, repoRoot } from '@ecab/testing';
 import { httpLines } from './http-report.js';
+import { cleanUpOnInterrupt } from './interrupt.js';
 import { machine, writeSection } from './report.js';
 import { appendScenario, type AppendFigure } from './scenarios/append.js';
 import { withClient } from './scenarios/context.js';
@@ -59,6 +60,7 @@ export async function runIssue14(options: Issue14Options): Promise<void> {
   let append: AppendFigure[] = [];
   let relay: RelayFigure[] = [];
   let http: HttpFigures | undefined;
+  const forget = cleanUpOnInterrupt(() => deleteTopicsWithPrefix(options.topicPrefix));
   try {
     if (chosen.includes('append')) {
       log(`scenario append: ${appendEvents} events a run, ${WRITERS} writers`);
@@ -82,6 +84,7 @@ export async function runIssue14(options: Issue14Options): Promise<void> {
       });
     }
   } finally {
+    forget();
     await deleteTopicsWithPrefix(options.topicPrefix);
   }
 

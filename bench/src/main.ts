@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { createEventStoreDataSource, PostgresEventStore, runEventStoreMigrations } from '@ecab/event-store';
 import { cleanUp, createTestDatabase, deleteTopicsWithPrefix, repoRoot } from '@ecab/testing';
 import { generate } from './generator.js';
+import { cleanUpOnInterrupt } from './interrupt.js';
 import { ISSUE_14_SCENARIOS, type Issue14Scenario, runIssue14 } from './issue-14.js';
 import { spreadOf, type ResultRow } from './measure.js';
 import { machine, writeSection } from './report.js';
@@ -72,6 +73,15 @@ async function main(): Promise<void> {
   const dataSource = createEventStoreDataSource(eventsDb.url, { applicationName: 'ecab-bench' });
   const rows: ResultRow[] = [];
   const ctx: Partial<BenchContext> & { processes: BenchContext['processes'] } = { processes: [] };
+  const stopAll = () =>
+    cleanUp(
+      ...ctx.processes.map((p) => () => p.stop()),
+      () => dataSource.isInitialized && dataSource.destroy(),
+      () => eventsDb.drop(),
+      () => viewsDb.drop(),
+      () => deleteTopicsWithPrefix(topicPrefix),
+    );
+  const forget = cleanUpOnInterrupt(stopAll);
   let postgres = 'unknown';
   try {
     await dataSource.initialize();
@@ -132,13 +142,8 @@ async function main(): Promise<void> {
       rows.push(...(await SCENARIOS[name](ctx as BenchContext)));
     }
   } finally {
-    await cleanUp(
-      ...ctx.processes.map((p) => () => p.stop()),
-      () => dataSource.isInitialized && dataSource.destroy(),
-      () => eventsDb.drop(),
-      () => viewsDb.drop(),
-      () => deleteTopicsWithPrefix(topicPrefix),
-    );
+    forget();
+    await stopAll();
   }
 
   const section = render(rows, { ...facts, postgres: `PostgreSQL ${postgres}` }, projects, ctx.events ?? events);
