@@ -23,9 +23,11 @@ function latencyRatio(a: number | undefined, b: number | undefined): string {
 }
 
 function target(run: HttpRun): string {
-  const met = (f: LoadFigure) => f.commandsPerSecond >= TARGET_RATE && f.p99 !== undefined && f.p99 <= TARGET_P99_MS;
-  if (run.mode === 'closed') return `≥ ${figure(TARGET_RATE)}/s at p99 ≤ ${TARGET_P99_MS} ms: ${met(run.ecab) ? 'met' : 'not met'}`;
-  if (run.offered === TARGET_RATE) return `${figure(TARGET_RATE)}/s at p99 ≤ ${TARGET_P99_MS} ms: ${met(run.ecab) ? 'met' : 'not met'}`;
+  const fast = (f: LoadFigure) => f.p99 !== undefined && f.p99 <= TARGET_P99_MS;
+  if (run.mode === 'closed')
+    return `≥ ${figure(TARGET_RATE)}/s at p99 ≤ ${TARGET_P99_MS} ms: ${run.ecab.commandsPerSecond >= TARGET_RATE && fast(run.ecab) ? 'met' : 'not met'}`;
+  // Open loop: the offered load is the rate; a p99 within the bound (failures count as infinitely late) says it was kept up with.
+  if (run.offered === TARGET_RATE) return `p99 ≤ ${TARGET_P99_MS} ms at ${figure(TARGET_RATE)}/s offered: ${fast(run.ecab) ? 'met' : 'not met'}`;
   return '–';
 }
 
