@@ -1,22 +1,28 @@
 /**
  * The write path of issue 14: `append` (the event store with and without group commit, beside Emmett's
- * PostgreSQL store and raw inserts) and `relay` (the relay beside a plain kafkajs producer). Each runs on
+ * PostgreSQL store and raw inserts), `relay` (the relay beside a plain kafkajs producer) and `http` (commands
+ * through the whole platform beside a minimal node:http server, src/scenarios/http.ts). Each runs on
  * databases and topics of its own, needs no generated portfolio, and writes the section between the
  * issue-14 markers of docs/BENCHMARKS.md.
  *
- * BENCH_APPEND_EVENTS (20000) and BENCH_APPEND_REPEATS (3); BENCH_RELAY_EVENTS (20000) and BENCH_RELAY_REPEATS (3).
+ * BENCH_APPEND_EVENTS (20000) and BENCH_APPEND_REPEATS (3); BENCH_RELAY_EVENTS (20000) and BENCH_RELAY_REPEATS (3);
+ * BENCH_HTTP_RATES (100,500,1000 commands/s offered), BENCH_HTTP_CLIENTS (16, the closed loop), BENCH_HTTP_SECONDS (10 a run)
+ * and BENCH_HTTP_PROJECTS (100 prepared projects).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { databaseUrl, deleteTopicsWithPrefix, repoRoot } from '@ecab/testing';
+import { httpLines } from './http-report.js';
+import { cleanUpOnInterrupt } from './interrupt.js';
 import { machine, writeSection } from './report.js';
 import { appendScenario, type AppendFigure } from './scenarios/append.js';
 import { withClient } from './scenarios/context.js';
+import { httpScenario, type HttpFigures } from './scenarios/http.js';
 import { describeSpread } from './scenarios/rows.js';
 import { relayScenario, type RelayFigure } from './scenarios/relay.js';
 import { ratio } from './stats.js';
 
-export const ISSUE_14_SCENARIOS = ['append', 'relay'] as const;
+export const ISSUE_14_SCENARIOS = ['append', 'relay', 'http'] as const;
 export type Issue14Scenario = (typeof ISSUE_14_SCENARIOS)[number];
 
 export interface Issue14Options {
@@ -31,6 +37,17 @@ export interface Issue14Options {
 
 const WRITERS = 16;
 
+/** A comma list of positive integers from the environment, or `fallback`. */
+function listEnv(name: string, fallback: number[]): number[] {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  return raw.split(',').map((part) => {
+    const value = Number(part.trim().replaceAll('_', ''));
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must list positive integers, got "${part}"`);
+    return value;
+  });
+}
+
 export async function runIssue14(options: Issue14Options): Promise<void> {
   const { chosen, log, intEnv } = options;
   const facts = machine(options.started);
@@ -42,6 +59,8 @@ export async function runIssue14(options: Issue14Options): Promise<void> {
   const relayEvents = intEnv('BENCH_RELAY_EVENTS', 20_000);
   let append: AppendFigure[] = [];
   let relay: RelayFigure[] = [];
+  let http: HttpFigures | undefined;
+  const forget = cleanUpOnInterrupt(() => deleteTopicsWithPrefix(options.topicPrefix));
   try {
     if (chosen.includes('append')) {
       log(`scenario append: ${appendEvents} events a run, ${WRITERS} writers`);
@@ -51,15 +70,29 @@ export async function runIssue14(options: Issue14Options): Promise<void> {
       log(`scenario relay: a backlog of ${relayEvents} events`);
       relay = await relayScenario({ events: relayEvents, repeats: intEnv('BENCH_RELAY_REPEATS', 3), topicPrefix: options.topicPrefix, log });
     }
+    if (chosen.includes('http')) {
+      const rates = listEnv('BENCH_HTTP_RATES', [100, 500, 1_000]);
+      const clients = intEnv('BENCH_HTTP_CLIENTS', WRITERS);
+      log(`scenario http: ${rates.join(', ')} commands/s offered and ${clients} clients, ${intEnv('BENCH_HTTP_SECONDS', 10)} s each`);
+      http = await httpScenario({
+        rates,
+        clients,
+        seconds: intEnv('BENCH_HTTP_SECONDS', 10),
+        projects: intEnv('BENCH_HTTP_PROJECTS', 100),
+        topicPrefix: `${options.topicPrefix}http.`,
+        log,
+      });
+    }
   } finally {
+    forget();
     await deleteTopicsWithPrefix(options.topicPrefix);
   }
 
-  const section = render({ ...facts, postgres: `PostgreSQL ${postgres}` }, appendEvents, relayEvents, append, relay);
+  const section = render({ ...facts, postgres: `PostgreSQL ${postgres}` }, appendEvents, relayEvents, append, relay, http);
   mkdirSync(join(repoRoot, 'bench', 'results'), { recursive: true });
   writeFileSync(
     join(repoRoot, 'bench', 'results', `issue-14-${options.started.toISOString().replace(/[:.]/g, '-')}.json`),
-    JSON.stringify({ facts, appendEvents, relayEvents, append, relay }, null, 2),
+    JSON.stringify({ facts, appendEvents, relayEvents, append, relay, http }, null, 2),
   );
   if (options.output === '-') console.log(section);
   else {
@@ -114,9 +147,16 @@ function relayLines(relay: RelayFigure[], events: number): string[] {
   ];
 }
 
-function render(facts: Record<string, string>, appendEvents: number, relayEvents: number, append: AppendFigure[], relay: RelayFigure[]): string {
+function render(
+  facts: Record<string, string>,
+  appendEvents: number,
+  relayEvents: number,
+  append: AppendFigure[],
+  relay: RelayFigure[],
+  http: HttpFigures | undefined,
+): string {
   return [
-    '## Write path (issue 14): append and relay',
+    '## Write path (issue 14): append, relay and HTTP',
     '',
     'Indicative: the machine is shared, and other work ran beside the bench (see the load average). Read the',
     'ratios to the baselines of the same run.',
@@ -125,6 +165,7 @@ function render(facts: Record<string, string>, appendEvents: number, relayEvents
     '',
     ...appendLines(append, appendEvents),
     ...relayLines(relay, relayEvents),
-    'Ratios read "group commit ÷ this" (append) and "relay ÷ plain" (relay); repeated figures read "median (min–max, runs)".',
+    ...httpLines(http),
+    'Ratios read "group commit ÷ this" (append), "relay ÷ plain" (relay) and "ECAB ÷ ceiling" (HTTP); repeated figures read "median (min–max, runs)".',
   ].join('\n');
 }

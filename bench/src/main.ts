@@ -4,7 +4,7 @@
  * docs/BENCHMARKS.md (the section between the issue-8 markers; other sections are kept).
  *
  * BENCH_PROJECTS (10000), BENCH_EVENTS (1000000): the size. BENCH_SCENARIOS: a comma list of rebuild,
- * catch-up, queries, portal (issue 10's budgets), command-to-visible, and issue 14's append and relay (src/issue-14.ts; they need no
+ * catch-up, queries, portal (issue 10's budgets), command-to-visible, and issue 14's append, relay and http (src/issue-14.ts; they need no
  * generated portfolio and write a section of their own) (default all). BENCH_REPEATS_REBUILD (3 up to 20k events, else 1),
  * BENCH_QUERIES (500 a round, 3 rounds), BENCH_COMMANDS_PER_SECOND (a list, 25,500: below saturation and the issue's load) for BENCH_COMMAND_SECONDS (10).
  * BENCH_CATCH_UP_TIMEOUT_S: how long the relay and the catch-up may take (default: 500 events/s, at least 120 s).
@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { createEventStoreDataSource, PostgresEventStore, runEventStoreMigrations } from '@ecab/event-store';
 import { cleanUp, createTestDatabase, deleteTopicsWithPrefix, repoRoot } from '@ecab/testing';
 import { generate } from './generator.js';
+import { cleanUpOnInterrupt } from './interrupt.js';
 import { ISSUE_14_SCENARIOS, type Issue14Scenario, runIssue14 } from './issue-14.js';
 import { spreadOf, type ResultRow } from './measure.js';
 import { machine, writeSection } from './report.js';
@@ -72,6 +73,15 @@ async function main(): Promise<void> {
   const dataSource = createEventStoreDataSource(eventsDb.url, { applicationName: 'ecab-bench' });
   const rows: ResultRow[] = [];
   const ctx: Partial<BenchContext> & { processes: BenchContext['processes'] } = { processes: [] };
+  const stopAll = () =>
+    cleanUp(
+      ...ctx.processes.map((p) => () => p.stop()),
+      () => dataSource.isInitialized && dataSource.destroy(),
+      () => eventsDb.drop(),
+      () => viewsDb.drop(),
+      () => deleteTopicsWithPrefix(topicPrefix),
+    );
+  const forget = cleanUpOnInterrupt(stopAll);
   let postgres: string;
   try {
     await dataSource.initialize();
@@ -132,13 +142,8 @@ async function main(): Promise<void> {
       rows.push(...(await SCENARIOS[name](ctx as BenchContext)));
     }
   } finally {
-    await cleanUp(
-      ...ctx.processes.map((p) => () => p.stop()),
-      () => dataSource.isInitialized && dataSource.destroy(),
-      () => eventsDb.drop(),
-      () => viewsDb.drop(),
-      () => deleteTopicsWithPrefix(topicPrefix),
-    );
+    forget();
+    await stopAll();
   }
 
   const section = render(rows, { ...facts, postgres: `PostgreSQL ${postgres}` }, projects, ctx.events ?? events);

@@ -92,11 +92,19 @@ export function httpClient(maxSockets: number) {
         const req = httpRequest(url, { method: options.method ?? 'GET', headers: options.headers, agent }, (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+          res.on('end', () => {
+            clearTimeout(timer);
+            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') });
+          });
           res.on('error', reject);
         });
-        req.setTimeout(Math.max(1, Math.ceil(options.timeoutMs)), () => req.destroy(Object.assign(new Error('timeout'), { name: 'TimeoutError' })));
-        req.on('error', reject);
+        // A wall-clock bound from now, so time waiting for a free connection counts (req.setTimeout would
+        // only start once a socket is assigned, letting a queued request run past its deadline).
+        const timer = setTimeout(() => req.destroy(Object.assign(new Error('timeout'), { name: 'TimeoutError' })), Math.max(1, Math.ceil(options.timeoutMs)));
+        req.on('error', (error) => {
+          clearTimeout(timer);
+          reject(error);
+        });
         req.end(options.body);
       });
     },
