@@ -1,7 +1,7 @@
 // The 17 seeded projects and what the seed records for each after its registration, each value with the public source
 // it comes from (seed-sources.js) and the confidence that source supports; the programme is in seed-programme.js.
 import { ADB_PAGES, ABEC_SITE, IGC12, ITLC_LAW, ROAD_AND_CHECKPOINTS_2026, illustrative, source } from './seed-sources.js';
-import { igc, effectiveOnceStarted, financing, sourcedAmount, lifecycle, keyIndicator, achieved, whollyIllustrative } from './seed-steps.js';
+import { igc, effectiveOnceStarted, financing, sourcedAmount, lifecycle, keyIndicator, achieved, whollyIllustrative, adbProjectPage } from './seed-steps.js';
 
 const both = (kz, kg) => [
   { code: 'KZ', percentage: kz },
@@ -77,6 +77,7 @@ const SEED_DETAILS = {
       targetYear: 2028,
       why: source(`${ADB_PAGES.borderServices}: 3 BCPs (the target year is not given)`, 'confirmed'),
     }),
+    ...adbProjectPage('ECAB-TR-02', '54439-001', 'Almaty–Bishkek Economic Corridor Regional Improvement of Border Services Project', ADB_PAGES.borderServices),
   ],
   'ECAB-TR-03': lifecycle('ECAB-TR-03', '2', {
     start: '2024-01-01',
@@ -154,6 +155,7 @@ const SEED_DETAILS = {
       targetYear: 2029,
       why: source(ADB_PAGES.issykKulCapacity, 'confirmed', '2024-12-04'),
     }),
+    ...adbProjectPage('ECAB-TO-02', '55250-001', 'Issyk-Kul Environmental Management and Sustainable Tourism Development Project', ADB_PAGES.issykKul),
   ],
   'ECAB-AQ-01': [
     ...lifecycle('ECAB-AQ-01', '4', { approval: '2023-01-15', end: '2024-12-31' }),
@@ -200,6 +202,7 @@ const SEED_DETAILS = {
       targetYear: 2028,
       why: source(`${ADB_PAGES.healthSecurityNews} (the target year is not given)`, 'confirmed'),
     }),
+    ...adbProjectPage('ECAB-HE-01', '55131-001', 'Strengthening Regional Health Security Project', ADB_PAGES.healthSecurity),
   ],
   'ECAB-HE-02': whollyIllustrative('ECAB-HE-02'),
   'ECAB-CL-01': [

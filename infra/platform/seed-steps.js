@@ -111,3 +111,26 @@ export function effectiveOnceStarted(steps) {
     return [step, ['POST', `/api/v1/agreements/${body.id}/effectiveness`, { effectivenessDate: date, source: why }]];
   });
 }
+
+/**
+ * The project's page on adb.org as an IATI document link (DocumentCategory A12, activity web page). The page is
+ * its own public source; no budget is seeded from it, as ADB's pages give the financing's total, not a budget per
+ * period of at most a year.
+ */
+export function adbProjectPage(projectId, adbProjectNumber, title, citation) {
+  return [
+    [
+      'POST',
+      `/api/v1/projects/${projectId}/document-links`,
+      {
+        id: 'ADB-PROJECT-PAGE',
+        url: `https://www.adb.org/projects/${adbProjectNumber}/main`,
+        format: 'text/html',
+        title: { en: `ADB project ${adbProjectNumber}: ${title}` },
+        category: 'A12',
+        language: 'en',
+        source: source(citation, 'confirmed'),
+      },
+    ],
+  ];
+}

@@ -28,6 +28,8 @@ import type {
   ProjectTitlesSetDataV1,
   RecipientCountriesSetDataV1,
   RelatedActivityLinkedDataV1,
+  BudgetRecordedDataV1,
+  DocumentLinkAddedDataV1,
 } from './events/project/index.js';
 import type {
   AgreementCommitmentRecordedDataV1,
@@ -148,6 +150,8 @@ export interface DomainEventsFitTheirContracts {
   ProjectApproved: Fits<DataOf<'ProjectApproved'>, ProjectApprovedDataV1>;
   ProjectStatusChanged: Fits<DataOf<'ProjectStatusChanged'>, ProjectStatusChangedDataV1>;
   RelatedActivityLinked: Fits<DataOf<'RelatedActivityLinked'>, RelatedActivityLinkedDataV1>;
+  BudgetRecorded: Fits<DataOf<'BudgetRecorded'>, BudgetRecordedDataV1>;
+  DocumentLinkAdded: Fits<DataOf<'DocumentLinkAdded'>, DocumentLinkAddedDataV1>;
   AgreementSigned: Fits<DataOf<'AgreementSigned'>, AgreementSignedDataV1>;
   AgreementOpened: Fits<DataOf<'AgreementOpened'>, AgreementOpenedDataV1>;
   AgreementDeclaredEffective: Fits<DataOf<'AgreementDeclaredEffective'>, AgreementDeclaredEffectiveDataV1>;

@@ -2,7 +2,7 @@
  * What portfolio-api must expose, written down here by hand rather than read from the API's own command
  * table: the e2e suites walk this list, and check the API's table and its published OpenAPI document
  * against it in both directions, so an endpoint the API drops (or adds unannounced) fails a test instead
- * of silently leaving the suites. docs/COMMANDS.md counts the same 61 commands.
+ * of silently leaving the suites. docs/COMMANDS.md counts the same 63 commands.
  */
 
 /**
@@ -51,6 +51,8 @@ export const EXPECTED_COMMANDS: readonly ExpectedCommand[] = [
   onProject('AddLocation', 'POST /api/v1/projects/{projectId}/locations', 201, 'LocationAdded'),
   onProject('AssignParticipant', 'POST /api/v1/projects/{projectId}/participants', 201, 'ParticipantAssigned'),
   onProject('LinkRelatedActivity', 'POST /api/v1/projects/{projectId}/related-activities', 201, 'RelatedActivityLinked'),
+  onProject('RecordBudget', 'POST /api/v1/projects/{projectId}/budgets', 201, 'BudgetRecorded'),
+  onProject('AddDocumentLink', 'POST /api/v1/projects/{projectId}/document-links', 201, 'DocumentLinkAdded'),
   onProject('ApproveProject', 'POST /api/v1/projects/{projectId}/approval', 200, 'ProjectApproved'),
   onProject('RecordProjectDate', 'POST /api/v1/projects/{projectId}/dates', 200, 'ProjectDateRecorded'),
   onProject('ChangeProjectStatus', 'POST /api/v1/projects/{projectId}/status', 200, 'ProjectStatusChanged'),

@@ -17,6 +17,25 @@ const MONEY = [
   { route: 'expenditures', id: 'E2', amount: '9000.00', valueDate: '2025-06-20', iati: '4', source: illustrative('estimate') },
 ] as const;
 const REVERSAL = { of: 'D1', reasonCode: 'DATA_ENTRY_ERROR', effectiveDate: '2025-07-01' };
+/** A budget and a document link, as sent; the file must show them as they are. */
+const BUDGET = {
+  id: 'B-2026',
+  budgetType: '1',
+  budgetStatus: '2',
+  period: { start: '2026-01-01', end: '2026-12-31' },
+  amount: '750000.00',
+  currency: 'USD',
+  valueDate: '2025-12-01',
+};
+const DOCUMENT = {
+  id: 'ADB-PAGE',
+  url: 'https://www.adb.org/projects/54439-001/main',
+  format: 'text/html',
+  title: { en: 'ADB project page 54439-001', ru: 'Страница проекта АБР' },
+  category: 'A12',
+  language: 'en',
+  documentDate: '2024-06-24',
+};
 
 /**
  * Commands through portfolio-api → event store → relay → Kafka → reporting's consumer → activities.xml:
@@ -87,6 +106,8 @@ describe('the IATI export and the quarterly report follow the commands sent to p
       source: confirmed('progress report'),
     });
     await send(`projects/${PROJECT}/indicators/KEY-1/actuals/verification`, { period: { start: '2025-01-01', end: '2025-12-31' } });
+    await send(`projects/${PROJECT}/budgets`, { ...BUDGET, source: confirmed('work plan 2026') });
+    await send(`projects/${PROJECT}/document-links`, DOCUMENT);
     await put(`projects/${PROJECT}/iati-identifier`, { reportingOrgRef: REF, localId: PROJECT });
     await send(`projects/${PROJECT}/publication`, {});
 
@@ -135,6 +156,26 @@ describe('the IATI export and the quarterly report follow the commands sent to p
     expect([at(`${indicator}/baseline/@year`), at(`${indicator}/baseline/@value`)]).toEqual(['2024', '0']);
     expect(at(`${indicator}/period[period-start/@iso-date='2026-01-01']/target/@value`)).toBe('1');
     expect(at(`${indicator}/period[period-start/@iso-date='2025-01-01']/actual/@value`)).toBe('0');
+    expect(xpath(xml, `count(${activity}/budget)`)).toBe('1');
+    expect([
+      at('budget/@type'),
+      at('budget/@status'),
+      at('budget/period-start/@iso-date'),
+      at('budget/period-end/@iso-date'),
+      at('budget/value'),
+      at('budget/value/@currency'),
+      at('budget/value/@value-date'),
+    ]).toEqual([BUDGET.budgetType, BUDGET.budgetStatus, BUDGET.period.start, BUDGET.period.end, BUDGET.amount, BUDGET.currency, BUDGET.valueDate]);
+    expect(xpath(xml, `count(${activity}/document-link)`)).toBe('1');
+    expect([
+      at('document-link/@url'),
+      at('document-link/@format'),
+      at('document-link/title/narrative[not(@xml:lang)]'),
+      at("document-link/title/narrative[@xml:lang='ru']"),
+      at('document-link/category/@code'),
+      at('document-link/language/@code'),
+      at('document-link/document-date/@iso-date'),
+    ]).toEqual([DOCUMENT.url, DOCUMENT.format, DOCUMENT.title.en, DOCUMENT.title.ru, DOCUMENT.category, DOCUMENT.language, DOCUMENT.documentDate]);
     expect(at("related-activity[@type='1']/@ref")).toBe(`${REF}-ECAB`);
     expect(xpath(xml, `string(//iati-activity[iati-identifier='${REF}-ECAB']/related-activity[@type='2']/@ref)`)).toBe(`${REF}-${PROJECT}`);
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createTestDatabase, type TestDatabase } from '@ecab/testing';
+import { createTestDatabase, repoRoot, validateAgainstSchema, waitFor, xpath, type TestDatabase } from '@ecab/testing';
 import pg from 'pg';
 import { authorization, getJson, startApp, type AppProcess } from './platform-process.js';
 
@@ -14,16 +14,19 @@ describe('the ECAB demo portfolio seed', () => {
   let database: TestDatabase;
   let api: AppProcess;
   let views: AppProcess;
+  let reporting: AppProcess;
   let seedModule: SeedModule;
 
   beforeAll(async () => {
     database = await createTestDatabase('e2e_seed');
     api = await startApp('portfolio-api', { DATABASE_URL: database.url, KAFKA_BROKERS: undefined });
     views = await startApp('portfolio-views', { DATABASE_URL: database.url, KAFKA_BROKERS: undefined });
+    reporting = await startApp('reporting', { DATABASE_URL: database.url, KAFKA_BROKERS: undefined });
     seedModule = (await import(pathToFileURL(join(process.cwd(), '..', '..', 'infra', 'platform', 'seed.js')).href)) as SeedModule;
   });
 
   afterAll(async () => {
+    await reporting?.stop();
     await views?.stop();
     await api?.stop();
     await database?.drop();
@@ -47,6 +50,42 @@ describe('the ECAB demo portfolio seed', () => {
         { code: 'KG', percentage: 40.6 },
       ],
     });
+  });
+
+  it('exports the seeded portfolio as an IATI 2.03 file that xmllint validates, withholding no activity', async () => {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    let last: string;
+    let links: { projectId: string; url: string; category: string; confidence: string }[];
+    try {
+      last = (await client.query<{ position: string }>('select max(position)::text as position from events')).rows[0]!.position;
+      links = (
+        await client.query<{ projectId: string; url: string; category: string; confidence: string }>(
+          `select data->>'projectId' as "projectId", data->>'url' as url, data->'category'->>'code' as category, data->'source'->>'confidence' as confidence
+             from events where type = 'DocumentLinkAdded' order by position`,
+        )
+      ).rows;
+    } finally {
+      await client.end();
+    }
+    // The ADB projects link their adb.org pages, cited as their own public source.
+    expect(links).toEqual([
+      { projectId: 'ECAB-TR-02', url: 'https://www.adb.org/projects/54439-001/main', category: 'A12', confidence: 'confirmed' },
+      { projectId: 'ECAB-TO-02', url: 'https://www.adb.org/projects/55250-001/main', category: 'A12', confidence: 'confirmed' },
+      { projectId: 'ECAB-HE-01', url: 'https://www.adb.org/projects/55131-001/main', category: 'A12', confidence: 'confirmed' },
+    ]);
+    const file = await waitFor(
+      async () => {
+        const response = await fetch(`${reporting.url}/api/v1/iati/activities.xml`, { headers: authorization() });
+        if (response.status !== 200 || BigInt(response.headers.get('ecab-position') ?? '0') < BigInt(last)) return undefined;
+        return { xml: await response.text(), withheld: response.headers.get('ecab-iati-withheld') };
+      },
+      { description: `activities.xml as of event ${last}`, timeoutMs: 60_000, intervalMs: 250 },
+    );
+    const xsd = join(repoRoot, 'apps', 'reporting', 'iati', 'iati-activities-schema.xsd');
+    expect(validateAgainstSchema(file.xml, xsd)).toEqual({ valid: true, output: 'document.xml validates' });
+    expect(file.withheld).toBe('');
+    expect(Number(xpath(file.xml, 'count(//iati-activity)'))).toBeGreaterThanOrEqual(1);
   });
 
   it('traces every seeded event (metadata.traceparent, so ce_traceparent on Kafka): one trace per run, a span per command', async () => {

@@ -1,3 +1,4 @@
+import { addDocumentLinkEndpoint } from './add-document-link/add-document-link.endpoint.js';
 import { addLocationEndpoint } from './add-location/add-location.endpoint.js';
 import { addOtherIdentifierEndpoint } from './add-other-identifier/add-other-identifier.endpoint.js';
 import { approveProjectEndpoint } from './approve-project/approve-project.endpoint.js';
@@ -10,6 +11,7 @@ import { linkRelatedActivityEndpoint } from './link-related-activity/link-relate
 import { publishProjectEndpoint } from './publish-project/publish-project.endpoint.js';
 import { recordCommitmentEndpoint } from './record-commitment/record-commitment.endpoint.js';
 import { recordDisbursementEndpoint } from './record-disbursement/record-disbursement.endpoint.js';
+import { recordBudgetEndpoint } from './record-budget/record-budget.endpoint.js';
 import { recordProjectDateEndpoint } from './record-project-date/record-project-date.endpoint.js';
 import { registerProjectEndpoint } from './register-project/register-project.endpoint.js';
 import { resumeProjectEndpoint } from './resume-project/resume-project.endpoint.js';
@@ -37,6 +39,8 @@ export const projectEndpoints = [
   addLocationEndpoint,
   assignParticipantEndpoint,
   linkRelatedActivityEndpoint,
+  recordBudgetEndpoint,
+  addDocumentLinkEndpoint,
   approveProjectEndpoint,
   recordProjectDateEndpoint,
   changeProjectStatusEndpoint,

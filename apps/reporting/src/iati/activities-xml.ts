@@ -59,6 +59,13 @@ function activityElement(a: IatiActivity, reporting: XmlElement): XmlElement {
     ),
     ...a.sectors.map((s) => el('sector', { vocabulary: s.vocabulary, code: s.code, percentage: s.percentage }, named(s.narrative))),
     ...a.policyMarkers.map((m) => el('policy-marker', { vocabulary: '1', code: m.code, significance: m.significance })),
+    ...a.budgets.map((b) =>
+      el('budget', { type: b.type, status: b.status, ...mark(b) }, [
+        el('period-start', { 'iso-date': b.start }),
+        el('period-end', { 'iso-date': b.end }),
+        value(b.value),
+      ]),
+    ),
     ...a.plannedDisbursements.map((p) =>
       el('planned-disbursement', { type: '1' }, [
         el('period-start', { 'iso-date': p.start }),
@@ -68,6 +75,14 @@ function activityElement(a: IatiActivity, reporting: XmlElement): XmlElement {
       ]),
     ),
     ...a.transactions.map(transactionElement),
+    ...a.documentLinks.map((d) =>
+      el('document-link', { format: d.format, url: d.url, ...mark(d) }, [
+        el('title', {}, narratives(d.title)),
+        el('category', { code: d.category }),
+        ...(d.language ? [el('language', { code: d.language })] : []),
+        ...(d.documentDate ? [el('document-date', { 'iso-date': d.documentDate })] : []),
+      ]),
+    ),
     ...a.relatedActivities.map((r) => el('related-activity', { ref: r.ref, type: r.type })),
     ...a.results.map((r) => el('result', { type: r.type }, [el('title', {}, [el('narrative', {}, r.title)]), ...r.indicators.map(indicatorElement)])),
   ]);

@@ -81,8 +81,10 @@ export function programmeActivity(programme: ProgrammeFacts, options: ExportOpti
     locations: [],
     sectors: [{ vocabulary: '1', code: options.programmeSector, percentage: 100 }],
     policyMarkers: [],
+    budgets: [],
     plannedDisbursements: [],
     transactions: [],
+    documentLinks: [],
     relatedActivities: [],
     results: [],
   };

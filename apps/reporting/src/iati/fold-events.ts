@@ -111,6 +111,31 @@ function applyProjectEvent(project: ProjectFacts, type: string, data: Data): voi
     case 'RelatedActivityLinked':
       draft.relatedActivities.push({ relatedActivityId: data.relatedActivityId, type: code(data.relationType) });
       return;
+    case 'BudgetRecorded':
+      draft.budgets.push({
+        budgetId: data.budgetId,
+        type: code(data.budgetType),
+        status: code(data.budgetStatus),
+        start: data.period.start,
+        end: data.period.end,
+        amount: data.amount,
+        currency: data.currency,
+        valueDate: data.valueDate,
+        illustrative: isIllustrative(data),
+      });
+      return;
+    case 'DocumentLinkAdded':
+      draft.documentLinks.push({
+        documentId: data.documentId,
+        url: data.url,
+        format: data.format,
+        title: data.title,
+        category: code(data.category),
+        language: data.language ? code(data.language) : undefined,
+        documentDate: data.documentDate,
+        illustrative: isIllustrative(data),
+      });
+      return;
     case 'OtherIdentifierAdded':
       draft.otherIdentifiers.push({ ref: data.ref, type: code(data.identifierType), owner: data.owner ? organisationRef(data.owner) : undefined });
       return;

@@ -37,8 +37,10 @@ export interface IatiActivity {
   locations: { ref: string; name: string; description?: string | undefined; point?: { latitude: number; longitude: number } | undefined }[];
   sectors: { vocabulary: string; code: string; percentage: number; narrative?: string | undefined }[];
   policyMarkers: { code: string; significance: string }[];
+  budgets: IatiBudget[];
   plannedDisbursements: { start: string; end: string; value: IatiValue; provider?: IatiOrg | undefined }[];
   transactions: IatiTransaction[];
+  documentLinks: IatiDocumentLink[];
   relatedActivities: { ref: string; type: string }[];
   results: IatiResult[];
 }
@@ -47,6 +49,27 @@ export interface IatiValue {
   amount: string;
   currency: string;
   valueDate: string;
+}
+
+export interface IatiBudget extends Marked {
+  /** IATI BudgetType: 1 original, 2 revised. */
+  type: string;
+  /** IATI BudgetStatus: 1 indicative, 2 committed. */
+  status: string;
+  start: string;
+  end: string;
+  value: IatiValue;
+}
+
+export interface IatiDocumentLink extends Marked {
+  url: string;
+  /** IANA media type. */
+  format: string;
+  title: Narrative[];
+  /** IATI DocumentCategory. */
+  category: string;
+  language?: string | undefined;
+  documentDate?: string | undefined;
 }
 
 export interface IatiTransaction extends Marked {

@@ -53,6 +53,44 @@ describe('activities.xml', () => {
     expect(file.xml).not.toContain('Draft result not yet published');
   });
 
+  it('writes the budgets as published, each with its type, status, period and value, illustrative ones only on request', () => {
+    const budgets = (xml: string) =>
+      Array.from({ length: Number(xpath(xml, `count(${road}/budget)`)) }, (_, i) => {
+        const at = (path: string) => xpath(xml, `string(${road}/budget[${i + 1}]/${path})`);
+        return [
+          at('@type'),
+          at('@status'),
+          at('period-start/@iso-date'),
+          at('period-end/@iso-date'),
+          at('value'),
+          at('value/@currency'),
+          at('value/@value-date'),
+        ];
+      });
+    expect(budgets(file.xml)).toEqual([
+      ['1', '2', '2025-01-01', '2025-12-31', '1200000.00', 'USD', '2025-01-01'],
+      ['2', '2', '2025-01-01', '2025-12-31', '1350000.00', 'USD', '2025-07-01'],
+    ]);
+    expect(budgets(withIllustrative.xml)).toHaveLength(3);
+    expect(xpath(withIllustrative.xml, `string(${road}/budget[3]/@*[local-name()='confidence'])`)).toBe('illustrative');
+  });
+
+  it('writes the document links as published: address, format, title, category, language and date', () => {
+    const link = `${road}/document-link[@url='https://www.adb.org/projects/54439-001/main']`;
+    expect(xpath(file.xml, `count(${road}/document-link)`)).toBe('1');
+    expect([
+      xpath(file.xml, `string(${link}/@format)`),
+      xpath(file.xml, `string(${link}/title/narrative[not(@xml:lang)])`),
+      xpath(file.xml, `string(${link}/title/narrative[@xml:lang='ru'])`),
+      xpath(file.xml, `string(${link}/category/@code)`),
+      xpath(file.xml, `string(${link}/language/@code)`),
+      xpath(file.xml, `string(${link}/document-date/@iso-date)`),
+    ]).toEqual(['text/html', 'ADB project page 54439-001', 'Страница проекта АБР', 'A12', 'en', '2024-06-24']);
+    expect(file.xml).not.toContain('Draft document not yet published');
+    expect(xpath(withIllustrative.xml, `string(${road}/document-link[category/@code='A01']/@*[local-name()='confidence'])`)).toBe('illustrative');
+    expect(xpath(withIllustrative.xml, `count(${road}/document-link[category/@code='A01']/language)`)).toBe('0');
+  });
+
   it('writes identifiers, participants, status, dates, countries and sectors per vocabulary', () => {
     expect(xpath(file.xml, `string(${road}/reporting-org/@ref)`)).toBe(REF);
     expect(xpath(file.xml, `string(${road}/participating-org[@role='1']/@ref)`)).toBe('XM-DAC-46004');

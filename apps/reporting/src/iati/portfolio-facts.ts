@@ -72,6 +72,8 @@ export interface DescriptiveFacts {
   otherIdentifiers: { ref: string; type: string; owner?: OrganisationRef | undefined }[];
   results: ResultFacts[];
   plannedDisbursements: PlannedDisbursementFacts[];
+  budgets: BudgetFacts[];
+  documentLinks: DocumentLinkFacts[];
 }
 
 export interface AgreementFacts extends Sourced {
@@ -106,6 +108,31 @@ export interface PlannedDisbursementFacts {
   end: string;
   amount: string;
   currency: string;
+}
+
+/** A budget of the project (IATI budget), as recorded. */
+export interface BudgetFacts extends Sourced {
+  budgetId: string;
+  /** IATI BudgetType: 1 original, 2 revised. */
+  type: string;
+  /** IATI BudgetStatus: 1 indicative, 2 committed. */
+  status: string;
+  start: string;
+  end: string;
+  amount: string;
+  currency: string;
+  valueDate: string;
+}
+
+/** A public document about the project (IATI document-link), as linked. */
+export interface DocumentLinkFacts extends Sourced {
+  documentId: string;
+  url: string;
+  format: string;
+  title: LocalizedNames;
+  category: string;
+  language: string | undefined;
+  documentDate: string | undefined;
 }
 
 export interface ResultFacts {
@@ -144,5 +171,7 @@ export function emptyDescriptive(): DescriptiveFacts {
     otherIdentifiers: [],
     results: [],
     plannedDisbursements: [],
+    budgets: [],
+    documentLinks: [],
   };
 }

@@ -63,6 +63,14 @@ export function projectActivity(project: ProjectFacts, facts: PortfolioFacts, op
     })),
     sectors: sectors(described, project.cluster),
     policyMarkers: described.policyMarkers,
+    budgets: described.budgets.filter(keep).map((b) => ({
+      type: b.type,
+      status: b.status,
+      start: b.start,
+      end: b.end,
+      value: { amount: b.amount, currency: b.currency, valueDate: b.valueDate },
+      ...mark(b),
+    })),
     plannedDisbursements: described.plannedDisbursements
       .filter((p) => project.agreements.has(p.agreementId) && keep(project.agreements.get(p.agreementId) as AgreementFacts))
       .map((p) => ({
@@ -91,6 +99,15 @@ export function projectActivity(project: ProjectFacts, facts: PortfolioFacts, op
         },
       ];
     }),
+    documentLinks: described.documentLinks.filter(keep).map((d) => ({
+      url: d.url,
+      format: d.format,
+      title: narrativesOf(d.title),
+      category: d.category,
+      language: d.language,
+      documentDate: d.documentDate,
+      ...mark(d),
+    })),
     relatedActivities: [],
     results: described.results.map((r) => result(r, project.verifiedActuals, keep, mark)).filter((r) => r.indicators.length > 0),
   };

@@ -30,14 +30,9 @@ export function checkActivity(a: IatiActivity, context: RulesetContext): RuleFin
   checkDates(a, context.today, fail);
   checkPercentages(a, fail);
   if (a.participatingOrgs.length === 0) fail('PARTICIPATING_ORG_REQUIRED', 'no participating organisation');
-  for (const p of a.plannedDisbursements) {
-    try {
-      checkPeriodAtMostOneYear(p, 'planned-disbursement');
-    } catch (error) {
-      if (!(error instanceof DomainRuleViolation)) throw error;
-      fail('PERIOD_AT_MOST_ONE_YEAR', `planned disbursement ${p.start}..${p.end}: ${error.message}`);
-    }
-  }
+  for (const p of a.plannedDisbursements) atMostOneYear(p, 'planned-disbursement', fail);
+  checkBudgets(a, fail);
+  for (const d of a.documentLinks) if (!isWebAddress(d.url)) fail('DOCUMENT_URL_VALID', `document link ${JSON.stringify(d.url)} is not an http(s) address`);
   for (const r of a.results) {
     for (const i of r.indicators) {
       if (i.measure === QUALITATIVE) continue;
@@ -51,6 +46,36 @@ export function checkActivity(a: IatiActivity, context: RulesetContext): RuleFin
 }
 
 type Fail = (rule: string, detail: string) => void;
+
+function atMostOneYear(period: { start: string; end: string }, what: string, fail: Fail): void {
+  try {
+    checkPeriodAtMostOneYear(period, what);
+  } catch (error) {
+    if (!(error instanceof DomainRuleViolation)) throw error;
+    fail('PERIOD_AT_MOST_ONE_YEAR', `${what} ${period.start}..${period.end}: ${error.message}`);
+  }
+}
+
+/** Each budget: a period starting before it ends, of at most one year; budgets of one type do not overlap. */
+function checkBudgets(a: IatiActivity, fail: Fail): void {
+  const inOrder = a.budgets.filter((b) => {
+    if (b.start < b.end) return true;
+    fail('BUDGET_PERIOD_IN_ORDER', `budget ${b.start}..${b.end}: period-start is not before period-end`);
+    return false;
+  });
+  for (const b of inOrder) atMostOneYear(b, 'budget', fail);
+  inOrder.forEach((b, i) => {
+    for (const other of inOrder.slice(i + 1))
+      if (other.type === b.type && b.start <= other.end && other.start <= b.end)
+        fail('BUDGETS_NOT_OVERLAPPING', `budgets of type ${b.type} ${b.start}..${b.end} and ${other.start}..${other.end} overlap`);
+  });
+}
+
+function isWebAddress(url: string): boolean {
+  if (!URL.canParse(url) || /\s/.test(url)) return false;
+  const { protocol, hostname } = new URL(url);
+  return (protocol === 'https:' || protocol === 'http:') && hostname !== '';
+}
 
 function checkDates(a: IatiActivity, today: string, fail: Fail): void {
   const date = (type: string) => a.dates.find((d) => d.type === type)?.isoDate;
@@ -109,6 +134,11 @@ function checkCodes(a: IatiActivity, lists: Codelists, fail: Fail): void {
       ['PolicyMarker', m.code],
       ['PolicySignificance', m.significance],
     ]),
+    ...a.budgets.flatMap((b): [CodelistName, string][] => [
+      ['BudgetType', b.type],
+      ['BudgetStatus', b.status],
+      ['Currency', b.value.currency],
+    ]),
     ...a.plannedDisbursements.map((p): [CodelistName, string] => ['Currency', p.value.currency]),
     ...a.transactions.flatMap((t): [CodelistName, string | undefined][] => [
       ['TransactionType', t.type],
@@ -116,6 +146,10 @@ function checkCodes(a: IatiActivity, lists: Codelists, fail: Fail): void {
       ['FlowType', t.flowType],
       ['FinanceType', t.financeType],
       ['AidType', t.aidType],
+    ]),
+    ...a.documentLinks.flatMap((d): [CodelistName, string | undefined][] => [
+      ['DocumentCategory', d.category],
+      ['Language', d.language],
     ]),
     ...a.relatedActivities.map((r): [CodelistName, string] => ['RelatedActivityType', r.type]),
     ...a.results.flatMap((r): [CodelistName, string][] => [

@@ -33,8 +33,23 @@ function activity(change: (a: IatiActivity) => void = () => undefined): IatiActi
       { vocabulary: '99', code: 'transport', percentage: 100, narrative: 'transport' },
     ],
     policyMarkers: [],
+    budgets: [
+      { type: '1', status: '2', start: '2025-01-01', end: '2025-12-31', value: { amount: '2000000.00', currency: 'USD', valueDate: '2025-01-01' } },
+      { type: '1', status: '1', start: '2026-01-01', end: '2026-12-31', value: { amount: '3000000.00', currency: 'USD', valueDate: '2026-01-01' } },
+      { type: '2', status: '2', start: '2025-01-01', end: '2025-12-31', value: { amount: '2500000.00', currency: 'USD', valueDate: '2025-06-30' } },
+    ],
     plannedDisbursements: [{ start: '2026-01-01', end: '2026-12-31', value: { amount: '1.00', currency: 'USD', valueDate: '2026-01-01' } }],
     transactions: [{ ref: 'F1:C1', type: '11', date: '2025-03-01', value: { amount: '1500000.00', currency: 'USD', valueDate: '2025-03-01' } }],
+    documentLinks: [
+      {
+        url: 'https://www.adb.org/projects/54439-001/main',
+        format: 'text/html',
+        title: [{ text: 'ADB project page' }],
+        category: 'A12',
+        language: 'en',
+        documentDate: '2024-06-24',
+      },
+    ],
     relatedActivities: [],
     results: [
       {
@@ -123,12 +138,37 @@ describe('the IATI ruleset checks', () => {
     ]);
   });
 
+  it('want budget periods starting before they end, of at most one year, not overlapping within a type', () => {
+    const budget = (a: IatiActivity, i: number) => a.budgets[i] as IatiActivity['budgets'][0];
+    expect(rules(activity((a) => (budget(a, 1).end = '2026-01-02')))).toEqual([]);
+    expect(rules(activity((a) => (budget(a, 1).end = budget(a, 1).start)))).toEqual(['BUDGET_PERIOD_IN_ORDER']);
+    expect(rules(activity((a) => (budget(a, 1).end = '2027-01-01')))).toEqual(['PERIOD_AT_MOST_ONE_YEAR']);
+    const findings = checkActivity(
+      activity((a) => Object.assign(budget(a, 1), { start: '2025-12-31', end: '2026-06-30' })),
+      context,
+    );
+    expect(findings).toEqual([
+      expect.objectContaining({ rule: 'BUDGETS_NOT_OVERLAPPING', detail: 'budgets of type 1 2025-01-01..2025-12-31 and 2025-12-31..2026-06-30 overlap' }),
+    ]);
+    expect(rules(activity((a) => (budget(a, 2).type = '1')))).toEqual(['BUDGETS_NOT_OVERLAPPING']);
+  });
+
+  it('want document links at a web address, with a category of the DocumentCategory list', () => {
+    const link = (a: IatiActivity) => a.documentLinks[0] as IatiActivity['documentLinks'][0];
+    expect(rules(activity((a) => (link(a).url = 'www.adb.org/projects')))).toEqual(['DOCUMENT_URL_VALID']);
+    expect(rules(activity((a) => (link(a).url = 'ftp://adb.org/report.pdf')))).toEqual(['DOCUMENT_URL_VALID']);
+    expect(rules(activity((a) => (link(a).category = 'A99')))).toEqual(['CODE_ON_CODELIST']);
+    expect(rules(activity((a) => (link(a).language = 'xx')))).toEqual(['CODE_ON_CODELIST']);
+  });
+
   it('want numbers for non-qualitative results, and codes of the IATI code lists', () => {
     expect(rules(activity((a) => ((a.results[0]!.indicators[0]!.periods[0]!.target as { value: string }).value = 'one')))).toEqual(['RESULT_VALUE_NUMERIC']);
     expect(rules(activity((a) => (a.status = '7')))).toEqual(['CODE_ON_CODELIST']);
     expect(rules(activity((a) => ((a.sectors[0] as IatiActivity['sectors'][0]).code = '99999')))).toEqual(['CODE_ON_CODELIST']);
     expect(rules(activity((a) => ((a.transactions[0] as IatiActivity['transactions'][0]).type = '2')))).toEqual([]);
     expect(rules(activity((a) => ((a.transactions[0] as IatiActivity['transactions'][0]).type = '14')))).toEqual(['CODE_ON_CODELIST']);
+    expect(rules(activity((a) => ((a.budgets[0] as IatiActivity['budgets'][0]).type = '3')))).toEqual(['CODE_ON_CODELIST']);
+    expect(rules(activity((a) => ((a.budgets[0] as IatiActivity['budgets'][0]).status = '3')))).toEqual(['CODE_ON_CODELIST']);
   });
 
   it('want a participating organisation', () => {

@@ -69,6 +69,38 @@ export function ecabPortfolio(): EventLog {
   });
   p('PolicyMarkersSet', { markers: [{ marker: coded('7', 'PolicyMarker'), significance: coded('1', 'PolicySignificance') }] });
   p('LocationAdded', { locationId: 'CHOLPON-ATA', name: 'Cholpon-Ata', point: { latitude: 42.6497, longitude: 77.0858 } });
+  const budget = (budgetId: string, type: string, status: string, start: string, end: string, amount: string, extra: Record<string, unknown> = {}) =>
+    p('BudgetRecorded', {
+      budgetId,
+      budgetType: coded(type, 'BudgetType'),
+      budgetStatus: coded(status, 'BudgetStatus'),
+      period: { start, end },
+      amount,
+      currency: 'USD',
+      valueDate: start,
+      ...extra,
+    });
+  budget('B-2025', '1', '2', '2025-01-01', '2025-12-31', '1200000.00', { source: source('confirmed') });
+  budget('B-2025-R', '2', '2', '2025-01-01', '2025-12-31', '1350000.00', { valueDate: '2025-07-01' });
+  budget('B-2026', '1', '1', '2026-01-01', '2026-12-31', '300000.00', { source: source('illustrative') });
+  p('DocumentLinkAdded', {
+    documentId: 'ADB-PAGE',
+    url: 'https://www.adb.org/projects/54439-001/main',
+    format: 'text/html',
+    title: { en: 'ADB project page 54439-001', ru: 'Страница проекта АБР' },
+    category: coded('A12', 'DocumentCategory'),
+    language: coded('en', 'Language'),
+    documentDate: '2024-06-24',
+    source: source('confirmed'),
+  });
+  p('DocumentLinkAdded', {
+    documentId: 'DEMO-REPORT',
+    url: 'https://example.org/demo-report.pdf',
+    format: 'application/pdf',
+    title: { en: 'Demo appraisal' },
+    category: coded('A01', 'DocumentCategory'),
+    source: source('illustrative'),
+  });
   p('ProjectDateRecorded', { dateType: coded('1', 'ActivityDateType'), date: '2025-01-15', source: source('confirmed') });
   p('ProjectDateRecorded', { dateType: coded('2', 'ActivityDateType'), date: '2025-02-01', source: source('illustrative') });
   p('ProjectDateRecorded', { dateType: coded('3', 'ActivityDateType'), date: '2026-11-30' });
@@ -142,6 +174,13 @@ export function ecabPortfolio(): EventLog {
   p('ProjectPublished', { iatiIdentifier: `${REF}-${ROAD}` });
   // After publication: descriptive changes stay internal until the next publication; verified actuals go out at once.
   p('ProjectTitlesSet', { titles: { en: 'Draft title not yet published' } });
+  p('DocumentLinkAdded', {
+    documentId: 'DRAFT-DOC',
+    url: 'https://example.org/draft-document-not-yet-published',
+    format: 'text/html',
+    title: { en: 'Draft document not yet published' },
+    category: coded('A02', 'DocumentCategory'),
+  });
   r('ResultDefined', { resultId: 'DRAFT', resultType: coded('1', 'ResultType'), title: 'Draft result not yet published' });
   r('ActualReported', { indicatorId: 'KEY-1', period: { start: '2026-01-01', end: '2026-12-31' }, value: '1', source: source('confirmed') });
   r('ActualVerified', { indicatorId: 'KEY-1', period: { start: '2026-01-01', end: '2026-12-31' }, value: '1' });

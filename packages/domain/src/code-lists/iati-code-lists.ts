@@ -73,3 +73,27 @@ export const TRANSACTION_TYPE = list('TransactionType', {
   '11': 'Incoming Commitment',
 });
 export type TransactionTypeCode = keyof typeof TRANSACTION_TYPE.codes;
+
+export const BUDGET_TYPE = list('BudgetType', { '1': 'Original', '2': 'Revised' });
+export type BudgetTypeCode = keyof typeof BUDGET_TYPE.codes;
+export const BUDGET_STATUS = list('BudgetStatus', { '1': 'Indicative', '2': 'Committed' });
+export type BudgetStatusCode = keyof typeof BUDGET_STATUS.codes;
+
+/** The activity-level document categories (A01–A12); the B codes describe an organisation, not an activity. */
+export const DOCUMENT_CATEGORY = list('DocumentCategory', {
+  A01: 'Pre- and post-project impact appraisal',
+  A02: 'Objectives / Purpose of activity',
+  A03: 'Intended ultimate beneficiaries',
+  A04: 'Conditions',
+  A05: 'Budget',
+  A06: 'Summary information about contract',
+  A07: 'Review of project performance and evaluation',
+  A08: 'Results, outcomes and outputs',
+  A09: 'Memorandum of understanding (If agreed by all parties)',
+  A10: 'Tender',
+  A11: 'Contract',
+  A12: 'Activity web page',
+});
+
+/** The languages a document may be in: the portfolio's four (IATI Language, ISO 639-1). */
+export const LANGUAGE = list('Language', { en: 'English', ru: 'Russian', kk: 'Kazakh', ky: 'Kirghiz; Kyrgyz' });

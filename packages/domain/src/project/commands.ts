@@ -7,6 +7,7 @@ import type { SectorShare } from '../sectors/sector-set.js';
 import type { Source } from '../sourcing/source.js';
 import type { EffectiveDated } from '../dates/world-dates.js';
 import type { Correction } from '../reasons/reason.js';
+import type { DatePeriod } from '../dates/date-period.js';
 
 /** Cluster is a string here: the rules check it, whatever the caller's schema let through. */
 export type RegisterProject = Command<
@@ -94,6 +95,47 @@ export type LinkRelatedActivity = Command<
   } & EffectiveDated
 >;
 
+/** IATI budget: the project's own budget for a period of at most one year; budgets of one type do not overlap. */
+export type RecordBudget = Command<
+  'RecordBudget',
+  {
+    projectId: string;
+    budgetId: string;
+    /** IATI BudgetType: 1 original, 2 revised. */
+    budgetType: string;
+    /** IATI BudgetStatus: 1 indicative, 2 committed. */
+    budgetStatus: string;
+    period: DatePeriod;
+    /** Decimal string, e.g. 1500000.00. */
+    amount: string;
+    currency: string;
+    /** The date of the exchange rate to use for the value; the period's start when absent. */
+    valueDate?: string;
+    source?: Source;
+  } & EffectiveDated
+>;
+
+/** IATI document-link: a public document about the project (its web page, appraisal, contract…). */
+export type AddDocumentLink = Command<
+  'AddDocumentLink',
+  {
+    projectId: string;
+    documentId: string;
+    /** An https address. */
+    url: string;
+    /** IANA media type, e.g. text/html, application/pdf. */
+    format: string;
+    title: LocalizedNames;
+    /** IATI DocumentCategory, activity level: A01–A12. */
+    category: string;
+    /** IATI Language code of the document (en, ru, kk, ky). */
+    language?: string;
+    /** The document's publication date (YYYY-MM-DD). */
+    documentDate?: string;
+    source?: Source;
+  } & EffectiveDated
+>;
+
 export type ProjectCommand =
   | RegisterProject
   | AssignIatiIdentifier
@@ -112,4 +154,6 @@ export type ProjectCommand =
   | ResumeProject
   | CancelProject
   | CloseProject
-  | LinkRelatedActivity;
+  | LinkRelatedActivity
+  | RecordBudget
+  | AddDocumentLink;

@@ -1,5 +1,6 @@
 import type { DecisionContext, Decider } from '../decider/decider.js';
 import { decideByUseCase } from '../decider/use-case.js';
+import { addDocumentLinkUseCase } from './add-document-link.js';
 import { addLocationUseCase } from './add-location.js';
 import { addOtherIdentifierUseCase } from './add-other-identifier.js';
 import { approveProjectUseCase } from './approve-project.js';
@@ -10,6 +11,7 @@ import { changeProjectStatusUseCase } from './change-project-status.js';
 import { closeProjectUseCase } from './close-project.js';
 import { linkRelatedActivityUseCase } from './link-related-activity.js';
 import { publishProjectUseCase } from './publish-project.js';
+import { recordBudgetUseCase } from './record-budget.js';
 import { recordProjectDateUseCase } from './record-project-date.js';
 import { registerProjectUseCase } from './register-project.js';
 import { resumeProjectUseCase } from './resume-project.js';
@@ -42,6 +44,8 @@ export const decideProject: (command: ProjectCommand, state: ProjectState, conte
   cancelProjectUseCase,
   closeProjectUseCase,
   linkRelatedActivityUseCase,
+  recordBudgetUseCase,
+  addDocumentLinkUseCase,
 ]);
 
 export const projectDecider: Decider<ProjectCommand, ProjectEvent, ProjectState, DecisionContext> = {

@@ -2,7 +2,8 @@ import type { Event, EventPublication } from '../decider/decider.js';
 import type { Cluster } from '../cluster/cluster.js';
 import type { CountryShare } from '../recipient-countries/country-shares.js';
 import type { Coded } from '../code-lists/coded.js';
-import type { ActivityDateTypeCode, ActivityStatusCode, RelatedActivityTypeCode } from '../code-lists/iati-code-lists.js';
+import type { ActivityDateTypeCode, ActivityStatusCode, BudgetStatusCode, BudgetTypeCode, RelatedActivityTypeCode } from '../code-lists/iati-code-lists.js';
+import type { DatePeriod } from '../dates/date-period.js';
 import type { LocalizedNames } from '../localized-names/localized-names.js';
 import type { OrganisationReference } from '../organisation-reference/organisation-reference.js';
 import type { PolicyMarker } from '../policy-markers/policy-marker-set.js';
@@ -118,6 +119,32 @@ export type RelatedActivityLinked = Event<
   'RelatedActivityLinked',
   ProjectFact & { relatedActivityId: string; relationType: Coded<RelatedActivityTypeCode>; checkpoint?: string }
 >;
+export type BudgetRecorded = Event<
+  'BudgetRecorded',
+  ProjectFact & {
+    budgetId: string;
+    budgetType: Coded<BudgetTypeCode>;
+    budgetStatus: Coded<BudgetStatusCode>;
+    period: DatePeriod;
+    amount: string;
+    currency: string;
+    valueDate: string;
+    source?: Source;
+  }
+>;
+export type DocumentLinkAdded = Event<
+  'DocumentLinkAdded',
+  ProjectFact & {
+    documentId: string;
+    url: string;
+    format: string;
+    title: LocalizedNames;
+    category: Coded;
+    language?: Coded;
+    documentDate?: string;
+    source?: Source;
+  }
+>;
 
 export type ProjectEvent =
   | ProjectRegistered
@@ -135,7 +162,9 @@ export type ProjectEvent =
   | ProjectDateRecorded
   | ProjectApproved
   | ProjectStatusChanged
-  | RelatedActivityLinked;
+  | RelatedActivityLinked
+  | BudgetRecorded
+  | DocumentLinkAdded;
 export type ProjectEventType = ProjectEvent['type'];
 
 /** Schema version of each event's data; bump it (and add an upcaster) when the data changes shape. */
@@ -156,6 +185,8 @@ export const PROJECT_EVENT_SCHEMA_VERSION = {
   ProjectApproved: 1,
   ProjectStatusChanged: 1,
   RelatedActivityLinked: 1,
+  BudgetRecorded: 1,
+  DocumentLinkAdded: 1,
 } as const satisfies Record<ProjectEventType, number>;
 
 /**
@@ -180,6 +211,8 @@ export const PROJECT_EVENT_PUBLICATION = {
   ProjectApproved: { event: 'approved', partnerFacing: true },
   ProjectStatusChanged: { event: 'status-changed', partnerFacing: true },
   RelatedActivityLinked: { event: 'related-activity-linked', partnerFacing: false },
+  BudgetRecorded: { event: 'budget-recorded', partnerFacing: false },
+  DocumentLinkAdded: { event: 'document-link-added', partnerFacing: false },
 } as const satisfies Record<ProjectEventType, EventPublication>;
 
 export const PROJECT_EVENT_TYPES = Object.keys(PROJECT_EVENT_SCHEMA_VERSION) as ProjectEventType[];

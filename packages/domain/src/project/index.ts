@@ -8,6 +8,7 @@ export { normalizeProjectTitle, PROJECT_TITLE_MAX_LENGTH } from './project-title
 export * from './project-stage.js';
 export * from './status-transitions.js';
 export * from './records-after-end.js';
+export { addDocumentLinkUseCase } from './add-document-link.js';
 export { addLocationUseCase } from './add-location.js';
 export { addOtherIdentifierUseCase } from './add-other-identifier.js';
 export { approveProjectUseCase } from './approve-project.js';
@@ -18,6 +19,7 @@ export { changeProjectStatusUseCase } from './change-project-status.js';
 export { closeProjectUseCase } from './close-project.js';
 export { linkRelatedActivityUseCase } from './link-related-activity.js';
 export { publishProjectUseCase } from './publish-project.js';
+export { recordBudgetUseCase } from './record-budget.js';
 export { recordProjectDateUseCase } from './record-project-date.js';
 export { registerProjectUseCase } from './register-project.js';
 export { resumeProjectUseCase } from './resume-project.js';

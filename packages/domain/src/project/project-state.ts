@@ -1,5 +1,6 @@
 import type { Cluster } from '../cluster/cluster.js';
 import type { ActivityDateTypeCode, ActivityStatusCode } from '../code-lists/iati-code-lists.js';
+import type { DatePeriod } from '../dates/date-period.js';
 import { organisationKey } from '../organisation-reference/organisation-reference.js';
 import type { ProjectEvent } from './events.js';
 import type { ProjectStage } from './project-stage.js';
@@ -30,6 +31,9 @@ export interface RegisteredProject {
   /** Related activity id → IATI relation type. */
   readonly relatedActivities: ReadonlyMap<string, string>;
   readonly checkpointsWithChild: ReadonlySet<string>;
+  /** Budget id → its IATI BudgetType and period (budgets of one type may not overlap). */
+  readonly budgets: ReadonlyMap<string, { readonly budgetType: string; readonly period: DatePeriod }>;
+  readonly documentIds: ReadonlySet<string>;
 }
 
 /** Closed (4) and cancelled (5): the project has ended, and records after that date are refused (records-after-end.ts). */
@@ -61,6 +65,8 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
         participants: new Set(),
         relatedActivities: new Map(),
         checkpointsWithChild: new Set(),
+        budgets: new Map(),
+        documentIds: new Set(),
       };
     case 'CommitmentRecorded':
     // Stryker disable next-line ConditionalExpression: equivalent: without this case the event falls through to evolveRegisteredProject, which ignores it too
@@ -105,6 +111,10 @@ function evolveRegisteredProject(state: RegisteredProject, event: ProjectEvent):
         checkpointsWithChild: checkpoint === undefined ? state.checkpointsWithChild : new Set(state.checkpointsWithChild).add(checkpoint),
       };
     }
+    case 'BudgetRecorded':
+      return { ...state, budgets: new Map(state.budgets).set(event.data.budgetId, { budgetType: event.data.budgetType.code, period: event.data.period }) };
+    case 'DocumentLinkAdded':
+      return { ...state, documentIds: new Set(state.documentIds).add(event.data.documentId) };
     default:
       return state;
   }

@@ -1,10 +1,12 @@
 import type { EventContract } from '../../event-registry.js';
 import { publishedEvent } from '../../published-event.js';
 import {
+  budgetRecordedV1,
   commitmentRecordedV1,
   commitmentRecordedV2,
   disbursementRecordedV1,
   disbursementRecordedV2,
+  documentLinkAddedV1,
   locationAddedV1,
   otherIdentifierAddedV1,
   participantAssignedV1,
@@ -83,5 +85,13 @@ export const PROJECT_CONTRACTS: readonly EventContract[] = [
   publishedEvent('RelatedActivityLinked', {
     schema: relatedActivityLinkedV1,
     description: 'The project was linked to a parent, child, sibling, co-funded or third-party activity.',
+  }),
+  publishedEvent('BudgetRecorded', {
+    schema: budgetRecordedV1,
+    description: 'A budget of the project (IATI budget: original or revised, indicative or committed) for a period of at most one year was recorded.',
+  }),
+  publishedEvent('DocumentLinkAdded', {
+    schema: documentLinkAddedV1,
+    description: 'A public document about the project (IATI document-link: its web page, an appraisal, a report) was linked, with its format and category.',
   }),
 ];

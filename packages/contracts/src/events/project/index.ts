@@ -16,3 +16,5 @@ export * from './date-recorded.v1.js';
 export * from './approved.v1.js';
 export * from './status-changed.v1.js';
 export * from './related-activity-linked.v1.js';
+export * from './budget-recorded.v1.js';
+export * from './document-link-added.v1.js';
