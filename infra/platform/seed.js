@@ -3,7 +3,9 @@
 // What it records, and the public source of each value, is in seed-data.js, seed-programme.js and seed-sources.js: the
 // programme (names, clusters, the bilateral-trade target and observations, the 12th Intergovernmental
 // Council and its decisions), the organisations, KZT and KGS exchange rates on the seed's money dates
-// (illustrative) and the 17 projects with their status, financing, milestones and key indicator. Every value
+// (illustrative) and the 17 projects with their status, financing, milestones and key indicator; then, in
+// seed-publication.js, each project's DAC sectors and the participants the sources name, and the publication (IATI
+// identifier `<IATI_REPORTING_ORG_REF>-<projectId>`) of the projects whose sourced facts pass the IATI ruleset. Every value
 // carries its source and the confidence that source supports; a value no public source gives is recorded
 // with confidence "illustrative", so that it can be kept out of partner feeds and IATI.
 // Each command carries an Idempotency-Key: a seed interrupted half-way is resumed by running it again. The
@@ -20,9 +22,11 @@ import { pathToFileURL } from 'node:url';
 import { ADMIN_PASSWORD_FILE, adminAuthorization, generatedAdminPassword, ROOT, SeedCredentialsError } from './admin-credentials.js';
 import { ECAB_SEED_DETAILS, ECAB_SEED_PROJECTS } from './seed-data.js';
 import { exchangeRateSteps, organisationSteps, programmeSteps } from './seed-programme.js';
+import { publicationSteps, reportingOrgRefFrom } from './seed-publication.js';
 
 export { ECAB_SEED_DETAILS, ECAB_SEED_PROJECTS } from './seed-data.js';
 export { ECAB_PROGRAMME_ID } from './seed-programme.js';
+export { DEFAULT_REPORTING_ORG_REF, ECAB_SEED_PUBLISHED } from './seed-publication.js';
 
 /** The version of the seed's data, in every idempotency key: v2 cites public sources (issue 9 §4). */
 export const SEED_VERSION = 'v3';
@@ -57,7 +61,8 @@ async function run(apiUrl, headers, steps, keyPrefix, traceId) {
   }
 }
 
-export async function seed({ apiUrl, log = console.log, headers = {}, traceId = newTraceId() }) {
+/** `reportingOrgRef`: the ref the IATI file's reporting organisation has (IATI_REPORTING_ORG_REF, as the reporting app reads it). */
+export async function seed({ apiUrl, log = console.log, headers = {}, traceId = newTraceId(), reportingOrgRef = reportingOrgRefFrom(process.env) }) {
   // The programme and the organisations first: once, like the projects.
   const programme = await send(apiUrl, headers, programmeSteps[0], key('programme:0'), traceId);
   if (programme.status === 201) {
@@ -84,11 +89,16 @@ export async function seed({ apiUrl, log = console.log, headers = {}, traceId = 
     // Replayed by this seed earlier: its remaining steps answer as before or complete what was interrupted.
     const steps = ECAB_SEED_DETAILS[project.id] ?? [];
     await run(apiUrl, headers, steps, key(project.id), traceId);
-    details += steps.length;
+    // Keyed apart from the details, so that a portfolio seeded before these steps existed gets them on a re-run.
+    const publication = publicationSteps(project.id, reportingOrgRef);
+    await run(apiUrl, headers, publication, key(`${project.id}:publication`), traceId);
+    details += steps.length + publication.length;
   }
   log(
     `ECAB demo portfolio: ${registered} projects registered, ${present} already there (${ECAB_SEED_PROJECTS.length} in the seed)` +
-      (registered > 0 ? `; programme, organisations and ${details} project commands (lifecycle, financing, milestones, key indicators)` : ''),
+      (registered > 0
+        ? `; programme, organisations and ${details} project commands (lifecycle, financing, milestones, key indicators, sectors, participants, publication)`
+        : ''),
   );
   return { registered, present };
 }

@@ -6,7 +6,25 @@ import { authorization, getJson, startApp, type AppProcess } from './platform-pr
 
 interface SeedModule {
   ECAB_SEED_PROJECTS: { id: string; cluster: string }[];
+  ECAB_SEED_PUBLISHED: string[];
   seed(options: { apiUrl: string; log?: (line: string) => void; headers?: Record<string, string> }): Promise<{ registered: number; present: number }>;
+}
+
+/**
+ * The projects the seed publishes: the only one whose sourced facts pass the IATI ruleset (its actual start is sourced;
+ * every other seeded start date is illustrative or absent, and the file leaves illustrative values out), in id order.
+ */
+const PUBLISHED = ['ECAB-TR-03'];
+
+/** Every event the store holds, in log order, as the seed's second run must leave it. */
+async function storedEvents(url: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<{ id: string }>("select stream_id || '@' || stream_version as id from events order by position")).rows.map((r) => r.id);
+  } finally {
+    await client.end();
+  }
 }
 
 /** What `npm start` and `npm run seed` load: the ECAB demo portfolio, through the real commands. */
@@ -35,8 +53,12 @@ describe('the ECAB demo portfolio seed', () => {
   it('registers the 17 seed projects once, and a second run changes nothing', async () => {
     const lines: string[] = [];
     expect(await seedModule.seed({ apiUrl: api.url, log: (line) => lines.push(line), headers: authorization() })).toEqual({ registered: 17, present: 0 });
+    const afterFirstRun = await storedEvents(database.url);
+    // The second run replays every step, the sectors, participants and publications included: no new event.
     expect(await seedModule.seed({ apiUrl: api.url, log: (line) => lines.push(line), headers: authorization() })).toEqual({ registered: 0, present: 17 });
     expect(lines[1]).toContain('0 projects registered, 17 already there');
+    expect(await storedEvents(database.url)).toEqual(afterFirstRun);
+    expect(afterFirstRun.length).toBeGreaterThan(100);
 
     const last = seedModule.ECAB_SEED_PROJECTS[seedModule.ECAB_SEED_PROJECTS.length - 1]!;
     const summary = await getJson(`${views.url}/api/v1/portfolio/summary?consistentWith=${last.id}:1`);
@@ -57,6 +79,8 @@ describe('the ECAB demo portfolio seed', () => {
     await client.connect();
     let last: string;
     let links: { projectId: string; url: string; category: string; confidence: string }[];
+    let published: { projectId: string; iatiIdentifier: string }[];
+    let classified: string[];
     try {
       last = (await client.query<{ position: string }>('select max(position)::text as position from events')).rows[0]!.position;
       links = (
@@ -65,9 +89,22 @@ describe('the ECAB demo portfolio seed', () => {
              from events where type = 'DocumentLinkAdded' order by position`,
         )
       ).rows;
+      published = (
+        await client.query<{ projectId: string; iatiIdentifier: string }>(
+          `select data->>'projectId' as "projectId", data->>'iatiIdentifier' as "iatiIdentifier" from events where type = 'ProjectPublished' order by 1`,
+        )
+      ).rows;
+      classified = (
+        await client.query<{ projectId: string }>(`select distinct data->>'projectId' as "projectId" from events where type = 'ProjectSectorsSet'`)
+      ).rows.map((r) => r.projectId);
     } finally {
       await client.end();
     }
+    // Every project has DAC sectors; only the publishable ones are published, under the reporting organisation's ref.
+    const ref = process.env.IATI_REPORTING_ORG_REF || 'XI-ECAB-EXAMPLE';
+    expect(classified.sort()).toEqual(seedModule.ECAB_SEED_PROJECTS.map((p) => p.id).sort());
+    expect([...seedModule.ECAB_SEED_PUBLISHED].sort()).toEqual(PUBLISHED);
+    expect(published).toEqual(PUBLISHED.map((projectId) => ({ projectId, iatiIdentifier: `${ref}-${projectId}` })));
     // The ADB projects link their adb.org pages, cited as their own public source.
     expect(links).toEqual([
       { projectId: 'ECAB-TR-02', url: 'https://www.adb.org/projects/54439-001/main', category: 'A12', confidence: 'confirmed' },
@@ -85,7 +122,16 @@ describe('the ECAB demo portfolio seed', () => {
     const xsd = join(repoRoot, 'apps', 'reporting', 'iati', 'iati-activities-schema.xsd');
     expect(validateAgainstSchema(file.xml, xsd)).toEqual({ valid: true, output: 'document.xml validates' });
     expect(file.withheld).toBe('');
-    expect(Number(xpath(file.xml, 'count(//iati-activity)'))).toBeGreaterThanOrEqual(1);
+    // The programme and each published project.
+    const count = Number(xpath(file.xml, 'count(//iati-activity)'));
+    expect(count).toBe(1 + PUBLISHED.length);
+    expect(xpath(file.xml, 'string(//iati-activity[1]/reporting-org/@ref)')).toBe(ref);
+    const identifiers = Array.from({ length: count }, (_, i) => xpath(file.xml, `string(//iati-activity[${i + 1}]/iati-identifier)`));
+    expect(identifiers).toEqual([`${ref}-ECAB`, ...PUBLISHED.map((id) => `${ref}-${id}`)]);
+    const roadmap = `//iati-activity[iati-identifier='${ref}-ECAB-TR-03']`;
+    expect(xpath(file.xml, `string(${roadmap}/sector[@vocabulary='1']/@code)`)).toBe('33120');
+    expect(xpath(file.xml, `string(${roadmap}/activity-date[@type='2']/@iso-date)`)).toBe('2024-01-01');
+    expect(xpath(file.xml, `string(${roadmap}/participating-org[@role='4']/narrative)`)).toBe('Government of the Republic of Kazakhstan');
   });
 
   it('traces every seeded event (metadata.traceparent, so ce_traceparent on Kafka): one trace per run, a span per command', async () => {
