@@ -85,9 +85,8 @@ export async function waitUntilIdle(options: { databaseUrl: string; topicPrefix:
   const kafka = new Kafka({ clientId: 'ecab-bench', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING });
   const deadline = Date.now() + options.timeoutMs;
   let stored = -1;
-  let left: string[] = [];
   for (;;) {
-    left = [];
+    const left: string[] = [];
     const now = await storedEvents(options.databaseUrl);
     if (now !== stored) left.push(`events still being stored (${now})`);
     stored = now;
