@@ -191,8 +191,11 @@ describe('partner gateway: entitled, signed, ordered integration events by webho
       );
     }
     expect(got.every((w) => w.verified)).toBe(true);
-    const attempts = await partnerGet(keyB, `/subscriptions/${subscriptionB}/attempts?limit=500`);
-    expect((attempts.body.items as unknown[]).length).toBe(PROJECTS.length * SCHEDULE.length + expected.length);
+    // The receiver counts a request when it arrives; the gateway records the attempt once the answer is back.
+    const attemptCount = async () => ((await partnerGet(keyB, `/subscriptions/${subscriptionB}/attempts?limit=500`)).body.items as unknown[]).length;
+    const allAttempts = PROJECTS.length * SCHEDULE.length + expected.length;
+    await waitFor(async () => ((await attemptCount()) >= allAttempts ? true : undefined), { description: 'every attempt recorded', timeoutMs: 30_000 });
+    expect(await attemptCount()).toBe(allAttempts);
     const after = await (await fetch(`${gateway.url}/metrics`)).text();
     expect(metricSample(after, 'ecab_gateway_webhook_attempts_total', { endpoint: subscriptionB, outcome: 'accepted' })).toBe(expected.length);
     expect(metricSample(after, 'ecab_gateway_webhook_attempts_total', { endpoint: subscriptionB, outcome: 'failed' })).toBe(PROJECTS.length * SCHEDULE.length);
