@@ -8,7 +8,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { DATA_SOURCE, EVENT_STORE, PARKED_MESSAGES, RELAY } from './infrastructure/tokens.js';
-import { RelayDeadLettersController } from './admin/relay-dead-letters.controller.js';
+import { RelayParkedMessagesController } from './admin/relay-parked-messages.controller.js';
 import { AggregateCommandExecutor } from './commands/aggregate-command-executor.js';
 import { COMMAND_SETTINGS, type CommandSettings } from './commands/command-settings.js';
 import { commandControllers } from './commands/command-table.js';
@@ -45,7 +45,7 @@ export class ApiModule {
           publicControllers: [HealthController, AsyncApiController, MetricsController],
         }),
       ],
-      controllers: [HealthController, MetricsController, AsyncApiController, RelayDeadLettersController, ...commandControllers],
+      controllers: [HealthController, MetricsController, AsyncApiController, RelayParkedMessagesController, ...commandControllers],
       providers: [
         { provide: DATA_SOURCE, useValue: options.dataSource },
         { provide: EVENT_STORE, useValue: new PostgresEventStore(options.dataSource, { groupCommit: options.groupCommit ?? {} }) },

@@ -6,7 +6,7 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import type { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { PortfolioProjection } from './projections/portfolio-projection.js';
-import { DeadLettersController } from './admin/dead-letters.controller.js';
+import { ParkedMessagesController } from './admin/parked-messages.controller.js';
 import { ProjectionRebuildController } from './admin/projection-rebuild.controller.js';
 import { CsvInterceptor } from './http/csv.interceptor.js';
 import { FreshnessInterceptor } from './http/freshness.interceptor.js';
@@ -37,7 +37,7 @@ export interface ViewsModuleOptions extends ViewsOptions {
 }
 
 /** Operators' routes (role admin). */
-const ADMIN_CONTROLLERS = [DeadLettersController, ProjectionRebuildController];
+const ADMIN_CONTROLLERS = [ParkedMessagesController, ProjectionRebuildController];
 
 /** The query controllers, one per folder under queries/. */
 const QUERY_CONTROLLERS = [

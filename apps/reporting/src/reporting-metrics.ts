@@ -18,7 +18,7 @@ export function reportingMetrics({ events, source, parked }: { events: Reporting
   });
   scrapedGauge(registry, {
     name: 'ecab_parked_messages',
-    help: 'Messages parked in the sequenced dead-letter store, waiting for a fix and a retry',
+    help: 'Messages parked (held back with the later messages of their project), waiting for a fix and a retry',
     labelNames: ['consumer'],
     read: async () => [{ labels: { consumer: source.consumerName }, value: await parked.count(source.consumerName) }],
   });

@@ -183,7 +183,8 @@ export function buildAsyncApiDocument(options: AsyncApiOptions = {}): AsyncApiDo
   channels['dead-letters'] = {
     address: DEAD_LETTER_TOPIC,
     title: DEAD_LETTER_TOPIC,
-    description: 'Messages a platform consumer could not decode or apply, parked for operators. Not open to partners.',
+    description:
+      'Copies of the messages a platform consumer parked (could not decode or apply), for outside tooling; the parked messages themselves are retried or skipped at /api/v1/admin/parked-messages. Not open to partners.',
     messages: { 'dead-letter': ref('#/components/messages/dead-letter') },
     bindings: kafkaChannel(DEAD_LETTER_TOPIC),
   };

@@ -68,7 +68,7 @@ describe('KafkaEventSource (real Kafka)', () => {
     await producer.disconnect();
   }
 
-  it('hands decoded batches over, parks an undecodable message and sends it to the dead-letter topic, and resumes after its committed offset', async () => {
+  it('hands decoded batches over, parks an undecodable message and copies it to the dead-letter topic, and resumes after its committed offset', async () => {
     await produce([
       encodeCloudEvent(event('TO-1', 1)),
       { key: 'TO-9', value: Buffer.from('not json'), headers: { ce_specversion: '1.0', ce_type: 'ecab.project.registered.v1' } },
@@ -81,7 +81,7 @@ describe('KafkaEventSource (real Kafka)', () => {
     try {
       await waitFor(async () => (received.length >= 2 && source.deadLettered.length >= 1 ? true : undefined), {
         timeoutMs: 30_000,
-        description: 'two events and one dead letter',
+        description: 'two events and one copy on the dead-letter topic',
       });
       // Handing over comes before the offset commit; on a fresh broker the group coordinator may still be
       // loading, and the commit is retried. Stop only once the group's position is past all three messages.

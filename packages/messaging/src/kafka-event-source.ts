@@ -4,7 +4,7 @@ import { Partitioners } from 'kafkajs';
 import type { BatchHandler, PortfolioEventSource } from './event-source.js';
 import type { KafkaSettings, LogSink } from './kafka-config.js';
 import type { ParkedMessageStore, RetryOutcome, WireMessage } from './parking/parked-message-store.js';
-import { SequencedDeadLetters, type Delivery, type PoisonReport } from './parking/sequenced-dead-letters.js';
+import { SequencedParking, type Delivery, type PoisonReport } from './parking/sequenced-parking.js';
 import { prefixed } from './topics-admin.js';
 
 export interface KafkaEventSourceOptions {
@@ -35,7 +35,8 @@ export interface KafkaEventSourceOptions {
   maxBytesPerPartition?: number;
 }
 
-export interface DeadLetter {
+/** The copy of a parked message this consumer sent to the dead-letter topic: where it was read, its project, why. */
+export interface DeadLetterCopy {
   origin: string;
   subject: string;
   error: string;
@@ -69,8 +70,8 @@ export class KafkaEventSource implements PortfolioEventSource {
   readonly transport = 'kafka' as const;
   private readonly consumer: Consumer;
   private readonly producer: Producer;
-  private readonly poisoned: DeadLetter[] = [];
-  private deadLetters: SequencedDeadLetters | undefined;
+  private readonly poisoned: DeadLetterCopy[] = [];
+  private parking: SequencedParking | undefined;
 
   constructor(
     kafka: Kafka,
@@ -88,8 +89,8 @@ export class KafkaEventSource implements PortfolioEventSource {
     this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
   }
 
-  /** The poison messages this instance parked and sent to the dead-letter topic since it started. */
-  get deadLettered(): readonly DeadLetter[] {
+  /** The poison messages this instance parked and copied to the dead-letter topic since it started. */
+  get deadLettered(): readonly DeadLetterCopy[] {
     return this.poisoned;
   }
 
@@ -98,10 +99,10 @@ export class KafkaEventSource implements PortfolioEventSource {
   }
 
   async start(handle: BatchHandler): Promise<void> {
-    this.deadLetters = new SequencedDeadLetters(this.options.parked, this.options.groupId, handle, {
+    this.parking = new SequencedParking(this.options.parked, this.options.groupId, handle, {
       log: this.options.log,
       ...(this.options.maxAttempts !== undefined ? { maxAttempts: this.options.maxAttempts } : {}),
-      onPoison: (report) => this.publishDeadLetter(report),
+      onPoison: (report) => this.copyToDeadLetterTopic(report),
     });
     await this.producer.connect();
     await this.consumer.connect();
@@ -121,8 +122,8 @@ export class KafkaEventSource implements PortfolioEventSource {
   }
 
   async retryParked(subject: string): Promise<RetryOutcome> {
-    if (!this.deadLetters) throw new Error('the consumer has not started');
-    return this.deadLetters.retry(subject);
+    if (!this.parking) throw new Error('the consumer has not started');
+    return this.parking.retry(subject);
   }
 
   private async consumeBatch(payload: EachBatchPayload): Promise<void> {
@@ -139,18 +140,18 @@ export class KafkaEventSource implements PortfolioEventSource {
   private async consumeSlice(payload: EachBatchPayload, messages: readonly KafkaMessage[]): Promise<void> {
     const { batch } = payload;
     const last = messages[messages.length - 1];
-    if (last === undefined || !this.deadLetters) return;
+    if (last === undefined || !this.parking) return;
     const deliveries: Delivery[] = messages.map((message) => ({
       subject: headerText(message.headers, 'ce_subject') ?? message.key?.toString() ?? '(no subject)',
       origin: `${batch.topic}/${batch.partition}@${message.offset}`,
       message: toWire(message),
     }));
-    await this.deadLetters.process(deliveries);
+    await this.parking.process(deliveries);
     payload.resolveOffset(last.offset);
     await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last.offset) + 1n).toString() }]);
   }
 
-  private async publishDeadLetter({ delivery, error }: PoisonReport): Promise<void> {
+  private async copyToDeadLetterTopic({ delivery, error }: PoisonReport): Promise<void> {
     const [topic, partition, offset] = delivery.origin.split(/[/@]/);
     await this.producer.send({
       topic: prefixed(this.settings, DEAD_LETTER_TOPIC),

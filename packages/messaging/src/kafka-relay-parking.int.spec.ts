@@ -13,7 +13,7 @@ import {
 import type { DataSource } from 'typeorm';
 import { createKafka, type KafkaSettings } from './kafka-config.js';
 import { KafkaRelay } from './kafka-relay.js';
-import { DeadLetterDesk } from './parking/dead-letter-desk.js';
+import { ParkingDesk } from './parking/parking-desk.js';
 import { ParkedMessageStore } from './parking/parked-message-store.js';
 import { parkingMigrations } from './parking/parked-messages.migration.js';
 import { ensureTopics } from './topics-admin.js';
@@ -146,7 +146,7 @@ describe('KafkaRelay with events it has no contract for (real PostgreSQL, real K
     expect(onKafka).toHaveLength(5);
     expect(onKafka.every((m) => m.position > 0n)).toBe(true);
 
-    const desk = new DeadLetterDesk(parked, oldBuild);
+    const desk = new ParkingDesk(parked, oldBuild);
     const { consumer, messages } = await desk.list('TR-A');
     expect(consumer).toBe('relay:kafka');
     expect(messages.map((m) => [m.streamVersion, m.type])).toEqual([
@@ -167,7 +167,7 @@ describe('KafkaRelay with events it has no contract for (real PostgreSQL, real K
   it('publishes them in order once a build that knows the contract retries them, and the project flows again', async () => {
     await oldBuild.stop();
     const newer = await startRelay(newerBuild);
-    const outcome = await new DeadLetterDesk(parked, newer).retry('TR-A');
+    const outcome = await new ParkingDesk(parked, newer).retry('TR-A');
     expect(outcome).toEqual({ subject: 'TR-A', applied: 4, remaining: 0 });
     expect(await parked.count('relay:kafka')).toBe(0);
     await store.append('project-TR-A', 5, [committed('TR-A', 'transport', 6)]);
@@ -178,7 +178,7 @@ describe('KafkaRelay with events it has no contract for (real PostgreSQL, real K
     const a = onKafka.filter((m) => m.streamId === 'project-TR-A');
     expect(a[1]!.type).toBe('ecab.project.commitment-recorded.v99');
     expect(new Set(a.map((m) => m.subject))).toEqual(new Set(['TR-A']));
-    expect(await new DeadLetterDesk(parked, newer).retry('TR-A')).toBeUndefined();
+    expect(await new ParkingDesk(parked, newer).retry('TR-A')).toBeUndefined();
   });
 
   it('lets an admin skip an event of an unknown type for good, recording who, and then publishes the project in order', async () => {
@@ -189,7 +189,7 @@ describe('KafkaRelay with events it has no contract for (real PostgreSQL, real K
     await store.append('project-HE-D', 0, [registered('HE-D', 'health')]);
     await waitFor(async () => ((await parked.count('relay:kafka')) === 3 ? true : undefined), { timeoutMs: 15_000, description: "C's events parked" });
 
-    const desk = new DeadLetterDesk(parked, relay);
+    const desk = new ParkingDesk(parked, relay);
     const [first] = (await desk.list('HE-C')).messages;
     expect(first).toMatchObject({ eventId: unknown, type: 'ProjectTeleported v1', error: expect.stringMatching(/unknown event type ProjectTeleported v1/) });
     expect(await desk.skip('999999', 'admin@ecab')).toBeUndefined();

@@ -6,7 +6,7 @@ import { PartitionChoices } from './acknowledged-partitions.js';
 import type { KafkaSettings, LogSink } from './kafka-config.js';
 import { storedEventOf, storedEventWireMessage } from './parking/event-wire.js';
 import type { MessageToPark, ParkedMessageStore, RetryOutcome } from './parking/parked-message-store.js';
-import { errorText, WAITING_BEHIND } from './parking/sequenced-dead-letters.js';
+import { errorText, WAITING_BEHIND } from './parking/sequenced-parking.js';
 import { portfolioEventFromRecorded } from './recorded-to-portfolio-event.js';
 import { DEFAULT_MAX_REQUEST_BYTES, requestsWithin } from './record-batches.js';
 import { prefixed } from './topics-admin.js';

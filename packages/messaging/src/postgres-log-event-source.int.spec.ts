@@ -2,7 +2,7 @@ import type { PortfolioEvent } from '@ecab/contracts';
 import { createEventStoreDataSource, PostgresEventStore, runEventStoreMigrations } from '@ecab/event-store';
 import { createTestDatabase, waitFor, type TestDatabase } from '@ecab/testing';
 import type { DataSource } from 'typeorm';
-import { DeadLetterDesk } from './parking/dead-letter-desk.js';
+import { ParkingDesk } from './parking/parking-desk.js';
 import { ParkedMessageStore } from './parking/parked-message-store.js';
 import { parkingMigrations } from './parking/parked-messages.migration.js';
 import { PostgresLogEventSource } from './postgres-log-event-source.js';
@@ -85,7 +85,7 @@ describe('PostgresLogEventSource with events it has no contract for (real Postgr
     expect(versions('project-V')).toEqual([1]);
     expect(applied.get('project-B')!.map((e) => typeof e.position)).toEqual(['string', 'string']);
 
-    const desk = new DeadLetterDesk(parked, source);
+    const desk = new ParkingDesk(parked, source);
     const a = (await desk.list('A')).messages;
     expect(a.map((m) => [m.eventId === teleported, m.type, m.streamVersion])).toEqual([
       [true, 'ProjectTeleported v1', 1],
@@ -112,7 +112,7 @@ describe('PostgresLogEventSource with events it has no contract for (real Postgr
   });
 
   it("applies A's later events in order once the unknown event is skipped by an admin, who is recorded", async () => {
-    const desk = new DeadLetterDesk(parked, source);
+    const desk = new ParkingDesk(parked, source);
     const [head] = (await desk.list('A')).messages;
     expect(await desk.skip(head!.id, 'admin@ecab')).toMatchObject({ skippedBy: 'admin@ecab', type: 'ProjectTeleported v1' });
     expect(await desk.retry('A')).toEqual({ subject: 'A', applied: 2, remaining: 0 });

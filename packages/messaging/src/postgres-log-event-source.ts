@@ -4,14 +4,14 @@ import type { BatchHandler, PortfolioEventSource } from './event-source.js';
 import type { LogSink } from './kafka-config.js';
 import { wireMessageOf } from './parking/event-wire.js';
 import type { ParkedMessageStore, RetryOutcome } from './parking/parked-message-store.js';
-import { SequencedDeadLetters, type Delivery } from './parking/sequenced-dead-letters.js';
+import { SequencedParking, type Delivery } from './parking/sequenced-parking.js';
 import { portfolioEventFromRecorded } from './recorded-to-portfolio-event.js';
 
 /** Reads the event store's log directly: the embedded default, and projection rebuilds. */
 export class PostgresLogEventSource implements PortfolioEventSource {
   readonly transport = 'postgres-log' as const;
   private subscription: LogSubscription | undefined;
-  private deadLetters: SequencedDeadLetters | undefined;
+  private parking: SequencedParking | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -23,11 +23,11 @@ export class PostgresLogEventSource implements PortfolioEventSource {
   }
 
   async start(handle: BatchHandler): Promise<void> {
-    const deadLetters = new SequencedDeadLetters(this.options.parked, this.options.name, handle, {
+    const parking = new SequencedParking(this.options.parked, this.options.name, handle, {
       log: this.options.log,
       ...(this.options.maxAttempts !== undefined ? { maxAttempts: this.options.maxAttempts } : {}),
     });
-    this.deadLetters = deadLetters;
+    this.parking = parking;
     this.subscription = new LogSubscription(this.dataSource, {
       name: this.options.name,
       ...(this.options.batchSize !== undefined ? { batchSize: this.options.batchSize } : {}),
@@ -38,7 +38,7 @@ export class PostgresLogEventSource implements PortfolioEventSource {
       // build has no contract for (a newer build wrote it) goes in the stored form: decoding it fails, so it
       // is parked with its project's later events, and a build that knows it applies it on retry.
       handle: (batch) =>
-        deadLetters.process(
+        parking.process(
           batch.map((recorded): Delivery => {
             const event = portfolioEventFromRecorded(recorded);
             return { subject: event.subject, origin: `log@${recorded.position}`, message: wireMessageOf(event).message };
@@ -53,7 +53,7 @@ export class PostgresLogEventSource implements PortfolioEventSource {
   }
 
   async retryParked(subject: string): Promise<RetryOutcome> {
-    if (!this.deadLetters) throw new Error('the consumer has not started');
-    return this.deadLetters.retry(subject);
+    if (!this.parking) throw new Error('the consumer has not started');
+    return this.parking.retry(subject);
   }
 }

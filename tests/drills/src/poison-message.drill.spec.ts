@@ -119,7 +119,7 @@ describe('drill 5: a poison message on a topic', () => {
     );
     const deadline = Date.now() + 20_000;
     for (;;) {
-      parkedBeforeFix = ((await call('GET', `${views.url}/api/v1/admin/dead-letters`)).body['messages'] as ParkedView[]) ?? [];
+      parkedBeforeFix = ((await call('GET', `${views.url}/api/v1/admin/parked-messages`)).body['messages'] as ParkedView[]) ?? [];
       if (parkedBeforeFix.length >= 4 || Date.now() > deadline) break;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
@@ -128,8 +128,8 @@ describe('drill 5: a poison message on a topic', () => {
     // The fix: the garbage can never be applied, so the operator discards it and retries the project.
     const garbage = parkedBeforeFix.find((m) => m.eventId === 'poison-drill-1');
     if (!garbage) throw new Error(`the poison was not parked: ${JSON.stringify(parkedBeforeFix)}`);
-    notes['discardStatus'] = (await call('DELETE', `${views.url}/api/v1/admin/dead-letters/${garbage.id}`)).status;
-    retry = await call('POST', `${views.url}/api/v1/admin/dead-letters/${POISONED}/retry`, {});
+    notes['discardStatus'] = (await call('DELETE', `${views.url}/api/v1/admin/parked-messages/${garbage.id}`)).status;
+    retry = await call('POST', `${views.url}/api/v1/admin/parked-messages/${POISONED}/retry`, {});
 
     settled = await settle({ databaseUrl: database.url, brokers, topicPrefix: prefix, sent, acknowledged });
     recordDrill({

@@ -89,7 +89,7 @@ describe('accounts and the token endpoint', () => {
     const token = await tokenFor(api.url, 'leaver', password);
     expect((await call('GET', `${views.url}/api/v1/portfolio/summary`, { token })).status).toBe(200);
     expect((await call('POST', users('/leaver/disable'), { token: admin(), body: { reason: 'left the programme' } })).body).toMatchObject({ disabled: true });
-    for (const url of [`${views.url}/api/v1/portfolio/summary`, `${api.url}/api/v1/admin/dead-letters`]) {
+    for (const url of [`${views.url}/api/v1/portfolio/summary`, `${api.url}/api/v1/admin/parked-messages`]) {
       const refused = await call('GET', url, { token });
       expect([url, refused.status, refused.body.detail]).toEqual([url, 401, 'The account is disabled.']);
     }

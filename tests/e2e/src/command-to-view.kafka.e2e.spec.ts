@@ -241,7 +241,7 @@ describe('a program manager’s change flows from the API through Kafka into the
     const view = await getJson(`${views.url}/api/v1/projects/ECAB-TR-02?consistentWith=ECAB-TR-02:1`);
     expect(view.status).toBe(200);
 
-    const parked = await getJson(`${views.url}/api/v1/admin/dead-letters`);
+    const parked = await getJson(`${views.url}/api/v1/admin/parked-messages`);
     expect(parked.status).toBe(200);
     expect(parked.body).toMatchObject({ count: 1, messages: [{ project: 'ECAB-BAD', eventId: 'poison-1', type: 'ecab.project.registered.v1' }] });
     const [message] = parked.body.messages as { error: string }[];
@@ -251,10 +251,10 @@ describe('a program manager’s change flows from the API through Kafka into the
     expect(dead.map((d) => String(d.message.headers?.ce_id))).toEqual(['poison-1']);
 
     // Retrying without a fix fails again and keeps the message parked, in order.
-    const retry = await postJson(`${views.url}/api/v1/admin/dead-letters/ECAB-BAD/retry`, {});
+    const retry = await postJson(`${views.url}/api/v1/admin/parked-messages/ECAB-BAD/retry`, {});
     expect(retry.status).toBe(200);
     expect(retry.body).toMatchObject({ subject: 'ECAB-BAD', applied: 0, remaining: 1 });
-    const none = await postJson(`${views.url}/api/v1/admin/dead-letters/ECAB-NONE/retry`, {});
+    const none = await postJson(`${views.url}/api/v1/admin/parked-messages/ECAB-NONE/retry`, {});
     expect(none.status).toBe(404);
   });
 

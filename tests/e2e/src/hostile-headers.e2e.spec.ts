@@ -53,8 +53,8 @@ describe('hostile header values', () => {
     await database?.drop();
   });
 
-  /** A read that needs a token: the dead letters on the write side, the project list on the read side. */
-  const guardedRead = (app: AppProcess) => (app === api ? '/api/v1/admin/dead-letters' : '/api/v1/projects');
+  /** A read that needs a token: the parked messages on the write side, the project list on the read side. */
+  const guardedRead = (app: AppProcess) => (app === api ? '/api/v1/admin/parked-messages' : '/api/v1/projects');
   const storedEvents = async () => Number((await client.query<{ n: string }>('select count(*) as n from events')).rows[0]!.n);
 
   it('answers 401 problem+json, with a printable WWW-Authenticate, to a token whose header holds any character', async () => {
@@ -184,8 +184,8 @@ describe('hostile header values', () => {
     expect(notFound.map((p) => p.status)).toEqual([404, 404, 404]);
     expect(new Set(notFound.map((p) => p.title)).size).toBe(1);
     const unauthenticated = [
-      await title(`${api.url}/api/v1/admin/dead-letters`),
-      await title(`${api.url}/api/v1/admin/dead-letters`, { headers: { authorization: 'Bearer x.y.z' } }),
+      await title(`${api.url}/api/v1/admin/parked-messages`),
+      await title(`${api.url}/api/v1/admin/parked-messages`, { headers: { authorization: 'Bearer x.y.z' } }),
       await title(`${api.url}/api/v1/auth/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

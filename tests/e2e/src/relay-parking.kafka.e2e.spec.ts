@@ -5,7 +5,7 @@ import { authorization, getJson, postJson, type AppProcess, startKafkaPlatform, 
 /**
  * An event an older portfolio-api cannot publish (a newer build wrote it: no contract here) is parked by the
  * relay with its project; other projects keep flowing to portfolio-views; an admin sees it at
- * portfolio-api's /api/v1/admin/dead-letters, skips it (recorded with who) and retries the project in order.
+ * portfolio-api's /api/v1/admin/parked-messages, skips it (recorded with who) and retries the project in order.
  */
 describe('the relay parks an event it has no contract for, with its project, and an admin gets it going again', () => {
   let database: TestDatabase;
@@ -57,7 +57,7 @@ describe('the relay parks an event it has no contract for, with its project, and
 
     const b = await getJson(`${views.url}/api/v1/projects/ECAB-TR-B?consistentWith=ECAB-TR-B:2`);
     expect(b.body).toMatchObject({ version: 2, titles: { en: 'B, retitled' } });
-    const parked = await waitForJson(`${api.url}/api/v1/admin/dead-letters?project=ECAB-TR-A`, (body) => body['count'] === 2);
+    const parked = await waitForJson(`${api.url}/api/v1/admin/parked-messages?project=ECAB-TR-A`, (body) => body['count'] === 2);
     expect(parked).toMatchObject({
       consumer: 'relay:kafka',
       messages: [
@@ -69,27 +69,27 @@ describe('the relay parks an event it has no contract for, with its project, and
     expect(await (await fetch(`${api.url}/metrics`)).text()).toMatch(/^ecab_parked_messages\{consumer="relay:kafka",service="portfolio-api"\} 2$/m);
 
     // Not an admin: no.
-    expect((await getJson(`${api.url}/api/v1/admin/dead-letters`, {})).status).toBe(401);
+    expect((await getJson(`${api.url}/api/v1/admin/parked-messages`, {})).status).toBe(401);
 
     const [head] = parked['messages'] as { id: string }[];
-    const skip = await fetch(`${api.url}/api/v1/admin/dead-letters/${head!.id}?reason=${encodeURIComponent('written by a newer build; nobody reads it')}`, {
+    const skip = await fetch(`${api.url}/api/v1/admin/parked-messages/${head!.id}?reason=${encodeURIComponent('written by a newer build; nobody reads it')}`, {
       method: 'DELETE',
       headers: authorization(),
     });
     expect(skip.status).toBe(204);
-    const skipped = await getJson(`${api.url}/api/v1/admin/dead-letters/skipped?project=ECAB-TR-A`);
+    const skipped = await getJson(`${api.url}/api/v1/admin/parked-messages/skipped?project=ECAB-TR-A`);
     expect(skipped.body).toMatchObject({
       items: [{ eventId: unknown, skippedBy: expect.stringMatching(/\|test-admin$/), reason: 'written by a newer build; nobody reads it' }],
     });
 
-    const retry = await postJson(`${api.url}/api/v1/admin/dead-letters/ECAB-TR-A/retry`, {});
+    const retry = await postJson(`${api.url}/api/v1/admin/parked-messages/ECAB-TR-A/retry`, {});
     expect(retry).toMatchObject({ status: 200, body: { subject: 'ECAB-TR-A', applied: 1, remaining: 0 } });
     const a = await getJson(`${views.url}/api/v1/projects/ECAB-TR-A?consistentWith=ECAB-TR-A:2`);
     expect(a.body).toMatchObject({ version: 2, titles: { en: 'A, retitled' } });
     // And A is not held back any more.
     expect((await retitle('ECAB-TR-A', 'A, again')).status).toBe(200);
     expect((await getJson(`${views.url}/api/v1/projects/ECAB-TR-A?consistentWith=ECAB-TR-A:3`)).body).toMatchObject({ version: 3, titles: { en: 'A, again' } });
-    expect((await postJson(`${api.url}/api/v1/admin/dead-letters/ECAB-TR-A/retry`, {})).status).toBe(404);
+    expect((await postJson(`${api.url}/api/v1/admin/parked-messages/ECAB-TR-A/retry`, {})).status).toBe(404);
   });
 });
 

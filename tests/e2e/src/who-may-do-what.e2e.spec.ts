@@ -110,22 +110,22 @@ describe('who may do what', () => {
     },
     {
       name: 'list parked messages',
-      call: (caller) => send(caller, 'GET', `${views.url}/api/v1/admin/dead-letters`),
+      call: (caller) => send(caller, 'GET', `${views.url}/api/v1/admin/parked-messages`),
       expected: { anonymous: 401, viewer: 403, 'pm-transport': 403, 'pm-health': 403, 'pm-all': 403, admin: 200 },
     },
     {
       name: 'retry a project’s parked messages',
-      call: (caller) => send(caller, 'POST', `${views.url}/api/v1/admin/dead-letters/ROLE-TR/retry`, {}),
+      call: (caller) => send(caller, 'POST', `${views.url}/api/v1/admin/parked-messages/ROLE-TR/retry`, {}),
       expected: { anonymous: 401, viewer: 403, 'pm-transport': 403, 'pm-health': 403, 'pm-all': 403, admin: 404 },
     },
     {
       name: 'skip a parked message for good',
-      call: (caller) => send(caller, 'DELETE', `${views.url}/api/v1/admin/dead-letters/1`),
+      call: (caller) => send(caller, 'DELETE', `${views.url}/api/v1/admin/parked-messages/1`),
       expected: { anonymous: 401, viewer: 403, 'pm-transport': 403, 'pm-health': 403, 'pm-all': 403, admin: 404 },
     },
     {
       name: 'list the relay’s parked events (portfolio-api; no relay without Kafka)',
-      call: (caller) => send(caller, 'GET', `${api.url}/api/v1/admin/dead-letters`),
+      call: (caller) => send(caller, 'GET', `${api.url}/api/v1/admin/parked-messages`),
       expected: { anonymous: 401, viewer: 403, 'pm-transport': 403, 'pm-health': 403, 'pm-all': 403, admin: 404 },
     },
     {

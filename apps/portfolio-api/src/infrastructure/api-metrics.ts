@@ -36,7 +36,7 @@ export function apiMetrics(dataSource: DataSource, relay: KafkaRelay | undefined
     // The same metric as portfolio-views' consumer: one alert rule for every parked message.
     scrapedGauge(registry, {
       name: 'ecab_parked_messages',
-      help: 'Messages parked in the sequenced dead-letter store, waiting for a fix and a retry',
+      help: 'Messages parked (held back with the later messages of their project), waiting for a fix and a retry',
       labelNames: ['consumer'],
       read: async () => [{ labels: { consumer: relay.consumerName }, value: await relay.parkedCount() }],
     });

@@ -115,11 +115,11 @@ const ADMIN_PATHS: Record<string, Record<string, Operation>> = {
       },
     },
   },
-  '/api/v1/admin/dead-letters': {
+  '/api/v1/admin/parked-messages': {
     get: {
       ...ADMIN,
       operationId: 'ListParkedMessages',
-      summary: 'Messages the consumer parked (sequenced dead letters), optionally of one project',
+      summary: 'Messages the consumer parked, optionally of one project',
       parameters: [{ name: 'project', in: 'query', required: false, schema: { type: 'string' } }],
       responses: {
         '200': { description: 'The consumer, the count and the messages.' },
@@ -128,7 +128,7 @@ const ADMIN_PATHS: Record<string, Record<string, Operation>> = {
       },
     },
   },
-  '/api/v1/admin/dead-letters/skipped': {
+  '/api/v1/admin/parked-messages/skipped': {
     get: {
       ...ADMIN,
       operationId: 'ListSkippedMessages',
@@ -141,7 +141,7 @@ const ADMIN_PATHS: Record<string, Record<string, Operation>> = {
       },
     },
   },
-  '/api/v1/admin/dead-letters/{project}/retry': {
+  '/api/v1/admin/parked-messages/{project}/retry': {
     post: {
       ...ADMIN,
       operationId: 'RetryParkedMessages',
@@ -155,7 +155,7 @@ const ADMIN_PATHS: Record<string, Record<string, Operation>> = {
       },
     },
   },
-  '/api/v1/admin/dead-letters/{id}': {
+  '/api/v1/admin/parked-messages/{id}': {
     delete: {
       ...ADMIN,
       operationId: 'DiscardParkedMessage',

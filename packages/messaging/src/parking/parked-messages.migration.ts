@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The sequenced dead-letter store: a message that cannot be decoded or applied is parked here with
+ * The parked-message store: a message that cannot be decoded or applied is parked here with
  * every later message of the same subject (project), so that project's order is kept while the
  * others go on. A consumer app adds this migration to its own.
  */

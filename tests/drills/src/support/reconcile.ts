@@ -26,7 +26,7 @@ export interface DrillCounts {
   duplicatedEffects: number;
   /** Projects whose read-model money or version differs from the event store. */
   mismatches: string[];
-  /** Messages the read side set aside as poison: parked (parked_messages) and sent to the dead-letter topic. */
+  /** Messages the read side set aside as poison: parked (parked_messages) and copied to the dead-letter topic. */
   parked: number;
   deadLettered: number;
 }

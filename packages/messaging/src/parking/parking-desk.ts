@@ -62,7 +62,7 @@ function skippedMessageView(message: SkippedMessage): SkippedMessageView {
  * after a fix, skip one for good (recording who) — for every service: each app's controller only maps HTTP
  * onto it (portfolio-views for its consumer, portfolio-api for the relay).
  */
-export class DeadLetterDesk {
+export class ParkingDesk {
   constructor(
     private readonly parked: ParkedMessageStore,
     private readonly consumer: ParkingConsumer,

@@ -1,6 +1,6 @@
 import { CurrentPrincipal, RequireRole, type Principal } from '@ecab/auth';
 import {
-  DeadLetterDesk,
+  ParkingDesk,
   type ParkedMessageStore,
   type ParkedMessageView,
   type PortfolioEventSource,
@@ -12,17 +12,17 @@ import { Controller, Delete, Get, HttpCode, Inject, Logger, Param, Post, Query }
 import { EVENT_SOURCE, PARKED_MESSAGES } from '../queries/tokens.js';
 
 /**
- * The parked (sequenced dead-letter) messages of this service's consumer, and their retry after a fix.
- * The work is the shared DeadLetterDesk's (portfolio-api has the same endpoints for its relay).
+ * The parked messages of this service's consumer, and their retry after a fix.
+ * The work is the shared ParkingDesk's (portfolio-api has the same endpoints for its relay).
  */
-@Controller('api/v1/admin/dead-letters')
+@Controller('api/v1/admin/parked-messages')
 @RequireRole('admin')
-export class DeadLettersController {
-  private readonly logger = new Logger('DeadLetters');
-  private readonly desk: DeadLetterDesk;
+export class ParkedMessagesController {
+  private readonly logger = new Logger('ParkedMessages');
+  private readonly desk: ParkingDesk;
 
   constructor(@Inject(PARKED_MESSAGES) parked: ParkedMessageStore, @Inject(EVENT_SOURCE) source: PortfolioEventSource) {
-    this.desk = new DeadLetterDesk(parked, source);
+    this.desk = new ParkingDesk(parked, source);
   }
 
   @Get()

@@ -1,5 +1,5 @@
 import { CurrentPrincipal, RequireRole, type Principal } from '@ecab/auth';
-import { DeadLetterDesk, type ParkedMessageStore, type ParkedMessageView, type KafkaRelay, type RetryOutcome, type SkippedMessageView } from '@ecab/messaging';
+import { ParkingDesk, type ParkedMessageStore, type ParkedMessageView, type KafkaRelay, type RetryOutcome, type SkippedMessageView } from '@ecab/messaging';
 import { ProblemError } from '@ecab/platform';
 import { Controller, Delete, Get, HttpCode, Inject, Logger, Param, Post, Query } from '@nestjs/common';
 import { PARKED_MESSAGES, RELAY } from '../infrastructure/tokens.js';
@@ -7,16 +7,16 @@ import { PARKED_MESSAGES, RELAY } from '../infrastructure/tokens.js';
 /**
  * The relay's parked events — stored events it cannot publish (no contract in this build: a newer build
  * wrote them) and the later events of their projects — and their retry after a fix, or an admin's skip.
- * The same endpoints as portfolio-views' dead letters, on the shared DeadLetterDesk.
+ * The same endpoints as portfolio-views' parked messages, on the shared ParkingDesk.
  */
-@Controller('api/v1/admin/dead-letters')
+@Controller('api/v1/admin/parked-messages')
 @RequireRole('admin')
-export class RelayDeadLettersController {
-  private readonly logger = new Logger('RelayDeadLetters');
-  private readonly desk: DeadLetterDesk | undefined;
+export class RelayParkedMessagesController {
+  private readonly logger = new Logger('RelayParkedMessages');
+  private readonly desk: ParkingDesk | undefined;
 
   constructor(@Inject(PARKED_MESSAGES) parked: ParkedMessageStore, @Inject(RELAY) relay: KafkaRelay | null) {
-    this.desk = relay ? new DeadLetterDesk(parked, relay) : undefined;
+    this.desk = relay ? new ParkingDesk(parked, relay) : undefined;
   }
 
   @Get()
@@ -52,7 +52,7 @@ export class RelayDeadLettersController {
     this.logger.warn(`skipped parked event ${JSON.stringify(skipped)}`);
   }
 
-  private relayDesk(): DeadLetterDesk {
+  private relayDesk(): ParkingDesk {
     if (!this.desk) throw ProblemError.notFound('This instance runs no Kafka relay, so it parks nothing.');
     return this.desk;
   }

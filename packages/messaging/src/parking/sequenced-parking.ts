@@ -24,11 +24,11 @@ export function errorText(error: unknown): string {
 }
 
 /**
- * Applies deliveries with a sequenced dead-letter store, as Axon does it: a message that cannot be
- * decoded or applied is parked together with every later message of the same subject (project),
+ * Applies deliveries with sequenced parking (the pattern Axon calls a sequenced dead-letter queue): a
+ * message that cannot be decoded or applied is parked together with every later message of the same subject (project),
  * while other subjects go on. After a fix, `retry(subject)` applies the parked ones in order.
  */
-export class SequencedDeadLetters {
+export class SequencedParking {
   constructor(
     private readonly store: ParkedMessageStore,
     private readonly consumer: string,
