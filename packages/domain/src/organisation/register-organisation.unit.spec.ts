@@ -1,25 +1,7 @@
-import { context } from '../test-support/decision-context.js';
-import { deciderSpecification } from '../testing/decider-spec.js';
-import type { OrganisationCommand } from './commands.js';
-import { organisationDecider } from './decide.js';
-import type { OrganisationEvent } from './events.js';
+import { given, command, event, names, type, registeredWithoutCountry, registered } from '../test-support/organisation-fixtures.js';
 
-const given = deciderSpecification(organisationDecider, context);
-const ids = { organisationId: 'KZ-MNE' };
-const command = (type: OrganisationCommand['type'], data: object) => ({ type, data: { ...ids, ...data } }) as OrganisationCommand;
-const event = (type: OrganisationEvent['type'], data: object) => ({ type, data: { ...ids, effectiveDate: '2026-11-26', ...data } }) as OrganisationEvent;
-const names = { en: 'Ministry of National Economy of Kazakhstan', ru: 'Министерство национальной экономики РК' };
-const type = { code: '10', codelist: 'OrganisationType', version: '2.03' };
 const registerWithoutCountry = (data: object = {}) => command('RegisterOrganisation', { names, type: '10', effectiveDate: '2014-08-06', ...data });
-const registeredWithoutCountry = event('OrganisationRegistered', { effectiveDate: '2014-08-06', names, type });
-
 const register = (data: object = {}) => command('RegisterOrganisation', { names, type: '10', countryCode: 'KZ', effectiveDate: '2014-08-06', ...data });
-const registered = event('OrganisationRegistered', {
-  effectiveDate: '2014-08-06',
-  names,
-  type: { code: '10', codelist: 'OrganisationType', version: '2.03' },
-  countryCode: 'KZ',
-});
 
 describe('refusals name the organisation and what is wrong', () => {
   it('registered twice, a bad IATI id or country, or its own parent', () => {

@@ -1,25 +1,6 @@
-import { context } from '../test-support/decision-context.js';
-import { deciderSpecification } from '../testing/decider-spec.js';
-import type { OrganisationCommand } from './commands.js';
-import { organisationDecider } from './decide.js';
-import type { OrganisationEvent } from './events.js';
+import { given, command, event, names, registeredWithoutCountry, registered, merged } from '../test-support/organisation-fixtures.js';
 
-const given = deciderSpecification(organisationDecider, context);
-const ids = { organisationId: 'KZ-MNE' };
-const command = (type: OrganisationCommand['type'], data: object) => ({ type, data: { ...ids, ...data } }) as OrganisationCommand;
-const event = (type: OrganisationEvent['type'], data: object) => ({ type, data: { ...ids, effectiveDate: '2026-11-26', ...data } }) as OrganisationEvent;
-const names = { en: 'Ministry of National Economy of Kazakhstan', ru: 'Министерство национальной экономики РК' };
-const type = { code: '10', codelist: 'OrganisationType', version: '2.03' };
-const registeredWithoutCountry = event('OrganisationRegistered', { effectiveDate: '2014-08-06', names, type });
 const rename = (data: object) => command('RenameOrganisation', { names: { en: 'Ministry of Economy' }, ...data });
-
-const registered = event('OrganisationRegistered', {
-  effectiveDate: '2014-08-06',
-  names,
-  type: { code: '10', codelist: 'OrganisationType', version: '2.03' },
-  countryCode: 'KZ',
-});
-const merged = event('OrganisationMerged', { intoOrganisationId: 'KZ-MTI' });
 
 describe('edges', () => {
   it('renames when any one language changes, and compares with the latest names', () => {

@@ -1,14 +1,4 @@
-import { context } from '../test-support/decision-context.js';
-import { deciderSpecification } from '../testing/decider-spec.js';
-import type { PerformanceReviewCommand } from './commands.js';
-import { performanceReviewDecider } from './decide.js';
-import type { PerformanceReviewEvent } from './events.js';
-
-const given = deciderSpecification(performanceReviewDecider, context);
-const ids = { projectId: 'ECAB-TR-02', period: '2026-Q3' };
-const command = (type: PerformanceReviewCommand['type'], data: object) => ({ type, data: { ...ids, ...data } }) as PerformanceReviewCommand;
-const event = (type: PerformanceReviewEvent['type'], data: object) =>
-  ({ type, data: { ...ids, effectiveDate: '2026-11-26', ...data } }) as PerformanceReviewEvent;
+import { given, command, event } from '../test-support/performance-review-fixtures.js';
 
 describe('issues and risks', () => {
   const raised = event('IssueRaised', { issueId: 'I-1', description: 'Counterpart funds late', effectiveDate: '2026-10-05' });
