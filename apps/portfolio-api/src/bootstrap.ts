@@ -41,7 +41,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
   let parkedEvents: KafkaRelay | undefined;
   if (config.kafka) {
     const kafka = createKafka(config.kafka, log);
-    const created = await ensureTopics(kafka, config.kafka);
+    const created = await ensureTopics(kafka, config.kafka, undefined, log);
     if (created.length > 0) log.info({ topics: created }, 'created Kafka topics');
     parkedEvents = new KafkaRelay(dataSource, kafka, config.kafka, { log, parked: new ParkedMessageStore(dataSource) });
     if (config.relayEnabled) {

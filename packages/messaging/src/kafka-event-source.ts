@@ -6,6 +6,7 @@ import type { KafkaSettings, LogSink } from './kafka-config.js';
 import type { ParkedMessageStore, RetryOutcome, WireMessage } from './parking/parked-message-store.js';
 import { SequencedParking, type Delivery, type PoisonReport } from './parking/sequenced-parking.js';
 import { prefixed } from './topics-admin.js';
+import { whileABrokerIsAway } from './while-a-broker-is-away.js';
 
 export interface KafkaEventSourceOptions {
   groupId: string;
@@ -104,10 +105,12 @@ export class KafkaEventSource implements PortfolioEventSource {
       ...(this.options.maxAttempts !== undefined ? { maxAttempts: this.options.maxAttempts } : {}),
       onPoison: (report) => this.copyToDeadLetterTopic(report),
     });
-    await this.producer.connect();
-    await this.consumer.connect();
+    // Started while a broker of the cluster restarts: wait for it rather than exit.
+    const log = this.options.log;
+    await whileABrokerIsAway(() => this.producer.connect(), { what: 'connecting the dead-letter producer', log });
+    await whileABrokerIsAway(() => this.consumer.connect(), { what: 'connecting the consumer', log });
     const topics = (this.options.topics ?? EVENT_TOPICS).map((t) => prefixed(this.settings, t));
-    await this.consumer.subscribe({ topics, fromBeginning: true });
+    await whileABrokerIsAway(() => this.consumer.subscribe({ topics, fromBeginning: true }), { what: 'subscribing', log });
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,

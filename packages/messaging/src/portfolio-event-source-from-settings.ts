@@ -34,7 +34,7 @@ export async function portfolioEventSourceFromSettings(options: {
     };
   }
   const kafka = createKafka(options.kafka, options.log);
-  await ensureTopics(kafka, options.kafka);
+  await ensureTopics(kafka, options.kafka, undefined, options.log);
   const admin = kafka.admin();
   const kafkaCheck: TransportHealthCheck = {
     name: 'kafka',

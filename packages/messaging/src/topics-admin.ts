@@ -1,6 +1,7 @@
 import { ALL_TOPICS } from '@ecab/contracts';
 import type { Kafka } from 'kafkajs';
 import type { KafkaSettings } from './kafka-config.js';
+import { whileABrokerIsAway } from './while-a-broker-is-away.js';
 
 export function prefixed(settings: Pick<KafkaSettings, 'topicPrefix'>, topic: string): string {
   return `${settings.topicPrefix}${topic}`;
@@ -10,7 +11,17 @@ export function prefixed(settings: Pick<KafkaSettings, 'topicPrefix'>, topic: st
  * Creates the platform's topics that do not exist yet. The broker never auto-creates them:
  * kafkajs on KRaft fails to subscribe to a missing topic, and a typo must fail loudly.
  */
-export async function ensureTopics(kafka: Kafka, settings: KafkaSettings, topics: readonly string[] = ALL_TOPICS): Promise<string[]> {
+export async function ensureTopics(
+  kafka: Kafka,
+  settings: KafkaSettings,
+  topics: readonly string[] = ALL_TOPICS,
+  log: { warn(fields: object, message: string): void } = { warn: () => undefined },
+): Promise<string[]> {
+  // Started while a broker of the cluster restarts: wait for it rather than exit.
+  return whileABrokerIsAway(() => ensureTopicsOnce(kafka, settings, topics), { what: 'listing or creating the topics', log });
+}
+
+async function ensureTopicsOnce(kafka: Kafka, settings: KafkaSettings, topics: readonly string[]): Promise<string[]> {
   const admin = kafka.admin();
   await admin.connect();
   try {
