@@ -38,7 +38,9 @@ export async function replayEventStore(
     signal?.throwIfAborted();
     const batch = await next;
     if (batch.length === 0) {
-      if (Date.now() >= waitUntil || !(await reader.heldBack())) return after;
+      // Done when nothing committed is left after the checkpoint. Asking whether anything is held back instead raced: a
+      // holding transaction that ended between the empty read and that question left its events unread for good.
+      if (Date.now() >= waitUntil || (await reader.backlog(after)) === 0) return after;
       await new Promise((resolve) => setTimeout(resolve, 50));
       next = readAhead(reader, after, batchSize);
       continue;
