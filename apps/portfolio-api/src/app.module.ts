@@ -7,12 +7,13 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
-import { DATA_SOURCE, EVENT_STORE, PARKED_MESSAGES, RELAY } from './infrastructure/tokens.js';
+import { DATA_SOURCE, EVENT_STORE, FOLDED_STREAMS, PARKED_MESSAGES, RELAY } from './infrastructure/tokens.js';
 import { RelayParkedMessagesController } from './admin/relay-parked-messages.controller.js';
 import { AggregateCommandExecutor } from './commands/aggregate-command-executor.js';
 import { COMMAND_SETTINGS, type CommandSettings } from './commands/command-settings.js';
 import { commandControllers } from './commands/command-table.js';
 import { ExecuteDomainCommandHandler, ExecuteDomainCommandsHandler } from './commands/execute-command.js';
+import { DEFAULT_FOLDED_STREAMS, FoldedStreams } from './commands/folded-streams.js';
 
 export interface ApiModuleOptions {
   dataSource: DataSource;
@@ -25,11 +26,14 @@ export interface ApiModuleOptions {
   relay?: KafkaRelay | undefined;
   /** The event store's group commit (default on, with its defaults). */
   groupCommit?: GroupCommitOptions | false;
+  /** Streams whose folded state commands keep (default DEFAULT_FOLDED_STREAMS; 0: none). */
+  foldedStreams?: number;
 }
 
 @Module({})
 export class ApiModule {
   static forRoot(options: ApiModuleOptions): DynamicModule {
+    const eventStore = new PostgresEventStore(options.dataSource, { groupCommit: options.groupCommit ?? {} });
     const postgres: HealthCheck = { name: 'postgres', check: async () => void (await options.dataSource.query('select 1')) };
     return {
       module: ApiModule,
@@ -48,7 +52,8 @@ export class ApiModule {
       controllers: [HealthController, MetricsController, AsyncApiController, RelayParkedMessagesController, ...commandControllers],
       providers: [
         { provide: DATA_SOURCE, useValue: options.dataSource },
-        { provide: EVENT_STORE, useValue: new PostgresEventStore(options.dataSource, { groupCommit: options.groupCommit ?? {} }) },
+        { provide: EVENT_STORE, useValue: eventStore },
+        { provide: FOLDED_STREAMS, useValue: new FoldedStreams(eventStore, options.foldedStreams ?? DEFAULT_FOLDED_STREAMS) },
         { provide: HEALTH_CHECKS, useValue: [postgres, ...(options.healthChecks ?? [])] },
         { provide: METRICS_REGISTRY, useValue: options.metrics },
         { provide: COMMAND_SETTINGS, useValue: options.commandSettings },

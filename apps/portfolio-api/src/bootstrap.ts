@@ -67,6 +67,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
       commandSettings: config.commands,
       relay: parkedEvents,
       groupCommit: config.groupCommit,
+      foldedStreams: config.foldedStreams,
     }),
     { logger: new PinoNestLogger(log), bodyParser: true },
   );

@@ -1,7 +1,8 @@
-import { databaseUrlFromEnv, envFlag, listenAddressFromEnv } from '@ecab/config';
+import { databaseUrlFromEnv, envFlag, envWholeNumber, listenAddressFromEnv } from '@ecab/config';
 import { type GroupCommitOptions, groupCommitFromEnv } from '@ecab/event-store';
 import { kafkaSettingsFromEnv, type KafkaSettings } from '@ecab/messaging';
 import { commandSettingsFromEnv, type CommandSettings } from './commands/command-settings.js';
+import { DEFAULT_FOLDED_STREAMS } from './commands/folded-streams.js';
 
 export interface ApiConfig {
   port: number;
@@ -14,6 +15,8 @@ export interface ApiConfig {
   commands: CommandSettings;
   /** How the event store gathers concurrent appends into one transaction (EVENT_STORE_GROUP_*); false: one per append. */
   groupCommit: GroupCommitOptions | false;
+  /** Streams whose folded state is kept between commands (FOLDED_STREAMS; 0: every command folds its streams from the start). */
+  foldedStreams: number;
 }
 
 export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -24,5 +27,6 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     relayEnabled: envFlag(env, 'RELAY_ENABLED', true),
     commands: commandSettingsFromEnv(env),
     groupCommit: groupCommitFromEnv(env),
+    foldedStreams: envWholeNumber(env, 'FOLDED_STREAMS', DEFAULT_FOLDED_STREAMS, { unit: 'streams (0 = none kept)' }),
   };
 }

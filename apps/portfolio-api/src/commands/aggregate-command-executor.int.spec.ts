@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from '@ecab/testing';
 import type { DataSource } from 'typeorm';
 import type { CommandContext } from './command-metadata.js';
 import { AggregateCommandExecutor } from './aggregate-command-executor.js';
+import { FoldedStreams } from './folded-streams.js';
 
 describe('AggregateCommandExecutor (real PostgreSQL)', () => {
   let database: TestDatabase;
@@ -29,7 +30,7 @@ describe('AggregateCommandExecutor (real PostgreSQL)', () => {
     await dataSource.initialize();
     await runEventStoreMigrations(dataSource);
     store = new PostgresEventStore(dataSource);
-    executor = new AggregateCommandExecutor(store);
+    executor = new AggregateCommandExecutor(store, new FoldedStreams(store));
   });
 
   afterAll(async () => {
@@ -275,6 +276,27 @@ describe('AggregateCommandExecutor (real PostgreSQL)', () => {
       const other = await executor.execute('agreement', commitment('adb-c1', '10.00', '2025-04-01', 'ECAB-AQ-02'), context);
       expect(other).toMatchObject({ streamId: 'agreement-ECAB-AQ-02~XM-DAC-46004', version: 2 });
       expect(other.events.map((e) => e.type)).toEqual(['AgreementOpened', 'AgreementCommitmentRecorded']);
+    });
+
+    it('two api instances, each keeping its own folded streams, decide on what the other stored', async () => {
+      const other = new AggregateCommandExecutor(store, new FoldedStreams(store));
+      const record = (id: string, date = '2025-04-02') => commitment(id, '1.00', date, 'ECAB-AQ-02', 'XM-DAC-44000');
+      const before = await store.streamVersion('agreement-AG-WB-2');
+      // No expected version: each append carries the version its instance folded to, so a stale fold would conflict.
+      expect((await executor.execute('agreement', record('two-1'), context)).version).toBe(before + 1);
+      expect((await other.execute('agreement', record('two-2'), context)).version).toBe(before + 2);
+      expect((await executor.execute('agreement', record('two-3'), context)).version).toBe(before + 3);
+      // The project, folded by the first instance while open, is cancelled through the second: the first sees it ended.
+      await other.execute(
+        'project',
+        { type: 'CancelProject', data: { projectId: 'ECAB-AQ-02', reason: 'Financing withdrawn', effectiveDate: '2025-05-01' } },
+        context,
+      );
+      await expect(executor.execute('agreement', record('two-4', '2025-05-02'), context)).rejects.toMatchObject({
+        code: 'PROJECT_ENDED',
+        details: { projectId: 'ECAB-AQ-02', endedOn: '2025-05-01' },
+      });
+      expect(await store.streamVersion('agreement-AG-WB-2')).toBe(before + 3);
     });
 
     it('counts the project-stream money of before agreements (stored v1, untouched) under the shorthand agreement', async () => {

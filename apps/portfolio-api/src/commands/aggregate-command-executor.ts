@@ -4,11 +4,12 @@ import { WrongExpectedVersionError, type PostgresEventStore, type RecordedEvent 
 import { ChangedMeanwhileError, changedMeanwhile } from './changed-meanwhile.js';
 import { ProblemError } from '@ecab/platform';
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE } from '../infrastructure/tokens.js';
+import { EVENT_STORE, FOLDED_STREAMS } from '../infrastructure/tokens.js';
 import type { CommandContext } from './command-metadata.js';
 import { todayInAlmaty } from './today.js';
+import { FoldedStreams, type FoldedStream } from './folded-streams.js';
 import { RelatedStreams } from './related-streams.js';
-import { AGGREGATES, projectNamedBy, schemaVersionOf, type AggregateCommands, type AggregateKind } from './aggregates.js';
+import { AGGREGATES, projectNamedBy, schemaVersionOf, type AggregateCommands, type AggregateKind, type AnyState } from './aggregates.js';
 
 export interface CommandOutcome {
   streamId: string;
@@ -44,7 +45,10 @@ type Fold = { type: string; data: object };
  */
 @Injectable()
 export class AggregateCommandExecutor {
-  constructor(@Inject(EVENT_STORE) private readonly eventStore: PostgresEventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly eventStore: PostgresEventStore,
+    @Inject(FOLDED_STREAMS) private readonly folded: FoldedStreams,
+  ) {}
 
   async execute<A extends AggregateKind>(aggregate: A, command: AggregateCommands[A], context: CommandContext): Promise<CommandOutcome> {
     const { idempotency } = context;
@@ -135,20 +139,17 @@ export class AggregateCommandExecutor {
 
   private async decide<A extends AggregateKind>(aggregate: A, original: AggregateCommands[A], context: CommandContext): Promise<Decision> {
     const definition = AGGREGATES[aggregate];
-    const related = new RelatedStreams(this.eventStore);
+    const related = new RelatedStreams(this.eventStore, this.folded);
     const command =
       aggregate === 'agreement'
         ? ((await related.onFinancierAgreement(original as AggregateCommands['agreement'], context)) as AggregateCommands[A])
         : original;
     const streamId = definition.streamId(command);
-    const history = await this.eventStore.readStream(streamId);
-    const version = history.length;
+    const { version, state } = await this.fold(aggregate, streamId, related);
     if (context.expectedVersion !== undefined && context.expectedVersion !== version) {
       throw new WrongExpectedVersionError(streamId, context.expectedVersion, version);
     }
     const { decider } = definition;
-    const before = aggregate === 'agreement' ? await related.projectMoneyOf(streamId) : decider.initialState();
-    const state = history.reduce((current, recorded) => decider.evolve(current, { type: recorded.type, data: recorded.data } as Fold), before);
 
     let projectId: string | undefined;
     let cluster: string | undefined;
@@ -172,6 +173,23 @@ export class AggregateCommandExecutor {
     if (project) refuseRecordsAfterEnd(project, events);
     for (const event of events) if (event.type === 'OrganisationMerged') await related.checkMergeTarget(event as OrganisationMerged);
     return { streamId, version, projectId, cluster, subject, events };
+  }
+
+  /**
+   * The command's own stream, folded. A shorthand agreement starts from its project's money of before
+   * agreements, read afresh each time; every other stream is folded through the kept states.
+   */
+  private async fold<A extends AggregateKind>(aggregate: A, streamId: string, related: RelatedStreams): Promise<FoldedStream<AnyState>> {
+    const { decider } = AGGREGATES[aggregate];
+    const evolve = (current: AnyState, event: Fold) => decider.evolve(current as never, event as never) as AnyState;
+    if (aggregate === 'agreement' && related.isShorthandAgreement(streamId)) {
+      const history = await this.eventStore.readStream(streamId);
+      return {
+        version: history.length,
+        state: history.reduce<AnyState>((current, recorded) => evolve(current, recorded), await related.projectMoneyOf(streamId)),
+      };
+    }
+    return this.folded.fold(streamId, evolve, () => decider.initialState() as AnyState);
   }
 
   private async append(decision: Decision, context: CommandContext): Promise<CommandOutcome> {

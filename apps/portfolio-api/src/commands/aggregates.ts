@@ -46,7 +46,7 @@ export interface AggregateCommands {
 }
 export type AggregateKind = keyof AggregateCommands;
 
-type AnyState = { readonly exists?: boolean; readonly projectId?: string };
+export type AnyState = { readonly exists?: boolean; readonly projectId?: string };
 
 /**
  * How commands of one aggregate find their stream. A project-scoped command acts on one project (see

@@ -22,6 +22,7 @@ import type { PostgresEventStore, RecordedEvent } from '@ecab/event-store';
 import { ProblemError } from '@ecab/platform';
 import type { AggregateCommands } from './aggregates.js';
 import type { CommandContext } from './command-metadata.js';
+import type { FoldedStreams } from './folded-streams.js';
 
 /** The project-stream money of before agreements: it counts on the project's shorthand agreement with its financier. */
 const LEGACY_MONEY = new Set(['CommitmentRecorded', 'DisbursementRecorded']);
@@ -36,7 +37,10 @@ const AGREEMENT_OPENINGS = ['AgreementSigned', 'AgreementOpened'];
 export class RelatedStreams {
   private readonly projectStreams = new Map<string, Promise<RecordedEvent[]>>();
 
-  constructor(private readonly eventStore: PostgresEventStore) {}
+  constructor(
+    private readonly eventStore: PostgresEventStore,
+    private readonly folded: FoldedStreams,
+  ) {}
 
   private projectStream(projectId: string): Promise<RecordedEvent[]> {
     let read = this.projectStreams.get(projectId);
@@ -70,6 +74,11 @@ export class RelatedStreams {
       : { ...command, data: { ...command.data, agreementId } };
   }
 
+  /** Whether the agreement stream is a project's shorthand agreement with one financier (see projectMoneyOf). */
+  isShorthandAgreement(streamId: string): boolean {
+    return parseShorthandAgreementId(streamId.slice('agreement-'.length)) !== undefined;
+  }
+
   /** A shorthand agreement starts from its project's money of before agreements (stored v1 rows, never rewritten). */
   async projectMoneyOf(streamId: string): Promise<AgreementState> {
     const shorthand = parseShorthandAgreementId(streamId.slice('agreement-'.length));
@@ -95,10 +104,10 @@ export class RelatedStreams {
 
   /** Another aggregate of a project: the project must exist; its cluster scopes the command, and its end stops new records. */
   async registeredProject(projectId: string): Promise<RegisteredProject> {
-    const history = await this.projectStream(projectId);
-    const project = history.reduce(
-      (current, recorded) => projectDecider.evolve(current, { type: recorded.type, data: recorded.data } as never),
-      projectDecider.initialState(),
+    const { state: project } = await this.folded.fold(
+      projectStreamId(projectId),
+      (current, event) => projectDecider.evolve(current, event as never),
+      () => projectDecider.initialState(),
     );
     if (!project.exists) throw ProblemError.notFound(`Project ${projectId} is not registered.`);
     return project;
