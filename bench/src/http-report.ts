@@ -65,9 +65,31 @@ export function httpLines(http: HttpFigures | undefined): string[] {
     `a p99 "> ${REQUEST_DEADLINE_MS / 1000} s" means more than 1 % failed. ECAB ÷ ceiling: 0.25× commands/s is a quarter of the ceiling's rate;`,
     '10× p99 is ten times its latency. The ceiling checks no token, decides nothing and reads no history.',
     '',
+    ...cpuLines(http),
     '| Process | Peak RSS (VmHWM) over the scenario, MB |',
     '|---|---|',
     ...http.peakRss.map((r) => `| ${r.service} | ${r.peakMb === undefined ? '–' : figure(r.peakMb)} |`),
+    '',
+  ];
+}
+
+/** Where the closed loop's commands spent CPU, and the rate that CPU allows on this machine's cores. */
+function cpuLines(http: HttpFigures): string[] {
+  if (http.cpuPerCommand.length === 0) return [];
+  const total = http.cpuPerCommand.reduce((sum, c) => sum + c.ms, 0);
+  const platform = http.cpuPerCommand.filter((c) => !c.part.startsWith('load generator')).reduce((sum, c) => sum + c.ms, 0);
+  return [
+    `CPU per command of the closed-loop run (user + system time from /proc, from its start until every app had applied what`,
+    `it stored, divided by the commands answered; PostgreSQL counts every process of the server, so anything else it served`,
+    `meanwhile counts too):`,
+    '',
+    '| Part | CPU per command, ms | Share |',
+    '|---|---|---|',
+    ...http.cpuPerCommand.map((c) => `| ${c.part} | ${figure(c.ms, 2)} | ${total > 0 ? `${figure((100 * c.ms) / total)} %` : '–'} |`),
+    `| all | ${figure(total, 2)} | 100 % |`,
+    '',
+    `The platform without the load generator used ${figure(platform, 2)} ms of CPU per command: on this machine's ${http.cores} cores that`,
+    `allows at most ${platform > 0 ? figure((http.cores * 1000) / platform) : '–'} commands/s however the work is scheduled.`,
     '',
   ];
 }

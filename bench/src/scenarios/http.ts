@@ -1,8 +1,9 @@
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { createEventStoreDataSource, PostgresEventStore, runEventStoreMigrations } from '@ecab/event-store';
 import { authHeaders, cleanUp, createTestDatabase, deleteTopicsWithPrefix, startApp, testKafkaBrokers, type AppProcess } from '@ecab/testing';
 import { generate } from '../generator.js';
 import { closedLoop, IdlePool, LoadFailure, openLoop, summarise, type LoadFigure, type LoadSamples, type Send } from '../http-load.js';
+import { cpuBetween, processesWith, sampleCpu, type CpuGroup } from '../cpu.js';
 import { cleanUpOnInterrupt } from '../interrupt.js';
 import { httpClient, memoryOf, now } from '../measure.js';
 import { withClient } from './context.js';
@@ -48,6 +49,12 @@ export interface HttpFigures {
   projects: number;
   preparedEvents: number;
   runs: HttpRun[];
+  /**
+   * CPU time of each part of the platform per command of the closed-loop run, ms: from its start until every app
+   * had applied what it stored. `cores`: the machine's, to read the sum against.
+   */
+  cpuPerCommand: { part: string; ms: number }[];
+  cores: number;
   /** Peak resident memory (VmHWM) of each process at the end of the scenario, MB. */
   peakRss: { service: string; peakMb: number | undefined }[];
 }
@@ -210,6 +217,7 @@ export async function httpScenario(options: HttpOptions): Promise<HttpFigures> {
     };
 
     const runs: HttpRun[] = [];
+    let cpuPerCommand: { part: string; ms: number }[] = [];
     try {
       for (const rate of options.rates) {
         const loadAverage = loadavg()[0]!;
@@ -222,7 +230,22 @@ export async function httpScenario(options: HttpOptions): Promise<HttpFigures> {
       const loadAverage = loadavg()[0]!;
       log(`http: ${options.clients} clients, closed loop, for ${options.seconds} s (load average ${loadAverage.toFixed(2)})`);
       const run = (send: Send) => closedLoop(options.clients, options.seconds, send);
+      // What the commands cost everywhere: every process of the platform, until each app has applied them.
+      const cpuGroups: CpuGroup[] = [
+        ...apps.map((a) => ({ name: a.name.replace(' (bench http)', ''), pids: () => [a.pid] })),
+        { name: 'PostgreSQL (every process of the server)', pids: () => processesWith('postgres').filter((pid) => pid !== process.pid) },
+        { name: 'Kafka broker', pids: () => processesWith('kafka.Kafka') },
+        { name: 'load generator (the bench)', pids: () => [process.pid] },
+      ];
+      await settle();
+      const cpuBefore = sampleCpu(cpuGroups);
       const ecab = await measure('ECAB', run, ecabSend(false), false);
+      await settle();
+      cpuPerCommand = cpuBetween(cpuBefore, sampleCpu(cpuGroups)).map(({ name, seconds }) => ({
+        part: name,
+        ms: (seconds * 1000) / Math.max(1, ecab.answered),
+      }));
+      log(`http: CPU per command ${cpuPerCommand.map((c) => `${c.part} ${c.ms.toFixed(2)} ms`).join(', ')}`);
       const ceilingFigure = await measure('ceiling', run, ceilingSend(false), false);
       runs.push({ mode: 'closed', clients: options.clients, seconds: options.seconds, ecab, ceiling: ceilingFigure, loadAverage });
     } finally {
@@ -231,7 +254,7 @@ export async function httpScenario(options: HttpOptions): Promise<HttpFigures> {
     for (const started of apps) if (!started.alive) log(`http: ${started.name} exited during the scenario:\n${started.output().slice(-3000)}`);
     const peakRss = processes.map((p) => ({ service: p.name.replace(' (bench http)', ''), peakMb: memoryOf(p.pid)?.peakMb }));
     log(`http: peak RSS ${peakRss.map((r) => `${r.service} ${r.peakMb?.toFixed(0) ?? '?'} MB`).join(', ')}`);
-    return { projects: generated.projects.length, preparedEvents, runs, peakRss };
+    return { projects: generated.projects.length, preparedEvents, runs, cpuPerCommand, cores: availableParallelism(), peakRss };
   } finally {
     forget();
     await stopAll();
