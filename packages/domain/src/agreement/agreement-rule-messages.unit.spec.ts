@@ -7,13 +7,13 @@ import {
   declaredEffective,
   givenAgreement as given,
   transaction,
+  tx,
 } from '../test-support/agreement-fixtures.js';
 
 // What a client sees when an agreement command is refused: each rule's code, message and details.
 
 const signed = agreementSigned();
 const effective = [signed, committed(), declaredEffective];
-const tx = (amount: string, extra: object = {}) => ({ transactionId: 'T-1', amount, currency: 'USD', valueDate: '2025-07-01', ...extra });
 
 describe('signing and effectiveness refusals', () => {
   it('names the agreement not signed or not yet effective', () => {

@@ -1,8 +1,15 @@
-import { agreementCommand, agreementSigned, committed, declaredEffective, givenAgreement as given, transaction } from '../test-support/agreement-fixtures.js';
+import {
+  agreementCommand,
+  agreementSigned,
+  committed,
+  declaredEffective,
+  givenAgreement as given,
+  transaction,
+  tx,
+} from '../test-support/agreement-fixtures.js';
 
 const signed = agreementSigned();
 const effective = [signed, committed(), declaredEffective];
-const tx = (amount: string, extra: object = {}) => ({ transactionId: 'T-1', amount, currency: 'USD', valueDate: '2025-07-01', ...extra });
 
 describe('amendments', () => {
   it('stores an increase positive and a decrease negative', () => {

@@ -1,10 +1,17 @@
-import { agreementCommand, agreementSigned, committed, declaredEffective, givenAgreement as given, transaction } from '../test-support/agreement-fixtures.js';
+import {
+  agreementCommand,
+  agreementSigned,
+  committed,
+  declaredEffective,
+  givenAgreement as given,
+  transaction,
+  tx,
+  balances,
+  leaves,
+} from '../test-support/agreement-fixtures.js';
 
 const signed = agreementSigned();
 const effective = [signed, committed(), declaredEffective];
-const tx = (amount: string, extra: object = {}) => ({ transactionId: 'T-1', amount, currency: 'USD', valueDate: '2025-07-01', ...extra });
-const balances = (netCommitment: string, fundsReceived: string, payments: string) => ({ currency: 'USD', netCommitment, fundsReceived, payments });
-const leaves = (disbursed: string, netCommitment: string) => `This would leave ${disbursed} USD disbursed against a net commitment of ${netCommitment}`;
 
 describe('transaction refusals', () => {
   it('refuses a cancellation with nothing committed in its currency by saying so, not by the balance it would break', () => {

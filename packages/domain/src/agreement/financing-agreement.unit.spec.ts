@@ -6,12 +6,12 @@ import {
   declaredEffective,
   givenAgreement as given,
   transaction,
+  tx,
 } from '../test-support/agreement-fixtures.js';
 import { agreementStreamId } from './stream.js';
 
 const signed = agreementSigned();
 const effective = [signed, committed(), declaredEffective];
-const tx = (amount: string, extra: object = {}) => ({ transactionId: 'T-1', amount, currency: 'USD', valueDate: '2025-07-01', ...extra });
 
 describe('SignAgreement', () => {
   it('lives in the stream agreement-<id>', () => {

@@ -1,7 +1,6 @@
-import { agreementCommand, agreementSigned, committed, givenAgreement as given } from '../test-support/agreement-fixtures.js';
+import { agreementCommand, agreementSigned, committed, givenAgreement as given, tx } from '../test-support/agreement-fixtures.js';
 
 const signed = agreementSigned();
-const tx = (amount: string, extra: object = {}) => ({ transactionId: 'T-1', amount, currency: 'USD', valueDate: '2025-07-01', ...extra });
 
 describe('RecordAgreementCommitment, AmendCommitment, CancelFunds', () => {
   it('records a commitment (IATI 11) effective on its value date', () => {

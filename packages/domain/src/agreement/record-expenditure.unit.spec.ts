@@ -6,13 +6,13 @@ import {
   givenAgreement as given,
   transaction,
   agreementEvent,
+  tx,
+  balances,
+  leaves,
 } from '../test-support/agreement-fixtures.js';
 
 const signed = agreementSigned();
 const effective = [signed, committed(), declaredEffective];
-const tx = (amount: string, extra: object = {}) => ({ transactionId: 'T-1', amount, currency: 'USD', valueDate: '2025-07-01', ...extra });
-const balances = (netCommitment: string, fundsReceived: string, payments: string) => ({ currency: 'USD', netCommitment, fundsReceived, payments });
-const leaves = (disbursed: string, netCommitment: string) => `This would leave ${disbursed} USD disbursed against a net commitment of ${netCommitment}`;
 
 // A transaction's value date within its agreement's life: signed 2025-03-14, effective 2025-06-01, closing 2026-06-30.
 const signedUntilClosing = agreementSigned({ closingDate: '2026-06-30' });

@@ -6,14 +6,13 @@ import {
   givenAgreement as given,
   transaction,
   agreementEvent,
+  tx,
+  balances,
+  leaves,
 } from '../test-support/agreement-fixtures.js';
 
 const signed = agreementSigned();
 const effective = [signed, committed(), declaredEffective];
-const tx = (amount: string, extra: object = {}) => ({ transactionId: 'T-1', amount, currency: 'USD', valueDate: '2025-07-01', ...extra });
-
-const balances = (netCommitment: string, fundsReceived: string, payments: string) => ({ currency: 'USD', netCommitment, fundsReceived, payments });
-const leaves = (disbursed: string, netCommitment: string) => `This would leave ${disbursed} USD disbursed against a net commitment of ${netCommitment}`;
 
 describe('amendments', () => {
   it('counts an increase towards what may be disbursed, and a decrease against it', () => {

@@ -75,3 +75,12 @@ export const transaction = <T extends AgreementEvent['type']>(
   });
 
 export const committed = (amount = '24000000.00', id = 'C-1') => transaction('AgreementCommitmentRecorded', '11', id, amount, '2025-03-14');
+
+/** A transaction's money fields: T-1, USD, valued 1 July 2025, with `extra` on top. */
+export const tx = (amount: string, extra: object = {}) => ({ transactionId: 'T-1', amount, currency: 'USD', valueDate: '2025-07-01', ...extra });
+
+/** The agreement's balances a refusal reports, in USD. */
+export const balances = (netCommitment: string, fundsReceived: string, payments: string) => ({ currency: 'USD', netCommitment, fundsReceived, payments });
+
+/** The start of the refusal of money that would leave more disbursed than committed. */
+export const leaves = (disbursed: string, netCommitment: string) => `This would leave ${disbursed} USD disbursed against a net commitment of ${netCommitment}`;
