@@ -1,5 +1,5 @@
 import { buildAsyncApiDocument } from './asyncapi.js';
-import { partnerContracts, partnerEventJsonSchema } from './asyncapi-partners.js';
+import { partnerContracts, partnerEventJsonSchema } from './partner-events.js';
 import { EVENT_CONTRACTS } from './event-types.js';
 import { eventJsonSchema } from './json-schema.js';
 
