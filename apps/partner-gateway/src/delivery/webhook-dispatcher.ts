@@ -54,7 +54,8 @@ export class WebhookDispatcher {
   ) {
     this.#loop = new PollLoop({
       round: () => this.tick(),
-      waitForWork: (ms, signal) => deps.log.waitForAppend(ms, signal),
+      mark: () => deps.log.appendMark,
+      waitForWork: (mark, ms, signal) => deps.log.waitForAppend(ms, signal, mark),
       pollMs: settings.pollMs,
       failure: 'webhook dispatch failed; trying again',
       logger: deps.logger,

@@ -26,6 +26,8 @@ interface LogRow {
  */
 export class IntegrationLog {
   readonly #appended = new EventEmitter();
+  /** Appends stored by this process so far: a reader takes it before it reads, and waits only if none came since. */
+  #appends = 0;
 
   constructor(private readonly dataSource: DataSource) {
     this.#appended.setMaxListeners(0);
@@ -72,6 +74,7 @@ export class IntegrationLog {
         ],
       );
     });
+    this.#appends += 1;
     this.#appended.emit('appended');
   }
 
@@ -130,9 +133,20 @@ export class IntegrationLog {
     return row?.seq ?? '0';
   }
 
-  /** Resolves when a batch was appended, or after `ms`. */
-  waitForAppend(ms: number, signal?: AbortSignal): Promise<void> {
+  /** A mark of the appends stored by this process so far, for waitForAppend: take it before reading the log. */
+  get appendMark(): number {
+    return this.#appends;
+  }
+
+  /**
+   * Resolves when a batch was appended, or after `ms`, or on abort. With `since` (a mark taken before the caller
+   * read), at once if a batch was appended after the mark: an append between the read and the wait is not missed.
+   * At once, too, when `signal` was aborted before the call.
+   */
+  waitForAppend(ms: number, signal?: AbortSignal, since?: number): Promise<void> {
     return new Promise((resolve) => {
+      // Something was stored after the caller's read began: it has not seen it, so no wait.
+      if ((since !== undefined && since !== this.#appends) || signal?.aborted) return resolve();
       const done = () => {
         clearTimeout(timer);
         this.#appended.off('appended', done);

@@ -30,7 +30,8 @@ export class JobRunner {
   ) {
     this.#loop = new PollLoop({
       round: () => this.tick(),
-      waitForWork: (ms, signal) => deps.log.waitForAppend(ms, signal),
+      mark: () => deps.log.appendMark,
+      waitForWork: (mark, ms, signal) => deps.log.waitForAppend(ms, signal, mark),
       pollMs: settings.pollMs,
       failure: 'subscription jobs failed a round; trying again',
       logger: deps.logger,

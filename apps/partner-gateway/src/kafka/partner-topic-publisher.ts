@@ -44,9 +44,11 @@ export class PartnerTopicPublisher {
   ) {
     this.#producer = createKafka(kafka, deps.logger).producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
     this.#loop = new PollLoop({
-      // Published something: look again at once, there may be more.
-      round: async () => (await this.publishOnce()) > 0,
-      waitForWork: (ms, signal) => deps.log.waitForAppend(ms, signal),
+      // A full batch: there may be more, look again at once. Less: it reached the end of the log as it was read;
+      // what was appended since wakes the wait at once (the mark).
+      round: async () => (await this.publishOnce()) >= settings.batchSize,
+      mark: () => deps.log.appendMark,
+      waitForWork: (mark, ms, signal) => deps.log.waitForAppend(ms, signal, mark),
       pollMs: settings.pollMs,
       failure: 'publishing to the partner topics failed; retrying',
       logger: deps.logger,

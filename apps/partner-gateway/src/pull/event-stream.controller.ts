@@ -72,6 +72,7 @@ export class EventStreamController implements OnModuleDestroy {
     let lastBeat = Date.now();
     try {
       while (open && !this.#stopping && !response.writableEnded) {
+        const mark = this.log.appendMark;
         const { events, scannedTo } = await this.log.readEntitled(partner, after, query.limit);
         for (const { cloudEvent } of events) {
           if (!selected(cloudEvent) || response.writableEnded) continue;
@@ -94,7 +95,7 @@ export class EventStreamController implements OnModuleDestroy {
           }
           if (!response.writableEnded) response.write(': heartbeat\n\n');
         }
-        if (caughtUp) await this.log.waitForAppend(Math.max(1, this.settings.heartbeatMs - (Date.now() - lastBeat)));
+        if (caughtUp) await this.log.waitForAppend(Math.max(1, this.settings.heartbeatMs - (Date.now() - lastBeat)), undefined, mark);
       }
     } catch (error) {
       // The answer has begun: no problem+json can follow. Say so on the stream; the client reconnects with Last-Event-ID.

@@ -24,12 +24,13 @@ export class EventsController {
     const deadline = Date.now() + query.wait * 1000;
     let after = query.after;
     for (;;) {
+      const mark = this.log.appendMark;
       const { events, scannedTo } = await this.log.readEntitled(partner, after, query.limit);
       const items = events.map((event) => event.cloudEvent).filter(selected);
       const caughtUp = scannedTo === after || events.length < query.limit;
       after = scannedTo;
       if (items.length > 0 || Date.now() >= deadline) return { items, nextCursor: after };
-      if (caughtUp) await this.log.waitForAppend(Math.min(1000, deadline - Date.now()));
+      if (caughtUp) await this.log.waitForAppend(Math.min(1000, deadline - Date.now()), undefined, mark);
     }
   }
 }

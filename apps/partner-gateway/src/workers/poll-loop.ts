@@ -1,8 +1,13 @@
 export interface PollLoopOptions {
   /** One round of work; `true` when there is more to do at once, so the next round starts without waiting. */
   round(): Promise<boolean | void>;
-  /** Waits for new work: at most `ms`, sooner when it arrives (an append to the integration log) or on stop. */
-  waitForWork(ms: number, signal: AbortSignal): Promise<void>;
+  /** A mark of the work arrived so far (the integration log's appends), taken before each round. */
+  mark(): number;
+  /**
+   * Waits for work that arrived after `mark`: none if some already has, else at most `ms`, sooner when it arrives
+   * (an append to the integration log) or on stop.
+   */
+  waitForWork(mark: number, ms: number, signal: AbortSignal): Promise<void>;
   pollMs: number;
   /** Logged (at error, with the error) when a round throws; the loop waits `pollMs` and goes on. */
   failure: string;
@@ -42,8 +47,11 @@ export class PollLoop {
   async #run(signal: AbortSignal): Promise<void> {
     while (this.#running) {
       try {
+        const mark = this.options.mark();
         if (await this.options.round()) continue;
-        await this.options.waitForWork(this.options.pollMs, signal);
+        // Stopped during the round: the abort has already been signalled, so a wait begun now would not see it.
+        if (signal.aborted) break;
+        await this.options.waitForWork(mark, this.options.pollMs, signal);
       } catch (error) {
         this.options.logger.error({ err: error }, this.options.failure);
         await abortableSleep(this.options.pollMs, signal);
@@ -54,6 +62,7 @@ export class PollLoop {
 
 function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
     const timer = setTimeout(done, ms);
     function done(): void {
       clearTimeout(timer);
