@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { PortfolioProjection } from '../projections/portfolio-projection.js';
 import { parseConsistencyToken, waitForVersion, type ConsistencyToken } from '../queries/consistency.js';
 import { VIEWS_DATA_SOURCE, VIEWS_OPTIONS, type ViewsOptions } from '../queries/tokens.js';
+import { currentReadContext } from '../queries/time-travel/read-context.js';
 import { LAG_HEADER, POSITION_HEADER, readFreshness } from './freshness.js';
 import { DEFAULT_FRESHNESS_MAX_AGE_MS, FreshnessCache } from './freshness-cache.js';
 import { VIEW_QUERIES } from '../queries/view-queries.js';
@@ -54,9 +55,16 @@ export class FreshnessInterceptor implements NestInterceptor, OnModuleDestroy {
     if (!viewQueryOf(context, this.queries)) return next.handle();
     const http = context.switchToHttp();
     const response = http.getResponse<HeaderSink>();
-    const token = this.tokenOf(http.getRequest<QueryRequest>());
+    const raw = http.getRequest<QueryRequest>().query?.consistentWith;
+    const token = this.tokenOf(raw);
     const { projection, options } = this;
-    const waited = token && projection && options ? waitForVersion(projection, token, options.consistencyWaitMs) : undefined;
+    const read = currentReadContext();
+    const waited =
+      token && projection && options
+        ? waitForVersion(projection, token, options.consistencyWaitMs).then(() => {
+            if (read && typeof raw === 'string') read.consistentWithApplied = raw;
+          })
+        : undefined;
     return from(
       (waited ?? Promise.resolve()).then(() =>
         this.cache.freshness({ readNow: waited !== undefined }).then(
@@ -72,8 +80,7 @@ export class FreshnessInterceptor implements NestInterceptor, OnModuleDestroy {
   }
 
   /** The request's consistency token; a malformed one is left to the query, which reports it with the rest. */
-  private tokenOf(request: QueryRequest): ConsistencyToken | undefined {
-    const raw = request.query?.consistentWith;
+  private tokenOf(raw: unknown): ConsistencyToken | undefined {
     if (typeof raw !== 'string') return undefined;
     try {
       return parseConsistencyToken(raw);

@@ -57,9 +57,10 @@ export class ViewsReader {
     const travels = options.recordedAt !== undefined || options.effectiveOn !== undefined;
     if (travels) checkTimeTravel(options);
     const token = parseConsistencyToken(options.consistentWith);
-    if (token) await waitForVersion(this.projection, token, this.options.consistencyWaitMs);
-    if (!travels) return run(this.prepared.sql);
     const context = currentReadContext();
+    // Versions applied stay applied: a token the request already waited for (FreshnessInterceptor) is not read again.
+    if (token && context?.consistentWithApplied !== options.consistentWith) await waitForVersion(this.projection, token, this.options.consistencyWaitMs);
+    if (!travels) return run(this.prepared.sql);
     const answer = await this.timeTravel.read({ recordedAt: options.recordedAt, effectiveOn: options.effectiveOn, projectId: context?.projectId }, run);
     if (options.recordedAt !== undefined) context?.setHeader(AS_RECORDED_AT_HEADER, options.recordedAt);
     if (options.effectiveOn !== undefined) context?.setHeader(AS_EFFECTIVE_ON_HEADER, options.effectiveOn);
