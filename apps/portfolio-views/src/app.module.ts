@@ -72,7 +72,7 @@ export class ViewsModule {
         // Tells ViewsReader which project a request reads and lets it set the time-travel headers.
         { provide: APP_INTERCEPTOR, useClass: ReadContextInterceptor },
         { provide: VIEWS_DATA_SOURCE, useValue: options.dataSource },
-        { provide: VIEWS_OPTIONS, useValue: { consistencyWaitMs: options.consistencyWaitMs } },
+        { provide: VIEWS_OPTIONS, useValue: { consistencyWaitMs: options.consistencyWaitMs, freshnessMaxAgeMs: options.freshnessMaxAgeMs } },
         { provide: PortfolioProjection, useValue: options.projection },
         { provide: HEALTH_CHECKS, useValue: options.healthChecks },
         { provide: EVENT_SOURCE, useValue: options.source },

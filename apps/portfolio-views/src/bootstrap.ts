@@ -130,6 +130,7 @@ export async function startViews(config: ViewsConfig): Promise<RunningViews> {
       auth: config.auth,
       healthChecks,
       consistencyWaitMs: config.consistencyWaitMs,
+      freshnessMaxAgeMs: config.freshnessMaxAgeMs,
     }),
     { logger: new PinoNestLogger(log) },
   );

@@ -1,6 +1,7 @@
 import { authConfigTrustingApi, type AuthConfig } from '@ecab/auth';
 import { databaseUrlFromEnv, envWholeNumber, listenAddressFromEnv } from '@ecab/config';
 import { kafkaSettingsFromEnv, type KafkaSettings } from '@ecab/messaging';
+import { DEFAULT_FRESHNESS_MAX_AGE_MS } from './http/freshness-cache.js';
 
 export interface ViewsConfig {
   port: number;
@@ -11,6 +12,8 @@ export interface ViewsConfig {
   consumerGroup: string;
   /** How long `?consistentWith=` waits for a version before answering 409. */
   consistencyWaitMs: number;
+  /** How long a freshness reading (ECAB-Position, ECAB-Lag-Ms) is shared by the reads that follow. */
+  freshnessMaxAgeMs: number;
   auth: AuthConfig;
 }
 
@@ -21,6 +24,7 @@ export function viewsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ViewsC
     kafka: kafkaSettingsFromEnv('ecab-portfolio-views', env),
     consumerGroup: env.VIEWS_CONSUMER_GROUP ?? 'ecab.portfolio-views',
     consistencyWaitMs: envWholeNumber(env, 'CONSISTENCY_WAIT_MS', 2_000, { unit: 'milliseconds' }),
+    freshnessMaxAgeMs: envWholeNumber(env, 'FRESHNESS_MAX_AGE_MS', DEFAULT_FRESHNESS_MAX_AGE_MS, { unit: 'milliseconds' }),
     // The views issue no tokens: they trust portfolio-api's unless AUTH_* says otherwise.
     auth: authConfigTrustingApi(env),
   };

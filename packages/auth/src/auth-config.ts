@@ -5,6 +5,9 @@ import { RemoteJwks } from './signing-keys.js';
 import type { TokenIssuer } from './token-issuer.js';
 import { TokenVerifier, type TrustedIssuer } from './token-verifier.js';
 
+/** The default of AUTH_ACCOUNT_RECHECK_MS. */
+export const DEFAULT_ACCOUNT_RECHECK_MS = 1_000;
+
 /** Everything auth reads from the environment (see README.md). */
 export interface AuthConfig {
   /** `iss` of locally issued tokens (AUTH_ISSUER). */
@@ -17,6 +20,12 @@ export interface AuthConfig {
   localTokens: boolean;
   oidc?: { issuer: string; jwksUrl: string; audience: string; rolesClaim: string; clustersClaim: string; allowHttp?: boolean } | undefined;
   clockSkewSeconds: number;
+  /**
+   * How long the guard trusts an account it found enabled and unchanged before reading it again
+   * (AUTH_ACCOUNT_RECHECK_MS, default 1,000; 0 reads it on every request): a change made in another process
+   * is refused at most this long after it committed.
+   */
+  accountRecheckMs: number;
   /** Failed sign-ins before the token endpoint answers 429, and the backoff after them (AUTH_SIGNIN_*). */
   signIn: SignInLimits;
 }
@@ -44,6 +53,7 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthCon
           }
         : undefined,
     clockSkewSeconds: integer(env.AUTH_CLOCK_SKEW_SECONDS, 30, 'AUTH_CLOCK_SKEW_SECONDS'),
+    accountRecheckMs: integer(env.AUTH_ACCOUNT_RECHECK_MS, DEFAULT_ACCOUNT_RECHECK_MS, 'AUTH_ACCOUNT_RECHECK_MS'),
     signIn: {
       failuresPerIp: integer(env.AUTH_SIGNIN_FAILURES_PER_IP, DEFAULT_SIGN_IN_LIMITS.failuresPerIp, 'AUTH_SIGNIN_FAILURES_PER_IP'),
       failuresPerUser: integer(env.AUTH_SIGNIN_FAILURES_PER_USER, DEFAULT_SIGN_IN_LIMITS.failuresPerUser, 'AUTH_SIGNIN_FAILURES_PER_USER'),

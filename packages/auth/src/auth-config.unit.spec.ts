@@ -10,6 +10,7 @@ describe('authConfigFromEnv', () => {
       localTokens: true,
       oidc: undefined,
       clockSkewSeconds: 30,
+      accountRecheckMs: 1000,
       signIn: { failuresPerIp: 10, failuresPerUser: 5, firstBackoffSeconds: 1, maxBackoffSeconds: 900 },
     });
   });

@@ -46,7 +46,7 @@ export class AuthModule {
     const localUsers: LocalUsers = { issuer: issuer?.issuer ?? config.issuer, clusters: options.clusters };
     const providers: Provider[] = [
       { provide: TokenVerifier, useValue: verifier },
-      { provide: UserStore, useValue: new UserStore(options.dataSource) },
+      { provide: UserStore, useValue: new UserStore(options.dataSource, { accountRecheckMs: config.accountRecheckMs }) },
       { provide: LOCAL_USERS, useValue: localUsers },
       { provide: SignInThrottle, useValue: new SignInThrottle(config.signIn) },
       { provide: PUBLIC_CONTROLLERS, useValue: options.publicControllers ?? [] },

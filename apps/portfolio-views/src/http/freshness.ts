@@ -18,16 +18,16 @@ export const LAG_HEADER = 'ECAB-Lag-Ms';
  * position may still be on its way: the lag is an approximation, never below the true one by more than
  * that in-flight window.
  */
-export async function readFreshness(dataSource: DataSource): Promise<Freshness> {
+export async function readFreshness(dataSource: DataSource): Promise<Freshness & { behind: boolean }> {
   const [row] = (await dataSource.query(
     `with applied as (select coalesce(max(position), 0) as position from applied_stream_versions),
           head as (select coalesce(max(position), 0) as position from events)
-     select applied.position::text as position,
+     select applied.position::text as position, head.position > applied.position as behind,
             case when head.position <= applied.position then 0
                  else greatest(0, floor(extract(epoch from (clock_timestamp() - (
                    select e.recorded_at from events e where e.position > applied.position order by e.position limit 1))) * 1000))
             end::bigint::text as lag_ms
        from applied, head`,
-  )) as [{ position: string; lag_ms: string | null }];
-  return { position: row.position, lagMs: Number(row.lag_ms ?? 0) };
+  )) as [{ position: string; behind: boolean; lag_ms: string | null }];
+  return { position: row.position, behind: row.behind, lagMs: Number(row.lag_ms ?? 0) };
 }

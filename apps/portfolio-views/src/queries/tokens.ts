@@ -5,4 +5,6 @@ export const PARKED_MESSAGES = Symbol('PARKED_MESSAGES');
 
 export interface ViewsOptions {
   consistencyWaitMs: number;
+  /** How long the freshness headers' figures are shared by the reads that follow (FRESHNESS_MAX_AGE_MS; FreshnessCache). */
+  freshnessMaxAgeMs?: number;
 }

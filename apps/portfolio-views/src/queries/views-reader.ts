@@ -6,6 +6,7 @@ import { PortfolioProjection } from '../projections/portfolio-projection.js';
 import { VIEW_FAMILIES } from '../projections/view-families.js';
 import type { Sql } from '../sql.js';
 import { parseConsistencyToken, waitForVersion } from './consistency.js';
+import { PreparedSql } from './prepared-sql.js';
 import { almatyDate } from './time-travel/effective-on.js';
 import { currentReadContext } from './time-travel/read-context.js';
 import { TimeTravel } from './time-travel/time-travel.js';
@@ -39,9 +40,13 @@ export class ViewsReader {
     @Inject(VIEWS_OPTIONS) private readonly options: ViewsOptions,
   ) {
     this.timeTravel = new TimeTravel(dataSource, VIEW_FAMILIES);
+    this.prepared = new PreparedSql(dataSource);
   }
 
   private readonly timeTravel: TimeTravel;
+
+  /** The live tables' reads, as prepared statements. */
+  private readonly prepared: PreparedSql;
 
   /** The request's query string, checked against the query's declaration (400 with every field's problem). */
   parameters<Q extends z.ZodType>(query: ViewQuery<Q>, raw: unknown): z.output<Q> {
@@ -52,9 +57,10 @@ export class ViewsReader {
     const travels = options.recordedAt !== undefined || options.effectiveOn !== undefined;
     if (travels) checkTimeTravel(options);
     const token = parseConsistencyToken(options.consistentWith);
-    if (token) await waitForVersion(this.projection, token, this.options.consistencyWaitMs);
-    if (!travels) return run((text, params) => this.dataSource.query(text, params as unknown[] | undefined));
     const context = currentReadContext();
+    // Versions applied stay applied: a token the request already waited for (FreshnessInterceptor) is not read again.
+    if (token && context?.consistentWithApplied !== options.consistentWith) await waitForVersion(this.projection, token, this.options.consistencyWaitMs);
+    if (!travels) return run(this.prepared.sql);
     const answer = await this.timeTravel.read({ recordedAt: options.recordedAt, effectiveOn: options.effectiveOn, projectId: context?.projectId }, run);
     if (options.recordedAt !== undefined) context?.setHeader(AS_RECORDED_AT_HEADER, options.recordedAt);
     if (options.effectiveOn !== undefined) context?.setHeader(AS_EFFECTIVE_ON_HEADER, options.effectiveOn);

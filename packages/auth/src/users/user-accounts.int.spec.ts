@@ -15,6 +15,28 @@ describe('UserStore account changes (PostgreSQL)', () => {
   });
   afterAll(() => db.close());
 
+  it('trusts an account found current for accountRecheckMs after its read began, and forgets it at once on its own changes', async () => {
+    let now = 5_000;
+    const guard = new UserStore(db.dataSource, { scrypt: { ln: 14, r: 8, p: 1 }, accountRecheckMs: 1_000, now: () => now });
+    const viewer = await users.create({ username: 'cached', password: 'cached password 1', roles: ['viewer'] }, 'root');
+    expect(await guard.tokenStatus('cached', viewer.tokenEpoch)).toBe('current');
+    // Disabled through another store (another process): this one trusts what it read until 1,000 ms after the read began…
+    await users.setDisabled('cached', true, 'root');
+    now = 5_999;
+    expect(await guard.tokenStatus('cached', viewer.tokenEpoch)).toBe('current');
+    // …and refuses from then on, and keeps refusing (a refusal is never remembered).
+    now = 6_000;
+    expect(await guard.tokenStatus('cached', viewer.tokenEpoch)).toBe('disabled');
+    expect(await guard.tokenStatus('cached', viewer.tokenEpoch)).toBe('disabled');
+
+    const manager = await users.create({ username: 'cached2', password: 'cached password 2', roles: ['viewer'] }, 'root');
+    expect(await guard.tokenStatus('cached2', manager.tokenEpoch)).toBe('current');
+    // Changed through the same store: refused without waiting, the clock standing still.
+    await guard.changeAccess('cached2', { roles: ['program-manager'] }, 'root');
+    expect(await guard.tokenStatus('cached2', manager.tokenEpoch)).toBe('superseded');
+    expect(await guard.tokenStatus('cached2', manager.tokenEpoch + 1)).toBe('current');
+  });
+
   it('changes roles and clusters, ends earlier tokens, and records who changed what', async () => {
     const created = await users.create({ username: 'pm', password: 'pm password 1234', roles: ['program-manager'], clusters: ['transport'] }, 'root');
     expect(await users.tokenStatus('pm', created.tokenEpoch)).toBe('current');

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DEFAULT_SCRYPT, hashPassword, needsRehash, verifyPassword, type ScryptParameters } from '../password-hash.js';
 import { isRole, type Role } from '../principal.js';
+import { AccountChecks } from './account-checks.js';
 import { readUserAudit, recordUserAudit, SYSTEM_ACTOR, type UserAuditEntry } from './user-audit.js';
 
 export interface LocalUser {
@@ -76,13 +77,21 @@ const COLUMNS = 'username, password_hash, roles, clusters, disabled_at, token_ep
  */
 export class UserStore {
   readonly #params: ScryptParameters;
+  readonly #checks: AccountChecks;
   #dummyHash: Promise<string> | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
-    options: { scrypt?: ScryptParameters } = {},
+    options: {
+      scrypt?: ScryptParameters;
+      /** How long an account found current is trusted before `tokenStatus` reads it again (0, the default: never). */
+      accountRecheckMs?: number;
+      /** The clock of that wait (tests). */
+      now?: () => number;
+    } = {},
   ) {
     this.#params = options.scrypt ?? DEFAULT_SCRYPT;
+    this.#checks = new AccountChecks(options.accountRecheckMs ?? 0, options.now);
   }
 
   async create(user: NewLocalUser, actor: string = SYSTEM_ACTOR): Promise<LocalUser> {
@@ -186,15 +195,23 @@ export class UserStore {
     return row ? readUserAudit(this.dataSource.manager, row.username) : undefined;
   }
 
-  /** May a token issued to `username` at `tokenEpoch` still be used? One indexed read. */
+  /**
+   * May a token issued to `username` at `tokenEpoch` still be used? One indexed read, or none when the
+   * account was found current less than `accountRecheckMs` ago (see AccountChecks: a change made through
+   * this store counts at once, one made elsewhere within `accountRecheckMs` of its commit).
+   */
   async tokenStatus(username: string, tokenEpoch: number): Promise<TokenStatus> {
+    if (this.#checks.isCurrent(username, tokenEpoch)) return 'current';
+    const read = this.#checks.startRead();
     const rows = await this.dataSource.query<Pick<UserRow, 'disabled_at' | 'token_epoch'>[]>('SELECT disabled_at, token_epoch FROM users WHERE username = $1', [
       username,
     ]);
     const row = rows[0];
     if (!row) return 'unknown';
     if (row.disabled_at !== null) return 'disabled';
-    return row.token_epoch === tokenEpoch ? 'current' : 'superseded';
+    if (row.token_epoch !== tokenEpoch) return 'superseded';
+    this.#checks.remember(username, tokenEpoch, read);
+    return 'current';
   }
 
   async #setPassword(username: string, password: string, actor: string, action: 'password-reset' | 'password-changed'): Promise<LocalUser | undefined> {
@@ -208,12 +225,17 @@ export class UserStore {
 
   /** Runs `apply` on the user's row, locked, in a transaction; undefined when there is no such user. */
   async #change(username: string, apply: (manager: EntityManager, row: UserRow) => Promise<UserRow>): Promise<LocalUser | undefined> {
-    return this.dataSource.transaction(async (manager) => {
-      // The enabled admins first, always in one order, so that two changes to admins cannot deadlock.
-      await manager.query("SELECT username FROM users WHERE 'admin' = ANY (roles) AND disabled_at IS NULL ORDER BY username FOR UPDATE");
-      const row = await this.#row(manager, username, 'FOR UPDATE');
-      return row ? toUser(await apply(manager, row)) : undefined;
-    });
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        // The enabled admins first, always in one order, so that two changes to admins cannot deadlock.
+        await manager.query("SELECT username FROM users WHERE 'admin' = ANY (roles) AND disabled_at IS NULL ORDER BY username FOR UPDATE");
+        const row = await this.#row(manager, username, 'FOR UPDATE');
+        return row ? toUser(await apply(manager, row)) : undefined;
+      });
+    } finally {
+      // After the commit: a token status read before it is neither kept nor remembered.
+      this.#checks.forget(normalizeUsername(username));
+    }
   }
 
   async #row(manager: EntityManager, username: string, lock = ''): Promise<UserRow | undefined> {

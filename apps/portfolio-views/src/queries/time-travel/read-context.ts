@@ -8,6 +8,8 @@ export interface ReadContext {
   projectId?: string | undefined;
   /** Sets a response header (the `ECAB-As-…` headers of a time-travel answer). */
   setHeader(name: string, value: string): void;
+  /** The `consistentWith` token already found applied for this request (FreshnessInterceptor): no need to wait again. */
+  consistentWithApplied?: string | undefined;
 }
 
 const readContext = new AsyncLocalStorage<ReadContext>();

@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { Sql } from '../sql.js';
+
+/** The part of node-postgres' pool a read needs (TypeORM's PostgreSQL driver keeps it as `master`). */
+interface StatementPool {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows are typed by each caller's own annotation
+  query(config: { name?: string; text: string; values?: unknown[] }): Promise<{ rows: any[] }>;
+}
+
+/** Distinct statements prepared at most (PostgreSQL keeps each one per connection); any further one runs unnamed. */
+export const MAX_PREPARED_STATEMENTS = 200;
+
+/**
+ * Runs the queries' statements as named prepared statements on the data source's pool: each connection
+ * parses and plans a statement once, and PostgreSQL then reuses its plan (a generic one once it is no
+ * dearer than the custom ones), which for the profile's statement costs far more than running it. The
+ * rows are what `dataSource.query` returns for a select (node-postgres' rows, same type parsers), and
+ * errors are node-postgres' own (`code` on the error, as `isDatabaseUnavailable` reads it). Falls back to
+ * `dataSource.query` when the driver has no pool (not PostgreSQL, or not initialised).
+ */
+export class PreparedSql {
+  readonly #names = new Map<string, string>();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The statement's name: derived from its text, so every instance and connection agrees on it. */
+  nameOf(text: string): string | undefined {
+    const known = this.#names.get(text);
+    if (known !== undefined || this.#names.size >= MAX_PREPARED_STATEMENTS) return known;
+    const name = `ecab_views_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    this.#names.set(text, name);
+    return name;
+  }
+
+  readonly sql: Sql = async (text, params) => {
+    const pool = (this.dataSource.driver as unknown as { master?: StatementPool }).master;
+    if (!pool) return this.dataSource.query(text, params as unknown[] | undefined);
+    const name = this.nameOf(text);
+    const result = await pool.query({ ...(name !== undefined ? { name } : {}), text, values: params as unknown[] | undefined });
+    return result.rows;
+  };
+}
