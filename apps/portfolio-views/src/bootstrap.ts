@@ -165,8 +165,12 @@ export async function startViews(config: ViewsConfig): Promise<RunningViews> {
 
 const READ_TABLES_REBUILDING = ProblemError.unavailable('The read tables are being rebuilt for this version of the service; retry shortly.', 10);
 
-/** undefined_table / undefined_column: a query of this version read a generation of the older shape. */
+/**
+ * undefined_table / undefined_column: a query of this version read a generation of the older shape; and
+ * feature_not_supported, which is what a prepared statement answers ("cached plan must not change result type")
+ * when the tables it was planned on changed shape under it.
+ */
 function isOlderShape(error: unknown): boolean {
   const code = (error as { driverError?: { code?: unknown }; code?: unknown }).driverError?.code ?? (error as { code?: unknown }).code;
-  return code === '42P01' || code === '42703';
+  return code === '42P01' || code === '42703' || code === '0A000';
 }
