@@ -1,5 +1,6 @@
 import { encodeCloudEvent, topicFor, type KafkaRecord, type PortfolioEvent } from '@ecab/contracts';
 import { Leadership, LogSubscription, type RecordedEvent } from '@ecab/event-store';
+import { setImmediate } from 'node:timers/promises';
 import { CompressionTypes, type Kafka, type Message, type Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { PartitionChoices } from './acknowledged-partitions.js';
@@ -122,6 +123,9 @@ export class KafkaRelay {
       batchSize: this.options.batchSize ?? 1_000,
       ...(this.options.pollIntervalMs !== undefined ? { pollIntervalMs: this.options.pollIntervalMs } : {}),
       handle: (batch) => this.publish(batch),
+      // The next batch is read while this one is in flight to Kafka, and a checkpoint is saved while the
+      // next batch is in flight: neither waits between two sends.
+      readAhead: true,
       // Kafka or PostgreSQL down: the subscription retries with backoff; say so in the service's log.
       onError: (error, { attempt, during }) =>
         this.options.log.warn({ attempt, during, error: error instanceof Error ? error.message : String(error) }, 'relay could not publish; retrying'),
@@ -193,6 +197,16 @@ export class KafkaRelay {
     return this.options.encode ?? encodeCloudEvent;
   }
 
+  /** The event as it goes to Kafka, or why this build cannot encode it. */
+  private encodedOrError(event: PortfolioEvent): { topic: string; message: Message } | { error: unknown } {
+    try {
+      const record = this.encode(event);
+      return { topic: prefixed(this.settings, topicFor(event.cluster)), message: { key: record.key, value: record.value, headers: record.headers } };
+    } catch (error) {
+      return { error };
+    }
+  }
+
   private async connectedRetryProducer(): Promise<Producer> {
     if (!this.retryProducer) {
       const producer = this.newProducer();
@@ -207,23 +221,24 @@ export class KafkaRelay {
     const parked = this.options.parked;
     await parked.sharing(this.consumerName, async () => {
       const events = batch.map(portfolioEventFromRecorded);
-      const waiting = await parked.parkedSubjects(this.consumerName, [...new Set(events.map((e) => e.subject))]);
+      const parkedAlready = parked.parkedSubjects(this.consumerName, [...new Set(events.map((e) => e.subject))]);
+      parkedAlready.catch(() => undefined); // awaited below: a failure is thrown there
+      // Encoded while PostgreSQL answers which projects wait (one turn of the event loop lets the query go out first).
+      await setImmediate();
+      const encoded = events.map((event) => this.encodedOrError(event));
+      const waiting = await parkedAlready;
       const toPark: MessageToPark[] = [];
       const outgoing: { topic: string; message: Message }[] = [];
-      for (const event of events) {
+      for (const [index, event] of events.entries()) {
         const origin = `log@${event.position}`;
         if (waiting.has(event.subject)) {
           toPark.push({ subject: event.subject, origin, message: storedEventWireMessage(event), error: WAITING_BEHIND });
           continue;
         }
-        let topic: string;
-        let record: KafkaRecord;
-        try {
-          record = this.encode(event);
-          topic = prefixed(this.settings, topicFor(event.cluster));
-        } catch (error) {
+        const outcome = encoded[index]!;
+        if ('error' in outcome) {
           // The same event fails the same way every time: park it with its project instead of halting the log.
-          const text = errorText(error);
+          const text = errorText(outcome.error);
           this.options.log.error(
             { consumer: this.consumerName, subject: event.subject, origin, type: event.type, schemaVersion: event.schemaVersion, error: text },
             'relay parked an event it cannot publish',
@@ -232,7 +247,7 @@ export class KafkaRelay {
           toPark.push({ subject: event.subject, origin, message: storedEventWireMessage(event), error: text });
           continue;
         }
-        outgoing.push({ topic, message: { key: record.key, value: record.value, headers: record.headers } });
+        outgoing.push(outcome);
       }
       // Kafka first, then parking: a failure in between gives the whole batch back, to be published again
       // (consumers skip duplicates) and parked again (once: a message already parked from its origin is not).
