@@ -23,6 +23,13 @@ export interface LogSubscriptionOptions {
    */
   readAhead?: boolean;
   /**
+   * With readAhead: called with each batch read ahead (not empty) as soon as it arrives, while the batch before
+   * may still be in `handle`, in log order. Each such batch then goes to `handle`, or, when a handle or
+   * checkpoint save failed or the subscription stopped first, to `droppedAhead` (and is read again later).
+   */
+  arrivedAhead?(batch: RecordedEvent[]): void;
+  droppedAhead?(batch: RecordedEvent[]): void;
+  /**
    * A failed read, handle or checkpoint save (retried with backoff), a lost listener (reconnected), or a
    * lost or unreachable lock session (the subscription stands down and waits for the lock again).
    */
@@ -184,12 +191,19 @@ export class LogSubscription {
 
   /** As drain, one batch ahead (see `readAhead`). */
   private async drainReadingAhead(): Promise<boolean> {
+    const { arrivedAhead, droppedAhead } = this.options;
+    let read = this.reader.readBatch(this.checkpoint, this.batchSize);
+    // A batch read ahead, not yet taken by the loop: dropped if the loop ends first.
+    let ahead: Promise<RecordedEvent[]> | undefined;
     const readAfter = (after: LogCheckpoint) => {
-      const read = this.reader.readBatch(after, this.batchSize);
-      read.catch(() => undefined); // a read ahead of a failed handle is dropped unseen
-      return read;
+      const next = this.reader.readBatch(after, this.batchSize).then((batch) => {
+        if (batch.length > 0) arrivedAhead?.(batch);
+        return batch;
+      });
+      next.catch(() => undefined); // a read ahead of a failed handle is dropped unseen
+      ahead = next;
+      return next;
     };
-    let read = readAfter(this.checkpoint);
     // The save of the batch before, running while this batch is handled; it never rejects (the error is kept).
     let saving: Promise<unknown> | undefined;
     const saved = async () => {
@@ -200,6 +214,7 @@ export class LogSubscription {
     try {
       while (!this.stopping && this.leading) {
         const batch = await read;
+        ahead = undefined;
         const last = batch.at(-1);
         const full = batch.length === this.batchSize;
         if (last) {
@@ -224,6 +239,8 @@ export class LogSubscription {
       return false;
     } finally {
       await saving; // never two saves at once, even after a failed handle
+      const dropped = await ahead?.catch(() => undefined);
+      if (dropped && dropped.length > 0) droppedAhead?.(dropped);
     }
   }
 
