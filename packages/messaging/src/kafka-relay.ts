@@ -41,7 +41,8 @@ export interface KafkaRelayOptions {
  * Publishes the event store's log to Kafka: gap-safe log reader → idempotent producer (acks=all),
  * key = project id, one topic per cluster; a batch read from the log goes as GZIP-compressed requests of
  * at most maxRequestBytes, one after another. The checkpoint advances only after Kafka acknowledged,
- * so a crash republishes (consumers skip duplicates) and never loses.
+ * so a crash republishes (consumers skip duplicates) and never loses. While a batch is in flight, the next
+ * one is read, checked for parked projects and encoded, and the checkpoint before is saved (RelayBatches).
  *
  * An event it cannot encode (no contract in this build: an unknown type, or a schema version newer than it
  * knows) does not halt the log: it is parked in the stored form with its project, every later event of that
