@@ -1,14 +1,14 @@
 import { encodeCloudEvent, topicFor, type KafkaRecord, type PortfolioEvent } from '@ecab/contracts';
 import { Leadership, LogSubscription, type RecordedEvent } from '@ecab/event-store';
-import { CompressionTypes, type Kafka, type Message, type Producer } from 'kafkajs';
+import { CompressionTypes, type Kafka, type Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { PartitionChoices } from './acknowledged-partitions.js';
 import type { KafkaSettings, LogSink } from './kafka-config.js';
-import { storedEventOf, storedEventWireMessage } from './parking/event-wire.js';
-import type { MessageToPark, ParkedMessageStore, RetryOutcome } from './parking/parked-message-store.js';
-import { errorText, WAITING_BEHIND } from './parking/sequenced-parking.js';
-import { portfolioEventFromRecorded } from './recorded-to-portfolio-event.js';
-import { DEFAULT_MAX_REQUEST_BYTES, requestsWithin } from './record-batches.js';
+import { storedEventOf } from './parking/event-wire.js';
+import type { ParkedMessageStore, RetryOutcome } from './parking/parked-message-store.js';
+import { errorText } from './parking/sequenced-parking.js';
+import { DEFAULT_MAX_REQUEST_BYTES } from './record-batches.js';
+import { type Encoded, RelayBatches } from './relay-batches.js';
 import { prefixed } from './topics-admin.js';
 
 /** The advisory lock that makes one relay active; any other instance waits as a hot standby. */
@@ -41,7 +41,8 @@ export interface KafkaRelayOptions {
  * Publishes the event store's log to Kafka: gap-safe log reader → idempotent producer (acks=all),
  * key = project id, one topic per cluster; a batch read from the log goes as GZIP-compressed requests of
  * at most maxRequestBytes, one after another. The checkpoint advances only after Kafka acknowledged,
- * so a crash republishes (consumers skip duplicates) and never loses.
+ * so a crash republishes (consumers skip duplicates) and never loses. While a batch is in flight, the next
+ * one is read, checked for parked projects and encoded, and the checkpoint before is saved (RelayBatches).
  *
  * An event it cannot encode (no contract in this build: an unknown type, or a schema version newer than it
  * knows) does not halt the log: it is parked in the stored form with its project, every later event of that
@@ -66,6 +67,13 @@ export class KafkaRelay {
   ) {
     this.newProducer = () => kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: this.partitions.createPartitioner });
     this.producer = this.newProducer();
+    this.batches = new RelayBatches(
+      options.parked,
+      this.consumerName,
+      (event) => this.encodedOrError(event),
+      options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
+      options.log,
+    );
     this.leadership = new Leadership(dataSource, {
       name: 'relay',
       lockKey: RELAY_LOCK_KEY,
@@ -80,6 +88,9 @@ export class KafkaRelay {
   private readonly partitions = new PartitionChoices();
 
   private readonly newProducer: () => Producer;
+
+  /** Batches made ready (parked projects checked, encoded) while the batch before is in flight. */
+  private readonly batches: RelayBatches;
 
   get isActive(): boolean {
     return this.subscription !== undefined;
@@ -122,6 +133,11 @@ export class KafkaRelay {
       batchSize: this.options.batchSize ?? 1_000,
       ...(this.options.pollIntervalMs !== undefined ? { pollIntervalMs: this.options.pollIntervalMs } : {}),
       handle: (batch) => this.publish(batch),
+      // While a batch is in flight to Kafka, the next one is read, checked for parked projects and encoded,
+      // and the checkpoint of the batch before is saved: none of it waits between two sends.
+      readAhead: true,
+      arrivedAhead: (batch) => this.batches.arrived(batch),
+      droppedAhead: (batch) => this.batches.dropped(batch),
       // Kafka or PostgreSQL down: the subscription retries with backoff; say so in the service's log.
       onError: (error, { attempt, during }) =>
         this.options.log.warn({ attempt, during, error: error instanceof Error ? error.message : String(error) }, 'relay could not publish; retrying'),
@@ -135,6 +151,7 @@ export class KafkaRelay {
     const subscription = this.subscription;
     this.subscription = undefined;
     await subscription?.stop().catch(() => undefined);
+    await this.batches.settled();
     await this.producer.disconnect().catch(() => undefined);
   }
 
@@ -193,6 +210,16 @@ export class KafkaRelay {
     return this.options.encode ?? encodeCloudEvent;
   }
 
+  /** The event as it goes to Kafka, or why this build cannot encode it. */
+  private encodedOrError(event: PortfolioEvent): Encoded {
+    try {
+      const record = this.encode(event);
+      return { topic: prefixed(this.settings, topicFor(event.cluster)), message: { key: record.key, value: record.value, headers: record.headers } };
+    } catch (error) {
+      return { error };
+    }
+  }
+
   private async connectedRetryProducer(): Promise<Producer> {
     if (!this.retryProducer) {
       const producer = this.newProducer();
@@ -204,36 +231,8 @@ export class KafkaRelay {
 
   private async publish(batch: RecordedEvent[]): Promise<void> {
     if (batch.length === 0) return;
-    const parked = this.options.parked;
-    await parked.sharing(this.consumerName, async () => {
-      const events = batch.map(portfolioEventFromRecorded);
-      const waiting = await parked.parkedSubjects(this.consumerName, [...new Set(events.map((e) => e.subject))]);
-      const toPark: MessageToPark[] = [];
-      const outgoing: { topic: string; message: Message }[] = [];
-      for (const event of events) {
-        const origin = `log@${event.position}`;
-        if (waiting.has(event.subject)) {
-          toPark.push({ subject: event.subject, origin, message: storedEventWireMessage(event), error: WAITING_BEHIND });
-          continue;
-        }
-        let topic: string;
-        let record: KafkaRecord;
-        try {
-          record = this.encode(event);
-          topic = prefixed(this.settings, topicFor(event.cluster));
-        } catch (error) {
-          // The same event fails the same way every time: park it with its project instead of halting the log.
-          const text = errorText(error);
-          this.options.log.error(
-            { consumer: this.consumerName, subject: event.subject, origin, type: event.type, schemaVersion: event.schemaVersion, error: text },
-            'relay parked an event it cannot publish',
-          );
-          waiting.add(event.subject);
-          toPark.push({ subject: event.subject, origin, message: storedEventWireMessage(event), error: text });
-          continue;
-        }
-        outgoing.push({ topic, message: { key: record.key, value: record.value, headers: record.headers } });
-      }
+    const prepared = await this.batches.take(batch);
+    try {
       // Kafka first, then parking: a failure in between gives the whole batch back, to be published again
       // (consumers skip duplicates) and parked again (once: a message already parked from its origin is not).
       try {
@@ -241,7 +240,7 @@ export class KafkaRelay {
           await this.producer.connect();
           this.producerToConnect = false;
         }
-        for (const topicMessages of requestsWithin(outgoing, this.options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES)) {
+        for (const topicMessages of prepared.requests) {
           const answer = await this.producer.sendBatch({ acks: -1, compression: this.compression, topicMessages });
           const missing = this.partitions.unacknowledged(topicMessages, answer);
           if (missing.length > 0) throw new Error(`Kafka's answer does not name ${missing.join(', ')}: the batch goes again`);
@@ -250,9 +249,12 @@ export class KafkaRelay {
         if (producerStateLost(error)) await this.renewProducer(error);
         throw error; // the log subscription retries the batch
       }
-      await parked.park(this.consumerName, toPark);
-      this.published += outgoing.length;
-    });
+      await this.options.parked.park(this.consumerName, prepared.toPark);
+      this.published += prepared.outgoing.length;
+    } finally {
+      // Given back while the checkpoint is saved and the next batch goes out.
+      this.batches.release(prepared);
+    }
   }
 }
 
