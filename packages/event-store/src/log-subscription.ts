@@ -2,7 +2,7 @@ import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { CheckpointStore, SAVE_CHECKPOINT_SQL } from './checkpoint-store.js';
 import { LOG_START, type LogCheckpoint, LogReader } from './log-reader.js';
-import { EVENTS_CHANNEL } from './events-channel.js';
+import { EventsListener } from './events-listener.js';
 import type { RecordedEvent } from './recorded-event.js';
 import { sessionConfig } from './session-config.js';
 
@@ -75,10 +75,7 @@ export class LogSubscription {
   private stopping = false;
   private wakeRequested = false;
   private interruptSleep: (() => void) | undefined;
-  private listener: pg.Client | undefined;
-  private listenerConnecting: Promise<void> | undefined;
-  private listenerFailures = 0;
-  private reconnectTimer: NodeJS.Timeout | undefined;
+  private readonly listener: EventsListener;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -90,6 +87,11 @@ export class LogSubscription {
     this.pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
     this.lockIntervalMs = options.lockIntervalMs ?? DEFAULT_LOCK_INTERVAL_MS;
     if (!Number.isInteger(this.batchSize) || this.batchSize < 1) throw new RangeError('batchSize must be a positive integer');
+    this.listener = new EventsListener(
+      dataSource,
+      () => this.wake(),
+      (error, attempt) => this.reportError(error, attempt, 'listening'),
+    );
   }
 
   /** The last checkpoint saved: everything up to it has been handled. */
@@ -108,7 +110,7 @@ export class LogSubscription {
     this.stopping = false;
     this.deposedUntil = 0;
     // Without a listener the subscription still works, by polling; the listener keeps reconnecting.
-    await this.connectListener();
+    await this.listener.start();
     try {
       await this.tryToLead();
     } catch (error) {
@@ -122,13 +124,9 @@ export class LogSubscription {
     if (!this.loop) return;
     this.stopping = true;
     this.interruptSleep?.();
-    clearTimeout(this.reconnectTimer);
     await this.loop;
     this.loop = undefined;
-    await this.listenerConnecting?.catch(() => undefined);
-    const listener = this.listener;
-    this.listener = undefined;
-    await listener?.end().catch(() => undefined);
+    await this.listener.stop();
     // Ending the session releases the lock: a waiting subscription takes over.
     const lockSession = this.lockSession;
     this.lockSession = undefined;
@@ -319,48 +317,6 @@ export class LogSubscription {
   private wake(): void {
     this.wakeRequested = true;
     this.interruptSleep?.();
-  }
-
-  /** Never rejects: a failure schedules the next attempt. */
-  private connectListener(): Promise<void> {
-    const client = new pg.Client(sessionConfig(this.dataSource, 'listener'));
-    this.listener = client;
-    client.on('notification', () => this.wake());
-    client.on('error', (error) => this.listenerLost(client, error));
-    client.on('end', () => this.listenerLost(client, new Error('listener connection ended')));
-    this.listenerConnecting = (async () => {
-      try {
-        await client.connect();
-        await client.query(`LISTEN ${EVENTS_CHANNEL}`);
-      } catch (error) {
-        this.listenerLost(client, error);
-        return;
-      }
-      this.listenerFailures = 0;
-      if (this.stopping && this.listener === client) {
-        this.listener = undefined;
-        await client.end().catch(() => undefined);
-      }
-      this.wake(); // appends made while nobody listened were not announced
-    })().finally(() => {
-      this.listenerConnecting = undefined;
-    });
-    return this.listenerConnecting;
-  }
-
-  private listenerLost(client: pg.Client, error: unknown): void {
-    if (client !== this.listener) return; // an old connection's late event
-    this.listener = undefined;
-    client.end().catch(() => undefined);
-    if (this.stopping) return;
-    this.listenerFailures += 1;
-    this.reportError(error, this.listenerFailures, 'listening');
-    const delayMs = Math.min(RETRY_MAX_MS, RETRY_INITIAL_MS * 2 ** (this.listenerFailures - 1));
-    clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = setTimeout(() => {
-      if (this.stopping) return;
-      void this.connectListener();
-    }, delayMs);
   }
 
   private reportError(error: unknown, attempt: number, during: 'processing' | 'listening' | 'locking'): void {
