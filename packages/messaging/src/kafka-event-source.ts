@@ -1,8 +1,9 @@
-import { DEAD_LETTER_TOPIC, EVENT_TOPICS } from '@ecab/contracts';
+import { DEAD_LETTER_TOPIC, decodeCloudEvent, EVENT_TOPICS, upcast } from '@ecab/contracts';
 import type { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { Partitioners } from 'kafkajs';
 import type { BatchHandler, PortfolioEventSource } from './event-source.js';
 import type { KafkaSettings, LogSink } from './kafka-config.js';
+import { decodeWireMessage } from './parking/event-wire.js';
 import type { ParkedMessageStore, RetryOutcome, WireMessage } from './parking/parked-message-store.js';
 import { SequencedParking, type Delivery, type PoisonReport } from './parking/sequenced-parking.js';
 import { prefixed } from './topics-admin.js';
@@ -60,6 +61,27 @@ function toWire(message: KafkaMessage): WireMessage {
     if (value !== undefined) headers[name] = value;
   }
   return { key: message.key?.toString() ?? null, value: message.value?.toString('base64') ?? null, headers };
+}
+
+/**
+ * A fetched message as a delivery: decoded from the fetched bytes; its wire form made only if it is
+ * parked or copied to the dead-letter topic. A message without `ce_type` (an event in the stored form)
+ * decodes through its wire form, as a parked one does.
+ */
+function deliveryOf(message: KafkaMessage, origin: string): Delivery {
+  let wire: WireMessage | undefined;
+  const wireForm = (): WireMessage => (wire ??= toWire(message));
+  return {
+    subject: headerText(message.headers, 'ce_subject') ?? message.key?.toString() ?? '(no subject)',
+    origin,
+    get message() {
+      return wireForm();
+    },
+    decode: () =>
+      message.headers?.ce_type === undefined
+        ? decodeWireMessage(wireForm())
+        : upcast(decodeCloudEvent({ key: message.key, value: message.value, headers: message.headers ?? {} })),
+  };
 }
 
 /**
@@ -144,11 +166,7 @@ export class KafkaEventSource implements PortfolioEventSource {
     const { batch } = payload;
     const last = messages[messages.length - 1];
     if (last === undefined || !this.parking) return;
-    const deliveries: Delivery[] = messages.map((message) => ({
-      subject: headerText(message.headers, 'ce_subject') ?? message.key?.toString() ?? '(no subject)',
-      origin: `${batch.topic}/${batch.partition}@${message.offset}`,
-      message: toWire(message),
-    }));
+    const deliveries = messages.map((message) => deliveryOf(message, `${batch.topic}/${batch.partition}@${message.offset}`));
     await this.parking.process(deliveries);
     payload.resolveOffset(last.offset);
     await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last.offset) + 1n).toString() }]);
