@@ -79,10 +79,11 @@ export class BatchRows {
     const state = this.state(table);
     const columns = by ?? state.shape.key;
     if (columns.length !== values.length) throw new Error(`${table}: ${values.length} values for ${columns.join(', ')}`);
-    const text = values.map((v) => String(v));
-    const wanted = state.wanted.get(columns.join(',')) ?? new Map<string, readonly string[]>();
-    wanted.set(JSON.stringify(text), text);
-    state.wanted.set(columns.join(','), wanted);
+    const list = columns.join(',');
+    let wanted = state.wanted.get(list);
+    if (!wanted) state.wanted.set(list, (wanted = new Map<string, readonly string[]>()));
+    const key = keyText(values);
+    if (!wanted.has(key)) wanted.set(key, values.map(String));
   }
 
   /** Reads every row needed: one statement per table and column list. */
@@ -110,7 +111,7 @@ export class BatchRows {
 
   /** The row with this key, if it exists (it must have been needed, or made in this batch). */
   get<R extends Row = Row>(table: string, key: readonly unknown[]): R | undefined {
-    return this.state(table).rows.get(JSON.stringify(key.map((v) => String(v)))) as R | undefined;
+    return this.state(table).rows.get(keyText(key)) as R | undefined;
   }
 
   /** The rows in memory whose columns equal `match` (those needed by these columns, and those made in this batch). */
@@ -190,8 +191,16 @@ export class BatchRows {
   }
 
   private keyOf(shape: TableShape, row: Row): string {
-    return JSON.stringify(shape.key.map((c) => String(row[c])));
+    return shape.key.length === 1 ? String(row[shape.key[0]!]) : keyText(shape.key.map((c) => row[c]));
   }
+}
+
+/**
+ * A row's key in memory: its values as text, joined by NUL (which no PostgreSQL text holds, so two keys
+ * never run together); a one-column key is its value's text. Asked for several times an event.
+ */
+function keyText(values: readonly unknown[]): string {
+  return values.length === 1 ? String(values[0]) : values.map(String).join('\u0000');
 }
 
 /** Reads a column in the form rows are kept in memory and written back in. */
