@@ -22,4 +22,5 @@ WORKDIR /app
 COPY --from=build /app ./
 USER node
 EXPOSE 3000 3001 3002 3003 3004
-CMD ["sh", "-c", "exec node --enable-source-maps apps/${APP}/dist/main.js"]
+# With the Node options the app's package.json lists (`nodeOptions`: portfolio-views' heap limit), as `npm start` and the tests run it.
+CMD ["sh", "-c", "exec node --enable-source-maps $(node -p \"(require('./apps/' + process.env.APP + '/package.json').nodeOptions ?? []).join(' ')\") apps/${APP}/dist/main.js"]

@@ -132,8 +132,13 @@ function gatewayDevelopmentSinks(env) {
   return { SINK_ALLOWED_HOSTS: env.SINK_ALLOWED_HOSTS ?? '127.0.0.1,localhost,::1' };
 }
 
+// What an app's package.json asks of Node (`nodeOptions`, e.g. portfolio-views' heap limit): the same in the image.
+function nodeOptionsOf(app) {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, 'apps', app, 'package.json'), 'utf8')).nodeOptions ?? [];
+}
+
 function launch(app, port, env) {
-  const child = spawn(process.execPath, ['--enable-source-maps', entryOf(app)], {
+  const child = spawn(process.execPath, ['--enable-source-maps', ...nodeOptionsOf(app), entryOf(app)], {
     cwd: ROOT,
     env: {
       ...env,

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -92,12 +92,26 @@ process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
-/** Starts a built app (`apps/<name>/dist/main.js`) as its own process and waits (bounded) for /health 200. */
+/** The Node options an app runs with wherever it is launched (`nodeOptions` of its package.json, e.g. its heap limit). */
+export function nodeOptionsOf(name: string): string[] {
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'apps', name, 'package.json'), 'utf8')) as { nodeOptions?: unknown };
+  const options = manifest.nodeOptions ?? [];
+  if (!Array.isArray(options) || !options.every((o) => typeof o === 'string')) throw new Error(`apps/${name}/package.json: nodeOptions must list strings`);
+  return options;
+}
+
+/**
+ * Starts a built app (`apps/<name>/dist/main.js`) as its own process, with its Node options as in
+ * production, and waits (bounded) for /health 200.
+ */
 export async function startApp(name: string, env: Record<string, string | undefined>, label = name): Promise<AppProcess> {
   const port = await freePort();
   const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ...authEnv(name), ...env, PORT: String(port), HOST: '127.0.0.1' };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete childEnv[key];
-  const child = spawn(process.execPath, [join(repoRoot, 'apps', name, 'dist', 'main.js')], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeOptionsOf(name), join(repoRoot, 'apps', name, 'dist', 'main.js')], {
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   running.add(child);
   let output = '';
   const append = (chunk: Buffer) => {

@@ -4,7 +4,7 @@ export { waitFor } from './wait-for.js';
 export { deleteTopicsWithPrefix, readTopics, testKafkaBrokers, uniqueTopicPrefix } from './kafka.js';
 export type { ReadMessage } from './kafka.js';
 export type { WaitForOptions } from './wait-for.js';
-export { ADMIN, authHeaders, cleanUp, freePort, repoRoot, sleep, startApp, tokenFor, waitHealthy } from './app-process.js';
+export { ADMIN, authHeaders, cleanUp, freePort, nodeOptionsOf, repoRoot, sleep, startApp, tokenFor, waitHealthy } from './app-process.js';
 export type { AppProcess } from './app-process.js';
 export { requireXmllint, validateAgainstSchema, xpath } from './xmllint.js';
 export type { SchemaValidation } from './xmllint.js';

@@ -79,10 +79,11 @@ export class BatchRows {
     const state = this.state(table);
     const columns = by ?? state.shape.key;
     if (columns.length !== values.length) throw new Error(`${table}: ${values.length} values for ${columns.join(', ')}`);
-    const text = values.map((v) => String(v));
-    const wanted = state.wanted.get(columns.join(',')) ?? new Map<string, readonly string[]>();
-    wanted.set(JSON.stringify(text), text);
-    state.wanted.set(columns.join(','), wanted);
+    const list = columns.join(',');
+    let wanted = state.wanted.get(list);
+    if (!wanted) state.wanted.set(list, (wanted = new Map<string, readonly string[]>()));
+    const key = keyText(values);
+    if (!wanted.has(key)) wanted.set(key, values.map(String));
   }
 
   /** Reads every row needed: one statement per table and column list. */
@@ -110,7 +111,7 @@ export class BatchRows {
 
   /** The row with this key, if it exists (it must have been needed, or made in this batch). */
   get<R extends Row = Row>(table: string, key: readonly unknown[]): R | undefined {
-    return this.state(table).rows.get(JSON.stringify(key.map((v) => String(v)))) as R | undefined;
+    return this.state(table).rows.get(keyText(key)) as R | undefined;
   }
 
   /** The rows in memory whose columns equal `match` (those needed by these columns, and those made in this batch). */
@@ -167,14 +168,14 @@ export class BatchRows {
         const assignments = shape.columns.filter((c) => !shape.key.includes(c.name)).map((c) => `${c.name} = excluded.${c.name}`);
         await sql(
           `${insertRows(shape)} on conflict (${shape.key.join(', ')}) do ${assignments.length > 0 ? `update set ${assignments.join(', ')}` : 'nothing'}`,
-          columnArrays(shape, changed),
+          [JSON.stringify(changed)],
         );
       }
-      if (state.appended.length > 0) await sql(`${insertRows(shape)} on conflict do nothing`, columnArrays(shape, state.appended));
+      if (state.appended.length > 0) await sql(`${insertRows(shape)} on conflict do nothing`, [JSON.stringify(state.appended)]);
     }
     for (const table of this.shapes.keys()) {
       const state = this.tables.get(table);
-      if (state && state.added.length > 0) await sql(addRows(state.shape), columnArrays(state.shape, state.added));
+      if (state && state.added.length > 0) await sql(addRows(state.shape), [JSON.stringify(state.added)]);
     }
   }
 
@@ -190,8 +191,16 @@ export class BatchRows {
   }
 
   private keyOf(shape: TableShape, row: Row): string {
-    return JSON.stringify(shape.key.map((c) => String(row[c])));
+    return shape.key.length === 1 ? String(row[shape.key[0]!]) : keyText(shape.key.map((c) => row[c]));
   }
+}
+
+/**
+ * A row's key in memory: its values as text, joined by NUL (which no PostgreSQL text holds, so two keys
+ * never run together); a one-column key is its value's text. Asked for several times an event.
+ */
+function keyText(values: readonly unknown[]): string {
+  return values.length === 1 ? String(values[0]) : values.map(String).join('\u0000');
 }
 
 /** Reads a column in the form rows are kept in memory and written back in. */
@@ -208,30 +217,24 @@ function selectColumn(column: Column): string {
   }
 }
 
-/** `insert … select` of rows given as one array per column (typed: `unnest` reads them as the columns' types). */
+/**
+ * `insert … select` of rows given as one JSON array of objects, read as rows of the table's own type (a
+ * missing column is null; text, numbers and objects convert as the columns' input functions read them).
+ * One JSON text costs the client far less than an array literal per column, whose every element (a whole
+ * event's data, for the activity) it would escape.
+ */
 function insertRows(shape: TableShape): string {
   const names = shape.columns.map((c) => c.name).join(', ');
-  const arrays = shape.columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ');
-  return `insert into ${shape.name} (${names}) select * from unnest(${arrays})`;
+  return `insert into ${shape.name} (${names}) select ${names} from json_populate_recordset(null::${shape.name}, $1::json)`;
 }
 
-/** The additions of a batch summed per key, then added to the rows (made when missing), in key order. */
+/** The additions of a batch (one JSON array, as for `insertRows`) summed per key, then added to the rows (made when missing), in key order. */
 function addRows(shape: TableShape): string {
   const amounts = shape.columns.filter((c) => !shape.key.includes(c.name)).map((c) => c.name);
   const names = shape.columns.map((c) => c.name);
-  const arrays = shape.columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ');
   return `insert into ${shape.name} (${names.join(', ')})
           select ${names.map((n) => (amounts.includes(n) ? `sum(${n})` : n)).join(', ')}
-            from unnest(${arrays}) as added(${names.join(', ')})
+            from json_populate_recordset(null::${shape.name}, $1::json) as added
            group by ${shape.key.join(', ')} order by ${shape.key.join(', ')}
           on conflict (${shape.key.join(', ')}) do update set ${amounts.map((n) => `${n} = ${shape.name}.${n} + excluded.${n}`).join(', ')}`;
-}
-
-function columnArrays(shape: TableShape, rows: readonly Row[]): unknown[][] {
-  return shape.columns.map((column) =>
-    rows.map((row) => {
-      const value = row[column.name] ?? null;
-      return column.kind === 'json' && value !== null ? JSON.stringify(value) : value;
-    }),
-  );
 }

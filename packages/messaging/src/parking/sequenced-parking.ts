@@ -9,7 +9,13 @@ import type { MessageToPark, ParkedMessageStore, RetryOutcome, WireMessage } fro
 export interface Delivery {
   subject: string;
   origin: string;
-  message: WireMessage;
+  /** Its wire form (what is parked and copied to the dead-letter topic); a transport may make it only when asked. */
+  readonly message: WireMessage;
+  /**
+   * Decodes it straight from what the transport received, as `decodeWireMessage(message)` would: the
+   * common path then never makes the wire form (a base64 copy of every message, decoded again at once).
+   */
+  decode?(): PortfolioEvent;
 }
 
 export interface PoisonReport {
@@ -54,7 +60,7 @@ export class SequencedParking {
         continue;
       }
       try {
-        ready.push({ delivery, event: decodeWireMessage(delivery.message) });
+        ready.push({ delivery, event: delivery.decode ? delivery.decode() : decodeWireMessage(delivery.message) });
       } catch (error) {
         parked.add(delivery.subject);
         toPark.push(await this.poison(delivery, error));
