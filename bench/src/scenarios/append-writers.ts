@@ -110,7 +110,7 @@ export function ecabContender(name: string, groupCommit: GroupCommitOptions | fa
 export const emmettContender: AppendContender = {
   name: 'Emmett PostgreSQL event store (`getPostgreSQLEventStore`, appendToStream with expectedStreamVersion)',
   async open(url) {
-    const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, application_name: 'ecab-bench-emmett' });
+    const pool = quietPool(new pg.Pool({ connectionString: url, max: POOL_SIZE, application_name: 'ecab-bench-emmett' }));
     const store = getPostgreSQLEventStore(url, { connectionOptions: { pool } });
     await store.schema.migrate();
     return {
@@ -149,7 +149,7 @@ export function rawContender(name: string, commandsPerStatement: number): Append
     name,
     async open(url) {
       await eventStoreTables(url);
-      const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, application_name: 'ecab-bench-raw' });
+      const pool = quietPool(new pg.Pool({ connectionString: url, max: POOL_SIZE, application_name: 'ecab-bench-raw' }));
       return {
         async write(commands) {
           for (let at = 0; at < commands.length; at += commandsPerStatement) {
@@ -175,4 +175,14 @@ function rawInsert(rows: number): pg.QueryConfig {
     name: `bench_raw_insert_${rows}`,
     text: `INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata) VALUES ${values.join(', ')}`,
   };
+}
+
+/**
+ * A contender's pool whose connections may be cut when its run's database is dropped (`with (force)`), which
+ * happens right after the run: an idle or closing connection's error then has nowhere to go but the pool, and
+ * an unheard pool error would end the bench.
+ */
+function quietPool(pool: pg.Pool): pg.Pool {
+  pool.on('error', () => undefined);
+  return pool;
 }
