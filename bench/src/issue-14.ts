@@ -158,8 +158,8 @@ function render(
   return [
     '## Write path (issue 14): append, relay and HTTP',
     '',
-    'Indicative: the machine is shared, and other work ran beside the bench (see the load average). Read the',
-    'ratios to the baselines of the same run.',
+    'Figures vary from run to run, and with whatever else the machine runs (see the load average at the start and',
+    "each HTTP run's): read the ratios to the baselines of the same run.",
     '',
     ...Object.entries(facts).map(([k, v]) => `- ${k}: ${v}`),
     '',
