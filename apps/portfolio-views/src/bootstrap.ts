@@ -158,6 +158,7 @@ export async function startViews(config: ViewsConfig): Promise<RunningViews> {
     async close() {
       await rebuild.stop();
       await source.stop();
+      projection.stopWatching();
       await app.close();
       await dataSource.destroy();
       await eventStore.destroy();

@@ -1,8 +1,15 @@
 import type { PortfolioEvent } from '@ecab/contracts';
 import type { DataSource } from 'typeorm';
 import { BatchRows, readTableShapes, type TableShape } from './batch-rows.js';
-import type { Sql } from '../sql.js';
+import { StatementNames, type Sql } from '../sql.js';
 import type { ViewFamily } from './view-family.js';
+import { AppliedVersionWatch, type VersionWaitOutcome } from './applied-version-watch.js';
+
+/** The part of a node-postgres pool client (what TypeORM's query runner connects to) an apply needs. */
+interface StatementClient {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows are typed by each caller's own annotation
+  query(config: { name?: string; text: string; values?: unknown[] }): Promise<{ rows: any[] }>;
+}
 
 /** The projection's name where one is needed (metrics, logs). */
 export const PORTFOLIO_VIEWS = 'portfolioViews';
@@ -30,8 +37,8 @@ export const APPLY_LOCK_SQL = `hashtext('portfolio-views-apply')`;
 /**
  * Applies events to every read-table family of one generation (a PostgreSQL schema). A batch is applied
  * in one transaction together with the last applied version per stream, so redelivered events (Kafka is
- * at-least-once) are skipped and the effect is exactly once. The version rows are created before they are
- * locked, so two appliers racing on a stream neither has seen queue on its row instead of both applying.
+ * at-least-once) are skipped and the effect is exactly once. A version row is made and locked in one
+ * statement, so two appliers racing on a stream neither has seen queue on its row instead of both applying.
  */
 export class PortfolioProjection {
   private readonly listeners = new Set<Listener>();
@@ -41,6 +48,8 @@ export class PortfolioProjection {
   /** Set while paused: applies wait on it before they start. */
   private hold: Promise<void> | undefined;
   private readonly shapes = new Map<string, ReadonlyMap<string, TableShape>>();
+  private watch: AppliedVersionWatch | undefined;
+  private readonly statements = new StatementNames('ecab_apply');
 
   /**
    * `followLive`: the live projection of a running service — it takes the apply lock shared and writes to
@@ -106,17 +115,49 @@ export class PortfolioProjection {
   }
 
   private async applyNow(events: readonly PortfolioEvent[]): Promise<void> {
-    const applied = await this.dataSource.transaction(async (manager) => {
-      const sql: Sql = (text, params) => manager.query(text, params as unknown[] | undefined);
-      if (this.options.followLive) {
-        const [row] = (await sql(
-          `select (select schema from views_generations where state = 'live') as live from (select pg_advisory_xact_lock_shared(${APPLY_LOCK_SQL})) as locked`,
-        )) as [{ live: string | null }];
-        if (row.live && row.live !== this.schema) this.schema = row.live;
-      }
-      return this.applyWithin(sql, events);
+    const applied = await this.inTransaction(async (sql) => {
+      if (!this.options.followLive) return this.applyWithin(sql, events);
+      // One statement: the apply lock, the live generation, and the search path set to it.
+      const [row] = (await sql(
+        `select set_config('search_path', coalesce((select schema from views_generations where state = 'live'), $1) || ', public', true) as path
+           from (select pg_advisory_xact_lock_shared(${APPLY_LOCK_SQL})) as locked`,
+        [this.schema],
+      )) as [{ path: string }];
+      const live = row.path.split(',')[0]!;
+      if (live !== this.schema) this.schema = live;
+      return this.applyWithin(sql, events, { searchPathSet: true });
     });
     for (const [streamId, version] of applied) for (const listener of this.listeners) listener(streamId, version);
+  }
+
+  /**
+   * Runs `work` in a transaction on a pooled connection, each statement a named prepared statement of the
+   * generation written to: a batch of a live apply holds one or two events and some fifteen statements,
+   * and parsing and planning each of them every time cost PostgreSQL more than running them.
+   */
+  private async inTransaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner('master');
+    // For the postgres driver the query runner's connection is a node-postgres pool client.
+    const client = (await runner.connect()) as StatementClient;
+    const sql: Sql = async (text, params) => {
+      const name = this.statements.nameOf(text, this.schema);
+      const result = await client.query({ ...(name !== undefined ? { name } : {}), text, values: params as unknown[] | undefined });
+      return result.rows;
+    };
+    try {
+      await client.query({ text: 'begin' });
+      let result: T;
+      try {
+        result = await work(sql);
+      } catch (error) {
+        await client.query({ text: 'rollback' }).catch(() => undefined);
+        throw error;
+      }
+      await client.query({ text: 'commit' });
+      return result;
+    } finally {
+      await runner.release();
+    }
   }
 
   /**
@@ -125,16 +166,24 @@ export class PortfolioProjection {
    * knows when its transaction commits). `allowGaps` is for a replay that leaves events out on purpose
    * (time travel by effective date): a stream's version may then jump; the live path never passes it.
    */
-  async applyWithin(sql: Sql, events: readonly PortfolioEvent[], { allowGaps = false }: { allowGaps?: boolean } = {}): Promise<ReadonlyMap<string, number>> {
+  async applyWithin(
+    sql: Sql,
+    events: readonly PortfolioEvent[],
+    { allowGaps = false, searchPathSet = false }: { allowGaps?: boolean; searchPathSet?: boolean } = {},
+  ): Promise<ReadonlyMap<string, number>> {
     const applied = new Map<string, number>();
     const positions = new Map<string, string>();
     if (events.length === 0) return applied;
-    await sql(`set local search_path to ${this.schema}, public`);
-    // Sorted, so two batches sharing streams take their row locks in the same order (no deadlock).
+    if (!searchPathSet) await sql(`set local search_path to ${this.schema}, public`);
+    // Sorted, so two batches sharing streams take their row locks in the same order (no deadlock). A
+    // stream's row is made if missing and locked in the same statement: `do update` waits for a batch
+    // applying it now and answers the version that batch committed, so two appliers of a stream neither has
+    // seen queue on its row instead of both applying.
     const streamIds = [...new Set(events.map((e) => e.streamId))].sort();
-    await sql('insert into applied_stream_versions (stream_id, version) select unnest($1::text[]), 0 on conflict do nothing', [streamIds]);
     const rows: { stream_id: string; version: number }[] = await sql(
-      'select stream_id, version from applied_stream_versions where stream_id = any($1) order by stream_id for update',
+      `insert into applied_stream_versions (stream_id, version) select unnest($1::text[]), 0
+         on conflict (stream_id) do update set version = applied_stream_versions.version
+       returning stream_id, version`,
       [streamIds],
     );
     const known = new Map(rows.map((r) => [r.stream_id, r.version]));
@@ -189,7 +238,33 @@ export class PortfolioProjection {
 
   /** The stream's version the live tables reflect (0: none of it). */
   async appliedVersion(streamId: string): Promise<number> {
-    const rows: { version: number }[] = await this.dataSource.query('select version from applied_stream_versions where stream_id = $1', [streamId]);
-    return rows[0]?.version ?? 0;
+    return (await this.appliedVersions([streamId])).get(streamId) ?? 0;
+  }
+
+  /** The versions the live tables reflect of these streams (one not yet seen is left out). */
+  async appliedVersions(streamIds: readonly string[]): Promise<ReadonlyMap<string, number>> {
+    const rows: { stream_id: string; version: number }[] = await this.dataSource.query(
+      'select stream_id, version from applied_stream_versions where stream_id = any($1)',
+      [streamIds],
+    );
+    return new Map(rows.map((r) => [r.stream_id, r.version]));
+  }
+
+  /**
+   * Waits until the live tables reflect the stream's version (this instance's applies or another's), at
+   * most `timeoutMs`: every reader waiting shares one watch (AppliedVersionWatch).
+   */
+  waitForVersion(streamId: string, version: number, timeoutMs: number): Promise<VersionWaitOutcome> {
+    this.watch ??= new AppliedVersionWatch(
+      (ids) => this.appliedVersions(ids),
+      (listener) => this.onApplied(listener),
+    );
+    return this.watch.waitFor(streamId, version, timeoutMs);
+  }
+
+  /** Lets the readers still waiting go (shutting down). */
+  stopWatching(): void {
+    this.watch?.close();
+    this.watch = undefined;
   }
 }

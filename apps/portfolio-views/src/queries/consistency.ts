@@ -26,33 +26,15 @@ export function parseConsistencyToken(raw: string | undefined): ConsistencyToken
 }
 
 /**
- * Waits until the projection has applied the version, woken by the projection itself and
- * re-checking the table (another instance may apply it); 409 naming the version it has if the
- * bound passes.
+ * Waits until the projection has applied the version (this instance's applies wake it at once, another
+ * instance's are read for every waiting reader together); 409 naming the version it has if the bound passes.
  */
 export async function waitForVersion(projection: PortfolioProjection, token: ConsistencyToken, timeoutMs: number): Promise<void> {
   const { streamId } = token;
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const applied = await projection.appliedVersion(streamId);
-    if (applied >= token.version) return;
-    const remaining = deadline - Date.now();
-    if (remaining <= 0) {
-      throw ProblemError.conflict(`The view of ${streamId} is at version ${applied}, not yet at ${token.version}; retry shortly.`, {
-        requiredVersion: token.version,
-        appliedVersion: applied,
-      });
-    }
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, Math.min(remaining, 100));
-      const unsubscribe = projection.onApplied((applyingStream, version) => {
-        if (applyingStream === streamId && version >= token.version) done();
-      });
-      function done(): void {
-        clearTimeout(timer);
-        unsubscribe();
-        resolve();
-      }
-    });
-  }
+  const { reached, applied } = await projection.waitForVersion(streamId, token.version, timeoutMs);
+  if (reached) return;
+  throw ProblemError.conflict(`The view of ${streamId} is at version ${applied}, not yet at ${token.version}; retry shortly.`, {
+    requiredVersion: token.version,
+    appliedVersion: applied,
+  });
 }

@@ -1,15 +1,11 @@
-import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { Sql } from '../sql.js';
+import { StatementNames, type Sql } from '../sql.js';
 
 /** The part of node-postgres' pool a read needs (TypeORM's PostgreSQL driver keeps it as `master`). */
 interface StatementPool {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows are typed by each caller's own annotation
   query(config: { name?: string; text: string; values?: unknown[] }): Promise<{ rows: any[] }>;
 }
-
-/** Distinct statements prepared at most (PostgreSQL keeps each one per connection); any further one runs unnamed. */
-export const MAX_PREPARED_STATEMENTS = 200;
 
 /**
  * Runs the queries' statements as named prepared statements on the data source's pool: each connection
@@ -20,17 +16,13 @@ export const MAX_PREPARED_STATEMENTS = 200;
  * `dataSource.query` when the driver has no pool (not PostgreSQL, or not initialised).
  */
 export class PreparedSql {
-  readonly #names = new Map<string, string>();
+  readonly #names = new StatementNames('ecab_views');
 
   constructor(private readonly dataSource: DataSource) {}
 
   /** The statement's name: derived from its text, so every instance and connection agrees on it. */
   nameOf(text: string): string | undefined {
-    const known = this.#names.get(text);
-    if (known !== undefined || this.#names.size >= MAX_PREPARED_STATEMENTS) return known;
-    const name = `ecab_views_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
-    this.#names.set(text, name);
-    return name;
+    return this.#names.nameOf(text);
   }
 
   readonly sql: Sql = async (text, params) => {
