@@ -1,4 +1,12 @@
+import { randomInt } from 'node:crypto';
 import type { Sql } from '../sql.js';
+
+/**
+ * Stripes of a total every batch adds to (a table whose key ends with `stripe`): each batch adds to a
+ * stripe it draws, so batches applying at once seldom wait for each other's row lock, which is held until
+ * their commit, its WAL flush included; a reader sums the stripes.
+ */
+export const TOTAL_STRIPES = 8;
 
 /** A read-table row in memory: column → value (text for numeric and dates, ISO-8601 UTC for timestamps, objects for jsonb). */
 export type Row = Record<string, unknown>;
@@ -68,6 +76,8 @@ interface TableState {
  */
 export class BatchRows {
   private readonly tables = new Map<string, TableState>();
+  /** The stripe this batch adds to in striped totals. */
+  private readonly stripe = randomInt(TOTAL_STRIPES);
 
   constructor(private readonly shapes: ReadonlyMap<string, TableShape>) {}
 
@@ -146,10 +156,12 @@ export class BatchRows {
    * Adds `amounts` (numeric columns) to the row with this key, made with them when it does not exist: a
    * total many batches change at once (a cluster's), never read by the projection. The database adds
    * them at flush, so batches applying concurrently each add their own instead of writing back what
-   * they read (no lost update).
+   * they read (no lost update). A striped table's key leaves out `stripe`: the batch's own is added.
    */
   add(table: string, key: Readonly<Row>, amounts: Readonly<Record<string, string | number>>): void {
-    this.state(table).added.push({ ...key, ...amounts });
+    const state = this.state(table);
+    const striped = state.shape.key.at(-1) === 'stripe';
+    state.added.push(striped ? { ...key, stripe: this.stripe, ...amounts } : { ...key, ...amounts });
   }
 
   /**

@@ -68,18 +68,20 @@ export const PROJECT_MONEY_TABLE: ViewTable = {
 /**
  * cluster_money: per cluster and currency, the net commitment and the funds received of its registered
  * projects (the sums of their project_money rows), kept so the portfolio summary reads a few rows whatever
- * the portfolio's size. Added to by every batch at once (`BatchRows.add`), never read by the projection.
+ * the portfolio's size. Added to by every batch at once (`BatchRows.add`), in stripes (TOTAL_STRIPES: the
+ * summary sums them), never read by the projection.
  */
 export const CLUSTER_MONEY_TABLE: ViewTable = {
   name: 'cluster_money',
-  key: ['cluster', 'currency'],
+  key: ['cluster', 'currency', 'stripe'],
   ddl: [
     `create table cluster_money (
        cluster   text not null,
        currency  text not null,
+       stripe    smallint not null,
        committed numeric not null,
        disbursed numeric not null,
-       primary key (cluster, currency)
+       primary key (cluster, currency, stripe)
      )`,
   ],
 };

@@ -63,10 +63,11 @@ export const projectFamily: ViewFamily = {
       ],
     },
     {
-      // How many projects each cluster has (the portfolio summary's count), added to as projects register.
+      // How many projects each cluster has (the portfolio summary's count), added to as projects register,
+      // in stripes like cluster_money (TOTAL_STRIPES).
       name: 'cluster_projects',
-      key: ['cluster'],
-      ddl: ['create table cluster_projects (cluster text primary key, projects integer not null)'],
+      key: ['cluster', 'stripe'],
+      ddl: ['create table cluster_projects (cluster text not null, stripe smallint not null, projects integer not null, primary key (cluster, stripe))'],
     },
   ],
   needs(event, rows) {

@@ -70,13 +70,14 @@ export class PortfolioSummaryController {
 
 /**
  * Per cluster: projects, and per currency the net commitment and the funds received (all recorded), from
- * the totals the projection keeps per cluster (cluster_projects, cluster_money): a few rows, one statement.
+ * the totals the projection keeps per cluster (cluster_projects, cluster_money, summed over their stripes):
+ * a few rows, one statement.
  */
 async function clusterSummary(sql: Sql): Promise<{ clusters: ClusterSummary[] }> {
   const rows: { cluster: string; projects: number | null; currency: string | null; committed: string | null; disbursed: string | null }[] = await sql(
-    `select cluster, projects, null as currency, null as committed, null as disbursed from cluster_projects
+    `select cluster, sum(projects)::int as projects, null as currency, null as committed, null as disbursed from cluster_projects group by cluster
      union all
-     select cluster, null, currency, committed::text, disbursed::text from cluster_money
+     select cluster, null, currency, sum(committed)::text, sum(disbursed)::text from cluster_money group by cluster, currency
      order by currency`,
   );
   const clusters = CLUSTERS.map((cluster) => ({
