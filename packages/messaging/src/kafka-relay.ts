@@ -21,7 +21,10 @@ export interface KafkaRelayOptions {
    * wrote it), with every later event of its project, under consumer = the checkpoint name.
    */
   parked: ParkedMessageStore;
-  /** This build's encoder (default `encodeCloudEvent`); a test stands in a newer build with it. */
+  /**
+   * A stand-in for this build's encoder: a test stands in a newer build with it. Without it, the log's events go out
+   * through `encodeCloudEventJson` (their data as read) and parked ones, on a retry, through `encodeCloudEvent`.
+   */
   encode?: (event: PortfolioEvent) => KafkaRecord;
   checkpointName?: string;
   batchSize?: number;
