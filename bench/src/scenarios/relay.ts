@@ -64,9 +64,41 @@ function commitment(projectId: string, cluster: string, n: number): NewEvent {
   };
 }
 
-/** Events/s between the first acknowledged batch and the last: connecting and the first read are not counted. */
-function rateAfterFirst(firstAt: number, firstCount: number, lastAt: number, total: number): number {
-  return (total - firstCount) / ((lastAt - firstAt) / 1000);
+/** What one run measured, between the first acknowledged batch and the last (connecting and the first read are not counted). */
+interface RunFigure {
+  eventsPerSecond: number;
+  /**
+   * This process's CPU (user + system, every thread: kafkajs' compression too) per event: far steadier than
+   * events/s when other work shares the machine, and what the relay spends beside a plain producer.
+   */
+  cpuMicrosPerEvent: number;
+}
+
+const cpuMicros = (): number => {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+};
+
+/** Starts counting at the first acknowledged batch; `end` gives the run's figure. */
+class RunClock {
+  private firstAt = 0;
+  private firstCount = 0;
+  private firstCpu = 0;
+
+  get started(): boolean {
+    return this.firstAt !== 0;
+  }
+
+  start(count: number): void {
+    this.firstAt = now();
+    this.firstCount = count;
+    this.firstCpu = cpuMicros();
+  }
+
+  end(total: number): RunFigure {
+    const events = total - this.firstCount;
+    return { eventsPerSecond: events / ((now() - this.firstAt) / 1000), cpuMicrosPerEvent: (cpuMicros() - this.firstCpu) / events };
+  }
 }
 
 /**
@@ -117,7 +149,7 @@ export async function relayScenario(settings: RelaySettings): Promise<RelayFigur
         for (const who of order) {
           const kafka = kafkaSettings(who);
           await ensureTopics(kafkaOf(kafka), kafka);
-          const rate =
+          const figure =
             who === 'relay'
               ? await relayRun(dataSource, kafka, setting, records.length, `bench-relay-${repeat}-${SETTINGS.indexOf(setting)}`)
               : await plainRun(
@@ -128,8 +160,11 @@ export async function relayScenario(settings: RelaySettings): Promise<RelayFigur
                     message: { key: record.key, value: record.value, headers: record.headers },
                   })),
                 );
-          runs[who].push(rate);
-          settings.log(`relay scenario run ${repeat + 1}, ${who}: ${rate.toFixed(0)} events/s — ${setting.name}`);
+          runs[who].push(figure.eventsPerSecond);
+          settings.log(
+            `relay scenario run ${repeat + 1}, ${who}: ${figure.eventsPerSecond.toFixed(0)} events/s, ` +
+              `${figure.cpuMicrosPerEvent.toFixed(1)} µs of Node CPU an event — ${setting.name}`,
+          );
         }
       }
     }
@@ -144,7 +179,7 @@ export async function relayScenario(settings: RelaySettings): Promise<RelayFigur
   }
 }
 
-async function relayRun(dataSource: DataSource, kafka: KafkaSettings, setting: ProducerSetting, total: number, checkpointName: string): Promise<number> {
+async function relayRun(dataSource: DataSource, kafka: KafkaSettings, setting: ProducerSetting, total: number, checkpointName: string): Promise<RunFigure> {
   const relay = new KafkaRelay(dataSource, kafkaOf(kafka), kafka, {
     log: silent,
     parked: new ParkedMessageStore(dataSource),
@@ -153,19 +188,15 @@ async function relayRun(dataSource: DataSource, kafka: KafkaSettings, setting: P
     compression: setting.compression,
     maxRequestBytes: setting.maxRequestBytes,
   });
-  let firstAt: number | undefined;
-  let firstCount = 0;
+  const clock = new RunClock();
   const deadline = now() + 120_000 + total * 2;
   await relay.start();
   try {
     for (;;) {
       if (now() > deadline) throw new Error(`the relay published ${relay.publishedCount} of ${total} events in time`);
       const published = relay.publishedCount;
-      if (published > 0 && firstAt === undefined) {
-        firstAt = now();
-        firstCount = published;
-      }
-      if (published >= total) return rateAfterFirst(firstAt!, firstCount, now(), total);
+      if (published > 0 && !clock.started) clock.start(published);
+      if (published >= total) return clock.end(total);
       await sleep(2);
     }
   } finally {
@@ -173,22 +204,18 @@ async function relayRun(dataSource: DataSource, kafka: KafkaSettings, setting: P
   }
 }
 
-async function plainRun(kafka: KafkaSettings, setting: ProducerSetting, messages: { topic: string; message: Message }[]): Promise<number> {
+async function plainRun(kafka: KafkaSettings, setting: ProducerSetting, messages: { topic: string; message: Message }[]): Promise<RunFigure> {
   const producer = kafkaOf(kafka).producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
   try {
-    let firstAt: number | undefined;
-    let firstCount = 0;
+    const clock = new RunClock();
     for (let at = 0; at < messages.length; at += BATCH) {
       for (const topicMessages of requestsWithin(messages.slice(at, at + BATCH), setting.maxRequestBytes)) {
         await producer.sendBatch({ acks: -1, compression: setting.compression, topicMessages });
       }
-      if (firstAt === undefined) {
-        firstAt = now();
-        firstCount = Math.min(BATCH, messages.length);
-      }
+      if (!clock.started) clock.start(Math.min(BATCH, messages.length));
     }
-    return rateAfterFirst(firstAt!, firstCount, now(), messages.length);
+    return clock.end(messages.length);
   } finally {
     await producer.disconnect();
   }

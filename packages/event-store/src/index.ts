@@ -1,5 +1,5 @@
-export type { EventMetadata, EventRow, NewEvent, RecordedEvent } from './recorded-event.js';
-export { EVENT_COLUMNS, toRecordedEvent } from './recorded-event.js';
+export type { EventMetadata, EventRow, NewEvent, RecordedEvent, RecordedEventJson } from './recorded-event.js';
+export { compactJsonb, EVENT_COLUMNS, toRecordedEvent } from './recorded-event.js';
 export { WrongExpectedVersionError } from './wrong-expected-version-error.js';
 export { createEventStoreDataSource } from './data-source.js';
 export type { EventStoreDataSourceOptions } from './data-source.js';

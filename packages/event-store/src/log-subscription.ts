@@ -6,7 +6,10 @@ import { EventsListener } from './events-listener.js';
 import type { RecordedEvent } from './recorded-event.js';
 import { sessionConfig } from './session-config.js';
 
-export interface LogSubscriptionOptions {
+/** What a subscription needs of each event it delivers: where it stands in the log. */
+export type LogEntry = LogCheckpoint;
+
+export interface LogSubscriptionOptions<E extends LogEntry = RecordedEvent> {
   /** Checkpoint name: one name, one position in the log. */
   name: string;
   batchSize?: number;
@@ -15,20 +18,9 @@ export interface LogSubscriptionOptions {
   /** How often a waiting subscription tries to take the checkpoint's lock (default 1 s). */
   lockIntervalMs?: number;
   /** Called with batches in (transactionId, position) order; the checkpoint moves only after it resolves. */
-  handle(batch: RecordedEvent[]): Promise<void>;
-  /**
-   * One batch ahead (default false): the next batch is read while `handle` works on this one, and a handled
-   * batch's checkpoint is saved while the next one is handled. Batches still go to `handle` one at a time, in
-   * order; a checkpoint is saved only after its batch's `handle` resolved, and saves go one at a time, in order.
-   */
-  readAhead?: boolean;
-  /**
-   * With readAhead: called with each batch read ahead (not empty) as soon as it arrives, while the batch before
-   * may still be in `handle`, in log order. Each such batch then goes to `handle`, or, when a handle or
-   * checkpoint save failed or the subscription stopped first, to `droppedAhead` (and is read again later).
-   */
-  arrivedAhead?(batch: RecordedEvent[]): void;
-  droppedAhead?(batch: RecordedEvent[]): void;
+  handle(batch: E[]): Promise<void>;
+  /** How a batch is read (default: `LogReader.readBatch`, every event decoded; the relay reads its data as JSON text). */
+  read?(reader: LogReader, after: LogCheckpoint, limit: number): Promise<E[]>;
   /**
    * A failed read, handle or checkpoint save (retried with backoff), a lost listener (reconnected), or a
    * lost or unreachable lock session (the subscription stands down and waits for the lock again).
@@ -61,7 +53,7 @@ const RETRY_MAX_MS = 10_000;
  * its lock can never move the checkpoint under the one that took over (a batch in flight then is delivered
  * again to the new holder: at-least-once, as after a crash).
  */
-export class LogSubscription {
+export class LogSubscription<E extends LogEntry = RecordedEvent> {
   private readonly reader: LogReader;
   private readonly checkpoints: CheckpointStore;
   private readonly batchSize: number;
@@ -79,7 +71,7 @@ export class LogSubscription {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly options: LogSubscriptionOptions,
+    private readonly options: LogSubscriptionOptions<E>,
   ) {
     this.reader = new LogReader(dataSource);
     this.checkpoints = new CheckpointStore(dataSource);
@@ -170,11 +162,16 @@ export class LogSubscription {
     }
   }
 
+  private readBatch(after: LogCheckpoint): Promise<E[]> {
+    const read = this.options.read;
+    // Without a reader of its own, E is RecordedEvent (the default type argument).
+    return read ? read(this.reader, after, this.batchSize) : (this.reader.readBatch(after, this.batchSize) as Promise<unknown[]> as Promise<E[]>);
+  }
+
   /** Handles every batch available now; tells whether committed events still wait behind older transactions. */
   private async drain(): Promise<boolean> {
-    if (this.options.readAhead) return this.drainReadingAhead();
     while (!this.stopping && this.leading) {
-      const batch = await this.reader.readBatch(this.checkpoint, this.batchSize);
+      const batch = await this.readBatch(this.checkpoint);
       const last = batch.at(-1);
       if (last) {
         await this.options.handle(batch);
@@ -185,61 +182,6 @@ export class LogSubscription {
       if (batch.length < this.batchSize) return this.reader.heldBack();
     }
     return false;
-  }
-
-  /** As drain, one batch ahead (see `readAhead`). */
-  private async drainReadingAhead(): Promise<boolean> {
-    const { arrivedAhead, droppedAhead } = this.options;
-    let read = this.reader.readBatch(this.checkpoint, this.batchSize);
-    // A batch read ahead, not yet taken by the loop: dropped if the loop ends first.
-    let ahead: Promise<RecordedEvent[]> | undefined;
-    const readAfter = (after: LogCheckpoint) => {
-      const next = this.reader.readBatch(after, this.batchSize).then((batch) => {
-        if (batch.length > 0) arrivedAhead?.(batch);
-        return batch;
-      });
-      next.catch(() => undefined); // a read ahead of a failed handle is dropped unseen
-      ahead = next;
-      return next;
-    };
-    // The save of the batch before, running while this batch is handled; it never rejects (the error is kept).
-    let saving: Promise<unknown> | undefined;
-    const saved = async () => {
-      const error = await saving;
-      saving = undefined;
-      if (error !== undefined) throw error;
-    };
-    try {
-      while (!this.stopping && this.leading) {
-        const batch = await read;
-        ahead = undefined;
-        const last = batch.at(-1);
-        const full = batch.length === this.batchSize;
-        if (last) {
-          const next = { transactionId: last.transactionId, position: last.position };
-          if (full) read = readAfter(next);
-          await this.options.handle(batch);
-          await saved();
-          saving = this.saveOnLockSession(next).then(
-            () => {
-              this.checkpoint = next;
-              return undefined;
-            },
-            (error: unknown) => error ?? new Error('checkpoint save failed'),
-          );
-        }
-        if (!full) {
-          await saved();
-          return await this.reader.heldBack();
-        }
-      }
-      await saved();
-      return false;
-    } finally {
-      await saving; // never two saves at once, even after a failed handle
-      const dropped = await ahead?.catch(() => undefined);
-      if (dropped && dropped.length > 0) droppedAhead?.(dropped);
-    }
   }
 
   /**

@@ -1,11 +1,12 @@
-import { decodeCloudEvent } from '@ecab/contracts';
-import { createEventStoreDataSource, PostgresEventStore, runEventStoreMigrations } from '@ecab/event-store';
+import { decodeCloudEvent, encodeCloudEvent } from '@ecab/contracts';
+import { createEventStoreDataSource, LOG_START, LogReader, PostgresEventStore, runEventStoreMigrations } from '@ecab/event-store';
 import { createTestDatabase, deleteTopicsWithPrefix, readTopics, testKafkaBrokers, uniqueTopicPrefix, waitFor, type TestDatabase } from '@ecab/testing';
 import type { DataSource } from 'typeorm';
 import { createKafka, type KafkaSettings } from './kafka-config.js';
 import { KafkaRelay } from './kafka-relay.js';
 import { ParkedMessageStore } from './parking/parked-message-store.js';
 import { parkingMigrations } from './parking/parked-messages.migration.js';
+import { portfolioEventFromRecorded } from './recorded-to-portfolio-event.js';
 import { ensureTopics } from './topics-admin.js';
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -84,5 +85,20 @@ describe('KafkaRelay (real PostgreSQL, real Kafka)', () => {
     const transport = await readTopics([`${prefix}ecab.portfolio.transport.v1`], { count: 7, idleMs: 1_000 });
     const versions = transport.map((r) => decodeCloudEvent(r.message).streamVersion);
     expect(versions).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('publishes each event as the bytes encodeCloudEvent writes for it, though it never decodes the stored data', async () => {
+    const stored = await new LogReader(dataSource).readBatch(LOG_START, 100);
+    const expected = new Map(stored.map((recorded) => [recorded.eventId, encodeCloudEvent(portfolioEventFromRecorded(recorded))]));
+    const published = await readTopics([`${prefix}ecab.portfolio.transport.v1`, `${prefix}ecab.portfolio.health.v1`], { count: 8, idleMs: 1_000 });
+    expect(published).toHaveLength(8);
+    for (const { message } of published) {
+      const record = expected.get(message.headers?.ce_id?.toString() ?? '')!;
+      expect(message.key?.toString()).toBe(record.key);
+      expect(message.value?.equals(record.value)).toBe(true);
+      expect(Object.fromEntries(Object.entries(message.headers ?? {}).map(([name, value]) => [name, value?.toString()]))).toEqual(record.headers);
+      // The same headers in the same order.
+      expect(Object.keys(message.headers ?? {})).toEqual(Object.keys(record.headers));
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { encodeCloudEvent, topicFor, type KafkaRecord, type PortfolioEvent } from '@ecab/contracts';
-import { Leadership, LogSubscription, type RecordedEvent } from '@ecab/event-store';
+import { Leadership, LogSubscription, type RecordedEventJson } from '@ecab/event-store';
 import { CompressionTypes, type Kafka, type Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { PartitionChoices } from './acknowledged-partitions.js';
@@ -8,7 +8,7 @@ import { storedEventOf } from './parking/event-wire.js';
 import type { ParkedMessageStore, RetryOutcome } from './parking/parked-message-store.js';
 import { errorText } from './parking/sequenced-parking.js';
 import { DEFAULT_MAX_REQUEST_BYTES } from './record-batches.js';
-import { type Encoded, RelayBatches } from './relay-batches.js';
+import { prepareRelayBatch, type RelayBatchOptions } from './relay-batches.js';
 import { prefixed } from './topics-admin.js';
 
 /** The advisory lock that makes one relay active; any other instance waits as a hot standby. */
@@ -21,7 +21,10 @@ export interface KafkaRelayOptions {
    * wrote it), with every later event of its project, under consumer = the checkpoint name.
    */
   parked: ParkedMessageStore;
-  /** This build's encoder (default `encodeCloudEvent`); a test stands in a newer build with it. */
+  /**
+   * A stand-in for this build's encoder: a test stands in a newer build with it. Without it, the log's events go out
+   * through `encodeCloudEventJson` (their data as read) and parked ones, on a retry, through `encodeCloudEvent`.
+   */
   encode?: (event: PortfolioEvent) => KafkaRecord;
   checkpointName?: string;
   batchSize?: number;
@@ -41,8 +44,8 @@ export interface KafkaRelayOptions {
  * Publishes the event store's log to Kafka: gap-safe log reader → idempotent producer (acks=all),
  * key = project id, one topic per cluster; a batch read from the log goes as GZIP-compressed requests of
  * at most maxRequestBytes, one after another. The checkpoint advances only after Kafka acknowledged,
- * so a crash republishes (consumers skip duplicates) and never loses. While a batch is in flight, the next
- * one is read, checked for parked projects and encoded, and the checkpoint before is saved (RelayBatches).
+ * so a crash republishes (consumers skip duplicates) and never loses. Each event's data goes out as the JSON
+ * text the log was read with, never decoded and encoded again (prepareRelayBatch).
  *
  * An event it cannot encode (no contract in this build: an unknown type, or a schema version newer than it
  * knows) does not halt the log: it is parked in the stored form with its project, every later event of that
@@ -53,7 +56,7 @@ export class KafkaRelay {
   private producer: Producer;
   /** Set when the producer was replaced: the new one connects before its first send. */
   private producerToConnect = false;
-  private subscription: LogSubscription | undefined;
+  private subscription: LogSubscription<RecordedEventJson> | undefined;
   /** One active relay per database, the others hot standbys: the holder of RELAY_LOCK_KEY publishes. */
   private readonly leadership: Leadership;
   private published = 0;
@@ -67,13 +70,14 @@ export class KafkaRelay {
   ) {
     this.newProducer = () => kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: this.partitions.createPartitioner });
     this.producer = this.newProducer();
-    this.batches = new RelayBatches(
-      options.parked,
-      this.consumerName,
-      (event) => this.encodedOrError(event),
-      options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
-      options.log,
-    );
+    this.batchOptions = {
+      parked: options.parked,
+      consumer: this.consumerName,
+      encode: options.encode,
+      topicOf: (cluster) => this.topicOf(cluster),
+      maxRequestBytes: options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
+      log: options.log,
+    };
     this.leadership = new Leadership(dataSource, {
       name: 'relay',
       lockKey: RELAY_LOCK_KEY,
@@ -89,8 +93,10 @@ export class KafkaRelay {
 
   private readonly newProducer: () => Producer;
 
-  /** Batches made ready (parked projects checked, encoded) while the batch before is in flight. */
-  private readonly batches: RelayBatches;
+  private readonly batchOptions: RelayBatchOptions;
+
+  /** Each cluster's topic, prefixed: looked up per event. */
+  private readonly topics = new Map<string | undefined, string>();
 
   get isActive(): boolean {
     return this.subscription !== undefined;
@@ -128,16 +134,13 @@ export class KafkaRelay {
   private async lead(): Promise<void> {
     this.options.log.info({}, 'relay is now the active publisher');
     await this.producer.connect();
-    const subscription = new LogSubscription(this.dataSource, {
+    const subscription = new LogSubscription<RecordedEventJson>(this.dataSource, {
       name: this.checkpointName,
       batchSize: this.options.batchSize ?? 1_000,
       ...(this.options.pollIntervalMs !== undefined ? { pollIntervalMs: this.options.pollIntervalMs } : {}),
+      // The data stays JSON text from PostgreSQL to Kafka.
+      read: (reader, after, limit) => reader.readJsonBatch(after, limit),
       handle: (batch) => this.publish(batch),
-      // While a batch is in flight to Kafka, the next one is read, checked for parked projects and encoded,
-      // and the checkpoint of the batch before is saved: none of it waits between two sends.
-      readAhead: true,
-      arrivedAhead: (batch) => this.batches.arrived(batch),
-      droppedAhead: (batch) => this.batches.dropped(batch),
       // Kafka or PostgreSQL down: the subscription retries with backoff; say so in the service's log.
       onError: (error, { attempt, during }) =>
         this.options.log.warn({ attempt, during, error: error instanceof Error ? error.message : String(error) }, 'relay could not publish; retrying'),
@@ -151,7 +154,6 @@ export class KafkaRelay {
     const subscription = this.subscription;
     this.subscription = undefined;
     await subscription?.stop().catch(() => undefined);
-    await this.batches.settled();
     await this.producer.disconnect().catch(() => undefined);
   }
 
@@ -210,14 +212,13 @@ export class KafkaRelay {
     return this.options.encode ?? encodeCloudEvent;
   }
 
-  /** The event as it goes to Kafka, or why this build cannot encode it. */
-  private encodedOrError(event: PortfolioEvent): Encoded {
-    try {
-      const record = this.encode(event);
-      return { topic: prefixed(this.settings, topicFor(event.cluster)), message: { key: record.key, value: record.value, headers: record.headers } };
-    } catch (error) {
-      return { error };
+  private topicOf(cluster: string | undefined): string {
+    let topic = this.topics.get(cluster);
+    if (topic === undefined) {
+      topic = prefixed(this.settings, topicFor(cluster));
+      this.topics.set(cluster, topic);
     }
+    return topic;
   }
 
   private async connectedRetryProducer(): Promise<Producer> {
@@ -229,10 +230,11 @@ export class KafkaRelay {
     return this.retryProducer;
   }
 
-  private async publish(batch: RecordedEvent[]): Promise<void> {
+  private async publish(batch: RecordedEventJson[]): Promise<void> {
     if (batch.length === 0) return;
-    const prepared = await this.batches.take(batch);
-    try {
+    const parked = this.options.parked;
+    await parked.sharing(this.consumerName, async () => {
+      const prepared = await prepareRelayBatch(this.batchOptions, batch);
       // Kafka first, then parking: a failure in between gives the whole batch back, to be published again
       // (consumers skip duplicates) and parked again (once: a message already parked from its origin is not).
       try {
@@ -249,12 +251,9 @@ export class KafkaRelay {
         if (producerStateLost(error)) await this.renewProducer(error);
         throw error; // the log subscription retries the batch
       }
-      await this.options.parked.park(this.consumerName, prepared.toPark);
-      this.published += prepared.outgoing.length;
-    } finally {
-      // Given back while the checkpoint is saved and the next batch goes out.
-      this.batches.release(prepared);
-    }
+      await parked.park(this.consumerName, prepared.toPark);
+      this.published += prepared.outgoing;
+    });
   }
 }
 

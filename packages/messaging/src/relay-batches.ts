@@ -1,5 +1,5 @@
-import type { PortfolioEvent } from '@ecab/contracts';
-import type { RecordedEvent } from '@ecab/event-store';
+import { type CloudEventAttributes, encodeCloudEventJson, type KafkaRecord, type PortfolioEvent } from '@ecab/contracts';
+import type { RecordedEventJson } from '@ecab/event-store';
 import type { Message, TopicMessages } from 'kafkajs';
 import { setImmediate } from 'node:timers/promises';
 import type { LogSink } from './kafka-config.js';
@@ -7,152 +7,78 @@ import { storedEventWireMessage } from './parking/event-wire.js';
 import type { MessageToPark, ParkedMessageStore } from './parking/parked-message-store.js';
 import { errorText, WAITING_BEHIND } from './parking/sequenced-parking.js';
 import { requestsWithin } from './record-batches.js';
-import { portfolioEventFromRecorded } from './recorded-to-portfolio-event.js';
+import { cloudEventAttributesOf } from './recorded-to-portfolio-event.js';
 
-/** An event as it goes to Kafka, or why this build cannot encode it. */
-export type Encoded = { topic: string; message: Message } | { error: unknown };
-
-/** A batch of the log made ready to send, under the relay's shared parking lock (held until `release`). */
+/** A batch of the log made ready to send. */
 export interface PreparedBatch {
-  /** What goes to Kafka, in log order. */
-  outgoing: { topic: string; message: Message }[];
-  /** `outgoing` cut into the produce requests that carry it, sent one after another (see requestsWithin). */
+  /** How many events go to Kafka. */
+  outgoing: number;
+  /** What goes to Kafka, in log order, cut into the produce requests that carry it, sent one after another (see requestsWithin). */
   requests: TopicMessages[][];
-  /** What is parked once Kafka acknowledged `outgoing`: events of projects that wait, and events this build cannot encode. */
+  /** What is parked once Kafka acknowledged `requests`: events of projects that wait, and events this build cannot encode. */
   toPark: MessageToPark[];
-  /** The projects that wait once this batch is done: those that waited before it and those it parks. */
-  waitingAfter: Set<string>;
-  /** Whether its parking lock is being or has been given back. */
-  released: boolean;
-  release(): Promise<void>;
 }
 
+export interface RelayBatchOptions {
+  parked: ParkedMessageStore;
+  consumer: string;
+  /** A stand-in for this build's encoder (a test's newer build); by default the data's JSON text goes out as read. */
+  encode: ((event: PortfolioEvent) => KafkaRecord) | undefined;
+  /** The topic of a cluster's events. */
+  topicOf: (cluster: string | undefined) => string;
+  maxRequestBytes: number;
+  log: LogSink;
+}
+
+/** The record of an event, or why this build cannot encode it. */
+function encoded(options: RelayBatchOptions, attributes: CloudEventAttributes, event: RecordedEventJson): KafkaRecord | { error: unknown } {
+  try {
+    return options.encode ? options.encode(withData(attributes, event)) : encodeCloudEventJson(attributes, event.dataJson);
+  } catch (error) {
+    return { error };
+  }
+}
+
+const withData = (attributes: CloudEventAttributes, event: RecordedEventJson): PortfolioEvent => ({
+  ...attributes,
+  data: JSON.parse(event.dataJson.toString()) as Record<string, unknown>,
+});
+
 /**
- * Prepares the relay's batches one ahead: while a batch is in flight to Kafka, the next one (read ahead by the
- * log subscription) takes the shared parking lock, learns which of its projects wait behind a parked event,
- * is encoded, and is cut into produce requests. Preparations run one after another, in log order.
- *
- * The parking a batch does is written only after Kafka acknowledged it, so the next batch, prepared meanwhile,
- * cannot read it from PostgreSQL yet: it also counts as waiting the projects the batch before left waiting,
- * as long as that batch still held its lock when this one got its own. Then no retry (which needs the lock
- * exclusively) can have unparked anything in between. Once the batch before gave its lock back, its parking
- * is written (it parks before releasing), and PostgreSQL alone answers.
+ * Prepares a batch of the log, under the relay's shared parking lock: learns which of its projects wait behind
+ * a parked event, encodes the others' events (each event's data goes out as the JSON text it was read as), and
+ * cuts them into produce requests. An event of a waiting project, or one this build cannot encode (which makes
+ * its project wait), is to be parked in the stored form, once Kafka acknowledged the batch.
  */
-export class RelayBatches {
-  private readonly ahead = new Map<RecordedEvent[], Promise<PreparedBatch>>();
-  private last: Promise<PreparedBatch | undefined> = Promise.resolve(undefined);
-  private readonly releasing = new Set<Promise<void>>();
-
-  constructor(
-    private readonly parked: ParkedMessageStore,
-    private readonly consumer: string,
-    private readonly encode: (event: PortfolioEvent) => Encoded,
-    private readonly maxRequestBytes: number,
-    private readonly log: LogSink,
-  ) {}
-
-  /** A batch read ahead: start preparing it. */
-  arrived(batch: RecordedEvent[]): void {
-    const prepared = this.prepare(batch);
-    prepared.catch(() => undefined); // a failure is thrown to whoever takes the batch
-    this.ahead.set(batch, prepared);
-  }
-
-  /** A batch read ahead that will not be handled: give its lock back. */
-  dropped(batch: RecordedEvent[]): void {
-    const prepared = this.ahead.get(batch);
-    this.ahead.delete(batch);
-    if (prepared)
-      this.track(
-        prepared.then(
-          (ready) => ready.release(),
-          () => undefined,
-        ),
-      );
-  }
-
-  /** The batch to send now, prepared ahead or now. */
-  take(batch: RecordedEvent[]): Promise<PreparedBatch> {
-    const prepared = this.ahead.get(batch) ?? this.prepare(batch);
-    this.ahead.delete(batch);
-    return prepared;
-  }
-
-  /** Gives a batch's lock back without waiting for it (see `settled`). */
-  release(batch: PreparedBatch): void {
-    this.track(batch.release());
-  }
-
-  /** Once every lock given back or dropped is released. */
-  async settled(): Promise<void> {
-    while (this.releasing.size > 0) await Promise.all(this.releasing);
-  }
-
-  private track(releasing: Promise<void>): void {
-    const tracked = releasing.catch(() => undefined).finally(() => this.releasing.delete(tracked));
-    this.releasing.add(tracked);
-  }
-
-  private prepare(batch: RecordedEvent[]): Promise<PreparedBatch> {
-    const before = this.last;
-    const prepared = (async () => {
-      const previous = await before.catch(() => undefined);
-      const release = await this.parked.shareUntilReleased(this.consumer);
-      const ready: PreparedBatch = {
-        outgoing: [],
-        requests: [],
-        toPark: [],
-        waitingAfter: new Set(),
-        released: false,
-        release: () => {
-          ready.released = true;
-          return release();
-        },
-      };
-      try {
-        // Read now, as this batch got its lock: whether the batch before still held its own.
-        const carried = previous && !previous.released ? previous.waitingAfter : undefined;
-        await this.fill(ready, batch, carried);
-        return ready;
-      } catch (error) {
-        await ready.release();
-        throw error;
-      }
-    })();
-    this.last = prepared;
-    return prepared;
-  }
-
-  private async fill(ready: PreparedBatch, batch: RecordedEvent[], carried: ReadonlySet<string> | undefined): Promise<void> {
-    const events = batch.map(portfolioEventFromRecorded);
-    const lookUp = this.parked.parkedSubjects(this.consumer, [...new Set(events.map((e) => e.subject))]);
-    lookUp.catch(() => undefined); // awaited below: a failure is thrown there
-    // Encoded while PostgreSQL answers (one turn of the event loop lets the query go out first).
-    await setImmediate();
-    const encoded = events.map((event) => this.encode(event));
-    const waiting = ready.waitingAfter;
-    for (const subject of await lookUp) waiting.add(subject);
-    for (const subject of carried ?? []) waiting.add(subject);
-    for (const [index, event] of events.entries()) {
-      const origin = `log@${event.position}`;
-      if (waiting.has(event.subject)) {
-        ready.toPark.push({ subject: event.subject, origin, message: storedEventWireMessage(event), error: WAITING_BEHIND });
-        continue;
-      }
-      const outcome = encoded[index]!;
-      if ('error' in outcome) {
-        // The same event fails the same way every time: park it with its project instead of halting the log.
-        const text = errorText(outcome.error);
-        this.log.error(
-          { consumer: this.consumer, subject: event.subject, origin, type: event.type, schemaVersion: event.schemaVersion, error: text },
-          'relay parked an event it cannot publish',
-        );
-        waiting.add(event.subject);
-        ready.toPark.push({ subject: event.subject, origin, message: storedEventWireMessage(event), error: text });
-        continue;
-      }
-      ready.outgoing.push(outcome);
+export async function prepareRelayBatch(options: RelayBatchOptions, batch: RecordedEventJson[]): Promise<PreparedBatch> {
+  const attributes = batch.map(cloudEventAttributesOf);
+  const lookUp = options.parked.parkedSubjects(options.consumer, [...new Set(attributes.map((a) => a.subject))]);
+  lookUp.catch(() => undefined); // awaited below: a failure is thrown there
+  // Encoded while PostgreSQL answers (one turn of the event loop lets the query go out first).
+  await setImmediate();
+  const records = attributes.map((a, index) => encoded(options, a, batch[index]!));
+  const waiting = await lookUp;
+  const outgoing: { topic: string; message: Message }[] = [];
+  const toPark: MessageToPark[] = [];
+  for (const [index, event] of attributes.entries()) {
+    const origin = `log@${event.position}`;
+    if (waiting.has(event.subject)) {
+      toPark.push({ subject: event.subject, origin, message: storedEventWireMessage(withData(event, batch[index]!)), error: WAITING_BEHIND });
+      continue;
     }
-    ready.requests = requestsWithin(ready.outgoing, this.maxRequestBytes);
+    const record = records[index]!;
+    if ('error' in record) {
+      // The same event fails the same way every time: park it with its project instead of halting the log.
+      const text = errorText(record.error);
+      options.log.error(
+        { consumer: options.consumer, subject: event.subject, origin, type: event.type, schemaVersion: event.schemaVersion, error: text },
+        'relay parked an event it cannot publish',
+      );
+      waiting.add(event.subject);
+      toPark.push({ subject: event.subject, origin, message: storedEventWireMessage(withData(event, batch[index]!)), error: text });
+      continue;
+    }
+    outgoing.push({ topic: options.topicOf(event.cluster), message: record });
   }
+  return { outgoing: outgoing.length, requests: requestsWithin(outgoing, options.maxRequestBytes), toPark };
 }

@@ -101,42 +101,19 @@ export class ParkedMessageStore {
     return this.holding('_shared', consumer, work);
   }
 
-  /**
-   * As `sharing`, for work that spans more than one call (the relay checks a batch's projects while the batch
-   * before is still in flight, and parks after sending it): the shared lock is held until the returned
-   * `release` is called (once; later calls return the same promise).
-   */
-  shareUntilReleased(consumer: string): Promise<() => Promise<void>> {
-    return this.lock('_shared', consumer);
-  }
-
   private async holding<T>(mode: '' | '_shared', consumer: string, work: () => Promise<T>): Promise<T> {
-    const release = await this.lock(mode, consumer);
-    try {
-      return await work();
-    } finally {
-      await release();
-    }
-  }
-
-  private async lock(mode: '' | '_shared', consumer: string): Promise<() => Promise<void>> {
     const session = this.dataSource.createQueryRunner('master');
     await session.connect();
     try {
       await session.query(`select pg_advisory_lock${mode}(hashtext($1), hashtext($2))`, [PARKING_LOCK_NAMESPACE, consumer]);
-    } catch (error) {
+      try {
+        return await work();
+      } finally {
+        await session.query(`select pg_advisory_unlock${mode}(hashtext($1), hashtext($2))`, [PARKING_LOCK_NAMESPACE, consumer]).catch(() => undefined);
+      }
+    } finally {
       await session.release();
-      throw error;
     }
-    let released: Promise<void> | undefined;
-    return () =>
-      (released ??= (async () => {
-        try {
-          await session.query(`select pg_advisory_unlock${mode}(hashtext($1), hashtext($2))`, [PARKING_LOCK_NAMESPACE, consumer]).catch(() => undefined);
-        } finally {
-          await session.release();
-        }
-      })());
   }
 
   /** Parks messages in order; a message already parked from the same origin (a redelivered batch) is not parked twice. */

@@ -9,21 +9,21 @@ import { ensureTopics } from './topics-admin.js';
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
-describe('KafkaRelay parking across batches read ahead (real PostgreSQL, real Kafka)', () => {
+describe('KafkaRelay parking across batches (real PostgreSQL, real Kafka)', () => {
   let database: TestDatabase;
   let dataSource: DataSource;
   let relay: KafkaRelay | undefined;
-  const prefix = uniqueTopicPrefix('relay-parking-ahead');
+  const prefix = uniqueTopicPrefix('relay-parking-batches');
   const settings: KafkaSettings = {
     brokers: testKafkaBrokers(),
-    clientId: 'relay-parking-ahead-test',
+    clientId: 'relay-parking-batches-test',
     topicPrefix: prefix,
     partitions: 3,
     replicationFactor: 1,
   };
 
   beforeAll(async () => {
-    database = await createTestDatabase('relay_parking_ahead');
+    database = await createTestDatabase('relay_parking_batches');
     dataSource = createEventStoreDataSource(database.url, { extraMigrations: parkingMigrations });
     await dataSource.initialize();
     await runEventStoreMigrations(dataSource);
@@ -44,7 +44,7 @@ describe('KafkaRelay parking across batches read ahead (real PostgreSQL, real Ka
     metadata: { subject: projectId, cluster: 'transport' },
   });
 
-  it('parks every later event of a project behind one it cannot publish, even those of the next batches, prepared while it was in flight', async () => {
+  it('parks every later event of a project behind one it cannot publish, even those of the next batches', async () => {
     const store = new PostgresEventStore(dataSource);
     const parked = new ParkedMessageStore(dataSource);
     // Log order, one transaction each: A1, then A2 from a newer build, then A3..A8 and B1..B6 alternating.
