@@ -39,10 +39,25 @@ export function appendRequest(streamId: string, expectedVersion: number, events:
   };
 }
 
-/** The caller's result from the rows its events were stored as (any order: sorted by version here). */
+/**
+ * The caller's result from the rows its events were stored as (any order: sorted by version here). Its
+ * events are built when first read: most callers want only nextVersion, and parsing every event's data
+ * and metadata back cost about a fifth of the Node CPU of a many-event append.
+ */
 export function appendResult(request: AppendRequest, inserted: InsertedEvent[]): AppendResult {
+  let events: RecordedEvent[] | undefined;
+  return {
+    nextVersion: request.expectedVersion + inserted.length,
+    get events() {
+      events ??= recordedEvents(request, inserted);
+      return events;
+    },
+  };
+}
+
+function recordedEvents(request: AppendRequest, inserted: InsertedEvent[]): RecordedEvent[] {
   const rows = [...inserted].sort((a, b) => a.streamVersion - b.streamVersion);
-  const events = rows.map((row, index): RecordedEvent => {
+  return rows.map((row, index): RecordedEvent => {
     const event = request.events[index]!;
     return {
       position: BigInt(row.position),
@@ -58,5 +73,4 @@ export function appendResult(request: AppendRequest, inserted: InsertedEvent[]):
       recordedAt: row.recordedAt,
     };
   });
-  return { nextVersion: request.expectedVersion + events.length, events };
 }

@@ -4,7 +4,9 @@ import type { DataSource } from 'typeorm';
 /**
  * A statement that each pooled connection prepares once (node-postgres caches it by name). The append and
  * the log reads run thousands of times a second, and parsing and planning them every time costs more
- * than running them: measured 3.3k vs 9k appends/s with 16 writers. Runs on the data source's own pool.
+ * than running them: measured 3.3k vs 9k appends/s with 16 writers. Runs on the data source's own pool,
+ * straight on node-postgres: a TypeORM query runner per statement (and the entity manager it builds)
+ * cost about twice the Node CPU of the statement itself (measured ~35 vs ~18 µs a statement).
  */
 export class PreparedStatement<Row> {
   constructor(
@@ -13,14 +15,15 @@ export class PreparedStatement<Row> {
   ) {}
 
   async run(dataSource: DataSource, values: unknown[]): Promise<Row[]> {
-    const queryRunner = dataSource.createQueryRunner('master');
-    try {
-      // For the postgres driver the query runner's connection is a pg PoolClient.
-      const client = (await queryRunner.connect()) as pg.PoolClient;
-      const result = await client.query<Row & pg.QueryResultRow>({ name: this.name, text: this.text, values });
-      return result.rows;
-    } finally {
-      await queryRunner.release();
-    }
+    // pg-pool takes a connection, runs the statement and gives the connection back (or drops it if it broke).
+    const result = await poolOf(dataSource).query<Row & pg.QueryResultRow>({ name: this.name, text: this.text, values });
+    return result.rows;
   }
+}
+
+/** The pg Pool under a TypeORM postgres data source (its driver's `master`), once the data source is initialized. */
+function poolOf(dataSource: DataSource): pg.Pool {
+  const pool = (dataSource.driver as unknown as { master?: pg.Pool }).master;
+  if (!pool) throw new Error('the data source is not initialized (no connection pool to run the statement on)');
+  return pool;
 }
