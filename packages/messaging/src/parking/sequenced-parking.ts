@@ -3,6 +3,7 @@ import { isDatabaseUnavailable } from '@ecab/event-store';
 import type { BatchHandler } from '../event-source.js';
 import type { LogSink } from '../kafka-config.js';
 import { decodeWireMessage } from './event-wire.js';
+import { GatheredCalls } from './gathered-calls.js';
 import type { MessageToPark, ParkedMessageStore, RetryOutcome, WireMessage } from './parked-message-store.js';
 
 /** One message as delivered, before decoding: what it is about, where it came from, its bytes. */
@@ -25,6 +26,9 @@ export interface PoisonReport {
 
 export const WAITING_BEHIND = 'waiting behind an earlier parked message of the same project';
 
+/** Deliveries of batches arriving at once that are applied together at most (DEFAULT_GATHERED_DELIVERIES). */
+export const DEFAULT_GATHERED_DELIVERIES = 5_000;
+
 export function errorText(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
@@ -35,19 +39,28 @@ export function errorText(error: unknown): string {
  * while other subjects go on. After a fix, `retry(subject)` applies the parked ones in order.
  */
 export class SequencedParking {
+  private readonly gathered: GatheredCalls<Delivery>;
+
+  /**
+   * `maxGathered`: batches handed over while another is applied are applied together, one transaction of
+   * the handler for up to this many deliveries (GatheredCalls); a message that fails is still found and
+   * parked on its own.
+   */
   constructor(
     private readonly store: ParkedMessageStore,
     private readonly consumer: string,
     private readonly handle: BatchHandler,
-    private readonly options: { log: LogSink; maxAttempts?: number; onPoison?: (report: PoisonReport) => Promise<void> },
-  ) {}
+    private readonly options: { log: LogSink; maxAttempts?: number; onPoison?: (report: PoisonReport) => Promise<void>; maxGathered?: number },
+  ) {
+    this.gathered = new GatheredCalls((deliveries) => this.processBatch(deliveries), options.maxGathered ?? DEFAULT_GATHERED_DELIVERIES);
+  }
 
   async process(deliveries: Delivery[]): Promise<void> {
     if (deliveries.length === 0) return;
     // Not under the parking lock (the relay takes it): held across the projection's transaction it cost the
     // read side's latency under load (drill 5). Left open: a retry that ends just as this batch parks a
     // message behind it leaves that message parked, listed; the next retry applies it.
-    await this.processBatch(deliveries);
+    await this.gathered.run(deliveries);
   }
 
   private async processBatch(deliveries: Delivery[]): Promise<void> {
