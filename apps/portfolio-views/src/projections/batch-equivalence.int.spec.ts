@@ -235,6 +235,7 @@ describe('applying in batches leaves the same tables as applying one event at a 
         'indicator_view',
         'milestone_view',
         'money_movement',
+        'money_quarter',
         'performance_rating',
         'planned_disbursement',
         'project_activity',

@@ -2,7 +2,9 @@ import type { PortfolioEvent } from '@ecab/contracts';
 import type { DataSource } from 'typeorm';
 import { createViewsTestDatabase, type ViewsTestDatabase } from '../test-support/views-test-database.js';
 import { moneyByGroup } from '../queries/portfolio-summary/money-figures.js';
-import { groupKeysSql } from '../queries/project-selection.js';
+import { movementsSql } from '../queries/money-movements.js';
+import { GROUP_BY, groupKeysSql } from '../queries/project-selection.js';
+import fc from 'fast-check';
 import { PortfolioProjection } from './portfolio-projection.js';
 import type { Sql } from '../sql.js';
 
@@ -512,5 +514,40 @@ describe('the money families: agreements, money movements, plans, contracts and 
     // L1 became effective in 2025: all of its commitment is in the denominator; nothing was undisbursed at the start.
     expect(usd.disbursementRatio).toBe(round4(400 / 1000));
     expect(usd.contractAwardRatio).toBe(round4(600 / 1000));
+  });
+
+  it('reads whole quarters from their sums and gives every figure of any period as movement by movement would', async () => {
+    // The same statement with every movement read one by one (as before the quarter sums): the reference.
+    let rewritten = 0;
+    const byMovement: Sql = (text, params) => {
+      const quarters = movementsSql({ to: '$2', cuts: { toQuarter: '$3', fromQuarter: '$4' } });
+      if (!text.includes(quarters)) return sql(text, params);
+      const movements =
+        'select project_id, agreement_id, kind, currency, amount, value_date from money_movement where value_date <= $2 and num_nulls($3::date, $4::date) >= 0';
+      rewritten += 1;
+      return sql(text.replace(quarters, movements), params);
+    };
+    const day = fc.integer({ min: 0, max: 5 * 365 }).map((n) => new Date(Date.UTC(2023, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+    const periods: [string, string][] = [
+      ['2026-01-01', '2026-12-31'],
+      ['2026-01-15', '2026-02-15'],
+      ['2025-04-01', '2026-03-31'],
+      ['2026-02-01', '2026-03-31'],
+      ['2025-07-02', '2025-09-30'],
+      ['2023-05-01', '2023-05-01'],
+      ...fc.sample(
+        fc.tuple(day, day).map(([a, b]) => (a <= b ? [a, b] : [b, a]) as [string, string]),
+        12,
+      ),
+    ];
+    const [{ quarters }] = (await dataSource.query('select count(*)::int as quarters from money_quarter')) as [{ quarters: number }];
+    expect(quarters).toBeGreaterThan(0);
+    for (const [from, to] of periods) {
+      for (const groupBy of GROUP_BY) {
+        const keys = await groupKeysSql(sql, groupBy);
+        expect([groupBy, from, to, await moneyByGroup(sql, keys, from, to)]).toEqual([groupBy, from, to, await moneyByGroup(byMovement, keys, from, to)]);
+      }
+    }
+    expect(rewritten).toBe(periods.length * GROUP_BY.length);
   });
 });

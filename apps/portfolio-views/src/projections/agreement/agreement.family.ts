@@ -1,6 +1,6 @@
 import type { PortfolioEvent } from '@ecab/contracts';
 import type { BatchRows } from '../batch-rows.js';
-import { MONEY_MOVEMENT_TABLE, movementRow, type Movement, type MovementKind } from './money-movement.js';
+import { MONEY_MOVEMENT_TABLE, MONEY_QUARTER_TABLE, recordMoneyMovement, type Movement, type MovementKind } from './money-movement.js';
 import { decimal, effectiveDateOf, later, MalformedEventError, negate, optionalText, organisation, projectOf, sum, text } from '../event-data.js';
 import { AGREEMENT_VIEW_TABLE, CLUSTER_MONEY_TABLE, PLANNED_DISBURSEMENT_TABLE, PROJECT_MONEY_TABLE } from './agreement-tables.js';
 import type { ViewFamily } from '../view-family.js';
@@ -38,7 +38,7 @@ export function shorthandAgreementId(projectId: string, financierRef: string): s
  */
 export const agreementFamily: ViewFamily = {
   name: 'agreement',
-  tables: [AGREEMENT_VIEW_TABLE, MONEY_MOVEMENT_TABLE, PLANNED_DISBURSEMENT_TABLE, PROJECT_MONEY_TABLE, CLUSTER_MONEY_TABLE],
+  tables: [AGREEMENT_VIEW_TABLE, MONEY_MOVEMENT_TABLE, MONEY_QUARTER_TABLE, PLANNED_DISBURSEMENT_TABLE, PROJECT_MONEY_TABLE, CLUSTER_MONEY_TABLE],
   needs(event, rows) {
     const projectId = projectOf(event);
     if (event.streamId === `project-${projectId}`) {
@@ -227,10 +227,10 @@ function changeAgreement(rows: BatchRows, event: PortfolioEvent, projectId: stri
 /** A movement under an agreement (awards are the contract family's). */
 type AgreementMovement = Omit<Movement, 'agreementId' | 'contractId' | 'financierRef' | 'kind'> & { agreementId: string; kind: Exclude<MovementKind, 'award'> };
 
-/** One money_movement row per event, and the agreement's running total. */
+/** One money_movement row per event (and its quarter's sum), and the agreement's running total. */
 function recordMovement(rows: BatchRows, event: PortfolioEvent, movement: AgreementMovement): void {
   const agreement = rows.get<AgreementRow>('agreement_view', [movement.agreementId]);
-  rows.append('money_movement', movementRow(event, { ...movement, contractId: null, financierRef: agreement?.financier_ref ?? null }));
+  recordMoneyMovement(rows, event, { ...movement, contractId: null, financierRef: agreement?.financier_ref ?? null });
   addToProjectMoney(rows, movement);
   if (!agreement) return;
   const column = TOTAL_COLUMN[movement.kind];

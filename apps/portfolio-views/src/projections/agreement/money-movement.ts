@@ -1,4 +1,5 @@
 import type { PortfolioEvent } from '@ecab/contracts';
+import type { BatchRows } from '../batch-rows.js';
 import { effectiveDateOf } from '../event-data.js';
 import type { ViewTable } from '../view-family.js';
 
@@ -38,6 +39,31 @@ export const MONEY_MOVEMENT_TABLE: ViewTable = {
     'create index money_movement_kind on money_movement (kind, value_date)',
     'create index money_movement_financier on money_movement (financier_ref, kind)',
     'create index money_movement_lineage on money_movement (kind, recorded_at, event_id)',
+    // The movements in other currencies than USD, which portfolio-wide figures read one by one where a rate changes within a quarter.
+    `create index money_movement_foreign on money_movement (currency, value_date) where currency <> 'USD'`,
+  ],
+};
+
+/**
+ * money_quarter: the money_movement amounts summed per project, agreement ('' for none: awards), kind,
+ * currency and quarter of the value date (its first day). The portfolio-wide figures read these sums for
+ * every quarter they take whole (a few rows a project instead of one a movement) and the movements only
+ * for the quarters a period cuts or an exchange rate changes in (queries/money-movements.ts). Added to by
+ * every batch at once (`BatchRows.add`), never read by the projection.
+ */
+export const MONEY_QUARTER_TABLE: ViewTable = {
+  name: 'money_quarter',
+  key: ['project_id', 'agreement_id', 'kind', 'currency', 'quarter'],
+  ddl: [
+    `create table money_quarter (
+           project_id   text not null,
+           agreement_id text not null,
+           kind         text not null,
+           currency     text not null,
+           quarter      date not null,
+           amount       numeric not null,
+           primary key (project_id, agreement_id, kind, currency, quarter)
+         )`,
   ],
 };
 
@@ -53,8 +79,30 @@ export interface Movement {
   valueDate: string;
 }
 
+/** One money_movement row per event, and its amount added to the quarter's sum. */
+export function recordMoneyMovement(rows: BatchRows, event: PortfolioEvent, movement: Movement): void {
+  rows.append('money_movement', movementRow(event, movement));
+  rows.add(
+    'money_quarter',
+    {
+      project_id: movement.projectId,
+      agreement_id: movement.agreementId ?? '',
+      kind: movement.kind,
+      currency: movement.currency,
+      quarter: quarterOf(movement.valueDate),
+    },
+    { amount: movement.amount },
+  );
+}
+
+/** The first day of the quarter of an ISO date (YYYY-MM-DD). */
+export function quarterOf(day: string): string {
+  const month = Number(day.slice(5, 7));
+  return `${day.slice(0, 4)}-${String(month - ((month - 1) % 3)).padStart(2, '0')}-01`;
+}
+
 /** The money_movement row of an event. */
-export function movementRow(event: PortfolioEvent, movement: Movement): Record<string, unknown> {
+function movementRow(event: PortfolioEvent, movement: Movement): Record<string, unknown> {
   return {
     event_id: event.eventId,
     project_id: movement.projectId,

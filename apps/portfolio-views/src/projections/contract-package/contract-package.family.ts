@@ -1,5 +1,5 @@
 import type { PortfolioEvent } from '@ecab/contracts';
-import { movementRow } from '../agreement/money-movement.js';
+import { recordMoneyMovement } from '../agreement/money-movement.js';
 import { effectiveDateOf, MalformedEventError, organisation, projectOf, text } from '../event-data.js';
 import type { BatchRows } from '../batch-rows.js';
 import type { ViewFamily } from '../view-family.js';
@@ -149,7 +149,7 @@ function recordAward(
   event: PortfolioEvent,
   award: { projectId: string; contractId: string; transactionId: string; amount: string; currency: string; valueDate: string },
 ): void {
-  rows.append('money_movement', movementRow(event, { ...award, agreementId: null, financierRef: null, kind: 'award' }));
+  recordMoneyMovement(rows, event, { ...award, agreementId: null, financierRef: null, kind: 'award' });
 }
 
 function money(event: PortfolioEvent, field: string, signed = false): { amount: string; currency: string } {

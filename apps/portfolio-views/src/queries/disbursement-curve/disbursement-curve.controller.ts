@@ -2,6 +2,7 @@ import { ProblemError } from '@ecab/platform';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import type { Sql } from '../../sql.js';
 import { missingRates, roundedAmount, usdRateSql, type MissingRate } from '../money.js';
+import { movementsSql } from '../money-movements.js';
 import { pageOf } from '../pagination.js';
 import { filteredProjectsSql, type ProjectFilters } from '../project-selection.js';
 import { ViewsReader } from '../views-reader.js';
@@ -65,7 +66,7 @@ async function curve(sql: Sql, filters: ProjectFilters, limit: number, cursor: s
     `with projects as (${projects}),
        flows as (
          select 'actual' as series, m.currency, m.value_date as day, m.amount * p.weight as amount, ${usdRateSql('m.currency', 'm.value_date')} as rate
-           from money_movement m join projects p on p.project_id = m.project_id
+           from (${movementsSql({})}) m join projects p on p.project_id = m.project_id
           where m.kind = 'disbursement'${ofFinancier('m.agreement_id')}
          union all
          select 'planned', d.currency, d.period_end, d.amount * p.weight, ${usdRateSql('d.currency', 'd.period_end')}

@@ -1,5 +1,6 @@
 import type { Sql } from '../../sql.js';
 import { missingRates, ratio, roundedAmount, usdRateSql, type MissingRate } from '../money.js';
+import { movementsSql, quarterCuts } from '../money-movements.js';
 
 /**
  * The money figures of docs/DOMAIN.md §2 for a set of projects, from money_movement (and the plans and estimates),
@@ -16,11 +17,11 @@ const MEASURES: readonly { name: string; where: string; factor: string }[] = [
   { name: 'd', where: `f.kind = 'disbursement'`, factor: '1' },
   { name: 's', where: `f.kind = 'spending'`, factor: '1' },
   { name: 'a', where: `f.kind = 'award'`, factor: '1' },
-  { name: 'd_in', where: `f.kind = 'disbursement' and f.value_date >= $1`, factor: '1' },
-  { name: 'a_in', where: `f.kind = 'award' and f.value_date >= $1`, factor: '1' },
-  { name: 'c_start', where: `${COMMITMENT} and f.effective_on < $1 and f.value_date < $1`, factor: SIGN },
-  { name: 'd_start', where: `f.kind = 'disbursement' and f.value_date < $1`, factor: '1' },
-  { name: 'a_start', where: `f.kind = 'award' and f.value_date < $1`, factor: '1' },
+  { name: 'd_in', where: `f.kind = 'disbursement' and not f.before`, factor: '1' },
+  { name: 'a_in', where: `f.kind = 'award' and not f.before`, factor: '1' },
+  { name: 'c_start', where: `${COMMITMENT} and f.effective_on < $1 and f.before`, factor: SIGN },
+  { name: 'd_start', where: `f.kind = 'disbursement' and f.before`, factor: '1' },
+  { name: 'a_start', where: `f.kind = 'award' and f.before`, factor: '1' },
   { name: 'c_eff', where: `${COMMITMENT} and f.effective_on between $1 and $2`, factor: SIGN },
   { name: 'planned', where: `f.kind = 'planned'`, factor: '1' },
   { name: 'est', where: `f.kind = 'estimate'`, factor: '1' },
@@ -28,15 +29,14 @@ const MEASURES: readonly { name: string; where: string; factor: string }[] = [
   { name: 'eb', where: `${COMMITMENT} and ${HAS_TIME}`, factor: SIGN },
 ];
 
-/** Every money fact of the projects: movements up to `to`, planned disbursements due by `to`, procurement estimates. */
+/**
+ * Every money fact of the projects: movements up to `to` (whole quarters summed, see `movementsSql`; `$3`,
+ * `$4` the quarters the period cuts), planned disbursements due by `to`, procurement estimates.
+ */
 const FACTS = `
-  select m.project_id, coalesce(a.financier_ref, 'unknown') as financier, m.kind, m.currency, m.amount, m.value_date, a.effective_on, a.closing_on,
-         ${usdRateSql('m.currency', 'm.value_date')} as rate
-    from money_movement m left join agreement_view a on a.agreement_id = m.agreement_id
-   where m.value_date <= $2 and m.kind <> 'award'
-  union all
-  select m.project_id, null, m.kind, m.currency, m.amount, m.value_date, null, null, ${usdRateSql('m.currency', 'm.value_date')}
-    from money_movement m where m.value_date <= $2 and m.kind = 'award'
+  select m.project_id, case when m.kind = 'award' then null else coalesce(a.financier_ref, 'unknown') end as financier, m.kind, m.currency, m.amount,
+         m.value_date, a.effective_on, a.closing_on, ${usdRateSql('m.currency', 'm.value_date')} as rate
+    from (${movementsSql({ to: '$2', cuts: { toQuarter: '$3', fromQuarter: '$4' } })}) m left join agreement_view a on a.agreement_id = m.agreement_id
   union all
   select p.project_id, coalesce(a.financier_ref, 'unknown'), 'planned', p.currency, p.amount, p.period_end, a.effective_on, a.closing_on, ${usdRateSql('p.currency', 'p.period_end')}
     from planned_disbursement p left join agreement_view a on a.agreement_id = p.agreement_id
@@ -90,25 +90,39 @@ const DERIVED = (suffix: string) => `
 
 /**
  * The money of every group: `keys` is SQL giving `(project_id, key, financier, weight)` rows (a
- * financier, when set, must match the money's agreement). Grouped per currency and over all currencies (USD).
+ * financier, when set, must match the money's agreement), its own `params` numbered from `$5`. Grouped per
+ * currency and over all currencies (USD).
  */
 export async function moneyByGroup(sql: Sql, keys: string, from: string, to: string, params: readonly unknown[] = []): Promise<Map<string, GroupMoney>> {
   const amounts = MEASURES.map(
-    (m) => `coalesce(sum(f.amount * k.weight * ${m.factor}) filter (where ${m.where}), 0) as ${m.name},
-            case when bool_or(f.rate is null) filter (where ${m.where}) then null
-                 else coalesce(sum(f.amount * k.weight * ${m.factor} * f.rate) filter (where ${m.where}), 0) end as ${m.name}_usd`,
+    (m) => `coalesce(sum(f.amount * ${m.factor}) filter (where ${m.where}), 0) as ${m.name},
+            case when bool_or(f.missing_on is not null) filter (where ${m.where}) then null
+                 else coalesce(sum(f.usd * ${m.factor}) filter (where ${m.where}), 0) end as ${m.name}_usd`,
   );
+  const cuts = quarterCuts(from, to);
+  // The facts are first summed per group, currency, kind and whatever else a measure tells apart (before
+  // the period or not, the agreement's dates for commitments, the day of a missing rate), so that the
+  // measures below each filter a few sums instead of every fact. Exact: every factor a measure applies is
+  // the same for all the facts of a sum, and numeric products are exact.
   const rows: Row[] = await sql(
     `with keys as (${keys}), facts as (${FACTS}),
-     grouped as (
-       select k.key, f.currency, grouping(f.currency) as all_currencies, ${amounts.join(',\n')},
-              array_agg(distinct f.currency || ' ' || f.value_date::text) filter (where f.rate is null) as missing
+     summed as (
+       select k.key, f.currency, f.kind, f.value_date < $1 as before,
+              case when ${COMMITMENT} then f.effective_on end as effective_on, case when ${COMMITMENT} then f.closing_on end as closing_on,
+              case when f.rate is null then f.value_date end as missing_on,
+              sum(f.amount * k.weight) as amount, sum(f.amount * k.weight * f.rate) as usd
          from facts f join keys k on k.project_id = f.project_id and (k.financier is null or k.financier = f.financier)
-        group by grouping sets ((k.key, f.currency), (k.key))
+        group by 1, 2, 3, 4, 5, 6, 7
+     ),
+     grouped as (
+       select f.key, f.currency, grouping(f.currency) as all_currencies, ${amounts.join(',\n')},
+              array_agg(distinct f.currency || ' ' || f.missing_on::text) filter (where f.missing_on is not null) as missing
+         from summed f
+        group by grouping sets ((f.key, f.currency), (f.key))
      )
      select key, case when all_currencies = 1 then null else currency end as currency, missing, ${DERIVED('')}, ${DERIVED('_usd')}
        from grouped order by key, currency`,
-    [from, to, ...params],
+    [from, to, cuts.toQuarter, cuts.fromQuarter, ...params],
   );
   const groups = new Map<string, GroupMoney>();
   for (const row of rows) {
