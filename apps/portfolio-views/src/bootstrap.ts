@@ -17,6 +17,9 @@ import { dropAbandonedReplays } from './queries/time-travel/time-travel.js';
 import { ViewGenerations } from './projections/view-generations.js';
 import { viewsMetrics } from './views-metrics.js';
 
+/** Connections of the projection's own pool: one group applies at a time, beside its parking checks and a version read. */
+const APPLY_CONNECTIONS = 4;
+
 export interface RunningViews {
   app: INestApplication;
   url: string;
@@ -46,6 +49,16 @@ export async function startViews(config: ViewsConfig): Promise<RunningViews> {
     extra: { max: 10, ...pgSessionSettings(sessionTimeoutsFromEnv()), options: '-c jit=off' },
   });
   await dataSource.initialize();
+  // The projection's applies, and the parked-subject checks before them, on connections of their own:
+  // under load the readers waiting for a version (`consistentWith`) queue for the query pool, and an apply
+  // queued behind them held back the very version they wait for.
+  const applying = new DataSource({
+    type: 'postgres',
+    url: config.databaseUrl,
+    applicationName: 'portfolio-views',
+    extra: { max: APPLY_CONNECTIONS, ...pgSessionSettings(sessionTimeoutsFromEnv()), options: '-c jit=off' },
+  });
+  await applying.initialize();
   const generations = new ViewGenerations(dataSource, VIEW_FAMILIES);
   let projection: PortfolioProjection;
   // The live generation has tables of another shape: it keeps serving while a new one is built.
@@ -61,16 +74,16 @@ export async function startViews(config: ViewsConfig): Promise<RunningViews> {
     await dropAbandonedReplays(dataSource);
     const live = await generations.live();
     if (live?.shape === generations.shape) {
-      projection = new PortfolioProjection(dataSource, VIEW_FAMILIES, live.schema, { followLive: true });
+      projection = new PortfolioProjection(applying, VIEW_FAMILIES, live.schema, { followLive: true });
     } else if (live) {
       // Code with other read tables: the old generation serves (stale: the consumer, whose code writes
       // the new tables, starts after the switch) while a new one is filled in the background.
-      projection = new PortfolioProjection(dataSource, VIEW_FAMILIES, live.schema, { followLive: true });
+      projection = new PortfolioProjection(applying, VIEW_FAMILIES, live.schema, { followLive: true });
       rebuildAtStart = true;
     } else {
       // First start: the tables are filled from the event store before anything is served.
       const generation = await generations.create();
-      projection = new PortfolioProjection(dataSource, VIEW_FAMILIES, generation.schema, { followLive: true });
+      projection = new PortfolioProjection(applying, VIEW_FAMILIES, generation.schema, { followLive: true });
       const started = Date.now();
       await replayEventStore(eventStore, projection);
       await generations.switchTo(generation.schema);
@@ -85,7 +98,7 @@ export async function startViews(config: ViewsConfig): Promise<RunningViews> {
     kafka: config.kafka,
     consumerGroup: config.consumerGroup,
     eventStore,
-    parkingDataSource: dataSource,
+    parkingDataSource: applying,
     log,
   });
   const { source, parked } = transport;
@@ -162,6 +175,7 @@ export async function startViews(config: ViewsConfig): Promise<RunningViews> {
       await source.stop();
       projection.stopWatching();
       await app.close();
+      await applying.destroy();
       await dataSource.destroy();
       await eventStore.destroy();
     },
