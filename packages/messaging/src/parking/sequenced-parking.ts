@@ -26,8 +26,11 @@ export interface PoisonReport {
 
 export const WAITING_BEHIND = 'waiting behind an earlier parked message of the same project';
 
-/** Deliveries of batches arriving at once that are applied together at most (DEFAULT_GATHERED_DELIVERIES). */
-export const DEFAULT_GATHERED_DELIVERIES = 5_000;
+/**
+ * Deliveries of batches arriving at once that are applied together at most: as many as three partitions'
+ * slices of 1,000 held in memory at once before batches were gathered (portfolio-views' heap is capped).
+ */
+export const DEFAULT_GATHERED_DELIVERIES = 3_000;
 
 export function errorText(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
