@@ -76,3 +76,23 @@ export function organisation(event: PortfolioEvent, field: string): { ref: strin
 export function negate(amount: string): string {
   return amount.startsWith('-') ? amount.slice(1) : amount === '0' || /^0(\.0+)?$/.test(amount) ? amount : `-${amount}`;
 }
+
+/** The earlier of two ISO dates (SQL's `least`: a null is ignored). */
+export function earlier(a: string | null, b: string): string {
+  return a !== null && a < b ? a : b;
+}
+
+/** YYYY-MM-DD. */
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A field holding an ISO date (YYYY-MM-DD); a malformed event otherwise. */
+export function date(event: PortfolioEvent, field: string): string {
+  const value = text(event, field);
+  if (!ISO_DATE.test(value)) throw new MalformedEventError(event, field);
+  return value;
+}
+
+/** An optional ISO date field: null when absent. */
+export function optionalDate(event: PortfolioEvent, field: string): string | null {
+  return event.data[field] === undefined ? null : date(event, field);
+}

@@ -1,7 +1,23 @@
 import type { PortfolioEvent } from '@ecab/contracts';
 import type { BatchRows } from '../batch-rows.js';
 import { MONEY_MOVEMENT_TABLE, MONEY_QUARTER_TABLE, recordMoneyMovement, type Movement, type MovementKind } from './money-movement.js';
-import { decimal, effectiveDateOf, later, MalformedEventError, negate, optionalText, organisation, projectOf, sum, text } from '../event-data.js';
+import {
+  date,
+  decimal,
+  effectiveDateOf,
+  ISO_DATE,
+  later,
+  MalformedEventError,
+  negate,
+  optionalDate,
+  optionalText,
+  organisation,
+  projectOf,
+  sum,
+  text,
+} from '../event-data.js';
+import { addToProjectMoney, needProjectMoney } from './project-money.js';
+import { bareAgreement, ensureAgreement, openShorthand, type AgreementRow } from './agreement-rows.js';
 import { AGREEMENT_VIEW_TABLE, CLUSTER_MONEY_TABLE, PLANNED_DISBURSEMENT_TABLE, PROJECT_MONEY_TABLE } from './agreement-tables.js';
 import type { ViewFamily } from '../view-family.js';
 
@@ -66,24 +82,6 @@ export const agreementFamily: ViewFamily = {
 
 /** The columns a reversal finds the movement it undoes by. */
 const REVERSED_BY = ['agreement_id', 'transaction_id', 'event_type'] as const;
-
-/** An agreement_view row as the family changes it in memory. */
-interface AgreementRow {
-  [column: string]: unknown;
-  agreement_id: string;
-  financier_ref: string | null;
-  financier_name: string | null;
-  currency: string | null;
-  effective_on: string | null;
-  original_closing_on: string | null;
-  closing_on: string | null;
-  opened_by: 'signed' | 'shorthand';
-  committed: string;
-  cancelled: string;
-  disbursed: string;
-  spent: string;
-  updated_at: string;
-}
 
 /** The agreement an old project-stream movement is counted under, and its transaction. */
 function shorthandOf(event: PortfolioEvent, projectId: string): { agreementId: string; financier: string; transactionId: string } {
@@ -238,117 +236,4 @@ function recordMovement(rows: BatchRows, event: PortfolioEvent, movement: Agreem
     [column]: sum(agreement[column] as string, movement.amount),
     updated_at: later(agreement.updated_at, event.time),
   });
-}
-
-/**
- * The shorthand agreement of a project and financier: made when first seen (by `AgreementOpened` or by
- * the first old project-stream movement). Money flows under it from the day it is opened, so that day is
- * its effectiveness date.
- */
-function openShorthand(
-  rows: BatchRows,
-  event: PortfolioEvent,
-  agreement: { agreementId: string; projectId: string; financierRef: string; financierName: string | null; currency: string; openedOn: string },
-): void {
-  const existing = rows.get<AgreementRow>('agreement_view', [agreement.agreementId]);
-  if (!existing) {
-    rows.put('agreement_view', {
-      ...bareAgreement(agreement.agreementId, agreement.projectId, event),
-      financier_ref: agreement.financierRef,
-      financier_name: agreement.financierName,
-      currency: agreement.currency,
-      effective_on: agreement.openedOn,
-      opened_by: 'shorthand',
-    });
-    return;
-  }
-  rows.update('agreement_view', existing, {
-    financier_ref: existing.financier_ref ?? agreement.financierRef,
-    financier_name: existing.financier_name ?? agreement.financierName,
-    currency: existing.currency ?? agreement.currency,
-    effective_on: existing.opened_by === 'shorthand' ? earlier(existing.effective_on, agreement.openedOn) : existing.effective_on,
-    updated_at: later(existing.updated_at, event.time),
-  });
-}
-
-/** An agreement event arriving before its header (never in order, but a rebuild must not fail on it): a bare row. */
-function ensureAgreement(rows: BatchRows, event: PortfolioEvent, agreementId: string, projectId: string): AgreementRow {
-  const existing = rows.get<AgreementRow>('agreement_view', [agreementId]);
-  if (existing) return existing;
-  const bare = bareAgreement(agreementId, projectId, event);
-  rows.put('agreement_view', bare);
-  return bare;
-}
-
-function bareAgreement(agreementId: string, projectId: string, event: PortfolioEvent): AgreementRow {
-  return {
-    agreement_id: agreementId,
-    project_id: projectId,
-    financier_ref: null,
-    financier_name: null,
-    agreement_number: null,
-    instrument: null,
-    currency: null,
-    signed_amount: null,
-    signed_on: null,
-    effective_on: null,
-    original_closing_on: null,
-    closing_on: null,
-    extended: false,
-    opened_by: 'signed',
-    committed: '0',
-    cancelled: '0',
-    disbursed: '0',
-    spent: '0',
-    updated_at: event.time,
-  };
-}
-
-/** The earlier of two ISO dates (SQL's `least`: a null is ignored). */
-function earlier(a: string | null, b: string): string {
-  return a !== null && a < b ? a : b;
-}
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function date(event: PortfolioEvent, field: string): string {
-  const value = text(event, field);
-  if (!ISO_DATE.test(value)) throw new MalformedEventError(event, field);
-  return value;
-}
-
-function optionalDate(event: PortfolioEvent, field: string): string | null {
-  return event.data[field] === undefined ? null : date(event, field);
-}
-
-/** The project's totals in the currency, and its summary row (its cluster's totals move with them once it is registered). */
-function needProjectMoney(rows: BatchRows, projectId: string, currency: string): void {
-  rows.need('project_money', [projectId, currency]);
-  rows.need('project_summary', [projectId]);
-}
-
-/**
- * A project's running net commitment and funds received per currency (the project profile's figures), and
- * its cluster's (the portfolio summary's) once the project is registered: the summary reads a few rows
- * instead of every movement or every project.
- */
-function addToProjectMoney(rows: BatchRows, movement: AgreementMovement): void {
-  const column = movement.kind === 'disbursement' ? 'disbursed' : movement.kind === 'spending' ? undefined : 'committed';
-  if (!column) return;
-  const amount = movement.kind === 'cancellation' ? negate(movement.amount) : movement.amount;
-  const totals = rows.get<{ committed: string; disbursed: string }>('project_money', [movement.projectId, movement.currency]);
-  if (totals) rows.update('project_money', totals, { [column]: sum(totals[column], amount) });
-  else rows.put('project_money', { project_id: movement.projectId, currency: movement.currency, committed: '0', disbursed: '0', [column]: amount });
-  const project = rows.get<{ cluster: string }>('project_summary', [movement.projectId]);
-  if (project) rows.add('cluster_money', { cluster: project.cluster, currency: movement.currency }, { committed: '0', disbursed: '0', [column]: amount });
-}
-
-/**
- * A project just registered: what it had before (money recorded under its agreements before its
- * registration reached the views) now counts in its cluster's totals, as later money will.
- */
-export function addProjectToClusterMoney(rows: BatchRows, projectId: string, cluster: string): void {
-  for (const totals of rows.where<{ currency: string; committed: string; disbursed: string }>('project_money', { project_id: projectId })) {
-    rows.add('cluster_money', { cluster, currency: totals.currency }, { committed: totals.committed, disbursed: totals.disbursed });
-  }
 }

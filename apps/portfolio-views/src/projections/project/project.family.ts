@@ -1,5 +1,5 @@
 import type { PortfolioEvent } from '@ecab/contracts';
-import { addProjectToClusterMoney } from '../agreement/agreement.family.js';
+import { addProjectToClusterMoney } from '../agreement/project-money.js';
 import type { BatchRows } from '../batch-rows.js';
 import { coded, later, MalformedEventError, projectOf, text } from '../event-data.js';
 import type { ViewFamily } from '../view-family.js';
