@@ -37,16 +37,17 @@ export async function startViews(config: ViewsConfig): Promise<RunningViews> {
   const eventStore = createEventStoreDataSource(config.databaseUrl, { applicationName: 'portfolio-views', extraMigrations: authMigrations });
   await eventStore.initialize();
   await runEventStoreMigrations(eventStore);
+  // The same session limits as the event store's connections (DATABASE_STATEMENT_TIMEOUT_MS…). Without
+  // JIT compilation: the portfolio-wide figures are estimated dear enough for PostgreSQL to compile
+  // them, which took seconds on two cores for a statement that runs in a fraction of one.
+  const session = { ...pgSessionSettings(sessionTimeoutsFromEnv()), options: '-c jit=off' };
   const dataSource = new DataSource({
     type: 'postgres',
     url: config.databaseUrl,
     applicationName: 'portfolio-views',
     migrations: parkingMigrations,
     migrationsTableName: 'portfolio_views_migrations',
-    // The same session limits as the event store's connections (DATABASE_STATEMENT_TIMEOUT_MS…). Without
-    // JIT compilation: the portfolio-wide figures are estimated dear enough for PostgreSQL to compile
-    // them, which took seconds on two cores for a statement that runs in a fraction of one.
-    extra: { max: 10, ...pgSessionSettings(sessionTimeoutsFromEnv()), options: '-c jit=off' },
+    extra: { max: 10, ...session },
   });
   await dataSource.initialize();
   // The projection's applies, and the parked-subject checks before them, on connections of their own:
@@ -56,7 +57,7 @@ export async function startViews(config: ViewsConfig): Promise<RunningViews> {
     type: 'postgres',
     url: config.databaseUrl,
     applicationName: 'portfolio-views',
-    extra: { max: APPLY_CONNECTIONS, ...pgSessionSettings(sessionTimeoutsFromEnv()), options: '-c jit=off' },
+    extra: { max: APPLY_CONNECTIONS, ...session },
   });
   await applying.initialize();
   const generations = new ViewGenerations(dataSource, VIEW_FAMILIES);

@@ -60,10 +60,16 @@ export interface EventRow {
  * The xid8 goes out as text under another name: an output column named transaction_id would be what
  * ORDER BY transaction_id sorts by, textually ('100000' < '99999').
  */
-export const EVENT_COLUMNS =
-  'position, transaction_id::text AS transaction_id_text, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at';
+const KEY_COLUMNS = 'position, transaction_id::text AS transaction_id_text, stream_id, stream_version, event_id, type, schema_version';
+
+export const EVENT_COLUMNS = `${KEY_COLUMNS}, data, metadata, recorded_at`;
 
 export function toRecordedEvent(row: EventRow): RecordedEvent {
+  return { ...recordedColumns(row), data: row.data, recordedAt: row.recorded_at };
+}
+
+/** What both reads map alike: every column but the data and the time. */
+function recordedColumns(row: Omit<EventRow, 'data' | 'recorded_at'>): Omit<RecordedEvent, 'data' | 'recordedAt'> {
   return {
     position: BigInt(row.position),
     transactionId: BigInt(row.transaction_id_text),
@@ -72,9 +78,7 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     eventId: row.event_id,
     type: row.type,
     schemaVersion: row.schema_version,
-    data: row.data,
     metadata: row.metadata,
-    recordedAt: row.recorded_at,
   };
 }
 
@@ -88,22 +92,11 @@ export interface EventJsonRow extends Omit<EventRow, 'data' | 'recorded_at'> {
  * The columns of the JSON read: neither the data (jsonb) nor the time (timestamptz) goes through node-postgres'
  * parsers. The time is formatted at UTC with its six fraction digits whatever the session's TimeZone and DateStyle.
  */
-export const EVENT_JSON_COLUMNS = `position, transaction_id::text AS transaction_id_text, stream_id, stream_version, event_id, type, schema_version,
+export const EVENT_JSON_COLUMNS = `${KEY_COLUMNS},
   data::text AS data_text, metadata, to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS recorded_at_text`;
 
 export function toRecordedEventJson(row: EventJsonRow): RecordedEventJson {
-  return {
-    position: BigInt(row.position),
-    transactionId: BigInt(row.transaction_id_text),
-    streamId: row.stream_id,
-    streamVersion: row.stream_version,
-    eventId: row.event_id,
-    type: row.type,
-    schemaVersion: row.schema_version,
-    dataJson: compactJsonb(row.data_text),
-    metadata: row.metadata,
-    time: isoMilliseconds(row.recorded_at_text),
-  };
+  return { ...recordedColumns(row), dataJson: compactJsonb(row.data_text), time: isoMilliseconds(row.recorded_at_text) };
 }
 
 /**
