@@ -36,10 +36,14 @@ async function listening(port: number): Promise<boolean> {
   });
 }
 
-/** Five consecutive free ports: the portal's PORT and the four after it. */
+/**
+ * Five consecutive free ports: the portal's PORT and the four after it. They are drawn below Linux's
+ * ephemeral range (32768 and up): a port there that is free when checked can be taken a moment later as the
+ * local end of any process's outgoing connection, and the app listening on it fails with EADDRINUSE.
+ */
 async function freeBasePort(): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 40_000);
+    const base = 20_000 + Math.floor(Math.random() * 12_000);
     const taken = await Promise.all([0, 1, 2, 3, 4].map((offset) => listening(base + offset)));
     if (!taken.includes(true)) return base;
   }
