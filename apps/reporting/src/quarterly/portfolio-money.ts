@@ -5,7 +5,7 @@ import type { PortfolioFacts } from '../iati/portfolio-facts.js';
 import { amountText, multiplyDecimals, ratioText, usdText, ZERO } from './exact.js';
 import { missingNote, sortedMissing, type ExchangeRates, type MissingRate } from './exchange-rates.js';
 import type { FigureCell, LineageCollector } from './lineage.js';
-import type { AgreementFacts } from './quarter-facts.js';
+import type { AgreementFacts } from './quarter-fact-types.js';
 import type { Quarter } from './quarter.js';
 import { shareOf, sharesOf, type Grouping } from './quarterly-figures.js';
 

@@ -4,7 +4,7 @@ import { addMonths, daysBetween, nextDay } from './dates.js';
 import { amountText, multiplyDecimals, usdText, ZERO } from './exact.js';
 import { missingNote, sortedMissing, type ExchangeRates, type MissingRate } from './exchange-rates.js';
 import type { FigureCell, LineageCollector } from './lineage.js';
-import type { AgreementFacts, QuarterFacts } from './quarter-facts.js';
+import type { AgreementFacts, QuarterFacts } from './quarter-fact-types.js';
 import type { Quarter } from './quarter.js';
 
 /** An amount as recorded and in USD at each movement's value date ('' with a note when a rate is missing). */

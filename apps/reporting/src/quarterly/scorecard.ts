@@ -3,7 +3,7 @@ import type { PortfolioFacts } from '../iati/portfolio-facts.js';
 import { daysBetween } from './dates.js';
 import { clampRatio, ratioText } from './exact.js';
 import type { FigureCell, LineageCollector } from './lineage.js';
-import type { IndicatorFacts, KpiFacts, QuarterFacts } from './quarter-facts.js';
+import type { IndicatorFacts, KpiFacts, QuarterFacts } from './quarter-fact-types.js';
 import type { Quarter } from './quarter.js';
 
 export interface ScorecardRow {
