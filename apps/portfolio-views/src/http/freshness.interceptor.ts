@@ -23,7 +23,8 @@ interface QueryRequest {
  * Every read (a route declared in VIEW_QUERIES) answers `ECAB-Position` and `ECAB-Lag-Ms`, read before the
  * query runs (by this request, or by one shortly before it: FreshnessCache): the answer reflects at least
  * that position. A `consistentWith` token is waited for first (the reader's own wait then finds it
- * applied) and the figures are then read anew, so the position covers it. Error answers carry the headers too.
+ * applied) and the position then covers it: read anew, unless this instance applied the version itself
+ * (the cache keeps no reading from before that apply). Error answers carry the headers too.
  */
 @Injectable()
 export class FreshnessInterceptor implements NestInterceptor, OnModuleDestroy {
@@ -61,13 +62,16 @@ export class FreshnessInterceptor implements NestInterceptor, OnModuleDestroy {
     const read = currentReadContext();
     const waited =
       token && projection && options
-        ? waitForVersion(projection, token, options.consistencyWaitMs).then(() => {
+        ? waitForVersion(projection, token, options.consistencyWaitMs).then((outcome) => {
             if (read && typeof raw === 'string') read.consistentWithApplied = raw;
+            return outcome;
           })
         : undefined;
     return from(
-      (waited ?? Promise.resolve()).then(() =>
-        this.cache.freshness({ readNow: waited !== undefined }).then(
+      (waited ?? Promise.resolve(undefined)).then((outcome) =>
+        // A version this instance applied invalidated the cache when it was applied: any reading it still
+        // offers began after that apply and covers it. One found by a read needs a reading begun after it.
+        this.cache.freshness({ readNow: outcome !== undefined && !outcome.appliedHere }).then(
           ({ position, lagMs }) => {
             response.setHeader(POSITION_HEADER, position);
             response.setHeader(LAG_HEADER, String(lagMs));

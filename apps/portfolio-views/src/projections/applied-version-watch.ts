@@ -3,6 +3,11 @@ export interface VersionWaitOutcome {
   reached: boolean;
   /** The version the tables reflected when last seen (at least the one waited for when reached). */
   applied: number;
+  /**
+   * Reached by this instance's own apply (now or before the wait began), not found by a read: anything
+   * this process starts reading after that apply's listeners ran reflects it (FreshnessInterceptor).
+   */
+  appliedHere?: true;
 }
 
 interface Waiter {
@@ -23,6 +28,9 @@ export type ListenToApplies = (listener: (streamId: string, version: number) => 
 /** How often the awaited streams are read again while readers wait (for what other instances apply). */
 export const DEFAULT_VERSION_POLL_MS = 100;
 
+/** Streams whose last version applied by this instance is remembered (the most recently applied). */
+export const APPLIED_HERE_KEPT = 100_000;
+
 /**
  * The readers waiting until the tables reflect a stream's version (`?consistentWith=`). What this instance
  * applies wakes them at once; what another instance applies is found by reading the versions of every
@@ -35,6 +43,11 @@ export class AppliedVersionWatch {
   private readonly waiting = new Map<string, Set<Waiter>>();
   /** The last version read or applied per awaited stream (what a reader whose time runs out is told). */
   private readonly known = new Map<string, number>();
+  /**
+   * The last version this instance applied per stream, least recently applied first: a reader of a version
+   * at or below it goes at once, without a read (a client reading back its own command, once applied).
+   */
+  private readonly appliedHere = new Map<string, number>();
   private reading = false;
   /** A reader came while a read was under way: read again as soon as it ends, not a tick later. */
   private readAgain = false;
@@ -46,7 +59,12 @@ export class AppliedVersionWatch {
     listen: ListenToApplies,
     private readonly pollMs = DEFAULT_VERSION_POLL_MS,
   ) {
-    this.stopListening = listen((streamId, version) => this.reached(streamId, version));
+    this.stopListening = listen((streamId, version) => {
+      this.appliedHere.delete(streamId);
+      this.appliedHere.set(streamId, version);
+      if (this.appliedHere.size > APPLIED_HERE_KEPT) this.appliedHere.delete(this.appliedHere.keys().next().value!);
+      this.reached(streamId, version, true);
+    });
   }
 
   /** Readers waiting now (for metrics and tests). */
@@ -58,6 +76,8 @@ export class AppliedVersionWatch {
 
   /** Resolves once the stream's version is applied, or with `reached: false` after `timeoutMs`; rejects if reading fails. */
   waitFor(streamId: string, version: number, timeoutMs: number): Promise<VersionWaitOutcome> {
+    const here = this.appliedHere.get(streamId);
+    if (here !== undefined && here >= version) return Promise.resolve({ reached: true, applied: here, appliedHere: true });
     return new Promise<VersionWaitOutcome>((resolve, reject) => {
       let set = this.waiting.get(streamId);
       if (!set) this.waiting.set(streamId, (set = new Set()));
@@ -104,11 +124,12 @@ export class AppliedVersionWatch {
     }
   }
 
-  private reached(streamId: string, version: number): void {
+  private reached(streamId: string, version: number, here = false): void {
     const set = this.waiting.get(streamId);
     if (!set) return;
     if (version > (this.known.get(streamId) ?? 0)) this.known.set(streamId, version);
-    for (const waiter of set) if (waiter.version <= version) waiter.settle({ reached: true, applied: version });
+    const outcome: VersionWaitOutcome = here ? { reached: true, applied: version, appliedHere: true } : { reached: true, applied: version };
+    for (const waiter of set) if (waiter.version <= version) waiter.settle(outcome);
   }
 
   /** A read now, or right after the one under way. */

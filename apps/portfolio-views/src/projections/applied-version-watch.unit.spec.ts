@@ -1,4 +1,4 @@
-import { AppliedVersionWatch, type VersionWaitOutcome } from './applied-version-watch.js';
+import { APPLIED_HERE_KEPT, AppliedVersionWatch, type VersionWaitOutcome } from './applied-version-watch.js';
 
 /** A table of applied versions the test changes, reads the test answers, and the projection's applies. */
 function harness(pollMs = 20) {
@@ -83,9 +83,46 @@ describe('AppliedVersionWatch', () => {
     expect(wait.outcome).toBe('pending');
     applied('agreement-AG-1', 2);
     await settle();
-    expect(wait.outcome).toEqual({ reached: true, applied: 2 });
+    expect(wait.outcome).toEqual({ reached: true, applied: 2, appliedHere: true });
     expect(reads).toHaveLength(1);
     expect(watch.waiters).toBe(0);
+    watch.close();
+  });
+
+  it('lets a reader of a version this instance has already applied go at once, without reading', async () => {
+    const { watch, reads, applied, table } = harness(10_000);
+    applied('project-H', 3);
+    await expect(watch.waitFor('project-H', 2, 1_000)).resolves.toEqual({ reached: true, applied: 3, appliedHere: true });
+    await expect(watch.waitFor('project-H', 3, 1_000)).resolves.toEqual({ reached: true, applied: 3, appliedHere: true });
+    expect(reads).toHaveLength(0);
+    // A later version, or one another instance applied, is read: found applied there, it is not "here".
+    table.set('project-H', 4);
+    const later = track(watch.waitFor('project-H', 4, 1_000));
+    await settle();
+    expect(reads).toHaveLength(1);
+    reads[0]!.answer();
+    await settle();
+    expect(later.outcome).toEqual({ reached: true, applied: 4 });
+    watch.close();
+  });
+
+  it('remembers the streams it applied most recently, up to APPLIED_HERE_KEPT', async () => {
+    const { watch, reads, applied } = harness(10_000);
+    applied('project-OLD', 1);
+    applied('project-RENEWED', 1);
+    for (let i = 0; i < APPLIED_HERE_KEPT - 2; i += 1) applied(`project-${i}`, 1);
+    applied('project-RENEWED', 2);
+    applied('project-NEW', 1);
+    await expect(watch.waitFor('project-RENEWED', 2, 1_000)).resolves.toMatchObject({ appliedHere: true });
+    await expect(watch.waitFor('project-NEW', 1, 1_000)).resolves.toMatchObject({ appliedHere: true });
+    expect(reads).toHaveLength(0);
+    // The least recently applied stream was forgotten: its reader reads.
+    const old = track(watch.waitFor('project-OLD', 1, 1_000));
+    await settle();
+    expect(reads).toHaveLength(1);
+    reads[0]!.answer();
+    await settle();
+    expect(old.outcome).toEqual({ reached: true, applied: 1 });
     watch.close();
   });
 

@@ -1,4 +1,5 @@
 import { ProblemError } from '@ecab/platform';
+import type { VersionWaitOutcome } from '../projections/applied-version-watch.js';
 import type { PortfolioProjection } from '../projections/portfolio-projection.js';
 
 /**
@@ -27,12 +28,13 @@ export function parseConsistencyToken(raw: string | undefined): ConsistencyToken
 
 /**
  * Waits until the projection has applied the version (this instance's applies wake it at once, another
- * instance's are read for every waiting reader together); 409 naming the version it has if the bound passes.
+ * instance's are read for every waiting reader together) and answers how it was reached; 409 naming the version it has if the bound passes.
  */
-export async function waitForVersion(projection: PortfolioProjection, token: ConsistencyToken, timeoutMs: number): Promise<void> {
+export async function waitForVersion(projection: PortfolioProjection, token: ConsistencyToken, timeoutMs: number): Promise<VersionWaitOutcome> {
   const { streamId } = token;
-  const { reached, applied } = await projection.waitForVersion(streamId, token.version, timeoutMs);
-  if (reached) return;
+  const outcome = await projection.waitForVersion(streamId, token.version, timeoutMs);
+  const { reached, applied } = outcome;
+  if (reached) return outcome;
   throw ProblemError.conflict(`The view of ${streamId} is at version ${applied}, not yet at ${token.version}; retry shortly.`, {
     requiredVersion: token.version,
     appliedVersion: applied,

@@ -1,5 +1,5 @@
 import { ProblemError } from '@ecab/platform';
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import type { Sql } from '../../sql.js';
 import {
   milestonesAndResults,
@@ -14,7 +14,8 @@ import type { MoneyByCurrency } from '../portfolio-summary/portfolio-summary.con
 import { PROJECT_COLUMNS, projectListItem, type ProjectListItem, type ProjectRow } from '../project-list/project-row.js';
 import { ViewsReader } from '../views-reader.js';
 import { todayIso } from '../pagination.js';
-import { isoInstantSql, jsonListSql } from '../sections.js';
+import { isoInstantSql, jsonListSql, jsonListTextSql } from '../sections.js';
+import { answerJson, JsonText } from '../json-text.js';
 import {
   agreementEntries,
   agreementsSql,
@@ -106,21 +107,26 @@ export const SECTION_LIMIT = 500;
 export class ProjectProfileController {
   constructor(private readonly reader: ViewsReader) {}
 
+  /** A ProjectView, as JSON text (most of it written by PostgreSQL: answerJson). */
   @Get(projectProfileQuery.path)
-  async project(@Param('id') id: string, @Query() raw: unknown): Promise<ProjectView> {
+  @Header('Content-Type', 'application/json')
+  async project(@Param('id') id: string, @Query() raw: unknown): Promise<string> {
     const parameters = this.reader.parameters(projectProfileQuery, raw);
     return this.reader.read(parameters, (sql) => readProject(sql, id));
   }
 }
 
-/** The profile's lists, as they come out of its statement (JSON arrays of rows). */
+/**
+ * The profile's lists, as they come out of its statement: JSON arrays of rows, parsed where Node still
+ * works on them, else the text of ActivityEntry[], RatingEntry[], RiskEntry[] and IssueEntry[] as answered.
+ */
 interface ProfileRow extends ProjectRow, MilestonesAndResultsRows {
   financing: MoneyByCurrency[];
   activity_count: number;
-  activity: { stream_id: string; stream_version: number; type: string; effective_date: string | null; recorded_at: string; data: Record<string, unknown> }[];
-  ratings: RatingEntry[];
-  risks: RiskEntry[];
-  issues: IssueEntry[];
+  activity: string;
+  ratings: string;
+  risks: string;
+  issues: string;
   agreements: AgreementRow[];
   agreement_transactions: AgreementTransactionRow[];
   contracts: ContractEntry[];
@@ -128,7 +134,7 @@ interface ProfileRow extends ProjectRow, MilestonesAndResultsRows {
 
 /**
  * The project and every section of its profile in one statement (one round trip, one snapshot): each
- * section is a JSON list of its rows. $1 the project, $2 the activity's limit, $3 the sections', $4 today,
+ * section is a JSON list of its rows (the sections answered as they are, as JSON text). $1 the project, $2 the activity's limit, $3 the sections', $4 today,
  * $5 the milestones' and results' cap.
  */
 const PROFILE_SQL = (() => {
@@ -137,18 +143,19 @@ const PROFILE_SQL = (() => {
     -- Per currency, from the project's running totals (net commitment and funds received, as recorded).
     ${jsonListSql(`select currency, committed::text as committed, disbursed::text as disbursed from project_money where project_id = $1 order by currency`)} as financing,
     (select count(*)::int from project_activity where project_id = $1) as activity_count,
-    ${jsonListSql(`select latest.stream_id, latest.stream_version, latest.type, latest.effective_date, ${isoInstantSql('latest.recorded_at')} as recorded_at, latest.data
+    ${jsonListTextSql(`select latest.stream_id as "streamId", latest.stream_version as version, latest.type, latest.effective_date as "effectiveDate",
+            ${isoInstantSql('latest.recorded_at')} as "recordedAt", latest.data
        from (
          select stream_id, stream_version, type, to_char(effective_date, 'YYYY-MM-DD') as effective_date, recorded_at, data
            from project_activity where project_id = $1
           order by recorded_at desc, stream_id collate "C" desc, stream_version desc limit $2
        ) latest order by latest.recorded_at, latest.stream_id collate "C", latest.stream_version`)} as activity,
-    ${jsonListSql(`select period, overall, ratings, world_bank_rating as "worldBankRating", rationale, to_char(rated_on, 'YYYY-MM-DD') as "ratedOn",
+    ${jsonListTextSql(`select period, overall, ratings, world_bank_rating as "worldBankRating", rationale, to_char(rated_on, 'YYYY-MM-DD') as "ratedOn",
             corrections, correction_reason as "correctionReason", event_id as "eventId", ${isoInstantSql('recorded_at')} as "recordedAt"
        from performance_rating where project_id = $1 order by period desc limit $3`)} as ratings,
-    ${jsonListSql(`select period, id, description, likelihood, impact, mitigation, dimension, status, to_char(raised_on, 'YYYY-MM-DD') as "raisedOn"
+    ${jsonListTextSql(`select period, id, description, likelihood, impact, mitigation, dimension, status, to_char(raised_on, 'YYYY-MM-DD') as "raisedOn"
        from project_risk where project_id = $1 order by raised_on desc, period desc, id limit $3`)} as risks,
-    ${jsonListSql(`select period, id, description, dimension, status, to_char(raised_on, 'YYYY-MM-DD') as "raisedOn", to_char(resolved_on, 'YYYY-MM-DD') as "resolvedOn", resolution
+    ${jsonListTextSql(`select period, id, description, dimension, status, to_char(raised_on, 'YYYY-MM-DD') as "raisedOn", to_char(resolved_on, 'YYYY-MM-DD') as "resolvedOn", resolution
        from project_issue where project_id = $1 order by raised_on desc, period desc, id limit $3`)} as issues,
     ${jsonListSql(agreementsSql('$1', '$3'))} as agreements,
     ${jsonListSql(agreementTransactionsSql('$1', '$3'))} as agreement_transactions,
@@ -159,12 +166,12 @@ const PROFILE_SQL = (() => {
   from project_summary p where p.project_id = $1`;
 })();
 
-async function readProject(sql: Sql, id: string): Promise<ProjectView> {
+async function readProject(sql: Sql, id: string): Promise<string> {
   const rows: ProfileRow[] = await sql(PROFILE_SQL, [id, ACTIVITY_LIMIT, SECTION_LIMIT, todayIso(), PROJECT_MILESTONES_AND_RESULTS_CAP]);
   const row = rows[0];
   if (!row) throw ProblemError.notFound(`No project ${id} in the portfolio view.`);
   const { milestones, results } = milestonesAndResults(row);
-  return {
+  const answer: Record<keyof ProjectView, unknown> = {
     ...projectListItem(row),
     titles: row.titles,
     financing: row.financing.map((m) => ({
@@ -173,20 +180,14 @@ async function readProject(sql: Sql, id: string): Promise<ProjectView> {
       disbursed: canonicalAmount(m.disbursed, m.currency),
     })),
     activityCount: row.activity_count,
-    activity: row.activity.map((a) => ({
-      streamId: a.stream_id,
-      version: a.stream_version,
-      type: a.type,
-      effectiveDate: a.effective_date,
-      recordedAt: a.recorded_at,
-      data: a.data,
-    })),
-    ratings: row.ratings,
-    risks: row.risks,
-    issues: row.issues,
+    activity: new JsonText(row.activity),
+    ratings: new JsonText(row.ratings),
+    risks: new JsonText(row.risks),
+    issues: new JsonText(row.issues),
     agreements: agreementEntries(row.agreements, row.agreement_transactions),
     contracts: contractEntries(row.contracts),
     milestones,
     results,
   };
+  return answerJson(answer);
 }

@@ -8,7 +8,7 @@ import type { ViewFamily } from '../../projections/view-family.js';
 import { VIEW_FAMILIES } from '../../projections/view-families.js';
 import { ViewGenerations } from '../../projections/view-generations.js';
 import { PortfolioSummaryController } from '../portfolio-summary/portfolio-summary.controller.js';
-import { ProjectProfileController } from '../project-profile/project-profile.controller.js';
+import { ProjectProfileController, type ProjectView } from '../project-profile/project-profile.controller.js';
 import { ViewsReader } from '../views-reader.js';
 import { withReadContext } from './read-context.js';
 import { dropAbandonedReplays, TimeTravel } from './time-travel.js';
@@ -196,7 +196,8 @@ describe('time travel, replayed from the event store (real PostgreSQL)', () => {
     projects,
     financing: projects === 0 ? [] : [{ currency: 'USD', committed: usd(committed), disbursed: usd(disbursed) }],
   });
-  const profile = (parameters: Record<string, string>) => withReadContext({ projectId: P, setHeader: () => undefined }, () => profiles.project(P, parameters));
+  const profile = async (parameters: Record<string, string>) =>
+    JSON.parse(await withReadContext({ projectId: P, setHeader: () => undefined }, () => profiles.project(P, parameters))) as ProjectView;
 
   it('answers as recorded at an instant: a late report is absent before it was recorded, a correction before it was made', async () => {
     expect(await transport({ recordedAt: beforeLateReport })).toEqual(cluster(1, C1.amount + C2.amount, 0));
