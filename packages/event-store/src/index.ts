@@ -11,7 +11,7 @@ export type { AppendResult, PostgresEventStoreOptions } from './postgres-event-s
 export { DEFAULT_GROUP_COMMIT, groupCommitFromEnv } from './group-commit.js';
 export type { GroupCommitOptions } from './group-commit.js';
 export { LogReader, LOG_START } from './log-reader.js';
-export type { LogCheckpoint } from './log-reader.js';
+export type { CheckpointSaving, LogCheckpoint } from './log-reader.js';
 export { CheckpointStore } from './checkpoint-store.js';
 export { LogSubscription } from './log-subscription.js';
 export type { LogSubscriptionOptions } from './log-subscription.js';

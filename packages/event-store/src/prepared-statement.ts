@@ -19,6 +19,12 @@ export class PreparedStatement<Row> {
     const result = await poolOf(dataSource).query<Row & pg.QueryResultRow>({ name: this.name, text: this.text, values });
     return result.rows;
   }
+
+  /** On a session of the caller's own (a subscription's lock session), which prepares it once too. */
+  async runOn(session: pg.ClientBase, values: unknown[]): Promise<Row[]> {
+    const result = await session.query<Row & pg.QueryResultRow>({ name: this.name, text: this.text, values });
+    return result.rows;
+  }
 }
 
 /** The pg Pool under a TypeORM postgres data source (its driver's `master`), once the data source is initialized. */

@@ -139,7 +139,7 @@ export class KafkaRelay {
       batchSize: this.options.batchSize ?? 1_000,
       ...(this.options.pollIntervalMs !== undefined ? { pollIntervalMs: this.options.pollIntervalMs } : {}),
       // The data stays JSON text from PostgreSQL to Kafka.
-      read: (reader, after, limit) => reader.readJsonBatch(after, limit),
+      read: (reader, after, limit, saving) => reader.readJsonBatch(after, limit, saving),
       handle: (batch) => this.publish(batch),
       // Kafka or PostgreSQL down: the subscription retries with backoff; say so in the service's log.
       onError: (error, { attempt, during }) =>
