@@ -21,3 +21,4 @@ export { DEFAULT_SESSION_TIMEOUTS, pgSessionSettings, sessionTimeoutsFromEnv } f
 export type { SessionTimeouts } from './session-timeouts.js';
 export { Leadership } from './leadership.js';
 export type { LeadershipOptions } from './leadership.js';
+export { poolOf } from './prepared-statement.js';

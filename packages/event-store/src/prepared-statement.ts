@@ -28,7 +28,7 @@ export class PreparedStatement<Row> {
 }
 
 /** The pg Pool under a TypeORM postgres data source (its driver's `master`), once the data source is initialized. */
-function poolOf(dataSource: DataSource): pg.Pool {
+export function poolOf(dataSource: DataSource): pg.Pool {
   const pool = (dataSource.driver as unknown as { master?: pg.Pool }).master;
   if (!pool) throw new Error('the data source is not initialized (no connection pool to run the statement on)');
   return pool;
