@@ -192,7 +192,16 @@ export class LogSubscription<E extends LogEntry = RecordedEvent> {
         this.checkpoint = next;
         return false;
       }
-      batch = await this.readBatch(next, { session: this.leadingSession(), name: this.options.name });
+      try {
+        batch = await this.readBatch(next, { session: this.leadingSession(), name: this.options.name });
+      } catch (error) {
+        // The read failed, and the save with it: saved on its own if it can be, the handled batch is not delivered again.
+        await this.saveOnLockSession(next).then(
+          () => (this.checkpoint = next),
+          () => undefined,
+        );
+        throw error;
+      }
       this.checkpoint = next;
     }
   }
