@@ -48,7 +48,8 @@ const withData = (attributes: CloudEventAttributes, event: RecordedEventJson): P
 
 /**
  * Prepares a batch of the log: takes the relay's parking lock shared (the caller lets go of it with
- * releaseParkingLock once the batch was sent and parked) and learns which of its projects wait behind a parked event, encodes the others' events (each event's data goes out as the JSON text it was read as), and
+ * releaseParkingLock once the batch was sent and parked) and learns which of its projects wait behind a
+ * parked event, encodes the others' events (each event's data goes out as the JSON text it was read as), and
  * cuts them into produce requests. An event of a waiting project, or one this build cannot encode (which makes
  * its project wait), is to be parked in the stored form, once Kafka acknowledged the batch.
  */
@@ -56,9 +57,18 @@ export async function prepareRelayBatch(options: RelayBatchOptions, batch: Recor
   const attributes = batch.map(cloudEventAttributesOf);
   const locking = options.parked.lockShared(options.consumer, [...new Set(attributes.map((a) => a.subject))]);
   locking.catch(() => undefined); // awaited below: a failure is thrown there
-  // Encoded while PostgreSQL answers (one turn of the event loop lets the query go out first).
-  await setImmediate();
-  const records = attributes.map((a, index) => encoded(options, a, batch[index]!));
+  let records: (KafkaRecord | { error: unknown })[];
+  try {
+    // Encoded while PostgreSQL answers (one turn of the event loop lets the query go out first).
+    await setImmediate();
+    records = attributes.map((a, index) => encoded(options, a, batch[index]!));
+  } catch (error) {
+    locking.then(
+      (lock) => lock.release(),
+      () => undefined,
+    );
+    throw error;
+  }
   const lock = await locking;
   try {
     return { ...sorted(options, batch, attributes, records, lock.waiting), releaseParkingLock: lock.release };
