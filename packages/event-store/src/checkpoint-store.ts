@@ -1,12 +1,10 @@
 import type { DataSource } from 'typeorm';
+import { saveCheckpointSql } from './checkpoint-sql.js';
 import { LOG_START, type LogCheckpoint } from './log-reader.js';
 import { PreparedStatement } from './prepared-statement.js';
 
 /** Saves a checkpoint: $1 name, $2 transaction id (text), $3 position (text). */
-export const SAVE_CHECKPOINT_SQL = `INSERT INTO checkpoints (name, transaction_id, position, updated_at)
-   VALUES ($1, $2::text::xid8, $3::bigint, now())
-   ON CONFLICT (name) DO UPDATE
-     SET transaction_id = excluded.transaction_id, position = excluded.position, updated_at = excluded.updated_at`;
+export const SAVE_CHECKPOINT_SQL = saveCheckpointSql('$1', '$2', '$3');
 
 const SAVE = new PreparedStatement<never>('ecab_event_store_save_checkpoint', SAVE_CHECKPOINT_SQL);
 

@@ -11,7 +11,7 @@ export type { AppendResult, PostgresEventStoreOptions } from './postgres-event-s
 export { DEFAULT_GROUP_COMMIT, groupCommitFromEnv } from './group-commit.js';
 export type { GroupCommitOptions } from './group-commit.js';
 export { LogReader, LOG_START } from './log-reader.js';
-export type { LogCheckpoint } from './log-reader.js';
+export type { CheckpointSaving, LogCheckpoint } from './log-reader.js';
 export { CheckpointStore } from './checkpoint-store.js';
 export { LogSubscription } from './log-subscription.js';
 export type { LogSubscriptionOptions } from './log-subscription.js';
@@ -21,3 +21,4 @@ export { DEFAULT_SESSION_TIMEOUTS, pgSessionSettings, sessionTimeoutsFromEnv } f
 export type { SessionTimeouts } from './session-timeouts.js';
 export { Leadership } from './leadership.js';
 export type { LeadershipOptions } from './leadership.js';
+export { poolOf } from './prepared-statement.js';

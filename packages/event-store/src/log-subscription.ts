@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { CheckpointStore, SAVE_CHECKPOINT_SQL } from './checkpoint-store.js';
-import { LOG_START, type LogCheckpoint, LogReader } from './log-reader.js';
+import { type CheckpointSaving, LOG_START, type LogCheckpoint, LogReader } from './log-reader.js';
 import { EventsListener } from './events-listener.js';
 import type { RecordedEvent } from './recorded-event.js';
 import { sessionConfig } from './session-config.js';
@@ -19,8 +19,11 @@ export interface LogSubscriptionOptions<E extends LogEntry = RecordedEvent> {
   lockIntervalMs?: number;
   /** Called with batches in (transactionId, position) order; the checkpoint moves only after it resolves. */
   handle(batch: E[]): Promise<void>;
-  /** How a batch is read (default: `LogReader.readBatch`, every event decoded; the relay reads its data as JSON text). */
-  read?(reader: LogReader, after: LogCheckpoint, limit: number): Promise<E[]>;
+  /**
+   * How a batch is read (default: `LogReader.readBatch`, every event decoded; the relay reads its data as JSON text).
+   * `saving`, when given, must be passed on to the LogReader: the read then saves `after` as the checkpoint too.
+   */
+  read?(reader: LogReader, after: LogCheckpoint, limit: number, saving: CheckpointSaving | undefined): Promise<E[]>;
   /**
    * A failed read, handle or checkpoint save (retried with backoff), a lost listener (reconnected), or a
    * lost or unreachable lock session (the subscription stands down and waits for the lock again).
@@ -162,26 +165,45 @@ export class LogSubscription<E extends LogEntry = RecordedEvent> {
     }
   }
 
-  private readBatch(after: LogCheckpoint): Promise<E[]> {
+  private readBatch(after: LogCheckpoint, saving?: CheckpointSaving): Promise<E[]> {
     const read = this.options.read;
     // Without a reader of its own, E is RecordedEvent (the default type argument).
-    return read ? read(this.reader, after, this.batchSize) : (this.reader.readBatch(after, this.batchSize) as Promise<unknown[]> as Promise<E[]>);
+    return read
+      ? read(this.reader, after, this.batchSize, saving)
+      : (this.reader.readBatch(after, this.batchSize, saving) as Promise<unknown[]> as Promise<E[]>);
   }
 
-  /** Handles every batch available now; tells whether committed events still wait behind older transactions. */
+  /**
+   * Handles every batch available now; tells whether committed events still wait behind older transactions.
+   * A handled batch's checkpoint is saved by the read of the next batch, in one statement on the lock session;
+   * the last read of a drain finds nothing, so every handled batch is checkpointed before the subscription
+   * sleeps, and a stopping subscription saves the checkpoint of the batch in flight on its own.
+   */
   private async drain(): Promise<boolean> {
-    while (!this.stopping && this.leading) {
-      const batch = await this.readBatch(this.checkpoint);
+    if (this.stopping || !this.leading) return false;
+    let batch = await this.readBatch(this.checkpoint);
+    for (;;) {
       const last = batch.at(-1);
-      if (last) {
-        await this.options.handle(batch);
-        const next = { transactionId: last.transactionId, position: last.position };
+      if (!last) return this.reader.heldBack();
+      await this.options.handle(batch);
+      const next = { transactionId: last.transactionId, position: last.position };
+      if (this.stopping || !this.leading) {
         await this.saveOnLockSession(next);
         this.checkpoint = next;
+        return false;
       }
-      if (batch.length < this.batchSize) return this.reader.heldBack();
+      try {
+        batch = await this.readBatch(next, { session: this.leadingSession(), name: this.options.name });
+      } catch (error) {
+        // The read failed, and the save with it: saved on its own if it can be, the handled batch is not delivered again.
+        await this.saveOnLockSession(next).then(
+          () => (this.checkpoint = next),
+          () => undefined,
+        );
+        throw error;
+      }
+      this.checkpoint = next;
     }
-    return false;
   }
 
   /**
@@ -219,10 +241,14 @@ export class LogSubscription<E extends LogEntry = RecordedEvent> {
   }
 
   /** Only the lock holder's session can write: a deposed subscription's save fails instead of moving the checkpoint. */
-  private async saveOnLockSession(checkpoint: LogCheckpoint): Promise<void> {
+  private leadingSession(): pg.Client {
     const session = this.lockSession;
     if (!session || !this.leading) throw new Error(`log subscription ${this.options.name} lost its lock before saving its checkpoint`);
-    await session.query({
+    return session;
+  }
+
+  private async saveOnLockSession(checkpoint: LogCheckpoint): Promise<void> {
+    await this.leadingSession().query({
       name: 'ecab_event_store_save_checkpoint',
       text: SAVE_CHECKPOINT_SQL,
       values: [this.options.name, checkpoint.transactionId.toString(), checkpoint.position.toString()],

@@ -19,10 +19,16 @@ export class PreparedStatement<Row> {
     const result = await poolOf(dataSource).query<Row & pg.QueryResultRow>({ name: this.name, text: this.text, values });
     return result.rows;
   }
+
+  /** On a session of the caller's own (a subscription's lock session), which prepares it once too. */
+  async runOn(session: pg.ClientBase, values: unknown[]): Promise<Row[]> {
+    const result = await session.query<Row & pg.QueryResultRow>({ name: this.name, text: this.text, values });
+    return result.rows;
+  }
 }
 
 /** The pg Pool under a TypeORM postgres data source (its driver's `master`), once the data source is initialized. */
-function poolOf(dataSource: DataSource): pg.Pool {
+export function poolOf(dataSource: DataSource): pg.Pool {
   const pool = (dataSource.driver as unknown as { master?: pg.Pool }).master;
   if (!pool) throw new Error('the data source is not initialized (no connection pool to run the statement on)');
   return pool;

@@ -139,7 +139,7 @@ export class KafkaRelay {
       batchSize: this.options.batchSize ?? 1_000,
       ...(this.options.pollIntervalMs !== undefined ? { pollIntervalMs: this.options.pollIntervalMs } : {}),
       // The data stays JSON text from PostgreSQL to Kafka.
-      read: (reader, after, limit) => reader.readJsonBatch(after, limit),
+      read: (reader, after, limit, saving) => reader.readJsonBatch(after, limit, saving),
       handle: (batch) => this.publish(batch),
       // Kafka or PostgreSQL down: the subscription retries with backoff; say so in the service's log.
       onError: (error, { attempt, during }) =>
@@ -232,9 +232,9 @@ export class KafkaRelay {
 
   private async publish(batch: RecordedEventJson[]): Promise<void> {
     if (batch.length === 0) return;
-    const parked = this.options.parked;
-    await parked.sharing(this.consumerName, async () => {
-      const prepared = await prepareRelayBatch(this.batchOptions, batch);
+    // Under the shared parking lock, from the check for parked projects to the parking: a retry waits meanwhile.
+    const prepared = await prepareRelayBatch(this.batchOptions, batch);
+    try {
       // Kafka first, then parking: a failure in between gives the whole batch back, to be published again
       // (consumers skip duplicates) and parked again (once: a message already parked from its origin is not).
       try {
@@ -251,9 +251,11 @@ export class KafkaRelay {
         if (producerStateLost(error)) await this.renewProducer(error);
         throw error; // the log subscription retries the batch
       }
-      await parked.park(this.consumerName, prepared.toPark);
+      await this.options.parked.park(this.consumerName, prepared.toPark);
       this.published += prepared.outgoing;
-    });
+    } finally {
+      prepared.releaseParkingLock();
+    }
   }
 }
 

@@ -17,6 +17,8 @@ export interface PreparedBatch {
   requests: TopicMessages[][];
   /** What is parked once Kafka acknowledged `requests`: events of projects that wait, and events this build cannot encode. */
   toPark: MessageToPark[];
+  /** Lets go of the parking lock, held shared since the batch was checked for parked projects: once it was sent and parked, or given up. */
+  releaseParkingLock(): void;
 }
 
 export interface RelayBatchOptions {
@@ -45,19 +47,45 @@ const withData = (attributes: CloudEventAttributes, event: RecordedEventJson): P
 });
 
 /**
- * Prepares a batch of the log, under the relay's shared parking lock: learns which of its projects wait behind
- * a parked event, encodes the others' events (each event's data goes out as the JSON text it was read as), and
+ * Prepares a batch of the log: takes the relay's parking lock shared (the caller lets go of it with
+ * releaseParkingLock once the batch was sent and parked) and learns which of its projects wait behind a
+ * parked event, encodes the others' events (each event's data goes out as the JSON text it was read as), and
  * cuts them into produce requests. An event of a waiting project, or one this build cannot encode (which makes
  * its project wait), is to be parked in the stored form, once Kafka acknowledged the batch.
  */
 export async function prepareRelayBatch(options: RelayBatchOptions, batch: RecordedEventJson[]): Promise<PreparedBatch> {
   const attributes = batch.map(cloudEventAttributesOf);
-  const lookUp = options.parked.parkedSubjects(options.consumer, [...new Set(attributes.map((a) => a.subject))]);
-  lookUp.catch(() => undefined); // awaited below: a failure is thrown there
-  // Encoded while PostgreSQL answers (one turn of the event loop lets the query go out first).
-  await setImmediate();
-  const records = attributes.map((a, index) => encoded(options, a, batch[index]!));
-  const waiting = await lookUp;
+  const locking = options.parked.lockShared(options.consumer, [...new Set(attributes.map((a) => a.subject))]);
+  locking.catch(() => undefined); // awaited below: a failure is thrown there
+  let records: (KafkaRecord | { error: unknown })[];
+  try {
+    // Encoded while PostgreSQL answers (one turn of the event loop lets the query go out first).
+    await setImmediate();
+    records = attributes.map((a, index) => encoded(options, a, batch[index]!));
+  } catch (error) {
+    locking.then(
+      (lock) => lock.release(),
+      () => undefined,
+    );
+    throw error;
+  }
+  const lock = await locking;
+  try {
+    return { ...sorted(options, batch, attributes, records, lock.waiting), releaseParkingLock: lock.release };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+/** The batch's events to send, cut into requests, and those to park. */
+function sorted(
+  options: RelayBatchOptions,
+  batch: RecordedEventJson[],
+  attributes: CloudEventAttributes[],
+  records: (KafkaRecord | { error: unknown })[],
+  waiting: Set<string>,
+): Omit<PreparedBatch, 'releaseParkingLock'> {
   const outgoing: { topic: string; message: Message }[] = [];
   const toPark: MessageToPark[] = [];
   for (const [index, event] of attributes.entries()) {

@@ -1,3 +1,4 @@
+import { poolOf } from '@ecab/event-store';
 import type { DataSource } from 'typeorm';
 
 /** A message as it came off the wire, kept so that it can be decoded again after a fix. */
@@ -69,6 +70,14 @@ const toParked = (row: ParkedRow): ParkedMessage => ({
 /** First key of the parking advisory locks; the second is the consumer name's hash. */
 export const PARKING_LOCK_NAMESPACE = 'ecab-parked-messages';
 
+/** The parking lock held shared by a live batch (`lockShared`), and what it found parked. */
+export interface SharedParkingLock {
+  /** Which of the subjects asked about have parked messages (their new messages must wait too). */
+  waiting: Set<string>;
+  /** Lets go of the lock without waiting for PostgreSQL's answer: its connection goes back to the pool once it came. */
+  release(): void;
+}
+
 export class ParkedMessageStore {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -84,32 +93,59 @@ export class ParkedMessageStore {
 
   /**
    * Runs `work` (a retry of parked messages) while holding the consumer's parking lock exclusively: other
-   * retries and live batches (`sharing`, the relay's) — on this or another instance — wait meanwhile, so no
+   * retries and live batches (`lockShared`, the relay's) — on this or another instance — wait meanwhile, so no
    * project goes on past a message being parked or retried. A session advisory lock on a pooled connection, released with it if
    * the process dies.
    */
   exclusively<T>(consumer: string, work: () => Promise<T>): Promise<T> {
-    return this.holding('', consumer, work);
+    return this.holding(consumer, work);
   }
 
   /**
-   * Runs `work` (a live batch: check parked projects, apply or publish, park) holding the consumer's parking
-   * lock shared: batches of several instances of one consumer group go on side by side; a retry waits for
-   * them, and they for it.
+   * For a live batch (check parked projects, apply or publish, park): takes the consumer's parking lock
+   * shared and learns which of `subjects` have parked messages, in one round trip: batches of several
+   * instances of one consumer group go on side by side; a retry (`exclusively`) waits for them, and they for it.
+   * The two statements go as one simple query, so each has its own snapshot: the check sees what a retry
+   * that held the lock until just before had removed. Hence the values are written into the text, as literals.
    */
-  sharing<T>(consumer: string, work: () => Promise<T>): Promise<T> {
-    return this.holding('_shared', consumer, work);
+  async lockShared(consumer: string, subjects: string[]): Promise<SharedParkingLock> {
+    const session = await poolOf(this.dataSource).connect();
+    const literal = (text: string) => session.escapeLiteral(text);
+    const keys = `hashtext(${literal(PARKING_LOCK_NAMESPACE)}), hashtext(${literal(consumer)})`;
+    const check =
+      subjects.length === 0
+        ? 'select null::text as subject where false'
+        : `select distinct subject from parked_messages where consumer = ${literal(consumer)} and subject = any(array[${subjects.map(literal).join(', ')}]::text[])`;
+    let rows: { subject: string }[];
+    try {
+      // A simple query of two statements answers with a result for each.
+      const results = (await session.query(`select pg_advisory_lock_shared(${keys}); ${check}`)) as unknown as { rows: { subject: string }[] }[];
+      rows = results[1]!.rows;
+    } catch (error) {
+      // The lock may be held already: a connection dropped from the pool lets go of it.
+      session.release(error instanceof Error ? error : new Error(String(error)));
+      throw error;
+    }
+    return {
+      waiting: new Set(rows.map((r) => r.subject)),
+      release: () => {
+        session.query(`select pg_advisory_unlock_shared(${keys})`).then(
+          () => session.release(),
+          (error: Error) => session.release(error),
+        );
+      },
+    };
   }
 
-  private async holding<T>(mode: '' | '_shared', consumer: string, work: () => Promise<T>): Promise<T> {
+  private async holding<T>(consumer: string, work: () => Promise<T>): Promise<T> {
     const session = this.dataSource.createQueryRunner('master');
     await session.connect();
     try {
-      await session.query(`select pg_advisory_lock${mode}(hashtext($1), hashtext($2))`, [PARKING_LOCK_NAMESPACE, consumer]);
+      await session.query(`select pg_advisory_lock(hashtext($1), hashtext($2))`, [PARKING_LOCK_NAMESPACE, consumer]);
       try {
         return await work();
       } finally {
-        await session.query(`select pg_advisory_unlock${mode}(hashtext($1), hashtext($2))`, [PARKING_LOCK_NAMESPACE, consumer]).catch(() => undefined);
+        await session.query(`select pg_advisory_unlock(hashtext($1), hashtext($2))`, [PARKING_LOCK_NAMESPACE, consumer]).catch(() => undefined);
       }
     } finally {
       await session.release();
