@@ -54,6 +54,23 @@ describe('PostgresEventStore', () => {
     expect(await store.readStream('project-none')).toEqual([]);
   });
 
+  it('reads several streams from a version each in one call, one answer per stream in the order asked', async () => {
+    await store.append('project-many-a', 0, [projectRegistered('a1'), projectRegistered('a2'), projectRegistered('a3')]);
+    await store.append('project-many-b', 0, [projectRegistered('b1')]);
+    const [fromTwo, whole, none, again] = await store.readStreams([
+      { streamId: 'project-many-a', fromVersion: 2 },
+      { streamId: 'project-many-b' },
+      { streamId: 'project-many-none' },
+      { streamId: 'project-many-a', fromVersion: 4 },
+    ]);
+    expect(fromTwo).toEqual(await store.readStream('project-many-a', { fromVersion: 2 }));
+    expect(fromTwo!.map((e) => e.data['name'])).toEqual(['a2', 'a3']);
+    expect(whole).toEqual(await store.readStream('project-many-b'));
+    expect(none).toEqual([]);
+    expect(again).toEqual([]);
+    expect(await store.readStreams([])).toEqual([]);
+  });
+
   it('keeps strings that need escaping intact', async () => {
     const data = { text: 'quote " backslash \\ comma , braces {} unicode Алматы ✓', empty: '' };
     await store.append('project-escaping', 0, [{ type: 'NoteAdded', schemaVersion: 1, data, metadata: { actor: '"x"\\' } }]);

@@ -18,6 +18,22 @@ const READ_STREAM = new PreparedStatement<EventRow>(
 );
 
 /**
+ * Several streams' events from a version each, in one statement: a command folds its own stream and its
+ * project's, and one round trip instead of two is about a third of its statements. Each stream is read
+ * by its own index scan (the lateral subquery), whatever the planner guesses of the array's length.
+ */
+const READ_STREAMS = new PreparedStatement<EventRow & { wanted: number }>(
+  'ecab_event_store_read_streams',
+  `SELECT wanted.ordinality::integer AS wanted, e.* FROM unnest($1::text[], $2::integer[]) WITH ORDINALITY AS wanted(stream, from_version, ordinality)
+   CROSS JOIN LATERAL (
+     SELECT ${EVENT_COLUMNS} FROM events
+     WHERE events.stream_id = wanted.stream AND events.stream_version >= wanted.from_version
+     ORDER BY events.stream_version
+   ) e
+   ORDER BY wanted.ordinality, e.stream_version`,
+);
+
+/**
  * The key's event, found by the unique partial index events_idempotency_key_idx, then the events of its
  * command (same stream, same causation) by the (stream_id, stream_version) index. The index holds only
  * rows WHERE metadata ? 'idempotencyKey': the query must say so too, or the planner cannot prove the
@@ -77,6 +93,18 @@ export class PostgresEventStore {
   async readStream(streamId: string, options: { fromVersion?: number; toVersion?: number } = {}): Promise<RecordedEvent[]> {
     const rows = await READ_STREAM.run(this.dataSource, [streamId, options.fromVersion ?? 1, options.toVersion ?? 2_147_483_647]);
     return rows.map(toRecordedEvent);
+  }
+
+  /**
+   * The events of each stream from its `fromVersion` (default 1) on, in version order: one answer per
+   * request, in the order asked, read in one statement (so one snapshot).
+   */
+  async readStreams(requests: readonly { streamId: string; fromVersion?: number }[]): Promise<RecordedEvent[][]> {
+    if (requests.length === 0) return [];
+    const rows = await READ_STREAMS.run(this.dataSource, [requests.map((r) => r.streamId), requests.map((r) => r.fromVersion ?? 1)]);
+    const answers = requests.map((): RecordedEvent[] => []);
+    for (const row of rows) answers[row.wanted - 1]!.push(toRecordedEvent(row));
+    return answers;
   }
 
   /** The events of the command that carried this idempotency key (its first event holds the key), or []. */
