@@ -17,21 +17,32 @@ const READ_STREAM = new PreparedStatement<EventRow>(
    ORDER BY events.stream_version`,
 );
 
+/** Most streams one statement of `readStreams` reads; more are read by further statements. */
+const READ_STREAMS_AT_ONCE = 8;
+
+const readStreamsStatements = new Map<number, PreparedStatement<EventRow & { wanted: number }>>();
+
 /**
  * Several streams' events from a version each, in one statement: a command folds its own stream and its
- * project's, and one round trip instead of two is about a third of its statements. Each stream is read
- * by its own index scan (the lateral subquery), whatever the planner guesses of the array's length.
+ * project's, and one round trip instead of two costs both processes less (measured per pair of streams:
+ * ~55 vs ~90 µs of PostgreSQL CPU, ~80 vs ~150 µs of Node CPU). One branch a stream, each an index scan,
+ * prepared once per number of streams. The range has an upper bound, as READ_STREAM's has: with an open
+ * `>=` the generic plan's estimate looks worse than a custom one and PostgreSQL plans the statement
+ * again at every run (measured ~3 times the CPU); the same happens to a join on unnest()ed arrays.
  */
-const READ_STREAMS = new PreparedStatement<EventRow & { wanted: number }>(
-  'ecab_event_store_read_streams',
-  `SELECT wanted.ordinality::integer AS wanted, e.* FROM unnest($1::text[], $2::integer[]) WITH ORDINALITY AS wanted(stream, from_version, ordinality)
-   CROSS JOIN LATERAL (
-     SELECT ${EVENT_COLUMNS} FROM events
-     WHERE events.stream_id = wanted.stream AND events.stream_version >= wanted.from_version
-     ORDER BY events.stream_version
-   ) e
-   ORDER BY wanted.ordinality, e.stream_version`,
-);
+function readStreamsStatement(count: number): PreparedStatement<EventRow & { wanted: number }> {
+  let statement = readStreamsStatements.get(count);
+  if (!statement) {
+    const branches = Array.from(
+      { length: count },
+      (_, index) =>
+        `SELECT ${index} AS wanted, ${EVENT_COLUMNS} FROM events WHERE stream_id = $${2 * index + 1} AND stream_version BETWEEN $${2 * index + 2}::integer AND 2147483647`,
+    );
+    statement = new PreparedStatement(`ecab_event_store_read_streams_${count}`, `${branches.join('\n UNION ALL ')}\n ORDER BY wanted, stream_version`);
+    readStreamsStatements.set(count, statement);
+  }
+  return statement;
+}
 
 /**
  * The key's event, found by the unique partial index events_idempotency_key_idx, then the events of its
@@ -97,13 +108,18 @@ export class PostgresEventStore {
 
   /**
    * The events of each stream from its `fromVersion` (default 1) on, in version order: one answer per
-   * request, in the order asked, read in one statement (so one snapshot).
+   * request, in the order asked. Up to READ_STREAMS_AT_ONCE streams are read in one statement (one snapshot).
    */
   async readStreams(requests: readonly { streamId: string; fromVersion?: number }[]): Promise<RecordedEvent[][]> {
-    if (requests.length === 0) return [];
-    const rows = await READ_STREAMS.run(this.dataSource, [requests.map((r) => r.streamId), requests.map((r) => r.fromVersion ?? 1)]);
     const answers = requests.map((): RecordedEvent[] => []);
-    for (const row of rows) answers[row.wanted - 1]!.push(toRecordedEvent(row));
+    for (let first = 0; first < requests.length; first += READ_STREAMS_AT_ONCE) {
+      const part = requests.slice(first, first + READ_STREAMS_AT_ONCE);
+      const rows = await readStreamsStatement(part.length).run(
+        this.dataSource,
+        part.flatMap((request) => [request.streamId, request.fromVersion ?? 1]),
+      );
+      for (const row of rows) answers[first + row.wanted]!.push(toRecordedEvent(row));
+    }
     return answers;
   }
 
