@@ -71,6 +71,22 @@ describe('PostgresEventStore', () => {
     expect(await store.readStreams([])).toEqual([]);
   });
 
+  it('reads several streams with a plan PostgreSQL prepares once, not at every run', async () => {
+    const single = await createEventStoreDatabase('event_store_plans', { poolSize: 1 });
+    try {
+      const alone = new PostgresEventStore(single.dataSource);
+      await alone.append('project-plan-a', 0, [projectRegistered('a')]);
+      // PostgreSQL plans a prepared statement for its first five runs, then keeps a generic plan if it looks no worse.
+      for (let run = 0; run < 8; run += 1) await alone.readStreams([{ streamId: 'project-plan-a', fromVersion: 1 }, { streamId: 'project-plan-b' }]);
+      const [plans] = await single.dataSource.query<{ generic_plans: string; custom_plans: string }[]>(
+        "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = 'ecab_event_store_read_streams_2'",
+      );
+      expect({ generic: Number(plans?.generic_plans), custom: Number(plans?.custom_plans) }).toEqual({ generic: 3, custom: 5 });
+    } finally {
+      await single.close();
+    }
+  });
+
   it('keeps strings that need escaping intact', async () => {
     const data = { text: 'quote " backslash \\ comma , braces {} unicode Алматы ✓', empty: '' };
     await store.append('project-escaping', 0, [{ type: 'NoteAdded', schemaVersion: 1, data, metadata: { actor: '"x"\\' } }]);
