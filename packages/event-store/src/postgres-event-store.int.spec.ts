@@ -54,6 +54,39 @@ describe('PostgresEventStore', () => {
     expect(await store.readStream('project-none')).toEqual([]);
   });
 
+  it('reads several streams from a version each in one call, one answer per stream in the order asked', async () => {
+    await store.append('project-many-a', 0, [projectRegistered('a1'), projectRegistered('a2'), projectRegistered('a3')]);
+    await store.append('project-many-b', 0, [projectRegistered('b1')]);
+    const [fromTwo, whole, none, again] = await store.readStreams([
+      { streamId: 'project-many-a', fromVersion: 2 },
+      { streamId: 'project-many-b' },
+      { streamId: 'project-many-none' },
+      { streamId: 'project-many-a', fromVersion: 4 },
+    ]);
+    expect(fromTwo).toEqual(await store.readStream('project-many-a', { fromVersion: 2 }));
+    expect(fromTwo!.map((e) => e.data['name'])).toEqual(['a2', 'a3']);
+    expect(whole).toEqual(await store.readStream('project-many-b'));
+    expect(none).toEqual([]);
+    expect(again).toEqual([]);
+    expect(await store.readStreams([])).toEqual([]);
+  });
+
+  it('reads several streams with a plan PostgreSQL prepares once, not at every run', async () => {
+    const single = await createEventStoreDatabase('event_store_plans', { poolSize: 1 });
+    try {
+      const alone = new PostgresEventStore(single.dataSource);
+      await alone.append('project-plan-a', 0, [projectRegistered('a')]);
+      // PostgreSQL plans a prepared statement for its first five runs, then keeps a generic plan if it looks no worse.
+      for (let run = 0; run < 8; run += 1) await alone.readStreams([{ streamId: 'project-plan-a', fromVersion: 1 }, { streamId: 'project-plan-b' }]);
+      const [plans] = await single.dataSource.query<{ generic_plans: string; custom_plans: string }[]>(
+        "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = 'ecab_event_store_read_streams_2'",
+      );
+      expect({ generic: Number(plans?.generic_plans), custom: Number(plans?.custom_plans) }).toEqual({ generic: 3, custom: 5 });
+    } finally {
+      await single.close();
+    }
+  });
+
   it('keeps strings that need escaping intact', async () => {
     const data = { text: 'quote " backslash \\ comma , braces {} unicode Алматы ✓', empty: '' };
     await store.append('project-escaping', 0, [{ type: 'NoteAdded', schemaVersion: 1, data, metadata: { actor: '"x"\\' } }]);

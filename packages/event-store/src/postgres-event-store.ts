@@ -17,6 +17,33 @@ const READ_STREAM = new PreparedStatement<EventRow>(
    ORDER BY events.stream_version`,
 );
 
+/** Most streams one statement of `readStreams` reads; more are read by further statements. */
+const READ_STREAMS_AT_ONCE = 8;
+
+const readStreamsStatements = new Map<number, PreparedStatement<EventRow & { wanted: number }>>();
+
+/**
+ * Several streams' events from a version each, in one statement: a command folds its own stream and its
+ * project's, and one round trip instead of two costs both processes less (measured per pair of streams:
+ * ~55 vs ~90 µs of PostgreSQL CPU, ~80 vs ~150 µs of Node CPU). One branch a stream, each an index scan,
+ * prepared once per number of streams. The range has an upper bound, as READ_STREAM's has: with an open
+ * `>=` the generic plan's estimate looks worse than a custom one and PostgreSQL plans the statement
+ * again at every run (measured ~3 times the CPU); the same happens to a join on unnest()ed arrays.
+ */
+function readStreamsStatement(count: number): PreparedStatement<EventRow & { wanted: number }> {
+  let statement = readStreamsStatements.get(count);
+  if (!statement) {
+    const branches = Array.from(
+      { length: count },
+      (_, index) =>
+        `SELECT ${index} AS wanted, ${EVENT_COLUMNS} FROM events WHERE stream_id = $${2 * index + 1} AND stream_version BETWEEN $${2 * index + 2}::integer AND 2147483647`,
+    );
+    statement = new PreparedStatement(`ecab_event_store_read_streams_${count}`, `${branches.join('\n UNION ALL ')}\n ORDER BY wanted, stream_version`);
+    readStreamsStatements.set(count, statement);
+  }
+  return statement;
+}
+
 /**
  * The key's event, found by the unique partial index events_idempotency_key_idx, then the events of its
  * command (same stream, same causation) by the (stream_id, stream_version) index. The index holds only
@@ -77,6 +104,23 @@ export class PostgresEventStore {
   async readStream(streamId: string, options: { fromVersion?: number; toVersion?: number } = {}): Promise<RecordedEvent[]> {
     const rows = await READ_STREAM.run(this.dataSource, [streamId, options.fromVersion ?? 1, options.toVersion ?? 2_147_483_647]);
     return rows.map(toRecordedEvent);
+  }
+
+  /**
+   * The events of each stream from its `fromVersion` (default 1) on, in version order: one answer per
+   * request, in the order asked. Up to READ_STREAMS_AT_ONCE streams are read in one statement (one snapshot).
+   */
+  async readStreams(requests: readonly { streamId: string; fromVersion?: number }[]): Promise<RecordedEvent[][]> {
+    const answers = requests.map((): RecordedEvent[] => []);
+    for (let first = 0; first < requests.length; first += READ_STREAMS_AT_ONCE) {
+      const part = requests.slice(first, first + READ_STREAMS_AT_ONCE);
+      const rows = await readStreamsStatement(part.length).run(
+        this.dataSource,
+        part.flatMap((request) => [request.streamId, request.fromVersion ?? 1]),
+      );
+      for (const row of rows) answers[first + row.wanted]!.push(toRecordedEvent(row));
+    }
+    return answers;
   }
 
   /** The events of the command that carried this idempotency key (its first event holds the key), or []. */

@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { createEventStoreDataSource, PostgresEventStore, runEventStoreMigrations, WrongExpectedVersionError } from '@ecab/event-store';
 import { DomainRuleViolation } from '@ecab/domain';
 import { createTestDatabase, type TestDatabase } from '@ecab/testing';
@@ -143,6 +144,39 @@ describe('AggregateCommandExecutor (real PostgreSQL)', () => {
       expect(await store.streamVersion('agreement-AG-AQ-1')).toBe(1);
       const outcome = await executor.execute('agreement', declare, context);
       expect(outcome).toMatchObject({ projectId: 'ECAB-AQ-01', version: 2 });
+    });
+
+    it('reads a later agreement command’s stream and its project’s in one statement, and sees what was stored since', async () => {
+      await executor.execute(
+        'project',
+        {
+          type: 'RegisterProject',
+          data: { projectId: 'ECAB-AQ-07', title: 'Dust monitors, Osh', cluster: 'air-quality', countries: [{ code: 'KG', percentage: 100 }] },
+        },
+        context,
+      );
+      await executor.execute('agreement', sign('AG-AQ-7', 'ECAB-AQ-07'), context);
+      const declare = { type: 'DeclareAgreementEffective', data: { agreementId: 'AG-AQ-7', effectivenessDate: '2025-06-01' } } as const;
+      await executor.execute('agreement', declare, context); // folded the agreement at version 1 (signed), stored version 2
+      await new AggregateCommandExecutor(store, new FoldedStreams(store)).execute(
+        'project',
+        { type: 'CancelProject', data: { projectId: 'ECAB-AQ-07', reason: 'Financing withdrawn', effectiveDate: '2025-07-01' } },
+        context,
+      );
+      const reads = jest.spyOn(store, 'readStreams');
+      const single = jest.spyOn(store, 'readStream');
+      try {
+        await expect(executor.execute('agreement', declare, context)).rejects.toMatchObject({ code: 'AGREEMENT_ALREADY_EFFECTIVE' });
+        expect(reads).toHaveBeenCalledTimes(1);
+        expect(reads.mock.calls[0]![0]).toEqual([
+          { streamId: 'agreement-AG-AQ-7', fromVersion: 2 },
+          { streamId: 'project-ECAB-AQ-07', fromVersion: 2 },
+        ]);
+        expect(single).not.toHaveBeenCalled();
+      } finally {
+        reads.mockRestore();
+        single.mockRestore();
+      }
     });
 
     it('refuses what a project records after it was cancelled, storing nothing, and accepts late reports and winding down', async () => {

@@ -145,7 +145,7 @@ export class AggregateCommandExecutor {
         ? ((await related.onFinancierAgreement(original as AggregateCommands['agreement'], context)) as AggregateCommands[A])
         : original;
     const streamId = definition.streamId(command);
-    const { version, state } = await this.fold(aggregate, streamId, related);
+    const { version, state } = await this.fold(aggregate, command, streamId, related);
     if (context.expectedVersion !== undefined && context.expectedVersion !== version) {
       throw new WrongExpectedVersionError(streamId, context.expectedVersion, version);
     }
@@ -179,8 +179,13 @@ export class AggregateCommandExecutor {
    * The command's own stream, folded. A shorthand agreement starts from its project's money of before
    * agreements, read afresh each time; every other stream is folded through the kept states.
    */
-  private async fold<A extends AggregateKind>(aggregate: A, streamId: string, related: RelatedStreams): Promise<FoldedStream<AnyState>> {
-    const { decider } = AGGREGATES[aggregate];
+  private async fold<A extends AggregateKind>(
+    aggregate: A,
+    command: AggregateCommands[A],
+    streamId: string,
+    related: RelatedStreams,
+  ): Promise<FoldedStream<AnyState>> {
+    const { decider, scope } = AGGREGATES[aggregate];
     const evolve = (current: AnyState, event: Fold) => decider.evolve(current as never, event as never) as AnyState;
     if (aggregate === 'agreement' && related.isShorthandAgreement(streamId)) {
       const history = await this.eventStore.readStream(streamId);
@@ -189,7 +194,15 @@ export class AggregateCommandExecutor {
         state: history.reduce<AnyState>((current, recorded) => evolve(current, recorded), await related.projectMoneyOf(streamId)),
       };
     }
-    return this.folded.fold(streamId, evolve, () => decider.initialState() as AnyState);
+    const initial = () => decider.initialState() as AnyState;
+    // When the project the command will be checked against can be told before its stream is read (named in the
+    // command, or in the state kept for the stream), both streams are read in one statement.
+    const projectId =
+      scope === 'project' && aggregate !== 'project'
+        ? projectNamedBy(command, (this.folded.peek(streamId)?.state as AnyState | undefined) ?? initial())
+        : undefined;
+    if (projectId !== undefined) return related.foldWithProject({ streamId, evolve, initial }, projectId);
+    return this.folded.fold(streamId, evolve, initial);
   }
 
   private async append(decision: Decision, context: CommandContext): Promise<CommandOutcome> {

@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { createEventStoreDataSource, PostgresEventStore, runEventStoreMigrations } from '@ecab/event-store';
 import { createTestDatabase, type TestDatabase } from '@ecab/testing';
 import type { DataSource } from 'typeorm';
@@ -114,5 +115,36 @@ describe('FoldedStreams', () => {
     const before = seen.length;
     expect(await folded.fold('s-6', evolve, initial)).toEqual({ version: 2, state: ['E1:1', 'E2:2'] });
     expect(seen.length).toBe(before);
+  });
+
+  it('folds several streams with one read of their new events, each as its own fold would', async () => {
+    await append('s-7', 1, 2);
+    await append('s-8', 1);
+    const folded = new FoldedStreams(store);
+    const { evolve, initial } = listing();
+    await folded.fold('s-7', evolve, initial);
+    await append('s-7', 3);
+    const reads = jest.spyOn(store, 'readStreams');
+    const single = jest.spyOn(store, 'readStream');
+    const both = await folded.foldAll([
+      { streamId: 's-7', evolve, initial },
+      { streamId: 's-8', evolve, initial },
+      { streamId: 's-none', evolve, initial },
+    ]);
+    expect(both).toEqual([
+      { version: 3, state: ['E1:1', 'E2:2', 'E3:3'] },
+      { version: 1, state: ['E1:1'] },
+      { version: 0, state: [] },
+    ]);
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(reads).toHaveBeenCalledWith([
+      { streamId: 's-7', fromVersion: 3 },
+      { streamId: 's-8', fromVersion: 1 },
+      { streamId: 's-none', fromVersion: 1 },
+    ]);
+    expect(single).not.toHaveBeenCalled();
+    expect(folded.peek('s-8')).toEqual({ version: 1, state: ['E1:1'] });
+    reads.mockRestore();
+    single.mockRestore();
   });
 });

@@ -16,13 +16,14 @@ import {
   type FinancierAgreement,
   type LegacyProjectMoney,
   type OrganisationMerged,
+  type ProjectState,
   type RegisteredProject,
 } from '@ecab/domain';
 import type { PostgresEventStore, RecordedEvent } from '@ecab/event-store';
 import { ProblemError } from '@ecab/platform';
 import type { AggregateCommands } from './aggregates.js';
 import type { CommandContext } from './command-metadata.js';
-import type { FoldedStreams } from './folded-streams.js';
+import type { FoldedStream, FoldedStreams, FoldRequest } from './folded-streams.js';
 
 /** The project-stream money of before agreements: it counts on the project's shorthand agreement with its financier. */
 const LEGACY_MONEY = new Set(['CommitmentRecorded', 'DisbursementRecorded']);
@@ -32,10 +33,11 @@ const AGREEMENT_OPENINGS = ['AgreementSigned', 'AgreementOpened'];
 /**
  * The streams a command reads besides its own, for one decision: its project (who may act, whether it has
  * ended, its money of before agreements), the project's agreements with a financier, the organisation a
- * merger names. The project's stream is read once however often it is asked for.
+ * merger names. The project's stream is read once however often it is asked for, and folded once.
  */
 export class RelatedStreams {
   private readonly projectStreams = new Map<string, Promise<RecordedEvent[]>>();
+  private readonly projectFolds = new Map<string, Promise<FoldedStream<ProjectState>>>();
 
   constructor(
     private readonly eventStore: PostgresEventStore,
@@ -102,14 +104,37 @@ export class RelatedStreams {
     requireMergeTarget(merged, target);
   }
 
+  /**
+   * The command's own stream folded together with its project's, both read in one statement; `registeredProject`
+   * then answers from that fold.
+   */
+  async foldWithProject<S>(own: FoldRequest<S>, projectId: string): Promise<FoldedStream<S>> {
+    if (this.projectFolds.has(projectId)) return this.folded.fold(own.streamId, own.evolve, own.initial);
+    const both = this.folded.foldAll([own as FoldRequest<unknown>, projectFoldRequest(projectId) as FoldRequest<unknown>]);
+    const project = both.then(([, folded]) => folded as FoldedStream<ProjectState>);
+    project.catch(() => undefined); // its failure is the caller's, through `both`; not an unhandled rejection
+    this.projectFolds.set(projectId, project);
+    const [folded] = await both;
+    return folded as FoldedStream<S>;
+  }
+
   /** Another aggregate of a project: the project must exist; its cluster scopes the command, and its end stops new records. */
   async registeredProject(projectId: string): Promise<RegisteredProject> {
-    const { state: project } = await this.folded.fold(
-      projectStreamId(projectId),
-      (current, event) => projectDecider.evolve(current, event as never),
-      () => projectDecider.initialState(),
-    );
+    let fold = this.projectFolds.get(projectId);
+    if (!fold) {
+      const { streamId, evolve, initial } = projectFoldRequest(projectId);
+      this.projectFolds.set(projectId, (fold = this.folded.fold(streamId, evolve, initial)));
+    }
+    const { state: project } = await fold;
     if (!project.exists) throw ProblemError.notFound(`Project ${projectId} is not registered.`);
     return project;
   }
+}
+
+function projectFoldRequest(projectId: string): FoldRequest<ProjectState> {
+  return {
+    streamId: projectStreamId(projectId),
+    evolve: (current, event) => projectDecider.evolve(current, event as never),
+    initial: () => projectDecider.initialState(),
+  };
 }

@@ -31,6 +31,15 @@ export class AccountChecks {
     return { startedAt: this.now(), changes: this.#changes };
   }
 
+  /**
+   * Whether a read already under way may answer a request arriving now, as if the request had read itself: no
+   * change was made through this process since it began, and it began less than `recheckMs` ago (so what it
+   * finds is trusted no longer than a read of the request's own would be, counted from a change elsewhere).
+   */
+  mayShare(read: { startedAt: number; changes: number }): boolean {
+    return this.recheckMs > 0 && read.changes === this.#changes && this.now() < read.startedAt + this.recheckMs;
+  }
+
   remember(username: string, tokenEpoch: number, read: { startedAt: number; changes: number }): void {
     if (this.recheckMs <= 0 || read.changes !== this.#changes) return;
     this.#current.delete(username);

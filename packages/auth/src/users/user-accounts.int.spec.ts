@@ -1,4 +1,6 @@
+import { jest } from '@jest/globals';
 import { authDatabase } from '../test-support/auth-database.js';
+import { AccountChecks } from './account-checks.js';
 import { SYSTEM_ACTOR } from './user-audit.js';
 import { LastAdminError, UserStore } from './user-store.js';
 
@@ -35,6 +37,44 @@ describe('UserStore account changes (PostgreSQL)', () => {
     await guard.changeAccess('cached2', { roles: ['program-manager'] }, 'root');
     expect(await guard.tokenStatus('cached2', manager.tokenEpoch)).toBe('superseded');
     expect(await guard.tokenStatus('cached2', manager.tokenEpoch + 1)).toBe('current');
+  });
+
+  it('lets the requests that find an account due for a read share one read, never one begun before a change of its own or too long ago', async () => {
+    let now = 10_000;
+    const guard = new UserStore(db.dataSource, { scrypt: { ln: 14, r: 8, p: 1 }, accountRecheckMs: 1_000, now: () => now });
+    const user = await users.create({ username: 'shared', password: 'shared password 1', roles: ['viewer'] }, 'root');
+    const reads = jest.spyOn(db.dataSource, 'query');
+    try {
+      const burst = await Promise.all(Array.from({ length: 16 }, () => guard.tokenStatus('shared', user.tokenEpoch)));
+      expect(burst).toEqual(Array(16).fill('current'));
+      expect(reads).toHaveBeenCalledTimes(1);
+
+      // A read under way is not shared once a change went through this store (that change counts at once), nor once it began recheckMs ago.
+      const checks = new AccountChecks(1_000, () => now);
+      const read = checks.startRead();
+      expect(checks.mayShare(read)).toBe(true);
+      checks.forget('someone');
+      expect(checks.mayShare(read)).toBe(false);
+      expect(checks.mayShare(checks.startRead())).toBe(true);
+      expect(new AccountChecks(0, () => now).mayShare(read)).toBe(false);
+
+      // Nor one that began recheckMs ago or more: it may predate a change made elsewhere by too much.
+      const slow = new UserStore(db.dataSource, { scrypt: { ln: 14, r: 8, p: 1 }, accountRecheckMs: 1_000, now: () => now });
+      reads.mockClear();
+      const first = slow.tokenStatus('shared', user.tokenEpoch);
+      now += 1_000;
+      const second = slow.tokenStatus('shared', user.tokenEpoch);
+      await Promise.all([first, second]);
+      expect(reads).toHaveBeenCalledTimes(2);
+
+      // Without a recheck interval every request reads.
+      const strict = new UserStore(db.dataSource, { scrypt: { ln: 14, r: 8, p: 1 } });
+      reads.mockClear();
+      await Promise.all([strict.tokenStatus('shared', user.tokenEpoch), strict.tokenStatus('shared', user.tokenEpoch)]);
+      expect(reads).toHaveBeenCalledTimes(2);
+    } finally {
+      reads.mockRestore();
+    }
   });
 
   it('changes roles and clusters, ends earlier tokens, and records who changed what', async () => {

@@ -68,6 +68,13 @@ interface UserRow {
   updated_at: Date;
 }
 
+type AccountRow = Pick<UserRow, 'disabled_at' | 'token_epoch'>;
+
+interface PendingAccountRead {
+  read: { startedAt: number; changes: number };
+  row: Promise<AccountRow | undefined>;
+}
+
 const COLUMNS = 'username, password_hash, roles, clusters, disabled_at, token_epoch, created_at, updated_at';
 
 /**
@@ -78,6 +85,8 @@ const COLUMNS = 'username, password_hash, roles, clusters, disabled_at, token_ep
 export class UserStore {
   readonly #params: ScryptParameters;
   readonly #checks: AccountChecks;
+  /** The account reads under way, one a user, that requests arriving meanwhile may share (see AccountChecks.mayShare). */
+  readonly #accountReads = new Map<string, PendingAccountRead>();
   #dummyHash: Promise<string> | undefined;
 
   constructor(
@@ -202,11 +211,21 @@ export class UserStore {
    */
   async tokenStatus(username: string, tokenEpoch: number): Promise<TokenStatus> {
     if (this.#checks.isCurrent(username, tokenEpoch)) return 'current';
-    const read = this.#checks.startRead();
-    const rows = await this.dataSource.query<Pick<UserRow, 'disabled_at' | 'token_epoch'>[]>('SELECT disabled_at, token_epoch FROM users WHERE username = $1', [
-      username,
-    ]);
-    const row = rows[0];
+    // The requests that find the account's entry expired together (every request in flight, under load) share one read.
+    let pending = this.#accountReads.get(username);
+    if (!pending || !this.#checks.mayShare(pending.read)) {
+      const read = this.#checks.startRead();
+      const row = this.dataSource.query<AccountRow[]>('SELECT disabled_at, token_epoch FROM users WHERE username = $1', [username]).then((rows) => rows[0]);
+      const started: PendingAccountRead = { read, row };
+      pending = started;
+      this.#accountReads.set(username, started);
+      const done = () => {
+        if (this.#accountReads.get(username) === started) this.#accountReads.delete(username);
+      };
+      row.then(done, done);
+    }
+    const { read } = pending;
+    const row = await pending.row;
     if (!row) return 'unknown';
     if (row.disabled_at !== null) return 'disabled';
     if (row.token_epoch !== tokenEpoch) return 'superseded';
