@@ -137,7 +137,7 @@ const PROFILE_SQL = (() => {
     -- Per currency, from the project's running totals (net commitment and funds received, as recorded).
     ${jsonListSql(`select currency, committed::text as committed, disbursed::text as disbursed from project_money where project_id = $1 order by currency`)} as financing,
     (select count(*)::int from project_activity where project_id = $1) as activity_count,
-    ${jsonListSql(`select latest.stream_id, latest.stream_version, latest.type, latest.effective_date, ${isoInstantSql('latest.recorded_at')} as recorded_at, latest.data
+    ${jsonListSql(`select latest.stream_id, latest.stream_version, latest.type, latest.effective_date, ${isoInstantSql('latest.recorded_at')} as recorded_at, latest.data::jsonb as data
        from (
          select stream_id, stream_version, type, to_char(effective_date, 'YYYY-MM-DD') as effective_date, recorded_at, data
            from project_activity where project_id = $1
