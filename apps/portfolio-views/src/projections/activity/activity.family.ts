@@ -38,11 +38,15 @@ export const activityFamily: ViewFamily = {
            actor          text,
            correction     boolean not null,
            reason         text,
-           data           json not null,
-           primary key (stream_id, stream_version)
+           data           json not null
          )`,
       ],
+      // Its key is a unique index built with the query indexes, on the filled table: rows are only ever
+      // appended, by events the projection applies once each (their stream versions say so), and
+      // maintaining the index row by row cost a rebuild ~5 µs an event of PostgreSQL's time (building it
+      // on the filled table, under 1).
       indexes: [
+        'create unique index project_activity_key on project_activity (stream_id, stream_version)',
         'create index project_activity_recorded on project_activity (project_id, recorded_at, (stream_id collate "C"), stream_version)',
         'create index project_activity_effective on project_activity (project_id, effective_on, recorded_at, (stream_id collate "C"), stream_version)',
       ],
