@@ -12,7 +12,10 @@ export interface ViewTable {
   readonly key: readonly string[];
   /** Unqualified DDL: it runs with `search_path` set to the generation's schema. */
   readonly ddl: readonly string[];
-  /** `create index` statements, unqualified like `ddl`. */
+  /**
+   * `create index` statements, unqualified like `ddl`; `create unique index` for the key of a table whose
+   * rows are only appended (one per event applied once), which need not be checked while a rebuild fills it.
+   */
   readonly indexes?: readonly string[];
 }
 

@@ -83,7 +83,7 @@ export class ViewGenerations {
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`set local search_path to ${schema}, public`);
       for (const table of this.tables()) {
-        for (const statement of table.indexes ?? []) await manager.query(statement.replace(/^create index /, 'create index if not exists '));
+        for (const statement of table.indexes ?? []) await manager.query(statement.replace(/^create (unique )?index /, 'create $1index if not exists '));
       }
     });
   }

@@ -287,6 +287,10 @@ describe('project, performance and activity views and their queries (real Postgr
       [null, true, 'Recount'],
     ]);
     expect(recorded[4]).toMatchObject({ streamId: 'agreement-L-2', version: 1, effectiveDate: '2025-03-01' });
+    // The data as jsonb gives it whatever order it was written in: shorter keys first, then bytewise (the
+    // registration was sent as projectId, title, cluster, countries; an upcast event's added keys do not trail).
+    expect(Object.keys(recorded[0]!.data)).toEqual(['title', 'cluster', 'countries', 'projectId']);
+    expect(recorded[0]!.data).toEqual({ projectId: 'PF-2', title: 'Timeline', cluster: 'health', countries: [{ code: 'KG', percentage: 100 }] });
     // Recorded times are those the events carry, in the order sent.
     expect(recorded.map((e) => e.recordedAt)).toEqual(recorded.map((e) => e.recordedAt).sort());
 

@@ -16,7 +16,7 @@ export const MONEY_MOVEMENT_TABLE: ViewTable = {
   key: ['event_id'],
   ddl: [
     `create table money_movement (
-           event_id       text primary key,
+           event_id       text not null,
            project_id     text not null,
            agreement_id   text,
            contract_id    text,
@@ -34,7 +34,10 @@ export const MONEY_MOVEMENT_TABLE: ViewTable = {
          )`,
     'create index money_movement_transaction on money_movement (agreement_id, transaction_id)',
   ],
+  // Its key is a unique index built with the query indexes, on the filled table (as project_activity's):
+  // rows are only ever appended, one by each event the projection applies once.
   indexes: [
+    'create unique index money_movement_key on money_movement (event_id)',
     'create index money_movement_project on money_movement (project_id, kind, value_date)',
     'create index money_movement_kind on money_movement (kind, value_date)',
     'create index money_movement_financier on money_movement (financier_ref, kind)',

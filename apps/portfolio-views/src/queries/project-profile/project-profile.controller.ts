@@ -144,7 +144,7 @@ const PROFILE_SQL = (() => {
     ${jsonListSql(`select currency, committed::text as committed, disbursed::text as disbursed from project_money where project_id = $1 order by currency`)} as financing,
     (select count(*)::int from project_activity where project_id = $1) as activity_count,
     ${jsonListTextSql(`select latest.stream_id as "streamId", latest.stream_version as version, latest.type, latest.effective_date as "effectiveDate",
-            ${isoInstantSql('latest.recorded_at')} as "recordedAt", latest.data
+            ${isoInstantSql('latest.recorded_at')} as "recordedAt", latest.data::jsonb as data
        from (
          select stream_id, stream_version, type, to_char(effective_date, 'YYYY-MM-DD') as effective_date, recorded_at, data
            from project_activity where project_id = $1

@@ -65,6 +65,7 @@ export async function readTimeline(sql: Sql, id: string, parameters: Parameters,
     where += ` and (${key.join(', ')}) > (${bound.join(', ')})`;
   }
   params.push(parameters.limit + 1);
+  // The data is stored as json text; as jsonb it is answered with jsonb's key order, whatever order it was written in.
   const rows: {
     event_id: string;
     stream_id: string;
@@ -79,7 +80,7 @@ export async function readTimeline(sql: Sql, id: string, parameters: Parameters,
     data: Record<string, unknown>;
   }[] = await sql(
     `select event_id, stream_id, stream_version, type, to_char(effective_date, 'YYYY-MM-DD') as effective_date, to_char(effective_on, 'YYYY-MM-DD') as effective_on,
-            ${RECORDED_AT} as recorded_at, actor, correction, reason, data
+            ${RECORDED_AT} as recorded_at, actor, correction, reason, data::jsonb as data
        from project_activity where ${where}
       order by ${key.join(', ')} limit $${params.length}`,
     params,
