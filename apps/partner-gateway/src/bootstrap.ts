@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { authMigrations } from '@ecab/auth';
 import { createEventStoreDataSource, isDatabaseUnavailable, pgSessionSettings, runEventStoreMigrations, sessionTimeoutsFromEnv } from '@ecab/event-store';
-import { GATHERING_FETCH, parkingMigrations, portfolioEventSourceFromSettings, type PortfolioEventSource } from '@ecab/messaging';
+import { parkingMigrations, portfolioEventSourceFromSettings, type PortfolioEventSource } from '@ecab/messaging';
 import { configureHttpApp, createLogger, PinoNestLogger, serviceUnavailableWhen, type HealthCheck } from '@ecab/platform';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -78,8 +78,6 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     eventStore,
     parkingDataSource: dataSource,
     log: logger,
-    // Partners read the log a moment later; each fetch then appends many events at once, not one.
-    fetch: GATHERING_FETCH,
   });
   const healthChecks: HealthCheck[] = [{ name: 'postgres', check: async () => void (await dataSource.query('select 1')) }, ...transportChecks];
   await source.start((batch) => log.append(batch));

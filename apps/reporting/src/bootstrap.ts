@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { authMigrations } from '@ecab/auth';
 import { createEventStoreDataSource, isDatabaseUnavailable, runEventStoreMigrations } from '@ecab/event-store';
-import { GATHERING_FETCH, parkingMigrations, portfolioEventSourceFromSettings, type PortfolioEventSource } from '@ecab/messaging';
+import { parkingMigrations, portfolioEventSourceFromSettings, type PortfolioEventSource } from '@ecab/messaging';
 import { configureHttpApp, createLogger, PinoNestLogger, serviceUnavailableWhen, styledPageContentSecurityPolicy, type HealthCheck } from '@ecab/platform';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -65,8 +65,6 @@ export async function startReporting(config: ReportingConfig): Promise<RunningRe
     eventStore,
     parkingDataSource: dataSource,
     log,
-    // Reports pin what was stored when they are asked for; storing many events a fetch costs less than one.
-    fetch: GATHERING_FETCH,
   });
   const { source, parked } = transport;
   const healthChecks: HealthCheck[] = [{ name: 'postgres', check: async () => void (await dataSource.query('select 1')) }, ...transport.healthChecks];

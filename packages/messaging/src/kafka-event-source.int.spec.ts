@@ -3,7 +3,7 @@ import { createTestDatabase, deleteTopicsWithPrefix, readTopics, testKafkaBroker
 import { Partitioners } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { createKafka, type KafkaSettings } from './kafka-config.js';
-import { GATHERING_FETCH, KafkaEventSource } from './kafka-event-source.js';
+import { KafkaEventSource } from './kafka-event-source.js';
 import { ParkedMessageStore } from './parking/parked-message-store.js';
 import { parkingMigrations } from './parking/parked-messages.migration.js';
 import { ensureTopics } from './topics-admin.js';
@@ -207,13 +207,13 @@ describe('KafkaEventSource (real Kafka)', () => {
     expect(list[0]!.error).toMatch(/unknown event type ecab.project.commitment-recorded.v99/);
   });
 
-  it('with a gathering fetch, hands over the events of every partition and commits past them all together', async () => {
+  it('hands over the events of every partition and commits past them all, the partitions applied together committed together', async () => {
     const group = `${prefix}gathering`;
-    const source = new KafkaEventSource(kafka, settings, { groupId: group, log: silent, parked, topics: ['ecab.portfolio.tourism.v1'], ...GATHERING_FETCH });
+    const source = new KafkaEventSource(kafka, settings, { groupId: group, log: silent, parked, topics: ['ecab.portfolio.tourism.v1'] });
     const received: PortfolioEvent[] = [];
     await source.start(async (events) => void received.push(...events.filter((e) => e.subject.startsWith('TG-'))));
     try {
-      // Produced after the group caught up, so the fetches wait for them: live events, not a backlog.
+      // Produced after the group caught up: live events, not a backlog.
       const before = await topicEndTotal();
       await waitFor(async () => ((await committedOffsetTotal(group)) === before ? true : undefined), {
         timeoutMs: 30_000,

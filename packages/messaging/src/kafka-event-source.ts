@@ -40,15 +40,6 @@ export interface KafkaEventSourceOptions {
    */
   maxBytes?: number;
   maxBytesPerPartition?: number;
-  /**
-   * A fetch is answered once it has this many bytes, or after `maxWaitTimeInMs` (defaults 1 byte and 5 s:
-   * answered at the first message). A consumer whose readers can wait a moment (the partner gateway,
-   * reporting) asks the broker to gather: under live load each fetch then brings many events, not one or
-   * two, and what every fetch costs (its decoding, the parked check, the apply's transaction, the commit)
-   * is paid once for all of them. A backlog is never held up: it has the bytes at once.
-   */
-  minBytes?: number;
-  maxWaitTimeInMs?: number;
 }
 
 /** The copy of a parked message this consumer sent to the dead-letter topic: where it was read, its project, why. */
@@ -66,12 +57,6 @@ const DEFAULT_MAX_EVENTS_PER_APPLY = 1000;
  * ~2 s with 3, ~0.9 s with 64, and a third of the consumers' CPU a command).
  */
 export const DEFAULT_PARTITIONS_CONSUMED_CONCURRENTLY = 64;
-/**
- * What a consumer whose readers can wait a moment asks of each fetch (KafkaEventSourceOptions.minBytes and
- * maxWaitTimeInMs): up to 200 ms of live events at a time. Not portfolio-views': a command's result must be
- * visible there as soon as it can be.
- */
-export const GATHERING_FETCH = { minBytes: 256 * 1024, maxWaitTimeInMs: 200 } as const satisfies Pick<KafkaEventSourceOptions, 'minBytes' | 'maxWaitTimeInMs'>;
 const DEFAULT_MAX_BYTES = 1024 * 1024;
 const DEFAULT_MAX_BYTES_PER_PARTITION = 256 * 1024;
 
@@ -140,8 +125,6 @@ export class KafkaEventSource implements PortfolioEventSource {
       heartbeatInterval: 3_000,
       maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
       maxBytesPerPartition: options.maxBytesPerPartition ?? DEFAULT_MAX_BYTES_PER_PARTITION,
-      ...(options.minBytes !== undefined ? { minBytes: options.minBytes } : {}),
-      ...(options.maxWaitTimeInMs !== undefined ? { maxWaitTimeInMs: options.maxWaitTimeInMs } : {}),
     });
     this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
   }

@@ -1,7 +1,7 @@
 import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { createKafka, type KafkaSettings, type LogSink } from './kafka-config.js';
-import { KafkaEventSource, type KafkaEventSourceOptions } from './kafka-event-source.js';
+import { KafkaEventSource } from './kafka-event-source.js';
 import type { PortfolioEventSource } from './event-source.js';
 import { ParkedMessageStore } from './parking/parked-message-store.js';
 import { PostgresLogEventSource } from './postgres-log-event-source.js';
@@ -24,8 +24,6 @@ export async function portfolioEventSourceFromSettings(options: {
   eventStore: DataSource;
   parkingDataSource: DataSource;
   log: LogSink;
-  /** How long a fetch may wait for more events (on Kafka; GATHERING_FETCH for readers that can wait). */
-  fetch?: Pick<KafkaEventSourceOptions, 'minBytes' | 'maxWaitTimeInMs'>;
 }): Promise<{ source: PortfolioEventSource; parked: ParkedMessageStore; healthChecks: TransportHealthCheck[]; kafka?: Kafka }> {
   const parked = new ParkedMessageStore(options.parkingDataSource);
   if (!options.kafka) {
@@ -46,7 +44,7 @@ export async function portfolioEventSourceFromSettings(options: {
     },
   };
   return {
-    source: new KafkaEventSource(kafka, options.kafka, { groupId: options.consumerGroup, parked, log: options.log, ...options.fetch }),
+    source: new KafkaEventSource(kafka, options.kafka, { groupId: options.consumerGroup, parked, log: options.log }),
     parked,
     healthChecks: [kafkaCheck],
     kafka,
