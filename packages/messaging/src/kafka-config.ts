@@ -1,6 +1,7 @@
 import { envWholeNumber } from '@ecab/config';
 import { unzipSync } from 'node:zlib';
 import kafkajs, { CompressionTypes, Kafka, logLevel, type LogEntry, type logCreator } from 'kafkajs';
+import { quietIdleRequestQueues } from './kafkajs-request-queue.js';
 
 export interface KafkaSettings {
   brokers: string[];
@@ -110,6 +111,7 @@ export function inflateGzipBatchesInPlace(): void {
 
 export function createKafka(settings: KafkaSettings, sink?: LogSink): Kafka {
   inflateGzipBatchesInPlace();
+  quietIdleRequestQueues();
   return new Kafka({
     clientId: settings.clientId,
     brokers: settings.brokers,
