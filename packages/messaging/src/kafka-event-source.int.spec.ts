@@ -61,6 +61,17 @@ describe('KafkaEventSource (real Kafka)', () => {
     }
   }
 
+  /** Messages on the topic so far, summed over its partitions. */
+  async function topicEndTotal(): Promise<number> {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      return (await admin.fetchTopicOffsets(topic)).reduce((sum, p) => sum + Number(p.high), 0);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
   async function produce(messages: { key: string; value: Buffer; headers: Record<string, string> }[]): Promise<void> {
     const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
@@ -194,6 +205,32 @@ describe('KafkaEventSource (real Kafka)', () => {
       ['CL-5', '3', '13'],
     ]);
     expect(list[0]!.error).toMatch(/unknown event type ecab.project.commitment-recorded.v99/);
+  });
+
+  it('hands over the events of every partition and commits past them all, the partitions applied together committed together', async () => {
+    const group = `${prefix}gathering`;
+    const source = new KafkaEventSource(kafka, settings, { groupId: group, log: silent, parked, topics: ['ecab.portfolio.tourism.v1'] });
+    const received: PortfolioEvent[] = [];
+    await source.start(async (events) => void received.push(...events.filter((e) => e.subject.startsWith('TG-'))));
+    try {
+      // Produced after the group caught up: live events, not a backlog.
+      const before = await topicEndTotal();
+      await waitFor(async () => ((await committedOffsetTotal(group)) === before ? true : undefined), {
+        timeoutMs: 30_000,
+        description: 'the group caught up with what earlier tests produced',
+      });
+      const live = ['TG-1', 'TG-2', 'TG-3', 'TG-4'].flatMap((project) => [1, 2].map((version) => encodeCloudEvent(event(project, version))));
+      await produce(live);
+      await waitFor(async () => (received.length >= live.length && (await committedOffsetTotal(group)) === before + live.length ? true : undefined), {
+        timeoutMs: 30_000,
+        description: 'the live events handed over and committed',
+      });
+    } finally {
+      await source.stop();
+    }
+    for (const project of ['TG-1', 'TG-2', 'TG-3', 'TG-4']) {
+      expect(received.filter((e) => e.subject === project).map((e) => e.streamVersion)).toEqual([1, 2]);
+    }
   });
 
   it('applies a fetched batch in slices of at most maxEventsPerApply events, in order, and commits past each', async () => {

@@ -1,9 +1,10 @@
 import { DEAD_LETTER_TOPIC, decodeCloudEvent, EVENT_TOPICS, upcast } from '@ecab/contracts';
-import type { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Producer, TopicPartitionOffsetAndMetadata } from 'kafkajs';
 import { Partitioners } from 'kafkajs';
 import type { BatchHandler, PortfolioEventSource } from './event-source.js';
 import type { KafkaSettings, LogSink } from './kafka-config.js';
 import { decodeWireMessage } from './parking/event-wire.js';
+import { GatheredCalls } from './parking/gathered-calls.js';
 import type { ParkedMessageStore, RetryOutcome, WireMessage } from './parking/parked-message-store.js';
 import { SequencedParking, type Delivery, type PoisonReport } from './parking/sequenced-parking.js';
 import { prefixed } from './topics-admin.js';
@@ -106,6 +107,11 @@ export class KafkaEventSource implements PortfolioEventSource {
   private readonly producer: Producer;
   private readonly poisoned: DeadLetterCopy[] = [];
   private parking: SequencedParking | undefined;
+  /**
+   * The offsets of the partitions' slices applied together, committed in one request: each partition's own
+   * commit cost the broker and this process a request per partition of every fetch.
+   */
+  private readonly commits = new GatheredCalls<TopicPartitionOffsetAndMetadata>((offsets) => this.consumer.commitOffsets(offsets), Number.POSITIVE_INFINITY);
 
   constructor(
     kafka: Kafka,
@@ -180,7 +186,7 @@ export class KafkaEventSource implements PortfolioEventSource {
     const deliveries = messages.map((message) => deliveryOf(message, `${batch.topic}/${batch.partition}@${message.offset}`));
     await this.parking.process(deliveries);
     payload.resolveOffset(last.offset);
-    await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last.offset) + 1n).toString() }]);
+    await this.commits.run([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last.offset) + 1n).toString() }]);
   }
 
   private async copyToDeadLetterTopic({ delivery, error }: PoisonReport): Promise<void> {

@@ -73,10 +73,13 @@ export class WebhookDispatcher {
 
   /** One round: fan out, then start the due deliveries there is room for. */
   async tick(): Promise<void> {
-    for (const subscription of await this.deps.subscriptions.enabled()) {
+    const enabled = await this.deps.subscriptions.enabled();
+    for (const subscription of enabled) {
       const partner = await this.deps.partners.get(subscription.organisationId);
       if (partner) await this.deps.deliveries.fanOut(subscription, partner, this.deps.log);
     }
+    // Only an enabled subscription's deliveries are ever due: with none, no need to ask (a round per append).
+    if (enabled.length === 0) return;
     const room = this.settings.concurrency - this.#inFlight.size;
     if (room <= 0) return;
     const due = (await this.deps.deliveries.due(room + this.#inFlight.size)).filter((delivery) => !this.#inFlight.has(keyOf(delivery))).slice(0, room);

@@ -67,6 +67,7 @@ export class PartnerTopicPublisher {
 
   /** Publishes the next batch after the checkpoint; answers how many log events it covered (0: caught up). */
   async publishOnce(): Promise<number> {
+    if (await this.#passedByWithoutReaders()) return 0;
     return this.deps.dataSource.transaction(async (manager) => {
       const [checkpoint]: { last_seq: string }[] = await manager.query('select last_seq::text as last_seq from gateway_kafka_checkpoint for update');
       const rows: LogRow[] = await manager.query(
@@ -79,6 +80,23 @@ export class PartnerTopicPublisher {
       await manager.query('update gateway_kafka_checkpoint set last_seq = $1, updated_at = now()', [rows.at(-1)!.seq]);
       return rows.length;
     });
+  }
+
+  /**
+   * While no partner has Kafka access, the checkpoint follows the log's head in one statement: a round read every
+   * new event back (and parsed its CloudEvent) to send it to nobody, for nearly every append under load. Answers
+   * false, moving nothing, when a partner has access. One statement, one snapshot: a partner given access while it
+   * runs gets what follows, as when the full round reads the partners after the events.
+   */
+  async #passedByWithoutReaders(): Promise<boolean> {
+    const [row]: { passed: boolean }[] = await this.deps.dataSource.query(
+      `with readers as (select exists (select 1 from gateway_partners where kafka_since is not null) as found),
+            moved as (update gateway_kafka_checkpoint c set last_seq = head.seq, updated_at = now()
+                        from (select max(seq) as seq from gateway_integration_events) head
+                       where head.seq > c.last_seq and not (select found from readers))
+       select not found as passed from readers`,
+    );
+    return row?.passed ?? false;
   }
 
   #messages(rows: readonly LogRow[], partners: readonly Partner[]): { topic: string; messages: Message[] }[] {
