@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import { createEventStoreDataSource, PostgresEventStore, runEventStoreMigrations } from '@ecab/event-store';
 import { createTestDatabase, type TestDatabase } from '@ecab/testing';
 import type { DataSource } from 'typeorm';
-import { FoldedStreams } from './folded-streams.js';
+import { FoldedStreams, type FoldRequest } from './folded-streams.js';
 
 /** A fold that lists what it saw, and counts how many events it was given. */
 function listing() {
@@ -127,9 +127,9 @@ describe('FoldedStreams', () => {
     const reads = jest.spyOn(store, 'readStreams');
     const single = jest.spyOn(store, 'readStream');
     const both = await folded.foldAll([
-      { streamId: 's-7', evolve, initial },
-      { streamId: 's-8', evolve, initial },
-      { streamId: 's-none', evolve, initial },
+      { streamId: 's-7', evolve, initial } as FoldRequest<unknown>,
+      { streamId: 's-8', evolve, initial } as FoldRequest<unknown>,
+      { streamId: 's-none', evolve, initial } as FoldRequest<unknown>,
     ]);
     expect(both).toEqual([
       { version: 3, state: ['E1:1', 'E2:2', 'E3:3'] },
