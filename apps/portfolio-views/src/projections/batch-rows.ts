@@ -129,7 +129,9 @@ export class BatchRows {
     const state = this.state(table);
     const entries = Object.entries(match);
     const found: R[] = [];
-    for (const row of [...state.rows.values(), ...state.appended]) if (entries.every(([c, v]) => row[c] === v)) found.push(row as R);
+    // Both collections walked in place: copying them into one array cost a copy of every row per call.
+    for (const row of state.rows.values()) if (entries.every(([c, v]) => row[c] === v)) found.push(row as R);
+    for (const row of state.appended) if (entries.every(([c, v]) => row[c] === v)) found.push(row as R);
     return found;
   }
 

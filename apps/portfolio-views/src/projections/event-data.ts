@@ -49,9 +49,21 @@ export function projectOf(event: PortfolioEvent): string {
   return event.subject;
 }
 
-/** The later of two instants (ISO-8601 text), as written. */
+/** `YYYY-MM-DDTHH:MM:SS.sssZ`, as Date#toISOString writes an instant (and the read tables' times are read back). */
+const UTC_MILLISECONDS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
+/**
+ * The later of two instants (ISO-8601 text), as written. Two times in the one form every time takes here
+ * (an event's, a row's) compare as text; parsing both was some 2% of a rebuild's time in Node.
+ */
 export function later(a: string, b: string): string {
+  if (UTC_MILLISECONDS.test(a) && UTC_MILLISECONDS.test(b)) return b > a ? b : a;
   return Date.parse(b) > Date.parse(a) ? b : a;
+}
+
+/** The UTC day (YYYY-MM-DD) of an instant (ISO-8601 text): read off the text when it is already written at UTC. */
+export function utcDayOf(time: string): string {
+  return UTC_MILLISECONDS.test(time) ? time.slice(0, 10) : new Date(time).toISOString().slice(0, 10);
 }
 
 /** a + b, exactly, for amounts kept as text (numeric columns are read as text). */

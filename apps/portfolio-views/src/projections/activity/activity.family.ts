@@ -1,5 +1,5 @@
 import type { PortfolioEvent } from '@ecab/contracts';
-import { effectiveDateOf, optionalText, projectOf } from '../event-data.js';
+import { effectiveDateOf, optionalText, projectOf, utcDayOf } from '../event-data.js';
 import type { ViewFamily } from '../view-family.js';
 
 /**
@@ -66,7 +66,7 @@ export const activityFamily: ViewFamily = {
       event_id: event.eventId,
       type: event.type,
       effective_date: effectiveDate,
-      effective_on: effectiveDate ?? new Date(event.time).toISOString().slice(0, 10),
+      effective_on: effectiveDate ?? utcDayOf(event.time),
       recorded_at: event.time,
       actor: event.actor ?? null,
       correction: isCorrection(event),

@@ -228,12 +228,22 @@ type AgreementMovement = Omit<Movement, 'agreementId' | 'contractId' | 'financie
 /** One money_movement row per event (and its quarter's sum), and the agreement's running total. */
 function recordMovement(rows: BatchRows, event: PortfolioEvent, movement: AgreementMovement): void {
   const agreement = rows.get<AgreementRow>('agreement_view', [movement.agreementId]);
-  recordMoneyMovement(rows, event, { ...movement, contractId: null, financierRef: agreement?.financier_ref ?? null });
+  recordMoneyMovement(rows, event, {
+    projectId: movement.projectId,
+    agreementId: movement.agreementId,
+    contractId: null,
+    financierRef: agreement?.financier_ref ?? null,
+    kind: movement.kind,
+    transactionId: movement.transactionId,
+    amount: movement.amount,
+    currency: movement.currency,
+    valueDate: movement.valueDate,
+  });
   addToProjectMoney(rows, movement);
   if (!agreement) return;
   const column = TOTAL_COLUMN[movement.kind];
-  rows.update('agreement_view', agreement, {
-    [column]: sum(agreement[column] as string, movement.amount),
-    updated_at: later(agreement.updated_at, event.time),
-  });
+  // Changed in place rather than through an object of changes: this runs for every money event of a rebuild.
+  agreement[column] = sum(agreement[column] as string, movement.amount);
+  agreement.updated_at = later(agreement.updated_at, event.time);
+  rows.put('agreement_view', agreement);
 }
