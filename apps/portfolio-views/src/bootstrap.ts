@@ -101,6 +101,8 @@ export async function startViews(config: ViewsConfig): Promise<RunningViews> {
     eventStore,
     parkingDataSource: applying,
     log,
+    // Its catch-up took turns between reading a fetch and applying it; the other readers keep the plain loop.
+    fetchAhead: true,
   });
   const { source, parked } = transport;
   const kafkaClient = transport.kafka;

@@ -1,12 +1,13 @@
-import { DEAD_LETTER_TOPIC, decodeCloudEvent, EVENT_TOPICS, upcast } from '@ecab/contracts';
-import type { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Producer, TopicPartitionOffsetAndMetadata } from 'kafkajs';
+import { DEAD_LETTER_TOPIC, EVENT_TOPICS } from '@ecab/contracts';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer, TopicPartitionOffsetAndMetadata } from 'kafkajs';
 import { Partitioners } from 'kafkajs';
 import type { BatchHandler, PortfolioEventSource } from './event-source.js';
+import { FetchAhead, type FetchedSlice } from './fetch-ahead.js';
 import type { KafkaSettings, LogSink } from './kafka-config.js';
-import { decodeWireMessage } from './parking/event-wire.js';
+import { deliveryOf } from './kafka-deliveries.js';
 import { GatheredCalls } from './parking/gathered-calls.js';
-import type { ParkedMessageStore, RetryOutcome, WireMessage } from './parking/parked-message-store.js';
-import { SequencedParking, type Delivery, type PoisonReport } from './parking/sequenced-parking.js';
+import type { ParkedMessageStore, RetryOutcome } from './parking/parked-message-store.js';
+import { errorText, SequencedParking, type PoisonReport } from './parking/sequenced-parking.js';
 import { prefixed } from './topics-admin.js';
 import { whileABrokerIsAway } from './while-a-broker-is-away.js';
 
@@ -40,6 +41,13 @@ export interface KafkaEventSourceOptions {
    */
   maxBytes?: number;
   maxBytesPerPartition?: number;
+  /**
+   * Fetch the next batches while the ones before are applied (FetchAhead): kafkajs fetches again only once
+   * every batch of a fetch has been handled, so a catch-up otherwise takes turns between reading and
+   * decoding a fetch and applying it. At most one fetch is held waiting; offsets are still committed only
+   * after their slices were applied.
+   */
+  fetchAhead?: boolean;
 }
 
 /** The copy of a parked message this consumer sent to the dead-letter topic: where it was read, its project, why. */
@@ -59,42 +67,8 @@ const DEFAULT_MAX_EVENTS_PER_APPLY = 1000;
 export const DEFAULT_PARTITIONS_CONSUMED_CONCURRENTLY = 64;
 const DEFAULT_MAX_BYTES = 1024 * 1024;
 const DEFAULT_MAX_BYTES_PER_PARTITION = 256 * 1024;
-
-function headerText(headers: IHeaders | undefined, name: string): string | undefined {
-  const raw = headers?.[name];
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  return value === undefined ? undefined : value.toString();
-}
-
-function toWire(message: KafkaMessage): WireMessage {
-  const headers: Record<string, string> = {};
-  for (const name of Object.keys(message.headers ?? {})) {
-    const value = headerText(message.headers, name);
-    if (value !== undefined) headers[name] = value;
-  }
-  return { key: message.key?.toString() ?? null, value: message.value?.toString('base64') ?? null, headers };
-}
-
-/**
- * A fetched message as a delivery: decoded from the fetched bytes; its wire form made only if it is
- * parked or copied to the dead-letter topic. A message without `ce_type` (an event in the stored form)
- * decodes through its wire form, as a parked one does.
- */
-function deliveryOf(message: KafkaMessage, origin: string): Delivery {
-  let wire: WireMessage | undefined;
-  const wireForm = (): WireMessage => (wire ??= toWire(message));
-  return {
-    subject: headerText(message.headers, 'ce_subject') ?? message.key?.toString() ?? '(no subject)',
-    origin,
-    get message() {
-      return wireForm();
-    },
-    decode: () =>
-      message.headers?.ce_type === undefined
-        ? decodeWireMessage(wireForm())
-        : upcast(decodeCloudEvent({ key: message.key, value: message.value, headers: message.headers ?? {} })),
-  };
-}
+/** How often a batch handler waiting for the applies before it tells the group this member is alive. */
+const HEARTBEAT_WHILE_WAITING_MS = 3_000;
 
 /**
  * A thin Kafka consumer: decodes CloudEvents and hands batches to the projection. Offsets are
@@ -107,6 +81,8 @@ export class KafkaEventSource implements PortfolioEventSource {
   private readonly producer: Producer;
   private readonly poisoned: DeadLetterCopy[] = [];
   private parking: SequencedParking | undefined;
+  private readonly ahead: FetchAhead | undefined;
+  private topics: string[] = [];
   /**
    * The offsets of the partitions' slices applied together, committed in one request: each partition's own
    * commit cost the broker and this process a request per partition of every fetch.
@@ -127,6 +103,16 @@ export class KafkaEventSource implements PortfolioEventSource {
       maxBytesPerPartition: options.maxBytesPerPartition ?? DEFAULT_MAX_BYTES_PER_PARTITION,
     });
     this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+    if (options.fetchAhead === true) {
+      this.ahead = new FetchAhead({
+        commit: (offset) => this.commits.run([offset]),
+        seek: (offset) => this.consumer.seek(offset),
+        onFailure: (error) =>
+          options.log.warn({ consumer: options.groupId, error: errorText(error) }, 'applying fetched batches failed; reading again from the committed offsets'),
+      });
+      // A rejoined group reads from the committed offsets: what was handed over before is given up.
+      this.consumer.on(this.consumer.events.GROUP_JOIN, () => this.ahead?.restart());
+    }
   }
 
   /** The poison messages this instance parked and copied to the dead-letter topic since it started. */
@@ -149,16 +135,26 @@ export class KafkaEventSource implements PortfolioEventSource {
     await whileABrokerIsAway(() => this.producer.connect(), { what: 'connecting the dead-letter producer', log });
     await whileABrokerIsAway(() => this.consumer.connect(), { what: 'connecting the consumer', log });
     const topics = (this.options.topics ?? EVENT_TOPICS).map((t) => prefixed(this.settings, t));
+    this.topics = topics;
     await whileABrokerIsAway(() => this.consumer.subscribe({ topics, fromBeginning: true }), { what: 'subscribing', log });
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? DEFAULT_PARTITIONS_CONSUMED_CONCURRENTLY,
-      eachBatch: (payload) => this.consumeBatch(payload),
+      eachBatch: (payload) => (this.ahead ? this.handOverBatch(this.ahead, payload) : this.consumeBatch(payload)),
     });
   }
 
   async stop(): Promise<void> {
+    if (this.ahead && this.parking) {
+      // Fetch nothing more, and let what was handed over be applied and committed before leaving the group.
+      try {
+        this.consumer.pause(this.topics.map((topic) => ({ topic })));
+      } catch {
+        // Not running: nothing was handed over.
+      }
+      await this.ahead.settled();
+    }
     await this.consumer.disconnect();
     await this.producer.disconnect();
   }
@@ -176,6 +172,55 @@ export class KafkaEventSource implements PortfolioEventSource {
       if (start > 0 && (!payload.isRunning() || payload.isStale())) return;
       await this.consumeSlice(payload, batch.messages.slice(start, start + size));
       await payload.heartbeat();
+    }
+  }
+
+  /**
+   * The batch's slices handed over to be applied and committed in order; its offsets resolved at once, so
+   * kafkajs' next fetch reads on from them while these are applied.
+   */
+  private async handOverBatch(ahead: FetchAhead, payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    const before = ahead.takeFailure();
+    if (before) throw before.error;
+    // A failed apply moved this partition back: this batch was read past it and is dropped.
+    if (!payload.isRunning() || payload.isStale() || !this.parking) return;
+    const last = batch.messages[batch.messages.length - 1];
+    if (last === undefined) return;
+    const size = this.options.maxEventsPerApply ?? DEFAULT_MAX_EVENTS_PER_APPLY;
+    const slices: FetchedSlice[] = [];
+    for (let start = 0; start < batch.messages.length; start += size) {
+      const messages = batch.messages.slice(start, start + size);
+      const parking = this.parking;
+      slices.push({
+        topic: batch.topic,
+        partition: batch.partition,
+        firstOffset: messages[0]!.offset,
+        lastOffset: messages[messages.length - 1]!.offset,
+        apply: (wanted) =>
+          parking.process(
+            messages.map((message) => deliveryOf(message, `${batch.topic}/${batch.partition}@${message.offset}`)),
+            wanted,
+          ),
+      });
+    }
+    const appliedBefore = ahead.handOver(slices);
+    payload.resolveOffset(last.offset);
+    await this.whileHeartbeating(payload, appliedBefore);
+    const failure = ahead.takeFailure();
+    if (failure) throw failure.error;
+  }
+
+  private async whileHeartbeating(payload: EachBatchPayload, done: Promise<void>): Promise<void> {
+    for (;;) {
+      let timer: NodeJS.Timeout | undefined;
+      const finished = await Promise.race([
+        done.then(() => true),
+        new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), HEARTBEAT_WHILE_WAITING_MS))),
+      ]);
+      clearTimeout(timer);
+      await payload.heartbeat();
+      if (finished) return;
     }
   }
 

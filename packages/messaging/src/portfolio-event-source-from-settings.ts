@@ -24,6 +24,8 @@ export async function portfolioEventSourceFromSettings(options: {
   eventStore: DataSource;
   parkingDataSource: DataSource;
   log: LogSink;
+  /** KafkaEventSourceOptions.fetchAhead (Kafka only). */
+  fetchAhead?: boolean;
 }): Promise<{ source: PortfolioEventSource; parked: ParkedMessageStore; healthChecks: TransportHealthCheck[]; kafka?: Kafka }> {
   const parked = new ParkedMessageStore(options.parkingDataSource);
   if (!options.kafka) {
@@ -44,7 +46,12 @@ export async function portfolioEventSourceFromSettings(options: {
     },
   };
   return {
-    source: new KafkaEventSource(kafka, options.kafka, { groupId: options.consumerGroup, parked, log: options.log }),
+    source: new KafkaEventSource(kafka, options.kafka, {
+      groupId: options.consumerGroup,
+      parked,
+      log: options.log,
+      ...(options.fetchAhead === undefined ? {} : { fetchAhead: options.fetchAhead }),
+    }),
     parked,
     healthChecks: [kafkaCheck],
     kafka,

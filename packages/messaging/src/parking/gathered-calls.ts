@@ -7,7 +7,7 @@
  * which item, as `SequencedParking` does).
  */
 export class GatheredCalls<T> {
-  private waiting: { items: readonly T[]; resolve(): void; reject(error: unknown): void }[] = [];
+  private waiting: { items: readonly T[]; wanted?: () => boolean; resolve(): void; reject(error: unknown): void }[] = [];
   private working = false;
 
   /**
@@ -19,9 +19,13 @@ export class GatheredCalls<T> {
     private readonly maxItems: number,
   ) {}
 
-  run(items: readonly T[]): Promise<void> {
+  /**
+   * `wanted`: asked when the call's group is taken; a call no longer wanted is answered at once, its items
+   * left out (a consumer that fetched ahead withdraws what it fetched after a failed group).
+   */
+  run(items: readonly T[], wanted?: () => boolean): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.waiting.push({ items, resolve, reject });
+      this.waiting.push({ items, resolve, reject, ...(wanted ? { wanted } : {}) });
       if (this.working) return;
       this.working = true;
       // Not at once: the calls Kafka's other partitions make in the same turn join the first group too.
@@ -31,12 +35,20 @@ export class GatheredCalls<T> {
 
   private async drain(): Promise<void> {
     while (this.waiting.length > 0) {
-      const group = this.take();
+      const group = this.take().filter((call) => {
+        if (call.wanted === undefined || call.wanted()) return true;
+        call.resolve();
+        return false;
+      });
+      if (group.length === 0) continue;
       try {
         await this.work(group.flatMap((call) => [...call.items]));
         for (const call of group) call.resolve();
       } catch (error) {
         for (const call of group) call.reject(error);
+        // The callers hear of the failure (their promise handlers run) before the next group is taken, so one
+        // whose later calls depend on it withdraws them first.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     }
     this.working = false;

@@ -83,9 +83,40 @@ describe('GatheredCalls', () => {
     await turn();
     expect(a.outcome).toEqual(new Error('database unavailable'));
     expect(b.outcome).toEqual(new Error('database unavailable'));
+    // The next group is taken a turn later, once the failed group's callers have heard of it.
+    await turn();
     expect(runs.map((r) => r.items)).toEqual([['a', 'b'], ['c']]);
     runs[1]!.finish();
     await turn();
     expect(c.outcome).toBe('done');
+  });
+
+  it('answers a call no longer wanted when its group is taken, without working on its items', async () => {
+    const { runs, work } = worker();
+    const gathered = new GatheredCalls(work, 100);
+    let wanted = true;
+    const a = track(gathered.run(['a1']));
+    await turn();
+    const b = track(gathered.run(['b1'], () => wanted));
+    const c = track(gathered.run(['c1']));
+    wanted = false;
+    runs[0]!.finish();
+    await turn();
+    expect(runs.map((r) => r.items)).toEqual([['a1'], ['c1']]);
+    expect([a.outcome, b.outcome, c.outcome]).toEqual(['done', 'done', 'pending']);
+  });
+
+  it('lets the callers of a failed group hear of it before the next group is taken, so they can withdraw later calls', async () => {
+    const { runs, work } = worker();
+    const gathered = new GatheredCalls(work, 100);
+    let failed = false;
+    gathered.run(['a1']).catch(() => (failed = true));
+    await turn();
+    const b = track(gathered.run(['b1'], () => !failed));
+    runs[0]!.fail(new Error('away'));
+    await turn();
+    await turn();
+    expect(runs.map((r) => r.items)).toEqual([['a1']]);
+    expect(b.outcome).toBe('done');
   });
 });

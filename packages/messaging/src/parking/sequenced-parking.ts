@@ -58,12 +58,13 @@ export class SequencedParking {
     this.gathered = new GatheredCalls((deliveries) => this.processBatch(deliveries), options.maxGathered ?? DEFAULT_GATHERED_DELIVERIES);
   }
 
-  async process(deliveries: Delivery[]): Promise<void> {
+  /** `wanted`: asked when the deliveries' group is taken; if it answers false they are left out, not applied. */
+  async process(deliveries: Delivery[], wanted?: () => boolean): Promise<void> {
     if (deliveries.length === 0) return;
     // Not under the parking lock (the relay takes it): held across the projection's transaction it cost the
     // read side's latency under load (drill 5). Left open: a retry that ends just as this batch parks a
     // message behind it leaves that message parked, listed; the next retry applies it.
-    await this.gathered.run(deliveries);
+    await this.gathered.run(deliveries, wanted);
   }
 
   private async processBatch(deliveries: Delivery[]): Promise<void> {

@@ -1,0 +1,119 @@
+import { encodeCloudEvent, type PortfolioEvent } from '@ecab/contracts';
+import { createTestDatabase, deleteTopicsWithPrefix, testKafkaBrokers, uniqueTopicPrefix, waitFor, type TestDatabase } from '@ecab/testing';
+import { Partitioners } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { createKafka, type KafkaSettings } from './kafka-config.js';
+import { KafkaEventSource } from './kafka-event-source.js';
+import { ParkedMessageStore } from './parking/parked-message-store.js';
+import { parkingMigrations } from './parking/parked-messages.migration.js';
+import { ensureTopics } from './topics-admin.js';
+
+const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+const PROJECTS = ['FA-1', 'FA-2', 'FA-3'];
+const VERSIONS = 60;
+
+function event(projectId: string, version: number): PortfolioEvent {
+  return {
+    eventId: `00000000-0000-4000-8000-${String(version).padStart(12, '0')}`,
+    type: version === 1 ? 'ProjectRegistered' : 'CommitmentRecorded',
+    schemaVersion: 1,
+    streamId: `project-${projectId}`,
+    streamVersion: version,
+    subject: projectId,
+    cluster: 'tourism',
+    time: new Date().toISOString(),
+    data: { projectId, n: version },
+  };
+}
+
+describe('KafkaEventSource fetching ahead (real Kafka)', () => {
+  const prefix = uniqueTopicPrefix('ahead');
+  const settings: KafkaSettings = { brokers: testKafkaBrokers(), clientId: 'ahead-test', topicPrefix: prefix, partitions: 2, replicationFactor: 1 };
+  const kafka = createKafka(settings);
+  const topic = `${prefix}ecab.portfolio.tourism.v1`;
+
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let parked: ParkedMessageStore;
+
+  beforeAll(async () => {
+    await ensureTopics(kafka, settings);
+    database = await createTestDatabase('ahead');
+    dataSource = new DataSource({ type: 'postgres', url: database.url, migrations: parkingMigrations });
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    parked = new ParkedMessageStore(dataSource);
+    const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+    for (let version = 1; version <= VERSIONS; version += 1) {
+      await producer.send({ topic, messages: PROJECTS.map((project) => encodeCloudEvent(event(project, version))) });
+    }
+    await producer.disconnect();
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+    await database.drop();
+    await deleteTopicsWithPrefix(prefix);
+  });
+
+  async function committedOffsetTotal(groupId: string): Promise<number> {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
+      return (offsets?.partitions ?? []).reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  it('commits no offset before its events were applied, and after a failed apply reads its events again instead of skipping them', async () => {
+    const group = `${prefix}group`;
+    // Applied versions per project, as the projection keeps them: a version past the next one is a gap (an
+    // event skipped), which the handler refuses, so the event would be parked.
+    const applied = new Map<string, number>();
+    let calls = 0;
+    let committedAheadOfApplied = false;
+    let failed = false;
+    const handle = async (events: PortfolioEvent[]): Promise<void> => {
+      calls += 1;
+      const appliedSoFar = [...applied.values()].reduce((sum, v) => sum + v, 0);
+      // Every event earlier calls handed over is applied (or a duplicate); the commits may not be past them.
+      if ((await committedOffsetTotal(group)) > appliedSoFar) committedAheadOfApplied = true;
+      if (calls === 4) {
+        failed = true;
+        throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+      }
+      for (const e of events) {
+        const last = applied.get(e.subject) ?? 0;
+        if (e.streamVersion > last + 1) throw new Error(`${e.subject}: received version ${e.streamVersion} but only ${last} is applied`);
+        if (e.streamVersion === last + 1) applied.set(e.subject, e.streamVersion);
+      }
+    };
+    // Small fetches and slices: many fetches, so one is fetched ahead while another is applied.
+    const source = new KafkaEventSource(kafka, settings, {
+      groupId: group,
+      log: silent,
+      parked,
+      topics: ['ecab.portfolio.tourism.v1'],
+      fetchAhead: true,
+      maxBytes: 4096,
+      maxBytesPerPartition: 2048,
+      maxEventsPerApply: 5,
+    });
+    await source.start(handle);
+    try {
+      await waitFor(async () => ((await committedOffsetTotal(group)) === PROJECTS.length * VERSIONS ? true : undefined), {
+        timeoutMs: 60_000,
+        description: 'every event applied and committed',
+      });
+    } finally {
+      await source.stop();
+    }
+    expect(failed).toBe(true);
+    expect(committedAheadOfApplied).toBe(false);
+    expect(await parked.list({ consumer: group })).toEqual([]);
+    expect(PROJECTS.map((project) => applied.get(project))).toEqual(PROJECTS.map(() => VERSIONS));
+  });
+});
