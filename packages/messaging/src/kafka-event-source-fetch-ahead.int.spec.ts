@@ -6,25 +6,11 @@ import { createKafka, type KafkaSettings } from './kafka-config.js';
 import { KafkaEventSource } from './kafka-event-source.js';
 import { ParkedMessageStore } from './parking/parked-message-store.js';
 import { parkingMigrations } from './parking/parked-messages.migration.js';
+import { projectEvent, silent } from './test-support/source-events.js';
 import { ensureTopics } from './topics-admin.js';
 
-const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const PROJECTS = ['FA-1', 'FA-2', 'FA-3'];
 const VERSIONS = 60;
-
-function event(projectId: string, version: number): PortfolioEvent {
-  return {
-    eventId: `00000000-0000-4000-8000-${String(version).padStart(12, '0')}`,
-    type: version === 1 ? 'ProjectRegistered' : 'CommitmentRecorded',
-    schemaVersion: 1,
-    streamId: `project-${projectId}`,
-    streamVersion: version,
-    subject: projectId,
-    cluster: 'tourism',
-    time: new Date().toISOString(),
-    data: { projectId, n: version },
-  };
-}
 
 describe('KafkaEventSource fetching ahead (real Kafka)', () => {
   const prefix = uniqueTopicPrefix('ahead');
@@ -46,7 +32,7 @@ describe('KafkaEventSource fetching ahead (real Kafka)', () => {
     const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     for (let version = 1; version <= VERSIONS; version += 1) {
-      await producer.send({ topic, messages: PROJECTS.map((project) => encodeCloudEvent(event(project, version))) });
+      await producer.send({ topic, messages: PROJECTS.map((project) => encodeCloudEvent(projectEvent(project, version))) });
     }
     await producer.disconnect();
   });

@@ -6,23 +6,8 @@ import { createKafka, type KafkaSettings } from './kafka-config.js';
 import { KafkaEventSource } from './kafka-event-source.js';
 import { ParkedMessageStore } from './parking/parked-message-store.js';
 import { parkingMigrations } from './parking/parked-messages.migration.js';
+import { projectEvent, silent } from './test-support/source-events.js';
 import { ensureTopics } from './topics-admin.js';
-
-const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
-
-function event(projectId: string, version: number): PortfolioEvent {
-  return {
-    eventId: `00000000-0000-4000-8000-${String(version).padStart(12, '0')}`,
-    type: version === 1 ? 'ProjectRegistered' : 'CommitmentRecorded',
-    schemaVersion: 1,
-    streamId: `project-${projectId}`,
-    streamVersion: version,
-    subject: projectId,
-    cluster: 'tourism',
-    time: new Date().toISOString(),
-    data: { projectId, n: version },
-  };
-}
 
 describe('KafkaEventSource (real Kafka)', () => {
   const prefix = uniqueTopicPrefix('source');
@@ -81,9 +66,9 @@ describe('KafkaEventSource (real Kafka)', () => {
 
   it('hands decoded batches over, parks an undecodable message and copies it to the dead-letter topic, and resumes after its committed offset', async () => {
     await produce([
-      encodeCloudEvent(event('TO-1', 1)),
+      encodeCloudEvent(projectEvent('TO-1', 1)),
       { key: 'TO-9', value: Buffer.from('not json'), headers: { ce_specversion: '1.0', ce_type: 'ecab.project.registered.v1' } },
-      encodeCloudEvent(event('TO-1', 2)),
+      encodeCloudEvent(projectEvent('TO-1', 2)),
     ]);
 
     const received: PortfolioEvent[] = [];
@@ -113,7 +98,7 @@ describe('KafkaEventSource (real Kafka)', () => {
     expect(String(dead[0]!.message.headers?.ecab_dlq_topic)).toBe(topic);
 
     // A restarted consumer of the same group starts after what was committed: nothing twice.
-    await produce([encodeCloudEvent(event('TO-1', 3))]);
+    await produce([encodeCloudEvent(projectEvent('TO-1', 3))]);
     const again: PortfolioEvent[] = [];
     const restarted = new KafkaEventSource(kafka, settings, { groupId: `${prefix}group`, log: silent, parked, topics: ['ecab.portfolio.tourism.v1'] });
     await restarted.start(async (events) => void again.push(...events));
@@ -126,10 +111,10 @@ describe('KafkaEventSource (real Kafka)', () => {
   it('parks an event its handler keeps failing on with every later event of that project, goes on with the others, and applies them in order on retry', async () => {
     const group = `${prefix}failing`;
     await produce([
-      encodeCloudEvent(event('TO-2', 1)),
-      encodeCloudEvent(event('TO-3', 1)),
-      encodeCloudEvent(event('TO-2', 2)),
-      encodeCloudEvent(event('TO-3', 2)),
+      encodeCloudEvent(projectEvent('TO-2', 1)),
+      encodeCloudEvent(projectEvent('TO-3', 1)),
+      encodeCloudEvent(projectEvent('TO-2', 2)),
+      encodeCloudEvent(projectEvent('TO-3', 2)),
     ]);
     const applied: string[] = [];
     let fixed = false;
@@ -170,16 +155,16 @@ describe('KafkaEventSource (real Kafka)', () => {
     const group = `${prefix}unknown-contract`;
     const climate = `${prefix}ecab.portfolio.climate.v1`;
     const withPosition = (e: PortfolioEvent, position: string): PortfolioEvent => ({ ...e, cluster: 'climate', position });
-    const newer = encodeCloudEvent(withPosition(event('CL-5', 2), '12'));
+    const newer = encodeCloudEvent(withPosition(projectEvent('CL-5', 2), '12'));
     const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     await producer.send({
       topic: climate,
       messages: [
-        encodeCloudEvent(withPosition(event('CL-5', 1), '11')),
+        encodeCloudEvent(withPosition(projectEvent('CL-5', 1), '11')),
         { ...newer, headers: { ...newer.headers, ce_type: 'ecab.project.commitment-recorded.v99' } },
-        encodeCloudEvent(withPosition(event('CL-5', 3), '13')),
-        encodeCloudEvent(withPosition(event('CL-6', 1), '14')),
+        encodeCloudEvent(withPosition(projectEvent('CL-5', 3), '13')),
+        encodeCloudEvent(withPosition(projectEvent('CL-6', 1), '14')),
       ],
     });
     await producer.disconnect();
@@ -219,7 +204,7 @@ describe('KafkaEventSource (real Kafka)', () => {
         timeoutMs: 30_000,
         description: 'the group caught up with what earlier tests produced',
       });
-      const live = ['TG-1', 'TG-2', 'TG-3', 'TG-4'].flatMap((project) => [1, 2].map((version) => encodeCloudEvent(event(project, version))));
+      const live = ['TG-1', 'TG-2', 'TG-3', 'TG-4'].flatMap((project) => [1, 2].map((version) => encodeCloudEvent(projectEvent(project, version))));
       await produce(live);
       await waitFor(async () => (received.length >= live.length && (await committedOffsetTotal(group)) === before + live.length ? true : undefined), {
         timeoutMs: 30_000,
@@ -236,7 +221,7 @@ describe('KafkaEventSource (real Kafka)', () => {
   it('applies a fetched batch in slices of at most maxEventsPerApply events, in order, and commits past each', async () => {
     const group = `${prefix}sliced`;
     // One key, so one partition and one fetched batch of seven.
-    await produce([1, 2, 3, 4, 5, 6, 7].map((version) => encodeCloudEvent(event('TO-7', version))));
+    await produce([1, 2, 3, 4, 5, 6, 7].map((version) => encodeCloudEvent(projectEvent('TO-7', version))));
     const slices: number[][] = [];
     const source = new KafkaEventSource(kafka, settings, { groupId: group, log: silent, parked, topics: ['ecab.portfolio.tourism.v1'], maxEventsPerApply: 3 });
     await source.start(async (events) => void slices.push(events.filter((e) => e.subject === 'TO-7').map((e) => e.streamVersion)));
