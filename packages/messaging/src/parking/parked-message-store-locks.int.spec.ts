@@ -78,4 +78,23 @@ describe('ParkedMessageStore parking lock (real PostgreSQL)', () => {
     await second;
     expect(secondRetryDone).toBe(true);
   });
+
+  it('held while PostgreSQL ends its connection (a shutdown, a terminated backend): the process goes on, the dead connection leaves the pool', async () => {
+    const lock = await parked.lockShared('locks-d', ['P']);
+    const holders: { pid: number }[] = await dataSource.query(
+      `select pid from pg_locks where locktype = 'advisory' and mode = 'ShareLock' and granted and database = (select oid from pg_database where datname = current_database())`,
+    );
+    expect(holders).toHaveLength(1);
+    await dataSource.query('select pg_terminate_backend($1)', [holders[0]!.pid]);
+    // The terminated backend's notice reaches the checked-out connection meanwhile.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    lock.release();
+
+    // The pool hands out the connection given back last first: had the dead one gone back, this would fail.
+    const next = await parked.lockShared('locks-d', ['Q']);
+    const nextHolders: { pid: number }[] = await dataSource.query(`select pid from pg_locks where locktype = 'advisory' and mode = 'ShareLock' and granted`);
+    next.release();
+    expect(nextHolders.map((row) => row.pid)).toEqual([expect.any(Number)]);
+    expect(nextHolders[0]!.pid).not.toBe(holders[0]!.pid);
+  });
 });

@@ -110,6 +110,18 @@ export class ParkedMessageStore {
    */
   async lockShared(consumer: string, subjects: string[]): Promise<SharedParkingLock> {
     const session = await poolOf(this.dataSource).connect();
+    // The pool listens for a connection's errors only while it is idle: one ended while checked out here (PostgreSQL
+    // shut down, the backend terminated) would throw its 'error' out of the process. It is noted instead, and the
+    // connection is dropped from the pool when the lock is let go (the lock went with the session).
+    let lost: Error | undefined;
+    const noteLost = (error: Error) => {
+      lost ??= error;
+    };
+    session.on('error', noteLost);
+    const giveBack = (error?: Error) => {
+      session.removeListener('error', noteLost);
+      session.release(error ?? lost);
+    };
     const literal = (text: string) => session.escapeLiteral(text);
     const keys = `hashtext(${literal(PARKING_LOCK_NAMESPACE)}), hashtext(${literal(consumer)})`;
     const check =
@@ -123,15 +135,16 @@ export class ParkedMessageStore {
       rows = results[1]!.rows;
     } catch (error) {
       // The lock may be held already: a connection dropped from the pool lets go of it.
-      session.release(error instanceof Error ? error : new Error(String(error)));
+      giveBack(error instanceof Error ? error : new Error(String(error)));
       throw error;
     }
     return {
       waiting: new Set(rows.map((r) => r.subject)),
       release: () => {
+        if (lost) return giveBack();
         session.query(`select pg_advisory_unlock_shared(${keys})`).then(
-          () => session.release(),
-          (error: Error) => session.release(error),
+          () => giveBack(),
+          (error: Error) => giveBack(error),
         );
       },
     };
