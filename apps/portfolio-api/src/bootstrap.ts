@@ -43,7 +43,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
     const kafka = createKafka(config.kafka, log);
     const created = await ensureTopics(kafka, config.kafka, undefined, log);
     if (created.length > 0) log.info({ topics: created }, 'created Kafka topics');
-    parkedEvents = new KafkaRelay(dataSource, kafka, config.kafka, { log, parked: new ParkedMessageStore(dataSource) });
+    parkedEvents = new KafkaRelay(dataSource, kafka, config.kafka, { log, parked: new ParkedMessageStore(dataSource), gatherMs: config.relayGatherMs });
     if (config.relayEnabled) {
       relay = parkedEvents;
       await relay.start();

@@ -1,6 +1,6 @@
 import { databaseUrlFromEnv, envFlag, envWholeNumber, listenAddressFromEnv } from '@ecab/config';
 import { type GroupCommitOptions, groupCommitFromEnv } from '@ecab/event-store';
-import { kafkaSettingsFromEnv, type KafkaSettings } from '@ecab/messaging';
+import { kafkaSettingsFromEnv, RELAY_GATHER_MS_DEFAULT, type KafkaSettings } from '@ecab/messaging';
 import { commandSettingsFromEnv, type CommandSettings } from './commands/command-settings.js';
 import { DEFAULT_FOLDED_STREAMS } from './commands/folded-streams.js';
 
@@ -12,6 +12,8 @@ export interface ApiConfig {
   kafka: KafkaSettings | undefined;
   /** The relay runs in this service unless RELAY_ENABLED=false (e.g. when it runs elsewhere). */
   relayEnabled: boolean;
+  /** Caught up, how long the relay waits before reading on, to send what is committed meanwhile in one batch (RELAY_GATHER_MS). */
+  relayGatherMs: number;
   commands: CommandSettings;
   /** How the event store gathers concurrent appends into one transaction (EVENT_STORE_GROUP_*); false: one per append. */
   groupCommit: GroupCommitOptions | false;
@@ -25,6 +27,7 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     databaseUrl: databaseUrlFromEnv(env),
     kafka: kafkaSettingsFromEnv('ecab-portfolio-api', env),
     relayEnabled: envFlag(env, 'RELAY_ENABLED', true),
+    relayGatherMs: envWholeNumber(env, 'RELAY_GATHER_MS', RELAY_GATHER_MS_DEFAULT, { max: 1_000, unit: 'milliseconds' }),
     commands: commandSettingsFromEnv(env),
     groupCommit: groupCommitFromEnv(env),
     foldedStreams: envWholeNumber(env, 'FOLDED_STREAMS', DEFAULT_FOLDED_STREAMS, { unit: 'streams (0 = none kept)' }),
