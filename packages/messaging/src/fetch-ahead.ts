@@ -12,7 +12,7 @@ export interface FetchedSlice {
 export interface FetchAheadPorts {
   /** Commits the partition's offset (the next one to read) to the consumer group. */
   commit(offset: { topic: string; partition: number; offset: string }): Promise<void>;
-  /** Makes the consumer read the partition from this offset again. */
+  /** Makes the consumer read the partition from this offset again; may throw while the consumer is not running. */
   seek(offset: { topic: string; partition: number; offset: string }): void;
   onFailure(error: unknown): void;
 }
@@ -103,7 +103,13 @@ export class FetchAhead {
     this.epoch += 1;
     for (const { topic, partition, firstOffsets } of this.uncommitted.values()) {
       const offset = firstOffsets[0];
-      if (offset !== undefined) this.ports.seek({ topic, partition, offset });
+      if (offset === undefined) continue;
+      try {
+        this.ports.seek({ topic, partition, offset });
+      } catch {
+        // The consumer is not running (kafkajs is restarting it after a failure of its own, or it stopped): there is no
+        // position to move. It joins the group again and reads from the committed offsets, which are not past this slice.
+      }
     }
     this.uncommitted.clear();
     this.failure = { error };

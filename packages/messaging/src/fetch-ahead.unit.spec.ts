@@ -127,4 +127,26 @@ describe('FetchAhead', () => {
     expect(seeks).toEqual([]);
     expect(ahead.takeFailure()).toBeUndefined();
   });
+  it('fails an apply while the consumer is not running (seek throws) without throwing out of the pipeline', async () => {
+    const { slice, groups } = pipeline();
+    const failures: unknown[] = [];
+    const restarting = new FetchAhead({
+      commit: async () => undefined,
+      seek: () => {
+        throw new Error('Consumer group was not initialized, consumer#run must be called first');
+      },
+      onFailure: (error) => void failures.push(error),
+    });
+    void restarting.handOver([slice(0, 0, 9)]);
+    await turn();
+    const waiting = restarting.handOver([slice(0, 10, 19), slice(1, 0, 4)]);
+    await turn();
+    const outage = new Error('connect ECONNREFUSED');
+    groups[0]!.fail(outage);
+    // Neither the handler waiting on the slices before nor everything handed over rejects: no unhandled rejection.
+    await expect(waiting).resolves.toBeUndefined();
+    await expect(restarting.settled()).resolves.toBeUndefined();
+    expect(failures).toEqual([outage]);
+    expect(restarting.takeFailure()).toEqual({ error: outage });
+  });
 });
