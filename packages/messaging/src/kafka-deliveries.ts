@@ -39,3 +39,8 @@ export function deliveryOf(message: KafkaMessage, origin: string): Delivery {
         : upcast(decodeCloudEvent({ key: message.key, value: message.value, headers: message.headers ?? {} })),
   };
 }
+
+/** A partition's fetched messages as deliveries, each with its origin (`topic/partition@offset`). */
+export function deliveriesOf(batch: { topic: string; partition: number }, messages: readonly KafkaMessage[]): Delivery[] {
+  return messages.map((message) => deliveryOf(message, `${batch.topic}/${batch.partition}@${message.offset}`));
+}

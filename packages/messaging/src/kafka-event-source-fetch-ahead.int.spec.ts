@@ -1,34 +1,22 @@
 import { encodeCloudEvent, type PortfolioEvent } from '@ecab/contracts';
-import { createTestDatabase, deleteTopicsWithPrefix, testKafkaBrokers, uniqueTopicPrefix, waitFor, type TestDatabase } from '@ecab/testing';
+import { waitFor } from '@ecab/testing';
 import { Partitioners } from 'kafkajs';
-import { DataSource } from 'typeorm';
-import { createKafka, type KafkaSettings } from './kafka-config.js';
 import { KafkaEventSource } from './kafka-event-source.js';
-import { ParkedMessageStore } from './parking/parked-message-store.js';
-import { parkingMigrations } from './parking/parked-messages.migration.js';
+import type { ParkedMessageStore } from './parking/parked-message-store.js';
+import { KafkaSourceFixture } from './test-support/kafka-source-fixture.js';
 import { projectEvent, silent } from './test-support/source-events.js';
-import { ensureTopics } from './topics-admin.js';
 
 const PROJECTS = ['FA-1', 'FA-2', 'FA-3'];
 const VERSIONS = 60;
 
 describe('KafkaEventSource fetching ahead (real Kafka)', () => {
-  const prefix = uniqueTopicPrefix('ahead');
-  const settings: KafkaSettings = { brokers: testKafkaBrokers(), clientId: 'ahead-test', topicPrefix: prefix, partitions: 2, replicationFactor: 1 };
-  const kafka = createKafka(settings);
-  const topic = `${prefix}ecab.portfolio.tourism.v1`;
-
-  let database: TestDatabase;
-  let dataSource: DataSource;
+  const fixture = new KafkaSourceFixture('ahead');
+  const { prefix, settings, kafka, topic } = fixture;
+  const committedOffsetTotal = (groupId: string) => fixture.committedOffsetTotal(groupId);
   let parked: ParkedMessageStore;
 
   beforeAll(async () => {
-    await ensureTopics(kafka, settings);
-    database = await createTestDatabase('ahead');
-    dataSource = new DataSource({ type: 'postgres', url: database.url, migrations: parkingMigrations });
-    await dataSource.initialize();
-    await dataSource.runMigrations();
-    parked = new ParkedMessageStore(dataSource);
+    parked = await fixture.setUp();
     const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     for (let version = 1; version <= VERSIONS; version += 1) {
@@ -37,22 +25,7 @@ describe('KafkaEventSource fetching ahead (real Kafka)', () => {
     await producer.disconnect();
   });
 
-  afterAll(async () => {
-    await dataSource.destroy();
-    await database.drop();
-    await deleteTopicsWithPrefix(prefix);
-  });
-
-  async function committedOffsetTotal(groupId: string): Promise<number> {
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
-      const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
-      return (offsets?.partitions ?? []).reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0);
-    } finally {
-      await admin.disconnect();
-    }
-  }
+  afterAll(() => fixture.tearDown());
 
   it('commits no offset before its events were applied, and after a failed apply reads its events again instead of skipping them', async () => {
     const group = `${prefix}group`;

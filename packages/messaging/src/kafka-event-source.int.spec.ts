@@ -1,50 +1,22 @@
 import { DEAD_LETTER_TOPIC, encodeCloudEvent, type PortfolioEvent } from '@ecab/contracts';
-import { createTestDatabase, deleteTopicsWithPrefix, readTopics, testKafkaBrokers, uniqueTopicPrefix, waitFor, type TestDatabase } from '@ecab/testing';
+import { readTopics, waitFor } from '@ecab/testing';
 import { Partitioners } from 'kafkajs';
-import { DataSource } from 'typeorm';
-import { createKafka, type KafkaSettings } from './kafka-config.js';
 import { KafkaEventSource } from './kafka-event-source.js';
-import { ParkedMessageStore } from './parking/parked-message-store.js';
-import { parkingMigrations } from './parking/parked-messages.migration.js';
+import type { ParkedMessageStore } from './parking/parked-message-store.js';
+import { KafkaSourceFixture } from './test-support/kafka-source-fixture.js';
 import { projectEvent, silent } from './test-support/source-events.js';
-import { ensureTopics } from './topics-admin.js';
 
 describe('KafkaEventSource (real Kafka)', () => {
-  const prefix = uniqueTopicPrefix('source');
-  const settings: KafkaSettings = { brokers: testKafkaBrokers(), clientId: 'source-test', topicPrefix: prefix, partitions: 2, replicationFactor: 1 };
-  const kafka = createKafka(settings);
-  const topic = `${prefix}ecab.portfolio.tourism.v1`;
-
-  let database: TestDatabase;
-  let dataSource: DataSource;
+  const fixture = new KafkaSourceFixture('source');
+  const { prefix, settings, kafka, topic } = fixture;
+  const committedOffsetTotal = (groupId: string) => fixture.committedOffsetTotal(groupId);
   let parked: ParkedMessageStore;
 
   beforeAll(async () => {
-    await ensureTopics(kafka, settings);
-    database = await createTestDatabase('source');
-    dataSource = new DataSource({ type: 'postgres', url: database.url, migrations: parkingMigrations });
-    await dataSource.initialize();
-    await dataSource.runMigrations();
-    parked = new ParkedMessageStore(dataSource);
+    parked = await fixture.setUp();
   });
 
-  afterAll(async () => {
-    await dataSource.destroy();
-    await database.drop();
-    await deleteTopicsWithPrefix(prefix);
-  });
-
-  /** Messages the group has committed past, summed over the topic's partitions. */
-  async function committedOffsetTotal(groupId: string): Promise<number> {
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
-      const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
-      return (offsets?.partitions ?? []).reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0);
-    } finally {
-      await admin.disconnect();
-    }
-  }
+  afterAll(() => fixture.tearDown());
 
   /** Messages on the topic so far, summed over its partitions. */
   async function topicEndTotal(): Promise<number> {

@@ -4,7 +4,7 @@ import { Partitioners } from 'kafkajs';
 import type { BatchHandler, PortfolioEventSource } from './event-source.js';
 import { FetchAhead, type FetchedSlice } from './fetch-ahead.js';
 import type { KafkaSettings, LogSink } from './kafka-config.js';
-import { deliveryOf } from './kafka-deliveries.js';
+import { deliveriesOf } from './kafka-deliveries.js';
 import { GatheredCalls } from './parking/gathered-calls.js';
 import type { ParkedMessageStore, RetryOutcome } from './parking/parked-message-store.js';
 import { errorText, SequencedParking, type PoisonReport } from './parking/sequenced-parking.js';
@@ -197,11 +197,7 @@ export class KafkaEventSource implements PortfolioEventSource {
         partition: batch.partition,
         firstOffset: messages[0]!.offset,
         lastOffset: messages[messages.length - 1]!.offset,
-        apply: (wanted) =>
-          parking.process(
-            messages.map((message) => deliveryOf(message, `${batch.topic}/${batch.partition}@${message.offset}`)),
-            wanted,
-          ),
+        apply: (wanted) => parking.process(deliveriesOf(batch, messages), wanted),
       });
     }
     const appliedBefore = ahead.handOver(slices);
@@ -228,7 +224,7 @@ export class KafkaEventSource implements PortfolioEventSource {
     const { batch } = payload;
     const last = messages[messages.length - 1];
     if (last === undefined || !this.parking) return;
-    const deliveries = messages.map((message) => deliveryOf(message, `${batch.topic}/${batch.partition}@${message.offset}`));
+    const deliveries = deliveriesOf(batch, messages);
     await this.parking.process(deliveries);
     payload.resolveOffset(last.offset);
     await this.commits.run([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last.offset) + 1n).toString() }]);
