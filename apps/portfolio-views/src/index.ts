@@ -4,4 +4,4 @@ export { viewsConfigFromEnv, type ViewsConfig } from './config.js';
 export { PortfolioProjection } from './projections/portfolio-projection.js';
 export { VIEW_FAMILIES } from './projections/view-families.js';
 export { ViewGenerations } from './projections/view-generations.js';
-export { replayEventStore } from './projections/rebuild-from-event-store.js';
+export { REPLAY_BATCH_SIZE, REPLAY_LANES, replayEventStore } from './projections/rebuild-from-event-store.js';

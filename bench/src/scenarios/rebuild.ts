@@ -1,4 +1,4 @@
-import { PortfolioProjection, replayEventStore, VIEW_FAMILIES, ViewGenerations } from '@ecab/portfolio-views';
+import { PortfolioProjection, REPLAY_BATCH_SIZE, REPLAY_LANES, replayEventStore, VIEW_FAMILIES, ViewGenerations } from '@ecab/portfolio-views';
 import { now, spreadOf, type ResultRow } from '../measure.js';
 import { type BenchContext, withClient } from './context.js';
 
@@ -63,18 +63,18 @@ export async function rebuildScenario(ctx: BenchContext): Promise<ResultRow[]> {
       await ctx.eventStoreDataSource.query(`delete from views_generations where schema = $1`, [generation.schema]);
     }
     if (round < ctx.repeats.scan) {
-      scan.push(await rawScan(ctx.eventsUrl, 1000));
+      scan.push(await rawScan(ctx.eventsUrl, REPLAY_BATCH_SIZE));
       copy.push(await rawCopy(ctx.eventsUrl));
       ctx.log(`raw scan ${round + 1}: ${scan.at(-1)!.toFixed(0)} rows/s; server-side copy ${copy.at(-1)!.toFixed(0)} rows/s`);
     }
   }
   return [
     {
-      scenario: 'Rebuild of the read tables from the event store (replayEventStore, batches of 1,000)',
+      scenario: `Rebuild of the read tables from the event store (replayEventStore, batches of ${REPLAY_BATCH_SIZE.toLocaleString('en-US')} in ${REPLAY_LANES} lanes)`,
       unit: 'events/s',
       better: 'higher',
       ecab: spreadOf(rebuild),
-      baseline: { name: 'raw paged select of the events table (1,000 rows a page)', value: spreadOf(scan) },
+      baseline: { name: `raw paged select of the events table (${REPLAY_BATCH_SIZE.toLocaleString('en-US')} rows a page)`, value: spreadOf(scan) },
       target: '≥ 50,000',
     },
     {

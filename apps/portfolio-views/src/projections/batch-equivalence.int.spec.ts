@@ -5,6 +5,7 @@ import { PortfolioProjection } from './portfolio-projection.js';
 import { VIEW_FAMILIES } from './view-families.js';
 import { ViewGenerations } from './view-generations.js';
 import { comparableRows } from '../test-support/striped-totals.js';
+import { laneSlices } from './lanes.js';
 
 /**
  * The families change rows in memory for a whole batch and write them back once: applying a history in
@@ -201,16 +202,18 @@ describe('applying in batches leaves the same tables as applying one event at a 
   });
   afterAll(async () => views?.drop());
 
-  async function applyInChunks(sizes: readonly number[]): Promise<Record<string, unknown[]>> {
+  /** `lanes`: each batch applied in that many concurrent transactions (PortfolioProjection#applyInLanes), as a replay does. */
+  async function applyInChunks(sizes: readonly number[], lanes = 0): Promise<Record<string, unknown[]>> {
     const { schema } = await generations.create();
     const projection = new PortfolioProjection(views.dataSource, VIEW_FAMILIES, schema);
+    const apply = (batch: PortfolioEvent[]) => (lanes === 0 ? projection.apply(batch) : projection.applyInLanes(batch, lanes));
     let at = 0;
     for (const size of sizes) {
       if (at >= events.length) break;
-      await projection.apply(events.slice(at, at + size));
+      await apply(events.slice(at, at + size));
       at += size;
     }
-    if (at < events.length) await projection.apply(events.slice(at));
+    if (at < events.length) await apply(events.slice(at));
     const dump: Record<string, unknown[]> = {};
     for (const table of tables)
       dump[table] = await views.dataSource.query(`select to_jsonb(t) as row from (${comparableRows(schema, table)}) t order by to_jsonb(t)::text`);
@@ -248,9 +251,12 @@ describe('applying in batches leaves the same tables as applying one event at a 
     );
     expect(oneByOne.money_movement).toHaveLength(2 * 11);
     expect(await applyInChunks([events.length])).toEqual(oneByOne);
+    // The two projects are in different lanes of two, so those transactions do run at once.
+    expect(laneSlices(events, 2)).toHaveLength(2);
+    expect(await applyInChunks([events.length], 2)).toEqual(oneByOne);
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 1, maxLength: 40 }), async (sizes) => {
-        expect(await applyInChunks(sizes)).toEqual(oneByOne);
+      fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 1, maxLength: 40 }), fc.integer({ min: 0, max: 3 }), async (sizes, lanes) => {
+        expect(await applyInChunks(sizes, lanes)).toEqual(oneByOne);
       }),
       { numRuns: 8 },
     );

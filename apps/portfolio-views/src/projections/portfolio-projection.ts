@@ -4,6 +4,7 @@ import { BatchRows, readTableShapes, type TableShape } from './batch-rows.js';
 import { StatementNames, type Sql } from '../sql.js';
 import type { ViewFamily } from './view-family.js';
 import { AppliedVersionWatch, type VersionWaitOutcome } from './applied-version-watch.js';
+import { laneSlices } from './lanes.js';
 
 /** The part of a node-postgres pool client (what TypeORM's query runner connects to) an apply needs. */
 interface StatementClient {
@@ -112,6 +113,18 @@ export class PortfolioProjection {
       this.inFlight -= 1;
       if (this.inFlight === 0) this.drained?.();
     }
+  }
+
+  /**
+   * Applies a batch in up to `lanes` transactions at once, each on its own connection, a subject's events
+   * all in one of them (laneSlices): the concurrency the live projection already has across Kafka
+   * partitions, which are keyed by subject too. A lane that fails leaves the others committed (applying the
+   * batch again skips what they applied); every lane has ended when this returns or throws.
+   */
+  async applyInLanes(events: readonly PortfolioEvent[], lanes: number): Promise<void> {
+    const outcomes = await Promise.allSettled(laneSlices(events, lanes).map((slice) => this.apply(slice)));
+    const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   private async applyNow(events: readonly PortfolioEvent[]): Promise<void> {

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { APPLY_LOCK_SQL, PortfolioProjection } from './portfolio-projection.js';
-import { replayEventStore } from './rebuild-from-event-store.js';
+import { REPLAY_BATCH_SIZE, replayEventStore } from './rebuild-from-event-store.js';
 import type { ViewFamily } from './view-family.js';
 import type { ViewGenerations } from './view-generations.js';
 
@@ -131,7 +131,7 @@ export class ProjectionRebuild {
   }
 
   private async run(signal: AbortSignal): Promise<void> {
-    const { dataSource, eventStore, generations, families, live, log, batchSize = 1000, catchUpTimeoutMs = 30_000 } = this.options;
+    const { dataSource, eventStore, generations, families, live, log, batchSize = REPLAY_BATCH_SIZE, catchUpTimeoutMs = 30_000 } = this.options;
     let schema: string | undefined;
     try {
       const generation = await generations.create();

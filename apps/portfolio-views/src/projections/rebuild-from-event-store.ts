@@ -9,23 +9,40 @@ export interface RebuildProgress {
   total: number;
 }
 
+/** Events a replay reads and applies at a time. */
+export const REPLAY_BATCH_SIZE = 4000;
+/** Transactions a replay applies a batch in at once. */
+export const REPLAY_LANES = 2;
+
 /**
  * Fills a generation from the event store's log (gap-safe, in commit order) up to its current head.
  * The projection skips what it already has, so running it again, or the live consumer delivering the
  * same events later, changes nothing. `signal` stops it between batches. Events committed behind a
  * transaction still open anywhere on the server are not readable yet (the gap-safe horizon): with
  * `waitForHeldBackMs` it waits up to that long for them instead of stopping short of the head.
+ *
+ * A batch is applied in `lanes` transactions at once (PortfolioProjection#applyInLanes): in one,
+ * PostgreSQL waited while Node prepared the next statement and Node while PostgreSQL ran it. The checkpoint
+ * moves once every lane of a batch has committed. The defaults were measured (docs/BENCHMARKS.md).
  */
 export async function replayEventStore(
   eventStore: DataSource,
   projection: PortfolioProjection,
   {
-    batchSize = 1000,
+    batchSize = REPLAY_BATCH_SIZE,
+    lanes = REPLAY_LANES,
     from = LOG_START,
     onProgress,
     signal,
     waitForHeldBackMs = 0,
-  }: { batchSize?: number; from?: LogCheckpoint; onProgress?: (progress: RebuildProgress) => void; signal?: AbortSignal; waitForHeldBackMs?: number } = {},
+  }: {
+    batchSize?: number;
+    lanes?: number;
+    from?: LogCheckpoint;
+    onProgress?: (progress: RebuildProgress) => void;
+    signal?: AbortSignal;
+    waitForHeldBackMs?: number;
+  } = {},
 ): Promise<LogCheckpoint> {
   const reader = new LogReader(eventStore);
   const total = await reader.backlog(from);
@@ -48,7 +65,8 @@ export async function replayEventStore(
     const last = batch[batch.length - 1]!;
     const checkpoint = { transactionId: last.transactionId, position: last.position };
     next = readAhead(reader, checkpoint, batchSize);
-    await projection.apply(batch.map((recorded) => upcast(portfolioEventFromRecorded(recorded))));
+    const events = batch.map((recorded) => upcast(portfolioEventFromRecorded(recorded)));
+    await projection.applyInLanes(events, lanes);
     after = checkpoint;
     done += batch.length;
     onProgress?.({ done, total: Math.max(total, done) });
