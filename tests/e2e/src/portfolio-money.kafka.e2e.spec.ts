@@ -180,7 +180,8 @@ describe('money in the views: agreements, ratios, curves, lineage and quarterly 
     await tracked(loan, 'commitment-amendments', 'commitment', 'a2', '500.00', '2026-02-01', { change: 'decrease', reason: 'entered by mistake' }, -1);
     await tracked(loan, 'cancellations', 'cancellation', 'x1', '1000.00', '2026-03-01', { reason: 'savings' });
     await tracked(loan, 'funds-received', 'disbursement', 'f1', '3000.00', '2025-07-01');
-    await tracked(loan, 'funds-received', 'disbursement', 'f2', '1500.00', '2026-04-01');
+    // Two amounts sent without all of USD's decimals: the views answer them with both (the profile's agreements).
+    await tracked(loan, 'funds-received', 'disbursement', 'f2', '1500.5', '2026-04-01');
     await tracked(loan, 'disbursements', 'spending', 'p1', '2000.00', '2025-08-01');
     await tracked(loan, 'expenditures', 'spending', 'e1', '400.00', '2025-10-01');
     await tracked(loan, 'expenditures', 'spending', 'e2', '100.00', '2025-10-02');
@@ -222,7 +223,7 @@ describe('money in the views: agreements, ratios, curves, lineage and quarterly 
     await shorthand('MO-TR', 'commitment', '800.00', '2026-01-15', 'WB-IDA');
     await shorthand('MO-TR', 'disbursement', '300.00', '2026-06-01', 'WB-IDA');
     await shorthand('MO-HE', 'commitment', '5000.00', '2024-05-01', 'XM-DAC-46004');
-    await shorthand('MO-HE', 'disbursement', '1000.00', '2024-09-01', 'XM-DAC-46004');
+    await shorthand('MO-HE', 'disbursement', '1000', '2024-09-01', 'XM-DAC-46004');
 
     // For the quarterly lists of 2026-Q2: one agreement signed and not effective, one closing in 2026 with a cancellation in the quarter.
     await sign('MO-HE', 'AG-H', 'EBRD', '2000.00', '2026-02-01', '2029-12-31');
@@ -428,6 +429,52 @@ describe('money in the views: agreements, ratios, curves, lineage and quarterly 
       ['ContractAwarded', '6000.00'],
       ['ContractVariationApproved', '500.00'],
     ]);
+  });
+
+  it('shows each agreement in the project profile with its money and every transaction under it', async () => {
+    for (const project of Object.keys(PROJECTS)) {
+      const profile = await view(`projects/${project}`);
+      expect(profile.status).toBe(200);
+      const answered = profile.body.agreements as ({ agreementId: string; transactions: Record<string, string>[] } & Record<string, unknown>)[];
+      const own = agreements.filter((a) => a.project === project);
+      expect(answered.map((a) => a.agreementId).sort()).toEqual(own.map((a) => a.id).sort());
+      for (const agreement of own) {
+        const entry = answered.find((a) => a.agreementId === agreement.id)!;
+        const mine = sent.filter((s) => s.agreement === agreement.id);
+        const total = (kind: Kind) => mine.filter((s) => s.kind === kind).reduce((n, s) => n + s.cents, 0);
+        expect(entry).toMatchObject({
+          financierRef: agreement.financier,
+          currency: 'USD',
+          effectiveOn: agreement.effectiveOn,
+          closingOn: agreement.closingOn,
+          committed: usd(total('commitment')),
+          cancelled: usd(total('cancellation')),
+          netCommitment: usd(total('commitment') - total('cancellation')),
+          disbursed: usd(total('disbursement')),
+          spent: usd(total('spending')),
+        });
+        // One transaction a money command (a reversal too, negative), each amount with USD's two decimals, by value date.
+        const transactions = entry.transactions;
+        expect(transactions.map((t) => `${t.kind} ${t.amount} ${t.valueDate}`).sort()).toEqual(
+          mine.map((s) => `${s.kind} ${usd(s.cents)} ${s.valueDate}`).sort(),
+        );
+        const dates = transactions.map((t) => t.valueDate!);
+        expect(dates).toEqual([...dates].sort());
+        for (const t of transactions) expect(t).toMatchObject({ currency: 'USD', eventId: expect.any(String), recordedAt: expect.stringMatching(/Z$/) });
+      }
+    }
+    // The amounts sent as 1500.5 and 1000 are answered as 1500.50 and 1000.00.
+    const loan = ((await view('projects/MO-TR')).body.agreements as { agreementId: string; transactions: { transactionId: string; amount: string }[] }[]).find(
+      (a) => a.agreementId === 'AG-L',
+    )!;
+    expect(loan.transactions.find((t) => t.transactionId === 'f2')?.amount).toBe('1500.50');
+    const health = (await view('projects/MO-HE')).body.agreements as { agreementId: string; transactions: { amount: string; kind: string }[] }[];
+    expect(
+      health
+        .find((a) => a.agreementId === 'MO-HE~XM-DAC-46004')!
+        .transactions.filter((t) => t.kind === 'disbursement')
+        .map((t) => t.amount),
+    ).toEqual(['1000.00']);
   });
 
   it('draws planned vs actual cumulative disbursement by quarter, for a project and a filtered portfolio', async () => {

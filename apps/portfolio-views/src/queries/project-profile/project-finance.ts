@@ -1,5 +1,5 @@
-import { canonicalAmount } from '../money.js';
-import { isoInstantSql } from '../sections.js';
+import { canonicalAmount, canonicalAmountSql } from '../money.js';
+import { isoInstantSql, jsonListSql } from '../sections.js';
 
 /** One money movement under an agreement, as recorded (a reversal or a decrease is negative). */
 export interface AgreementTransactionEntry {
@@ -57,44 +57,31 @@ export interface ContractEntry {
 const amount = (value: string | null, currency: string | null): string | null =>
   value === null || currency === null ? value : canonicalAmount(value, currency);
 
-/** The project's financing agreements (at most `limit`); `project` and `limit` are placeholders of the statement it is part of. */
-export function agreementsSql(project: string, limit: string): string {
-  return `select agreement_id as "agreementId", agreement_number as "agreementNumber", financier_ref as "financierRef", financier_name as "financierName",
-            instrument, currency, signed_amount::text as "signedAmount", to_char(signed_on, 'YYYY-MM-DD') as "signedOn",
-            to_char(effective_on, 'YYYY-MM-DD') as "effectiveOn", to_char(original_closing_on, 'YYYY-MM-DD') as "originalClosingOn",
-            to_char(closing_on, 'YYYY-MM-DD') as "closingOn", extended, opened_by as "openedBy",
-            committed::text as committed, cancelled::text as cancelled, (committed - cancelled)::text as "netCommitment", disbursed::text as disbursed, spent::text as spent
-       from agreement_view where project_id = ${project} order by signed_on nulls last, agreement_id limit ${limit}`;
-}
-
-/** The money movements under the project's agreements in value-date order (at most `limit`). */
-export function agreementTransactionsSql(project: string, limit: string): string {
-  return `select agreement_id as "agreementId", event_id as "eventId", kind, event_type as "eventType", transaction_id as "transactionId",
-            amount::text as amount, currency, to_char(value_date, 'YYYY-MM-DD') as "valueDate", ${isoInstantSql('recorded_at')} as "recordedAt"
-       from money_movement where project_id = ${project} and agreement_id is not null and kind <> 'award'
-      order by value_date, recorded_at, event_id limit ${limit}`;
-}
-
-export type AgreementRow = Omit<AgreementEntry, 'transactions'>;
-export type AgreementTransactionRow = AgreementTransactionEntry & { agreementId: string };
-
-/** The agreements as the profile answers them, each with its transactions. */
-export function agreementEntries(agreements: readonly AgreementRow[], movements: readonly AgreementTransactionRow[]): AgreementEntry[] {
-  return agreements.map((a) => {
-    const money = (value: string): string => (a.currency ? canonicalAmount(value, a.currency) : value);
-    return {
-      ...a,
-      signedAmount: amount(a.signedAmount, a.currency),
-      committed: money(a.committed),
-      cancelled: money(a.cancelled),
-      netCommitment: money(a.netCommitment),
-      disbursed: money(a.disbursed),
-      spent: money(a.spent),
-      transactions: movements
-        .filter((m) => m.agreementId === a.agreementId)
-        .map(({ agreementId: _agreementId, ...m }) => ({ ...m, amount: canonicalAmount(m.amount, m.currency) })),
-    };
-  });
+/**
+ * The project's financing agreements (at most `limit`), each with its money movements in value-date order
+ * (at most `limit` over the project), as the JSON text of AgreementEntry[]: PostgreSQL writes the whole
+ * section, amounts in their currency's decimals. Parsing up to `limit` movements in Node, only to write
+ * them out again, was most of what a read of a busy project's profile cost. `project` and `limit` are
+ * placeholders of the statement it is part of.
+ */
+export function agreementsJsonSql(project: string, limit: string): string {
+  const money = (column: string) => canonicalAmountSql(column, 'a.currency');
+  const day = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
+  const transactions = jsonListSql(`select m.event_id as "eventId", m.kind, m.event_type as "eventType", m.transaction_id as "transactionId",
+            ${canonicalAmountSql('m.amount', 'm.currency')} as amount, m.currency, ${day('m.value_date')} as "valueDate", ${isoInstantSql('m.recorded_at')} as "recordedAt"
+       from movement m where m.agreement_id = a.agreement_id order by m.value_date, m.recorded_at, m.event_id`);
+  return `(with movement as (
+       select agreement_id, event_id, kind, event_type, transaction_id, amount, currency, value_date, recorded_at
+         from money_movement where project_id = ${project} and agreement_id is not null and kind <> 'award'
+        order by value_date, recorded_at, event_id limit ${limit})
+     select coalesce(json_agg(s), '[]'::json)::text from (
+       select a.agreement_id as "agreementId", a.agreement_number as "agreementNumber", a.financier_ref as "financierRef",
+              a.financier_name as "financierName", a.instrument, a.currency, ${money('a.signed_amount')} as "signedAmount",
+              ${day('a.signed_on')} as "signedOn", ${day('a.effective_on')} as "effectiveOn", ${day('a.original_closing_on')} as "originalClosingOn",
+              ${day('a.closing_on')} as "closingOn", a.extended, a.opened_by as "openedBy", ${money('a.committed')} as committed,
+              ${money('a.cancelled')} as cancelled, ${money('a.committed - a.cancelled')} as "netCommitment", ${money('a.disbursed')} as disbursed,
+              ${money('a.spent')} as spent, ${transactions} as transactions
+         from agreement_view a where a.project_id = ${project} order by a.signed_on nulls last, a.agreement_id limit ${limit}) s)`;
 }
 
 /** The project's procurement packages and contracts (at most `limit`). */

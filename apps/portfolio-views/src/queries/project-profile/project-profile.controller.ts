@@ -16,17 +16,7 @@ import { ViewsReader } from '../views-reader.js';
 import { todayIso } from '../pagination.js';
 import { isoInstantSql, jsonListSql, jsonListTextSql } from '../sections.js';
 import { answerJson, JsonText } from '../json-text.js';
-import {
-  agreementEntries,
-  agreementsSql,
-  agreementTransactionsSql,
-  contractEntries,
-  contractsSql,
-  type AgreementEntry,
-  type AgreementRow,
-  type AgreementTransactionRow,
-  type ContractEntry,
-} from './project-finance.js';
+import { agreementsJsonSql, contractEntries, contractsSql, type AgreementEntry, type ContractEntry } from './project-finance.js';
 import { projectProfileQuery } from './project-profile.query.js';
 
 /** The project's list entry (id, title, cluster, countries, status, stage, identifier, dates, rating…) and its sections. */
@@ -118,7 +108,7 @@ export class ProjectProfileController {
 
 /**
  * The profile's lists, as they come out of its statement: JSON arrays of rows, parsed where Node still
- * works on them, else the text of ActivityEntry[], RatingEntry[], RiskEntry[] and IssueEntry[] as answered.
+ * works on them, else the text of ActivityEntry[], RatingEntry[], RiskEntry[], IssueEntry[] and AgreementEntry[] as answered.
  */
 interface ProfileRow extends ProjectRow, MilestonesAndResultsRows {
   financing: MoneyByCurrency[];
@@ -127,8 +117,7 @@ interface ProfileRow extends ProjectRow, MilestonesAndResultsRows {
   ratings: string;
   risks: string;
   issues: string;
-  agreements: AgreementRow[];
-  agreement_transactions: AgreementTransactionRow[];
+  agreements: string;
   contracts: ContractEntry[];
 }
 
@@ -157,8 +146,7 @@ const PROFILE_SQL = (() => {
        from project_risk where project_id = $1 order by raised_on desc, period desc, id limit $3`)} as risks,
     ${jsonListTextSql(`select period, id, description, dimension, status, to_char(raised_on, 'YYYY-MM-DD') as "raisedOn", to_char(resolved_on, 'YYYY-MM-DD') as "resolvedOn", resolution
        from project_issue where project_id = $1 order by raised_on desc, period desc, id limit $3`)} as issues,
-    ${jsonListSql(agreementsSql('$1', '$3'))} as agreements,
-    ${jsonListSql(agreementTransactionsSql('$1', '$3'))} as agreement_transactions,
+    ${agreementsJsonSql('$1', '$3')} as agreements,
     ${jsonListSql(contractsSql('$1', '$3'))} as contracts,
     ${jsonListSql(lists.milestones)} as milestones,
     ${jsonListSql(lists.results)} as results,
@@ -184,7 +172,7 @@ async function readProject(sql: Sql, id: string): Promise<string> {
     ratings: new JsonText(row.ratings),
     risks: new JsonText(row.risks),
     issues: new JsonText(row.issues),
-    agreements: agreementEntries(row.agreements, row.agreement_transactions),
+    agreements: new JsonText(row.agreements),
     contracts: contractEntries(row.contracts),
     milestones,
     results,
