@@ -21,7 +21,7 @@ export const REPLAY_LANES = 2;
  * transaction still open anywhere on the server are not readable yet (the gap-safe horizon): with
  * `waitForHeldBackMs` it waits up to that long for them instead of stopping short of the head.
  *
- * A batch is applied in `lanes` transactions at once (PortfolioProjection#applyInLanes): in one,
+ * A batch is applied in REPLAY_LANES transactions at once (PortfolioProjection#applyInLanes): in one,
  * PostgreSQL waited while Node prepared the next statement and Node while PostgreSQL ran it. The checkpoint
  * moves once every lane of a batch has committed. The defaults were measured (docs/BENCHMARKS.md).
  */
@@ -30,14 +30,12 @@ export async function replayEventStore(
   projection: PortfolioProjection,
   {
     batchSize = REPLAY_BATCH_SIZE,
-    lanes = REPLAY_LANES,
     from = LOG_START,
     onProgress,
     signal,
     waitForHeldBackMs = 0,
   }: {
     batchSize?: number;
-    lanes?: number;
     from?: LogCheckpoint;
     onProgress?: (progress: RebuildProgress) => void;
     signal?: AbortSignal;
@@ -66,7 +64,7 @@ export async function replayEventStore(
     const checkpoint = { transactionId: last.transactionId, position: last.position };
     next = readAhead(reader, checkpoint, batchSize);
     const events = batch.map((recorded) => upcast(portfolioEventFromRecorded(recorded)));
-    await projection.applyInLanes(events, lanes);
+    await projection.applyInLanes(events, REPLAY_LANES);
     after = checkpoint;
     done += batch.length;
     onProgress?.({ done, total: Math.max(total, done) });

@@ -5,22 +5,19 @@ export function canonicalAmount(amount: string, currency: string): string {
   return formatAmount(toMinorUnits({ amount, currency }));
 }
 
-/** The currencies by their decimals other than 2, as SQL `case` branches (from the domain's ISO 4217 list). */
-const MINOR_UNIT_BRANCHES = (() => {
-  const byDecimals = new Map<number, string[]>();
-  for (const [code, { minorUnits }] of Object.entries(CURRENCIES)) {
-    if (minorUnits !== 2) byDecimals.set(minorUnits, [...(byDecimals.get(minorUnits) ?? []), `'${code}'`]);
-  }
-  return [...byDecimals].map(([decimals, codes]) => `when %s in (${codes.join(', ')}) then ${decimals}`);
-})();
+/** The currencies whose decimals are not 2, grouped by their decimals (the domain's ISO 4217 list). */
+const CURRENCIES_BY_DECIMALS: ReadonlyMap<number, readonly string[]> = Object.entries(CURRENCIES).reduce((groups, [code, { minorUnits }]) => {
+  if (minorUnits !== 2) groups.set(minorUnits, [...(groups.get(minorUnits) ?? []), code]);
+  return groups;
+}, new Map<number, string[]>());
 
 /**
  * `canonicalAmount` as a SQL expression (text): a numeric amount with exactly its currency's decimals, so
  * that PostgreSQL can write a section of amounts as JSON text. `currency` null: the amount as it is.
  */
 export function canonicalAmountSql(amount: string, currency: string): string {
-  const decimals = `case ${MINOR_UNIT_BRANCHES.map((branch) => branch.replace('%s', currency)).join(' ')} else 2 end`;
-  return `(case when ${currency} is null then (${amount})::text else round(${amount}, ${decimals})::text end)`;
+  const branches = [...CURRENCIES_BY_DECIMALS].map(([decimals, codes]) => `when ${currency} in (${codes.map((c) => `'${c}'`).join(', ')}) then ${decimals}`);
+  return `(case when ${currency} is null then (${amount})::text else round(${amount}, case ${branches.join(' ')} else 2 end)::text end)`;
 }
 
 /**
